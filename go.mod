@@ -1,0 +1,3 @@
+module github.com/openinfo/openinfo
+
+go 1.26
