@@ -1,0 +1,73 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+
+	"github.com/openinfo/openinfo"
+)
+
+// audit writes one audit entry inside tx, so a change and its record commit
+// or roll back together.
+func (d *DB) audit(ctx context.Context, tx *sql.Tx, action, entity string, id int64, before, after any) error {
+	a := openinfo.ActorFrom(ctx)
+	enc := func(v any) (string, error) {
+		if v == nil {
+			return "", nil
+		}
+		b, err := json.Marshal(v)
+		return string(b), err
+	}
+	b, err := enc(before)
+	if err != nil {
+		return err
+	}
+	af, err := enc(after)
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO audit_log (at, actor_id, actor_name, action, entity_type, entity_id, before, after, request_id)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+		d.now(), a.UserID, a.Name, action, entity, id, b, af, a.RequestID)
+	return err
+}
+
+// AuditFilter selects audit entries; zero fields match everything.
+type AuditFilter struct {
+	EntityType string
+	EntityID   int64
+	ActorID    int64
+	Limit      int
+	Offset     int
+}
+
+// AuditLog returns audit entries, newest first.
+func (d *DB) AuditLog(ctx context.Context, f AuditFilter) ([]openinfo.AuditEntry, error) {
+	var w where
+	if f.EntityType != "" {
+		w.add("entity_type = ?", f.EntityType)
+	}
+	if f.EntityID != 0 {
+		w.add("entity_id = ?", f.EntityID)
+	}
+	if f.ActorID != 0 {
+		w.add("actor_id = ?", f.ActorID)
+	}
+	limit, offset := pageBounds(f.Limit, f.Offset, 100)
+	rows, err := d.db.QueryContext(ctx, `SELECT id, at, actor_id, actor_name, action, entity_type, entity_id, before, after, request_id
+		FROM audit_log`+w.sql()+` ORDER BY id DESC`+w.limit(limit, offset), w.args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []openinfo.AuditEntry
+	for rows.Next() {
+		var e openinfo.AuditEntry
+		if err := rows.Scan(&e.ID, &e.At, &e.ActorID, &e.ActorName, &e.Action, &e.EntityType, &e.EntityID, &e.Before, &e.After, &e.RequestID); err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
