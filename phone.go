@@ -17,10 +17,10 @@ func NormalizePhone(s string) (string, bool) {
 	if s == "" || len(s) > 64 {
 		return "", false
 	}
-	main, ext := s, ""
+	main, ext, hasExt := s, "", false
 	for _, sep := range []string{"#", "ต่อ", "ext.", "ext", "x"} {
-		if i := strings.Index(strings.ToLower(main), sep); i >= 0 {
-			main, ext = main[:i], main[i+len(sep):]
+		if i := strings.Index(asciiLower(main), sep); i >= 0 {
+			main, ext, hasExt = main[:i], main[i+len(sep):], true
 			break
 		}
 	}
@@ -40,7 +40,7 @@ func NormalizePhone(s string) (string, bool) {
 	default:
 		return "", false
 	}
-	if strings.TrimSpace(ext) != "" {
+	if hasExt {
 		e, ok := phoneDigits(ext, false)
 		if !ok || len(e) == 0 || len(e) > 6 || len(digits) == 4 {
 			return "", false
@@ -86,4 +86,15 @@ func FormatPhone(p string) string {
 		return num + " ต่อ " + ext
 	}
 	return num
+}
+
+// asciiLower lowers ASCII letters only, keeping byte offsets valid for s.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }

@@ -228,4 +228,3 @@ func names(as []*openinfo.Agency) []string {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
-
