@@ -190,3 +190,17 @@ func claimMeta(ctx context.Context, tx *sql.Tx, key, value string) (bool, error)
 	n, err := res.RowsAffected()
 	return n == 1, err
 }
+
+// Size returns the database's size in bytes (for gen-data and operators).
+func (d *DB) Size(ctx context.Context) (int64, error) {
+	var n int64
+	var err error
+	if d.dialect == Postgres {
+		err = d.db.QueryRowContext(ctx, `SELECT pg_database_size(current_database())`).Scan(&n)
+	} else {
+		// Checkpoint first so the WAL's pages count in the main file.
+		d.db.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`)
+		err = d.db.QueryRowContext(ctx, `SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()`).Scan(&n)
+	}
+	return n, err
+}

@@ -1,0 +1,40 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"time"
+)
+
+// handleHealthz: the process is up (liveness).
+func (s *Server) handleHealthz(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.Write([]byte("ok\n"))
+}
+
+// handleReadyz: the database answers and the schema is current, so a load
+// balancer may send traffic here.
+func (s *Server) handleReadyz(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+	defer cancel()
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	if err := s.db.Ping(ctx); err != nil {
+		s.log.Warn("not ready", "err", err)
+		w.WriteHeader(http.StatusServiceUnavailable)
+		w.Write([]byte("database unavailable\n"))
+		return
+	}
+	if s.schemaReady.Load() {
+		w.Write([]byte("ready\n"))
+		return
+	}
+	if _, pending, err := s.db.MigrationStatus(ctx); err != nil || pending > 0 {
+		w.WriteHeader(http.StatusServiceUnavailable)
+		w.Write([]byte("schema not migrated\n"))
+		return
+	}
+	s.schemaReady.Store(true) // schemas only move forward
+	w.Write([]byte("ready\n"))
+}

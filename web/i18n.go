@@ -1,0 +1,111 @@
+package web
+
+import (
+	"net/http"
+	"time"
+)
+
+// Languages: Thai is the default; English on request, remembered in a cookie.
+const (
+	langTH = "th"
+	langEN = "en"
+)
+
+func langFrom(r *http.Request) string {
+	if c, err := r.Cookie("lang"); err == nil && c.Value == langEN {
+		return langEN
+	}
+	return langTH
+}
+
+// handleLang switches the language and goes back to the page the person was on.
+func (s *Server) handleLang(w http.ResponseWriter, r *http.Request) {
+	lang := langTH
+	if r.URL.Query().Get("to") == langEN {
+		lang = langEN
+	}
+	http.SetCookie(w, &http.Cookie{Name: "lang", Value: lang, Path: "/", MaxAge: int((365 * 24 * time.Hour).Seconds()),
+		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.secureCookies})
+	next := r.URL.Query().Get("next")
+	if !localPath(next) {
+		next = "/"
+	}
+	http.Redirect(w, r, next, http.StatusSeeOther)
+}
+
+// localPath accepts only same-site paths, so the switch is no open redirect.
+func localPath(p string) bool {
+	return len(p) > 0 && p[0] == '/' && (len(p) == 1 || (p[1] != '/' && p[1] != '\\'))
+}
+
+// messages holds the interface text: key → {Thai, English}.
+var messages = map[string][2]string{
+	"site.name":           {"ศูนย์รวมข้อมูลเพื่อติดต่อราชการ", "Government Contact Information Center"},
+	"site.short":          {"openinfo", "openinfo"},
+	"site.tagline":        {"ข้อมูลการติดต่อราชการ หน่วยงาน และจุดบริการทั่วประเทศ", "How to deal with government: agencies and service points nationwide"},
+	"nav.home":            {"หน้าแรก", "Home"},
+	"nav.agencies":        {"หน่วยงาน", "Agencies"},
+	"nav.skip":            {"ข้ามไปยังเนื้อหา", "Skip to content"},
+	"lang.switch":         {"English", "ภาษาไทย"},
+	"lang.switch.label":   {"Switch to English", "เปลี่ยนเป็นภาษาไทย"},
+	"home.search":         {"ค้นหาหน่วยงาน", "Find an agency"},
+	"home.search.hint":    {"พิมพ์ชื่อหน่วยงาน เช่น กรมที่ดิน สำนักงานเขตจตุจักร", "Type an agency's name, e.g. Department of Lands"},
+	"home.stats":          {"ในระบบมี", "In the directory"},
+	"home.browse.type":    {"ค้นหาตามประเภทหน่วยงาน", "Browse by agency type"},
+	"home.browse.prov":    {"ค้นหาตามจังหวัด", "Browse by province"},
+	"search.button":       {"ค้นหา", "Search"},
+	"agencies.title":      {"หน่วยงานและโครงสร้าง", "Agencies"},
+	"agencies.count":      {"หน่วยงาน", "agencies"},
+	"agencies.none":       {"ไม่พบหน่วยงานที่ตรงกับเงื่อนไข", "No agency matches."},
+	"agencies.all":        {"ทุกประเภท", "All types"},
+	"agencies.allprov":    {"ทุกจังหวัด", "All provinces"},
+	"agencies.ministries": {"กระทรวงและหน่วยงานระดับสูงสุด", "Ministries and top-level bodies"},
+	"filter.type":         {"ประเภทหน่วยงาน", "Agency type"},
+	"filter.province":     {"จังหวัด", "Province"},
+	"filter.q":            {"ชื่อหน่วยงาน", "Agency name"},
+	"filter.clear":        {"ล้างเงื่อนไข", "Clear filters"},
+	"agency.type":         {"ประเภท", "Type"},
+	"agency.short":        {"ชื่อย่อ", "Short name"},
+	"agency.parent":       {"สังกัด", "Part of"},
+	"agency.contact":      {"ข้อมูลการติดต่อ", "Contact"},
+	"agency.address":      {"ที่อยู่", "Address"},
+	"agency.phone":        {"โทรศัพท์", "Phone"},
+	"agency.email":        {"อีเมล", "E-mail"},
+	"agency.website":      {"เว็บไซต์", "Website"},
+	"agency.children":     {"หน่วยงานในสังกัด", "Sub-agencies"},
+	"agency.points":       {"จุดบริการ", "Service points"},
+	"agency.nopoints":     {"หน่วยงานนี้ยังไม่มีจุดบริการที่เปิดให้บริการ", "This agency lists no service point yet."},
+	"agency.inactive":     {"หน่วยงานนี้ยกเลิกแล้ว ข้อมูลแสดงไว้เพื่อการอ้างอิง", "This agency no longer exists; shown for reference."},
+	"agency.updated":      {"ปรับปรุงข้อมูลล่าสุด", "Last updated"},
+	"point.kind":          {"ประเภทจุดบริการ", "Kind"},
+	"point.hours":         {"วันและเวลาให้บริการ", "Opening hours"},
+	"point.nohours":       {"ไม่ได้ระบุเวลาให้บริการ กรุณาโทรสอบถาม", "Opening hours not given; please call ahead."},
+	"point.map":           {"แผนที่", "Map"},
+	"point.map.osm":       {"ดูตำแหน่งบน OpenStreetMap", "Show on OpenStreetMap"},
+	"point.map.google":    {"นำทางด้วย Google Maps", "Directions in Google Maps"},
+	"point.nomap":         {"ยังไม่ได้ปักหมุดตำแหน่ง", "No map pin yet."},
+	"point.online":        {"เข้าใช้บริการออนไลน์", "Use the online service"},
+	"point.agency":        {"หน่วยงานผู้ให้บริการ", "Agency"},
+	"page.nav":            {"เลือกหน้า", "Pages"},
+	"page.prev":           {"ก่อนหน้า", "Previous"},
+	"page.next":           {"ถัดไป", "Next"},
+	"page.of":             {"หน้า %d จาก %d", "Page %d of %d"},
+	"error.title":         {"เกิดข้อผิดพลาด", "Something went wrong"},
+	"error.home":          {"กลับหน้าแรก", "Back to the home page"},
+	"error.notfound":      {"ไม่พบหน้าที่ต้องการ", "Page not found"},
+	"footer.about":        {"ระบบเปิดสำหรับข้อมูลการติดต่อราชการ", "An open system for government contact information"},
+	"footer.hotline":      {"ศูนย์บริการประชาชน สำนักนายกรัฐมนตรี โทร 1111", "Government Contact Center: call 1111"},
+}
+
+// T returns the text for key in lang; the key itself when it is missing, so
+// a gap is visible rather than blank.
+func T(lang, key string) string {
+	m, ok := messages[key]
+	if !ok {
+		return key
+	}
+	if lang == langEN {
+		return m[1]
+	}
+	return m[0]
+}
