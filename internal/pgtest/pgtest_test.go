@@ -1,14 +1,18 @@
 package pgtest
 
 import (
+	"errors"
 	"fmt"
+	"net"
 	"net/url"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 	"unicode/utf8"
 )
 
@@ -57,7 +61,7 @@ type fakeTB struct {
 	skipped, fatal string
 }
 
-func (f *fakeTB) Helper()                         {}
+func (f *fakeTB) Helper()                           {}
 func (f *fakeTB) Skipf(format string, args ...any)  { f.skipped = fmt.Sprintf(format, args...) }
 func (f *fakeTB) Fatalf(format string, args ...any) { f.fatal = fmt.Sprintf(format, args...) }
 
@@ -207,5 +211,151 @@ func TestTimeZone(t *testing.T) {
 	dsn := NewDatabase(t, nil)
 	if got := psql(t, dsn, "SHOW TimeZone"); got != "UTC" {
 		t.Errorf("TimeZone = %s, want UTC", got)
+	}
+}
+
+func TestPrepareLeavesSessionOpen(t *testing.T) {
+	t.Parallel()
+	b, err := findBinaries()
+	if err != nil {
+		NewDatabase(t, nil) // skips or fails as appropriate
+	}
+	var session *exec.Cmd
+	exited := make(chan error, 1)
+	prepare := func(dsn string) error {
+		session = exec.Command(b.psql, "-X", "-q", "-d", dsn, "-c", "SELECT pg_sleep(120)")
+		if err := session.Start(); err != nil {
+			return err
+		}
+		go func() { exited <- session.Wait() }()
+		for range 200 {
+			out, err := runPsql(b.psql, dsn, "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep%'")
+			if err != nil {
+				return err
+			}
+			if out == "1" {
+				return nil
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		return errors.New("the session did not show up")
+	}
+	t.Cleanup(func() {
+		if session != nil && session.Process != nil {
+			session.Process.Kill()
+		}
+	})
+	start := time.Now()
+	dsn := NewDatabase(t, prepare)
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("NewDatabase took %v", d)
+	}
+	if got := psql(t, dsn, "SELECT 1"); got != "1" {
+		t.Errorf("got %q", got)
+	}
+	if session == nil {
+		return // prepared in an earlier run of this test (-count)
+	}
+	select {
+	case err := <-exited:
+		if err == nil {
+			t.Error("the session left open by prepare ended without error; want it terminated")
+		}
+	case <-time.After(10 * time.Second):
+		t.Error("the session left open by prepare is still running")
+	}
+}
+
+// failingPrepareCalls counts the calls of TestPrepareFails's prepare, over
+// all runs of the test (-count): the template is per test binary.
+var failingPrepareCalls atomic.Int32
+
+func TestPrepareFails(t *testing.T) {
+	t.Parallel()
+	calls := &failingPrepareCalls
+	prepare := func(string) error {
+		calls.Add(1)
+		return errors.New("migration 3 is broken")
+	}
+	for i := range 2 {
+		var f fakeTB
+		if dsn := NewDatabase(&f, prepare); dsn != "" {
+			t.Fatalf("NewDatabase returned %q although prepare failed", dsn)
+		}
+		if f.skipped != "" {
+			t.Skip(f.skipped)
+		}
+		if !strings.Contains(f.fatal, "migration 3 is broken") {
+			t.Errorf("call %d: fatal %q, want the prepare error", i, f.fatal)
+		}
+	}
+	if n := calls.Load(); n != 1 {
+		t.Errorf("prepare ran %d times, want 1", n)
+	}
+}
+
+func TestRemoveStaleDirs(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	dead := exec.Command("true")
+	if err := dead.Run(); err != nil {
+		t.Skip(err)
+	}
+	deadPID := dead.ProcessState.Pid()
+	dirs := map[string]bool{ // name: kept
+		fmt.Sprintf("%s%d-1", dirPrefix, deadPID):      false,
+		fmt.Sprintf("%s%d-2", dirPrefix, os.Getpid()):  true,
+		fmt.Sprintf("%s%d-3", dirPrefix, os.Getppid()): true,
+		fmt.Sprintf("%s%d-4", dirPrefix, deadPID):      true, // its server is alive
+		"pgtest-x-5": true,
+		"other-1-6":  true,
+	}
+	for name := range dirs {
+		if err := os.MkdirAll(filepath.Join(tmp, name, "data"), 0o700); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pidFile := fmt.Sprintf("%d\n/some/data\n", os.Getpid())
+	if err := os.WriteFile(filepath.Join(tmp, fmt.Sprintf("%s%d-4", dirPrefix, deadPID), "data", "postmaster.pid"), []byte(pidFile), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	removeStaleDirs()
+	for name, kept := range dirs {
+		_, err := os.Stat(filepath.Join(tmp, name))
+		if exists := err == nil; exists != kept {
+			t.Errorf("%s: exists %v, want %v", name, exists, kept)
+		}
+	}
+}
+
+func TestPortInUse(t *testing.T) {
+	if err := Available(); err != nil {
+		NewDatabase(t, nil) // skips or fails as appropriate
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	busy := l.Addr().(*net.TCPAddr).Port
+	picks := 0
+	pickPort = func() (int, error) {
+		picks++
+		if picks == 1 {
+			return busy, nil
+		}
+		return freePort()
+	}
+	defer func() { pickPort = freePort }()
+	c, err := startCluster() // a second cluster, just for this test
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.stop()
+	if picks != 2 || c.port == busy {
+		t.Errorf("after %d picks the server listens on %d; busy port %d", picks, c.port, busy)
+	}
+	if out, err := c.psql("postgres", "SELECT 1"); err != nil || out != "1" {
+		t.Errorf("SELECT 1: %q, %v", out, err)
 	}
 }

@@ -46,9 +46,9 @@ func (o *owner) chown(path string) error {
 }
 
 // sysProcAttr returns the attributes for initdb and postgres: their own
-// process group (so that a terminal's ^C reaches only the test binary, and
-// the server's children can be killed as a group), the owner's credentials,
-// and, for the server, a parent-death signal where supported.
+// process group (so that a terminal's ^C reaches only the test binary, which
+// then stops the server), the owner's credentials, and, for the server, a
+// parent-death signal where supported.
 func sysProcAttr(o *owner, server bool) *syscall.SysProcAttr {
 	a := &syscall.SysProcAttr{Setpgid: true}
 	if o != nil {
@@ -65,7 +65,8 @@ func stopProcess(p *os.Process) {
 	p.Signal(syscall.SIGQUIT)
 }
 
-// killGroup kills the process group led by p.
+// killGroup kills the process group led by p, the postmaster. Its children
+// (which have their own sessions) exit when they notice it is gone.
 func killGroup(p *os.Process) {
 	syscall.Kill(-p.Pid, syscall.SIGKILL)
 }
