@@ -1,0 +1,278 @@
+package digitalid
+
+import (
+	"bytes"
+	"context"
+	"crypto/hmac"
+	"crypto/rand"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math/big"
+	"net/http"
+	"time"
+
+	openinfo "github.com/openinfo/openinfo"
+)
+
+// One-time passwords: 6 digits, valid 5 minutes, used once, at most 5 wrong
+// tries each; a new code at most once a minute and 5 an hour per flow, and 10
+// an hour per mobile number.
+const (
+	otpTTL          = 5 * time.Minute
+	otpMaxTries     = 5
+	otpResendGap    = time.Minute
+	otpPerFlowHour  = 5
+	otpPerMobileHr  = 10
+	purposeRegister = "register"
+	purposeReset    = "reset"
+)
+
+// Failed logins and OTP tries are limited per user name and per client IP,
+// counted in did_attempts so every node sees them.
+const (
+	limitWindow    = 15 * time.Minute
+	loginPerUser   = 5
+	loginPerIP     = 20
+	otpFailuresIP  = 20
+	kindLogin      = "login"
+	kindOTP        = "otp"
+	kindResetStart = "reset"
+)
+
+func (p *Provider) otpHash(purpose, ref, code string) string {
+	return p.mac("otp", purpose, ref, code)
+}
+
+func randomDigits(n int) string {
+	b := make([]byte, n)
+	for i := range b {
+		d, _ := rand.Int(rand.Reader, big.NewInt(10))
+		b[i] = byte('0' + d.Int64())
+	}
+	return string(b)
+}
+
+func randomLetters(n int) string {
+	b := make([]byte, n)
+	for i := range b {
+		d, _ := rand.Int(rand.Reader, big.NewInt(26))
+		b[i] = byte('A' + d.Int64())
+	}
+	return string(b)
+}
+
+// sendOTP makes a code for (purpose, ref) and texts it to mobile. It returns
+// the reference shown beside the code, or a user error when the resend limits
+// say to wait.
+func (p *Provider) sendOTP(ctx context.Context, purpose, ref, mobile string, lang string) (string, error) {
+	now := p.nowUTC()
+	rows, err := p.db.QueryContext(ctx, `SELECT created_at FROM did_otps WHERE purpose = $1 AND ref = $2 AND created_at > $3 ORDER BY created_at DESC`,
+		purpose, ref, now.Add(-time.Hour))
+	if err != nil {
+		return "", err
+	}
+	var recent []time.Time
+	for rows.Next() {
+		var t time.Time
+		if err := rows.Scan(&t); err != nil {
+			rows.Close()
+			return "", err
+		}
+		recent = append(recent, t)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return "", err
+	}
+	wait := time.Time{}
+	if len(recent) > 0 && now.Sub(recent[0]) < otpResendGap {
+		wait = recent[0].Add(otpResendGap)
+	}
+	if len(recent) >= otpPerFlowHour {
+		wait = recent[otpPerFlowHour-1].Add(time.Hour)
+	}
+	var perMobile int
+	if err := p.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM did_otps WHERE mobile = $1 AND created_at > $2`, mobile, now.Add(-time.Hour)).Scan(&perMobile); err != nil {
+		return "", err
+	}
+	if perMobile >= otpPerMobileHr && wait.IsZero() {
+		wait = now.Add(time.Hour)
+	}
+	if !wait.IsZero() {
+		return "", userErr(openinfo.EFORBIDDEN, atTime(msgOTPWait, wait))
+	}
+	code := randomDigits(6)
+	refCode := randomLetters(4)
+	p.db.ExecContext(ctx, `DELETE FROM did_otps WHERE expires_at < $1`, now.Add(-24*time.Hour))
+	if _, err := p.db.ExecContext(ctx, `INSERT INTO did_otps (purpose, ref, mobile, code_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+		purpose, ref, mobile, p.otpHash(purpose, ref, code), now, now.Add(otpTTL)); err != nil {
+		return "", err
+	}
+	text := fmt.Sprintf("รหัส OTP Digital ID ของท่านคือ %s (รหัสอ้างอิง %s) ใช้ได้ภายใน 5 นาที ห้ามบอกรหัสนี้แก่ผู้อื่น / Your Digital ID code is %s (ref %s), valid 5 minutes. Do not share it.",
+		code, refCode, code, refCode)
+	if err := p.sms.SendSMS(ctx, mobile, text); err != nil {
+		p.log.ErrorContext(ctx, "send SMS", "error", err)
+		return "", userErr(openinfo.EINTERNAL, msgOTPSendFailed)
+	}
+	return refCode, nil
+}
+
+// verifyOTP checks code against the newest code of (purpose, ref) and uses it
+// up. Failures are user errors on the "otp" field.
+func (p *Provider) verifyOTP(ctx context.Context, ip, purpose, ref, code string) error {
+	fieldErr := func(m msg) error {
+		var v validation
+		v.add("otp", m)
+		return v.err()
+	}
+	if until, blocked, err := p.blockedUntil(ctx, kindOTP, "ip:"+ip, otpFailuresIP); err != nil {
+		return err
+	} else if blocked {
+		return fieldErr(atTime(msgLocked, until))
+	}
+	if len(code) != 6 {
+		return fieldErr(msgOTPFormat)
+	}
+	for _, c := range code {
+		if c < '0' || c > '9' {
+			return fieldErr(msgOTPFormat)
+		}
+	}
+	var id int64
+	var hash string
+	var attempts int
+	var exp time.Time
+	var used sql.NullTime
+	err := p.db.QueryRowContext(ctx, `SELECT id, code_hash, attempts, expires_at, used_at FROM did_otps WHERE purpose = $1 AND ref = $2 ORDER BY id DESC LIMIT 1`,
+		purpose, ref).Scan(&id, &hash, &attempts, &exp, &used)
+	if errors.Is(err, sql.ErrNoRows) {
+		return fieldErr(msgOTPNone)
+	}
+	if err != nil {
+		return err
+	}
+	switch {
+	case used.Valid:
+		return fieldErr(msgOTPUsed)
+	case attempts >= otpMaxTries:
+		return fieldErr(msgOTPTooMany)
+	case !p.nowUTC().Before(exp):
+		return fieldErr(msgOTPExpired)
+	}
+	if !hmac.Equal([]byte(hash), []byte(p.otpHash(purpose, ref, code))) {
+		if _, err := p.db.ExecContext(ctx, `UPDATE did_otps SET attempts = attempts + 1 WHERE id = $1`, id); err != nil {
+			return err
+		}
+		if err := p.recordFailure(ctx, kindOTP, "ip:"+ip); err != nil {
+			return err
+		}
+		left := otpMaxTries - attempts - 1
+		if left <= 0 {
+			return fieldErr(msgOTPTooMany)
+		}
+		return fieldErr(msgOTPWrong.format(left))
+	}
+	res, err := p.db.ExecContext(ctx, `UPDATE did_otps SET used_at = $1 WHERE id = $2 AND used_at IS NULL AND attempts < $3`, p.nowUTC(), id, otpMaxTries)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n != 1 {
+		return fieldErr(msgOTPUsed) // used at the same moment by another request
+	}
+	return nil
+}
+
+// blockedUntil reports whether key has limit failures of kind within
+// limitWindow, and when the oldest of them stops counting.
+func (p *Provider) blockedUntil(ctx context.Context, kind, key string, limit int) (time.Time, bool, error) {
+	rows, err := p.db.QueryContext(ctx, `SELECT at FROM did_attempts WHERE kind = $1 AND key = $2 AND at > $3 ORDER BY at DESC LIMIT $4`,
+		kind, key, p.nowUTC().Add(-limitWindow), limit)
+	if err != nil {
+		return time.Time{}, false, err
+	}
+	defer rows.Close()
+	var ts []time.Time
+	for rows.Next() {
+		var t time.Time
+		if err := rows.Scan(&t); err != nil {
+			return time.Time{}, false, err
+		}
+		ts = append(ts, t)
+	}
+	if err := rows.Err(); err != nil {
+		return time.Time{}, false, err
+	}
+	if len(ts) < limit {
+		return time.Time{}, false, nil
+	}
+	return ts[limit-1].Add(limitWindow), true, nil
+}
+
+func (p *Provider) recordFailure(ctx context.Context, kind, key string) error {
+	now := p.nowUTC()
+	p.db.ExecContext(ctx, `DELETE FROM did_attempts WHERE at < $1`, now.Add(-24*time.Hour))
+	_, err := p.db.ExecContext(ctx, `INSERT INTO did_attempts (kind, key, at) VALUES ($1, $2, $3)`, kind, key, now)
+	return err
+}
+
+func (p *Provider) clearFailures(ctx context.Context, kind, key string) error {
+	_, err := p.db.ExecContext(ctx, `DELETE FROM did_attempts WHERE kind = $1 AND key = $2`, kind, key)
+	return err
+}
+
+// devOutbox keeps messages in did_sms_outbox (listed at {issuer}/dev/outbox
+// in DevMode) and logs them, instead of sending.
+type devOutbox struct{ p *Provider }
+
+func (o *devOutbox) SendSMS(ctx context.Context, to, text string) error {
+	o.p.db.ExecContext(ctx, `DELETE FROM did_sms_outbox WHERE created_at < $1`, o.p.nowUTC().Add(-7*24*time.Hour))
+	if _, err := o.p.db.ExecContext(ctx, `INSERT INTO did_sms_outbox (to_number, body, created_at) VALUES ($1, $2, $3)`, to, text, o.p.nowUTC()); err != nil {
+		return err
+	}
+	o.p.log.InfoContext(ctx, "SMS (development outbox, not sent)", "to", to, "text", text)
+	return nil
+}
+
+// HTTPSMSSender sends through an HTTP gateway: it POSTs {"to": "+66…",
+// "text": "…"} as JSON to URL with "Authorization: Bearer <Token>" and
+// expects a 2xx answer.
+type HTTPSMSSender struct {
+	URL    string
+	Token  string
+	Client *http.Client // nil: a client with a 15-second timeout
+}
+
+func (s *HTTPSMSSender) SendSMS(ctx context.Context, to, text string) error {
+	body, err := json.Marshal(struct {
+		To   string `json:"to"`
+		Text string `json:"text"`
+	}{to, text})
+	if err != nil {
+		return err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, s.URL, bytes.NewReader(body))
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	if s.Token != "" {
+		req.Header.Set("Authorization", "Bearer "+s.Token)
+	}
+	c := s.Client
+	if c == nil {
+		c = &http.Client{Timeout: 15 * time.Second}
+	}
+	resp, err := c.Do(req)
+	if err != nil {
+		return fmt.Errorf("sms gateway: %w", err)
+	}
+	defer resp.Body.Close()
+	msgBody, _ := io.ReadAll(io.LimitReader(resp.Body, 512))
+	if resp.StatusCode/100 != 2 {
+		return fmt.Errorf("sms gateway: %s: %s", resp.Status, bytes.TrimSpace(msgBody))
+	}
+	return nil
+}
