@@ -96,7 +96,7 @@ func (d *DB) Import(ctx context.Context, ds *Dataset, progress func(stage string
 				openinfo.SortKey(a.NameTH), a.ShortName, c.Line, c.Subdistrict, c.District, c.ProvinceCode, c.Postcode,
 				string(phones), a.Contact.Email, a.Contact.Website, a.Status, 1, now, now}
 		}
-		if err := bulkInsert(ctx, tx, "agencies", `id, parent_id, path, depth, type, name_th, name_en, sort_key, short_name,
+		if err := d.bulkInsert(ctx, tx, "agencies", `id, parent_id, path, depth, type, name_th, name_en, sort_key, short_name,
 			address, subdistrict, district, province, postcode, phones, email, website, status, version, created_at, updated_at`,
 			len(ds.Agencies), agencyRow, func(done int) { progress("agencies", done, len(ds.Agencies)) }); err != nil {
 			return err
@@ -107,7 +107,7 @@ func (d *DB) Import(ctx context.Context, ds *Dataset, progress func(stage string
 			q.AgencyID += off
 			return append(append([]any{p.ID + poff}, pointArgs(&q)...), 1, now, now)
 		}
-		if err := bulkInsert(ctx, tx, "service_points", `id, agency_id, name_th, name_en, sort_key, kind, address, subdistrict,
+		if err := d.bulkInsert(ctx, tx, "service_points", `id, agency_id, name_th, name_en, sort_key, kind, address, subdistrict,
 			district, province, postcode, lat, lon, phones, email, url, hours, visible, version, created_at, updated_at`,
 			len(ds.Points), pointRow, func(done int) { progress("service points", done, len(ds.Points)) }); err != nil {
 			return err
@@ -129,11 +129,17 @@ func (d *DB) Import(ctx context.Context, ds *Dataset, progress func(stage string
 	return res, nil
 }
 
-// bulkInsert writes n rows in multi-row INSERTs of a size both engines accept
-// (SQLite allows 32,766 parameters, PostgreSQL 65,535).
-func bulkInsert(ctx context.Context, tx *sql.Tx, table, columns string, n int, row func(int) []any, progress func(int)) error {
+// bulkInsert writes n rows in multi-row INSERTs.
+func (d *DB) bulkInsert(ctx context.Context, tx *sql.Tx, table, columns string, n int, row func(int) []any, progress func(int)) error {
 	ncol := strings.Count(columns, ",") + 1
+	// Few round trips matter on PostgreSQL. SQLite has no round trips, and its
+	// driver looks each parameter's name up in a list, so a statement's cost
+	// grows with the square of its parameters: one row per statement is
+	// fastest there (national data: 7 s instead of 55 s with 760-row statements).
 	per := 16000 / ncol
+	if d.dialect == SQLite {
+		per = 1
+	}
 	var stmt *sql.Stmt
 	stmtRows := 0
 	defer func() {
