@@ -93,7 +93,7 @@ type Address struct {
 	Postcode     string `json:"postcode,omitempty"`
 }
 
-// String formats the address in Thai order.
+// Format writes the address in Thai order, the province in lang.
 func (a Address) Format(lang string) string {
 	var parts []string
 	add := func(s string) {

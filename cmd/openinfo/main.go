@@ -1,0 +1,162 @@
+// Command openinfo runs the whole system: the public portal and its tools.
+//
+//	openinfo [serve]      serve everything (default)
+//	openinfo migrate      bring the database schema up to date
+//	openinfo gen-data     fill a database with realistic Thai data
+//	openinfo help         list commands and settings
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/openinfo/openinfo/gendata"
+	"github.com/openinfo/openinfo/store"
+	"github.com/openinfo/openinfo/web"
+)
+
+var version = "dev"
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr, nil); err != nil {
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(os.Stderr, "openinfo:", err)
+		}
+		os.Exit(1)
+	}
+}
+
+// run is main without the process: tests call it with their own args,
+// environment and writers. ready, if not nil, receives the listening address.
+func run(ctx context.Context, args []string, env func(string) string, stdout, stderr io.Writer, ready chan<- string) error {
+	cmd := "serve"
+	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
+		cmd, args = args[0], args[1:]
+	}
+	switch cmd {
+	case "serve":
+		return serve(ctx, args, env, stderr, ready)
+	case "migrate":
+		return migrate(ctx, args, env, stdout, stderr)
+	case "gen-data":
+		return genData(ctx, args, env, stdout, stderr)
+	case "version":
+		fmt.Fprintln(stdout, "openinfo", version)
+		return nil
+	case "help", "-h", "--help":
+		usage(stdout)
+		return nil
+	}
+	usage(stderr)
+	return fmt.Errorf("unknown command %q", cmd)
+}
+
+func usage(w io.Writer) {
+	fmt.Fprint(w, `openinfo: the government contact information system (ศูนย์รวมข้อมูลเพื่อติดต่อราชการ)
+
+Usage: openinfo [command] [flags]
+
+Commands:
+  serve      serve the portal (the default)
+  migrate    bring the database schema up to date and exit
+  gen-data   fill the database with realistic Thai data:
+             --scale small|national (default small), --seed N (default 1)
+  version    print the version
+  help       this text
+
+Settings (every command; a flag wins over its environment variable):
+`)
+	printSettings(w)
+}
+
+func openDB(ctx context.Context, c *config) (*store.DB, error) {
+	db, err := store.Open(ctx, c.dsn())
+	if err != nil {
+		return nil, err
+	}
+	if err := db.Migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+func serve(ctx context.Context, args []string, env func(string) string, stderr io.Writer, ready chan<- string) error {
+	c, err := parseConfig("serve", args, env, stderr, nil)
+	if err != nil {
+		return err
+	}
+	log := c.logger(stderr)
+	db, err := openDB(ctx, c)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	log.Info("database ready", "dialect", db.Dialect())
+	if c.Demo {
+		loaded, err := db.LoadDemoOnce(ctx, &store.Dataset{Agencies: gendata.Demo().Agencies, Points: gendata.Demo().Points})
+		if err != nil {
+			return fmt.Errorf("load demo data: %w", err)
+		}
+		if loaded {
+			log.Info("demo data loaded into the new database")
+		}
+	}
+	site, err := web.New(web.Config{DB: db, Logger: log, BaseURL: c.BaseURL, SecureCookies: c.SecureCookies, Version: version})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", c.Addr)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{Handler: site.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
+		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second, MaxHeaderBytes: 64 << 10}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	log.Info("openinfo is serving", "url", "http://"+ln.Addr().String(), "version", version)
+	if ready != nil {
+		ready <- ln.Addr().String()
+	}
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down", "timeout", c.ShutdownTimeout)
+	sctx, cancel := context.WithTimeout(context.Background(), c.ShutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	return nil
+}
+
+func migrate(ctx context.Context, args []string, env func(string) string, stdout, stderr io.Writer) error {
+	c, err := parseConfig("migrate", args, env, stderr, nil)
+	if err != nil {
+		return err
+	}
+	db, err := openDB(ctx, c)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	v, _, err := db.MigrationStatus(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "%s schema at version %d\n", db.Dialect(), v)
+	return nil
+}
