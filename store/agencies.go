@@ -183,6 +183,9 @@ type AgencyFilter struct {
 	// Under lists the whole subtree below this agency (not itself).
 	Under int64
 	Query string // part of the Thai or English name or the short name
+	// ExcludeTypes leaves these types out (the directory's top level lists
+	// ministries and independent bodies, not 7,800 local governments).
+	ExcludeTypes []openinfo.AgencyType
 	// WithInactive also lists dissolved agencies (hidden from the public).
 	WithInactive bool
 	Limit        int
@@ -203,6 +206,9 @@ func (d *DB) Agencies(ctx context.Context, f AgencyFilter) ([]*openinfo.Agency, 
 	}
 	if f.Roots {
 		w.add("parent_id IS NULL")
+	}
+	for _, t := range f.ExcludeTypes {
+		w.add("type <> ?", t)
 	}
 	if f.Under != 0 {
 		parent, err := d.Agency(ctx, f.Under)

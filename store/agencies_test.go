@@ -189,6 +189,9 @@ func TestAgencyDirectory(t *testing.T) {
 		if err != nil || total != 2 || len(page) != 1 || page[0].NameTH != "เทศบาลนครเชียงใหม่" {
 			t.Fatalf("page 2 of municipalities = %v, %d, %v", names(page), total, err)
 		}
+		if _, total, _ := db.Agencies(ctx, store.AgencyFilter{Roots: true, ExcludeTypes: []openinfo.AgencyType{openinfo.AgencySAO, openinfo.AgencyMunicipality}}); total != 1 {
+			t.Fatalf("roots without local governments = %d, want 1 (กรุงเทพมหานคร)", total)
+		}
 		found, _, err := db.Agencies(ctx, store.AgencyFilter{Query: "แม่เหียะ"})
 		if err != nil || len(found) != 1 {
 			t.Fatalf("name query = %v, %v", names(found), err)

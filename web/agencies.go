@@ -46,7 +46,8 @@ func (s *Server) handleAgencies(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		p.Types, p.Regions, _ = browseCounts(byType, byProvince)
-		roots, _, err := s.db.Agencies(ctx, store.AgencyFilter{Roots: true, Limit: 200})
+		roots, _, err := s.db.Agencies(ctx, store.AgencyFilter{Roots: true, Limit: 200,
+			ExcludeTypes: []openinfo.AgencyType{openinfo.AgencyPAO, openinfo.AgencyMunicipality, openinfo.AgencySAO}})
 		if err != nil {
 			s.fail(w, r, err)
 			return
