@@ -19,7 +19,10 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/alexedwards/scs/v2"
+
 	"github.com/openinfo/openinfo"
+	"github.com/openinfo/openinfo/auth"
 	"github.com/openinfo/openinfo/store"
 	"github.com/openinfo/openinfo/thaitime"
 )
@@ -35,6 +38,16 @@ type Config struct {
 	// SecureCookies marks cookies Secure; on whenever the site is served over HTTPS.
 	SecureCookies bool
 	Version       string
+
+	// Back office. RP is the OpenID relying party (nil: no login);
+	// Sealer seals and hashes officer tokens; DigitalID, if set, is the
+	// built-in provider, served under /digitalid/.
+	RP        *auth.RP
+	Sealer    *auth.Sealer
+	TokenTTL  time.Duration
+	DigitalID http.Handler
+	// Extra handlers mounted as they are (development outboxes).
+	Extra map[string]http.Handler
 }
 
 // Server holds what the handlers share.
@@ -48,12 +61,26 @@ type Server struct {
 	staticHash    string
 	metrics       *metrics
 	schemaReady   atomic.Bool
+
+	rp        *auth.RP
+	sealer    *auth.Sealer
+	sessions  *scs.SessionManager
+	tokenTTL  time.Duration
+	digitalID http.Handler
+	extra     map[string]http.Handler
 }
 
 // New prepares a server: it parses the templates once, at start.
 func New(cfg Config) (*Server, error) {
 	s := &Server{db: cfg.DB, log: cfg.Logger, baseURL: strings.TrimRight(cfg.BaseURL, "/"),
-		secureCookies: cfg.SecureCookies, version: cfg.Version, metrics: newMetrics()}
+		secureCookies: cfg.SecureCookies, version: cfg.Version, metrics: newMetrics(),
+		rp: cfg.RP, sealer: cfg.Sealer, tokenTTL: cfg.TokenTTL, digitalID: cfg.DigitalID, extra: cfg.Extra}
+	if s.tokenTTL <= 0 {
+		s.tokenTTL = 30 * 24 * time.Hour
+	}
+	if cfg.DB != nil {
+		s.sessions = newSessions(s, cfg.DB.Sessions())
+	}
 	if s.log == nil {
 		s.log = slog.Default()
 	}
@@ -95,6 +122,9 @@ func (s *Server) parseTemplates() error {
 		"dec":         func(n int) int { return n - 1 },
 		"agencyTypes": func() any { return openinfo.AgencyTypes },
 		"provinces":   func() []openinfo.Province { return openinfo.Provinces },
+		"roleLabel":   func(r openinfo.Role, lang string) string { return r.Label(lang) },
+		"actionLabel": func(a openinfo.Action, lang string) string { return a.Label(lang) },
+		"datetime":    func(t time.Time, lang string) string { return thaitime.FormatDateTime(t, lang) },
 		"contact":     func(c openinfo.Contact, lang string) contactView { return contactView{c, lang} },
 		"pointContact": func(p *openinfo.ServicePoint, lang string) contactView {
 			return contactView{openinfo.Contact{Address: p.Address, Phones: p.Phones, Email: p.Email}, lang}
@@ -128,6 +158,9 @@ type page struct {
 	Path      string // the current path with query, for the language switch
 	RequestID string
 	Data      any
+	// Back office only.
+	User *openinfo.User
+	CSRF string
 }
 
 // render writes a page; it renders into a buffer first so a template error
@@ -141,6 +174,10 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	lang := langFrom(r)
 	p := page{Lang: lang, Title: title, Path: r.URL.RequestURI(), RequestID: requestID(r.Context()), Data: data,
 		Canonical: s.absURL(r, r.URL.Path)}
+	if strings.HasPrefix(r.URL.Path, "/admin") && s.sessions != nil {
+		p.User = currentUser(r.Context())
+		p.CSRF = s.sessions.GetString(r.Context(), sessCSRF)
+	}
 	var buf bytes.Buffer
 	if err := t.Execute(&buf, p); err != nil {
 		s.serverError(w, r, err)

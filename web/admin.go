@@ -1,0 +1,303 @@
+package web
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/subtle"
+	"encoding/base64"
+	"encoding/gob"
+	"errors"
+	"net"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/alexedwards/scs/v2"
+
+	"github.com/openinfo/openinfo"
+	"github.com/openinfo/openinfo/auth"
+)
+
+// Back office (/admin): sessions in the database, login through OpenID
+// Connect, the first-login token, and pages guarded by openinfo.Authorize.
+
+const (
+	sessUserID  = "user_id"
+	sessIDToken = "id_token"
+	sessFlow    = "oidc_flow"
+	sessCSRF    = "csrf"
+)
+
+// scs stores session values with encoding/gob.
+func init() { gob.Register(auth.Flow{}) }
+
+func randomToken() string {
+	var b [24]byte
+	rand.Read(b[:])
+	return base64.RawURLEncoding.EncodeToString(b[:])
+}
+
+func newSessions(s *Server, store scs.CtxStore) *scs.SessionManager {
+	sm := scs.New()
+	sm.Store = store
+	sm.Lifetime = 12 * time.Hour   // absolute: a new login every working day
+	sm.IdleTimeout = 60 * time.Minute
+	sm.Cookie.Name = "openinfo_session"
+	sm.Cookie.HttpOnly = true
+	sm.Cookie.SameSite = http.SameSiteLaxMode
+	sm.Cookie.Secure = s.secureCookies
+	sm.Cookie.Path = "/admin"
+	sm.ErrorFunc = func(w http.ResponseWriter, r *http.Request, err error) { s.serverError(w, r, err) }
+	return sm
+}
+
+type userKey struct{}
+
+func currentUser(ctx context.Context) *openinfo.User {
+	u, _ := ctx.Value(userKey{}).(*openinfo.User)
+	return u
+}
+
+// loadUser reads the signed-in user on every request, so a role change or a
+// removal takes effect at once, and checks the CSRF form token on POST.
+func (s *Server) loadUser(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx := r.Context()
+		if s.sessions.GetString(ctx, sessCSRF) == "" {
+			s.sessions.Put(ctx, sessCSRF, randomToken())
+		}
+		if r.Method == http.MethodPost {
+			want := s.sessions.GetString(ctx, sessCSRF)
+			got := r.PostFormValue("csrf")
+			if subtle.ConstantTimeCompare([]byte(want), []byte(got)) != 1 {
+				s.fail(w, r, errCSRF)
+				return
+			}
+		}
+		if id := s.sessions.GetInt64(ctx, sessUserID); id != 0 {
+			u, err := s.db.User(ctx, id)
+			if openinfo.ErrorCode(err) == openinfo.ENOTFOUND {
+				s.sessions.Remove(ctx, sessUserID)
+			} else if err != nil {
+				s.fail(w, r, err)
+				return
+			} else {
+				ctx = context.WithValue(ctx, userKey{}, u)
+				ctx = openinfo.WithActor(ctx, openinfo.Actor{UserID: u.ID, Name: u.FullName(), RequestID: requestID(ctx)})
+			}
+		}
+		w.Header().Set("Cache-Control", "no-store")
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+var errCSRF = &openinfo.Error{Code: openinfo.EFORBIDDEN,
+	TH: "แบบฟอร์มหมดอายุหรือไม่ได้ส่งจากหน้านี้ กรุณาโหลดหน้าใหม่แล้วลองอีกครั้ง",
+	EN: "The form expired or was not sent from this site. Reload the page and try again."}
+
+// guard wraps a back-office page: it needs a signed-in, bound user allowed
+// to take act on the agency that target names (nil: no agency).
+func (s *Server) guard(act openinfo.Action, target func(*http.Request) (string, error), h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		u := currentUser(r.Context())
+		if u == nil {
+			s.redirectToLogin(w, r)
+			return
+		}
+		if !u.Bound() {
+			http.Redirect(w, r, "/admin/token", http.StatusSeeOther)
+			return
+		}
+		path := ""
+		if target != nil {
+			p, err := target(r)
+			if err != nil {
+				s.fail(w, r, err)
+				return
+			}
+			path = p
+		}
+		if err := openinfo.Authorize(u.Officer(), act, path); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		h(w, r)
+	}
+}
+
+func (s *Server) redirectToLogin(w http.ResponseWriter, r *http.Request) {
+	if r.Method == http.MethodGet {
+		s.sessions.Put(r.Context(), "next", r.URL.RequestURI())
+	}
+	http.Redirect(w, r, "/admin/login", http.StatusSeeOther)
+}
+
+// agencyParam names the agency of ?agency= (or the form field), defaulting
+// to the officer's own agency.
+//
+// A global officer (OPDC, platform admin) with no ?agency= acts on no agency:
+// the page then offers a choice.
+func (s *Server) agencyParam(r *http.Request) (string, error) {
+	if u := currentUser(r.Context()); u != nil && u.Role.Global() && r.FormValue("agency") == "" {
+		return "", nil
+	}
+	a, err := s.agencyFromRequest(r)
+	if err != nil {
+		return "", err
+	}
+	return a.Path, nil
+}
+
+func (s *Server) agencyFromRequest(r *http.Request) (*openinfo.Agency, error) {
+	id, err := strconv.ParseInt(r.FormValue("agency"), 10, 64)
+	if err != nil || id <= 0 {
+		u := currentUser(r.Context())
+		if u == nil || u.AgencyID == 0 {
+			return nil, openinfo.Errorf(openinfo.EINVALID, "กรุณาเลือกหน่วยงาน", "Choose an agency.")
+		}
+		id = u.AgencyID
+	}
+	return s.db.Agency(r.Context(), id)
+}
+
+// handleLogin sends the browser to the OpenID provider.
+func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
+	if s.rp == nil {
+		s.fail(w, r, openinfo.Errorf(openinfo.EUNAUTHORIZED, "ยังไม่ได้ตั้งค่าการเข้าสู่ระบบ", "Login is not configured."))
+		return
+	}
+	u, flow, err := s.rp.Start(r.Context())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.sessions.Put(r.Context(), sessFlow, flow)
+	http.Redirect(w, r, u, http.StatusFound)
+}
+
+// handleCallback finishes the login, renews the session token (no fixation)
+// and sends a first-time officer to the token prompt.
+func (s *Server) handleCallback(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	flow, _ := s.sessions.Pop(ctx, sessFlow).(auth.Flow)
+	profile, idToken, err := s.rp.Finish(ctx, r.URL.Query(), flow)
+	if err != nil {
+		var e *openinfo.Error
+		if !errors.As(err, &e) {
+			s.log.Warn("login failed", "err", err, "request_id", requestID(ctx))
+			err = auth.ErrBadState
+		}
+		s.fail(w, r, err)
+		return
+	}
+	u, err := s.db.RecordLogin(ctx, profile)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if err := s.sessions.RenewToken(ctx); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.sessions.Put(ctx, sessUserID, u.ID)
+	s.sessions.Put(ctx, sessIDToken, idToken)
+	s.sessions.Put(ctx, sessCSRF, randomToken())
+	s.log.Info("login", "user_id", u.ID, "bound", u.Bound(), "request_id", requestID(ctx))
+	if !u.Bound() {
+		http.Redirect(w, r, "/admin/token", http.StatusSeeOther)
+		return
+	}
+	next := s.sessions.PopString(ctx, "next")
+	if !localPath(next) || len(next) < 6 || next[:6] != "/admin" {
+		next = "/admin"
+	}
+	http.Redirect(w, r, next, http.StatusSeeOther)
+}
+
+// handleLogout ends the session here and at the provider.
+func (s *Server) handleLogout(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	idToken := s.sessions.GetString(ctx, sessIDToken)
+	if err := s.sessions.Destroy(ctx); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	dest := "/"
+	if s.rp != nil {
+		if u := s.rp.LogoutURL(ctx, idToken); u != "" {
+			dest = u
+		}
+	}
+	http.Redirect(w, r, dest, http.StatusSeeOther)
+}
+
+type tokenPromptPage struct {
+	Error string
+	Token string
+}
+
+// handleTokenPrompt asks a first-time officer for their 15-digit token.
+func (s *Server) handleTokenPrompt(w http.ResponseWriter, r *http.Request) {
+	u := currentUser(r.Context())
+	if u == nil {
+		s.redirectToLogin(w, r)
+		return
+	}
+	if u.Bound() {
+		http.Redirect(w, r, "/admin", http.StatusSeeOther)
+		return
+	}
+	lang := langFrom(r)
+	if r.Method != http.MethodPost {
+		s.render(w, r, http.StatusOK, "admin_token", T(lang, "admin.token.title"), tokenPromptPage{})
+		return
+	}
+	ctx := r.Context()
+	typed := r.PostFormValue("token")
+	again := func(status int, err error) {
+		s.render(w, r, status, "admin_token", T(lang, "admin.token.title"), tokenPromptPage{Error: openinfo.ErrorMessage(err, lang), Token: typed})
+	}
+	// Slow down guessing: per account and per address, across nodes.
+	for _, lim := range []struct {
+		key   string
+		limit int
+	}{{"token:user:" + strconv.FormatInt(u.ID, 10), 5}, {"token:ip:" + clientIP(r), 20}} {
+		ok, retry, err := s.db.RateLimit(ctx, lim.key, lim.limit, 15*time.Minute)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		if !ok {
+			mins := int(retry.Minutes()) + 1
+			again(http.StatusTooManyRequests, openinfo.Errorf(openinfo.EFORBIDDEN,
+				"กรอก Token ผิดหลายครั้งเกินไป กรุณารอ %d นาทีแล้วลองใหม่", "Too many token attempts. Wait %d minutes and try again.", mins))
+			return
+		}
+	}
+	token, err := openinfo.ParseToken(typed)
+	if err != nil {
+		again(http.StatusUnprocessableEntity, err)
+		return
+	}
+	bound, err := s.db.RedeemToken(ctx, u.ID, openinfo.HashToken(s.sealer.HashKey(), token), time.Now())
+	if err != nil {
+		if openinfo.ErrorCode(err) == openinfo.EINTERNAL {
+			s.fail(w, r, err)
+			return
+		}
+		again(http.StatusUnprocessableEntity, err)
+		return
+	}
+	s.log.Info("token redeemed", "user_id", bound.ID, "agency_id", bound.AgencyID, "role", bound.Role)
+	http.Redirect(w, r, "/admin", http.StatusSeeOther)
+}
+
+// clientIP is the peer address; behind a proxy the proxy's, unless trusted
+// headers are configured (not yet).
+func clientIP(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}

@@ -1,0 +1,270 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/openinfo/openinfo"
+	"github.com/openinfo/openinfo/store"
+)
+
+// adminRoute is one back-office route and the permission it needs; the
+// authorization matrix test walks this table.
+type adminRoute struct {
+	Method, Path string
+	Action       openinfo.Action
+	// Target finds the agency the request acts on (nil: none).
+	Target  func(*Server, *http.Request) (string, error)
+	Handler func(*Server, http.ResponseWriter, *http.Request)
+}
+
+func adminRoutes() []adminRoute {
+	agency := (*Server).agencyParam
+	user := (*Server).userParam
+	return []adminRoute{
+		{"GET", "/admin", openinfo.ActViewAdmin, nil, (*Server).handleAdminHome},
+		{"GET", "/admin/profile", openinfo.ActViewAdmin, nil, (*Server).handleProfile},
+		{"GET", "/admin/tokens", openinfo.ActManageTokens, agency, (*Server).handleTokens},
+		{"POST", "/admin/tokens", openinfo.ActManageTokens, agency, (*Server).handleTokenRefresh},
+		{"GET", "/admin/users", openinfo.ActManageUsers, agency, (*Server).handleUsers},
+		{"POST", "/admin/users/{id}/role", openinfo.ActManageUsers, user, (*Server).handleUserRole},
+		{"POST", "/admin/users/{id}/remove", openinfo.ActManageUsers, user, (*Server).handleUserRemove},
+	}
+}
+
+// userParam names the agency of the user in the path: managing a user is
+// acting on their agency.
+func (s *Server) userParam(r *http.Request) (string, error) {
+	u, err := s.userFromPath(r)
+	if err != nil {
+		return "", err
+	}
+	if u.AgencyID == 0 {
+		return "", openinfo.Errorf(openinfo.EFORBIDDEN, "ผู้ใช้งานนี้ไม่ได้อยู่ในหน่วยงานใด", "This user belongs to no agency.")
+	}
+	return u.AgencyPath, nil
+}
+
+func (s *Server) userFromPath(r *http.Request) (*openinfo.User, error) {
+	id, ok := pathID(r, "id")
+	if !ok {
+		return nil, openinfo.Errorf(openinfo.ENOTFOUND, "ไม่พบผู้ใช้งาน", "User not found.")
+	}
+	return s.db.User(r.Context(), id)
+}
+
+type adminHomePage struct {
+	User    *openinfo.User
+	Actions []openinfo.Action
+	Can     map[openinfo.Action]bool
+}
+
+func (s *Server) adminHome(r *http.Request) adminHomePage {
+	u := currentUser(r.Context())
+	p := adminHomePage{User: u, Actions: u.Role.Actions(), Can: map[openinfo.Action]bool{}}
+	for _, a := range p.Actions {
+		p.Can[a] = true
+	}
+	return p
+}
+
+// handleAdminHome is the landing page: who you are, for which agency, as what.
+func (s *Server) handleAdminHome(w http.ResponseWriter, r *http.Request) {
+	s.render(w, r, http.StatusOK, "admin_home", T(langFrom(r), "admin.title"), s.adminHome(r))
+}
+
+// handleProfile shows the officer's name, agency, role and rights.
+func (s *Server) handleProfile(w http.ResponseWriter, r *http.Request) {
+	s.render(w, r, http.StatusOK, "admin_profile", T(langFrom(r), "admin.profile"), s.adminHome(r))
+}
+
+type tokenRow struct {
+	Role    openinfo.Role
+	Token   string // formatted, "" when none is live
+	Expires time.Time
+}
+
+type tokensPage struct {
+	// Pick: a global officer chooses an agency first.
+	Pick   bool
+	Query  string
+	Found  []*openinfo.Agency
+	Agency *openinfo.Agency
+	Rows   []tokenRow
+	Subs   []*openinfo.Agency
+	Notice string
+}
+
+// issuableRoles lists the roles u may issue tokens for in agency a.
+func issuableRoles(u *openinfo.User, a *openinfo.Agency) []openinfo.Role {
+	var out []openinfo.Role
+	for _, r := range openinfo.Roles {
+		if openinfo.CanIssueRole(u.Officer(), r.Role, a.Path) {
+			out = append(out, r.Role)
+		}
+	}
+	return out
+}
+
+// handleTokens lists, per role the officer may issue, the live token of an
+// agency ("จัดการ Token"): show, copy, refresh.
+func (s *Server) handleTokens(w http.ResponseWriter, r *http.Request) {
+	s.renderTokens(w, r, "")
+}
+
+func (s *Server) renderTokens(w http.ResponseWriter, r *http.Request, notice string) {
+	ctx := r.Context()
+	u := currentUser(ctx)
+	if u.Role.Global() && r.FormValue("agency") == "" {
+		p := tokensPage{Pick: true, Query: r.URL.Query().Get("q")}
+		if p.Query != "" {
+			var err error
+			if p.Found, _, err = s.db.Agencies(ctx, store.AgencyFilter{Query: p.Query, Limit: 50}); err != nil {
+				s.fail(w, r, err)
+				return
+			}
+		}
+		s.render(w, r, http.StatusOK, "admin_tokens", T(langFrom(r), "admin.tokens"), p)
+		return
+	}
+	a, err := s.agencyFromRequest(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	live, err := s.db.CurrentTokens(ctx, a.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p := tokensPage{Agency: a, Notice: notice}
+	for _, role := range issuableRoles(u, a) {
+		row := tokenRow{Role: role}
+		for _, t := range live {
+			if t.Role == role && t.ExpiresAt.After(time.Now()) {
+				if plain, err := s.sealer.Open(t.Sealed); err == nil {
+					row.Token, row.Expires = openinfo.FormatToken(plain), t.ExpiresAt
+				}
+				break
+			}
+		}
+		p.Rows = append(p.Rows, row)
+	}
+	p.Subs, _, err = s.db.Agencies(ctx, store.AgencyFilter{ParentID: a.ID, Limit: 200})
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "admin_tokens", T(langFrom(r), "admin.tokens"), p)
+}
+
+// handleTokenRefresh issues a new token for a role, killing the old one.
+func (s *Server) handleTokenRefresh(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	u := currentUser(ctx)
+	a, err := s.agencyFromRequest(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	role := openinfo.Role(r.PostFormValue("role"))
+	if !openinfo.CanIssueRole(u.Officer(), role, a.Path) {
+		s.fail(w, r, openinfo.Errorf(openinfo.EFORBIDDEN, "ท่านออก Token สำหรับบทบาทนี้ไม่ได้", "You may not issue tokens for this role."))
+		return
+	}
+	plain, err := openinfo.NewToken()
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	t := &openinfo.IssuedToken{Hash: openinfo.HashToken(s.sealer.HashKey(), plain), Sealed: s.sealer.Seal(plain),
+		AgencyID: a.ID, Role: role, IssuedBy: u.ID, ExpiresAt: time.Now().Add(s.tokenTTL)}
+	if err := s.db.IssueToken(ctx, t); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/admin/tokens?agency="+strconv.FormatInt(a.ID, 10)+"&issued="+string(role), http.StatusSeeOther)
+}
+
+type usersPage struct {
+	Agency *openinfo.Agency
+	Query  string
+	Users  []*openinfo.User
+	Pager  *pager
+	Roles  map[int64][]openinfo.Role // per user, the roles the officer may set
+}
+
+// handleUsers searches the officers of an agency's subtree ("จัดการรายละเอียดผู้ใช้งาน").
+func (s *Server) handleUsers(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	u := currentUser(ctx)
+	var a *openinfo.Agency
+	under := int64(0)
+	if !u.Role.Global() || r.FormValue("agency") != "" {
+		var err error
+		if a, err = s.agencyFromRequest(r); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		under = a.ID
+	}
+	p := usersPage{Agency: a, Query: r.URL.Query().Get("q"), Pager: newPager(r, "page", 50), Roles: map[int64][]openinfo.Role{}}
+	list, total, err := s.db.Users(ctx, store.UserFilter{Under: under, Query: p.Query, Limit: p.Pager.Size, Offset: p.Pager.Offset()})
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p.Users = list
+	p.Pager.SetTotal(total)
+	for _, x := range list {
+		for _, role := range openinfo.Roles {
+			if !role.Role.Global() && (role.Role == x.Role || openinfo.CanIssueRole(u.Officer(), role.Role, x.AgencyPath)) {
+				p.Roles[x.ID] = append(p.Roles[x.ID], role.Role)
+			}
+		}
+	}
+	s.render(w, r, http.StatusOK, "admin_users", T(langFrom(r), "admin.users"), p)
+}
+
+// handleUserRole changes a user's role ("แก้ไข"), only to a role the officer could issue.
+func (s *Server) handleUserRole(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	target, err := s.userFromPath(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	role := openinfo.Role(r.PostFormValue("role"))
+	if !openinfo.CanIssueRole(currentUser(ctx).Officer(), role, target.AgencyPath) {
+		s.fail(w, r, openinfo.Errorf(openinfo.EFORBIDDEN, "ท่านกำหนดบทบาทนี้ไม่ได้", "You may not give this role."))
+		return
+	}
+	version, _ := strconv.ParseInt(r.PostFormValue("version"), 10, 64)
+	if _, err := s.db.SetUserRole(ctx, target.ID, version, role); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/admin/users?agency="+strconv.FormatInt(target.AgencyID, 10), http.StatusSeeOther)
+}
+
+// handleUserRemove takes a user out of the agency ("ลบ").
+func (s *Server) handleUserRemove(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	target, err := s.userFromPath(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if target.ID == currentUser(ctx).ID {
+		s.fail(w, r, openinfo.Errorf(openinfo.EINVALID, "นำบัญชีของตนเองออกจากหน่วยงานไม่ได้", "You cannot remove yourself."))
+		return
+	}
+	version, _ := strconv.ParseInt(r.PostFormValue("version"), 10, 64)
+	agency := target.AgencyID
+	if _, err := s.db.RemoveUserFromAgency(ctx, target.ID, version); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/admin/users?agency="+strconv.FormatInt(agency, 10), http.StatusSeeOther)
+}
