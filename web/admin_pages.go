@@ -57,14 +57,14 @@ func (s *Server) userFromPath(r *http.Request) (*openinfo.User, error) {
 type adminHomePage struct {
 	User    *openinfo.User
 	Actions []openinfo.Action
-	Can     map[openinfo.Action]bool
+	Can     map[string]bool
 }
 
 func (s *Server) adminHome(r *http.Request) adminHomePage {
 	u := currentUser(r.Context())
-	p := adminHomePage{User: u, Actions: u.Role.Actions(), Can: map[openinfo.Action]bool{}}
+	p := adminHomePage{User: u, Actions: u.Role.Actions(), Can: map[string]bool{}}
 	for _, a := range p.Actions {
-		p.Can[a] = true
+		p.Can[string(a)] = true
 	}
 	return p
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"time"
@@ -22,6 +24,42 @@ type config struct {
 	LogFormat       string
 	SecureCookies   bool
 	ShutdownTimeout time.Duration
+	Secret          string
+	Dev             bool
+	TokenTTL        time.Duration
+
+	OIDCIssuer, OIDCClientID, OIDCClientSecret string
+	OIDCScopes                                 []string
+	OIDCClaimUsername, OIDCClaimGiven          string
+	OIDCClaimFamily, OIDCClaimPhone            string
+	OIDCDGASecret                              bool
+	OIDCLogoutParam                            string
+	SMSURL, SMSToken                           string
+
+	devSet *bool
+}
+
+// settle fills what depends on the address actually listened on: the base
+// URL (when not configured) and the development pages (on by default only
+// on localhost, since they show one-time codes).
+func (c *config) settle(listenAddr string) {
+	if c.BaseURL == "" {
+		host, port, err := net.SplitHostPort(listenAddr)
+		if err != nil || host == "" || host == "::" || host == "0.0.0.0" {
+			host = "localhost"
+		}
+		c.BaseURL = "http://" + net.JoinHostPort(host, port)
+	}
+	if c.devSet != nil {
+		c.Dev = *c.devSet
+	} else {
+		u, err := url.Parse(c.BaseURL)
+		h := ""
+		if err == nil {
+			h = u.Hostname()
+		}
+		c.Dev = h == "localhost" || h == "127.0.0.1" || h == "::1"
+	}
 }
 
 type setting struct {
@@ -40,6 +78,21 @@ var settings = []setting{
 	{"log-format", "OPENINFO_LOG_FORMAT", "text or json", "text"},
 	{"secure-cookies", "OPENINFO_SECURE_COOKIES", "mark cookies Secure and send HSTS (on by itself when base-url is https)", "false"},
 	{"shutdown-timeout", "OPENINFO_SHUTDOWN_TIMEOUT", "how long to let requests finish on shutdown", "15s"},
+	{"secret", "OPENINFO_SECRET", "installation secret (32+ characters) for tokens, cookies and signing keys; empty = generated once and kept in the database", ""},
+	{"dev", "OPENINFO_DEV", "development pages (SMS and mail outboxes); default on only when the site runs on localhost", ""},
+	{"token-ttl", "OPENINFO_TOKEN_TTL", "how long an officer token stays valid", "720h"},
+	{"oidc-issuer", "OPENINFO_OIDC_ISSUER", "OpenID provider for officer login; empty = the built-in Digital ID provider at {base-url}/digitalid", ""},
+	{"oidc-client-id", "OPENINFO_OIDC_CLIENT_ID", "client ID at the OpenID provider", "openinfo-backoffice"},
+	{"oidc-client-secret", "OPENINFO_OIDC_CLIENT_SECRET", "client secret at the OpenID provider (built-in provider: derived from the secret)", ""},
+	{"oidc-scopes", "OPENINFO_OIDC_SCOPES", "scopes to ask for, space-separated", "openid profile phone"},
+	{"oidc-claim-username", "OPENINFO_OIDC_CLAIM_USERNAME", "claim holding the username", "preferred_username"},
+	{"oidc-claim-given-name", "OPENINFO_OIDC_CLAIM_GIVEN_NAME", "claim holding the given name", "given_name"},
+	{"oidc-claim-family-name", "OPENINFO_OIDC_CLAIM_FAMILY_NAME", "claim holding the family name", "family_name"},
+	{"oidc-claim-phone", "OPENINFO_OIDC_CLAIM_PHONE", "claim holding the phone number", "phone_number"},
+	{"oidc-dga-secret", "OPENINFO_OIDC_DGA_SECRET", "send the client secret hashed as DGA's Digital ID expects (md5 x7 with \"EGA\")", "false"},
+	{"oidc-logout-param", "OPENINFO_OIDC_LOGOUT_PARAM", "end-session parameter for the return URL (DGA: post_logout_redirect_url)", "post_logout_redirect_uri"},
+	{"sms-url", "OPENINFO_SMS_URL", "SMS gateway URL for the built-in provider's OTPs (POST {to, text}); empty = development outbox", ""},
+	{"sms-token", "OPENINFO_SMS_TOKEN", "bearer token for the SMS gateway", ""},
 }
 
 // parseConfig reads flags from args with defaults from the environment;
@@ -72,6 +125,33 @@ func parseConfig(name string, args []string, env func(string) string, stderr io.
 	}
 	if strings.HasPrefix(c.BaseURL, "https://") {
 		c.SecureCookies = true
+	}
+	c.Secret = *vals["secret"]
+	if c.Secret != "" && len(c.Secret) < 32 {
+		return nil, fmt.Errorf("secret: use at least 32 characters")
+	}
+	if v := *vals["dev"]; v != "" {
+		d, err := parseBool("dev", v)
+		if err != nil {
+			return nil, err
+		}
+		c.devSet = &d
+	}
+	if c.TokenTTL, err = time.ParseDuration(*vals["token-ttl"]); err != nil || c.TokenTTL <= 0 {
+		return nil, fmt.Errorf("token-ttl: %q is not a duration like 720h", *vals["token-ttl"])
+	}
+	c.OIDCIssuer = strings.TrimRight(*vals["oidc-issuer"], "/")
+	c.OIDCClientID, c.OIDCClientSecret = *vals["oidc-client-id"], *vals["oidc-client-secret"]
+	c.OIDCScopes = strings.Fields(*vals["oidc-scopes"])
+	c.OIDCClaimUsername, c.OIDCClaimGiven = *vals["oidc-claim-username"], *vals["oidc-claim-given-name"]
+	c.OIDCClaimFamily, c.OIDCClaimPhone = *vals["oidc-claim-family-name"], *vals["oidc-claim-phone"]
+	if c.OIDCDGASecret, err = parseBool("oidc-dga-secret", *vals["oidc-dga-secret"]); err != nil {
+		return nil, err
+	}
+	c.OIDCLogoutParam = *vals["oidc-logout-param"]
+	c.SMSURL, c.SMSToken = *vals["sms-url"], *vals["sms-token"]
+	if c.OIDCIssuer != "" && c.OIDCClientSecret == "" {
+		return nil, fmt.Errorf("oidc-client-secret: an outside OpenID provider needs the client secret")
 	}
 	if c.ShutdownTimeout, err = time.ParseDuration(*vals["shutdown-timeout"]); err != nil || c.ShutdownTimeout < 0 {
 		return nil, fmt.Errorf("shutdown-timeout: %q is not a duration like 15s", *vals["shutdown-timeout"])

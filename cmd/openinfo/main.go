@@ -21,7 +21,6 @@ import (
 
 	"github.com/openinfo/openinfo/gendata"
 	"github.com/openinfo/openinfo/store"
-	"github.com/openinfo/openinfo/web"
 )
 
 var version = "dev"
@@ -104,20 +103,23 @@ func serve(ctx context.Context, args []string, env func(string) string, stderr i
 	}
 	defer db.Close()
 	log.Info("database ready", "dialect", db.Dialect())
-	if c.Demo {
-		loaded, err := db.LoadDemoOnce(ctx, &store.Dataset{Agencies: gendata.Demo().Agencies, Points: gendata.Demo().Points})
-		if err != nil {
-			return fmt.Errorf("load demo data: %w", err)
-		}
-		if loaded {
-			log.Info("demo data loaded into the new database")
-		}
-	}
-	site, err := web.New(web.Config{DB: db, Logger: log, BaseURL: c.BaseURL, SecureCookies: c.SecureCookies, Version: version})
+	ln, err := net.Listen("tcp", c.Addr)
 	if err != nil {
 		return err
 	}
-	ln, err := net.Listen("tcp", c.Addr)
+	defer ln.Close()
+	c.settle(ln.Addr().String())
+	demoLoaded := false
+	if c.Demo {
+		demo := gendata.Demo()
+		if demoLoaded, err = db.LoadDemoOnce(ctx, &store.Dataset{Agencies: demo.Agencies, Points: demo.Points}); err != nil {
+			return fmt.Errorf("load demo data: %w", err)
+		}
+		if demoLoaded {
+			log.Info("demo data loaded into the new database")
+		}
+	}
+	site, err := buildSite(ctx, c, db, log, demoLoaded)
 	if err != nil {
 		return err
 	}
@@ -125,7 +127,7 @@ func serve(ctx context.Context, args []string, env func(string) string, stderr i
 		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second, MaxHeaderBytes: 64 << 10}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
-	log.Info("openinfo is serving", "url", "http://"+ln.Addr().String(), "version", version)
+	log.Info("openinfo is serving", "url", c.BaseURL, "listen", ln.Addr().String(), "dev", c.Dev, "version", version)
 	if ready != nil {
 		ready <- ln.Addr().String()
 	}

@@ -1,0 +1,79 @@
+package main
+
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strings"
+
+	"github.com/openinfo/openinfo/auth"
+	"github.com/openinfo/openinfo/digitalid"
+	"github.com/openinfo/openinfo/store"
+	"github.com/openinfo/openinfo/web"
+)
+
+// buildSite wires the portal, the back office's login and, unless an outside
+// OpenID provider is configured, the built-in Digital ID provider.
+func buildSite(ctx context.Context, c *config, db *store.DB, log *slog.Logger, demoLoaded bool) (*web.Server, error) {
+	secret := c.Secret
+	if secret == "" {
+		var err error
+		secret, err = db.Secret(ctx, func() string {
+			var b [32]byte
+			rand.Read(b[:])
+			return hex.EncodeToString(b[:])
+		})
+		if err != nil {
+			return nil, fmt.Errorf("installation secret: %w", err)
+		}
+	}
+	sealer, err := auth.NewSealer([]byte(secret))
+	if err != nil {
+		return nil, err
+	}
+	issuer, clientSecret := c.OIDCIssuer, c.OIDCClientSecret
+	var didHandler http.Handler
+	extra := map[string]http.Handler{}
+	if issuer == "" {
+		issuer = c.BaseURL + "/digitalid"
+		clientSecret = derive(secret, "built-in client secret")
+		var sms digitalid.SMSSender
+		if c.SMSURL != "" {
+			sms = &digitalid.HTTPSMSSender{URL: c.SMSURL, Token: c.SMSToken}
+		}
+		did, err := digitalid.New(digitalid.Config{
+			DB: db.SQL(), Postgres: db.Dialect() == store.Postgres, Issuer: issuer, SMS: sms, DevMode: c.Dev, Logger: log,
+			Secret: []byte(derive(secret, "digitalid")), Insecure: strings.HasPrefix(issuer, "http://"),
+			Clients: []digitalid.Client{{ID: c.OIDCClientID, Secret: clientSecret, Name: "ศูนย์รวมข้อมูลเพื่อติดต่อราชการ (เจ้าหน้าที่)",
+				RedirectURIs: []string{c.BaseURL + "/admin/callback"}, PostLogoutRedirectURIs: []string{c.BaseURL + "/"}}},
+		})
+		if err != nil {
+			return nil, fmt.Errorf("built-in Digital ID: %w", err)
+		}
+		didHandler = did.Handler()
+		if demoLoaded {
+			if err := createDemoOfficers(ctx, db, did, sealer, log); err != nil {
+				return nil, fmt.Errorf("demo officers: %w", err)
+			}
+		}
+	}
+	rp := auth.New(auth.Config{Issuer: issuer, ClientID: c.OIDCClientID, ClientSecret: clientSecret,
+		RedirectURL: c.BaseURL + "/admin/callback", PostLogoutURL: c.BaseURL + "/", Scopes: c.OIDCScopes,
+		ClaimUsername: c.OIDCClaimUsername, ClaimGivenName: c.OIDCClaimGiven, ClaimFamilyName: c.OIDCClaimFamily,
+		ClaimPhone: c.OIDCClaimPhone, DGASecret: c.OIDCDGASecret, LogoutParam: c.OIDCLogoutParam})
+	return web.New(web.Config{DB: db, Logger: log, BaseURL: c.BaseURL, SecureCookies: c.SecureCookies, Version: version,
+		RP: rp, Sealer: sealer, TokenTTL: c.TokenTTL, DigitalID: didHandler, Extra: extra})
+}
+
+// derive makes a purpose-bound key from the installation secret, so no two
+// uses share a key.
+func derive(secret, purpose string) string {
+	m := hmac.New(sha256.New, []byte(secret))
+	m.Write([]byte(purpose))
+	return hex.EncodeToString(m.Sum(nil))
+}
