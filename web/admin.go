@@ -40,7 +40,7 @@ func randomToken() string {
 func newSessions(s *Server, store scs.CtxStore) *scs.SessionManager {
 	sm := scs.New()
 	sm.Store = store
-	sm.Lifetime = 12 * time.Hour   // absolute: a new login every working day
+	sm.Lifetime = 12 * time.Hour // absolute: a new login every working day
 	sm.IdleTimeout = 60 * time.Minute
 	sm.Cookie.Name = "openinfo_session"
 	sm.Cookie.HttpOnly = true

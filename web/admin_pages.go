@@ -96,6 +96,15 @@ type tokensPage struct {
 	Notice string
 }
 
+// canGiveRole: a role can be given by user management to whoever may issue
+// its token, and by the platform administrator to anyone in an agency.
+func canGiveRole(o openinfo.Officer, role openinfo.Role, path string) bool {
+	if role.Global() || !role.Valid() {
+		return false
+	}
+	return openinfo.CanIssueRole(o, role, path) || (o.Role == openinfo.RoleAdmin && openinfo.Can(o, openinfo.ActManageUsers, path))
+}
+
 // issuableRoles lists the roles u may issue tokens for in agency a.
 func issuableRoles(u *openinfo.User, a *openinfo.Agency) []openinfo.Role {
 	var out []openinfo.Role
@@ -219,7 +228,7 @@ func (s *Server) handleUsers(w http.ResponseWriter, r *http.Request) {
 	p.Pager.SetTotal(total)
 	for _, x := range list {
 		for _, role := range openinfo.Roles {
-			if !role.Role.Global() && (role.Role == x.Role || openinfo.CanIssueRole(u.Officer(), role.Role, x.AgencyPath)) {
+			if role.Role == x.Role || canGiveRole(u.Officer(), role.Role, x.AgencyPath) {
 				p.Roles[x.ID] = append(p.Roles[x.ID], role.Role)
 			}
 		}
@@ -236,7 +245,7 @@ func (s *Server) handleUserRole(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	role := openinfo.Role(r.PostFormValue("role"))
-	if !openinfo.CanIssueRole(currentUser(ctx).Officer(), role, target.AgencyPath) {
+	if !canGiveRole(currentUser(ctx).Officer(), role, target.AgencyPath) {
 		s.fail(w, r, openinfo.Errorf(openinfo.EFORBIDDEN, "ท่านกำหนดบทบาทนี้ไม่ได้", "You may not give this role."))
 		return
 	}

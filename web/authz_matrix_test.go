@@ -1,0 +1,179 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/url"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/openinfo/openinfo"
+	"github.com/openinfo/openinfo/auth"
+	"github.com/openinfo/openinfo/store"
+)
+
+// TestAuthorizationMatrix walks every back-office route with every role, in
+// its own agency and in a foreign one, plus anonymous and unbound users, and
+// checks each answer against openinfo.Can.
+func TestAuthorizationMatrix(t *testing.T) {
+	ctx := context.Background()
+	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "m.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	mk := func(parent int64, name string) *openinfo.Agency {
+		a := &openinfo.Agency{ParentID: parent, Type: openinfo.AgencyDepartment, NameTH: name}
+		if err := db.CreateAgency(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	own := mk(0, "กรมการขนส่งทางบก")
+	ownSub := mk(own.ID, "สำนักงานขนส่งจังหวัดเชียงใหม่")
+	foreign := mk(0, "กรมสรรพากร")
+
+	sealer, _ := auth.NewSealer([]byte("matrix secret, not for production"))
+	s, err := New(Config{DB: db, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Sealer: sealer})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A test-only door into a session, instead of a whole OpenID login.
+	mux := http.NewServeMux()
+	mux.Handle("/", s.Handler())
+	mux.Handle("/admin/__as", s.sessions.LoadAndSave(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var id int64
+		fmt.Sscan(r.URL.Query().Get("user"), &id)
+		s.sessions.Put(r.Context(), sessUserID, id)
+		s.sessions.Put(r.Context(), sessCSRF, "matrix-csrf")
+	})))
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+
+	n := 0
+	newUser := func(role openinfo.Role, agency *openinfo.Agency) *openinfo.User {
+		n++
+		u, err := db.RecordLogin(ctx, &openinfo.User{Issuer: "test", Subject: fmt.Sprint("u", n), GivenName: fmt.Sprint("ผู้ใช้", n)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch {
+		case role.Global():
+			u, err = db.GrantGlobalRole(ctx, u.ID, role)
+		case role != "":
+			tok, _ := openinfo.NewToken()
+			if err = db.IssueToken(ctx, &openinfo.IssuedToken{Hash: tok, Sealed: "-", AgencyID: agency.ID, Role: role}); err == nil {
+				u, err = db.RedeemToken(ctx, u.ID, tok, time.Now())
+			}
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		return u
+	}
+
+	type subject struct {
+		name string
+		user *openinfo.User // nil: anonymous
+	}
+	subjects := []subject{{"anonymous", nil}, {"unbound", newUser("", nil)}}
+	for _, r := range openinfo.Roles {
+		subjects = append(subjects, subject{string(r.Role), newUser(r.Role, own)})
+	}
+
+	covered := map[string]bool{}
+	for _, sub := range subjects {
+		jar, _ := cookiejar.New(nil)
+		c := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+		if sub.user != nil {
+			res, err := c.Get(srv.URL + fmt.Sprintf("/admin/__as?user=%d", sub.user.ID))
+			if err != nil {
+				t.Fatal(err)
+			}
+			res.Body.Close()
+		}
+		for _, rt := range adminRoutes() {
+			for _, where := range []*openinfo.Agency{ownSub, foreign} {
+				covered[rt.Method+" "+rt.Path] = true
+				target := newUser(openinfo.RolePointOfficer, where) // for the user routes
+				path := strings.ReplaceAll(rt.Path, "{id}", fmt.Sprint(target.ID))
+				form := url.Values{"csrf": {"matrix-csrf"}, "agency": {fmt.Sprint(where.ID)}, "version": {fmt.Sprint(target.Version)}}
+				role := openinfo.RoleAuthor
+				if sub.user != nil && sub.user.Role == openinfo.RoleAdmin && path == "/admin/tokens" {
+					role = openinfo.RoleCentral
+				}
+				form.Set("role", string(role))
+				var req *http.Request
+				if rt.Method == "GET" {
+					req, _ = http.NewRequest("GET", srv.URL+path+"?agency="+fmt.Sprint(where.ID), nil)
+				} else {
+					req, _ = http.NewRequest("POST", srv.URL+path, strings.NewReader(form.Encode()))
+					req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+				}
+				res, err := c.Do(req)
+				if err != nil {
+					t.Fatal(err)
+				}
+				body, _ := io.ReadAll(res.Body)
+				res.Body.Close()
+				loc := res.Header.Get("Location")
+				label := fmt.Sprintf("%s %s as %s in %s", rt.Method, rt.Path, sub.name, where.NameTH)
+				switch {
+				case sub.user == nil && rt.Method == "POST":
+					// No session, so no form token: refused before anything else.
+					if res.StatusCode != http.StatusForbidden {
+						t.Errorf("%s: %d, want 403", label, res.StatusCode)
+					}
+				case sub.user == nil:
+					if res.StatusCode != http.StatusSeeOther || loc != "/admin/login" {
+						t.Errorf("%s: %d %q, want a redirect to login", label, res.StatusCode, loc)
+					}
+				case !sub.user.Bound():
+					if res.StatusCode != http.StatusSeeOther || loc != "/admin/token" {
+						t.Errorf("%s: %d %q, want a redirect to the token prompt", label, res.StatusCode, loc)
+					}
+				default:
+					targetPath := ""
+					if rt.Target != nil {
+						targetPath = where.Path
+						if strings.Contains(rt.Path, "{id}") {
+							targetPath = target.AgencyPath
+						}
+					}
+					allowed := openinfo.Can(sub.user.Officer(), rt.Action, targetPath)
+					if allowed && res.StatusCode >= 400 {
+						t.Errorf("%s: %d, want allowed\n%s", label, res.StatusCode, firstError(body))
+					}
+					if !allowed && res.StatusCode != http.StatusForbidden {
+						t.Errorf("%s: %d, want 403", label, res.StatusCode)
+					}
+				}
+			}
+		}
+	}
+	if len(covered) != len(adminRoutes()) {
+		t.Fatalf("covered %d of %d routes", len(covered), len(adminRoutes()))
+	}
+}
+
+var errRe = regexp.MustCompile(`<section class="error">[\s\S]*?<p>([^<]*)</p>`)
+
+func firstError(b []byte) string {
+	if m := errRe.FindSubmatch(b); m != nil {
+		return string(m[1])
+	}
+	return ""
+}
+
+func time.Now() time.Time { return time.Now() }
