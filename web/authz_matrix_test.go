@@ -175,4 +175,3 @@ func firstError(b []byte) string {
 	}
 	return ""
 }
-
