@@ -53,7 +53,16 @@ func eachDB(t *testing.T, fn func(t *testing.T, db *store.DB)) {
 	t.Run("postgres", func(t *testing.T) { fn(t, open(t, pgtest.NewDatabase(t, nil))) })
 }
 
+// rpOptions configures the relying party and its registration at the provider.
+type rpOptions struct {
+	clientID, secret, logoutParam string
+}
+
 func newOfficeEnv(t *testing.T, db *store.DB) *officeEnv {
+	return newOfficeEnvWith(t, db, rpOptions{clientID: "backoffice", secret: "backoffice-secret"})
+}
+
+func newOfficeEnvWith(t *testing.T, db *store.DB, o rpOptions) *officeEnv {
 	t.Helper()
 	ctx := context.Background()
 	e := &officeEnv{t: t, db: db}
@@ -64,7 +73,7 @@ func newOfficeEnv(t *testing.T, db *store.DB) *officeEnv {
 	e.issuer = "http://" + e.idp.Listener.Addr().String() + "/digitalid"
 	did, err := digitalid.New(digitalid.Config{DB: db.SQL(), Postgres: db.Dialect() == store.Postgres, Issuer: e.issuer,
 		DevMode: true, Logger: quiet, Secret: []byte("0123456789abcdef0123456789abcdef"), Insecure: true,
-		Clients: []digitalid.Client{{ID: "backoffice", Secret: "backoffice-secret", Name: "openinfo",
+		Clients: []digitalid.Client{{ID: o.clientID, Secret: o.secret, Name: "openinfo",
 			RedirectURIs: []string{officeURL + "/admin/callback"}, PostLogoutRedirectURIs: []string{officeURL + "/"}}}})
 	if err != nil {
 		t.Fatal(err)
@@ -76,8 +85,8 @@ func newOfficeEnv(t *testing.T, db *store.DB) *officeEnv {
 	t.Cleanup(e.idp.Close)
 
 	e.sealer, _ = auth.NewSealer([]byte("another secret of the back office"))
-	rp := auth.New(auth.Config{Issuer: e.issuer, ClientID: "backoffice", ClientSecret: "backoffice-secret",
-		RedirectURL: officeURL + "/admin/callback", PostLogoutURL: officeURL + "/"})
+	rp := auth.New(auth.Config{Issuer: e.issuer, ClientID: o.clientID, ClientSecret: o.secret,
+		RedirectURL: officeURL + "/admin/callback", PostLogoutURL: officeURL + "/", LogoutParam: o.logoutParam})
 	site, err := web.New(web.Config{DB: db, Logger: quiet, BaseURL: officeURL, RP: rp, Sealer: e.sealer, TokenTTL: time.Hour})
 	if err != nil {
 		t.Fatal(err)
@@ -344,4 +353,52 @@ func (l testLog) Write(b []byte) (int, error) {
 		l.t.Log(strings.TrimSpace(string(b)))
 	}
 	return len(b), nil
+}
+
+// TestSecondProvider: the same relying-party code logs in against a second,
+// separately configured provider (its own issuer, database, client and the
+// DGA spelling of the logout parameter), and users of the two never mix.
+func TestSecondProvider(t *testing.T) {
+	ctx := context.Background()
+	first, err := store.Open(ctx, filepath.Join(t.TempDir(), "first.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer first.Close()
+	first.Migrate(ctx)
+	a := newOfficeEnv(t, first)
+	other, err := store.Open(ctx, filepath.Join(t.TempDir(), "other.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	other.Migrate(ctx)
+	b := newOfficeEnvWith(t, other, rpOptions{clientID: "info-backend", secret: "a different secret", logoutParam: "post_logout_redirect_url"})
+	if a.issuer == b.issuer {
+		t.Fatal("the two providers share an issuer")
+	}
+	p := newPerson(7, "สุดา")
+	b.register(p)
+	tok := b.issue(b.province, openinfo.RoleAuthor)
+	br := newBrowser(t)
+	b.login(br, p, "allow")
+	br.wantPath("/admin/token")
+	br.submit(b.office.URL+"/admin/token", url.Values{"token": {tok}})
+	br.want(200, "สำนักงานขนส่งจังหวัดเชียงใหม่", "เจ้าหน้าที่จัดทำคู่มือ")
+	users, _, _ := other.Users(ctx, store.UserFilter{})
+	if len(users) != 1 || users[0].Issuer != b.issuer {
+		t.Fatalf("users at the second provider = %+v", users)
+	}
+	// The account does not exist at the first provider.
+	br2 := newBrowser(t)
+	br2.get(a.office.URL + "/admin")
+	br2.submit(a.issuer+"/login", url.Values{"username": {p.username}, "password": {p.password}})
+	if br2.url.Path != "/digitalid/login" || br2.status < 400 {
+		t.Fatalf("the second provider's account logged in at the first: %s %d", br2.url, br2.status)
+	}
+	// Logout with the DGA parameter spelling comes back to the site.
+	br.submit(b.office.URL+"/admin/logout", url.Values{})
+	if br.url.Host != strings.TrimPrefix(b.office.URL, "http://") {
+		t.Fatalf("logout ended at %s", br.url)
+	}
 }
