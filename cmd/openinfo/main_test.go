@@ -3,9 +3,13 @@ package main
 import (
 	"bytes"
 	"context"
+	"html"
 	"io"
 	"net/http"
+	"net/http/cookiejar"
+	"net/url"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -63,6 +67,10 @@ func serveAndCheck(t *testing.T, env func(string) string, dsn string) {
 			t.Fatalf("GET %s = %d, lacks %q", path, res.StatusCode, want)
 		}
 	}
+	demoLogin(t, "http://"+addr, "dltcentral", "กรมการขนส่งทางบก", "เจ้าหน้าที่ส่วนกลาง")
+	demoLogin(t, "http://"+addr, "dgaadmin", "ทุกหน่วยงาน", "ผู้ดูแลระบบ")
+	newcomer := demoLogin(t, "http://"+addr, "newcomer1", "รหัส Token 15 หลัก")
+	submitForm(t, newcomer, "http://"+addr+"/admin/token", url.Values{"token": {demoNewcomerToken}}, "สำนักงานขนส่งจังหวัดสงขลา", "เจ้าหน้าที่จุดบริการ")
 	cancel()
 	if err := <-done; err != nil {
 		t.Fatalf("graceful shutdown: %v", err)
@@ -93,6 +101,69 @@ func serveAndCheck(t *testing.T, env func(string) string, dsn string) {
 	if _, after, _ := db.Agencies(context.Background(), store.AgencyFilter{WithInactive: true}); after != before || before == 0 {
 		t.Fatalf("agencies: %d after the first start, %d after the second", before, after)
 	}
+}
+
+type page struct {
+	c    *http.Client
+	url  *url.URL
+	body string
+}
+
+var csrfRe = regexp.MustCompile(`name="csrf" value="([^"]+)"`)
+var reqIDRe = regexp.MustCompile(`name="id" value="([^"]+)"`)
+
+// submitForm posts a form of the current page like a browser and checks the result.
+func submitForm(t *testing.T, p *page, target string, vals url.Values, want ...string) {
+	t.Helper()
+	if m := csrfRe.FindStringSubmatch(p.body); m != nil {
+		vals.Set("csrf", m[1])
+	}
+	if m := reqIDRe.FindStringSubmatch(p.body); m != nil && vals.Get("id") == "" {
+		vals.Set("id", m[1])
+	}
+	req, _ := http.NewRequest("POST", target, strings.NewReader(vals.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Origin", p.url.Scheme+"://"+p.url.Host)
+	res, err := p.c.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	p.url, p.body = res.Request.URL, html.UnescapeString(string(b))
+	for _, w := range want {
+		if !strings.Contains(p.body, w) {
+			t.Fatalf("%s: lacks %q\n%s", p.url, w, p.body)
+		}
+	}
+}
+
+// demoLogin signs a demo account in to /admin through the built-in provider
+// of the running binary.
+func demoLogin(t *testing.T, base, username string, want ...string) *page {
+	t.Helper()
+	jar, _ := cookiejar.New(nil)
+	p := &page{c: &http.Client{Jar: jar, Timeout: 30 * time.Second}}
+	res, err := p.c.Get(base + "/admin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	p.url, p.body = res.Request.URL, string(b)
+	if p.url.Path != "/digitalid/login" {
+		t.Fatalf("/admin led to %s", p.url)
+	}
+	submitForm(t, p, base+"/digitalid/login", url.Values{"username": {username}, "password": {demoPassword}})
+	if p.url.Path == "/digitalid/consent" {
+		submitForm(t, p, base+"/digitalid/consent", url.Values{"decision": {"allow"}})
+	}
+	for _, w := range want {
+		if !strings.Contains(p.body, w) {
+			t.Fatalf("%s signed in to %s, page lacks %q\n%s", username, p.url, w, p.body)
+		}
+	}
+	return p
 }
 
 func TestHelpListsEverySetting(t *testing.T) {
