@@ -106,10 +106,10 @@ func canGiveRole(o openinfo.Officer, role openinfo.Role, path string) bool {
 }
 
 // issuableRoles lists the roles u may issue tokens for in agency a.
-func issuableRoles(u *openinfo.User, a *openinfo.Agency) []openinfo.Role {
+func (s *Server) issuableRoles(u *openinfo.User, a *openinfo.Agency) []openinfo.Role {
 	var out []openinfo.Role
 	for _, r := range openinfo.Roles {
-		if openinfo.CanIssueRole(u.Officer(), r.Role, a.Path) {
+		if s.issuers.MayIssue(u.Officer(), r.Role, a) {
 			out = append(out, r.Role)
 		}
 	}
@@ -148,7 +148,7 @@ func (s *Server) renderTokens(w http.ResponseWriter, r *http.Request, notice str
 		return
 	}
 	p := tokensPage{Agency: a, Notice: notice}
-	for _, role := range issuableRoles(u, a) {
+	for _, role := range s.issuableRoles(u, a) {
 		row := tokenRow{Role: role}
 		for _, t := range live {
 			if t.Role == role && t.ExpiresAt.After(time.Now()) {
@@ -178,7 +178,7 @@ func (s *Server) handleTokenRefresh(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	role := openinfo.Role(r.PostFormValue("role"))
-	if !openinfo.CanIssueRole(u.Officer(), role, a.Path) {
+	if !s.issuers.MayIssue(u.Officer(), role, a) {
 		s.fail(w, r, openinfo.Errorf(openinfo.EFORBIDDEN, "ท่านออก Token สำหรับบทบาทนี้ไม่ได้", "You may not issue tokens for this role."))
 		return
 	}

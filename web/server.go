@@ -46,6 +46,8 @@ type Config struct {
 	Sealer    *auth.Sealer
 	TokenTTL  time.Duration
 	DigitalID http.Handler
+	// TokenIssuers says who issues central officers' tokens (nil: seed 004's default).
+	TokenIssuers *openinfo.TokenIssuers
 	// Extra handlers mounted as they are (development outboxes).
 	Extra map[string]http.Handler
 }
@@ -68,6 +70,7 @@ type Server struct {
 	tokenTTL  time.Duration
 	digitalID http.Handler
 	extra     map[string]http.Handler
+	issuers   openinfo.TokenIssuers
 }
 
 // New prepares a server: it parses the templates once, at start.
@@ -75,6 +78,10 @@ func New(cfg Config) (*Server, error) {
 	s := &Server{db: cfg.DB, log: cfg.Logger, baseURL: strings.TrimRight(cfg.BaseURL, "/"),
 		secureCookies: cfg.SecureCookies, version: cfg.Version, metrics: newMetrics(),
 		rp: cfg.RP, sealer: cfg.Sealer, tokenTTL: cfg.TokenTTL, digitalID: cfg.DigitalID, extra: cfg.Extra}
+	s.issuers = openinfo.DefaultTokenIssuers()
+	if cfg.TokenIssuers != nil {
+		s.issuers = *cfg.TokenIssuers
+	}
 	if s.tokenTTL <= 0 {
 		s.tokenTTL = 30 * 24 * time.Hour
 	}

@@ -35,6 +35,7 @@ type config struct {
 	OIDCDGASecret                              bool
 	OIDCLogoutParam                            string
 	SMSURL, SMSToken                           string
+	LocalGovDepartment                         string
 
 	devSet *bool
 }
@@ -91,6 +92,7 @@ var settings = []setting{
 	{"oidc-claim-phone", "OPENINFO_OIDC_CLAIM_PHONE", "claim holding the phone number", "phone_number"},
 	{"oidc-dga-secret", "OPENINFO_OIDC_DGA_SECRET", "send the client secret hashed as DGA's Digital ID expects (md5 x7 with \"EGA\")", "false"},
 	{"oidc-logout-param", "OPENINFO_OIDC_LOGOUT_PARAM", "end-session parameter for the return URL (DGA: post_logout_redirect_url)", "post_logout_redirect_uri"},
+	{"local-gov-department", "OPENINFO_LOCAL_GOV_DEPARTMENT", "Thai name of the department whose central officers issue local governments' first tokens (seed 004)", "กรมส่งเสริมการปกครองท้องถิ่น"},
 	{"sms-url", "OPENINFO_SMS_URL", "SMS gateway URL for the built-in provider's OTPs (POST {to, text}); empty = development outbox", ""},
 	{"sms-token", "OPENINFO_SMS_TOKEN", "bearer token for the SMS gateway", ""},
 }
@@ -150,6 +152,7 @@ func parseConfig(name string, args []string, env func(string) string, stderr io.
 	}
 	c.OIDCLogoutParam = *vals["oidc-logout-param"]
 	c.SMSURL, c.SMSToken = *vals["sms-url"], *vals["sms-token"]
+	c.LocalGovDepartment = *vals["local-gov-department"]
 	if c.OIDCIssuer != "" && c.OIDCClientSecret == "" {
 		return nil, fmt.Errorf("oidc-client-secret: an outside OpenID provider needs the client secret")
 	}

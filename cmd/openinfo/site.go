@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/auth"
 	"github.com/openinfo/openinfo/digitalid"
 	"github.com/openinfo/openinfo/store"
@@ -66,8 +67,23 @@ func buildSite(ctx context.Context, c *config, db *store.DB, log *slog.Logger, d
 		RedirectURL: c.BaseURL + "/admin/callback", PostLogoutURL: c.BaseURL + "/", Scopes: c.OIDCScopes,
 		ClaimUsername: c.OIDCClaimUsername, ClaimGivenName: c.OIDCClaimGiven, ClaimFamilyName: c.OIDCClaimFamily,
 		ClaimPhone: c.OIDCClaimPhone, DGASecret: c.OIDCDGASecret, LogoutParam: c.OIDCLogoutParam})
+	issuers := openinfo.DefaultTokenIssuers()
+	if c.LocalGovDepartment != "" {
+		list, _, err := db.Agencies(ctx, store.AgencyFilter{Query: c.LocalGovDepartment, Type: openinfo.AgencyDepartment, Limit: 10})
+		if err != nil {
+			return nil, err
+		}
+		for _, a := range list {
+			if a.NameTH == c.LocalGovDepartment {
+				issuers.LocalDeptPath = a.Path
+			}
+		}
+		if issuers.LocalDeptPath == "" {
+			log.Warn("local government token issuer not in the directory; only the platform administrator issues their tokens", "name", c.LocalGovDepartment)
+		}
+	}
 	return web.New(web.Config{DB: db, Logger: log, BaseURL: c.BaseURL, SecureCookies: c.SecureCookies, Version: version,
-		RP: rp, Sealer: sealer, TokenTTL: c.TokenTTL, DigitalID: didHandler, Extra: extra})
+		RP: rp, Sealer: sealer, TokenTTL: c.TokenTTL, DigitalID: didHandler, Extra: extra, TokenIssuers: &issuers})
 }
 
 // derive makes a purpose-bound key from the installation secret, so no two
