@@ -57,12 +57,17 @@ func (d *DB) agency(ctx context.Context, q querier, id int64) (*openinfo.Agency,
 
 // CreateAgency validates and inserts a, filling its ID, path and timestamps.
 func (d *DB) CreateAgency(ctx context.Context, a *openinfo.Agency) error {
+	return d.tx(ctx, func(tx *sql.Tx) error { return d.createAgencyTx(ctx, tx, a) })
+}
+
+// createAgencyTx is CreateAgency inside a caller's transaction.
+func (d *DB) createAgencyTx(ctx context.Context, tx *sql.Tx, a *openinfo.Agency) error {
 	a.ID = 0
 	a.Normalize()
 	if err := a.Validate(); err != nil {
 		return err
 	}
-	return d.tx(ctx, func(tx *sql.Tx) error {
+	{
 		parentPath, depth, err := d.parentPath(ctx, tx, a.ParentID)
 		if err != nil {
 			return err
@@ -85,7 +90,7 @@ func (d *DB) CreateAgency(ctx context.Context, a *openinfo.Agency) error {
 			return err
 		}
 		return d.audit(ctx, tx, "agency.create", "agency", a.ID, nil, a)
-	})
+	}
 }
 
 // UpdateAgency saves changes to a. a.Version must be the version that was

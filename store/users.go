@@ -191,7 +191,11 @@ func userAudit(u *openinfo.User) map[string]any {
 // IssueToken stores a new token for an agency and role and revokes the
 // unspent ones it replaces ("Refresh"): only the newest token works.
 func (d *DB) IssueToken(ctx context.Context, t *openinfo.IssuedToken) error {
-	return d.tx(ctx, func(tx *sql.Tx) error {
+	return d.tx(ctx, func(tx *sql.Tx) error { return d.issueTokenTx(ctx, tx, t) })
+}
+
+func (d *DB) issueTokenTx(ctx context.Context, tx *sql.Tx, t *openinfo.IssuedToken) error {
+	{
 		var status string
 		err := tx.QueryRowContext(ctx, `SELECT status FROM agencies WHERE id = $1`, t.AgencyID).Scan(&status)
 		if errors.Is(err, sql.ErrNoRows) || status != openinfo.StatusActive {
@@ -214,7 +218,7 @@ func (d *DB) IssueToken(ctx context.Context, t *openinfo.IssuedToken) error {
 		}
 		return d.audit(ctx, tx, "token.issue", "agency", t.AgencyID, nil,
 			map[string]any{"token_id": t.ID, "role": t.Role, "expires_at": t.ExpiresAt})
-	})
+	}
 }
 
 const tokenColumns = `id, token_hash, token_enc, agency_id, role, issued_by, issued_at, expires_at, spent_at, COALESCE(spent_by, 0), revoked_at`
