@@ -30,6 +30,11 @@ func adminRoutes() []adminRoute {
 		{"GET", "/admin/users", openinfo.ActManageUsers, agency, (*Server).handleUsers},
 		{"POST", "/admin/users/{id}/role", openinfo.ActManageUsers, user, (*Server).handleUserRole},
 		{"POST", "/admin/users/{id}/remove", openinfo.ActManageUsers, user, (*Server).handleUserRemove},
+		{"GET", "/admin/onboarding", openinfo.ActApproveOnboarding, nil, (*Server).handleAdminOnboarding},
+		{"GET", "/admin/onboarding/{id}", openinfo.ActApproveOnboarding, nil, (*Server).handleAdminOnboardingRequest},
+		{"GET", "/admin/onboarding/{id}/letter", openinfo.ActApproveOnboarding, nil, (*Server).handleAdminOnboardingLetter},
+		{"POST", "/admin/onboarding/{id}/approve", openinfo.ActApproveOnboarding, nil, (*Server).handleAdminOnboardingApprove},
+		{"POST", "/admin/onboarding/{id}/reject", openinfo.ActApproveOnboarding, nil, (*Server).handleAdminOnboardingReject},
 	}
 }
 

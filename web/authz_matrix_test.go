@@ -87,6 +87,21 @@ func TestAuthorizationMatrix(t *testing.T) {
 		return u
 	}
 
+	// newRequest makes a confirmed onboarding request to decide.
+	newRequest := func() int64 {
+		n++
+		o := &openinfo.OnboardingRequest{AgencyNameTH: fmt.Sprint("กรมทดสอบที่ ", n), AgencyType: openinfo.AgencyDepartment,
+			RequesterName: "ผู้ขอ", RequesterEmail: "req@example.go.th", RequesterPhone: "021234567", ExecutiveName: "ผู้บริหาร",
+			ExecutiveEmail: "exec@example.go.th", Letter: []byte("%PDF-1.4")}
+		if err := db.CreateOnboardingRequest(ctx, o); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.ConfirmOnboarding(ctx, o.ID); err != nil {
+			t.Fatal(err)
+		}
+		return o.ID
+	}
+
 	type subject struct {
 		name string
 		user *openinfo.User // nil: anonymous
@@ -111,8 +126,13 @@ func TestAuthorizationMatrix(t *testing.T) {
 			for _, where := range []*openinfo.Agency{ownSub, foreign} {
 				covered[rt.Method+" "+rt.Path] = true
 				target := newUser(openinfo.RolePointOfficer, where) // for the user routes
-				path := strings.ReplaceAll(rt.Path, "{id}", fmt.Sprint(target.ID))
-				form := url.Values{"csrf": {"matrix-csrf"}, "agency": {fmt.Sprint(where.ID)}, "version": {fmt.Sprint(target.Version)}}
+				id := target.ID
+				if strings.HasPrefix(rt.Path, "/admin/onboarding/") {
+					id = newRequest()
+				}
+				path := strings.ReplaceAll(rt.Path, "{id}", fmt.Sprint(id))
+				form := url.Values{"csrf": {"matrix-csrf"}, "agency": {fmt.Sprint(where.ID)}, "version": {fmt.Sprint(target.Version)},
+					"reason": {"ทดสอบ"}}
 				role := openinfo.RoleAuthor
 				if sub.user != nil && sub.user.Role == openinfo.RoleAdmin && path == "/admin/tokens" {
 					role = openinfo.RoleCentral

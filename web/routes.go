@@ -15,6 +15,13 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /agencies/{id}", s.handleAgency)
 	mux.HandleFunc("GET /points/{id}", s.handlePoint)
 	mux.HandleFunc("GET /lang", s.handleLang)
+	if s.sealer != nil {
+		mux.HandleFunc("GET /onboarding", s.handleOnboardingForm)
+		mux.HandleFunc("POST /onboarding", s.handleOnboardingSubmit)
+		mux.HandleFunc("GET /onboarding/sent", s.handleOnboardingSent)
+		mux.HandleFunc("GET /onboarding/confirm", s.handleOnboardingConfirm)
+		mux.HandleFunc("POST /onboarding/confirm", s.handleOnboardingConfirm)
+	}
 	mux.HandleFunc("GET /healthz", s.handleHealthz)
 	mux.HandleFunc("GET /readyz", s.handleReadyz)
 	mux.Handle("GET /metrics", s.metrics.handler())

@@ -23,6 +23,7 @@ import (
 
 	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/auth"
+	"github.com/openinfo/openinfo/notify"
 	"github.com/openinfo/openinfo/store"
 	"github.com/openinfo/openinfo/thaitime"
 )
@@ -46,6 +47,8 @@ type Config struct {
 	Sealer    *auth.Sealer
 	TokenTTL  time.Duration
 	DigitalID http.Handler
+	// Mailer sends e-mail (onboarding); nil: none is sent.
+	Mailer notify.Mailer
 	// TokenIssuers says who issues central officers' tokens (nil: seed 004's default).
 	TokenIssuers *openinfo.TokenIssuers
 	// Extra handlers mounted as they are (development outboxes).
@@ -71,13 +74,14 @@ type Server struct {
 	digitalID http.Handler
 	extra     map[string]http.Handler
 	issuers   openinfo.TokenIssuers
+	mailer    notify.Mailer
 }
 
 // New prepares a server: it parses the templates once, at start.
 func New(cfg Config) (*Server, error) {
 	s := &Server{db: cfg.DB, log: cfg.Logger, baseURL: strings.TrimRight(cfg.BaseURL, "/"),
 		secureCookies: cfg.SecureCookies, version: cfg.Version, metrics: newMetrics(),
-		rp: cfg.RP, sealer: cfg.Sealer, tokenTTL: cfg.TokenTTL, digitalID: cfg.DigitalID, extra: cfg.Extra}
+		rp: cfg.RP, sealer: cfg.Sealer, mailer: cfg.Mailer, tokenTTL: cfg.TokenTTL, digitalID: cfg.DigitalID, extra: cfg.Extra}
 	s.issuers = openinfo.DefaultTokenIssuers()
 	if cfg.TokenIssuers != nil {
 		s.issuers = *cfg.TokenIssuers
@@ -132,7 +136,24 @@ func (s *Server) parseTemplates() error {
 		"roleLabel":   func(r openinfo.Role, lang string) string { return r.Label(lang) },
 		"actionLabel": func(a openinfo.Action, lang string) string { return a.Label(lang) },
 		"datetime":    func(t time.Time, lang string) string { return thaitime.FormatDateTime(t, lang) },
-		"contact":     func(c openinfo.Contact, lang string) contactView { return contactView{c, lang} },
+		"onboardStatus": func(st, lang string) string {
+			for _, x := range openinfo.OnboardingStatuses {
+				if x.Status == st {
+					if lang == langEN {
+						return x.EN
+					}
+					return x.TH
+				}
+			}
+			return st
+		},
+		"onboardingTypes":    func() []openinfo.AgencyType { return openinfo.OnboardingTypes },
+		"onboardingStatuses": func() any { return openinfo.OnboardingStatuses },
+		"int":                func(n int64) int { return int(n) },
+		"fieldOf": func(name, label, value string, errs map[string]string) formField {
+			return formField{Name: name, Label: label, Value: value, Error: errs[name]}
+		},
+		"contact": func(c openinfo.Contact, lang string) contactView { return contactView{c, lang} },
 		"pointContact": func(p *openinfo.ServicePoint, lang string) contactView {
 			return contactView{openinfo.Contact{Address: p.Address, Phones: p.Phones, Email: p.Email}, lang}
 		},
@@ -230,6 +251,8 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	lang := langFrom(r)
 	s.render(w, r, status, "error", T(lang, "error.title"), errorPage{Status: status, Message: openinfo.ErrorMessage(err, lang)})
 }
+
+type formField struct{ Name, Label, Value, Error string }
 
 type contactView struct {
 	C    openinfo.Contact
