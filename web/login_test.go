@@ -20,6 +20,7 @@ import (
 	"github.com/openinfo/openinfo/auth"
 	"github.com/openinfo/openinfo/digitalid"
 	"github.com/openinfo/openinfo/internal/pgtest"
+	"github.com/openinfo/openinfo/notify"
 	"github.com/openinfo/openinfo/store"
 	"github.com/openinfo/openinfo/web"
 )
@@ -56,6 +57,7 @@ func eachDB(t *testing.T, fn func(t *testing.T, db *store.DB)) {
 // rpOptions configures the relying party and its registration at the provider.
 type rpOptions struct {
 	clientID, secret, logoutParam string
+	mailer                        notify.Mailer
 }
 
 func newOfficeEnv(t *testing.T, db *store.DB) *officeEnv {
@@ -87,7 +89,7 @@ func newOfficeEnvWith(t *testing.T, db *store.DB, o rpOptions) *officeEnv {
 	e.sealer, _ = auth.NewSealer([]byte("another secret of the back office"))
 	rp := auth.New(auth.Config{Issuer: e.issuer, ClientID: o.clientID, ClientSecret: o.secret,
 		RedirectURL: officeURL + "/admin/callback", PostLogoutURL: officeURL + "/", LogoutParam: o.logoutParam})
-	site, err := web.New(web.Config{DB: db, Logger: quiet, BaseURL: officeURL, RP: rp, Sealer: e.sealer, TokenTTL: time.Hour})
+	site, err := web.New(web.Config{DB: db, Logger: quiet, BaseURL: officeURL, RP: rp, Sealer: e.sealer, TokenTTL: time.Hour, Mailer: o.mailer})
 	if err != nil {
 		t.Fatal(err)
 	}

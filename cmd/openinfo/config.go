@@ -8,8 +8,11 @@ import (
 	"net"
 	"net/url"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
+
+	"github.com/openinfo/openinfo/notify"
 )
 
 // config is every setting of openinfo. Each is a flag and an OPENINFO_*
@@ -36,6 +39,7 @@ type config struct {
 	OIDCLogoutParam                            string
 	SMSURL, SMSToken                           string
 	LocalGovDepartment                         string
+	SMTP                                       notify.SMTPConfig
 
 	devSet *bool
 }
@@ -93,6 +97,12 @@ var settings = []setting{
 	{"oidc-dga-secret", "OPENINFO_OIDC_DGA_SECRET", "send the client secret hashed as DGA's Digital ID expects (md5 x7 with \"EGA\")", "false"},
 	{"oidc-logout-param", "OPENINFO_OIDC_LOGOUT_PARAM", "end-session parameter for the return URL (DGA: post_logout_redirect_url)", "post_logout_redirect_uri"},
 	{"local-gov-department", "OPENINFO_LOCAL_GOV_DEPARTMENT", "Thai name of the department whose central officers issue local governments' first tokens (seed 004)", "กรมส่งเสริมการปกครองท้องถิ่น"},
+	{"smtp-host", "OPENINFO_SMTP_HOST", "SMTP server for e-mail; empty = mail is only recorded in the outbox (shown at /dev/outbox in development)", ""},
+	{"smtp-port", "OPENINFO_SMTP_PORT", "SMTP port (0 = 587 for starttls, 465 for tls, 25 for none)", "0"},
+	{"smtp-username", "OPENINFO_SMTP_USERNAME", "SMTP user", ""},
+	{"smtp-password", "OPENINFO_SMTP_PASSWORD", "SMTP password", ""},
+	{"smtp-from", "OPENINFO_SMTP_FROM", "sender of e-mail", "openinfo <no-reply@localhost.localdomain>"},
+	{"smtp-tls", "OPENINFO_SMTP_TLS", "starttls (mandatory), tls (implicit) or none (loopback servers only)", "starttls"},
 	{"sms-url", "OPENINFO_SMS_URL", "SMS gateway URL for the built-in provider's OTPs (POST {to, text}); empty = development outbox", ""},
 	{"sms-token", "OPENINFO_SMS_TOKEN", "bearer token for the SMS gateway", ""},
 }
@@ -153,6 +163,12 @@ func parseConfig(name string, args []string, env func(string) string, stderr io.
 	c.OIDCLogoutParam = *vals["oidc-logout-param"]
 	c.SMSURL, c.SMSToken = *vals["sms-url"], *vals["sms-token"]
 	c.LocalGovDepartment = *vals["local-gov-department"]
+	port, err := strconv.Atoi(*vals["smtp-port"])
+	if err != nil || port < 0 || port > 65535 {
+		return nil, fmt.Errorf("smtp-port: %q is not a port number", *vals["smtp-port"])
+	}
+	c.SMTP = notify.SMTPConfig{Host: *vals["smtp-host"], Port: port, Username: *vals["smtp-username"],
+		Password: *vals["smtp-password"], From: *vals["smtp-from"], TLS: *vals["smtp-tls"]}
 	if c.OIDCIssuer != "" && c.OIDCClientSecret == "" {
 		return nil, fmt.Errorf("oidc-client-secret: an outside OpenID provider needs the client secret")
 	}

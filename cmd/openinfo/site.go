@@ -14,6 +14,7 @@ import (
 	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/auth"
 	"github.com/openinfo/openinfo/digitalid"
+	"github.com/openinfo/openinfo/notify"
 	"github.com/openinfo/openinfo/store"
 	"github.com/openinfo/openinfo/web"
 )
@@ -67,6 +68,19 @@ func buildSite(ctx context.Context, c *config, db *store.DB, log *slog.Logger, d
 		RedirectURL: c.BaseURL + "/admin/callback", PostLogoutURL: c.BaseURL + "/", Scopes: c.OIDCScopes,
 		ClaimUsername: c.OIDCClaimUsername, ClaimGivenName: c.OIDCClaimGiven, ClaimFamilyName: c.OIDCClaimFamily,
 		ClaimPhone: c.OIDCClaimPhone, DGASecret: c.OIDCDGASecret, LogoutParam: c.OIDCLogoutParam})
+	var smtpMailer notify.Mailer
+	if c.SMTP.Host != "" {
+		m, err := notify.NewSMTP(c.SMTP)
+		if err != nil {
+			return nil, fmt.Errorf("smtp: %w", err)
+		}
+		smtpMailer = m
+	}
+	// Every mail is recorded; with no SMTP server it stays in the outbox.
+	outbox := notify.NewOutbox(db.SQL(), smtpMailer)
+	if c.Dev {
+		extra["/dev/outbox/"] = http.StripPrefix("/dev/outbox", outbox.Handler())
+	}
 	issuers := openinfo.DefaultTokenIssuers()
 	if c.LocalGovDepartment != "" {
 		list, _, err := db.Agencies(ctx, store.AgencyFilter{Query: c.LocalGovDepartment, Type: openinfo.AgencyDepartment, Limit: 10})
@@ -83,7 +97,7 @@ func buildSite(ctx context.Context, c *config, db *store.DB, log *slog.Logger, d
 		}
 	}
 	return web.New(web.Config{DB: db, Logger: log, BaseURL: c.BaseURL, SecureCookies: c.SecureCookies, Version: version,
-		RP: rp, Sealer: sealer, TokenTTL: c.TokenTTL, DigitalID: didHandler, Extra: extra, TokenIssuers: &issuers})
+		RP: rp, Sealer: sealer, TokenTTL: c.TokenTTL, DigitalID: didHandler, Extra: extra, TokenIssuers: &issuers, Mailer: outbox})
 }
 
 // derive makes a purpose-bound key from the installation secret, so no two
