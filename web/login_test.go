@@ -316,6 +316,27 @@ func TestFirstLoginWithToken(t *testing.T) {
 		b3.submit(e.office.URL+"/admin/tokens", url.Values{"csrf": {"forged"}, "role": {"manual_author"}})
 		b3.want(403)
 
+		// User management: the central officer finds สมศรี, makes her a manual
+		// author, and then removes her from the agency; each change is audited.
+		b.get(e.office.URL + fmt.Sprintf("/admin/users?agency=%d&q=สมศรี", e.dept.ID))
+		b.want(200, "สมศรี ทดสอบ", "officer2")
+		users, _, _ := db.Users(context.Background(), store.UserFilter{Query: "สมศรี"})
+		u := users[0]
+		b.submit(e.office.URL+fmt.Sprintf("/admin/users/%d/role", u.ID), url.Values{"role": {"manual_author"}, "version": {fmt.Sprint(u.Version)}})
+		b.want(200, "เจ้าหน้าที่จัดทำคู่มือ")
+		// A central officer cannot make anyone a central officer.
+		b.submit(e.office.URL+fmt.Sprintf("/admin/users/%d/role", u.ID), url.Values{"role": {"central_officer"}, "version": {fmt.Sprint(u.Version + 1)}})
+		b.want(403)
+		b.get(e.office.URL + fmt.Sprintf("/admin/users?agency=%d", e.dept.ID))
+		b.submit(e.office.URL+fmt.Sprintf("/admin/users/%d/remove", u.ID), url.Values{"version": {fmt.Sprint(u.Version + 1)}})
+		b.want(200)
+		b3.get(e.office.URL + "/admin")
+		b3.wantPath("/admin/token") // removed: she needs a new token
+		log, _ := db.AuditLog(context.Background(), store.AuditFilter{EntityType: "user", EntityID: u.ID})
+		if len(log) < 3 || log[0].Action != "user.remove" || log[1].Action != "user.role" {
+			t.Fatalf("user audit = %+v", log)
+		}
+
 		// Repeated wrong tokens are slowed down and then blocked per account.
 		malee := newPerson(3, "มาลี")
 		e.register(malee)
