@@ -67,30 +67,28 @@ func (d *DB) createAgencyTx(ctx context.Context, tx *sql.Tx, a *openinfo.Agency)
 	if err := a.Validate(); err != nil {
 		return err
 	}
-	{
-		parentPath, depth, err := d.parentPath(ctx, tx, a.ParentID)
-		if err != nil {
-			return err
-		}
-		now := d.now()
-		phones, _ := json.Marshal(a.Contact.Phones)
-		c := a.Contact
-		err = tx.QueryRowContext(ctx, `INSERT INTO agencies (parent_id, path, depth, type, name_th, name_en, sort_key, short_name,
-			address, subdistrict, district, province, postcode, phones, email, website, status, version, created_at, updated_at)
-			VALUES ($1, '', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 1, $17, $17) RETURNING id`,
-			nullID(a.ParentID), depth, a.Type, a.NameTH, a.NameEN, openinfo.SortKey(a.NameTH), a.ShortName,
-			c.Address.Line, c.Address.Subdistrict, c.Address.District, c.Address.ProvinceCode, c.Address.Postcode,
-			string(phones), c.Email, c.Website, a.Status, now).Scan(&a.ID)
-		if err != nil {
-			return err
-		}
-		a.Path = parentPath + strconv.FormatInt(a.ID, 10) + "/"
-		a.Depth, a.Version, a.CreatedAt, a.UpdatedAt = depth, 1, now, now
-		if _, err := tx.ExecContext(ctx, `UPDATE agencies SET path = $1 WHERE id = $2`, a.Path, a.ID); err != nil {
-			return err
-		}
-		return d.audit(ctx, tx, "agency.create", "agency", a.ID, nil, a)
+	parentPath, depth, err := d.parentPath(ctx, tx, a.ParentID)
+	if err != nil {
+		return err
 	}
+	now := d.now()
+	phones, _ := json.Marshal(a.Contact.Phones)
+	c := a.Contact
+	err = tx.QueryRowContext(ctx, `INSERT INTO agencies (parent_id, path, depth, type, name_th, name_en, sort_key, short_name,
+		address, subdistrict, district, province, postcode, phones, email, website, status, version, created_at, updated_at)
+		VALUES ($1, '', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 1, $17, $17) RETURNING id`,
+		nullID(a.ParentID), depth, a.Type, a.NameTH, a.NameEN, openinfo.SortKey(a.NameTH), a.ShortName,
+		c.Address.Line, c.Address.Subdistrict, c.Address.District, c.Address.ProvinceCode, c.Address.Postcode,
+		string(phones), c.Email, c.Website, a.Status, now).Scan(&a.ID)
+	if err != nil {
+		return err
+	}
+	a.Path = parentPath + strconv.FormatInt(a.ID, 10) + "/"
+	a.Depth, a.Version, a.CreatedAt, a.UpdatedAt = depth, 1, now, now
+	if _, err := tx.ExecContext(ctx, `UPDATE agencies SET path = $1 WHERE id = $2`, a.Path, a.ID); err != nil {
+		return err
+	}
+	return d.audit(ctx, tx, "agency.create", "agency", a.ID, nil, a)
 }
 
 // UpdateAgency saves changes to a. a.Version must be the version that was

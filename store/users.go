@@ -195,30 +195,28 @@ func (d *DB) IssueToken(ctx context.Context, t *openinfo.IssuedToken) error {
 }
 
 func (d *DB) issueTokenTx(ctx context.Context, tx *sql.Tx, t *openinfo.IssuedToken) error {
-	{
-		var status string
-		err := tx.QueryRowContext(ctx, `SELECT status FROM agencies WHERE id = $1`, t.AgencyID).Scan(&status)
-		if errors.Is(err, sql.ErrNoRows) || status != openinfo.StatusActive {
-			return openinfo.Errorf(openinfo.EINVALID, "ไม่พบหน่วยงาน หรือหน่วยงานถูกยกเลิกแล้ว", "The agency does not exist or is inactive.")
-		} else if err != nil {
-			return err
-		}
-		now := d.now()
-		if _, err := tx.ExecContext(ctx, `UPDATE officer_tokens SET revoked_at = $1
-			WHERE agency_id = $2 AND role = $3 AND spent_at IS NULL AND revoked_at IS NULL`, now, t.AgencyID, t.Role); err != nil {
-			return err
-		}
-		t.IssuedAt = now
-		if t.IssuedBy == 0 {
-			t.IssuedBy = openinfo.ActorFrom(ctx).UserID
-		}
-		if err := tx.QueryRowContext(ctx, `INSERT INTO officer_tokens (token_hash, token_enc, agency_id, role, issued_by, issued_at, expires_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`, t.Hash, t.Sealed, t.AgencyID, t.Role, t.IssuedBy, now, t.ExpiresAt).Scan(&t.ID); err != nil {
-			return err
-		}
-		return d.audit(ctx, tx, "token.issue", "agency", t.AgencyID, nil,
-			map[string]any{"token_id": t.ID, "role": t.Role, "expires_at": t.ExpiresAt})
+	var status string
+	err := tx.QueryRowContext(ctx, `SELECT status FROM agencies WHERE id = $1`, t.AgencyID).Scan(&status)
+	if errors.Is(err, sql.ErrNoRows) || status != openinfo.StatusActive {
+		return openinfo.Errorf(openinfo.EINVALID, "ไม่พบหน่วยงาน หรือหน่วยงานถูกยกเลิกแล้ว", "The agency does not exist or is inactive.")
+	} else if err != nil {
+		return err
 	}
+	now := d.now()
+	if _, err := tx.ExecContext(ctx, `UPDATE officer_tokens SET revoked_at = $1
+		WHERE agency_id = $2 AND role = $3 AND spent_at IS NULL AND revoked_at IS NULL`, now, t.AgencyID, t.Role); err != nil {
+		return err
+	}
+	t.IssuedAt = now
+	if t.IssuedBy == 0 {
+		t.IssuedBy = openinfo.ActorFrom(ctx).UserID
+	}
+	if err := tx.QueryRowContext(ctx, `INSERT INTO officer_tokens (token_hash, token_enc, agency_id, role, issued_by, issued_at, expires_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`, t.Hash, t.Sealed, t.AgencyID, t.Role, t.IssuedBy, now, t.ExpiresAt).Scan(&t.ID); err != nil {
+		return err
+	}
+	return d.audit(ctx, tx, "token.issue", "agency", t.AgencyID, nil,
+		map[string]any{"token_id": t.ID, "role": t.Role, "expires_at": t.ExpiresAt})
 }
 
 const tokenColumns = `id, token_hash, token_enc, agency_id, role, issued_by, issued_at, expires_at, spent_at, COALESCE(spent_by, 0), revoked_at`
