@@ -22,6 +22,8 @@ type adminRoute struct {
 func adminRoutes() []adminRoute {
 	agency := (*Server).agencyParam
 	user := (*Server).userParam
+	inAgency := (*Server).agencyPathParam
+	ofPoint := (*Server).pointPathParam
 	return []adminRoute{
 		{"GET", "/admin", openinfo.ActViewAdmin, nil, (*Server).handleAdminHome},
 		{"GET", "/admin/profile", openinfo.ActViewAdmin, nil, (*Server).handleProfile},
@@ -30,6 +32,16 @@ func adminRoutes() []adminRoute {
 		{"GET", "/admin/users", openinfo.ActManageUsers, agency, (*Server).handleUsers},
 		{"POST", "/admin/users/{id}/role", openinfo.ActManageUsers, user, (*Server).handleUserRole},
 		{"POST", "/admin/users/{id}/remove", openinfo.ActManageUsers, user, (*Server).handleUserRemove},
+		{"GET", "/admin/agencies", openinfo.ActViewAdmin, nil, (*Server).handleAdminAgencies},
+		{"GET", "/admin/agencies/{id}", openinfo.ActViewAdmin, inAgency, (*Server).handleAdminAgency},
+		{"GET", "/admin/agencies/{id}/edit", openinfo.ActEditAgency, inAgency, (*Server).handleAgencyEdit},
+		{"POST", "/admin/agencies/{id}/edit", openinfo.ActEditAgency, inAgency, (*Server).handleAgencyEdit},
+		{"GET", "/admin/agencies/{id}/new", openinfo.ActCreateAgency, inAgency, (*Server).handleAgencyNew},
+		{"POST", "/admin/agencies/{id}/new", openinfo.ActCreateAgency, inAgency, (*Server).handleAgencyNew},
+		{"GET", "/admin/agencies/{id}/points/new", openinfo.ActEditServicePoint, inAgency, (*Server).handlePointNew},
+		{"POST", "/admin/agencies/{id}/points/new", openinfo.ActEditServicePoint, inAgency, (*Server).handlePointNew},
+		{"GET", "/admin/points/{id}/edit", openinfo.ActEditServicePoint, ofPoint, (*Server).handlePointEdit},
+		{"POST", "/admin/points/{id}/edit", openinfo.ActEditServicePoint, ofPoint, (*Server).handlePointEdit},
 		{"GET", "/admin/onboarding", openinfo.ActApproveOnboarding, nil, (*Server).handleAdminOnboarding},
 		{"GET", "/admin/onboarding/{id}", openinfo.ActApproveOnboarding, nil, (*Server).handleAdminOnboardingRequest},
 		{"GET", "/admin/onboarding/{id}/letter", openinfo.ActApproveOnboarding, nil, (*Server).handleAdminOnboardingLetter},

@@ -127,12 +127,32 @@ func TestAuthorizationMatrix(t *testing.T) {
 				covered[rt.Method+" "+rt.Path] = true
 				target := newUser(openinfo.RolePointOfficer, where) // for the user routes
 				id := target.ID
-				if strings.HasPrefix(rt.Path, "/admin/onboarding/") {
+				switch {
+				case strings.HasPrefix(rt.Path, "/admin/onboarding/"):
 					id = newRequest()
+				case strings.HasPrefix(rt.Path, "/admin/agencies/{id}"):
+					id = where.ID
+				case strings.HasPrefix(rt.Path, "/admin/points/{id}"):
+					pt := &openinfo.ServicePoint{AgencyID: where.ID, NameTH: "จุดบริการทดสอบ", Kind: openinfo.PointCounter, Visible: true}
+					if err := db.CreateServicePoint(ctx, pt); err != nil {
+						t.Fatal(err)
+					}
+					id = pt.ID
 				}
+				fresh, _ := db.Agency(ctx, where.ID)
 				path := strings.ReplaceAll(rt.Path, "{id}", fmt.Sprint(id))
 				form := url.Values{"csrf": {"matrix-csrf"}, "agency": {fmt.Sprint(where.ID)}, "version": {fmt.Sprint(target.Version)},
-					"reason": {"ทดสอบ"}}
+					"reason": {"ทดสอบ"}, "name_th": {where.NameTH}, "type": {string(where.Type)}, "status": {"active"},
+					"kind": {"counter"}, "visible": {"on"}}
+				switch {
+				case strings.HasSuffix(rt.Path, "/edit") && strings.HasPrefix(rt.Path, "/admin/agencies/"):
+					form.Set("version", fmt.Sprint(fresh.Version))
+				case strings.HasPrefix(rt.Path, "/admin/points/"):
+					form.Set("version", "1")
+				case strings.HasSuffix(rt.Path, "/new"):
+					form.Set("name_th", "หน่วยงานย่อยใหม่")
+					form.Set("type", "unit")
+				}
 				role := openinfo.RoleAuthor
 				if sub.user != nil && sub.user.Role == openinfo.RoleAdmin && path == "/admin/tokens" {
 					role = openinfo.RoleCentral
@@ -171,7 +191,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 					targetPath := ""
 					if rt.Target != nil {
 						targetPath = where.Path
-						if strings.Contains(rt.Path, "{id}") {
+						if strings.HasPrefix(rt.Path, "/admin/users/{id}") {
 							targetPath = target.AgencyPath
 						}
 					}

@@ -150,6 +150,10 @@ func (s *Server) parseTemplates() error {
 		"onboardingTypes":    func() []openinfo.AgencyType { return openinfo.OnboardingTypes },
 		"onboardingStatuses": func() any { return openinfo.OnboardingStatuses },
 		"int":                func(n int64) int { return int(n) },
+		"int64":              func(d time.Weekday) int { return int(d) },
+		"weekdays":           func() []time.Weekday { return []time.Weekday{1, 2, 3, 4, 5, 6, 0} },
+		"dayName":            func(d time.Weekday, lang string) string { return openinfo.DayName(d, lang) },
+		"pointKinds":         func() any { return openinfo.PointKinds },
 		"fieldOf": func(name, label, value string, errs map[string]string) formField {
 			return formField{Name: name, Label: label, Value: value, Error: errs[name]}
 		},

@@ -1,0 +1,351 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/openinfo/openinfo"
+	"github.com/openinfo/openinfo/store"
+)
+
+// Back office: keeping the agency tree and service points current
+// ("หน่วยงานและโครงสร้าง", "จุดบริการ"). Every save goes through the store's
+// validation and optimistic locking and is audited there.
+
+// agencyPathParam names the agency of the {id} in the path.
+func (s *Server) agencyPathParam(r *http.Request) (string, error) {
+	id, ok := pathID(r, "id")
+	if !ok {
+		return "", openinfo.Errorf(openinfo.ENOTFOUND, "ไม่พบหน่วยงาน", "Agency not found.")
+	}
+	a, err := s.db.Agency(r.Context(), id)
+	if err != nil {
+		return "", err
+	}
+	return a.Path, nil
+}
+
+// pointPathParam names the agency of the service point {id} in the path.
+func (s *Server) pointPathParam(r *http.Request) (string, error) {
+	id, ok := pathID(r, "id")
+	if !ok {
+		return "", openinfo.Errorf(openinfo.ENOTFOUND, "ไม่พบจุดบริการ", "Service point not found.")
+	}
+	p, err := s.db.ServicePoint(r.Context(), id)
+	if err != nil {
+		return "", err
+	}
+	a, err := s.db.Agency(r.Context(), p.AgencyID)
+	if err != nil {
+		return "", err
+	}
+	return a.Path, nil
+}
+
+type adminAgencyPage struct {
+	Agency   *openinfo.Agency
+	Children []*openinfo.Agency
+	Points   []*openinfo.ServicePoint
+	Can      map[string]bool
+	Notice   string
+}
+
+// handleAdminAgency shows an agency for editing, with its sub-agencies and
+// all its service points (hidden ones too).
+func (s *Server) handleAdminAgency(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	id, _ := pathID(r, "id")
+	a, err := s.db.Agency(ctx, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p := adminAgencyPage{Agency: a, Can: map[string]bool{}}
+	o := currentUser(ctx).Officer()
+	for _, act := range []openinfo.Action{openinfo.ActEditAgency, openinfo.ActCreateAgency, openinfo.ActEditServicePoint} {
+		p.Can[string(act)] = openinfo.Can(o, act, a.Path)
+	}
+	if p.Children, _, err = s.db.Agencies(ctx, store.AgencyFilter{ParentID: a.ID, WithInactive: true, Limit: 500}); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if p.Points, _, err = s.db.ServicePoints(ctx, store.PointFilter{AgencyID: a.ID, WithHidden: true, Limit: 500}); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if r.URL.Query().Get("saved") != "" {
+		p.Notice = T(langFrom(r), "admin.saved")
+	}
+	s.render(w, r, http.StatusOK, "admin_agency", a.Name(langFrom(r)), p)
+}
+
+// handleAdminAgencyRedirect opens the officer's own agency.
+func (s *Server) handleAdminAgencies(w http.ResponseWriter, r *http.Request) {
+	u := currentUser(r.Context())
+	if u.AgencyID == 0 {
+		http.Redirect(w, r, "/admin/tokens", http.StatusSeeOther) // global roles pick an agency there
+		return
+	}
+	http.Redirect(w, r, "/admin/agencies/"+strconv.FormatInt(u.AgencyID, 10), http.StatusSeeOther)
+}
+
+type agencyFormPage struct {
+	Agency  openinfo.Agency
+	Parent  *openinfo.Agency
+	New     bool
+	Errors  map[string]string
+	Message string
+	Phones  string
+}
+
+// formStatus is the status of a refused form: 409 when someone saved first.
+func formStatus(err error) int {
+	if openinfo.ErrorCode(err) == openinfo.ECONFLICT {
+		return http.StatusConflict
+	}
+	return http.StatusUnprocessableEntity
+}
+
+func formErrors(err error, lang string) (string, map[string]string) {
+	m := map[string]string{}
+	for _, f := range openinfo.FieldErrors(err) {
+		if _, dup := m[f.Field]; dup {
+			continue
+		}
+		if lang == langEN {
+			m[f.Field] = f.EN
+		} else {
+			m[f.Field] = f.TH
+		}
+	}
+	return openinfo.ErrorMessage(err, lang), m
+}
+
+func splitLines(s string) []string {
+	var out []string
+	for _, l := range strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == ',' }) {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func readAgencyForm(r *http.Request, a *openinfo.Agency) {
+	a.NameTH, a.NameEN, a.ShortName = r.PostFormValue("name_th"), r.PostFormValue("name_en"), r.PostFormValue("short_name")
+	a.Type = openinfo.AgencyType(r.PostFormValue("type"))
+	a.Status = r.PostFormValue("status")
+	a.Contact = openinfo.Contact{Address: openinfo.Address{Line: r.PostFormValue("address"), Subdistrict: r.PostFormValue("subdistrict"),
+		District: r.PostFormValue("district"), ProvinceCode: r.PostFormValue("province"), Postcode: r.PostFormValue("postcode")},
+		Phones: splitLines(r.PostFormValue("phones")), Email: r.PostFormValue("email"), Website: r.PostFormValue("website")}
+	a.Version, _ = strconv.ParseInt(r.PostFormValue("version"), 10, 64)
+}
+
+// handleAgencyEdit edits an agency's names, type, contact and status.
+func (s *Server) handleAgencyEdit(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	lang := langFrom(r)
+	id, _ := pathID(r, "id")
+	a, err := s.db.Agency(ctx, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p := agencyFormPage{Agency: *a, Phones: strings.Join(a.Contact.Phones, "\n")}
+	if r.Method == http.MethodPost {
+		readAgencyForm(r, &p.Agency)
+		p.Agency.ID, p.Agency.ParentID = a.ID, a.ParentID
+		p.Phones = r.PostFormValue("phones")
+		if err := s.db.UpdateAgency(ctx, &p.Agency); err != nil {
+			if openinfo.ErrorCode(err) == openinfo.EINTERNAL {
+				s.fail(w, r, err)
+				return
+			}
+			p.Message, p.Errors = formErrors(err, lang)
+			s.render(w, r, formStatus(err), "admin_agency_form", T(lang, "admin.agency.edit"), p)
+			return
+		}
+		http.Redirect(w, r, "/admin/agencies/"+strconv.FormatInt(a.ID, 10)+"?saved=1", http.StatusSeeOther)
+		return
+	}
+	s.render(w, r, http.StatusOK, "admin_agency_form", T(lang, "admin.agency.edit"), p)
+}
+
+// handleAgencyNew creates a sub-agency under {id}.
+func (s *Server) handleAgencyNew(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	lang := langFrom(r)
+	id, _ := pathID(r, "id")
+	parent, err := s.db.Agency(ctx, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p := agencyFormPage{New: true, Parent: parent, Agency: openinfo.Agency{ParentID: parent.ID, Type: openinfo.AgencyUnit,
+		Status: openinfo.StatusActive, Contact: openinfo.Contact{Address: openinfo.Address{ProvinceCode: parent.Contact.Address.ProvinceCode}}}}
+	if r.Method == http.MethodPost {
+		readAgencyForm(r, &p.Agency)
+		p.Agency.ParentID = parent.ID
+		p.Phones = r.PostFormValue("phones")
+		if err := s.db.CreateAgency(ctx, &p.Agency); err != nil {
+			if openinfo.ErrorCode(err) == openinfo.EINTERNAL {
+				s.fail(w, r, err)
+				return
+			}
+			p.Message, p.Errors = formErrors(err, lang)
+			s.render(w, r, http.StatusUnprocessableEntity, "admin_agency_form", T(lang, "admin.agency.new"), p)
+			return
+		}
+		http.Redirect(w, r, "/admin/agencies/"+strconv.FormatInt(p.Agency.ID, 10)+"?saved=1", http.StatusSeeOther)
+		return
+	}
+	s.render(w, r, http.StatusOK, "admin_agency_form", T(lang, "admin.agency.new"), p)
+}
+
+type pointFormPage struct {
+	Point   openinfo.ServicePoint
+	Agency  *openinfo.Agency
+	New     bool
+	Errors  map[string]string
+	Message string
+	Phones  string
+	Lat     string
+	Lon     string
+	// One weekly period is edited here; more come with the structured editor.
+	Days                            map[time.Weekday]bool
+	Open, Close, BreakFrom, BreakTo string
+}
+
+func newPointForm(p openinfo.ServicePoint, a *openinfo.Agency) pointFormPage {
+	f := pointFormPage{Point: p, Agency: a, Phones: strings.Join(p.Phones, "\n"), Days: map[time.Weekday]bool{}}
+	if p.HasLocation {
+		f.Lat, f.Lon = strconv.FormatFloat(p.Lat, 'f', -1, 64), strconv.FormatFloat(p.Lon, 'f', -1, 64)
+	}
+	if len(p.Hours.Periods) > 0 {
+		h := p.Hours.Periods[0]
+		for _, d := range h.Days {
+			f.Days[d] = true
+		}
+		f.Open, f.Close, f.BreakFrom, f.BreakTo = h.Open, h.Close, h.BreakStart, h.BreakEnd
+	}
+	return f
+}
+
+// readPointForm fills p from the form; a number that does not parse is
+// reported on its field rather than silently dropped.
+func readPointForm(r *http.Request, f *pointFormPage) map[string]string {
+	p := &f.Point
+	bad := map[string]string{}
+	p.NameTH, p.NameEN = r.PostFormValue("name_th"), r.PostFormValue("name_en")
+	p.Kind = openinfo.PointKind(r.PostFormValue("kind"))
+	p.Address = openinfo.Address{Line: r.PostFormValue("address"), Subdistrict: r.PostFormValue("subdistrict"),
+		District: r.PostFormValue("district"), ProvinceCode: r.PostFormValue("province"), Postcode: r.PostFormValue("postcode")}
+	f.Phones = r.PostFormValue("phones")
+	p.Phones, p.Email, p.URL = splitLines(f.Phones), r.PostFormValue("email"), r.PostFormValue("url")
+	p.Visible = r.PostFormValue("visible") == "on"
+	p.Version, _ = strconv.ParseInt(r.PostFormValue("version"), 10, 64)
+	f.Lat, f.Lon = strings.TrimSpace(r.PostFormValue("lat")), strings.TrimSpace(r.PostFormValue("lon"))
+	p.HasLocation = f.Lat != "" || f.Lon != ""
+	if p.HasLocation {
+		var err1, err2 error
+		p.Lat, err1 = strconv.ParseFloat(f.Lat, 64)
+		p.Lon, err2 = strconv.ParseFloat(f.Lon, 64)
+		if err1 != nil || err2 != nil {
+			bad["location"] = "location"
+		}
+	}
+	f.Days = map[time.Weekday]bool{}
+	var days []time.Weekday
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		if r.PostFormValue("day"+strconv.Itoa(int(d))) == "on" {
+			f.Days[d] = true
+			days = append(days, d)
+		}
+	}
+	f.Open, f.Close = r.PostFormValue("open"), r.PostFormValue("close")
+	f.BreakFrom, f.BreakTo = r.PostFormValue("break_from"), r.PostFormValue("break_to")
+	p.Hours.Periods = nil
+	if len(days) > 0 || f.Open != "" || f.Close != "" {
+		p.Hours.Periods = []openinfo.HoursPeriod{{Days: days, Open: f.Open, Close: f.Close, BreakStart: f.BreakFrom, BreakEnd: f.BreakTo}}
+	}
+	p.Hours.ClosedOnHolidays = r.PostFormValue("closed_on_holidays") == "on"
+	p.Hours.Note = r.PostFormValue("hours_note")
+	return bad
+}
+
+var errBadNumber = &openinfo.Error{Code: openinfo.EINVALID, TH: "ข้อมูลจุดบริการไม่ถูกต้อง กรุณาแก้ไขรายการที่ระบุ",
+	EN: "The service point has errors; please correct the fields listed.",
+	Fields: []openinfo.FieldError{{Field: "location", TH: "ละติจูดและลองจิจูดต้องเป็นตัวเลข เช่น 13.7563 และ 100.5018",
+		EN: "Latitude and longitude must be numbers, e.g. 13.7563 and 100.5018."}}}
+
+func (s *Server) savePoint(w http.ResponseWriter, r *http.Request, f *pointFormPage, save func() error, done string) {
+	lang := langFrom(r)
+	title := T(lang, "admin.point.edit")
+	if f.New {
+		title = T(lang, "admin.point.new")
+	}
+	if bad := readPointForm(r, f); len(bad) > 0 {
+		f.Message, f.Errors = formErrors(errBadNumber, lang)
+		s.render(w, r, http.StatusUnprocessableEntity, "admin_point_form", title, f)
+		return
+	}
+	if err := save(); err != nil {
+		if openinfo.ErrorCode(err) == openinfo.EINTERNAL {
+			s.fail(w, r, err)
+			return
+		}
+		f.Message, f.Errors = formErrors(err, lang)
+		s.render(w, r, formStatus(err), "admin_point_form", title, f)
+		return
+	}
+	http.Redirect(w, r, done, http.StatusSeeOther)
+}
+
+// handlePointEdit edits a service point, its pin, hours and visibility.
+func (s *Server) handlePointEdit(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	id, _ := pathID(r, "id")
+	pt, err := s.db.ServicePoint(ctx, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	a, err := s.db.Agency(ctx, pt.AgencyID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	f := newPointForm(*pt, a)
+	if r.Method != http.MethodPost {
+		s.render(w, r, http.StatusOK, "admin_point_form", T(langFrom(r), "admin.point.edit"), f)
+		return
+	}
+	s.savePoint(w, r, &f, func() error {
+		f.Point.ID, f.Point.AgencyID = pt.ID, pt.AgencyID
+		return s.db.UpdateServicePoint(ctx, &f.Point)
+	}, "/admin/agencies/"+strconv.FormatInt(a.ID, 10)+"?saved=1")
+}
+
+// handlePointNew adds a service point to agency {id}.
+func (s *Server) handlePointNew(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	id, _ := pathID(r, "id")
+	a, err := s.db.Agency(ctx, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	f := newPointForm(openinfo.ServicePoint{AgencyID: a.ID, Kind: openinfo.PointCounter, Visible: true, Hours: openinfo.OfficeHours(),
+		Address: openinfo.Address{ProvinceCode: a.Contact.Address.ProvinceCode}}, a)
+	f.New = true
+	if r.Method != http.MethodPost {
+		s.render(w, r, http.StatusOK, "admin_point_form", T(langFrom(r), "admin.point.new"), f)
+		return
+	}
+	s.savePoint(w, r, &f, func() error {
+		f.Point.AgencyID = a.ID
+		return s.db.CreateServicePoint(ctx, &f.Point)
+	}, "/admin/agencies/"+strconv.FormatInt(a.ID, 10)+"?saved=1")
+}
