@@ -12,6 +12,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"net/http"
 	"os"
@@ -125,6 +126,7 @@ func serve(ctx context.Context, args []string, env func(string) string, stderr i
 	}
 	srv := &http.Server{Handler: site.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
 		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second, MaxHeaderBytes: 64 << 10}
+	go housekeeping(ctx, db, log)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	log.Info("openinfo is serving", "url", c.BaseURL, "listen", ln.Addr().String(), "dev", c.Dev, "version", version)
@@ -161,4 +163,21 @@ func migrate(ctx context.Context, args []string, env func(string) string, stdout
 	}
 	fmt.Fprintf(stdout, "%s schema at version %d\n", db.Dialect(), v)
 	return nil
+}
+
+// housekeeping deletes expired sessions and old rate-limit events now and
+// then. Every node runs it; running it twice is harmless.
+func housekeeping(ctx context.Context, db *store.DB, log *slog.Logger) {
+	t := time.NewTicker(10 * time.Minute)
+	defer t.Stop()
+	for {
+		if err := db.PurgeExpired(ctx); err != nil && ctx.Err() == nil {
+			log.Warn("housekeeping", "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
 }
