@@ -49,8 +49,11 @@ type config struct {
 // on localhost, since they show one-time codes).
 func (c *config) settle(listenAddr string) {
 	if c.BaseURL == "" {
-		host, port, err := net.SplitHostPort(listenAddr)
-		if err != nil || host == "" || host == "::" || host == "0.0.0.0" {
+		// The host as configured (people type "localhost", and cookies care),
+		// the port as listened on (":0" picks one).
+		host, _, _ := net.SplitHostPort(c.Addr)
+		_, port, _ := net.SplitHostPort(listenAddr)
+		if host == "" || host == "::" || host == "0.0.0.0" {
 			host = "localhost"
 		}
 		c.BaseURL = "http://" + net.JoinHostPort(host, port)

@@ -188,6 +188,15 @@ func TestConfig(t *testing.T) {
 	if c.Addr != ":9000" || c.DataDir != "/var/lib/openinfo" || c.Demo || !c.SecureCookies || c.BaseURL != "https://info.example" {
 		t.Fatalf("config = %+v", c)
 	}
+	c.settle("127.0.0.1:9000")
+	if c.BaseURL != "https://info.example" || c.Dev {
+		t.Fatalf("settled = %q dev=%v", c.BaseURL, c.Dev)
+	}
+	d, _ := parseConfig("serve", nil, envOf(map[string]string{"OPENINFO_ADDR": "localhost:8080"}), io.Discard, nil)
+	d.settle("127.0.0.1:8080")
+	if d.BaseURL != "http://localhost:8080" || !d.Dev {
+		t.Fatalf("default base URL = %q dev=%v (the host people type, so cookies match)", d.BaseURL, d.Dev)
+	}
 	if c.dsn() != "/var/lib/openinfo/openinfo.db" {
 		t.Fatalf("dsn = %q", c.dsn())
 	}
