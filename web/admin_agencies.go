@@ -213,7 +213,8 @@ type pointFormPage struct {
 	Phones  string
 	Lat     string
 	Lon     string
-	// One weekly period is edited here; more come with the structured editor.
+	// The first weekly period is edited here; Others lists the rest, kept as they are.
+	Others                          []string
 	Days                            map[time.Weekday]bool
 	Open, Close, BreakFrom, BreakTo string
 }
@@ -229,6 +230,8 @@ func newPointForm(p openinfo.ServicePoint, a *openinfo.Agency) pointFormPage {
 			f.Days[d] = true
 		}
 		f.Open, f.Close, f.BreakFrom, f.BreakTo = h.Open, h.Close, h.BreakStart, h.BreakEnd
+		rest := openinfo.OpeningHours{Periods: p.Hours.Periods[1:]}
+		f.Others = rest.Lines("th")
 	}
 	return f
 }
@@ -266,10 +269,17 @@ func readPointForm(r *http.Request, f *pointFormPage) map[string]string {
 	}
 	f.Open, f.Close = r.PostFormValue("open"), r.PostFormValue("close")
 	f.BreakFrom, f.BreakTo = r.PostFormValue("break_from"), r.PostFormValue("break_to")
+	// The form edits the first period; the others (a Saturday service, say)
+	// are kept as they were, never dropped by a save.
+	var others []openinfo.HoursPeriod
+	if len(p.Hours.Periods) > 1 {
+		others = p.Hours.Periods[1:]
+	}
 	p.Hours.Periods = nil
 	if len(days) > 0 || f.Open != "" || f.Close != "" {
 		p.Hours.Periods = []openinfo.HoursPeriod{{Days: days, Open: f.Open, Close: f.Close, BreakStart: f.BreakFrom, BreakEnd: f.BreakTo}}
 	}
+	p.Hours.Periods = append(p.Hours.Periods, others...)
 	p.Hours.ClosedOnHolidays = r.PostFormValue("closed_on_holidays") == "on"
 	p.Hours.Note = r.PostFormValue("hours_note")
 	return bad

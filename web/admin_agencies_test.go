@@ -120,18 +120,26 @@ func TestEditForms(t *testing.T) {
 	if !p.HasLocation || p.Lat != 16.43 || len(p.Hours.Periods) != 1 || len(p.Hours.Periods[0].Days) != 2 || !p.Hours.ClosedOnHolidays {
 		t.Fatalf("saved point = %+v", p)
 	}
+	// A second period (Saturday) set elsewhere survives a save of the form.
+	p.Hours.Periods = append(p.Hours.Periods, openinfo.HoursPeriod{Days: []time.Weekday{time.Saturday}, Open: "09:00", Close: "12:00"})
+	if err := db.UpdateServicePoint(ctx, p); err != nil {
+		t.Fatal(err)
+	}
 	// Hiding it (การแสดงผล off) takes it off the public page.
 	pointForm.Del("visible")
-	pointForm.Set("version", "1")
+	pointForm.Set("version", "2")
 	if code, _ = post(fmt.Sprintf("/admin/points/%d/edit", p.ID), pointForm); code != 200 {
 		t.Fatalf("hide: %d", code)
+	}
+	if again, _ := db.ServicePoint(ctx, p.ID); len(again.Hours.Periods) != 2 || again.Hours.Periods[1].Days[0] != time.Saturday {
+		t.Fatalf("the Saturday period was lost: %+v", again.Hours)
 	}
 	res, _ := http.Get(srv.URL + fmt.Sprintf("/points/%d", p.ID))
 	if res.StatusCode != 404 {
 		t.Fatalf("hidden point is public: %d", res.StatusCode)
 	}
 	log, _ := db.AuditLog(ctx, store.AuditFilter{EntityType: "service_point", EntityID: p.ID})
-	if len(log) != 2 || log[0].ActorID != u.ID {
+	if len(log) != 3 || log[0].ActorID != u.ID {
 		t.Fatalf("audit = %+v", log)
 	}
 }

@@ -179,6 +179,7 @@ var messages = map[string][2]string{
 	"admin.break_from":     {"พักเที่ยง ตั้งแต่", "Break from"},
 	"admin.break_to":       {"พักเที่ยง ถึง", "Break until"},
 	"admin.holidays":       {"ปิดวันหยุดราชการ", "Closed on government holidays"},
+	"admin.hours_others":   {"ช่วงเวลาอื่นที่คงไว้", "Other periods, kept as they are"},
 	"admin.hours_note":     {"หมายเหตุเวลาทำการ", "Note on opening hours"},
 	"nav.officers":         {"สำหรับเจ้าหน้าที่", "For officers"},
 	"footer.about":         {"ระบบเปิดสำหรับข้อมูลการติดต่อราชการ", "An open system for government contact information"},
