@@ -1,0 +1,354 @@
+package thai
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+// Dict is a set of Thai words stored as a trie over runes. Lookups during
+// segmentation walk the trie without allocating. A Dict is safe for
+// concurrent use; Add and the Load methods may run while other goroutines
+// segment.
+//
+// Words are normalised with Normalize and only their Thai parts are kept: a
+// word such as "กรมการปกครอง" is one entry, "ภ.ง.ด. 90" adds "ภ", "ง" and
+// "ด". The zero Dict is an empty dictionary ready to use; a nil *Dict
+// segments as an empty dictionary too.
+type Dict struct {
+	mu    sync.RWMutex
+	edges map[uint64]uint32 // (node<<21 | rune) → child node
+	term  []bool            // term[node]: a word ends at node
+	words int
+	max   int // longest word, in runes
+}
+
+// root is the id of the trie's root node.
+const root = 0
+
+// NewDict returns a dictionary holding words.
+func NewDict(words ...string) *Dict {
+	d := &Dict{edges: make(map[uint64]uint32), term: []bool{false}}
+	d.Add(words...)
+	return d
+}
+
+// Default returns a new dictionary holding the built-in seed list (common
+// words of Thai government services, written for openinfo). Callers add the
+// domain's own words (process names, agency and place names) with Add, and
+// may load a system dictionary with LoadSystem.
+func Default() *Dict {
+	return NewDict(seedWords...)
+}
+
+// Add adds words to the dictionary and returns how many were new.
+func (d *Dict) Add(words ...string) int {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	n := 0
+	for _, w := range words {
+		n += d.addLocked(w)
+	}
+	return n
+}
+
+// addLocked adds every Thai run of the normalised w.
+func (d *Dict) addLocked(w string) int {
+	n := 0
+	w = Normalize(w)
+	forEachThaiRun(w, func(run string) {
+		if d.insert(run) {
+			n++
+		}
+	})
+	return n
+}
+
+func (d *Dict) insert(w string) bool {
+	if d.edges == nil {
+		d.edges = make(map[uint64]uint32)
+		d.term = []bool{false}
+	}
+	node, depth := uint32(root), 0
+	for _, r := range w {
+		k := edgeKey(node, r)
+		next, ok := d.edges[k]
+		if !ok {
+			next = uint32(len(d.term))
+			d.term = append(d.term, false)
+			d.edges[k] = next
+		}
+		node = next
+		depth++
+	}
+	if depth == 0 || d.term[node] {
+		return false
+	}
+	d.term[node] = true
+	d.words++
+	if depth > d.max {
+		d.max = depth
+	}
+	return true
+}
+
+func edgeKey(node uint32, r rune) uint64 { return uint64(node)<<21 | uint64(r&0x1FFFFF) }
+
+// child returns the trie node reached from node by r. The caller holds d.mu.
+func (d *Dict) child(node uint32, r rune) (uint32, bool) {
+	next, ok := d.edges[edgeKey(node, r)]
+	return next, ok
+}
+
+// Contains reports whether w (after normalisation) is a word of d.
+func (d *Dict) Contains(w string) bool {
+	if d == nil {
+		return false
+	}
+	w = Normalize(w)
+	d.mu.RLock()
+	defer d.mu.RUnlock()
+	node := uint32(root)
+	if d.edges == nil {
+		return false
+	}
+	for _, r := range w {
+		next, ok := d.child(node, r)
+		if !ok {
+			return false
+		}
+		node = next
+	}
+	return node != root && d.term[node]
+}
+
+// Len returns the number of words in d.
+func (d *Dict) Len() int {
+	if d == nil {
+		return 0
+	}
+	d.mu.RLock()
+	defer d.mu.RUnlock()
+	return d.words
+}
+
+// MaxWordLen returns the length in runes of the longest word in d.
+func (d *Dict) MaxWordLen() int {
+	if d == nil {
+		return 0
+	}
+	d.mu.RLock()
+	defer d.mu.RUnlock()
+	return d.max
+}
+
+// maxLine bounds one line of a word file.
+const maxLine = 1 << 20
+
+// LoadWords adds the words of a one-word-per-line file: blank lines and
+// lines starting with '#' are skipped; text after a tab is ignored. Lines
+// that are not valid UTF-8 are read as TIS-620. It returns the number of new
+// words.
+func (d *Dict) LoadWords(r io.Reader) (n int, err error) {
+	return d.load(r, false, false)
+}
+
+// LoadHunspell adds the words of a hunspell .dic file: the first line (the
+// word count) is skipped and "/FLAGS" suffixes are stripped. The encoding is
+// taken from the SET line of the .aff file next to it (TIS-620 and
+// ISO-8859-11 are converted to UTF-8); lines that are not valid UTF-8 are
+// read as TIS-620 whatever the .aff says. It returns the number of new
+// words.
+func (d *Dict) LoadHunspell(path string) (n int, err error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	tis := isTISCharset(affCharset(strings.TrimSuffix(path, filepath.Ext(path)) + ".aff"))
+	n, err = d.load(f, true, tis)
+	if err != nil {
+		return n, fmt.Errorf("thai: hunspell %s: %w", path, err)
+	}
+	return n, nil
+}
+
+// LoadFile adds the words of path: a hunspell dictionary if the name ends in
+// ".dic", otherwise a one-word-per-line list.
+func (d *Dict) LoadFile(path string) (n int, err error) {
+	if strings.EqualFold(filepath.Ext(path), ".dic") {
+		return d.LoadHunspell(path)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	n, err = d.LoadWords(f)
+	if err != nil {
+		return n, fmt.Errorf("thai: word list %s: %w", path, err)
+	}
+	return n, nil
+}
+
+func (d *Dict) load(r io.Reader, hunspell, tis bool) (int, error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64*1024), maxLine)
+	var batch []string
+	n, first := 0, true
+	flush := func() {
+		n += d.Add(batch...)
+		batch = batch[:0]
+	}
+	for sc.Scan() {
+		line := sc.Bytes()
+		if first {
+			first = false
+			line = bytes.TrimPrefix(line, []byte("\uFEFF"))
+			if hunspell {
+				if _, err := strconv.Atoi(strings.TrimSpace(string(line))); err == nil {
+					continue
+				}
+			}
+		}
+		if i := bytes.IndexByte(line, '\t'); i >= 0 {
+			line = line[:i]
+		}
+		if hunspell {
+			if i := bytes.IndexByte(line, '/'); i > 0 {
+				line = line[:i]
+			}
+		}
+		line = bytes.TrimSpace(line)
+		if len(line) == 0 || line[0] == '#' {
+			continue
+		}
+		var w string
+		if tis || !utf8.Valid(line) {
+			w = fromTIS620(line)
+		} else {
+			w = string(line)
+		}
+		batch = append(batch, w)
+		if len(batch) == 1024 {
+			flush()
+		}
+	}
+	flush()
+	if err := sc.Err(); err != nil {
+		return n, err
+	}
+	return n, nil
+}
+
+// affCharset returns the value of the SET line of a hunspell .aff file, or
+// "" when there is none.
+func affCharset(path string) string {
+	f, err := os.Open(path)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 0, 4096), maxLine)
+	for sc.Scan() {
+		fields := strings.Fields(sc.Text())
+		if len(fields) >= 2 && fields[0] == "SET" {
+			return fields[1]
+		}
+	}
+	return ""
+}
+
+func isTISCharset(cs string) bool {
+	cs = strings.ToUpper(strings.NewReplacer("-", "", "_", "", " ", "").Replace(cs))
+	switch cs {
+	case "TIS620", "TIS6202533", "ISO885911", "CP874", "WINDOWS874":
+		return true
+	}
+	return false
+}
+
+// fromTIS620 converts TIS-620 / ISO-8859-11 bytes to UTF-8: ASCII stays,
+// 0xA1–0xFB map to U+0E01–U+0E5B and other bytes are dropped. A line that
+// is valid UTF-8 containing Thai is returned unchanged, so that a .aff that
+// names the wrong charset does no harm.
+func fromTIS620(b []byte) string {
+	if utf8.Valid(b) && hasThaiRune(b) {
+		return string(b)
+	}
+	var sb strings.Builder
+	sb.Grow(len(b) * 3)
+	for _, c := range b {
+		switch {
+		case c < 0x80:
+			sb.WriteByte(c)
+		case c >= 0xA1 && c <= 0xFB:
+			sb.WriteRune(rune(c) + 0x0D60)
+		}
+	}
+	return sb.String()
+}
+
+func hasThaiRune(b []byte) bool {
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		if r >= 0x0E01 && r <= 0x0E5B {
+			return true
+		}
+		b = b[size:]
+	}
+	return false
+}
+
+// SystemDictPaths lists where Debian and other distributions install a Thai
+// hunspell dictionary (package hunspell-th, from LibreOffice's dictionaries,
+// © NECTEC, LGPL). libthai's /usr/share/libthai/thbrk.tri is a binary
+// libdatrie trie and is not read.
+var SystemDictPaths = []string{
+	"/usr/share/hunspell/th_TH.dic",
+	"/usr/share/myspell/th_TH.dic",
+	"/usr/share/myspell/dicts/th_TH.dic",
+	"/usr/local/share/hunspell/th_TH.dic",
+}
+
+// ErrNoSystemDict is returned by LoadSystemErr when no dictionary was found.
+var ErrNoSystemDict = errors.New("thai: no system Thai dictionary found")
+
+// LoadSystem loads the first Thai dictionary of SystemDictPaths that exists
+// into d and returns its path. ok is false when none could be read; d then
+// keeps the words it had (the seed list, for a Default dictionary).
+func LoadSystem(d *Dict) (path string, ok bool) {
+	path, err := LoadSystemErr(d)
+	return path, err == nil
+}
+
+// LoadSystemErr is LoadSystem with the reason for a failure.
+func LoadSystemErr(d *Dict) (string, error) {
+	var errs []error
+	for _, p := range SystemDictPaths {
+		if _, err := os.Stat(p); err != nil {
+			continue
+		}
+		n, err := d.LoadHunspell(p)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if n > 0 {
+			return p, nil
+		}
+	}
+	if len(errs) > 0 {
+		return "", errors.Join(append([]error{ErrNoSystemDict}, errs...)...)
+	}
+	return "", ErrNoSystemDict
+}
