@@ -63,7 +63,9 @@ func scanProcess(s scanner) (*openinfo.Process, error) {
 }
 
 // Process returns a process with its catalog terms.
-func (d *DB) Process(ctx context.Context, id int64) (*openinfo.Process, error) { return d.process(ctx, d.db, id) }
+func (d *DB) Process(ctx context.Context, id int64) (*openinfo.Process, error) {
+	return d.process(ctx, d.db, id)
+}
 
 func (d *DB) process(ctx context.Context, q interface {
 	querier
