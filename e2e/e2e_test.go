@@ -1,0 +1,204 @@
+// Package e2e drives the portal in a real headless Chromium (chromedp) on a
+// phone-sized viewport and checks accessibility with axe-core from npm.
+package e2e
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"github.com/openinfo/openinfo/gendata"
+	"github.com/openinfo/openinfo/store"
+	"github.com/openinfo/openinfo/web"
+)
+
+// browserRequired: with OPENINFO_TEST_BROWSER=require (set by .ci/run) a
+// missing Chromium or axe-core fails instead of skipping.
+func skipOrFail(t *testing.T, why string) {
+	t.Helper()
+	if os.Getenv("OPENINFO_TEST_BROWSER") == "require" {
+		t.Fatal(why)
+	}
+	t.Skip(why)
+}
+
+func chromium(t *testing.T) string {
+	for _, name := range []string{os.Getenv("CHROMIUM"), "chromium", "chromium-browser", "google-chrome"} {
+		if name == "" {
+			continue
+		}
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	skipOrFail(t, "no Chromium found (apt-get install chromium)")
+	return ""
+}
+
+func axeSource(t *testing.T) string {
+	b, err := os.ReadFile(filepath.Join("node_modules", "axe-core", "axe.min.js"))
+	if err != nil {
+		skipOrFail(t, "axe-core not installed: run npm ci in e2e/")
+	}
+	return string(b)
+}
+
+func site(t *testing.T) *httptest.Server {
+	t.Helper()
+	ctx := context.Background()
+	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "e2e.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	if err := db.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	demo := gendata.Demo()
+	if _, err := db.Import(ctx, &store.Dataset{Agencies: demo.Agencies, Points: demo.Points}, nil); err != nil {
+		t.Fatal(err)
+	}
+	s, err := web.New(web.Config{DB: db, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(s.Handler())
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+type axeResult struct {
+	Violations []struct {
+		ID     string `json:"id"`
+		Impact string `json:"impact"`
+		Help   string `json:"help"`
+		Nodes  []struct {
+			Target []any `json:"target"`
+		} `json:"nodes"`
+	} `json:"violations"`
+}
+
+// TestPortalOnAPhone opens the portal's pages at 360 px, follows links as a
+// citizen would, and runs axe-core on each page: no serious or critical
+// violations, and no horizontal scrolling.
+func TestPortalOnAPhone(t *testing.T) {
+	exe := chromium(t)
+	axe := axeSource(t)
+	srv := site(t)
+
+	// Chromium may still be writing its profile as it exits, so the profile is
+	// removed best-effort after the browser is gone, not by t.TempDir.
+	profile, err := os.MkdirTemp("", "openinfo-e2e-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		for i := 0; i < 10 && os.RemoveAll(profile) != nil; i++ {
+			time.Sleep(100 * time.Millisecond)
+		}
+	}()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(exe), chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-quic", true),
+		chromedp.WindowSize(360, 740), chromedp.UserDataDir(profile))
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancel()
+	ctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	ctx, cancel = context.WithTimeout(ctx, 90*time.Second)
+	defer cancel()
+
+	check := func(name string) {
+		t.Helper()
+		var raw string
+		var scrollW, clientW int
+		err := chromedp.Run(ctx,
+			chromedp.Evaluate(axe, nil),
+			chromedp.Evaluate(`axe.run(document, {resultTypes: ['violations']}).then(r => JSON.stringify(r))`, &raw,
+				func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }),
+			chromedp.Evaluate(`document.documentElement.scrollWidth`, &scrollW),
+			chromedp.Evaluate(`document.documentElement.clientWidth`, &clientW),
+		)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		var res axeResult
+		if err := json.Unmarshal([]byte(raw), &res); err != nil {
+			t.Fatalf("%s: axe result: %v", name, err)
+		}
+		for _, v := range res.Violations {
+			if v.Impact == "serious" || v.Impact == "critical" {
+				var targets []string
+				for _, n := range v.Nodes {
+					targets = append(targets, fmt.Sprint(n.Target...))
+				}
+				t.Errorf("%s: %s (%s): %s at %s", name, v.ID, v.Impact, v.Help, strings.Join(targets, ", "))
+			}
+		}
+		if scrollW > clientW+1 {
+			t.Errorf("%s: the page scrolls sideways at 360 px (%d > %d)", name, scrollW, clientW)
+		}
+	}
+
+	var title, text string
+	if err := chromedp.Run(ctx, chromedp.Navigate(srv.URL+"/"), chromedp.Title(&title)); err != nil {
+		t.Fatal(err)
+	}
+	if title != "ศูนย์รวมข้อมูลเพื่อติดต่อราชการ" {
+		t.Fatalf("home title = %q", title)
+	}
+	check("home")
+
+	// Search the directory like a citizen: type a name, submit, open the agency.
+	err = chromedp.Run(ctx,
+		chromedp.SendKeys(`#q`, "ขนส่ง"),
+		chromedp.Submit(`#q`),
+		chromedp.WaitVisible(`ul.list a`),
+		chromedp.Text(`main`, &text),
+	)
+	if err != nil || !strings.Contains(text, "กรมการขนส่งทางบก") {
+		t.Fatalf("search: %v\n%s", err, text)
+	}
+	check("directory results")
+	err = chromedp.Run(ctx,
+		chromedp.Click(`//a[normalize-space()="สำนักงานขนส่งจังหวัดเชียงใหม่"]`, chromedp.BySearch),
+		chromedp.WaitVisible(`#points`),
+		chromedp.Title(&title),
+	)
+	if err != nil || !strings.Contains(title, "สำนักงานขนส่งจังหวัดเชียงใหม่") {
+		t.Fatalf("agency page: %v (title %q)", err, title)
+	}
+	check("agency")
+	err = chromedp.Run(ctx,
+		chromedp.Click(`ul.cards li:first-child a`, chromedp.ByQuery),
+		chromedp.WaitVisible(`ul.hours`),
+		chromedp.Text(`main`, &text),
+	)
+	if err != nil || !strings.Contains(text, "วันและเวลาให้บริการ") {
+		t.Fatalf("service point page: %v\n%s", err, text)
+	}
+	check("service point")
+	// English, then the browse page.
+	err = chromedp.Run(ctx, chromedp.Click(`a[lang="en"]`, chromedp.ByQuery), chromedp.WaitVisible(`html[lang="en"]`, chromedp.ByQuery))
+	if err != nil {
+		t.Fatalf("switch to English: %v", err)
+	}
+	check("service point (English)")
+	if err := chromedp.Run(ctx, chromedp.Navigate(srv.URL+"/agencies")); err != nil {
+		t.Fatal(err)
+	}
+	check("directory")
+}
