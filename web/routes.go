@@ -14,6 +14,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /agencies", s.handleAgencies)
 	mux.HandleFunc("GET /agencies/{id}", s.handleAgency)
 	mux.HandleFunc("GET /points/{id}", s.handlePoint)
+	mux.HandleFunc("GET /manuals/{id}", s.handleManual)
 	mux.HandleFunc("GET /lang", s.handleLang)
 	if s.sealer != nil {
 		mux.HandleFunc("GET /onboarding", s.handleOnboardingForm)

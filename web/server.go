@@ -154,6 +154,10 @@ func (s *Server) parseTemplates() error {
 		"weekdays":           func() []time.Weekday { return []time.Weekday{1, 2, 3, 4, 5, 6, 0} },
 		"dayName":            func(d time.Weekday, lang string) string { return openinfo.DayName(d, lang) },
 		"pointKinds":         func() any { return openinfo.PointKinds },
+		"inc":                func(i int) int { return i + 1 },
+		"docGroups": func(m manualPage) []docGroup {
+			return []docGroup{{openinfo.DocIdentity.Label(m.lang), m.Identity}, {openinfo.DocOther.Label(m.lang), m.Others}}
+		},
 		"fieldOf": func(name, label, value string, errs map[string]string) formField {
 			return formField{Name: name, Label: label, Value: value, Error: errs[name]}
 		},
@@ -257,6 +261,11 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 }
 
 type formField struct{ Name, Label, Value, Error string }
+
+type docGroup struct {
+	Title string
+	Docs  []openinfo.Document
+}
 
 type contactView struct {
 	C    openinfo.Contact
