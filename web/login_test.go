@@ -19,6 +19,7 @@ import (
 	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/auth"
 	"github.com/openinfo/openinfo/digitalid"
+	"github.com/openinfo/openinfo/internal/dbtest"
 	"github.com/openinfo/openinfo/internal/pgtest"
 	"github.com/openinfo/openinfo/notify"
 	"github.com/openinfo/openinfo/store"
@@ -38,21 +39,7 @@ type officeEnv struct {
 	sealer         *auth.Sealer
 }
 
-func eachDB(t *testing.T, fn func(t *testing.T, db *store.DB)) {
-	open := func(t *testing.T, dsn string) *store.DB {
-		db, err := store.Open(context.Background(), dsn)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { db.Close() })
-		if err := db.Migrate(context.Background()); err != nil {
-			t.Fatal(err)
-		}
-		return db
-	}
-	t.Run("sqlite", func(t *testing.T) { fn(t, open(t, filepath.Join(t.TempDir(), "o.db"))) })
-	t.Run("postgres", func(t *testing.T) { fn(t, open(t, pgtest.NewDatabase(t, nil))) })
-}
+func eachDB(t *testing.T, fn func(t *testing.T, db *store.DB)) { dbtest.Each(t, fn) }
 
 // rpOptions configures the relying party and its registration at the provider.
 type rpOptions struct {
