@@ -9,7 +9,9 @@ import (
 	"errors"
 	"net"
 	"net/http"
+	"net/netip"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/alexedwards/scs/v2"
@@ -274,7 +276,7 @@ func (s *Server) handleTokenPrompt(w http.ResponseWriter, r *http.Request) {
 	for _, lim := range []struct {
 		key   string
 		limit int
-	}{{"token:user:" + strconv.FormatInt(u.ID, 10), 5}, {"token:ip:" + clientIP(r), 20}} {
+	}{{"token:user:" + strconv.FormatInt(u.ID, 10), 5}, {"token:ip:" + s.clientIP(r), 20}} {
 		ok, retry, err := s.db.RateLimit(ctx, lim.key, lim.limit, 15*time.Minute)
 		if err != nil {
 			s.fail(w, r, err)
@@ -305,12 +307,40 @@ func (s *Server) handleTokenPrompt(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "/admin", http.StatusSeeOther)
 }
 
-// clientIP is the peer address; behind a proxy the proxy's, unless trusted
-// headers are configured (not yet).
-func clientIP(r *http.Request) string {
+// clientIP is the address rate limits count: the peer, or, when the peer is
+// a trusted proxy, the rightmost X-Forwarded-For entry that is not one (the
+// left part of the header is whatever the client wrote).
+func (s *Server) clientIP(r *http.Request) string {
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
-		return r.RemoteAddr
+		host = r.RemoteAddr
+	}
+	if !s.trusted(host) {
+		return host
+	}
+	hops := strings.Split(strings.Join(r.Header.Values("X-Forwarded-For"), ","), ",")
+	for i := len(hops) - 1; i >= 0; i-- {
+		h := strings.TrimSpace(hops[i])
+		if h == "" {
+			continue
+		}
+		if !s.trusted(h) {
+			return h
+		}
+		host = h
 	}
 	return host
+}
+
+func (s *Server) trusted(ip string) bool {
+	a, err := netip.ParseAddr(ip)
+	if err != nil {
+		return false
+	}
+	for _, p := range s.proxies {
+		if p.Contains(a.Unmap()) {
+			return true
+		}
+	}
+	return false
 }

@@ -60,7 +60,7 @@ func (s *Server) handleOnboardingSubmit(w http.ResponseWriter, r *http.Request) 
 		f.Req.Letter = nil
 		s.render(w, r, status, "onboarding", T(lang, "onboard.title"), f)
 	}
-	ok, retry, err := s.db.RateLimit(ctx, "onboarding:ip:"+clientIP(r), 5, time.Hour)
+	ok, retry, err := s.db.RateLimit(ctx, "onboarding:ip:"+s.clientIP(r), 5, time.Hour)
 	if err != nil {
 		s.fail(w, r, err)
 		return

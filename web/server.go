@@ -14,6 +14,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -47,6 +48,8 @@ type Config struct {
 	Sealer    *auth.Sealer
 	TokenTTL  time.Duration
 	DigitalID http.Handler
+	// TrustedProxies are the load balancers whose X-Forwarded-For is believed.
+	TrustedProxies []netip.Prefix
 	// Mailer sends e-mail (onboarding); nil: none is sent.
 	Mailer notify.Mailer
 	// TokenIssuers says who issues central officers' tokens (nil: seed 004's default).
@@ -75,13 +78,14 @@ type Server struct {
 	extra     map[string]http.Handler
 	issuers   openinfo.TokenIssuers
 	mailer    notify.Mailer
+	proxies   []netip.Prefix
 }
 
 // New prepares a server: it parses the templates once, at start.
 func New(cfg Config) (*Server, error) {
 	s := &Server{db: cfg.DB, log: cfg.Logger, baseURL: strings.TrimRight(cfg.BaseURL, "/"),
 		secureCookies: cfg.SecureCookies, version: cfg.Version, metrics: newMetrics(),
-		rp: cfg.RP, sealer: cfg.Sealer, mailer: cfg.Mailer, tokenTTL: cfg.TokenTTL, digitalID: cfg.DigitalID, extra: cfg.Extra}
+		rp: cfg.RP, sealer: cfg.Sealer, mailer: cfg.Mailer, proxies: cfg.TrustedProxies, tokenTTL: cfg.TokenTTL, digitalID: cfg.DigitalID, extra: cfg.Extra}
 	s.issuers = openinfo.DefaultTokenIssuers()
 	if cfg.TokenIssuers != nil {
 		s.issuers = *cfg.TokenIssuers

@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"net/netip"
 	"net/url"
 	"path/filepath"
 	"strconv"
@@ -40,6 +41,7 @@ type config struct {
 	SMSURL, SMSToken                           string
 	LocalGovDepartment                         string
 	SMTP                                       notify.SMTPConfig
+	TrustedProxies                             []netip.Prefix
 
 	devSet *bool
 }
@@ -100,6 +102,7 @@ var settings = []setting{
 	{"oidc-dga-secret", "OPENINFO_OIDC_DGA_SECRET", "send the client secret hashed as DGA's Digital ID expects (md5 x7 with \"EGA\")", "false"},
 	{"oidc-logout-param", "OPENINFO_OIDC_LOGOUT_PARAM", "end-session parameter for the return URL (DGA: post_logout_redirect_url)", "post_logout_redirect_uri"},
 	{"local-gov-department", "OPENINFO_LOCAL_GOV_DEPARTMENT", "Thai name of the department whose central officers issue local governments' first tokens (seed 004)", "กรมส่งเสริมการปกครองท้องถิ่น"},
+	{"trusted-proxies", "OPENINFO_TRUSTED_PROXIES", "load balancers (CIDRs, comma-separated) whose X-Forwarded-For gives the client address for rate limits", ""},
 	{"smtp-host", "OPENINFO_SMTP_HOST", "SMTP server for e-mail; empty = mail is only recorded in the outbox (shown at /dev/outbox in development)", ""},
 	{"smtp-port", "OPENINFO_SMTP_PORT", "SMTP port (0 = 587 for starttls, 465 for tls, 25 for none)", "0"},
 	{"smtp-username", "OPENINFO_SMTP_USERNAME", "SMTP user", ""},
@@ -169,6 +172,17 @@ func parseConfig(name string, args []string, env func(string) string, stderr io.
 	port, err := strconv.Atoi(*vals["smtp-port"])
 	if err != nil || port < 0 || port > 65535 {
 		return nil, fmt.Errorf("smtp-port: %q is not a port number", *vals["smtp-port"])
+	}
+	for _, cidr := range strings.FieldsFunc(*vals["trusted-proxies"], func(r rune) bool { return r == ',' || r == ' ' }) {
+		p, err := netip.ParsePrefix(cidr)
+		if err != nil {
+			a, aerr := netip.ParseAddr(cidr)
+			if aerr != nil {
+				return nil, fmt.Errorf("trusted-proxies: %q is not an address or CIDR like 10.0.0.0/8", cidr)
+			}
+			p = netip.PrefixFrom(a, a.BitLen())
+		}
+		c.TrustedProxies = append(c.TrustedProxies, p.Masked())
 	}
 	c.SMTP = notify.SMTPConfig{Host: *vals["smtp-host"], Port: port, Username: *vals["smtp-username"],
 		Password: *vals["smtp-password"], From: *vals["smtp-from"], TLS: *vals["smtp-tls"]}

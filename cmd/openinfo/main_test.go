@@ -188,6 +188,10 @@ func TestConfig(t *testing.T) {
 	if c.Addr != ":9000" || c.DataDir != "/var/lib/openinfo" || c.Demo || !c.SecureCookies || c.BaseURL != "https://info.example" {
 		t.Fatalf("config = %+v", c)
 	}
+	if tp, err := parseConfig("serve", nil, envOf(map[string]string{"OPENINFO_TRUSTED_PROXIES": "10.0.0.0/8, 192.0.2.7"}), io.Discard, nil); err != nil ||
+		len(tp.TrustedProxies) != 2 || tp.TrustedProxies[1].String() != "192.0.2.7/32" {
+		t.Fatalf("trusted proxies = %v, %v", tp, err)
+	}
 	c.settle("127.0.0.1:9000")
 	if c.BaseURL != "https://info.example" || c.Dev {
 		t.Fatalf("settled = %q dev=%v", c.BaseURL, c.Dev)
@@ -201,7 +205,7 @@ func TestConfig(t *testing.T) {
 		t.Fatalf("dsn = %q", c.dsn())
 	}
 	for _, bad := range []map[string]string{
-		{"OPENINFO_DEMO": "maybe"}, {"OPENINFO_LOG_LEVEL": "loud"}, {"OPENINFO_SHUTDOWN_TIMEOUT": "soon"}, {"OPENINFO_LOG_FORMAT": "xml"},
+		{"OPENINFO_DEMO": "maybe"}, {"OPENINFO_LOG_LEVEL": "loud"}, {"OPENINFO_TRUSTED_PROXIES": "10.0.0.0/33"}, {"OPENINFO_SHUTDOWN_TIMEOUT": "soon"}, {"OPENINFO_LOG_FORMAT": "xml"},
 	} {
 		if _, err := parseConfig("serve", nil, envOf(bad), io.Discard, nil); err == nil {
 			t.Fatalf("%v accepted", bad)

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/auth"
@@ -51,6 +52,7 @@ func buildSite(ctx context.Context, c *config, db *store.DB, log *slog.Logger, d
 		did, err := digitalid.New(digitalid.Config{
 			DB: db.SQL(), Postgres: db.Dialect() == store.Postgres, Issuer: issuer, SMS: sms, DevMode: c.Dev, Logger: log,
 			Secret: []byte(derive(secret, "digitalid")), Insecure: strings.HasPrefix(issuer, "http://"),
+			TrustProxyHeaders: len(c.TrustedProxies) > 0,
 			Clients: []digitalid.Client{{ID: c.OIDCClientID, Secret: clientSecret, Name: "ศูนย์รวมข้อมูลเพื่อติดต่อราชการ (เจ้าหน้าที่)",
 				RedirectURIs: []string{c.BaseURL + "/admin/callback"}, PostLogoutRedirectURIs: []string{c.BaseURL + "/"}}},
 		})
@@ -78,6 +80,7 @@ func buildSite(ctx context.Context, c *config, db *store.DB, log *slog.Logger, d
 	}
 	// Every mail is recorded; with no SMTP server it stays in the outbox.
 	outbox := notify.NewOutbox(db.SQL(), smtpMailer)
+	go pruneOutbox(ctx, outbox, log)
 	if c.Dev {
 		extra["/dev/outbox/"] = http.StripPrefix("/dev/outbox", outbox.Handler())
 	}
@@ -97,7 +100,7 @@ func buildSite(ctx context.Context, c *config, db *store.DB, log *slog.Logger, d
 		}
 	}
 	return web.New(web.Config{DB: db, Logger: log, BaseURL: c.BaseURL, SecureCookies: c.SecureCookies, Version: version,
-		RP: rp, Sealer: sealer, TokenTTL: c.TokenTTL, DigitalID: didHandler, Extra: extra, TokenIssuers: &issuers, Mailer: outbox})
+		RP: rp, Sealer: sealer, TokenTTL: c.TokenTTL, DigitalID: didHandler, Extra: extra, TokenIssuers: &issuers, Mailer: outbox, TrustedProxies: c.TrustedProxies})
 }
 
 // derive makes a purpose-bound key from the installation secret, so no two
@@ -106,4 +109,21 @@ func derive(secret, purpose string) string {
 	m := hmac.New(sha256.New, []byte(secret))
 	m.Write([]byte(purpose))
 	return hex.EncodeToString(m.Sum(nil))
+}
+
+// pruneOutbox deletes recorded mail after 30 days: it holds confirmation
+// links and first tokens, which must not linger.
+func pruneOutbox(ctx context.Context, o *notify.Outbox, log *slog.Logger) {
+	t := time.NewTicker(time.Hour)
+	defer t.Stop()
+	for {
+		if _, err := o.Prune(ctx, time.Now().Add(-30*24*time.Hour)); err != nil && ctx.Err() == nil {
+			log.Warn("outbox prune", "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
 }
