@@ -371,3 +371,39 @@ func (d *DB) RevisionRecords(ctx context.Context, id int64) ([]openinfo.Revision
 	}
 	return out, rows.Err()
 }
+
+// ManualSummary names a published manual for lists.
+type ManualSummary struct {
+	ProcessID   int64
+	Name        string
+	PublishedAt time.Time
+}
+
+// PublishedManuals lists the published manuals of an agency's processes, by name.
+func (d *DB) PublishedManuals(ctx context.Context, agencyID int64, limit, offset int) ([]ManualSummary, int, error) {
+	var total int
+	if err := d.db.QueryRowContext(ctx, `SELECT count(*) FROM processes p JOIN manual_revisions r ON r.process_id = p.id
+		WHERE p.agency_id = $1 AND r.state = $2`, agencyID, openinfo.RevPublished).Scan(&total); err != nil {
+		return nil, 0, err
+	}
+	limit, offset = pageBounds(limit, offset, 200)
+	rows, err := d.db.QueryContext(ctx, `SELECT p.id, p.name_th, r.published_at FROM processes p
+		JOIN manual_revisions r ON r.process_id = p.id
+		WHERE p.agency_id = $1 AND r.state = $2 ORDER BY p.sort_key, p.id LIMIT $3 OFFSET $4`,
+		agencyID, openinfo.RevPublished, limit, offset)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	var out []ManualSummary
+	for rows.Next() {
+		var m ManualSummary
+		var at sql.NullTime
+		if err := rows.Scan(&m.ProcessID, &m.Name, &at); err != nil {
+			return nil, 0, err
+		}
+		m.PublishedAt = at.Time
+		out = append(out, m)
+	}
+	return out, total, rows.Err()
+}

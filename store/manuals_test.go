@@ -127,12 +127,18 @@ func TestManualRevisions(t *testing.T) {
 		if err != nil || len(recs) != 6 || recs[1].Comment != "กรุณาเพิ่มช่องทางออนไลน์" || recs[1].ActorID != 2 || recs[5].To != openinfo.RevSuperseded {
 			t.Fatalf("records = %+v, %v", recs, err)
 		}
+		if list, n, err := db.PublishedManuals(ctx, dopa.ID, 10, 0); err != nil || n != 1 || list[0].ProcessID != p.ID || list[0].PublishedAt.IsZero() {
+			t.Fatalf("published manuals = %+v, %d, %v", list, n, err)
+		}
 		// A process with no published manual shows nothing in public.
 		p2 := &openinfo.Process{AgencyID: dopa.ID, NameTH: "การแจ้งย้ายที่อยู่"}
 		db.CreateProcess(ctx, p2)
 		db.OpenRevision(ctx, p2.ID)
 		if _, err := db.PublishedRevision(ctx, p2.ID); openinfo.ErrorCode(err) != openinfo.ENOTFOUND {
 			t.Fatalf("unpublished manual visible: %v", err)
+		}
+		if _, n, _ := db.PublishedManuals(ctx, dopa.ID, 10, 0); n != 1 {
+			t.Fatalf("an unpublished manual is listed (%d)", n)
 		}
 		// Process edits take effect at once and are checked for staleness.
 		got, _ := db.Process(ctx, p.ID)

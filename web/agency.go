@@ -8,12 +8,14 @@ import (
 )
 
 type agencyPage struct {
-	Agency    *openinfo.Agency
-	Ancestors []*openinfo.Agency
-	Children  []*openinfo.Agency
-	ChildPage *pager
-	Points    []*openinfo.ServicePoint
-	PointPage *pager
+	Agency     *openinfo.Agency
+	Ancestors  []*openinfo.Agency
+	Children   []*openinfo.Agency
+	ChildPage  *pager
+	Points     []*openinfo.ServicePoint
+	PointPage  *pager
+	Manuals    []store.ManualSummary
+	ManualPage *pager
 }
 
 // handleAgency shows one agency with its sub-agencies and service points.
@@ -29,7 +31,7 @@ func (s *Server) handleAgency(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	p := agencyPage{Agency: a, ChildPage: newPager(r, "sub", 50), PointPage: newPager(r, "page", 50)}
+	p := agencyPage{Agency: a, ChildPage: newPager(r, "sub", 50), PointPage: newPager(r, "page", 50), ManualPage: newPager(r, "manuals", 50)}
 	if p.Ancestors, err = s.db.Ancestors(ctx, a); err != nil {
 		s.fail(w, r, err)
 		return
@@ -47,5 +49,11 @@ func (s *Server) handleAgency(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p.PointPage.SetTotal(total)
+	p.Manuals, total, err = s.db.PublishedManuals(ctx, a.ID, p.ManualPage.Size, p.ManualPage.Offset())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p.ManualPage.SetTotal(total)
 	s.render(w, r, http.StatusOK, "agency", a.Name(langFrom(r)), p)
 }

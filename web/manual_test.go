@@ -51,6 +51,7 @@ func TestManualPage(t *testing.T) {
 	page.want(t, 200, "<title>คู่มือสำหรับประชาชน: การขอรับรองสำเนาเอกสารที่ดิน", "ประมวลกฎหมายที่ดิน พ.ศ. 2497 มาตรา 72",
 		"สำนักงานที่ดินทุกแห่ง", "<li>หรือผู้รับมอบอำนาจ</li>", "ตรวจสอบคำขอ &lt;b&gt;และหลักฐาน&lt;/b&gt;", "บัตรประจำตัวประชาชน",
 		"ค่ารับรองสำเนา: 50", "1111", "ฉบับที่ 1", "วันทำการ")
+	f.get(t, "/agencies/"+strconv.FormatInt(f.dept.ID, 10)).want(t, 200, `href="`+path+`"`, "การขอรับรองสำเนาเอกสารที่ดิน")
 	// A new draft changes nothing in public until it is approved.
 	r2, _ := f.db.OpenRevision(ctx, p.ID)
 	c.Name = "ชื่อใหม่ที่ยังไม่อนุมัติ"

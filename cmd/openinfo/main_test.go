@@ -53,9 +53,11 @@ func serveAndCheck(t *testing.T, env func(string) string, dsn string) {
 		t.Fatal("serve did not start")
 	}
 	for path, want := range map[string]string{
-		"/":         "ศูนย์รวมข้อมูลเพื่อติดต่อราชการ",
-		"/agencies": "กระทรวงมหาดไทย",
-		"/readyz":   "ready",
+		"/":            "ศูนย์รวมข้อมูลเพื่อติดต่อราชการ",
+		"/agencies":    "กระทรวงมหาดไทย",
+		"/readyz":      "ready",
+		"/agencies/18": "การขอรับใบอนุญาตขับรถยนต์ส่วนบุคคลชั่วคราว",
+		"/manuals/1":   "ใบรับรองแพทย์",
 	} {
 		res, err := http.Get("http://" + addr + path)
 		if err != nil {

@@ -64,6 +64,9 @@ func buildSite(ctx context.Context, c *config, db *store.DB, log *slog.Logger, d
 			if err := createDemoOfficers(ctx, db, did, sealer, log); err != nil {
 				return nil, fmt.Errorf("demo officers: %w", err)
 			}
+			if err := createDemoManuals(ctx, db); err != nil {
+				return nil, fmt.Errorf("demo manuals: %w", err)
+			}
 		}
 	}
 	rp := auth.New(auth.Config{Issuer: issuer, ClientID: c.OIDCClientID, ClientSecret: clientSecret,
@@ -83,6 +86,9 @@ func buildSite(ctx context.Context, c *config, db *store.DB, log *slog.Logger, d
 	go pruneOutbox(ctx, outbox, log)
 	if c.Dev {
 		extra["/dev/outbox/"] = http.StripPrefix("/dev/outbox", outbox.Handler())
+	}
+	if err := db.SeedCatalog(ctx); err != nil {
+		return nil, fmt.Errorf("service catalog: %w", err)
 	}
 	issuers := openinfo.DefaultTokenIssuers()
 	if c.LocalGovDepartment != "" {
