@@ -226,8 +226,34 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Content-Language", lang)
 	w.Header().Add("Vary", "Cookie")
+	if status == http.StatusOK && r.Method == http.MethodGet && p.User == nil && publicPage(r.URL.Path) {
+		// Public pages are validated by content: a browser or proxy that has
+		// this exact page gets 304 and no body.
+		sum := sha256.Sum256(buf.Bytes())
+		etag := `W/"` + hex.EncodeToString(sum[:12]) + `"`
+		w.Header().Set("ETag", etag)
+		w.Header().Set("Cache-Control", "public, max-age=0, must-revalidate")
+		if match := r.Header.Get("If-None-Match"); match != "" && strings.Contains(match, etag) {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+	}
 	w.WriteHeader(status)
 	w.Write(buf.Bytes())
+}
+
+// publicPage reports whether a path is a page of the public directory, which
+// any cache may keep; onboarding links and the back office never are.
+func publicPage(path string) bool {
+	if path == "/" || path == "/agencies" {
+		return true
+	}
+	for _, prefix := range []string{"/agencies/", "/points/", "/manuals/"} {
+		if strings.HasPrefix(path, prefix) {
+			return true
+		}
+	}
+	return false
 }
 
 func (s *Server) absURL(r *http.Request, path string) string {

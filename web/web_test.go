@@ -196,6 +196,18 @@ func TestOperations(t *testing.T) {
 	if b, _ := io.ReadAll(zr); !strings.Contains(string(b), "กระทรวงมหาดไทย") {
 		t.Fatal("gzip body does not decode to the page")
 	}
+	// Public pages carry an ETag; asking again with it gives 304 and no body.
+	page := f.get(t, "/agencies")
+	etag := page.Header.Get("ETag")
+	if etag == "" || !strings.Contains(page.Header.Get("Cache-Control"), "must-revalidate") {
+		t.Fatalf("no validator: %v", page.Header)
+	}
+	if again := f.get(t, "/agencies", "If-None-Match", etag); again.StatusCode != 304 || again.body != "" {
+		t.Fatalf("revalidation = %d (%d bytes)", again.StatusCode, len(again.body))
+	}
+	if other := f.get(t, "/agencies", "If-None-Match", `W/"other"`); other.StatusCode != 200 {
+		t.Fatalf("stale validator = %d", other.StatusCode)
+	}
 	css := f.get(t, "/static/style.css?v=x")
 	if css.StatusCode != 200 || !strings.Contains(css.Header.Get("Cache-Control"), "immutable") {
 		t.Fatalf("static = %d %v", css.StatusCode, css.Header)
