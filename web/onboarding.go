@@ -159,6 +159,9 @@ type confirmPage struct {
 
 // handleOnboardingConfirm shows the executive the request and, on POST, records the confirmation.
 func (s *Server) handleOnboardingConfirm(w http.ResponseWriter, r *http.Request) {
+	// The page is reached through a secret link and shows personal data.
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("Referrer-Policy", "no-referrer")
 	o, err := s.confirmRequest(r)
 	if err != nil {
 		s.fail(w, r, err)
