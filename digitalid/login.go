@@ -113,20 +113,15 @@ func (p *Provider) handleLoginPost(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx := r.Context()
 	ip := p.clientIP(r)
-	for _, lim := range []struct {
-		key   string
-		limit int
-	}{{"user:" + username, loginPerUser}, {"ip:" + ip, loginPerIP}} {
-		until, blocked, err := p.blockedUntil(ctx, kindLogin, lim.key, lim.limit)
-		if err != nil {
-			p.fail(w, r, err)
-			return
-		}
-		if blocked {
-			pg.Error = atTime(msgLocked, until).in(pg.Lang)
-			p.render(w, r, http.StatusTooManyRequests, "login", pg)
-			return
-		}
+	until, blocked, err := p.anyBlocked(ctx, kindLogin, attemptLimit{"user:" + username, loginPerUser}, attemptLimit{"ip:" + ip, loginPerIP})
+	if err != nil {
+		p.fail(w, r, err)
+		return
+	}
+	if blocked {
+		pg.Error = atTime(msgLocked, until).in(pg.Lang)
+		p.render(w, r, http.StatusTooManyRequests, "login", pg)
+		return
 	}
 	u, err := p.userByUsername(ctx, username)
 	var nf notFound

@@ -187,6 +187,24 @@ func (p *Provider) verifyOTP(ctx context.Context, ip, purpose, ref, code string)
 
 // blockedUntil reports whether key has limit failures of kind within
 // limitWindow, and when the oldest of them stops counting.
+// attemptLimit is one counter of failed attempts: its key and how many fit
+// in the window.
+type attemptLimit struct {
+	key   string
+	limit int
+}
+
+// anyBlocked reports the first of limits that is exhausted, and until when.
+func (p *Provider) anyBlocked(ctx context.Context, kind string, limits ...attemptLimit) (time.Time, bool, error) {
+	for _, l := range limits {
+		until, blocked, err := p.blockedUntil(ctx, kind, l.key, l.limit)
+		if err != nil || blocked {
+			return until, blocked, err
+		}
+	}
+	return time.Time{}, false, nil
+}
+
 func (p *Provider) blockedUntil(ctx context.Context, kind, key string, limit int) (time.Time, bool, error) {
 	rows, err := p.db.QueryContext(ctx, `SELECT at FROM did_attempts WHERE kind = $1 AND key = $2 AND at > $3 ORDER BY at DESC LIMIT $4`,
 		kind, key, p.nowUTC().Add(-limitWindow), limit)

@@ -53,20 +53,15 @@ func (p *Provider) handleReset(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx := r.Context()
 	ip := p.clientIP(r)
-	for _, lim := range []struct {
-		key   string
-		limit int
-	}{{"user:" + username, loginPerUser}, {"ip:" + ip, resetPerIP}} {
-		until, blocked, err := p.blockedUntil(ctx, kindResetStart, lim.key, lim.limit)
-		if err != nil {
-			p.fail(w, r, err)
-			return
-		}
-		if blocked {
-			pg.Error = atTime(msgLocked, until).in(pg.Lang)
-			p.render(w, r, http.StatusTooManyRequests, "reset", pg)
-			return
-		}
+	until, blocked, err := p.anyBlocked(ctx, kindResetStart, attemptLimit{"user:" + username, loginPerUser}, attemptLimit{"ip:" + ip, resetPerIP})
+	if err != nil {
+		p.fail(w, r, err)
+		return
+	}
+	if blocked {
+		pg.Error = atTime(msgLocked, until).in(pg.Lang)
+		p.render(w, r, http.StatusTooManyRequests, "reset", pg)
+		return
 	}
 	u, err := p.userByUsername(ctx, username)
 	if err != nil && !isNotFound(err) {
