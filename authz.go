@@ -24,6 +24,7 @@ const (
 	ActReviewManual      Action = "manual.review"        // approve a citizen manual, step 1 (the agency's reviewer)
 	ActApproveManualOPDC Action = "manual.approve_opdc"  // approve a citizen manual, step 2 (OPDC), which publishes it
 	ActPinManual         Action = "manual.pin"           // link a manual to the service points that serve it
+	ActEditService       Action = "service.edit"         // write and publish an agency's other services (no manual under the Act)
 	ActReportLicences    Action = "licence.report"       // report licences issued per period, ask to unlock a late report
 	ActRecordDelay       Action = "delay.record"         // record a delay notice sent to an applicant
 	ActRecordSection10   Action = "section10.record"     // record Section 10 announcements and Section 16 orders
@@ -50,6 +51,7 @@ var Actions = []struct {
 	{ActReviewManual, "รีวิวคู่มือสำหรับประชาชน (ขั้นที่ 1)", "review citizen manuals (step 1)"},
 	{ActApproveManualOPDC, "อนุมัติคู่มือสำหรับประชาชน (ขั้นที่ 2 โดย ก.พ.ร.)", "approve citizen manuals (step 2, OPDC)"},
 	{ActPinManual, "ปักหมุดคู่มือกับจุดบริการ", "pin manuals to service points"},
+	{ActEditService, "จัดการบริการอื่นๆ ของหน่วยงาน", "edit agencies' other services"},
 	{ActReportLicences, "รายงานการออกใบอนุญาต", "report licences issued"},
 	{ActRecordDelay, "บันทึกหนังสือแจ้งเรื่องล่าช้า", "record delay notices"},
 	{ActRecordSection10, "บันทึกประกาศตามมาตรา 10 และคำสั่งตามมาตรา 16", "record Section 10 announcements and Section 16 orders"},
@@ -88,6 +90,7 @@ func (a Action) Label(lang string) string {
 //	ActReviewManual                                   x
 //	ActApproveManualOPDC                                       x
 //	ActPinManual              x       x      x                       x
+//	ActEditService            x       x      x
 //	ActReportLicences         x       x                              x
 //	ActRecordDelay            x       x                              x
 //	ActRecordSection10        x                                      x
@@ -103,11 +106,11 @@ func (a Action) Label(lang string) string {
 // its central officer.
 var roleGrants = map[Role][]Action{
 	RoleCentral: {ActViewAdmin, ActManageTokens, ActManageUsers, ActEditAgency, ActCreateAgency,
-		ActEditServicePoint, ActViewAudit, ActPinManual, ActReportLicences, ActRecordDelay,
+		ActEditServicePoint, ActViewAudit, ActPinManual, ActEditService, ActReportLicences, ActRecordDelay,
 		ActRecordSection10, ActViewReports},
-	RolePointOfficer: {ActViewAdmin, ActEditAgency, ActEditServicePoint, ActPinManual,
+	RolePointOfficer: {ActViewAdmin, ActEditAgency, ActEditServicePoint, ActPinManual, ActEditService,
 		ActReportLicences, ActRecordDelay, ActViewReports},
-	RoleAuthor:   {ActViewAdmin, ActWriteManual, ActPinManual, ActViewReports},
+	RoleAuthor:   {ActViewAdmin, ActWriteManual, ActPinManual, ActEditService, ActViewReports},
 	RoleReviewer: {ActViewAdmin, ActReviewManual, ActViewReports},
 	RoleOPDC:     {ActViewAdmin, ActApproveManualOPDC, ActViewAudit, ActViewReports},
 	RoleAdmin: {ActViewAdmin, ActManageTokens, ActIssueCentralToken, ActManageUsers, ActEditAgency,

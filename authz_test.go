@@ -24,6 +24,7 @@ var wantGrants = map[Action]string{
 	ActReviewManual:      ". . . x . .",
 	ActApproveManualOPDC: ". . . . x .",
 	ActPinManual:         "x x x . . x",
+	ActEditService:       "x x x . . .",
 	ActReportLicences:    "x x . . . x",
 	ActRecordDelay:       "x x . . . x",
 	ActRecordSection10:   "x . . . . x",
