@@ -30,6 +30,7 @@ var wantGrants = map[Action]string{
 	ActRecordSection10:   "x . . . . x",
 	ActViewReports:       "x x x x x x",
 	ActUnlockReport:      ". . . . . x",
+	ActManageQuestions:   ". . . . x .",
 }
 
 var tableRoles = []Role{RoleCentral, RolePointOfficer, RoleAuthor, RoleReviewer, RoleOPDC, RoleAdmin}

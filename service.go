@@ -32,7 +32,7 @@ type ServiceContent struct {
 }
 
 // Name returns the service's name in lang, Thai when there is no English name.
-func (s *OtherService) Name(lang string) string {
+func (s OtherService) Name(lang string) string {
 	if lang == "en" && s.NameEN != "" {
 		return s.NameEN
 	}

@@ -131,8 +131,8 @@ func (d *DB) UpdateService(ctx context.Context, s *openinfo.OtherService) error 
 		if err != nil {
 			return err
 		}
-		if err := openinfo.CheckStale(s.Version, old.Version); err != nil {
-			return err
+		if s.Version != old.Version {
+			return errStaleService
 		}
 		s.AgencyID = old.AgencyID
 		now := d.now()
@@ -143,9 +143,13 @@ func (d *DB) UpdateService(ctx context.Context, s *openinfo.OtherService) error 
 			return err
 		}
 		if n, _ := res.RowsAffected(); n != 1 {
-			return openinfo.CheckStale(s.Version, s.Version+1)
+			return errStaleService
 		}
 		s.Version, s.CreatedAt, s.UpdatedAt = s.Version+1, old.CreatedAt, now
 		return d.audit(ctx, tx, "service.update", "other_service", s.ID, serviceSnapshot(old), serviceSnapshot(s))
 	})
 }
+
+var errStaleService = &openinfo.Error{Code: openinfo.ECONFLICT,
+	TH: "บริการนี้ถูกแก้ไขโดยผู้อื่นหลังจากที่ท่านเปิดอ่าน การแก้ไขของท่านจึงยังไม่ถูกบันทึก กรุณาโหลดหน้าใหม่แล้วแก้ไขอีกครั้ง",
+	EN: "Someone else changed this service after you opened it, so your changes were not saved. Reload it and make your changes again."}

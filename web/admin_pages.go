@@ -24,6 +24,9 @@ func adminRoutes() []adminRoute {
 	user := (*Server).userParam
 	inAgency := (*Server).agencyPathParam
 	ofPoint := (*Server).pointPathParam
+	ofProcess := (*Server).processParam
+	ofRevision := (*Server).revisionParam
+	ofService := (*Server).serviceParam
 	return []adminRoute{
 		{"GET", "/admin", openinfo.ActViewAdmin, nil, (*Server).handleAdminHome},
 		{"GET", "/admin/profile", openinfo.ActViewAdmin, nil, (*Server).handleProfile},
@@ -42,6 +45,34 @@ func adminRoutes() []adminRoute {
 		{"POST", "/admin/agencies/{id}/points/new", openinfo.ActEditServicePoint, inAgency, (*Server).handlePointNew},
 		{"GET", "/admin/points/{id}/edit", openinfo.ActEditServicePoint, ofPoint, (*Server).handlePointEdit},
 		{"POST", "/admin/points/{id}/edit", openinfo.ActEditServicePoint, ofPoint, (*Server).handlePointEdit},
+		{"GET", "/admin/manuals", openinfo.ActViewAdmin, nil, (*Server).handleAdminManuals},
+		{"GET", "/admin/tasks", openinfo.ActViewAdmin, nil, (*Server).handleTasks},
+		{"GET", "/admin/processes/new", openinfo.ActWriteManual, agency, (*Server).handleProcessNew},
+		{"POST", "/admin/processes/new", openinfo.ActWriteManual, agency, (*Server).handleProcessNew},
+		{"GET", "/admin/processes/{id}", openinfo.ActViewAdmin, ofProcess, (*Server).handleAdminProcess},
+		{"GET", "/admin/processes/{id}/edit", openinfo.ActWriteManual, ofProcess, (*Server).handleProcessEdit},
+		{"POST", "/admin/processes/{id}/edit", openinfo.ActWriteManual, ofProcess, (*Server).handleProcessEdit},
+		{"POST", "/admin/processes/{id}/revisions", openinfo.ActWriteManual, ofProcess, (*Server).handleRevisionOpen},
+		{"GET", "/admin/processes/{id}/pins", openinfo.ActPinManual, ofProcess, (*Server).handleProcessPins},
+		{"POST", "/admin/processes/{id}/pins", openinfo.ActPinManual, ofProcess, (*Server).handleProcessPins},
+		{"GET", "/admin/revisions/{id}", openinfo.ActViewAdmin, ofRevision, (*Server).handleAdminRevision},
+		{"GET", "/admin/revisions/{id}/edit", openinfo.ActWriteManual, ofRevision, (*Server).handleRevisionEdit},
+		{"POST", "/admin/revisions/{id}/edit", openinfo.ActWriteManual, ofRevision, (*Server).handleRevisionEdit},
+		{"POST", "/admin/revisions/{id}/attachments", openinfo.ActWriteManual, ofRevision, (*Server).handleAttachmentUpload},
+		{"GET", "/admin/revisions/{id}/files/{key}", openinfo.ActViewAdmin, ofRevision, (*Server).handleRevisionFile},
+		{"GET", "/admin/revisions/{id}/compare", openinfo.ActViewAdmin, ofRevision, (*Server).handleRevisionCompare},
+		{"POST", "/admin/revisions/{id}/submit", openinfo.ActWriteManual, ofRevision, (*Server).handleRevisionEvent},
+		{"POST", "/admin/revisions/{id}/approve_step1", openinfo.ActReviewManual, ofRevision, (*Server).handleRevisionEvent},
+		{"POST", "/admin/revisions/{id}/return_step1", openinfo.ActReviewManual, ofRevision, (*Server).handleRevisionEvent},
+		{"POST", "/admin/revisions/{id}/approve_step2", openinfo.ActApproveManualOPDC, ofRevision, (*Server).handleRevisionEvent},
+		{"POST", "/admin/revisions/{id}/return_step2", openinfo.ActApproveManualOPDC, ofRevision, (*Server).handleRevisionEvent},
+		{"GET", "/admin/services", openinfo.ActViewAdmin, nil, (*Server).handleAdminServices},
+		{"GET", "/admin/services/new", openinfo.ActEditService, agency, (*Server).handleServiceNew},
+		{"POST", "/admin/services/new", openinfo.ActEditService, agency, (*Server).handleServiceNew},
+		{"GET", "/admin/services/{id}/edit", openinfo.ActEditService, ofService, (*Server).handleServiceEdit},
+		{"POST", "/admin/services/{id}/edit", openinfo.ActEditService, ofService, (*Server).handleServiceEdit},
+		{"GET", "/admin/services/{id}/pins", openinfo.ActPinManual, ofService, (*Server).handleServicePins},
+		{"POST", "/admin/services/{id}/pins", openinfo.ActPinManual, ofService, (*Server).handleServicePins},
 		{"GET", "/admin/onboarding", openinfo.ActApproveOnboarding, nil, (*Server).handleAdminOnboarding},
 		{"GET", "/admin/onboarding/{id}", openinfo.ActApproveOnboarding, nil, (*Server).handleAdminOnboardingRequest},
 		{"GET", "/admin/onboarding/{id}/letter", openinfo.ActApproveOnboarding, nil, (*Server).handleAdminOnboardingLetter},

@@ -139,8 +139,12 @@ func TestAuthorizationMatrix(t *testing.T) {
 					}
 					id = pt.ID
 				}
+				manualID, manualRoute := manualRouteFixture(t, db, rt.Path, where)
+				if manualRoute {
+					id = manualID
+				}
 				fresh, _ := db.Agency(ctx, where.ID)
-				path := strings.ReplaceAll(rt.Path, "{id}", fmt.Sprint(id))
+				path := manualRoutePath(db, strings.ReplaceAll(rt.Path, "{id}", fmt.Sprint(id)), id)
 				form := url.Values{"csrf": {"matrix-csrf"}, "agency": {fmt.Sprint(where.ID)}, "version": {fmt.Sprint(target.Version)},
 					"reason": {"ทดสอบ"}, "name_th": {where.NameTH}, "type": {string(where.Type)}, "status": {"active"},
 					"kind": {"counter"}, "visible": {"on"}}
@@ -153,6 +157,20 @@ func TestAuthorizationMatrix(t *testing.T) {
 					form.Set("name_th", "หน่วยงานย่อยใหม่")
 					form.Set("type", "unit")
 				}
+				if manualRoute || strings.HasPrefix(rt.Path, "/admin/processes/") || strings.HasPrefix(rt.Path, "/admin/services/") {
+					pt := &openinfo.ServicePoint{AgencyID: where.ID, NameTH: "จุดบริการที่ปักหมุด", Kind: openinfo.PointCounter, Visible: true}
+					if err := db.CreateServicePoint(ctx, pt); err != nil {
+						t.Fatal(err)
+					}
+					form.Set("version", "1")
+					if strings.HasPrefix(rt.Path, "/admin/revisions/") {
+						form.Set("version", "2") // the fixture saved the draft once
+					}
+					form.Set("name_th", "การขออนุญาตทดสอบ")
+					form.Set("description", "รายละเอียดบริการ")
+					form.Set("comment", "กรุณาแก้ไขขั้นตอน")
+					form.Set("points", fmt.Sprint(pt.ID))
+				}
 				role := openinfo.RoleAuthor
 				if sub.user != nil && sub.user.Role == openinfo.RoleAdmin && path == "/admin/tokens" {
 					role = openinfo.RoleCentral
@@ -161,6 +179,8 @@ func TestAuthorizationMatrix(t *testing.T) {
 				var req *http.Request
 				if rt.Method == "GET" {
 					req, _ = http.NewRequest("GET", srv.URL+path+"?agency="+fmt.Sprint(where.ID), nil)
+				} else if strings.HasSuffix(rt.Path, "/attachments") {
+					req = uploadRequest(t, srv.URL+path, map[string]string{"csrf": form.Get("csrf"), "version": "2"})
 				} else {
 					req, _ = http.NewRequest("POST", srv.URL+path, strings.NewReader(form.Encode()))
 					req.Header.Set("Content-Type", "application/x-www-form-urlencoded")

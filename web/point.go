@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"github.com/openinfo/openinfo"
+	"github.com/openinfo/openinfo/store"
 )
 
 type pointPage struct {
@@ -13,6 +14,7 @@ type pointPage struct {
 	Ancestors []*openinfo.Agency
 	OSMURL    string
 	GoogleURL string
+	Offers    []store.PointOffering // the published manuals and services pinned here
 }
 
 // handlePoint shows one service point. A hidden point (การแสดงผล off) is not
@@ -47,5 +49,11 @@ func (s *Server) handlePoint(w http.ResponseWriter, r *http.Request) {
 		p.OSMURL = fmt.Sprintf("https://www.openstreetmap.org/?mlat=%.6f&mlon=%.6f#map=17/%.6f/%.6f", pt.Lat, pt.Lon, pt.Lat, pt.Lon)
 		p.GoogleURL = fmt.Sprintf("https://www.google.com/maps/search/?api=1&query=%.6f,%.6f", pt.Lat, pt.Lon)
 	}
+	offers, err := s.db.PointOfferings(r.Context(), pt.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p.Offers = offers
 	s.render(w, r, http.StatusOK, "point", pt.Name(langFrom(r))+" – "+a.Name(langFrom(r)), p)
 }

@@ -54,6 +54,9 @@ type Config struct {
 	Mailer notify.Mailer
 	// TokenIssuers says who issues central officers' tokens (nil: seed 004's default).
 	TokenIssuers *openinfo.TokenIssuers
+	// RatingsPerHour is how many ratings one address may send per hour
+	// (0: 120). Offices share one address behind NAT, so keep it generous.
+	RatingsPerHour int
 	// Extra handlers mounted as they are (development outboxes).
 	Extra map[string]http.Handler
 }
@@ -79,6 +82,11 @@ type Server struct {
 	issuers   openinfo.TokenIssuers
 	mailer    notify.Mailer
 	proxies   []netip.Prefix
+
+	// Satisfaction ratings (rate.go): the group-commit writer, and how many
+	// ratings one address may send per hour.
+	ratings     *store.RatingWriter
+	ratingLimit int
 }
 
 // New prepares a server: it parses the templates once, at start.
@@ -95,7 +103,9 @@ func New(cfg Config) (*Server, error) {
 	}
 	if cfg.DB != nil {
 		s.sessions = newSessions(s, cfg.DB.Sessions())
+		s.ratings = cfg.DB.NewRatingWriter(store.RatingWriterOptions{})
 	}
+	s.ratingLimit = cfg.RatingsPerHour
 	if s.log == nil {
 		s.log = slog.Default()
 	}
@@ -170,6 +180,9 @@ func (s *Server) parseTemplates() error {
 			return contactView{openinfo.Contact{Address: p.Address, Phones: p.Phones, Email: p.Email}, lang}
 		},
 		"static": func(name string) string { return "/static/" + name + "?v=" + s.staticHash },
+	}
+	for k, v := range manualFuncs() {
+		funcs[k] = v
 	}
 	s.pages = map[string]*template.Template{}
 	names, err := fs.Glob(assets, "templates/*.html")
@@ -248,7 +261,7 @@ func publicPage(path string) bool {
 	if path == "/" || path == "/agencies" {
 		return true
 	}
-	for _, prefix := range []string{"/agencies/", "/points/", "/manuals/"} {
+	for _, prefix := range []string{"/agencies/", "/points/", "/manuals/", "/services/"} {
 		if strings.HasPrefix(path, prefix) {
 			return true
 		}

@@ -1,0 +1,349 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/openinfo/openinfo"
+	"github.com/openinfo/openinfo/store"
+)
+
+// Back office: processes and their citizen manuals ("จัดการกระบวนงาน",
+// "จัดการคู่มือประชาชน"). The workflow's rules are openinfo.Transition; the
+// store applies them in a transaction; these handlers only translate HTTP.
+
+// processParam names the agency of the process {id} in the path.
+func (s *Server) processParam(r *http.Request) (string, error) {
+	p, err := s.processFromPath(r)
+	if err != nil {
+		return "", err
+	}
+	a, err := s.db.Agency(r.Context(), p.AgencyID)
+	if err != nil {
+		return "", err
+	}
+	return a.Path, nil
+}
+
+func (s *Server) processFromPath(r *http.Request) (*openinfo.Process, error) {
+	id, ok := pathID(r, "id")
+	if !ok {
+		return nil, openinfo.Errorf(openinfo.ENOTFOUND, "ไม่พบกระบวนงาน", "Process not found.")
+	}
+	return s.db.Process(r.Context(), id)
+}
+
+// officerScope is the agency subtree an officer's lists cover: their own
+// agency's, or every agency ("") for OPDC and the platform administrator.
+func officerScope(u *openinfo.User) string {
+	if u.Role.Global() {
+		return ""
+	}
+	return u.AgencyPath
+}
+
+type manualListPage struct {
+	Rows     []store.ManualRow
+	Pager    *pager
+	State    string
+	Query    string
+	CanWrite bool
+	Notice   string
+}
+
+// handleAdminManuals lists the processes of the officer's agencies with the
+// state of each one's latest revision, filtered by state and name.
+func (s *Server) handleAdminManuals(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	u := currentUser(ctx)
+	q := r.URL.Query()
+	p := manualListPage{Pager: newPager(r, "page", 50), State: q.Get("state"), Query: strings.TrimSpace(q.Get("q")),
+		CanWrite: openinfo.Can(u.Officer(), openinfo.ActWriteManual, u.AgencyPath)}
+	state := openinfo.RevisionState(p.State)
+	if p.State != "none" && !state.Valid() {
+		state, p.State = "", ""
+	}
+	rows, total, err := s.db.Manuals(ctx, store.ManualFilter{AgencyPath: officerScope(u), State: state, Query: p.Query,
+		Limit: p.Pager.Size, Offset: p.Pager.Offset()})
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p.Rows = rows
+	p.Pager.SetTotal(total)
+	s.render(w, r, http.StatusOK, "admin_manuals", T(langFrom(r), "manuals.title"), p)
+}
+
+type processFormPage struct {
+	Process     openinfo.Process
+	Agency      *openinfo.Agency
+	New         bool
+	Kinds       []termGroup
+	CommonNames string
+	Errors      map[string]string
+	Message     string
+}
+
+type termGroup struct {
+	Kind  openinfo.CatalogKind
+	Title string
+	Terms []termChoice
+}
+
+type termChoice struct {
+	ID       int64
+	Name     string
+	Selected bool
+}
+
+// termGroups lists the active catalog terms by kind, ticking the chosen ones.
+func (s *Server) termGroups(r *http.Request, chosen []int64) ([]termGroup, error) {
+	lang := langFrom(r)
+	terms, err := s.db.CatalogTerms(r.Context(), "", false)
+	if err != nil {
+		return nil, err
+	}
+	sel := map[int64]bool{}
+	for _, id := range chosen {
+		sel[id] = true
+	}
+	var out []termGroup
+	for _, k := range openinfo.CatalogKinds {
+		g := termGroup{Kind: k.Kind, Title: k.TH}
+		if lang == langEN {
+			g.Title = k.EN
+		}
+		for _, t := range terms {
+			if t.Kind == k.Kind {
+				g.Terms = append(g.Terms, termChoice{ID: t.ID, Name: t.Name(lang), Selected: sel[t.ID]})
+			}
+		}
+		out = append(out, g)
+	}
+	return out, nil
+}
+
+func readProcessForm(r *http.Request, p *openinfo.Process) {
+	p.NameTH, p.NameEN = r.PostFormValue("name_th"), r.PostFormValue("name_en")
+	p.CommonNames = splitLines(r.PostFormValue("common_names"))
+	p.TermIDs = nil
+	for _, v := range r.PostForm["terms"] {
+		if id, err := strconv.ParseInt(v, 10, 64); err == nil {
+			p.TermIDs = append(p.TermIDs, id)
+		} else {
+			p.TermIDs = append(p.TermIDs, -1) // refused by Validate with a message
+		}
+	}
+	p.Version, _ = strconv.ParseInt(r.PostFormValue("version"), 10, 64)
+}
+
+// handleProcessNew creates a process under the agency chosen with ?agency=
+// (the officer's own by default).
+func (s *Server) handleProcessNew(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	lang := langFrom(r)
+	a, err := s.agencyFromRequest(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p := processFormPage{New: true, Agency: a, Process: openinfo.Process{AgencyID: a.ID}}
+	if r.Method == http.MethodPost {
+		readProcessForm(r, &p.Process)
+		p.Process.AgencyID = a.ID
+		p.CommonNames = r.PostFormValue("common_names")
+		if err := s.db.CreateProcess(ctx, &p.Process); err != nil {
+			s.refuseProcessForm(w, r, p, err)
+			return
+		}
+		http.Redirect(w, r, "/admin/processes/"+strconv.FormatInt(p.Process.ID, 10)+"?saved=1", http.StatusSeeOther)
+		return
+	}
+	if p.Kinds, err = s.termGroups(r, nil); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "admin_process_form", T(lang, "process.new"), p)
+}
+
+func (s *Server) refuseProcessForm(w http.ResponseWriter, r *http.Request, p processFormPage, err error) {
+	if openinfo.ErrorCode(err) == openinfo.EINTERNAL {
+		s.fail(w, r, err)
+		return
+	}
+	lang := langFrom(r)
+	p.Message, p.Errors = formErrors(err, lang)
+	var gerr error
+	if p.Kinds, gerr = s.termGroups(r, p.Process.TermIDs); gerr != nil {
+		s.fail(w, r, gerr)
+		return
+	}
+	title := T(lang, "process.edit")
+	if p.New {
+		title = T(lang, "process.new")
+	}
+	s.render(w, r, formStatus(err), "admin_process_form", title, p)
+}
+
+// handleProcessEdit changes a process's names, common names and catalog
+// terms; it takes effect at once (no approval: these feed search and the
+// catalog, not the manual's text).
+func (s *Server) handleProcessEdit(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	lang := langFrom(r)
+	old, err := s.processFromPath(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	a, err := s.db.Agency(ctx, old.AgencyID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p := processFormPage{Agency: a, Process: *old, CommonNames: strings.Join(old.CommonNames, "\n")}
+	if r.Method == http.MethodPost {
+		readProcessForm(r, &p.Process)
+		p.Process.ID, p.Process.AgencyID = old.ID, old.AgencyID
+		p.CommonNames = r.PostFormValue("common_names")
+		if err := s.db.UpdateProcess(ctx, &p.Process); err != nil {
+			s.refuseProcessForm(w, r, p, err)
+			return
+		}
+		http.Redirect(w, r, "/admin/processes/"+strconv.FormatInt(old.ID, 10)+"?saved=1", http.StatusSeeOther)
+		return
+	}
+	if p.Kinds, err = s.termGroups(r, old.TermIDs); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "admin_process_form", T(lang, "process.edit"), p)
+}
+
+type processPage struct {
+	Process   *openinfo.Process
+	Agency    *openinfo.Agency
+	Terms     []string
+	Revisions []*openinfo.ManualRevision
+	Published *openinfo.ManualRevision
+	CanOpen   bool
+	Can       map[string]bool
+	Pins      []*openinfo.ServicePoint
+	PinTotal  int
+	Notice    string
+}
+
+// handleAdminProcess shows a process: its names and terms, every revision
+// of its manual with its state, and the service points it is pinned to.
+func (s *Server) handleAdminProcess(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	lang := langFrom(r)
+	proc, err := s.processFromPath(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	a, err := s.db.Agency(ctx, proc.AgencyID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	o := currentUser(ctx).Officer()
+	p := processPage{Process: proc, Agency: a, Can: map[string]bool{}}
+	for _, act := range []openinfo.Action{openinfo.ActWriteManual, openinfo.ActPinManual} {
+		p.Can[string(act)] = openinfo.Can(o, act, a.Path)
+	}
+	terms, err := s.db.CatalogTerms(ctx, "", true)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	for _, t := range terms {
+		for _, id := range proc.TermIDs {
+			if t.ID == id {
+				p.Terms = append(p.Terms, t.Name(lang))
+			}
+		}
+	}
+	if p.Revisions, err = s.db.Revisions(ctx, proc.ID); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	for _, rev := range p.Revisions {
+		if rev.State == openinfo.RevPublished {
+			p.Published = rev
+		}
+	}
+	latest := openinfo.RevisionState("")
+	if len(p.Revisions) > 0 {
+		latest = p.Revisions[0].State
+	}
+	p.CanOpen = p.Can[string(openinfo.ActWriteManual)] && (latest == "" || openinfo.CanOpenRevision(latest) == nil)
+	if p.Pins, p.PinTotal, err = s.db.PinnedPoints(ctx, store.PinProcess, proc.ID, false, 20, 0); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	switch {
+	case r.URL.Query().Get("saved") != "":
+		p.Notice = T(lang, "admin.saved")
+	case r.URL.Query().Get("pinned") != "":
+		p.Notice = T(lang, "pins.saved")
+	}
+	s.render(w, r, http.StatusOK, "admin_process", proc.Name(lang), p)
+}
+
+// handleRevisionOpen starts a new revision: a draft copy of the latest.
+func (s *Server) handleRevisionOpen(w http.ResponseWriter, r *http.Request) {
+	proc, err := s.processFromPath(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	rev, err := s.db.OpenRevision(r.Context(), proc.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/admin/revisions/"+strconv.FormatInt(rev.ID, 10)+"/edit", http.StatusSeeOther)
+}
+
+type tasksPage struct {
+	Tasks []store.Task
+	Pager *pager
+	None  bool // the officer's role acts on no revision
+}
+
+// taskStates are the revision states that wait for o: drafts and returned
+// revisions for authors, step 1 for reviewers, step 2 for OPDC.
+func taskStates(o openinfo.Officer) []openinfo.RevisionState {
+	var out []openinfo.RevisionState
+	if openinfo.Can(o, openinfo.ActWriteManual, o.AgencyPath) {
+		out = append(out, openinfo.RevDraft, openinfo.RevReturned)
+	}
+	if openinfo.Can(o, openinfo.ActReviewManual, o.AgencyPath) {
+		out = append(out, openinfo.RevWaitingStep1)
+	}
+	if openinfo.Can(o, openinfo.ActApproveManualOPDC, "") {
+		out = append(out, openinfo.RevWaitingStep2)
+	}
+	return out
+}
+
+// handleTasks lists what waits for the officer ("งานที่รอดำเนินการ"), the
+// oldest first.
+func (s *Server) handleTasks(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	u := currentUser(ctx)
+	p := tasksPage{Pager: newPager(r, "page", 50)}
+	states := taskStates(u.Officer())
+	p.None = len(states) == 0
+	tasks, total, err := s.db.Tasks(ctx, states, officerScope(u), p.Pager.Size, p.Pager.Offset())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p.Tasks = tasks
+	p.Pager.SetTotal(total)
+	s.render(w, r, http.StatusOK, "admin_tasks", T(langFrom(r), "tasks.title"), p)
+}

@@ -1,0 +1,411 @@
+package web
+
+import (
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/openinfo/openinfo"
+)
+
+// One revision of a manual in the back office: read it with its history,
+// edit it (author), move it through the workflow (author, reviewer, OPDC),
+// compare it with another revision, attach forms.
+
+// revisionParam names the agency of the revision {id}'s process.
+func (s *Server) revisionParam(r *http.Request) (string, error) {
+	rc, err := s.revisionContext(r)
+	if err != nil {
+		return "", err
+	}
+	return rc.Agency.Path, nil
+}
+
+type revisionContext struct {
+	Rev     *openinfo.ManualRevision
+	Process *openinfo.Process
+	Agency  *openinfo.Agency
+}
+
+func (s *Server) revisionContext(r *http.Request) (*revisionContext, error) {
+	id, ok := pathID(r, "id")
+	if !ok {
+		return nil, openinfo.Errorf(openinfo.ENOTFOUND, "ไม่พบคู่มือฉบับนี้", "Revision not found.")
+	}
+	ctx := r.Context()
+	rev, err := s.db.Revision(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	p, err := s.db.Process(ctx, rev.ProcessID)
+	if err != nil {
+		return nil, err
+	}
+	a, err := s.db.Agency(ctx, p.AgencyID)
+	if err != nil {
+		return nil, err
+	}
+	return &revisionContext{Rev: rev, Process: p, Agency: a}, nil
+}
+
+type revisionAction struct {
+	Event   openinfo.RevisionEvent
+	Label   string
+	Comment bool // a return needs a comment
+}
+
+type revisionPage struct {
+	*revisionContext
+	View     manualPage
+	Records  []recordView
+	Actions  []revisionAction
+	CanEdit  bool
+	Others   []*openinfo.ManualRevision // to compare with
+	Notice   string
+	Message  string
+	Problems []string // why it cannot be submitted yet
+}
+
+type recordView struct {
+	openinfo.RevisionRecord
+	Actor string
+}
+
+// revisionEvents are the events an officer may post, one route each.
+var revisionEvents = []openinfo.RevisionEvent{openinfo.EvSubmit, openinfo.EvApproveStep1, openinfo.EvReturnStep1,
+	openinfo.EvApproveStep2, openinfo.EvReturnStep2}
+
+// handleAdminRevision shows a revision in full with its history and the
+// workflow actions the officer may take now.
+func (s *Server) handleAdminRevision(w http.ResponseWriter, r *http.Request) {
+	rc, err := s.revisionContext(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p, err := s.revisionPage(r, rc)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	switch r.URL.Query().Get("done") {
+	case "saved":
+		p.Notice = T(langFrom(r), "admin.saved")
+	case "":
+	default:
+		p.Notice = openinfo.RevisionEvent(r.URL.Query().Get("done")).Label(langFrom(r)) + " ✓"
+	}
+	s.render(w, r, http.StatusOK, "admin_revision", revisionTitle(rc, langFrom(r)), p)
+}
+
+func revisionTitle(rc *revisionContext, lang string) string {
+	return rc.Process.Name(lang) + " – " + T(lang, "revision.no") + " " + strconv.Itoa(rc.Rev.Number)
+}
+
+func (s *Server) revisionPage(r *http.Request, rc *revisionContext) (*revisionPage, error) {
+	ctx := r.Context()
+	lang := langFrom(r)
+	o := currentUser(ctx).Officer()
+	p := &revisionPage{revisionContext: rc, View: newManualPage(rc.Process, rc.Agency, rc.Rev, lang)}
+	_, err := openinfo.Transition(rc.Rev.State, openinfo.EvEdit, o, rc.Agency.Path, "")
+	p.CanEdit = err == nil
+	for _, ev := range revisionEvents {
+		comment := ev == openinfo.EvReturnStep1 || ev == openinfo.EvReturnStep2
+		c := ""
+		if comment {
+			c = "-"
+		}
+		if _, err := openinfo.Transition(rc.Rev.State, ev, o, rc.Agency.Path, c); err == nil {
+			p.Actions = append(p.Actions, revisionAction{Event: ev, Label: ev.Label(lang), Comment: comment})
+		}
+	}
+	recs, err := s.db.RevisionRecords(ctx, rc.Rev.ID)
+	if err != nil {
+		return nil, err
+	}
+	names := map[int64]string{0: T(lang, "revision.system")}
+	for _, rec := range recs {
+		if _, ok := names[rec.ActorID]; !ok {
+			names[rec.ActorID] = "#" + strconv.FormatInt(rec.ActorID, 10)
+			if u, err := s.db.User(ctx, rec.ActorID); err == nil {
+				names[rec.ActorID] = u.FullName()
+			}
+		}
+		p.Records = append(p.Records, recordView{rec, names[rec.ActorID]})
+	}
+	revs, err := s.db.Revisions(ctx, rc.Process.ID)
+	if err != nil {
+		return nil, err
+	}
+	for _, x := range revs {
+		if x.ID != rc.Rev.ID {
+			p.Others = append(p.Others, x)
+		}
+	}
+	return p, nil
+}
+
+// handleRevisionEvent takes the workflow step named by the path's last
+// segment. The route's permission checks the role; Transition checks the
+// state, the agency and the comment.
+func (s *Server) handleRevisionEvent(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	lang := langFrom(r)
+	rc, err := s.revisionContext(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	ev := openinfo.RevisionEvent(r.URL.Path[strings.LastIndexByte(r.URL.Path, '/')+1:])
+	comment := strings.TrimSpace(r.PostFormValue("comment"))
+	err = s.db.ApplyRevision(ctx, rc.Rev.ID, ev, currentUser(ctx).Officer(), rc.Agency.Path, comment)
+	if err == nil {
+		http.Redirect(w, r, "/admin/revisions/"+strconv.FormatInt(rc.Rev.ID, 10)+"?done="+string(ev), http.StatusSeeOther)
+		return
+	}
+	code := openinfo.ErrorCode(err)
+	if code == openinfo.EINTERNAL || code == openinfo.EFORBIDDEN || code == openinfo.EUNAUTHORIZED || code == openinfo.ENOTFOUND {
+		s.fail(w, r, err)
+		return
+	}
+	// Refused (incomplete manual, missing comment, someone acted first):
+	// show the revision again with why, and each missing section.
+	fresh, ferr := s.revisionContext(r)
+	if ferr != nil {
+		s.fail(w, r, ferr)
+		return
+	}
+	p, perr := s.revisionPage(r, fresh)
+	if perr != nil {
+		s.fail(w, r, perr)
+		return
+	}
+	p.Message = openinfo.ErrorMessage(err, lang)
+	for _, f := range openinfo.FieldErrors(err) {
+		if lang == langEN {
+			p.Problems = append(p.Problems, f.EN)
+		} else {
+			p.Problems = append(p.Problems, f.TH)
+		}
+	}
+	s.render(w, r, formStatus(err), "admin_revision", revisionTitle(fresh, lang), p)
+}
+
+type editorPage struct {
+	*revisionContext
+	C       openinfo.ManualContent
+	Version int64
+	Errors  map[string]string
+	Raw     map[string]string
+	Message string
+	Notice  string
+}
+
+// Num shows a number field: as typed when it did not parse, blank for zero.
+func (p editorPage) Num(key string, x float64) string {
+	if v, ok := p.Raw[key]; ok {
+		return v
+	}
+	if x == 0 {
+		return ""
+	}
+	return strconv.FormatFloat(x, 'f', -1, 64)
+}
+
+// Int is Num for whole numbers.
+func (p editorPage) Int(key string, n int) string { return p.Num(key, float64(n)) }
+
+// Err is the message of a field, or of any field under a prefix
+// ("steps[2]." for the whole row).
+func (p editorPage) Err(key string) string { return p.Errors[key] }
+
+// handleRevisionEdit is the structured editor: every section of the manual
+// as its own inputs, rows added by filling the blank ones.
+func (s *Server) handleRevisionEdit(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	lang := langFrom(r)
+	rc, err := s.revisionContext(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	o := currentUser(ctx).Officer()
+	if _, err := openinfo.Transition(rc.Rev.State, openinfo.EvEdit, o, rc.Agency.Path, ""); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p := editorPage{revisionContext: rc, C: rc.Rev.Content, Version: rc.Rev.Version}
+	if p.C.AgencyName == "" {
+		p.C.AgencyName = rc.Agency.NameTH
+	}
+	if p.C.Name == "" {
+		p.C.Name = rc.Process.NameTH
+	}
+	if r.Method == http.MethodPost {
+		content, raw, perr := readManualForm(r)
+		p.C, p.Raw = content, raw
+		p.Version, _ = strconv.ParseInt(r.PostFormValue("version"), 10, 64)
+		err := perr
+		if err == nil {
+			_, err = s.db.SaveDraft(ctx, rc.Rev.ID, p.Version, content, o, rc.Agency.Path)
+		}
+		if err == nil {
+			http.Redirect(w, r, "/admin/revisions/"+strconv.FormatInt(rc.Rev.ID, 10)+"?done=saved", http.StatusSeeOther)
+			return
+		}
+		if openinfo.ErrorCode(err) == openinfo.EINTERNAL {
+			s.fail(w, r, err)
+			return
+		}
+		// What was typed stays on the form; nothing saved is touched.
+		p.Message, p.Errors = formErrors(err, lang)
+		s.render(w, r, formStatus(err), "admin_revision_edit", revisionTitle(rc, lang), p)
+		return
+	}
+	s.render(w, r, http.StatusOK, "admin_revision_edit", revisionTitle(rc, lang), p)
+}
+
+// handleAttachmentUpload adds a form (PDF or image) to section 18 of an
+// editable revision. The file is checked by its bytes, stored once by
+// hash, and the revision saved over the version the author had open.
+func (s *Server) handleAttachmentUpload(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	lang := langFrom(r)
+	rc, err := s.revisionContext(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	o := currentUser(ctx).Officer()
+	refuse := func(err error) {
+		p := editorPage{revisionContext: rc, C: rc.Rev.Content, Version: rc.Rev.Version}
+		p.Message, p.Errors = formErrors(err, lang)
+		if p.Errors["attachment"] == "" {
+			p.Errors["attachment"] = p.Message
+		}
+		s.render(w, r, formStatus(err), "admin_revision_edit", revisionTitle(rc, lang), p)
+	}
+	file, hdr, err := r.FormFile("file")
+	if err != nil {
+		refuse(openinfo.Errorf(openinfo.EINVALID, "กรุณาเลือกไฟล์ที่จะแนบ (PDF, PNG หรือ JPEG ไม่เกิน 10 MB)",
+			"Choose a file to attach (PDF, PNG or JPEG, at most 10 MB)."))
+		return
+	}
+	defer file.Close()
+	data, err := io.ReadAll(io.LimitReader(file, openinfo.MaxAttachmentSize+1))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	head := data[:min(len(data), 512)]
+	ctype, err := openinfo.CheckAttachment(hdr.Filename, head, int64(len(data)))
+	if err != nil {
+		refuse(err)
+		return
+	}
+	key, err := s.db.PutFile(ctx, ctype, data)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	name := strings.TrimSpace(r.PostFormValue("title"))
+	if name == "" {
+		name = hdr.Filename
+	}
+	version, _ := strconv.ParseInt(r.PostFormValue("version"), 10, 64)
+	c := rc.Rev.Content
+	c.Attachments = append(c.Attachments, openinfo.Attachment{Name: name, ContentType: ctype, Size: int64(len(data)), Key: key})
+	if _, err := s.db.SaveDraft(ctx, rc.Rev.ID, version, c, o, rc.Agency.Path); err != nil {
+		if openinfo.ErrorCode(err) == openinfo.EINTERNAL {
+			s.fail(w, r, err)
+			return
+		}
+		refuse(err)
+		return
+	}
+	http.Redirect(w, r, "/admin/revisions/"+strconv.FormatInt(rc.Rev.ID, 10)+"/edit#attachments", http.StatusSeeOther)
+}
+
+// handleRevisionFile serves an attachment of a revision to officers who may
+// read it (drafts are not public).
+func (s *Server) handleRevisionFile(w http.ResponseWriter, r *http.Request) {
+	rc, err := s.revisionContext(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.serveAttachment(w, r, rc.Rev.Content, r.PathValue("key"))
+}
+
+// serveAttachment sends the file key if content lists it.
+func (s *Server) serveAttachment(w http.ResponseWriter, r *http.Request, c openinfo.ManualContent, key string) {
+	for _, a := range c.Attachments {
+		if a.Key != key {
+			continue
+		}
+		f, err := s.db.GetFile(r.Context(), key)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		w.Header().Set("Content-Type", f.ContentType)
+		w.Header().Set("Content-Length", strconv.FormatInt(f.Size, 10))
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		w.Header().Set("Content-Disposition", "inline; filename*=UTF-8''"+urlPathEscape(a.Name+attachmentExt(f.ContentType, a.Name)))
+		w.Header().Set("Cache-Control", "private, max-age=86400")
+		w.Write(f.Data)
+		return
+	}
+	s.notFound(w, r)
+}
+
+func attachmentExt(ctype, name string) string {
+	ext := map[string]string{openinfo.TypePDF: ".pdf", openinfo.TypePNG: ".png", openinfo.TypeJPEG: ".jpg"}[ctype]
+	if strings.HasSuffix(strings.ToLower(name), ext) {
+		return ""
+	}
+	return ext
+}
+
+type comparePage struct {
+	*revisionContext
+	With  *openinfo.ManualRevision
+	Diffs []openinfo.SectionDiff
+	All   []*openinfo.ManualRevision
+	Only  bool // show changed sections only
+}
+
+// handleRevisionCompare compares the revision with another of the same
+// manual (?with=, by default the one before it), section by section.
+func (s *Server) handleRevisionCompare(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	lang := langFrom(r)
+	rc, err := s.revisionContext(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	all, err := s.db.Revisions(ctx, rc.Process.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p := comparePage{revisionContext: rc, All: all, Only: r.URL.Query().Get("changed") != ""}
+	want, _ := strconv.ParseInt(r.URL.Query().Get("with"), 10, 64)
+	for _, x := range all { // newest first: the first older one is the one before
+		if (want != 0 && x.ID == want) || (want == 0 && x.Number < rc.Rev.Number && p.With == nil) {
+			p.With = x
+		}
+	}
+	if p.With == nil {
+		p.With = rc.Rev // nothing to compare with: show it against itself, all unchanged
+	}
+	older, newer := p.With, rc.Rev
+	if older.Number > newer.Number {
+		older, newer = newer, older
+	}
+	p.With, p.Rev = older, newer
+	p.Diffs = openinfo.DiffSections(older.Content, newer.Content)
+	s.render(w, r, http.StatusOK, "admin_revision_compare", T(lang, "revision.compare")+": "+rc.Process.Name(lang), p)
+}

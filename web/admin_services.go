@@ -1,0 +1,234 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/openinfo/openinfo"
+	"github.com/openinfo/openinfo/store"
+)
+
+// Back office: other services ("จัดการบริการอื่นๆ") and pinning manuals and
+// services to service points ("ปักหมุดคู่มือ", "เชื่อมโยงกระบวนงาน").
+
+// serviceParam names the agency of the other service {id} in the path.
+func (s *Server) serviceParam(r *http.Request) (string, error) {
+	svc, err := s.serviceFromPath(r)
+	if err != nil {
+		return "", err
+	}
+	a, err := s.db.Agency(r.Context(), svc.AgencyID)
+	if err != nil {
+		return "", err
+	}
+	return a.Path, nil
+}
+
+func (s *Server) serviceFromPath(r *http.Request) (*openinfo.OtherService, error) {
+	id, ok := pathID(r, "id")
+	if !ok {
+		return nil, openinfo.Errorf(openinfo.ENOTFOUND, "ไม่พบบริการ", "Service not found.")
+	}
+	return s.db.Service(r.Context(), id)
+}
+
+type servicesPage struct {
+	Services []*openinfo.OtherService
+	Pager    *pager
+	Query    string
+	CanEdit  bool
+}
+
+// handleAdminServices lists the other services of the officer's agencies.
+func (s *Server) handleAdminServices(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	u := currentUser(ctx)
+	p := servicesPage{Pager: newPager(r, "page", 50), Query: strings.TrimSpace(r.URL.Query().Get("q")),
+		CanEdit: openinfo.Can(u.Officer(), openinfo.ActEditService, u.AgencyPath)}
+	list, total, err := s.db.Services(ctx, store.ServiceFilter{AgencyPath: officerScope(u), Query: p.Query,
+		Limit: p.Pager.Size, Offset: p.Pager.Offset()})
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p.Services = list
+	p.Pager.SetTotal(total)
+	s.render(w, r, http.StatusOK, "admin_services", T(langFrom(r), "services.title"), p)
+}
+
+type serviceFormPage struct {
+	Service openinfo.OtherService
+	Agency  *openinfo.Agency
+	New     bool
+	Errors  map[string]string
+	Raw     map[string]string
+	Message string
+	Notice  string
+	CanPin  bool
+}
+
+// Num and Int show number fields as the manual editor does.
+func (p serviceFormPage) Num(key string, x float64) string {
+	return editorPage{Raw: p.Raw}.Num(key, x)
+}
+func (p serviceFormPage) Int(key string, n int) string { return p.Num(key, float64(n)) }
+
+// handleServiceNew creates an other service under ?agency= (the officer's
+// own agency by default).
+func (s *Server) handleServiceNew(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	lang := langFrom(r)
+	a, err := s.agencyFromRequest(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p := serviceFormPage{New: true, Agency: a, Service: openinfo.OtherService{AgencyID: a.ID}}
+	if r.Method == http.MethodPost {
+		raw, perr := readServiceForm(r, &p.Service)
+		p.Service.AgencyID, p.Raw = a.ID, raw
+		err := perr
+		if err == nil {
+			err = s.db.CreateService(ctx, &p.Service)
+		}
+		if err != nil {
+			s.refuseServiceForm(w, r, p, err)
+			return
+		}
+		http.Redirect(w, r, "/admin/services/"+strconv.FormatInt(p.Service.ID, 10)+"/edit?saved=1", http.StatusSeeOther)
+		return
+	}
+	s.render(w, r, http.StatusOK, "admin_service_form", T(lang, "services.new"), p)
+}
+
+func (s *Server) refuseServiceForm(w http.ResponseWriter, r *http.Request, p serviceFormPage, err error) {
+	if openinfo.ErrorCode(err) == openinfo.EINTERNAL {
+		s.fail(w, r, err)
+		return
+	}
+	lang := langFrom(r)
+	p.Message, p.Errors = formErrors(err, lang)
+	title := T(lang, "services.edit")
+	if p.New {
+		title = T(lang, "services.new")
+	}
+	s.render(w, r, formStatus(err), "admin_service_form", title, p)
+}
+
+// handleServiceEdit edits, publishes or withdraws an other service; a save
+// takes effect at once.
+func (s *Server) handleServiceEdit(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	lang := langFrom(r)
+	old, err := s.serviceFromPath(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	a, err := s.db.Agency(ctx, old.AgencyID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p := serviceFormPage{Agency: a, Service: *old, CanPin: openinfo.Can(currentUser(ctx).Officer(), openinfo.ActPinManual, a.Path)}
+	if r.Method == http.MethodPost {
+		raw, perr := readServiceForm(r, &p.Service)
+		p.Service.ID, p.Service.AgencyID, p.Raw = old.ID, old.AgencyID, raw
+		err := perr
+		if err == nil {
+			err = s.db.UpdateService(ctx, &p.Service)
+		}
+		if err != nil {
+			s.refuseServiceForm(w, r, p, err)
+			return
+		}
+		http.Redirect(w, r, "/admin/services/"+strconv.FormatInt(old.ID, 10)+"/edit?saved=1", http.StatusSeeOther)
+		return
+	}
+	if r.URL.Query().Get("saved") != "" {
+		p.Notice = T(lang, "admin.saved")
+	}
+	s.render(w, r, http.StatusOK, "admin_service_form", T(lang, "services.edit"), p)
+}
+
+type pinsPage struct {
+	Title   string
+	Back    string
+	Action  string
+	Points  []*openinfo.ServicePoint
+	Pinned  map[int64]bool
+	Pager   *pager
+	Query   string
+	Notice  string
+	Message string
+}
+
+// handleProcessPins pins a process's manual to service points.
+func (s *Server) handleProcessPins(w http.ResponseWriter, r *http.Request) {
+	p, err := s.processFromPath(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.pins(w, r, store.PinProcess, p.ID, p.AgencyID, p.Name(langFrom(r)), "/admin/processes/"+itoa(p.ID))
+}
+
+// handleServicePins pins an other service to service points.
+func (s *Server) handleServicePins(w http.ResponseWriter, r *http.Request) {
+	svc, err := s.serviceFromPath(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.pins(w, r, store.PinService, svc.ID, svc.AgencyID, svc.Name(langFrom(r)), "/admin/services/"+itoa(svc.ID)+"/edit")
+}
+
+// pins lists the service points of the owner's subtree with a checkbox
+// each; the officer ticks many and pins or unpins them in one go.
+func (s *Server) pins(w http.ResponseWriter, r *http.Request, t store.PinTarget, id, agencyID int64, name, back string) {
+	ctx := r.Context()
+	lang := langFrom(r)
+	p := pinsPage{Title: T(lang, "pins.title") + ": " + name, Back: back, Action: r.URL.Path,
+		Pager: newPager(r, "page", 100), Query: strings.TrimSpace(r.URL.Query().Get("q"))}
+	status := http.StatusOK
+	if r.Method == http.MethodPost {
+		var ids []int64
+		for _, v := range r.PostForm["points"] {
+			if n, err := strconv.ParseInt(v, 10, 64); err == nil {
+				ids = append(ids, n)
+			}
+		}
+		var err error
+		if r.PostFormValue("do") == "unpin" {
+			_, err = s.db.Unpin(ctx, t, id, ids)
+		} else {
+			_, err = s.db.Pin(ctx, t, id, ids)
+		}
+		if err == nil {
+			http.Redirect(w, r, r.URL.Path+"?saved=1", http.StatusSeeOther)
+			return
+		}
+		if openinfo.ErrorCode(err) == openinfo.EINTERNAL {
+			s.fail(w, r, err)
+			return
+		}
+		p.Message, status = openinfo.ErrorMessage(err, lang), formStatus(err)
+	}
+	if r.URL.Query().Get("saved") != "" {
+		p.Notice = T(lang, "pins.saved")
+	}
+	points, total, err := s.db.ServicePoints(ctx, store.PointFilter{Under: agencyID, Query: p.Query, WithHidden: true,
+		Limit: p.Pager.Size, Offset: p.Pager.Offset()})
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p.Points = points
+	p.Pager.SetTotal(total)
+	if p.Pinned, err = s.db.PinnedIDs(ctx, t, id); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, status, "admin_pins", p.Title, p)
+}
