@@ -97,6 +97,32 @@ func createDemoManuals(ctx context.Context, db *store.DB) error {
 			transport = append(transport, t.ID)
 		}
 	}
+	// Every service point of the department and its offices serves the
+	// published manuals and the other services.
+	points, _, err := db.ServicePoints(ctx, store.PointFilter{Under: author.AgencyID, Limit: 500})
+	if err != nil {
+		return err
+	}
+	pointIDs := make([]int64, len(points))
+	for i, pt := range points {
+		pointIDs[i] = pt.ID
+	}
+	pin := func(t store.PinTarget, id int64) error {
+		if len(pointIDs) == 0 {
+			return nil
+		}
+		_, err := db.Pin(ctx, t, id, pointIDs)
+		return err
+	}
+	for _, s := range demoServices {
+		svc := &openinfo.OtherService{AgencyID: author.AgencyID, NameTH: s.name, Published: true, Content: s.content}
+		if err := db.CreateService(ctx, svc); err != nil {
+			return fmt.Errorf("%s: %w", s.name, err)
+		}
+		if err := pin(store.PinService, svc.ID); err != nil {
+			return err
+		}
+	}
 	for _, m := range demoManuals {
 		p := &openinfo.Process{AgencyID: author.AgencyID, NameTH: m.name, CommonNames: []string{m.common}, TermIDs: transport}
 		if err := db.CreateProcess(ctx, p); err != nil {
@@ -140,6 +166,36 @@ func createDemoManuals(ctx context.Context, db *store.DB) error {
 				break
 			}
 		}
+		if m.reach == openinfo.RevPublished {
+			if err := pin(store.PinProcess, p.ID); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
+}
+
+// demoServices are other services of the department: no manual under the
+// Act, published directly.
+var demoServices = []struct {
+	name    string
+	content openinfo.ServiceContent
+}{
+	{"การจองคิวทำใบอนุญาตขับรถล่วงหน้าผ่านแอปพลิเคชัน DLT Smart Queue", openinfo.ServiceContent{
+		Description: "จองวันและเวลาเข้ารับบริการด้านใบอนุญาตขับรถล่วงหน้า เพื่อลดเวลารอที่สำนักงานขนส่ง",
+		Channels: []openinfo.ServiceChannel{{Kind: openinfo.ChannelOnline, Place: "แอปพลิเคชัน DLT Smart Queue", URL: "https://gecc.dlt.go.th",
+			Hours: "ตลอด 24 ชั่วโมง"}},
+		Contacts: []openinfo.ComplaintChannel{{Channel: "สายด่วนกรมการขนส่งทางบก", Detail: "1584"}},
+	}},
+	{"การอบรมออนไลน์ก่อนต่ออายุใบอนุญาตขับรถ (DLT e-Learning)", openinfo.ServiceContent{
+		Description: "อบรมทบทวนความรู้เรื่องกฎหมายและมารยาทในการขับขี่ผ่านระบบออนไลน์ ก่อนไปต่ออายุใบอนุญาตขับรถที่สำนักงาน",
+		Channels: []openinfo.ServiceChannel{{Kind: openinfo.ChannelOnline, Place: "DLT e-Learning", URL: "https://elearning.dlt.go.th"}},
+		Fees:     []openinfo.Fee{{Detail: "ค่าอบรม", Amount: 0, Unit: openinfo.FeeBaht, Note: "ไม่มีค่าใช้จ่าย"}},
+	}},
+	{"การตรวจสภาพรถก่อนเดินทางช่วงเทศกาล", openinfo.ServiceContent{
+		Description: "ตรวจเช็กสภาพรถยนต์และรถจักรยานยนต์ฟรีก่อนเดินทางไกลในช่วงเทศกาลปีใหม่และสงกรานต์",
+		Channels: []openinfo.ServiceChannel{{Kind: openinfo.ChannelCounter, Place: "สำนักงานขนส่งจังหวัดทุกแห่ง",
+			Hours: "ตามประกาศของสำนักงานขนส่งจังหวัดในแต่ละเทศกาล"}},
+		Documents: []openinfo.Document{{Group: openinfo.DocOther, Name: "สำเนาคู่มือจดทะเบียนรถ", Copies: 1, Unit: openinfo.DocUnitCopy}},
+	}},
 }

@@ -58,6 +58,7 @@ func serveAndCheck(t *testing.T, env func(string) string, dsn string) {
 		"/readyz":      "ready",
 		"/agencies/18": "การขอรับใบอนุญาตขับรถยนต์ส่วนบุคคลชั่วคราว",
 		"/manuals/1":   "ใบรับรองแพทย์",
+		"/services/1":  "DLT Smart Queue",
 	} {
 		res, err := http.Get("http://" + addr + path)
 		if err != nil {
@@ -71,6 +72,9 @@ func serveAndCheck(t *testing.T, env func(string) string, dsn string) {
 	}
 	demoLogin(t, "http://"+addr, "dltcentral", "กรมการขนส่งทางบก", "เจ้าหน้าที่ส่วนกลาง")
 	demoLogin(t, "http://"+addr, "dgaadmin", "ทุกหน่วยงาน", "ผู้ดูแลระบบ")
+	// One manual waits at each approval step: in the reviewer's and OPDC's tasks.
+	getPage(t, demoLogin(t, "http://"+addr, "dltreviewer", "เจ้าหน้าที่รีวิวคู่มือ"), "http://"+addr+"/admin/tasks", "การจดทะเบียนรถใหม่")
+	getPage(t, demoLogin(t, "http://"+addr, "opdcofficer", "ก.พ.ร."), "http://"+addr+"/admin/tasks", "การแจ้งย้ายรถออกนอกจังหวัด")
 	newcomer := demoLogin(t, "http://"+addr, "newcomer1", "รหัส Token 15 หลัก")
 	submitForm(t, newcomer, "http://"+addr+"/admin/token", url.Values{"token": {demoNewcomerToken}}, "สำนักงานขนส่งจังหวัดสงขลา", "เจ้าหน้าที่จุดบริการ")
 	cancel()
@@ -240,5 +244,21 @@ func TestGenDataSmall(t *testing.T) {
 	}
 	if err := run(context.Background(), []string{"gen-data", "--scale", "galactic"}, env, &out, io.Discard, nil); err == nil {
 		t.Fatal("unknown scale accepted")
+	}
+}
+
+// getPage fetches a page as the signed-in client and checks its text.
+func getPage(t *testing.T, p *page, url string, want ...string) {
+	t.Helper()
+	res, err := p.c.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	for _, w := range want {
+		if res.StatusCode != 200 || !strings.Contains(string(b), w) {
+			t.Fatalf("GET %s = %d, lacks %q", url, res.StatusCode, w)
+		}
 	}
 }
