@@ -189,8 +189,8 @@ var demoServices = []struct {
 	}},
 	{"การอบรมออนไลน์ก่อนต่ออายุใบอนุญาตขับรถ (DLT e-Learning)", openinfo.ServiceContent{
 		Description: "อบรมทบทวนความรู้เรื่องกฎหมายและมารยาทในการขับขี่ผ่านระบบออนไลน์ ก่อนไปต่ออายุใบอนุญาตขับรถที่สำนักงาน",
-		Channels: []openinfo.ServiceChannel{{Kind: openinfo.ChannelOnline, Place: "DLT e-Learning", URL: "https://elearning.dlt.go.th"}},
-		Fees:     []openinfo.Fee{{Detail: "ค่าอบรม", Amount: 0, Unit: openinfo.FeeBaht, Note: "ไม่มีค่าใช้จ่าย"}},
+		Channels:    []openinfo.ServiceChannel{{Kind: openinfo.ChannelOnline, Place: "DLT e-Learning", URL: "https://elearning.dlt.go.th"}},
+		Fees:        []openinfo.Fee{{Detail: "ค่าอบรม", Amount: 0, Unit: openinfo.FeeBaht, Note: "ไม่มีค่าใช้จ่าย"}},
 	}},
 	{"การตรวจสภาพรถก่อนเดินทางช่วงเทศกาล", openinfo.ServiceContent{
 		Description: "ตรวจเช็กสภาพรถยนต์และรถจักรยานยนต์ฟรีก่อนเดินทางไกลในช่วงเทศกาลปีใหม่และสงกรานต์",
