@@ -25,6 +25,7 @@ const (
 	ActApproveManualOPDC Action = "manual.approve_opdc"  // approve a citizen manual, step 2 (OPDC), which publishes it
 	ActPinManual         Action = "manual.pin"           // link a manual to the service points that serve it
 	ActEditService       Action = "service.edit"         // write and publish an agency's other services (no manual under the Act)
+	ActManageCatalog     Action = "catalog.manage"       // keep the Service Catalog: categories, user groups, tags (OPDC)
 	ActReportLicences    Action = "licence.report"       // report licences issued per period, ask to unlock a late report
 	ActRecordDelay       Action = "delay.record"         // record a delay notice sent to an applicant
 	ActRecordSection10   Action = "section10.record"     // record Section 10 announcements and Section 16 orders
@@ -53,6 +54,7 @@ var Actions = []struct {
 	{ActApproveManualOPDC, "อนุมัติคู่มือสำหรับประชาชน (ขั้นที่ 2 โดย ก.พ.ร.)", "approve citizen manuals (step 2, OPDC)"},
 	{ActPinManual, "ปักหมุดคู่มือกับจุดบริการ", "pin manuals to service points"},
 	{ActEditService, "จัดการบริการอื่นๆ ของหน่วยงาน", "edit agencies' other services"},
+	{ActManageCatalog, "จัดการบัญชีบริการ (Service Catalog)", "manage the Service Catalog"},
 	{ActReportLicences, "รายงานการออกใบอนุญาต", "report licences issued"},
 	{ActRecordDelay, "บันทึกหนังสือแจ้งเรื่องล่าช้า", "record delay notices"},
 	{ActRecordSection10, "บันทึกประกาศตามมาตรา 10 และคำสั่งตามมาตรา 16", "record Section 10 announcements and Section 16 orders"},
@@ -93,6 +95,7 @@ func (a Action) Label(lang string) string {
 //	ActApproveManualOPDC                                       x
 //	ActPinManual              x       x      x                       x
 //	ActEditService            x       x      x
+//	ActManageCatalog                                           x
 //	ActReportLicences         x       x                              x
 //	ActRecordDelay            x       x                              x
 //	ActRecordSection10        x                                      x
@@ -116,7 +119,7 @@ var roleGrants = map[Role][]Action{
 		ActReportLicences, ActRecordDelay, ActViewReports},
 	RoleAuthor:   {ActViewAdmin, ActWriteManual, ActPinManual, ActEditService, ActViewReports},
 	RoleReviewer: {ActViewAdmin, ActReviewManual, ActViewReports},
-	RoleOPDC:     {ActViewAdmin, ActApproveManualOPDC, ActViewAudit, ActViewReports, ActManageQuestions},
+	RoleOPDC:     {ActViewAdmin, ActApproveManualOPDC, ActManageCatalog, ActViewAudit, ActViewReports, ActManageQuestions},
 	RoleAdmin: {ActViewAdmin, ActManageTokens, ActIssueCentralToken, ActManageUsers, ActEditAgency,
 		ActCreateAgency, ActEditServicePoint, ActViewAudit, ActApproveOnboarding, ActPinManual,
 		ActReportLicences, ActRecordDelay, ActRecordSection10, ActViewReports, ActUnlockReport},

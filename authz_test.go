@@ -25,6 +25,7 @@ var wantGrants = map[Action]string{
 	ActApproveManualOPDC: ". . . . x .",
 	ActPinManual:         "x x x . . x",
 	ActEditService:       "x x x . . .",
+	ActManageCatalog:     ". . . . x .",
 	ActReportLicences:    "x x . . . x",
 	ActRecordDelay:       "x x . . . x",
 	ActRecordSection10:   "x . . . . x",

@@ -171,6 +171,12 @@ func TestAuthorizationMatrix(t *testing.T) {
 					form.Set("comment", "กรุณาแก้ไขขั้นตอน")
 					form.Set("points", fmt.Sprint(pt.ID))
 				}
+				if strings.HasPrefix(rt.Path, "/admin/catalog") {
+					form.Set("kind", "tag")
+					form.Set("code", fmt.Sprintf("code-%d", time.Now().UnixNano()))
+					form.Set("name_th", "ป้ายคำใหม่")
+					form.Set("active", "1")
+				}
 				role := openinfo.RoleAuthor
 				if sub.user != nil && sub.user.Role == openinfo.RoleAdmin && path == "/admin/tokens" {
 					role = openinfo.RoleCentral
@@ -218,7 +224,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 					allowed := openinfo.Can(sub.user.Officer(), rt.Action, targetPath) ||
 						(rt.Action == openinfo.ActManageTokens && s.issuers.MayIssue(sub.user.Officer(), openinfo.RoleCentral, where))
 					if allowed && res.StatusCode >= 400 {
-						t.Errorf("%s: %d, want allowed\n%s", label, res.StatusCode, firstError(body))
+						t.Errorf("%s: %d, want allowed\n%s%s", label, res.StatusCode, firstError(body), catalogErr(body))
 					}
 					if !allowed && res.StatusCode != http.StatusForbidden {
 						t.Errorf("%s: %d, want 403", label, res.StatusCode)

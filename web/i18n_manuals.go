@@ -129,4 +129,13 @@ var manualMessages = map[string][2]string{
 	"admin.manuals":        {"คู่มือสำหรับประชาชน", "Citizen manuals"},
 	"admin.tasks":          {"งานที่รอดำเนินการ", "Waiting for me"},
 	"admin.services":       {"บริการอื่นๆ", "Other services"},
+	"admin.catalog":        {"บัญชีบริการ (Service Catalog)", "Service Catalog"},
+	"catalog.title":        {"จัดการบัญชีบริการ (Service Catalog)", "Service Catalog"},
+	"catalog.intro":        {"หมวดหมู่บริการ กลุ่มผู้ใช้บริการ และป้ายคำ ที่หน่วยงานใช้จัดกระบวนงาน รายการที่เลิกใช้ให้ยกเลิกการใช้งาน (ไม่ลบ) เพราะกระบวนงานเดิมยังอ้างถึง", "The categories, user groups and tags agencies file their processes under. Retire a term (make it inactive) rather than delete it: processes still refer to it."},
+	"catalog.name_th":      {"ชื่อภาษาไทย", "Thai name"},
+	"catalog.name_en":      {"ชื่อภาษาอังกฤษ", "English name"},
+	"catalog.code":         {"รหัส", "Code"},
+	"catalog.parent":       {"อยู่ภายใต้", "Under"},
+	"catalog.active":       {"ใช้งาน", "Active"},
+	"catalog.add":          {"เพิ่มรายการ", "Add a term"},
 }

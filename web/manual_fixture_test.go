@@ -3,10 +3,12 @@ package web
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"mime/multipart"
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/store"
@@ -40,6 +42,10 @@ func manualRouteFixture(t *testing.T, db *store.DB, path string, where *openinfo
 		p := &openinfo.Process{AgencyID: where.ID, NameTH: "การขออนุญาตทดสอบ"}
 		must(db.CreateProcess(ctx, p))
 		return p.ID, true
+	case strings.HasPrefix(path, "/admin/catalog"):
+		term := &openinfo.CatalogTerm{Kind: openinfo.CatalogTag, Code: fmt.Sprintf("tag-%d", time.Now().UnixNano()), NameTH: "ป้ายคำทดสอบ", Active: true}
+		must(db.CreateCatalogTerm(ctx, term))
+		return term.ID, true
 	case strings.HasPrefix(path, "/admin/services/{id}"):
 		s := &openinfo.OtherService{AgencyID: where.ID, NameTH: "บริการทดสอบ", Content: openinfo.ServiceContent{Description: "ทดสอบ"}}
 		must(db.CreateService(ctx, s))
@@ -96,4 +102,13 @@ func uploadRequest(t *testing.T, url string, fields map[string]string) *http.Req
 	}
 	req.Header.Set("Content-Type", mw.FormDataContentType())
 	return req
+}
+
+// catalogErr is the first field error of a refused form, for failure messages.
+func catalogErr(b []byte) string {
+	s := string(b)
+	if i := strings.Index(s, `class="field-error"`); i >= 0 {
+		return s[i:min(len(s), i+200)]
+	}
+	return ""
 }
