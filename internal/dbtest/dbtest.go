@@ -51,3 +51,19 @@ func Open(t testing.TB, dsn string) *store.DB {
 	}
 	return db
 }
+
+// EachDSN is Each for tests that open the database more than once (two
+// nodes on one database): fn gets the migrated database's DSN.
+func EachDSN(t *testing.T, fn func(t *testing.T, dsn string)) {
+	t.Helper()
+	t.Run("sqlite", func(t *testing.T) {
+		t.Parallel()
+		dsn := filepath.Join(t.TempDir(), "test.db")
+		Open(t, dsn)
+		fn(t, dsn)
+	})
+	t.Run("postgres", func(t *testing.T) {
+		t.Parallel()
+		fn(t, pgtest.NewDatabase(t, migrate))
+	})
+}

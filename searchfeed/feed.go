@@ -1,0 +1,340 @@
+// Package searchfeed fills the in-memory search index from the database and
+// keeps it fresh: at start it reads every public manual, service, agency and
+// service point; then it follows the change feed (the audit log, written in
+// the same transaction as every change) so a publish on any node is found
+// on every node within a poll interval.
+package searchfeed
+
+import (
+	"context"
+	"log/slog"
+	"math"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/openinfo/openinfo"
+	"github.com/openinfo/openinfo/search"
+	"github.com/openinfo/openinfo/store"
+)
+
+// window is how far back each poll looks for changes it has not seen: on
+// PostgreSQL a transaction can commit after a later-numbered one, so a feed
+// that only looked past its last entry could miss it.
+const window = 1000
+
+// Feed loads and follows.
+type Feed struct {
+	db    *store.DB
+	ix    *search.Index
+	log   *slog.Logger
+	ready atomic.Bool
+
+	mu   sync.Mutex
+	last int64          // highest feed entry applied
+	seen map[int64]bool // entries applied within the window below last
+}
+
+// New returns a feed for ix from db.
+func New(db *store.DB, ix *search.Index, log *slog.Logger) *Feed {
+	if log == nil {
+		log = slog.Default()
+	}
+	return &Feed{db: db, ix: ix, log: log, seen: map[int64]bool{}}
+}
+
+// Ready reports whether the first load has finished.
+func (f *Feed) Ready() bool { return f.ready.Load() }
+
+// Load reads every public document into the index. Changes made while it
+// runs are applied by the next Poll: the feed position is taken first.
+func (f *Feed) Load(ctx context.Context) error {
+	start := time.Now()
+	last, err := f.db.LastChange(ctx)
+	if err != nil {
+		return err
+	}
+	var docs []search.Doc
+	add := func(d search.Doc) error { docs = append(docs, d); return nil }
+	if err := f.db.EachPublishedManual(ctx, nil, func(m *store.ManualSearchDoc) error { return add(ManualDoc(m)) }); err != nil {
+		return err
+	}
+	if err := f.db.EachPublishedService(ctx, nil, func(s *store.ServiceSearchDoc) error { return add(ServiceDoc(s)) }); err != nil {
+		return err
+	}
+	if err := f.db.EachActiveAgency(ctx, nil, func(a *openinfo.Agency) error { return add(AgencyDoc(a)) }); err != nil {
+		return err
+	}
+	if err := f.db.EachVisiblePoint(ctx, nil, func(p *store.PointSearchDoc) error { return add(PointDoc(p)) }); err != nil {
+		return err
+	}
+	read := time.Since(start)
+	// Learn the domain's words from everything first, so every document is
+	// segmented with the whole vocabulary.
+	words := f.ix.AddWords(docs...)
+	const batch = 20000
+	for i := 0; i < len(docs); i += batch {
+		f.ix.Upsert(docs[i:min(i+batch, len(docs))]...)
+	}
+	f.mu.Lock()
+	f.last = max(f.last, last)
+	f.mu.Unlock()
+	f.ready.Store(true)
+	f.log.Info("search index built", "docs", len(docs), "words_learnt", words, "read", read.Round(time.Millisecond),
+		"total", time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+// Poll applies the changes committed since the last poll.
+func (f *Feed) Poll(ctx context.Context) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for {
+		low := max(0, f.last-window)
+		changes, err := f.db.Changes(ctx, low, 2000)
+		if err != nil {
+			return err
+		}
+		fresh := 0
+		for _, c := range changes {
+			if c.Seq <= f.last && f.seen[c.Seq] {
+				continue
+			}
+			fresh++
+			if err := f.apply(ctx, c); err != nil {
+				return err
+			}
+			f.seen[c.Seq] = true
+			f.last = max(f.last, c.Seq)
+		}
+		for s := range f.seen {
+			if s <= f.last-window {
+				delete(f.seen, s)
+			}
+		}
+		if len(changes) < 2000 || fresh == 0 {
+			return nil
+		}
+	}
+}
+
+// Run loads, then polls every interval until ctx ends.
+func (f *Feed) Run(ctx context.Context, every time.Duration) {
+	if err := f.Load(ctx); err != nil {
+		if ctx.Err() == nil {
+			f.log.Error("search index load", "err", err)
+		}
+		return
+	}
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if err := f.Poll(ctx); err != nil && ctx.Err() == nil {
+				f.log.Warn("search index refresh", "err", err)
+			}
+		}
+	}
+}
+
+func (f *Feed) apply(ctx context.Context, c store.Change) error {
+	switch c.Entity {
+	case "process":
+		return f.manuals(ctx, c.ID)
+	case "manual_revision":
+		p, err := f.db.RevisionProcess(ctx, c.ID)
+		if err != nil || p == 0 {
+			return err
+		}
+		return f.manuals(ctx, p)
+	case "other_service":
+		return f.services(ctx, c.ID)
+	case "service_point":
+		return f.points(ctx, c.ID)
+	case "agency":
+		found := false
+		if err := f.db.EachActiveAgency(ctx, []int64{c.ID}, func(a *openinfo.Agency) error {
+			found = true
+			f.ix.Upsert(AgencyDoc(a))
+			return nil
+		}); err != nil {
+			return err
+		}
+		if !found {
+			f.ix.Delete(search.KindAgency, c.ID)
+		}
+		// Its manuals, services and points show its name.
+		procs, svcs, pts, err := f.db.AgencyOfferings(ctx, c.ID)
+		if err != nil {
+			return err
+		}
+		for _, id := range procs {
+			if err := f.manuals(ctx, id); err != nil {
+				return err
+			}
+		}
+		for _, id := range svcs {
+			if err := f.services(ctx, id); err != nil {
+				return err
+			}
+		}
+		for _, id := range pts {
+			if err := f.points(ctx, id); err != nil {
+				return err
+			}
+		}
+	case "dataset": // a bulk import: read everything again
+		return f.Load(ctx)
+	}
+	return nil
+}
+
+func (f *Feed) manuals(ctx context.Context, id int64) error {
+	found := false
+	err := f.db.EachPublishedManual(ctx, []int64{id}, func(m *store.ManualSearchDoc) error {
+		found = true
+		f.ix.Upsert(ManualDoc(m))
+		return nil
+	})
+	if err == nil && !found {
+		f.ix.Delete(search.KindManual, id)
+	}
+	return err
+}
+
+func (f *Feed) services(ctx context.Context, id int64) error {
+	found := false
+	err := f.db.EachPublishedService(ctx, []int64{id}, func(s *store.ServiceSearchDoc) error {
+		found = true
+		f.ix.Upsert(ServiceDoc(s))
+		return nil
+	})
+	if err == nil && !found {
+		f.ix.Delete(search.KindService, id)
+	}
+	return err
+}
+
+func (f *Feed) points(ctx context.Context, id int64) error {
+	found := false
+	err := f.db.EachVisiblePoint(ctx, []int64{id}, func(p *store.PointSearchDoc) error {
+		found = true
+		f.ix.Upsert(PointDoc(p))
+		return nil
+	})
+	if err == nil && !found {
+		f.ix.Delete(search.KindPoint, id)
+	}
+	return err
+}
+
+func provinceName(code string) string {
+	if p, ok := openinfo.ProvinceByCode(code); ok {
+		return p.NameTH
+	}
+	return ""
+}
+
+func facets(kv ...string) map[string][]string {
+	m := map[string][]string{}
+	for i := 0; i+1 < len(kv); i += 2 {
+		if kv[i+1] != "" {
+			m[kv[i]] = append(m[kv[i]], kv[i+1])
+		}
+	}
+	return m
+}
+
+// maxBody bounds the text indexed per document: the start of a manual says
+// what it is about; its 40th step adds noise, not recall.
+const maxBody = 4000
+
+func clip(b *strings.Builder) string {
+	s := b.String()
+	if len(s) <= maxBody {
+		return s
+	}
+	cut := maxBody
+	for cut > 0 && s[cut]&0xC0 == 0x80 { // not inside a UTF-8 sequence
+		cut--
+	}
+	return s[:cut]
+}
+
+// ManualDoc is a published manual as a search document.
+func ManualDoc(m *store.ManualSearchDoc) search.Doc {
+	var b strings.Builder
+	c := &m.Content
+	line := func(s string) {
+		if s != "" {
+			b.WriteString(s)
+			b.WriteByte('\n')
+		}
+	}
+	line(c.Criteria)
+	for _, s := range c.Steps {
+		line(s.Detail)
+	}
+	for _, d := range c.Documents {
+		line(d.Name)
+	}
+	for _, x := range c.Fees {
+		line(x.Detail)
+	}
+	for _, l := range c.LegalBases {
+		line(l.Kind + l.Name)
+	}
+	f := facets(search.FacetAgencyType, string(m.AgencyType), search.FacetProvince, m.Province)
+	for _, t := range m.Terms {
+		switch t.Kind {
+		case openinfo.CatalogCategory:
+			f[search.FacetCategory] = append(f[search.FacetCategory], t.Code)
+		case openinfo.CatalogUserGroup:
+			f[search.FacetGroup] = append(f[search.FacetGroup], t.Code)
+		}
+	}
+	alt := m.CommonNames
+	if c.Name != "" && c.Name != m.NameTH {
+		alt = append(alt[:len(alt):len(alt)], c.Name)
+	}
+	return search.Doc{Kind: search.KindManual, ID: m.ProcessID, Title: m.NameTH, TitleEN: m.NameEN, Alt: alt,
+		Body: clip(&b), Agency: m.AgencyName, Place: provinceName(m.Province), Facets: f,
+		Boost: math.Log1p(float64(m.Views))}
+}
+
+// ServiceDoc is a published other service as a search document.
+func ServiceDoc(s *store.ServiceSearchDoc) search.Doc {
+	var b strings.Builder
+	b.WriteString(s.Service.Content.Description)
+	for _, d := range s.Service.Content.Documents {
+		b.WriteString("\n" + d.Name)
+	}
+	return search.Doc{Kind: search.KindService, ID: s.Service.ID, Title: s.Service.NameTH, TitleEN: s.Service.NameEN,
+		Body: clip(&b), Agency: s.AgencyName, Place: provinceName(s.Province),
+		Facets: facets(search.FacetAgencyType, string(s.AgencyType), search.FacetProvince, s.Province)}
+}
+
+// AgencyDoc is an agency as a search document.
+func AgencyDoc(a *openinfo.Agency) search.Doc {
+	var alt []string
+	if a.ShortName != "" {
+		alt = []string{a.ShortName}
+	}
+	ad := a.Contact.Address
+	return search.Doc{Kind: search.KindAgency, ID: a.ID, Title: a.NameTH, TitleEN: a.NameEN, Alt: alt,
+		Body: strings.TrimSpace(ad.Line + " " + ad.Subdistrict), Place: strings.TrimSpace(ad.District + " " + provinceName(ad.ProvinceCode)),
+		Facets: facets(search.FacetAgencyType, string(a.Type), search.FacetProvince, ad.ProvinceCode)}
+}
+
+// PointDoc is a service point as a search document.
+func PointDoc(p *store.PointSearchDoc) search.Doc {
+	pt := p.Point
+	return search.Doc{Kind: search.KindPoint, ID: pt.ID, Title: pt.NameTH, TitleEN: pt.NameEN,
+		Body: strings.TrimSpace(pt.Address.Line + " " + pt.Address.Subdistrict), Agency: p.AgencyName,
+		Place:  strings.TrimSpace(pt.Address.District + " " + provinceName(pt.Address.ProvinceCode)),
+		Facets: facets(search.FacetAgencyType, string(p.AgencyType), search.FacetProvince, pt.Address.ProvinceCode)}
+}

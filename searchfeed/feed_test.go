@@ -1,0 +1,120 @@
+package searchfeed_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/openinfo/openinfo"
+	"github.com/openinfo/openinfo/internal/dbtest"
+	"github.com/openinfo/openinfo/internal/pgtest"
+	"github.com/openinfo/openinfo/search"
+	"github.com/openinfo/openinfo/search/thai"
+	"github.com/openinfo/openinfo/searchfeed"
+)
+
+func TestMain(m *testing.M) { pgtest.Run(m) }
+
+func manual(name string) openinfo.ManualContent {
+	return openinfo.ManualContent{Name: name, ServiceType: openinfo.ServiceSingleUnit, Category: openinfo.CategoryLicence,
+		LegalBases: []openinfo.LegalBasis{{Kind: "พระราชบัญญัติ", Name: "รถยนต์", YearBE: 2522}},
+		Channels:   []openinfo.ServiceChannel{{Kind: openinfo.ChannelCounter, Place: "สำนักงานขนส่งจังหวัด"}},
+		Steps:      []openinfo.Step{{Type: openinfo.StepDocumentCheck, Detail: "ตรวจสอบเอกสารและทดสอบสมรรถภาพ", Duration: 1, Unit: openinfo.UnitHour}},
+		Documents:  []openinfo.Document{{Group: openinfo.DocIdentity, Name: "บัตรประจำตัวประชาชน", Originals: 1, Unit: openinfo.DocUnitCopy}},
+		Complaints: openinfo.DefaultComplaintChannels()[1:],
+	}
+}
+
+func find(ix *search.Index, q string, kind search.Kind) []int64 {
+	var ids []int64
+	for _, h := range ix.Search(search.Query{Text: q, Kinds: []search.Kind{kind}}).Hits {
+		ids = append(ids, h.ID)
+	}
+	return ids
+}
+
+// TestTwoNodes: node B's index, loaded from the database, finds what node A
+// publishes once B polls the change feed, and forgets what A withdraws; a
+// renamed agency is found under its new name.
+func TestTwoNodes(t *testing.T) {
+	dbtest.EachDSN(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		a, b := dbtest.Open(t, dsn), dbtest.Open(t, dsn)
+		if err := a.SeedCatalog(ctx); err != nil {
+			t.Fatal(err)
+		}
+		dlt := &openinfo.Agency{Type: openinfo.AgencyDepartment, NameTH: "กรมการขนส่งทางบก", Contact: openinfo.Contact{Address: openinfo.Address{ProvinceCode: "10"}}}
+		if err := a.CreateAgency(ctx, dlt); err != nil {
+			t.Fatal(err)
+		}
+		pt := &openinfo.ServicePoint{AgencyID: dlt.ID, NameTH: "ศูนย์บริการขนส่งจตุจักร", Kind: openinfo.PointCounter, Visible: true}
+		if err := a.CreateServicePoint(ctx, pt); err != nil {
+			t.Fatal(err)
+		}
+		ix := search.New(thai.Default())
+		defer ix.Close()
+		feed := searchfeed.New(b, ix, nil)
+		if err := feed.Load(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if got := find(ix, "ศูนย์บริการขนส่งจตุจักร", search.KindPoint); len(got) != 1 || got[0] != pt.ID {
+			t.Fatalf("point after load = %v", got)
+		}
+		// Node A writes and publishes a manual.
+		author := openinfo.Officer{UserID: 1, Role: openinfo.RoleAuthor, AgencyID: dlt.ID, AgencyPath: dlt.Path}
+		reviewer := openinfo.Officer{UserID: 2, Role: openinfo.RoleReviewer, AgencyID: dlt.ID, AgencyPath: dlt.Path}
+		opdc := openinfo.Officer{UserID: 3, Role: openinfo.RoleOPDC}
+		terms, _ := a.CatalogTerms(ctx, openinfo.CatalogCategory, false)
+		p := &openinfo.Process{AgencyID: dlt.ID, NameTH: "การขอรับใบอนุญาตขับรถยนต์ส่วนบุคคลชั่วคราว", CommonNames: []string{"ทำใบขับขี่"},
+			TermIDs: []int64{terms[0].ID}}
+		if err := a.CreateProcess(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+		r, _ := a.OpenRevision(ctx, p.ID)
+		if _, err := a.SaveDraft(ctx, r.ID, r.Version, manual(p.NameTH), author, dlt.Path); err != nil {
+			t.Fatal(err)
+		}
+		a.ApplyRevision(ctx, r.ID, openinfo.EvSubmit, author, dlt.Path, "")
+		a.ApplyRevision(ctx, r.ID, openinfo.EvApproveStep1, reviewer, dlt.Path, "")
+		if err := feed.Poll(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if got := find(ix, "ใบอนุญาตขับรถ", search.KindManual); len(got) != 0 {
+			t.Fatalf("an unpublished manual is searchable: %v", got)
+		}
+		if err := a.ApplyRevision(ctx, r.ID, openinfo.EvApproveStep2, opdc, dlt.Path, ""); err != nil {
+			t.Fatal(err)
+		}
+		if err := feed.Poll(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if got := find(ix, "ทำใบขับขี่", search.KindManual); len(got) != 1 || got[0] != p.ID {
+			t.Fatalf("published manual by its common name = %v", got)
+		}
+		res := ix.Search(search.Query{Text: "ใบขับขี่", Filters: map[string][]string{search.FacetCategory: {terms[0].Code}}})
+		if res.Total == 0 {
+			t.Fatal("the category facet does not select the manual")
+		}
+		// Hiding the point and renaming the agency reach B too.
+		pt.Visible = false
+		if err := a.UpdateServicePoint(ctx, pt); err != nil {
+			t.Fatal(err)
+		}
+		dlt.NameTH = "กรมการขนส่งทางบกและจราจร"
+		if err := a.UpdateAgency(ctx, dlt); err != nil {
+			t.Fatal(err)
+		}
+		if err := feed.Poll(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if got := find(ix, "ศูนย์บริการขนส่งจตุจักร", search.KindPoint); len(got) != 0 {
+			t.Fatalf("a hidden point is searchable: %v", got)
+		}
+		if got := find(ix, "กรมการขนส่งทางบกและจราจร", search.KindAgency); len(got) != 1 {
+			t.Fatalf("renamed agency = %v", got)
+		}
+		hits := ix.Search(search.Query{Text: "ทำใบขับขี่", Kinds: []search.Kind{search.KindManual}}).Hits
+		if len(hits) != 1 || hits[0].Agency != "กรมการขนส่งทางบกและจราจร" {
+			t.Fatalf("the manual still shows the old agency name: %+v", hits)
+		}
+	})
+}

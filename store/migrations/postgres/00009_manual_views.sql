@@ -1,0 +1,13 @@
+-- +goose Up
+-- How often each published manual is read: the home page's "most viewed"
+-- and a small prior in search. Nodes count in memory and add their counts
+-- here now and then.
+CREATE TABLE manual_views (
+    process_id BIGINT PRIMARY KEY REFERENCES processes(id),
+    views      BIGINT NOT NULL DEFAULT 0,
+    updated_at TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX manual_views_views ON manual_views(views DESC);
+
+-- +goose Down
+DROP TABLE manual_views;

@@ -1,0 +1,318 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"strconv"
+	"strings"
+
+	"github.com/openinfo/openinfo"
+)
+
+// What the search index reads: every public thing, in one pass each, and
+// the change feed that keeps every node's index fresh.
+
+// ManualSearchDoc is a published manual as search sees it.
+type ManualSearchDoc struct {
+	ProcessID   int64
+	NameTH      string
+	NameEN      string
+	CommonNames []string
+	Terms       []openinfo.CatalogTerm // kind and code of each term
+	Content     openinfo.ManualContent
+	AgencyID    int64
+	AgencyName  string
+	AgencyType  openinfo.AgencyType
+	Province    string // the owning agency's province code
+	Views       int64
+}
+
+// idFilter restricts a feed query to some IDs (nil: all).
+func idFilter(col string, ids []int64, next int) (string, []any) {
+	if ids == nil {
+		return "", nil
+	}
+	ph := make([]string, len(ids))
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		ph[i] = "$" + strconv.Itoa(next+i)
+		args[i] = id
+	}
+	if len(ids) == 0 {
+		return " AND 1 = 0", nil
+	}
+	return " AND " + col + " IN (" + strings.Join(ph, ",") + ")", args
+}
+
+// EachPublishedManual calls fn with every published manual, or only those
+// of processIDs when it is not nil.
+func (d *DB) EachPublishedManual(ctx context.Context, processIDs []int64, fn func(*ManualSearchDoc) error) error {
+	terms, err := d.CatalogTerms(ctx, "", true)
+	if err != nil {
+		return err
+	}
+	byID := make(map[int64]openinfo.CatalogTerm, len(terms))
+	for _, t := range terms {
+		byID[t.ID] = t
+	}
+	cond, args := idFilter("process_id", processIDs, 1)
+	rows, err := d.db.QueryContext(ctx, `SELECT process_id, term_id FROM process_terms WHERE 1 = 1`+cond, args...)
+	if err != nil {
+		return err
+	}
+	procTerms := map[int64][]openinfo.CatalogTerm{}
+	for rows.Next() {
+		var p, t int64
+		if err := rows.Scan(&p, &t); err != nil {
+			rows.Close()
+			return err
+		}
+		if term, ok := byID[t]; ok {
+			procTerms[p] = append(procTerms[p], term)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	cond, args = idFilter("p.id", processIDs, 2)
+	rows, err = d.db.QueryContext(ctx, `SELECT p.id, p.name_th, p.name_en, p.common_names, r.content, a.id, a.name_th, a.type, a.province,
+		COALESCE((SELECT v.views FROM manual_views v WHERE v.process_id = p.id), 0)
+		FROM processes p JOIN manual_revisions r ON r.process_id = p.id AND r.state = $1
+		JOIN agencies a ON a.id = p.agency_id WHERE a.status = 'active'`+cond, append([]any{openinfo.RevPublished}, args...)...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var m ManualSearchDoc
+		var common, content []byte
+		if err := rows.Scan(&m.ProcessID, &m.NameTH, &m.NameEN, &common, &content, &m.AgencyID, &m.AgencyName, &m.AgencyType,
+			&m.Province, &m.Views); err != nil {
+			return err
+		}
+		if err := json.Unmarshal(common, &m.CommonNames); err != nil {
+			return err
+		}
+		if err := json.Unmarshal(content, &m.Content); err != nil {
+			return err
+		}
+		m.Terms = procTerms[m.ProcessID]
+		if err := fn(&m); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// ServiceSearchDoc is a published other service as search sees it.
+type ServiceSearchDoc struct {
+	Service    *openinfo.OtherService
+	AgencyName string
+	AgencyType openinfo.AgencyType
+	Province   string
+}
+
+// EachPublishedService calls fn with every published other service (or
+// those of ids).
+func (d *DB) EachPublishedService(ctx context.Context, ids []int64, fn func(*ServiceSearchDoc) error) error {
+	cond, args := idFilter("s.id", ids, 1)
+	rows, err := d.db.QueryContext(ctx, `SELECT `+serviceColumns+`, a.name_th, a.type, a.province FROM other_services s
+		JOIN agencies a ON a.id = s.agency_id WHERE s.published AND a.status = 'active'`+cond, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var sd ServiceSearchDoc
+		var s openinfo.OtherService
+		var content []byte
+		if err := rows.Scan(&s.ID, &s.AgencyID, &s.NameTH, &s.NameEN, &content, &s.Published, &s.Version, &s.CreatedAt, &s.UpdatedAt,
+			&sd.AgencyName, &sd.AgencyType, &sd.Province); err != nil {
+			return err
+		}
+		if err := json.Unmarshal(content, &s.Content); err != nil {
+			return err
+		}
+		sd.Service = &s
+		if err := fn(&sd); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// EachActiveAgency calls fn with every active agency (or those of ids).
+func (d *DB) EachActiveAgency(ctx context.Context, ids []int64, fn func(*openinfo.Agency) error) error {
+	cond, args := idFilter("id", ids, 1)
+	rows, err := d.db.QueryContext(ctx, `SELECT `+agencyColumns+` FROM agencies WHERE status = 'active'`+cond, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		a, err := scanAgency(rows)
+		if err != nil {
+			return err
+		}
+		if err := fn(a); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// PointSearchDoc is a visible service point with its agency.
+type PointSearchDoc struct {
+	Point      *openinfo.ServicePoint
+	AgencyName string
+	AgencyType openinfo.AgencyType
+}
+
+// EachVisiblePoint calls fn with every visible service point of an active
+// agency (or those of ids).
+func (d *DB) EachVisiblePoint(ctx context.Context, ids []int64, fn func(*PointSearchDoc) error) error {
+	cond, args := idFilter("p.id", ids, 1)
+	rows, err := d.db.QueryContext(ctx, `SELECT `+pointColumns+`, a.name_th, a.type FROM service_points p
+		JOIN agencies a ON a.id = p.agency_id WHERE p.visible AND a.status = 'active'`+cond, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var pd PointSearchDoc
+		p, err := scanPoint(rowScanner{rows, []any{&pd.AgencyName, &pd.AgencyType}})
+		if err != nil {
+			return err
+		}
+		pd.Point = p
+		if err := fn(&pd); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// rowScanner scans a point's columns followed by extra ones.
+type rowScanner struct {
+	rows  *sql.Rows
+	extra []any
+}
+
+func (r rowScanner) Scan(dest ...any) error { return r.rows.Scan(append(dest, r.extra...)...) }
+
+// Change is an entry of the change feed: something public may have changed.
+type Change struct {
+	Seq    int64
+	Entity string // agency, service_point, process, manual_revision, other_service, dataset, catalog_term
+	ID     int64
+}
+
+// Changes returns the changes after seq, oldest first. The feed is the
+// audit log: every change an officer makes writes one in its transaction,
+// so a node polling it sees every committed change, whichever node made it.
+func (d *DB) Changes(ctx context.Context, after int64, limit int) ([]Change, error) {
+	rows, err := d.db.QueryContext(ctx, `SELECT id, entity_type, entity_id FROM audit_log WHERE id > $1
+		AND entity_type IN ('agency', 'service_point', 'process', 'manual_revision', 'other_service', 'dataset', 'catalog_term')
+		ORDER BY id LIMIT $2`, after, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Change
+	for rows.Next() {
+		var c Change
+		if err := rows.Scan(&c.Seq, &c.Entity, &c.ID); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// LastChange is the newest entry of the feed (0 when empty).
+func (d *DB) LastChange(ctx context.Context) (int64, error) {
+	var n sql.NullInt64
+	err := d.db.QueryRowContext(ctx, `SELECT max(id) FROM audit_log`).Scan(&n)
+	return n.Int64, err
+}
+
+// RevisionProcess returns the process of a revision.
+func (d *DB) RevisionProcess(ctx context.Context, revisionID int64) (int64, error) {
+	var p int64
+	err := d.db.QueryRowContext(ctx, `SELECT process_id FROM manual_revisions WHERE id = $1`, revisionID).Scan(&p)
+	if err == sql.ErrNoRows {
+		return 0, nil
+	}
+	return p, err
+}
+
+// AgencyProcesses returns the IDs of an agency's processes and services, for
+// refreshing their documents when the agency's name changes.
+func (d *DB) AgencyOfferings(ctx context.Context, agencyID int64) (processes, services, points []int64, err error) {
+	for _, q := range []struct {
+		sql string
+		out *[]int64
+	}{
+		{`SELECT id FROM processes WHERE agency_id = $1`, &processes},
+		{`SELECT id FROM other_services WHERE agency_id = $1`, &services},
+		{`SELECT id FROM service_points WHERE agency_id = $1`, &points},
+	} {
+		rows, err := d.db.QueryContext(ctx, q.sql, agencyID)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return nil, nil, nil, err
+			}
+			*q.out = append(*q.out, id)
+		}
+		rows.Close()
+	}
+	return processes, services, points, nil
+}
+
+// AddManualViews adds counted page views to the manuals' totals.
+func (d *DB) AddManualViews(ctx context.Context, views map[int64]int64) error {
+	if len(views) == 0 {
+		return nil
+	}
+	return d.tx(ctx, func(tx *sql.Tx) error {
+		now := d.now()
+		for id, n := range views {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO manual_views (process_id, views, updated_at) VALUES ($1, $2, $3)
+				ON CONFLICT (process_id) DO UPDATE SET views = manual_views.views + excluded.views, updated_at = excluded.updated_at`,
+				id, n, now); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// MostViewedManuals lists the published manuals read most often.
+func (d *DB) MostViewedManuals(ctx context.Context, limit int) ([]ManualSummary, error) {
+	limit, _ = pageBounds(limit, 0, 50)
+	rows, err := d.db.QueryContext(ctx, `SELECT p.id, p.name_th, r.published_at FROM manual_views v
+		JOIN processes p ON p.id = v.process_id JOIN manual_revisions r ON r.process_id = p.id AND r.state = $1
+		ORDER BY v.views DESC, p.id LIMIT $2`, openinfo.RevPublished, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []ManualSummary
+	for rows.Next() {
+		var m ManualSummary
+		var at sql.NullTime
+		if err := rows.Scan(&m.ProcessID, &m.Name, &at); err != nil {
+			return nil, err
+		}
+		m.PublishedAt = at.Time
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
