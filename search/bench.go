@@ -1,0 +1,184 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"slices"
+	"text/tabwriter"
+	"time"
+
+	"github.com/openinfo/openinfo/search/thai"
+)
+
+// Engine is a search engine under comparison: this package's Index (see
+// NewIndexEngine) or a peer (package search/peers).
+type Engine interface {
+	Name() string
+	// Load indexes docs, replacing anything loaded before.
+	Load(ctx context.Context, docs []Doc) error
+	// Search returns the best documents for q, best first.
+	Search(ctx context.Context, q string, limit int) ([]DocRef, error)
+}
+
+// LabelledQuery is a query with the documents that answer it: those for
+// which Relevant returns true, plus those listed in RelevantRefs.
+type LabelledQuery struct {
+	Text         string
+	Relevant     func(Doc) bool
+	RelevantRefs []DocRef
+}
+
+// BenchResult is the measure of one engine over a query set.
+type BenchResult struct {
+	Engine   string
+	Load     time.Duration // time to load the documents
+	Queries  int           // queries with at least one relevant document
+	Errors   int
+	P50, P99 time.Duration // latency per query
+	Recall10 float64       // mean of |relevant ∩ top 10| / min(10, |relevant|)
+	MRR      float64       // mean reciprocal rank of the first relevant hit in the top 10
+}
+
+// BenchOptions tunes RunBench.
+type BenchOptions struct {
+	Repeat int // times each query is run for the latency figures (default 5)
+}
+
+// RunBench loads docs into every engine, runs every query and measures
+// latency and quality. A failing Load stops with the error; failing queries
+// are counted in Errors.
+func RunBench(ctx context.Context, docs []Doc, queries []LabelledQuery, engines []Engine, opt BenchOptions) ([]BenchResult, error) {
+	if opt.Repeat <= 0 {
+		opt.Repeat = 5
+	}
+	relevant := make([]map[DocRef]bool, len(queries))
+	for i, q := range queries {
+		rel := make(map[DocRef]bool)
+		for _, r := range q.RelevantRefs {
+			rel[r] = true
+		}
+		if q.Relevant != nil {
+			for k := range docs {
+				if q.Relevant(docs[k]) {
+					rel[docs[k].Ref()] = true
+				}
+			}
+		}
+		relevant[i] = rel
+	}
+	var out []BenchResult
+	for _, e := range engines {
+		res := BenchResult{Engine: e.Name()}
+		start := time.Now()
+		if err := e.Load(ctx, docs); err != nil {
+			return out, fmt.Errorf("search: bench: load %s: %w", e.Name(), err)
+		}
+		res.Load = time.Since(start)
+		var lat []time.Duration
+		for i, q := range queries {
+			if len(relevant[i]) == 0 {
+				continue
+			}
+			var hits []DocRef
+			var err error
+			for range opt.Repeat {
+				t := time.Now()
+				hits, err = e.Search(ctx, q.Text, 10)
+				lat = append(lat, time.Since(t))
+				if err != nil {
+					break
+				}
+			}
+			res.Queries++
+			if err != nil {
+				res.Errors++
+				continue
+			}
+			recall, rr := judge(hits, relevant[i])
+			res.Recall10 += recall
+			res.MRR += rr
+		}
+		if res.Queries > 0 {
+			res.Recall10 /= float64(res.Queries)
+			res.MRR /= float64(res.Queries)
+		}
+		res.P50, res.P99 = percentile(lat, 50), percentile(lat, 99)
+		out = append(out, res)
+	}
+	return out, nil
+}
+
+// judge returns recall@10 and the reciprocal rank of the first relevant hit.
+func judge(hits []DocRef, rel map[DocRef]bool) (recall, rr float64) {
+	found := 0
+	for i, h := range hits[:min(10, len(hits))] {
+		if rel[h] {
+			found++
+			if rr == 0 {
+				rr = 1 / float64(i+1)
+			}
+		}
+	}
+	return float64(found) / float64(min(10, len(rel))), rr
+}
+
+func percentile(d []time.Duration, p int) time.Duration {
+	if len(d) == 0 {
+		return 0
+	}
+	d = slices.Clone(d)
+	slices.Sort(d)
+	return d[min(len(d)-1, len(d)*p/100)]
+}
+
+// PrintBench writes results as a table.
+func PrintBench(w io.Writer, results []BenchResult) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "engine\tload\tqueries\terrors\tp50\tp99\trecall@10\tMRR\t")
+	for _, r := range results {
+		fmt.Fprintf(tw, "%s\t%v\t%d\t%d\t%v\t%v\t%.3f\t%.3f\t\n", r.Engine, r.Load.Round(time.Millisecond),
+			r.Queries, r.Errors, r.P50.Round(time.Microsecond), r.P99.Round(time.Microsecond), r.Recall10, r.MRR)
+	}
+	return tw.Flush()
+}
+
+// indexEngine adapts an Index to Engine.
+type indexEngine struct {
+	dict func() *thai.Dict
+	opts []Option
+	ix   *Index
+}
+
+// NewIndexEngine returns this package's index as an Engine; newDict gives
+// the dictionary for each Load (nil: thai.Default).
+func NewIndexEngine(newDict func() *thai.Dict, opts ...Option) Engine {
+	if newDict == nil {
+		newDict = thai.Default
+	}
+	return &indexEngine{dict: newDict, opts: opts}
+}
+
+func (e *indexEngine) Name() string { return "openinfo index" }
+
+func (e *indexEngine) Load(_ context.Context, docs []Doc) error {
+	if e.ix != nil {
+		e.ix.Close()
+	}
+	e.ix = New(e.dict(), e.opts...)
+	e.ix.Upsert(docs...)
+	e.ix.Compact()
+	return nil
+}
+
+func (e *indexEngine) Search(_ context.Context, q string, limit int) ([]DocRef, error) {
+	if e.ix == nil {
+		return nil, fmt.Errorf("search: index engine not loaded")
+	}
+	r := e.ix.Search(Query{Text: q, Limit: limit})
+	out := make([]DocRef, len(r.Hits))
+	for i, h := range r.Hits {
+		out[i] = h.DocRef
+	}
+	return out, nil
+}

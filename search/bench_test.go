@@ -1,0 +1,102 @@
+package search
+
+import (
+	"fmt"
+	"os"
+	"runtime"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/openinfo/openinfo/search/thai"
+)
+
+var (
+	nationalOnce  sync.Once
+	nationalIndex *Index
+)
+
+// national builds (once) an index of the synthetic corpus at national size,
+// or the size in OPENINFO_SEARCH_DOCS.
+func national(tb testing.TB) *Index {
+	nationalOnce.Do(func() {
+		n := 310000
+		if s := os.Getenv("OPENINFO_SEARCH_DOCS"); s != "" {
+			fmt.Sscan(s, &n)
+		}
+		docs := syntheticCorpus(n, 1)
+		var before runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		start := time.Now()
+		ix := New(thai.Default())
+		ix.Upsert(docs...)
+		took := time.Since(start)
+		docs = nil
+		runtime.GC()
+		var after runtime.MemStats
+		runtime.ReadMemStats(&after)
+		sn := ix.snap.Load()
+		postings := 0
+		terms := 0
+		for _, v := range sn.segs {
+			postings += len(v.seg.pdocs)
+			terms += len(v.seg.terms)
+		}
+		tb.Logf("built %d docs in %v: %d segments, %d terms, %d postings; live heap after GC %d MiB (before the build, with the corpus: %d MiB)",
+			n, took.Round(time.Millisecond), len(sn.segs), terms, postings, after.HeapAlloc>>20, before.HeapAlloc>>20)
+		nationalIndex = ix
+	})
+	return nationalIndex
+}
+
+// BenchmarkSearch runs typical queries against the national-size synthetic
+// index and reports p50/p99 latency.
+func BenchmarkSearch(b *testing.B) {
+	ix := national(b)
+	var lat []time.Duration
+	i := 0
+	b.ResetTimer()
+	for b.Loop() {
+		q := benchQueries[i%len(benchQueries)]
+		i++
+		t := time.Now()
+		ix.Search(Query{Text: q, Limit: 20})
+		lat = append(lat, time.Since(t))
+	}
+	slices.Sort(lat)
+	if len(lat) > 0 {
+		b.ReportMetric(float64(lat[len(lat)/2].Microseconds()), "p50-µs")
+		b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds()), "p99-µs")
+	}
+}
+
+// TestNationalScale prints build time, memory and latency per query at
+// national scale; it runs only with OPENINFO_SEARCH_SCALE=1 (it takes tens of
+// seconds).
+func TestNationalScale(t *testing.T) {
+	if os.Getenv("OPENINFO_SEARCH_SCALE") == "" {
+		t.Skip("set OPENINFO_SEARCH_SCALE=1 to run")
+	}
+	ix := national(t)
+	var all []time.Duration
+	for _, q := range benchQueries {
+		var lat []time.Duration
+		var r Result
+		for range 20 {
+			s := time.Now()
+			r = ix.Search(Query{Text: q})
+			lat = append(lat, time.Since(s))
+		}
+		slices.Sort(lat)
+		all = append(all, lat...)
+		top := ""
+		if len(r.Hits) > 0 {
+			top = r.Hits[0].Title
+		}
+		t.Logf("%-32s total %6d p50 %7v  dym %q  top %s", q, r.Total, lat[len(lat)/2], r.DidYouMean, top)
+	}
+	slices.Sort(all)
+	t.Logf("all queries: p50 %v p99 %v", all[len(all)/2], all[len(all)*99/100])
+}

@@ -1,0 +1,42 @@
+// Package search is the in-memory full-text index of openinfo: published
+// citizen manuals, other services, agencies and service points, searched in
+// Thai (and English) with ranking, facets, typo tolerance and highlighting.
+//
+// # Text
+//
+// Every field is normalised with thai.Normalize and cut into words with the
+// dictionary segmenter (thai.Dict.SegmentOffsets); Latin words are lower
+// case, Thai digits become ASCII. A compound that the dictionary keeps whole
+// (บัตรประจำตัวประชาชน) is also indexed as its parts (บัตร ประจำตัว ประชาชน),
+// so that it is found by any of them. The index adds the domain's own words
+// (place names, short common names, unknown stretches of names) to the
+// dictionary before indexing them (see Index.AddWords); it still works with
+// thai.Default or an empty dictionary, at lower quality.
+//
+// # Ranking
+//
+// BM25F over five fields (title > alternative names > agency, place > body),
+// a boost when query words stand next to each other in the title, a small
+// static prior (Doc.Boost), prefix matching of the last query word (as typed),
+// synonyms (the table in synonyms.go and the common names of the documents),
+// and a fall-back for typing errors: when few documents match, words missing
+// from the vocabulary are corrected against it (character trigrams and edit
+// distance) and the corrected query is both searched and offered as "did you
+// mean".
+//
+// # Matching
+//
+// A document must match every query word (or a synonym of it), except that
+// weak words (การ, ขอ, ทำ, …) are optional and, in queries of three words or
+// more, one word in four may be missing, at a cost in score. When that gives
+// fewer than a handful of results, any word matching is enough.
+//
+// # Updates and concurrency
+//
+// The index is a list of immutable segments plus, per segment, a copy-on-write
+// set of deleted documents, published together as a snapshot through an
+// atomic pointer. Readers never take a lock. Upsert indexes the new documents
+// into a new small segment and marks their old versions deleted; a background
+// merge folds small segments together (and into the big one when they grow),
+// so a single-document update costs microseconds, not a rebuild.
+package search

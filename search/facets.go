@@ -1,0 +1,181 @@
+package search
+
+import (
+	"cmp"
+	"slices"
+	"sync"
+)
+
+// facetTable interns (key, value) facet pairs as small integers, shared by
+// all segments. It only grows, so a reader may keep the slices it got from
+// view and use them without a lock.
+type facetTable struct {
+	mu     sync.RWMutex
+	ids    map[string]uint32 // key "\x00" value → pair id
+	keyOf  []uint16          // pair id → key index
+	valOf  []string          // pair id → value
+	keys   []string          // key index → key
+	keyIdx map[string]uint16
+}
+
+func newFacetTable() *facetTable {
+	return &facetTable{ids: make(map[string]uint32), keyIdx: make(map[string]uint16)}
+}
+
+// maxFacetKeys bounds the number of distinct facet keys (filters are a bit
+// mask of keys).
+const maxFacetKeys = 32
+
+// id returns the id of the pair (key, val), adding it if needed; ok is false
+// when the table already holds maxFacetKeys other keys.
+func (t *facetTable) id(key, val string) (uint32, bool) {
+	k := key + "\x00" + val
+	t.mu.RLock()
+	id, ok := t.ids[k]
+	t.mu.RUnlock()
+	if ok {
+		return id, true
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if id, ok := t.ids[k]; ok {
+		return id, true
+	}
+	ki, ok := t.keyIdx[key]
+	if !ok {
+		if len(t.keys) == maxFacetKeys {
+			return 0, false
+		}
+		ki = uint16(len(t.keys))
+		t.keys = append(t.keys, key)
+		t.keyIdx[key] = ki
+	}
+	id = uint32(len(t.valOf))
+	t.ids[k] = id
+	t.keyOf = append(t.keyOf, ki)
+	t.valOf = append(t.valOf, val)
+	return id, true
+}
+
+// facetView is a consistent, lock-free view of a facetTable.
+type facetView struct {
+	keyOf []uint16
+	valOf []string
+	keys  []string
+}
+
+func (t *facetTable) view() facetView {
+	t.mu.RLock()
+	defer t.mu.RUnlock()
+	return facetView{keyOf: t.keyOf, valOf: t.valOf, keys: t.keys}
+}
+
+// FacetCount is the number of matching documents with one facet value.
+type FacetCount struct {
+	Value string
+	Count int
+}
+
+// filter is a query's facet filters resolved to pair ids: a document passes
+// key k when it has one of the accepted pairs of k.
+type filter struct {
+	accept []uint32 // pair id → bits of the filtered keys it satisfies
+	all    uint32   // bits of every filtered key
+}
+
+// fails returns the bits of the filtered keys that a document with the given
+// pairs does not pass.
+func (f *filter) fails(pairs []uint32) uint32 {
+	if f.all == 0 {
+		return 0
+	}
+	var ok uint32
+	for _, p := range pairs {
+		if int(p) < len(f.accept) {
+			ok |= f.accept[p]
+		}
+	}
+	return f.all &^ ok
+}
+
+// newFilter resolves filters; a value that no document has accepts nothing,
+// so that filtering on it matches no document. Keys beyond the 32nd (in
+// sorted order) are ignored.
+func newFilter(t *facetTable, filters map[string][]string) filter {
+	var f filter
+	keys := make([]string, 0, len(filters))
+	for k, vs := range filters {
+		if len(vs) > 0 {
+			keys = append(keys, k)
+		}
+	}
+	if len(keys) == 0 {
+		return f
+	}
+	slices.Sort(keys)
+	t.mu.RLock()
+	defer t.mu.RUnlock()
+	f.accept = make([]uint32, len(t.valOf))
+	for i, k := range keys[:min(len(keys), 32)] {
+		bit := uint32(1) << i
+		for _, v := range filters[k] {
+			if id, ok := t.ids[k+"\x00"+v]; ok {
+				f.accept[id] |= bit
+			}
+		}
+		f.all |= bit
+	}
+	return f
+}
+
+// facetCounter counts facet values over a result set. With filters, the
+// counts of a key are taken over the documents that pass every other filter
+// (disjunctive facets): choosing a second province widens the result, and the
+// counts say by how much.
+type facetCounter struct {
+	counts []int32
+	keyBit []uint32 // key index → its bit in the filter, 0 if not filtered
+}
+
+func newFacetCounter(v facetView, f *filter) *facetCounter {
+	c := &facetCounter{counts: make([]int32, len(v.valOf)), keyBit: make([]uint32, len(v.keys))}
+	for p, bits := range f.accept {
+		if bits != 0 && p < len(v.keyOf) {
+			c.keyBit[v.keyOf[p]] = bits
+		}
+	}
+	return c
+}
+
+// add counts a document with the given pairs that fails the filter keys in
+// fails (at most one bit: a document failing two keys counts nowhere).
+func (c *facetCounter) add(v *facetView, pairs []uint32, fails uint32) {
+	for _, p := range pairs {
+		if int(p) >= len(c.counts) {
+			continue // pair added after the view was taken
+		}
+		if fails == 0 || c.keyBit[v.keyOf[p]] == fails {
+			c.counts[p]++
+		}
+	}
+}
+
+// result returns the counts by key, largest first.
+func (c *facetCounter) result(v *facetView) map[string][]FacetCount {
+	out := make(map[string][]FacetCount)
+	for p, n := range c.counts {
+		if n > 0 {
+			k := v.keys[v.keyOf[p]]
+			out[k] = append(out[k], FacetCount{Value: v.valOf[p], Count: int(n)})
+		}
+	}
+	for _, fc := range out {
+		slices.SortFunc(fc, func(a, b FacetCount) int {
+			if a.Count != b.Count {
+				return b.Count - a.Count
+			}
+			return cmp.Compare(a.Value, b.Value)
+		})
+	}
+	return out
+}

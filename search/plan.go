@@ -1,0 +1,220 @@
+package search
+
+import (
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/openinfo/openinfo/search/thai"
+)
+
+// A plan is how one query text is matched: one or more variants (the text as
+// typed, and rewritten with synonyms), each a list of word groups.
+type plan struct {
+	variants []*variant
+	info     map[string]*termInfo // terms resolved in the snapshot
+	sn       *snapshot
+	dict     *thai.Dict
+}
+
+type variant struct {
+	groups []group
+	weight float32    // of this rewriting: 1 for the text as typed
+	phrase [][]string // title phrase: accepted terms per position
+	segIDs [][][]int32
+}
+
+// group is one query word: a document matches it with any of its
+// alternatives (the word, a synonym, a completion of a word being typed).
+type group struct {
+	alts []alt
+	weak bool
+}
+
+type alt struct {
+	info *termInfo
+	w    float32 // weight of the alternative, 1 for the word itself
+}
+
+// termInfo is a term resolved in every segment of a snapshot.
+type termInfo struct {
+	term string
+	df   int
+	idf  float32
+	ids  []int32 // term id per segment, -1 where absent
+}
+
+// Weights of the rewritings, relative to the words as typed.
+const (
+	wSynonym    = 0.9
+	wLearnt     = 0.85
+	wCompletion = 0.9 // completions of a word being typed that is not a word
+	wExtension  = 0.6 // completions of a word being typed that is a word
+	maxVariants = 6
+	maxPhrase   = 8 // longest synonym phrase, in query words
+	maxExpand   = 16
+	scanExpand  = 2000
+)
+
+func newPlan(sn *snapshot, d *thai.Dict) *plan {
+	return &plan{info: make(map[string]*termInfo), sn: sn, dict: d}
+}
+
+// term resolves t in every segment.
+func (pl *plan) term(t string) *termInfo {
+	if ti, ok := pl.info[t]; ok {
+		return ti
+	}
+	ti := &termInfo{term: t, ids: make([]int32, len(pl.sn.segs))}
+	for i, v := range pl.sn.segs {
+		ti.ids[i] = -1
+		if id, ok := v.seg.lookup(t); ok {
+			ti.ids[i] = int32(id)
+			ti.df += v.seg.df(id)
+		}
+	}
+	n := float64(pl.sn.n)
+	ti.idf = float32(math.Log(1 + (n-float64(ti.df)+0.5)/(float64(ti.df)+0.5)))
+	pl.info[t] = ti
+	return ti
+}
+
+// add adds the variants of query p: as typed, then rewritten with the
+// synonyms of its phrases and words.
+func (pl *plan) add(ix *Index, p ParsedQuery, weight float32) {
+	if v := pl.variant(p.words(), p.Prefix, weight); v != nil {
+		pl.variants = append(pl.variants, v)
+	}
+	if weight < 1 {
+		return // rewrite only the text as typed
+	}
+	terms := p.Terms
+	for i := range terms {
+		key := ""
+		for j := i; j < len(terms) && j < i+maxPhrase; j++ {
+			key += terms[j].Text
+			syn := tableSynonyms[key]
+			w := float32(wSynonym)
+			if learnt := ix.syn.lookup(key); len(learnt) > 0 {
+				syn = append(slices.Clip(syn), learnt...)
+				w = wLearnt
+			}
+			for _, s := range syn {
+				if len(pl.variants) == maxVariants {
+					return
+				}
+				if i == j && len(pl.dict.Segment(thai.Normalize(s))) == 1 {
+					continue // a one-word synonym of one word: an alternative (see variant)
+				}
+				text := p.Text[:terms[i].Start] + " " + s + " " + p.Text[terms[j].End:]
+				q := ParseQuery(pl.dict, text)
+				if v := pl.variant(q.words(), false, w); v != nil {
+					pl.variants = append(pl.variants, v)
+				}
+			}
+		}
+	}
+}
+
+// variant makes the groups of words; with prefix, the last word may be a
+// word being typed.
+func (pl *plan) variant(words []QueryTerm, prefix bool, weight float32) *variant {
+	if len(words) == 0 {
+		return nil
+	}
+	v := &variant{weight: weight}
+	for k, w := range words {
+		if len(v.groups) >= MaxQueryTerms {
+			break // group bits must fit a uint32
+		}
+		ti := pl.term(w.Text)
+		last := prefix && k == len(words)-1
+		if ti.df == 0 && !last {
+			// A compound that no document holds whole: its parts.
+			if parts := pl.dict.Split(w.Text); parts != nil {
+				for _, p := range parts[:min(len(parts), MaxQueryTerms-len(v.groups))] {
+					v.groups = append(v.groups, group{alts: []alt{{pl.term(p), 1}}, weak: w.Weak})
+					v.phrase = append(v.phrase, []string{p})
+				}
+				continue
+			}
+		}
+		g := group{alts: []alt{{ti, 1}}, weak: w.Weak}
+		for _, s := range tableSynonyms[w.Text] {
+			if toks := pl.dict.Segment(thai.Normalize(s)); len(toks) == 1 && toks[0] != w.Text {
+				g.alts = append(g.alts, alt{pl.term(toks[0]), wSynonym})
+			}
+		}
+		if last {
+			we := float32(wExtension)
+			if ti.df == 0 {
+				we = wCompletion
+			}
+			for _, t := range pl.completions(w.Text) {
+				g.alts = append(g.alts, alt{pl.term(t), we})
+			}
+		}
+		v.groups = append(v.groups, g)
+		if parts := pl.dict.Split(w.Text); parts != nil {
+			for _, p := range parts {
+				v.phrase = append(v.phrase, []string{p})
+			}
+		} else {
+			pos := make([]string, len(g.alts))
+			for i, a := range g.alts {
+				pos[i] = a.info.term
+			}
+			v.phrase = append(v.phrase, pos)
+		}
+	}
+	return v
+}
+
+// completions returns the most frequent terms that start with prefix.
+func (pl *plan) completions(prefix string) []string {
+	if len([]rune(prefix)) < 2 {
+		return nil
+	}
+	df := make(map[string]int)
+	for _, v := range pl.sn.segs {
+		lo, hi := v.seg.prefixRange(prefix)
+		hi = min(hi, lo+scanExpand)
+		for t := lo; t < hi; t++ {
+			if term := v.seg.terms[t]; term != prefix {
+				df[term] += v.seg.df(t)
+			}
+		}
+	}
+	out := make([]string, 0, len(df))
+	for t := range df {
+		out = append(out, t)
+	}
+	slices.SortFunc(out, func(a, b string) int {
+		if df[a] != df[b] {
+			return df[b] - df[a]
+		}
+		return strings.Compare(a, b)
+	})
+	if len(out) > maxExpand {
+		out = out[:maxExpand]
+	}
+	return out
+}
+
+// terms returns every term of the plan, for highlighting.
+func (pl *plan) terms() map[string]bool {
+	m := make(map[string]bool)
+	for _, v := range pl.variants {
+		for _, g := range v.groups {
+			for _, a := range g.alts {
+				m[a.info.term] = true
+			}
+		}
+		for _, pos := range v.phrase {
+			for _, t := range pos {
+				m[t] = true
+			}
+		}
+	}
+	return m
+}

@@ -1,0 +1,116 @@
+package search
+
+import (
+	"math"
+	"slices"
+	"sort"
+	"strings"
+)
+
+// segment is an immutable part of the index: the postings of its terms and
+// the stored fields of its documents, which are numbered 0..n-1 (local ids).
+type segment struct {
+	terms []string // sorted
+	off   []uint32 // postings of terms[t]: pdocs[off[t]:off[t+1]]
+	pdocs []uint32 // local doc ids, ascending per term
+	ptfs  []tf
+	grams gramIndex // character trigrams of terms, for typo correction
+
+	docs     []stored
+	lens     []uint16  // field lengths in words: lens[doc*nFields+f]
+	norms    []float32 // BM25F field factors: norms[doc*nFields+f]
+	prior    []float32 // static prior multiplier, from Doc.Boost
+	title    []uint32  // title as term ids, compounds cut in parts (for phrase boosts)
+	titleOff []uint32
+	facets   []uint32 // facet pair ids per document
+	facetOff []uint32
+	sums     [nFields]float64 // sums of lens by field
+}
+
+// stored holds what a hit shows.
+type stored struct {
+	ref                                 DocRef
+	title, titleEN, agency, place, body string
+	alt                                 []string
+	clean                               uint8 // cleanTitle, cleanBody: the text is in normal form
+}
+
+const (
+	cleanTitle = 1 << iota
+	cleanBody
+)
+
+func (s *segment) len() int { return len(s.docs) }
+
+// lookup returns the id of term in s.
+func (s *segment) lookup(term string) (int, bool) {
+	i, ok := slices.BinarySearch(s.terms, term)
+	return i, ok
+}
+
+// prefixRange returns the ids of the terms starting with p.
+func (s *segment) prefixRange(p string) (lo, hi int) {
+	lo = sort.SearchStrings(s.terms, p)
+	hi = lo
+	for hi < len(s.terms) && strings.HasPrefix(s.terms[hi], p) {
+		hi++
+	}
+	return lo, hi
+}
+
+func (s *segment) df(t int) int { return int(s.off[t+1] - s.off[t]) }
+
+func (s *segment) postings(t int) ([]uint32, []tf) {
+	a, b := s.off[t], s.off[t+1]
+	return s.pdocs[a:b], s.ptfs[a:b]
+}
+
+func (s *segment) titleTerms(d uint32) []uint32 { return s.title[s.titleOff[d]:s.titleOff[d+1]] }
+func (s *segment) facetPairs(d uint32) []uint32 { return s.facets[s.facetOff[d]:s.facetOff[d+1]] }
+
+// weighted returns the BM25F pseudo-frequency of a term in document d.
+func (s *segment) weighted(d uint32, t tf) float32 {
+	n := s.norms[int(d)*nFields : int(d)*nFields+nFields : int(d)*nFields+nFields]
+	return float32(t&7)*n[fTitle] + float32(t>>3&7)*n[fAlt] + float32(t>>6&3)*n[fAgency] +
+		float32(t>>8&3)*n[fPlace] + float32(t>>10&63)*n[fBody]
+}
+
+// computeNorms fills s.norms from s.lens and the average field lengths.
+func (s *segment) computeNorms(avg [nFields]float32) {
+	s.norms = make([]float32, len(s.lens))
+	for i, l := range s.lens {
+		f := i % nFields
+		a := avg[f]
+		if a <= 0 {
+			a = 1
+		}
+		s.norms[i] = fieldWeights[f] / (1 - fieldB[f] + fieldB[f]*float32(l)/a)
+	}
+}
+
+// lenSums returns the sums of the field lengths of s.
+func (s *segment) lenSums() [nFields]float64 { return s.sums }
+
+// seal computes what is derived from the documents and terms of s: length
+// sums, norms (with avg, or this segment's averages if nil) and trigrams.
+func (s *segment) seal(avg *[nFields]float32) {
+	clear(s.sums[:])
+	for i, l := range s.lens {
+		s.sums[i%nFields] += float64(l)
+	}
+	if avg == nil {
+		a := averages(s.sums, len(s.docs))
+		avg = &a
+	}
+	s.computeNorms(*avg)
+	s.grams = buildGrams(s.terms)
+}
+
+// priorOf turns Doc.Boost into a score multiplier: 1 for no boost, slowly
+// rising (1.2 at 1,000 views, 1.4 at a million) and capped at 1.5.
+func priorOf(boost float64) float32 {
+	if !(boost > 0) {
+		return 1
+	}
+	return float32(math.Min(1.5, 1+0.03*math.Log1p(boost)))
+}

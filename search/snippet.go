@@ -1,0 +1,163 @@
+package search
+
+import (
+	"html/template"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/openinfo/openinfo/search/thai"
+)
+
+// Span is a piece of a highlighted text: Hit marks a matched word. Spans
+// hold plain text; the web layer escapes it (see HTML).
+type Span struct {
+	Text string
+	Hit  bool
+}
+
+// HTML renders spans with matched words in <mark>, escaping everything.
+func HTML(spans []Span) template.HTML {
+	var b strings.Builder
+	for _, s := range spans {
+		if s.Hit {
+			b.WriteString("<mark>")
+			template.HTMLEscape(&b, []byte(s.Text))
+			b.WriteString("</mark>")
+		} else {
+			template.HTMLEscape(&b, []byte(s.Text))
+		}
+	}
+	return template.HTML(b.String()) // #nosec G203: every piece is escaped above
+}
+
+// snippetRunes is the length of a body snippet.
+const snippetRunes = 160
+
+// ellipsis marks where a snippet cuts its text.
+const ellipsis = "…"
+
+type mark struct{ a, b int }
+
+// marks returns the byte ranges of the words of text (from lo to hi) that
+// are terms of the query, or parts of a compound that are. clean says that
+// text is known to be in normal form.
+func marks(d *thai.Dict, terms map[string]bool, text string, lo, hi int, clean bool) []mark {
+	if len(terms) == 0 {
+		return nil
+	}
+	part := text[lo:hi]
+	clean = clean || thai.Normalize(part) == part
+	var out []mark
+	for _, tok := range d.SegmentOffsets(part) {
+		w := tok.Text
+		if !clean {
+			w = thai.Normalize(w)
+		}
+		a, b := lo+tok.Start, lo+tok.End
+		if terms[w] {
+			out = append(out, mark{a, b})
+			continue
+		}
+		at := a
+		for _, p := range d.Split(w) {
+			if terms[p] {
+				if clean {
+					out = append(out, mark{at, at + len(p)})
+				} else {
+					out = append(out, mark{a, b}) // offsets unknown: the whole word
+					break
+				}
+			}
+			at += len(p)
+		}
+	}
+	return out
+}
+
+// spans cuts text[lo:hi] into spans at the marks.
+func spans(text string, ms []mark, lo, hi int) []Span {
+	var out []Span
+	add := func(s string, hit bool) {
+		if s == "" {
+			return
+		}
+		if n := len(out); n > 0 && out[n-1].Hit == hit {
+			out[n-1].Text += s
+			return
+		}
+		out = append(out, Span{Text: s, Hit: hit})
+	}
+	at := lo
+	for _, m := range ms {
+		if m.a < at || m.b > hi {
+			continue
+		}
+		add(text[at:m.a], false)
+		add(text[m.a:m.b], true)
+		at = m.b
+	}
+	add(text[at:hi], false)
+	return out
+}
+
+// highlight returns the whole of text with the query's words marked.
+func highlight(d *thai.Dict, terms map[string]bool, text string, clean bool) []Span {
+	text = strings.ToValidUTF8(text, "")
+	if text == "" {
+		return nil
+	}
+	return spans(text, marks(d, terms, text, 0, len(text), clean), 0, len(text))
+}
+
+// snippet returns about n runes of text around its first match (or its
+// start), with the query's words marked.
+func snippet(d *thai.Dict, terms map[string]bool, text string, n int, clean bool) []Span {
+	text = strings.ToValidUTF8(text, "")
+	if text == "" {
+		return nil
+	}
+	// Find the first match cheaply, then segment only the passage around it.
+	first := len(text)
+	for t := range terms {
+		if i := strings.Index(text, t); i >= 0 && i < first {
+			first = i
+		}
+	}
+	if first == len(text) {
+		first = 0
+	}
+	lo := backRunes(text, first, n/4)
+	if i := strings.LastIndexByte(text[lo:first], ' '); i >= 0 {
+		lo += i + 1 // start at a word
+	}
+	hi := forwardRunes(text, lo, n)
+	if hi < len(text) {
+		if i := strings.LastIndexByte(text[lo:hi], ' '); i > (hi-lo)/2 {
+			hi = lo + i // end at a word
+		}
+	}
+	out := spans(text, marks(d, terms, text, lo, hi, clean), lo, hi)
+	if lo > 0 {
+		out = append([]Span{{Text: ellipsis}}, out...)
+	}
+	if hi < len(text) {
+		out = append(out, Span{Text: ellipsis})
+	}
+	return out
+}
+
+func backRunes(s string, i, n int) int {
+	for ; n > 0 && i > 0; n-- {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+	}
+	return i
+}
+
+func forwardRunes(s string, i, n int) int {
+	for ; n > 0 && i < len(s); n-- {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return i
+}
