@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -314,5 +315,45 @@ func (d *DB) MostViewedManuals(ctx context.Context, limit int) ([]ManualSummary,
 		m.PublishedAt = at.Time
 		out = append(out, m)
 	}
+	return out, rows.Err()
+}
+
+// TermCount is how many published manuals carry a catalog term.
+type TermCount struct {
+	Term openinfo.CatalogTerm
+	N    int
+}
+
+// CatalogCounts counts the published manuals under each active term of a
+// kind, largest first; terms with none are left out.
+func (d *DB) CatalogCounts(ctx context.Context, kind openinfo.CatalogKind) ([]TermCount, error) {
+	terms, err := d.CatalogTerms(ctx, kind, false)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := d.db.QueryContext(ctx, `SELECT pt.term_id, count(*) FROM process_terms pt
+		JOIN catalog_terms t ON t.id = pt.term_id AND t.kind = $1
+		JOIN manual_revisions r ON r.process_id = pt.process_id AND r.state = $2
+		GROUP BY pt.term_id`, kind, openinfo.RevPublished)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	n := map[int64]int{}
+	for rows.Next() {
+		var id int64
+		var c int
+		if err := rows.Scan(&id, &c); err != nil {
+			return nil, err
+		}
+		n[id] = c
+	}
+	var out []TermCount
+	for _, t := range terms {
+		if n[t.ID] > 0 {
+			out = append(out, TermCount{t, n[t.ID]})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b TermCount) int { return b.N - a.N })
 	return out, rows.Err()
 }

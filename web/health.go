@@ -13,13 +13,18 @@ func (s *Server) handleHealthz(w http.ResponseWriter, r *http.Request) {
 	w.Write([]byte("ok\n"))
 }
 
-// handleReadyz: the database answers and the schema is current, so a load
-// balancer may send traffic here.
+// handleReadyz: the database answers, the schema is current and the search
+// index is built, so a load balancer may send traffic here.
 func (s *Server) handleReadyz(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 	defer cancel()
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
+	if s.searchReady != nil && !s.searchReady() {
+		w.WriteHeader(http.StatusServiceUnavailable)
+		w.Write([]byte("search index loading\n"))
+		return
+	}
 	if err := s.db.Ping(ctx); err != nil {
 		s.log.Warn("not ready", "err", err)
 		w.WriteHeader(http.StatusServiceUnavailable)

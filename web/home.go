@@ -1,7 +1,10 @@
 package web
 
 import (
+	"context"
 	"net/http"
+	"sync"
+	"time"
 
 	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/store"
@@ -23,9 +26,48 @@ type regionGroup struct {
 }
 
 type homePage struct {
-	Agencies int
-	Types    []typeCount
-	Regions  []regionGroup
+	Agencies   int
+	Types      []typeCount
+	Regions    []regionGroup
+	Categories []store.TermCount
+	Groups     []store.TermCount
+	Popular    []store.ManualSummary
+}
+
+// homeCache keeps the home page's counts for a minute: the busiest page
+// must not count 10,000 agencies and 200,000 manuals per request.
+type homeCache struct {
+	mu   sync.Mutex
+	at   time.Time
+	page homePage
+}
+
+const homeTTL = time.Minute
+
+func (s *Server) homeData(ctx context.Context) (homePage, error) {
+	c := &s.home
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.at.IsZero() && time.Since(c.at) < homeTTL {
+		return c.page, nil
+	}
+	byType, byProvince, err := s.db.AgencyCounts(ctx)
+	if err != nil {
+		return homePage{}, err
+	}
+	var p homePage
+	p.Types, p.Regions, p.Agencies = browseCounts(byType, byProvince)
+	if p.Categories, err = s.db.CatalogCounts(ctx, openinfo.CatalogCategory); err != nil {
+		return homePage{}, err
+	}
+	if p.Groups, err = s.db.CatalogCounts(ctx, openinfo.CatalogUserGroup); err != nil {
+		return homePage{}, err
+	}
+	if p.Popular, err = s.db.MostViewedManuals(ctx, 10); err != nil {
+		return homePage{}, err
+	}
+	c.page, c.at = p, time.Now()
+	return p, nil
 }
 
 // browseCounts turns the store's facet counts into the directory's browse
@@ -57,14 +99,14 @@ func browseCounts(byType, byProvince []store.Count) (types []typeCount, regions 
 	return types, regions, total
 }
 
+// handleHome is the front door: search, the Service Catalog's categories
+// and user groups, the most read manuals, and the directory.
 func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
-	byType, byProvince, err := s.db.AgencyCounts(r.Context())
+	p, err := s.homeData(r.Context())
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	var p homePage
-	p.Types, p.Regions, p.Agencies = browseCounts(byType, byProvince)
 	lang := langFrom(r)
 	s.render(w, r, http.StatusOK, "home", T(lang, "site.name"), p)
 }

@@ -88,6 +88,7 @@ func (s *Server) handleManual(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	s.views.add(p.ID)
 	s.render(w, r, http.StatusOK, "manual", T(lang, "manual.title")+": "+page.C.Name, page)
 }
 

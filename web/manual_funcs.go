@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/openinfo/openinfo"
+	"github.com/openinfo/openinfo/search"
 )
 
 // manualFuncs are the template helpers of the manual pages and the editor.
@@ -69,7 +70,8 @@ func manualFuncs() template.FuncMap {
 			}
 			return false
 		},
-		"sub": func(a, b int) int { return a - b },
+		"sub":      func(a, b int) int { return a - b },
+		"kindName": func(k search.Kind, lang string) string { return kindLabel(k, lang) },
 		// dict passes several values to a sub-template.
 		"dict": func(kv ...any) map[string]any {
 			m := make(map[string]any, len(kv)/2)

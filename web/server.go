@@ -25,6 +25,7 @@ import (
 	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/auth"
 	"github.com/openinfo/openinfo/notify"
+	"github.com/openinfo/openinfo/search"
 	"github.com/openinfo/openinfo/store"
 	"github.com/openinfo/openinfo/thaitime"
 )
@@ -59,6 +60,10 @@ type Config struct {
 	RatingsPerHour int
 	// Extra handlers mounted as they are (development outboxes).
 	Extra map[string]http.Handler
+	// Search is the in-memory index of public documents (nil: search is
+	// off); SearchReady reports whether its first load has finished.
+	Search      *search.Index
+	SearchReady func() bool
 }
 
 // Server holds what the handlers share.
@@ -87,6 +92,12 @@ type Server struct {
 	// ratings one address may send per hour.
 	ratings     *store.RatingWriter
 	ratingLimit int
+
+	search      *search.Index
+	searchReady func() bool
+	catalog     catalogNames
+	views       viewCounter
+	home        homeCache
 }
 
 // New prepares a server: it parses the templates once, at start.
@@ -106,6 +117,7 @@ func New(cfg Config) (*Server, error) {
 		s.ratings = cfg.DB.NewRatingWriter(store.RatingWriterOptions{})
 	}
 	s.ratingLimit = cfg.RatingsPerHour
+	s.search, s.searchReady = cfg.Search, cfg.SearchReady
 	if s.log == nil {
 		s.log = slog.Default()
 	}
@@ -180,6 +192,13 @@ func (s *Server) parseTemplates() error {
 			return contactView{openinfo.Contact{Address: p.Address, Phones: p.Phones, Email: p.Email}, lang}
 		},
 		"static": func(name string) string { return "/static/" + name + "?v=" + s.staticHash },
+		"dict": func(kv ...any) map[string]any { // pairs of name, value, for sub-templates
+			m := map[string]any{}
+			for i := 0; i+1 < len(kv); i += 2 {
+				m[fmt.Sprint(kv[i])] = kv[i+1]
+			}
+			return m
+		},
 	}
 	for k, v := range manualFuncs() {
 		funcs[k] = v
@@ -258,7 +277,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 // publicPage reports whether a path is a page of the public directory, which
 // any cache may keep; onboarding links and the back office never are.
 func publicPage(path string) bool {
-	if path == "/" || path == "/agencies" {
+	if path == "/" || path == "/agencies" || path == "/search" {
 		return true
 	}
 	for _, prefix := range []string{"/agencies/", "/points/", "/manuals/", "/services/"} {

@@ -42,6 +42,8 @@ type config struct {
 	LocalGovDepartment                         string
 	SMTP                                       notify.SMTPConfig
 	TrustedProxies                             []netip.Prefix
+	Dictionary                                 string
+	SearchPoll                                 time.Duration
 
 	devSet *bool
 }
@@ -111,6 +113,8 @@ var settings = []setting{
 	{"smtp-tls", "OPENINFO_SMTP_TLS", "starttls (mandatory), tls (implicit) or none (loopback servers only)", "starttls"},
 	{"sms-url", "OPENINFO_SMS_URL", "SMS gateway URL for the built-in provider's OTPs (POST {to, text}); empty = development outbox", ""},
 	{"sms-token", "OPENINFO_SMS_TOKEN", "bearer token for the SMS gateway", ""},
+	{"dictionary", "OPENINFO_DICTIONARY", "Thai word list for search (one word per line, or a hunspell .dic); empty = the system's hunspell-th or libthai list when found, else the built-in seed list", ""},
+	{"search-poll", "OPENINFO_SEARCH_POLL", "how often each node reads the change feed to keep its search index fresh", "1s"},
 }
 
 // parseConfig reads flags from args with defaults from the environment;
@@ -168,6 +172,10 @@ func parseConfig(name string, args []string, env func(string) string, stderr io.
 	}
 	c.OIDCLogoutParam = *vals["oidc-logout-param"]
 	c.SMSURL, c.SMSToken = *vals["sms-url"], *vals["sms-token"]
+	c.Dictionary = *vals["dictionary"]
+	if c.SearchPoll, err = time.ParseDuration(*vals["search-poll"]); err != nil || c.SearchPoll <= 0 {
+		return nil, fmt.Errorf("search-poll: %q is not a duration like 1s", *vals["search-poll"])
+	}
 	c.LocalGovDepartment = *vals["local-gov-department"]
 	port, err := strconv.Atoi(*vals["smtp-port"])
 	if err != nil || port < 0 || port > 65535 {

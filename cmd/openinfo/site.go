@@ -16,6 +16,9 @@ import (
 	"github.com/openinfo/openinfo/auth"
 	"github.com/openinfo/openinfo/digitalid"
 	"github.com/openinfo/openinfo/notify"
+	"github.com/openinfo/openinfo/search"
+	"github.com/openinfo/openinfo/search/thai"
+	"github.com/openinfo/openinfo/searchfeed"
 	"github.com/openinfo/openinfo/store"
 	"github.com/openinfo/openinfo/web"
 )
@@ -105,8 +108,43 @@ func buildSite(ctx context.Context, c *config, db *store.DB, log *slog.Logger, d
 			log.Warn("local government token issuer not in the directory; only the platform administrator issues their tokens", "name", c.LocalGovDepartment)
 		}
 	}
-	return web.New(web.Config{DB: db, Logger: log, BaseURL: c.BaseURL, SecureCookies: c.SecureCookies, Version: version,
-		RP: rp, Sealer: sealer, TokenTTL: c.TokenTTL, DigitalID: didHandler, Extra: extra, TokenIssuers: &issuers, Mailer: outbox, TrustedProxies: c.TrustedProxies})
+	ix, feed, err := startSearch(ctx, c, db, log)
+	if err != nil {
+		return nil, err
+	}
+	site, err := web.New(web.Config{DB: db, Logger: log, BaseURL: c.BaseURL, SecureCookies: c.SecureCookies, Version: version,
+		RP: rp, Sealer: sealer, TokenTTL: c.TokenTTL, DigitalID: didHandler, Extra: extra, TokenIssuers: &issuers, Mailer: outbox,
+		TrustedProxies: c.TrustedProxies, Search: ix, SearchReady: feed.Ready})
+	if err != nil {
+		return nil, err
+	}
+	go site.Background(ctx, 30*time.Second)
+	return site, nil
+}
+
+// startSearch loads the Thai dictionary and builds the search index in the
+// background (the site serves meanwhile; search answers 503 until it is
+// ready), then follows the change feed.
+func startSearch(ctx context.Context, c *config, db *store.DB, log *slog.Logger) (*search.Index, *searchfeed.Feed, error) {
+	dict := thai.Default()
+	if c.Dictionary != "" {
+		n, err := dict.LoadFile(c.Dictionary)
+		if err != nil {
+			return nil, nil, fmt.Errorf("dictionary: %w", err)
+		}
+		log.Info("dictionary loaded", "path", c.Dictionary, "words", n)
+	} else if path, ok := thai.LoadSystem(dict); ok {
+		log.Info("dictionary loaded", "path", path, "words", dict.Len())
+	} else {
+		log.Info("no Thai dictionary file found; search uses the built-in seed list and the data's own words", "words", dict.Len())
+	}
+	ix := search.New(dict)
+	feed := searchfeed.New(db, ix, log)
+	go func() {
+		feed.Run(ctx, c.SearchPoll)
+		ix.Close()
+	}()
+	return ix, feed, nil
 }
 
 // derive makes a purpose-bound key from the installation secret, so no two
