@@ -9,6 +9,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -19,7 +20,11 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
+	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/gendata"
+	"github.com/openinfo/openinfo/search"
+	"github.com/openinfo/openinfo/search/thai"
+	"github.com/openinfo/openinfo/searchfeed"
 	"github.com/openinfo/openinfo/store"
 	"github.com/openinfo/openinfo/web"
 )
@@ -70,13 +75,74 @@ func site(t *testing.T) *httptest.Server {
 	if _, err := db.Import(ctx, &store.Dataset{Agencies: demo.Agencies, Points: demo.Points}, nil); err != nil {
 		t.Fatal(err)
 	}
-	s, err := web.New(web.Config{DB: db, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	publishManual(t, db)
+	ix := search.New(thai.Default())
+	t.Cleanup(ix.Close)
+	feed := searchfeed.New(db, ix, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err := feed.Load(ctx); err != nil {
+		t.Fatal(err)
+	}
+	s, err := web.New(web.Config{DB: db, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Search: ix, SearchReady: feed.Ready})
 	if err != nil {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(s.Handler())
 	t.Cleanup(srv.Close)
 	return srv
+}
+
+// publishManual puts one manual of the Department of Land Transport through
+// the approval and pins it to the department's service points.
+func publishManual(t *testing.T, db *store.DB) {
+	t.Helper()
+	ctx := context.Background()
+	dlts, _, err := db.Agencies(ctx, store.AgencyFilter{Query: "กรมการขนส่งทางบก"})
+	if err != nil || len(dlts) == 0 {
+		t.Fatalf("no DLT in the demo data: %v", err)
+	}
+	dlt := dlts[0]
+	author := openinfo.Officer{UserID: 1, Role: openinfo.RoleAuthor, AgencyID: dlt.ID, AgencyPath: dlt.Path}
+	reviewer := openinfo.Officer{UserID: 2, Role: openinfo.RoleReviewer, AgencyID: dlt.ID, AgencyPath: dlt.Path}
+	opdc := openinfo.Officer{UserID: 3, Role: openinfo.RoleOPDC}
+	p := &openinfo.Process{AgencyID: dlt.ID, NameTH: "การขอรับใบอนุญาตขับรถยนต์ส่วนบุคคลชั่วคราว", CommonNames: []string{"ทำใบขับขี่"}}
+	if err := db.CreateProcess(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	r, err := db.OpenRevision(ctx, p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := openinfo.ManualContent{Name: p.NameTH, ServiceType: openinfo.ServiceSingleUnit, Category: openinfo.CategoryLicence,
+		LegalBases: []openinfo.LegalBasis{{Kind: "พระราชบัญญัติ", Name: "รถยนต์", YearBE: 2522}},
+		Channels:   []openinfo.ServiceChannel{{Kind: openinfo.ChannelCounter, Place: "สำนักงานขนส่งจังหวัดทุกแห่ง", Hours: "จันทร์–ศุกร์ 08:30–16:30 น."}},
+		Steps: []openinfo.Step{{Type: openinfo.StepDocumentCheck, Detail: "ยื่นคำขอและตรวจสอบเอกสาร", Duration: 15, Unit: openinfo.UnitMinute},
+			{Type: openinfo.StepConsideration, Detail: "ทดสอบสมรรถภาพ อบรม และสอบ", Duration: 5, Unit: openinfo.UnitHour}},
+		Documents:  []openinfo.Document{{Group: openinfo.DocIdentity, Name: "บัตรประจำตัวประชาชน", Issuer: "กรมการปกครอง", Originals: 1, Unit: openinfo.DocUnitCopy}},
+		Fees:       []openinfo.Fee{{Detail: "ค่าธรรมเนียมใบอนุญาต", Amount: 105, Unit: openinfo.FeeBaht}},
+		Complaints: openinfo.DefaultComplaintChannels()[1:],
+	}
+	if _, err := db.SaveDraft(ctx, r.ID, r.Version, c, author, dlt.Path); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []struct {
+		ev  openinfo.RevisionEvent
+		who openinfo.Officer
+	}{{openinfo.EvSubmit, author}, {openinfo.EvApproveStep1, reviewer}, {openinfo.EvApproveStep2, opdc}} {
+		if err := db.ApplyRevision(ctx, r.ID, s.ev, s.who, dlt.Path, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	points, _, err := db.ServicePoints(ctx, store.PointFilter{Under: dlt.ID, Limit: 50})
+	if err != nil || len(points) == 0 {
+		t.Fatalf("no DLT service points: %v", err)
+	}
+	var ids []int64
+	for _, pt := range points {
+		ids = append(ids, pt.ID)
+	}
+	if _, err := db.Pin(ctx, store.PinProcess, p.ID, ids); err != nil {
+		t.Fatal(err)
+	}
 }
 
 type axeResult struct {
@@ -162,18 +228,40 @@ func TestPortalOnAPhone(t *testing.T) {
 	}
 	check("home")
 
-	// Search the directory like a citizen: type a name, submit, open the agency.
+	// Search like a citizen, in everyday words: open the manual, then a
+	// service point that serves it.
 	err = chromedp.Run(ctx,
-		chromedp.SendKeys(`#q`, "ขนส่ง"),
+		chromedp.SendKeys(`#q`, "ทำใบขับขี่"),
 		chromedp.Submit(`#q`),
-		chromedp.WaitVisible(`ul.list a`),
+		chromedp.WaitVisible(`ol.hits a`),
 		chromedp.Text(`main`, &text),
 	)
-	if err != nil || !strings.Contains(text, "กรมการขนส่งทางบก") {
+	if err != nil || !strings.Contains(text, "การขอรับใบอนุญาตขับรถยนต์ส่วนบุคคลชั่วคราว") {
 		t.Fatalf("search: %v\n%s", err, text)
 	}
-	check("directory results")
+	check("search results")
 	err = chromedp.Run(ctx,
+		chromedp.Click(`ol.hits li:first-child h2 a`, chromedp.ByQuery),
+		chromedp.WaitVisible(`#points`),
+		chromedp.Title(&title),
+		chromedp.Text(`main`, &text),
+	)
+	if err != nil || !strings.Contains(title, "คู่มือสำหรับประชาชน") || !strings.Contains(text, "ค่าธรรมเนียมใบอนุญาต") {
+		t.Fatalf("manual page: %v (title %q)\n%s", err, title, text)
+	}
+	check("manual")
+	err = chromedp.Run(ctx,
+		chromedp.Click(`#points + ul a`, chromedp.ByQuery),
+		chromedp.WaitVisible(`ul.hours`),
+		chromedp.Text(`main`, &text),
+	)
+	if err != nil || !strings.Contains(text, "วันและเวลาให้บริการ") || !strings.Contains(text, "การขอรับใบอนุญาตขับรถ") {
+		t.Fatalf("service point page: %v\n%s", err, text)
+	}
+	check("service point")
+	// An agency, found by name on the agencies tab.
+	err = chromedp.Run(ctx,
+		chromedp.Navigate(srv.URL+"/search?kind=agency&q="+url.QueryEscape("ขนส่ง")),
 		chromedp.Click(`//a[normalize-space()="สำนักงานขนส่งจังหวัดเชียงใหม่"]`, chromedp.BySearch),
 		chromedp.WaitVisible(`#points`),
 		chromedp.Title(&title),
@@ -182,15 +270,6 @@ func TestPortalOnAPhone(t *testing.T) {
 		t.Fatalf("agency page: %v (title %q)", err, title)
 	}
 	check("agency")
-	err = chromedp.Run(ctx,
-		chromedp.Click(`ul.cards li:first-child a`, chromedp.ByQuery),
-		chromedp.WaitVisible(`ul.hours`),
-		chromedp.Text(`main`, &text),
-	)
-	if err != nil || !strings.Contains(text, "วันและเวลาให้บริการ") {
-		t.Fatalf("service point page: %v\n%s", err, text)
-	}
-	check("service point")
 	// English, then the browse page.
 	err = chromedp.Run(ctx, chromedp.Click(`a[lang="en"]`, chromedp.ByQuery), chromedp.WaitVisible(`html[lang="en"]`, chromedp.ByQuery))
 	if err != nil {
