@@ -31,10 +31,15 @@ type Feed struct {
 	log   *slog.Logger
 	ready atomic.Bool
 
-	mu   sync.Mutex
-	last int64          // highest feed entry applied
-	seen map[int64]bool // entries applied within the window below last
+	mu       sync.Mutex
+	last     int64          // highest feed entry applied
+	seen     map[int64]bool // entries applied within the window below last
+	onChange atomic.Pointer[func()]
 }
+
+// OnChange sets a function called after a poll applied changes (the web
+// layer empties its page cache).
+func (f *Feed) OnChange(fn func()) { f.onChange.Store(&fn) }
 
 // New returns a feed for ix from db.
 func New(db *store.DB, ix *search.Index, log *slog.Logger) *Feed {
@@ -111,6 +116,11 @@ func (f *Feed) Poll(ctx context.Context) error {
 		for s := range f.seen {
 			if s <= f.last-window {
 				delete(f.seen, s)
+			}
+		}
+		if fresh > 0 {
+			if fn := f.onChange.Load(); fn != nil {
+				(*fn)()
 			}
 		}
 		if len(changes) < 2000 || fresh == 0 {

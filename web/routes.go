@@ -39,8 +39,9 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /static/", http.StripPrefix("/static/", cacheForever(http.FileServerFS(static))))
 	mux.HandleFunc("/", s.notFound)
 	if s.sessions != nil {
-		mux.Handle("/admin", s.adminHandler())
-		mux.Handle("/admin/", s.adminHandler())
+		admin := s.purgeAfterChange(s.adminHandler())
+		mux.Handle("/admin", admin)
+		mux.Handle("/admin/", admin)
 	}
 	if s.digitalID != nil {
 		mux.Handle("/digitalid/", s.digitalID)
@@ -51,6 +52,7 @@ func (s *Server) Handler() http.Handler {
 
 	var h http.Handler = mux
 	h = gzhttp.GzipHandler(h)
+	h = s.micro.handler(h)
 	h = http.NewCrossOriginProtection().Handler(h)
 	h = s.recoverPanics(h)
 	h = s.observe(h)

@@ -64,6 +64,9 @@ type Config struct {
 	// off); SearchReady reports whether its first load has finished.
 	Search      *search.Index
 	SearchReady func() bool
+	// PageCache keeps rendered public pages for a few seconds (microcache.go);
+	// PurgePages empties it, as the change feed does on every change.
+	PageCache bool
 }
 
 // Server holds what the handlers share.
@@ -98,6 +101,7 @@ type Server struct {
 	catalog     catalogNames
 	views       viewCounter
 	home        homeCache
+	micro       microcache
 }
 
 // New prepares a server: it parses the templates once, at start.
@@ -118,6 +122,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	s.ratingLimit = cfg.RatingsPerHour
 	s.search, s.searchReady = cfg.Search, cfg.SearchReady
+	s.micro.off = !cfg.PageCache
 	if s.log == nil {
 		s.log = slog.Default()
 	}

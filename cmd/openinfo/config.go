@@ -43,6 +43,7 @@ type config struct {
 	SMTP                                       notify.SMTPConfig
 	TrustedProxies                             []netip.Prefix
 	Dictionary                                 string
+	PageCache                                  bool
 	SearchPoll                                 time.Duration
 
 	devSet *bool
@@ -115,6 +116,7 @@ var settings = []setting{
 	{"sms-token", "OPENINFO_SMS_TOKEN", "bearer token for the SMS gateway", ""},
 	{"dictionary", "OPENINFO_DICTIONARY", "Thai word list for search (one word per line, or a hunspell .dic); empty = the system's hunspell-th or libthai list when found, else the built-in seed list", ""},
 	{"search-poll", "OPENINFO_SEARCH_POLL", "how often each node reads the change feed to keep its search index fresh", "1s"},
+	{"page-cache", "OPENINFO_PAGE_CACHE", "keep rendered public pages for 5 seconds (emptied on every change)", "true"},
 }
 
 // parseConfig reads flags from args with defaults from the environment;
@@ -173,6 +175,9 @@ func parseConfig(name string, args []string, env func(string) string, stderr io.
 	c.OIDCLogoutParam = *vals["oidc-logout-param"]
 	c.SMSURL, c.SMSToken = *vals["sms-url"], *vals["sms-token"]
 	c.Dictionary = *vals["dictionary"]
+	if c.PageCache, err = parseBool("page-cache", *vals["page-cache"]); err != nil {
+		return nil, err
+	}
 	if c.SearchPoll, err = time.ParseDuration(*vals["search-poll"]); err != nil || c.SearchPoll <= 0 {
 		return nil, fmt.Errorf("search-poll: %q is not a duration like 1s", *vals["search-poll"])
 	}

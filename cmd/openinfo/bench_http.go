@@ -1,0 +1,175 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"runtime"
+	"runtime/pprof"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/openinfo/openinfo/store"
+)
+
+// benchHTTP serves the site from the configured database on a loopback port
+// and loads its public pages from 64 keep-alive connections, as wrk would,
+// printing requests per second and latency percentiles per page. Client and
+// server share the machine's cores, so the figures are a lower bound of
+// what the server alone does.
+func benchHTTP(ctx context.Context, args []string, env func(string) string, stdout, stderr io.Writer) error {
+	var duration time.Duration
+	var conns int
+	var profile string
+	c, err := parseConfig("bench http", args, env, stderr, func(fs *flag.FlagSet) {
+		fs.DurationVar(&duration, "duration", 10*time.Second, "how long to load each page")
+		fs.IntVar(&conns, "connections", 64, "concurrent keep-alive connections")
+		fs.StringVar(&profile, "cpuprofile", "", "write a CPU profile of the run to this file")
+	})
+	if err != nil {
+		return err
+	}
+	c.Demo = false
+	db, err := openDB(ctx, c)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	c.Addr = ln.Addr().String()
+	c.settle(c.Addr)
+	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+	sctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	site, err := buildSite(sctx, c, db, quiet, false)
+	if err != nil {
+		return err
+	}
+	defer site.Close()
+	srv := &http.Server{Handler: site.Handler()}
+	go srv.Serve(ln)
+	defer srv.Close()
+	base := "http://" + c.Addr
+	start := time.Now()
+	for {
+		res, err := http.Get(base + "/readyz")
+		if err == nil {
+			res.Body.Close()
+			if res.StatusCode == 200 {
+				break
+			}
+		}
+		if time.Since(start) > 5*time.Minute {
+			return fmt.Errorf("the site did not become ready (search index)")
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	fmt.Fprintf(stdout, "database: %s; search index ready in %s; GOMAXPROCS %d; %d connections, %s per page; page cache %v\n",
+		db.Dialect(), time.Since(start).Round(100*time.Millisecond), runtime.GOMAXPROCS(0), conns, duration, c.PageCache)
+
+	manuals, _, err := db.Manuals(ctx, store.ManualFilter{State: "published", Limit: 200})
+	if err != nil {
+		return err
+	}
+	points, _, err := db.ServicePoints(ctx, store.PointFilter{Limit: 200})
+	if err != nil {
+		return err
+	}
+	if len(points) == 0 {
+		return fmt.Errorf("no service points: run gen-data first")
+	}
+	queries := []string{"ทำใบขับขี่", "จดทะเบียนสมรส", "ขออนุญาตก่อสร้างอาคาร", "แจ้งเกิด", "ภาษีป้าย", "ต่อภาษีรถ", "บัตรประชาชน", "เบี้ยยังชีพผู้สูงอายุ"}
+	pages := []struct {
+		name string
+		url  func(r *rand.Rand) string
+	}{
+		{"home", func(*rand.Rand) string { return "/" }},
+		{"search", func(r *rand.Rand) string { return "/search?q=" + url.QueryEscape(queries[r.IntN(len(queries))]) }},
+		{"manual", func(r *rand.Rand) string { return fmt.Sprintf("/manuals/%d", manuals[r.IntN(len(manuals))].ProcessID) }},
+		{"service point", func(r *rand.Rand) string { return fmt.Sprintf("/points/%d", points[r.IntN(len(points))].ID) }},
+	}
+	tr := &http.Transport{MaxIdleConnsPerHost: conns, MaxConnsPerHost: conns, DisableCompression: false}
+	client := &http.Client{Transport: tr, Timeout: 30 * time.Second}
+	if profile != "" {
+		f, err := os.Create(profile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
+	}
+	fmt.Fprintf(stdout, "%-14s %10s %10s %10s %10s %8s\n", "page", "req/s", "p50", "p99", "max", "errors")
+	for _, p := range pages {
+		if p.name == "manual" && len(manuals) == 0 {
+			fmt.Fprintf(stdout, "%-14s (no published manuals)\n", p.name)
+			continue
+		}
+		lat, errs, took := load(ctx, client, base, p.url, conns, duration)
+		slices.Sort(lat)
+		pct := func(q float64) time.Duration {
+			if len(lat) == 0 {
+				return 0
+			}
+			return lat[min(len(lat)-1, int(q*float64(len(lat))))]
+		}
+		fmt.Fprintf(stdout, "%-14s %10.0f %10s %10s %10s %8d\n", p.name, float64(len(lat))/took.Seconds(),
+			pct(0.50).Round(10*time.Microsecond), pct(0.99).Round(10*time.Microsecond), pct(1).Round(10*time.Microsecond), errs)
+	}
+	fmt.Fprintf(stdout, "with wrk instead: wrk -t2 -c%d -d%s %s/ (and /search?q=..., /manuals/ID, /points/ID)\n", conns, duration, base)
+	return nil
+}
+
+// load requests page URLs from conns workers for d; it returns every
+// successful request's latency, the number of failures and the time taken.
+func load(ctx context.Context, client *http.Client, base string, next func(*rand.Rand) string, conns int, d time.Duration) ([]time.Duration, int, time.Duration) {
+	var mu sync.Mutex
+	var all []time.Duration
+	errs := 0
+	deadline := time.Now().Add(d)
+	start := time.Now()
+	var wg sync.WaitGroup
+	for w := range conns {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r := rand.New(rand.NewPCG(uint64(w), 7))
+			var mine []time.Duration
+			bad := 0
+			for time.Now().Before(deadline) && ctx.Err() == nil {
+				req, _ := http.NewRequestWithContext(ctx, "GET", base+next(r), nil)
+				req.Header.Set("Accept-Encoding", "gzip")
+				t := time.Now()
+				res, err := client.Do(req)
+				if err != nil {
+					bad++
+					continue
+				}
+				io.Copy(io.Discard, res.Body)
+				res.Body.Close()
+				if res.StatusCode != 200 {
+					bad++
+					continue
+				}
+				mine = append(mine, time.Since(t))
+			}
+			mu.Lock()
+			all = append(all, mine...)
+			errs += bad
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	return all, errs, time.Since(start)
+}
