@@ -33,5 +33,9 @@ var searchMessages = map[string][2]string{
 	"search.filters":           {"กรองผลการค้นหา", "Narrow the results"},
 	"home.categories":          {"หมวดหมู่บริการ", "Service categories"},
 	"home.groups":              {"กลุ่มผู้ใช้บริการ", "By who you are"},
+	"nav.catalog":              {"หมวดหมู่บริการ", "Catalog"},
+	"catalog.public":           {"บัญชีบริการภาครัฐ", "Service Catalog"},
+	"catalog.public.intro":     {"คู่มือสำหรับประชาชนจัดตามหมวดหมู่บริการและกลุ่มผู้ใช้บริการ", "Citizen manuals by service category and by who uses them."},
+	"home.catalog.all":         {"ดูบัญชีบริการทั้งหมด", "The whole Service Catalog"},
 	"home.popular":             {"คู่มือที่มีผู้อ่านมากที่สุด", "Most read manuals"},
 }

@@ -18,6 +18,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /manuals/{id}/files/{key}", s.handleManualFile)
 	mux.HandleFunc("GET /services/{id}", s.handleService)
 	mux.HandleFunc("GET /search", s.handleSearch)
+	mux.HandleFunc("GET /catalog", s.handleCatalog)
 	mux.HandleFunc("GET /api/search", s.handleSearchAPI)
 	mux.HandleFunc("GET /lang", s.handleLang)
 	mux.HandleFunc("GET /rate", s.handleRateEntry)

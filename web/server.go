@@ -282,7 +282,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 // publicPage reports whether a path is a page of the public directory, which
 // any cache may keep; onboarding links and the back office never are.
 func publicPage(path string) bool {
-	if path == "/" || path == "/agencies" || path == "/search" {
+	if path == "/" || path == "/agencies" || path == "/search" || path == "/catalog" {
 		return true
 	}
 	for _, prefix := range []string{"/agencies/", "/points/", "/manuals/", "/services/"} {
