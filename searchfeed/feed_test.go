@@ -3,6 +3,7 @@ package searchfeed_test
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/internal/dbtest"
@@ -115,6 +116,55 @@ func TestTwoNodes(t *testing.T) {
 		hits := ix.Search(search.Query{Text: "ทำใบขับขี่", Kinds: []search.Kind{search.KindManual}}).Hits
 		if len(hits) != 1 || hits[0].Agency != "กรมการขนส่งทางบกและจราจร" {
 			t.Fatalf("the manual still shows the old agency name: %+v", hits)
+		}
+	})
+}
+
+// TestFreshAcrossNodes: with the feed running as serve runs it, a manual
+// published through node A is found in node B's index within 2 seconds.
+func TestFreshAcrossNodes(t *testing.T) {
+	dbtest.EachDSN(t, func(t *testing.T, dsn string) {
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		a, b := dbtest.Open(t, dsn), dbtest.Open(t, dsn)
+		dept := &openinfo.Agency{Type: openinfo.AgencyDepartment, NameTH: "กรมการปกครอง"}
+		if err := a.CreateAgency(ctx, dept); err != nil {
+			t.Fatal(err)
+		}
+		ix := search.New(thai.Default())
+		defer ix.Close()
+		feed := searchfeed.New(b, ix, nil)
+		changed := make(chan struct{}, 100)
+		feed.OnChange(func() { changed <- struct{}{} })
+		go feed.Run(ctx, 200*time.Millisecond)
+		for !feed.Ready() {
+			time.Sleep(10 * time.Millisecond)
+		}
+		author := openinfo.Officer{UserID: 1, Role: openinfo.RoleAuthor, AgencyID: dept.ID, AgencyPath: dept.Path}
+		reviewer := openinfo.Officer{UserID: 2, Role: openinfo.RoleReviewer, AgencyID: dept.ID, AgencyPath: dept.Path}
+		opdc := openinfo.Officer{UserID: 3, Role: openinfo.RoleOPDC}
+		p := &openinfo.Process{AgencyID: dept.ID, NameTH: "การจดทะเบียนสมรส", CommonNames: []string{"จดทะเบียนแต่งงาน"}}
+		if err := a.CreateProcess(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+		r, _ := a.OpenRevision(ctx, p.ID)
+		a.SaveDraft(ctx, r.ID, r.Version, manual(p.NameTH), author, dept.Path)
+		a.ApplyRevision(ctx, r.ID, openinfo.EvSubmit, author, dept.Path, "")
+		a.ApplyRevision(ctx, r.ID, openinfo.EvApproveStep1, reviewer, dept.Path, "")
+		if err := a.ApplyRevision(ctx, r.ID, openinfo.EvApproveStep2, opdc, dept.Path, ""); err != nil {
+			t.Fatal(err)
+		}
+		published := time.Now()
+		for len(find(ix, "จดทะเบียนแต่งงาน", search.KindManual)) == 0 {
+			if time.Since(published) > 2*time.Second {
+				t.Fatal("node B did not find the manual within 2 seconds of its publication on node A")
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+		select { // the listener hears of it once the poll has applied everything
+		case <-changed:
+		case <-time.After(5 * time.Second):
+			t.Fatal("the feed applied changes without telling its listener")
 		}
 	})
 }

@@ -282,10 +282,10 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 // publicPage reports whether a path is a page of the public directory, which
 // any cache may keep; onboarding links and the back office never are.
 func publicPage(path string) bool {
-	if path == "/" || path == "/agencies" || path == "/search" || path == "/catalog" {
+	if path == "/" || path == "/agencies" || path == "/search" || path == "/catalog" || path == "/guide" || path == "/faq" {
 		return true
 	}
-	for _, prefix := range []string{"/agencies/", "/points/", "/manuals/", "/services/"} {
+	for _, prefix := range []string{"/agencies/", "/points/", "/manuals/", "/services/", "/guide/"} {
 		if strings.HasPrefix(path, prefix) {
 			return true
 		}
