@@ -280,4 +280,11 @@ func TestPortalOnAPhone(t *testing.T) {
 		t.Fatal(err)
 	}
 	check("directory")
+	// The guides and the FAQ, in Thai again.
+	for _, path := range []string{"/lang?to=th&next=/guide", "/guide/getting-started", "/faq", "/catalog"} {
+		if err := chromedp.Run(ctx, chromedp.Navigate(srv.URL+path), chromedp.WaitVisible(`h1`)); err != nil {
+			t.Fatal(err)
+		}
+		check(path)
+	}
 }
