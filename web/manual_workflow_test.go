@@ -288,6 +288,7 @@ func TestManualWorkflowOverHTTP(t *testing.T) {
 	reviewer.post(revPath+"/approve_step1", url.Values{}).want(t, 200, "รออนุมัติขั้นที่ 2")
 	opdc.get("/admin/tasks").want(t, 200, c.Name)
 	public.get(fmt.Sprintf("/manuals/%d", procID)).want(t, 404) // not yet
+	public.get(fmt.Sprintf("/manuals/%d/history", procID)).want(t, 404)
 	opdc.post(revPath+"/approve_step2", url.Values{}).want(t, 200, "เผยแพร่แล้ว")
 	public.get(fmt.Sprintf("/manuals/%d", procID)).want(t, 200, "อบรมและทดสอบ", "ฉบับที่ 1")
 	public.get(fmt.Sprintf("/manuals/%d/files/%s", procID, att[0].Key)).want(t, 200, "%PDF-1.4")
@@ -311,6 +312,8 @@ func TestManualWorkflowOverHTTP(t *testing.T) {
 	opdc.post(rev2+"/approve_step2", url.Values{}).want(t, 200)
 	public.get(fmt.Sprintf("/manuals/%d", procID)).want(t, 200, "ค่าธรรมเนียมใบอนุญาต: 205", "ฉบับที่ 2")
 	author.get(revPath).want(t, 200, "ถูกแทนที่ด้วยฉบับใหม่")
+	// Citizens see the published revisions' history and compare them.
+	public.get(fmt.Sprintf("/manuals/%d/history", procID)).want(t, 200, "ค่าธรรมเนียมใบอนุญาต 100 บาท", "ค่าธรรมเนียมใบอนุญาต 205 บาท", "ฉบับปัจจุบัน")
 	author.get("/admin/manuals?state=published").want(t, 200, c.Name)
 
 	// Pin it to the Chiang Mai counter: both public pages link each other.

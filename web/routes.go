@@ -16,6 +16,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /points/{id}", s.handlePoint)
 	mux.HandleFunc("GET /manuals/{id}", s.handleManual)
 	mux.HandleFunc("GET /manuals/{id}/files/{key}", s.handleManualFile)
+	mux.HandleFunc("GET /manuals/{id}/history", s.handleManualHistory)
 	mux.HandleFunc("GET /services/{id}", s.handleService)
 	mux.HandleFunc("GET /search", s.handleSearch)
 	mux.HandleFunc("GET /catalog", s.handleCatalog)
