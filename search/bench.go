@@ -165,7 +165,9 @@ func (e *indexEngine) Load(_ context.Context, docs []Doc) error {
 	if e.ix != nil {
 		e.ix.Close()
 	}
-	e.ix = New(e.dict(), e.opts...)
+	// Latency is measured by repeating queries: no result cache, unless
+	// the options ask for one.
+	e.ix = New(e.dict(), append([]Option{WithResultCache(0)}, e.opts...)...)
 	e.ix.Upsert(docs...)
 	e.ix.Compact()
 	return nil

@@ -20,6 +20,8 @@ type builder struct {
 	prior  []float32
 	title  []uint32 // analyzer term ids until finish
 	tOff   []uint32
+	alts   []uint32 // likewise
+	aOff   []uint32
 	facets []uint32
 	fOff   []uint32
 
@@ -35,7 +37,7 @@ type posting struct {
 func newBuilder(d *thai.Dict, ft *facetTable, maxBody int) *builder {
 	return &builder{
 		a: newAnalyzer(d), ft: ft, maxBody: maxBody,
-		tOff: []uint32{0}, fOff: []uint32{0},
+		tOff: []uint32{0}, fOff: []uint32{0}, aOff: []uint32{0},
 		cur: make(map[uint32]tf), intern: make(map[string]string),
 	}
 }
@@ -94,16 +96,17 @@ func (b *builder) add(d *Doc) {
 	clear(b.cur)
 	b.lens = append(b.lens, lens[:]...)
 
-	// The title with compounds cut in parts, for phrase boosts.
-	ids := b.a.analyze(d.Title)
-	for i, id := range ids {
-		if id&partBit != 0 {
-			b.title = append(b.title, id&^partBit)
-		} else if i+1 == len(ids) || ids[i+1]&partBit == 0 {
-			b.title = append(b.title, id)
-		}
-	}
+	// The title and common names with compounds cut in parts, for phrase
+	// boosts.
+	b.title = phraseTerms(b.title, b.a.analyze(d.Title))
 	b.tOff = append(b.tOff, uint32(len(b.title)))
+	for i, s := range d.Alt {
+		if i > 0 {
+			b.alts = append(b.alts, noTerm)
+		}
+		b.alts = phraseTerms(b.alts, b.a.analyze(s))
+	}
+	b.aOff = append(b.aOff, uint32(len(b.alts)))
 
 	start := len(b.facets)
 	if id, ok := b.ft.id(FacetKind, string(d.Kind)); ok {
@@ -140,9 +143,26 @@ func (b *builder) add(d *Doc) {
 
 const math16 = 1<<16 - 1
 
+// noTerm separates the names in segment.alts.
+const noTerm = ^uint32(0)
+
+// phraseTerms appends the terms of an analysed text to out, compounds
+// replaced by their parts.
+func phraseTerms(out, ids []uint32) []uint32 {
+	for i, id := range ids {
+		if id&partBit != 0 {
+			out = append(out, id&^partBit)
+		} else if i+1 == len(ids) || ids[i+1]&partBit == 0 {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
 // finish returns the segment. avg gives the average field lengths to
-// normalise with; nil means those of this segment.
-func (b *builder) finish(avg *[nFields]float32) *segment {
+// normalise with; nil means those of this segment. A part (of a parallel
+// build, to be merged) is not sealed: it is only read by mergeSegments.
+func (b *builder) finish(avg *[nFields]float32, part bool) *segment {
 	names := b.a.names
 	order := make([]uint32, 0, len(b.post))
 	total := 0
@@ -173,10 +193,20 @@ func (b *builder) finish(avg *[nFields]float32) *segment {
 	for i, t := range b.title {
 		b.title[i] = remap[t]
 	}
+	for i, t := range b.alts {
+		if t != noTerm {
+			b.alts[i] = remap[t]
+		}
+	}
+	s.alts, s.altsOff = b.alts, b.aOff
 	s.docs, s.lens, s.prior = b.docs, b.lens, b.prior
 	s.title, s.titleOff = b.title, b.tOff
 	s.facets, s.facetOff = b.facets, b.fOff
-	s.seal(avg)
+	if part {
+		s.sumLens()
+	} else {
+		s.seal(avg)
+	}
 	return s
 }
 

@@ -25,7 +25,7 @@ func (ix *Index) correct(pl *plan, p ParsedQuery) (string, bool) {
 	terms := p.Terms
 	var fixes []correction
 	for i, t := range terms {
-		if t.Stop || pl.term(t.Text).df >= rareDF {
+		if t.Stop || pl.term(t.Text).df >= rareDF || ix.known(t.Text) {
 			continue
 		}
 		var best *correction
@@ -61,6 +61,16 @@ func (ix *Index) correct(pl *plan, p ParsedQuery) (string, bool) {
 	}
 	out += p.Text[at:]
 	return out, out != p.Text
+}
+
+// known reports whether word is a word of the language (in the
+// dictionary, or a synonym the index knows) rather than a likely typing
+// error: a rare known word is left alone (หาย in ทำบัตรประชาชนหาย).
+func (ix *Index) known(word string) bool {
+	if len([]rune(word)) < 2 {
+		return false // a stray letter is a piece of a misspelt word
+	}
+	return ix.dict.Contains(word) || len(tableSynonyms[synKey(word)]) > 0
 }
 
 func (c *correction) better(o *correction) bool {

@@ -16,13 +16,17 @@
 // # Ranking
 //
 // BM25F over five fields (title > alternative names > agency, place > body),
-// a boost when query words stand next to each other in the title, a small
-// static prior (Doc.Boost), prefix matching of the last query word (as typed),
-// synonyms (the table in synonyms.go and the common names of the documents),
-// and a fall-back for typing errors: when few documents match, words missing
-// from the vocabulary are corrected against it (character trigrams and edit
-// distance) and the corrected query is both searched and offered as "did you
-// mean".
+// a boost when query words stand next to each other in the title or a
+// common name (more when it is exactly the query), a boost when a common
+// name (Doc.Alt) holds the whole query (so that typing what people call a
+// process finds it first), a small static prior (Doc.Boost), prefix
+// matching of the last query word (as typed), synonyms (the table in
+// synonyms.go and the common names of the documents), and a fall-back for
+// typing errors: when few documents match, words missing from the
+// vocabulary are corrected against it (character trigrams and edit
+// distance) and the corrected query is both searched and offered as "did
+// you mean". Words of the dictionary are never corrected, even when no
+// document holds them (หาย in ทำบัตรประชาชนหาย).
 //
 // # Matching
 //
@@ -30,6 +34,18 @@
 // weak words (การ, ขอ, ทำ, …) are optional and, in queries of three words or
 // more, one word in four may be missing, at a cost in score. When that gives
 // fewer than a handful of results, any word matching is enough.
+//
+// # Execution
+//
+// A search is exact but does not score every match (exec.go). The set of
+// matching documents is computed as bitsets (frequent terms keep one), so
+// Result.Total and the facet counts are exact popcounts, cheap even when
+// most of the index matches. Scoring uses block-max pruning: documents are
+// numbered in order of kind and title (the documents of one process are
+// neighbours), every frequent term keeps the highest score it can give in
+// each block of 128 documents, and blocks are scored best bound first until
+// no remaining block can reach the page. The hits are those that scoring
+// every match would give.
 //
 // # Updates and concurrency
 //

@@ -1,47 +1,167 @@
 package search
 
 import (
+	"container/heap"
 	"math/bits"
 	"slices"
 	"sync"
 )
 
-// scratch holds the per-document accumulators of one search over one
-// segment at a time; it is pooled, and cleared through the touched lists so
-// that a query costs what it touches, not the size of the index.
-type scratch struct {
-	acc     []float32 // score of the current variant
-	gs      []float32 // score of the current group
-	stamp   []uint8   // group that gs belongs to, plus one
-	mask    []uint32  // groups matched
-	touched []uint32
-
-	best    []float32 // best score over the variants
-	bestVar []uint8
-	listed  []uint32
+// exec evaluates one search over a snapshot in two steps.
+//
+// Matching is exact and cheap: each run (a plan in a match mode) computes
+// the set of documents it matches as a bitset per segment, from the
+// bitsets of frequent terms and the postings of rare ones; the sets of the
+// runs are ORed. The size of the result and its facet counts are counted
+// from those sets (popcounts against the filters' and facet values'
+// bitsets), never by scoring.
+//
+// Ranking then scores only the documents that can make the page: blocks of
+// matching documents are visited in decreasing order of an upper bound of
+// their scores (from the per-block maxima of the terms, see accel.go), and
+// the visit stops when no remaining block can beat the k-th best document
+// found so far (block-max pruning). The ranking is the same as scoring
+// every match.
+type exec struct {
+	sn    *snapshot
+	f     *filter
+	segs  []segExec
+	svs   []*svariant
+	bufs  [][]uint64 // borrowed bitsets, returned by release
+	fbufs [][]float32
 }
 
-var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+type segExec struct {
+	match bitset // documents matched by some run (live ones)
+	pass  bitset // documents passing every filter key; nil without filters
+	keys  []keyPass
+	m0    bitset      // match ∧ pass, set by finish
+	ubs   [][]float32 // per svariant, bound of the scores of each block
+}
 
-func (s *scratch) ensure(n int) {
-	if len(s.acc) >= n {
-		return
+// keyPass is the set of documents that pass one filtered key.
+type keyPass struct {
+	bit uint32
+	set bitset
+}
+
+var (
+	wordPool  sync.Pool // of *[]uint64
+	floatPool sync.Pool // of *[]float32
+)
+
+// floats returns a zeroed slice of n float32s, released with the exec.
+func (ex *exec) floats(n int) []float32 {
+	if p, ok := floatPool.Get().(*[]float32); ok && cap(*p) >= n {
+		f := (*p)[:n]
+		clear(f)
+		ex.fbufs = append(ex.fbufs, f)
+		return f
 	}
-	s.acc = make([]float32, n)
-	s.gs = make([]float32, n)
-	s.stamp = make([]uint8, n)
-	s.mask = make([]uint32, n)
-	s.best = make([]float32, n)
-	s.bestVar = make([]uint8, n)
+	f := make([]float32, n)
+	ex.fbufs = append(ex.fbufs, f)
+	return f
 }
 
-// cand is a matching document.
-type cand struct {
-	seg   int32
-	doc   uint32
-	score float32
-	vari  uint8  // variant that scored best
-	fails uint32 // filter keys the document does not pass
+// words returns a zeroed bitset of n words, released with the exec.
+func (ex *exec) words(n int) bitset {
+	if p, ok := wordPool.Get().(*[]uint64); ok && cap(*p) >= n {
+		b := (*p)[:n]
+		clear(b)
+		ex.bufs = append(ex.bufs, b)
+		return b
+	}
+	b := make([]uint64, n)
+	ex.bufs = append(ex.bufs, b)
+	return b
+}
+
+func (ex *exec) release() {
+	for _, b := range ex.bufs {
+		wordPool.Put(&b)
+	}
+	for _, f := range ex.fbufs {
+		floatPool.Put(&f)
+	}
+	ex.bufs, ex.fbufs = nil, nil
+}
+
+// newExec prepares a search of sn with filter f.
+func newExec(sn *snapshot, f *filter) *exec {
+	ex := &exec{sn: sn, f: f, segs: make([]segExec, len(sn.segs))}
+	for si := range sn.segs {
+		seg := sn.segs[si].seg
+		se := &ex.segs[si]
+		nw := seg.words()
+		se.match = ex.words(nw)
+		if f.all == 0 {
+			continue
+		}
+		for bit := uint32(1); bit != 0 && bit <= f.all; bit <<= 1 {
+			if f.all&bit == 0 {
+				continue
+			}
+			set := ex.words(nw)
+			for i, p := range seg.acc.fPair {
+				if int(p) < len(f.accept) && f.accept[p]&bit != 0 {
+					seg.facetBits(i, set)
+				}
+			}
+			se.keys = append(se.keys, keyPass{bit, set})
+		}
+		se.pass = ex.words(nw)
+		copy(se.pass, se.keys[0].set)
+		for _, k := range se.keys[1:] {
+			and(se.pass, k.set)
+		}
+	}
+	return ex
+}
+
+func and(dst, src bitset) {
+	src = src[:len(dst)]
+	for i := range dst {
+		dst[i] &= src[i]
+	}
+}
+
+func or(dst, src bitset) {
+	src = src[:len(dst)]
+	for i := range dst {
+		dst[i] |= src[i]
+	}
+}
+
+func andNot(dst, src bitset) {
+	for i := range min(len(dst), len(src)) {
+		dst[i] &^= src[i]
+	}
+}
+
+// countAnd returns the size of a ∧ b (a when b is nil).
+func countAnd(a, b bitset) int {
+	n := 0
+	if b == nil {
+		for _, w := range a {
+			n += bits.OnesCount64(w)
+		}
+		return n
+	}
+	b = b[:len(a)]
+	for i, w := range a {
+		n += bits.OnesCount64(w & b[i])
+	}
+	return n
+}
+
+// fill sets the first n bits of b.
+func fill(b bitset, n int) {
+	for i := range b {
+		b[i] = ^uint64(0)
+	}
+	if r := n & 63; r != 0 {
+		b[len(b)-1] = 1<<r - 1
+	}
 }
 
 // matchMode says how many words of a variant a document must match.
@@ -64,141 +184,686 @@ func (m matchMode) minMatch(n int) int {
 	}
 }
 
-// run matches the plan in every segment and returns the candidates that
-// pass the filter or fail at most one key of it (for facet counts), scores
-// multiplied by weight. In matchAny mode only the text as typed is matched:
-// synonyms hold common words that would match too much.
-func (pl *plan) run(mode matchMode, f *filter, weight float32) []cand {
+// svariant is a variant of a plan as a run scores it.
+type svariant struct {
+	pl       *plan
+	va       *variant // nil: every document, scored by its prior (browsing)
+	groups   []sgroup // the required words, then the optional (weak) ones
+	nreq     int
+	need     int
+	vw, rw   float32            // weights of the variant and of the run
+	maxBoost float32            // highest phraseBoost
+	maxName  float32            // highest nameBoost, 1 if none
+	memo     map[uint64]float32 // boosts by segment and phrase class
+}
+
+type sgroup struct{ alts []salt }
+
+type salt struct {
+	ti   *termInfo
+	coef float32 // idf × weight of the alternative
+}
+
+func newSVariant(pl *plan, va *variant, mode matchMode, weight float32) *svariant {
+	sv := &svariant{pl: pl, va: va, vw: va.weight, rw: weight, maxBoost: 1, maxName: 1}
+	var req, opt []sgroup
+	for _, g := range va.groups {
+		sg := sgroup{}
+		for _, a := range g.alts {
+			sg.alts = append(sg.alts, salt{a.info, a.info.idf * a.w})
+		}
+		if g.weak {
+			opt = append(opt, sg)
+		} else {
+			req = append(req, sg)
+		}
+	}
+	if len(req) == 0 {
+		req, opt = opt, nil
+	}
+	sv.groups = append(req, opt...)
+	sv.nreq = len(req)
+	sv.need = mode.minMatch(len(req))
+	if len(va.phrase) > 0 {
+		sv.maxBoost = 1.3
+		if len(va.phrase) > 1 {
+			sv.maxBoost *= 1.5
+		}
+	}
+	if len(pl.variants) > 0 && len(pl.variants[0].phrase) > 0 {
+		sv.maxName = nameExact
+		if len(pl.variants[0].phrase) > 1 {
+			sv.maxName *= nameHolds
+		}
+	}
+	return sv
+}
+
+// add matches a run of plan pl and returns the number of documents it
+// matches that pass the filters.
+func (ex *exec) add(pl *plan, mode matchMode, weight float32) int {
 	variants := pl.variants
 	if mode == matchAny && len(variants) > 1 {
 		variants = variants[:1]
 	}
-	var out []cand
-	sc := scratchPool.Get().(*scratch)
-	defer scratchPool.Put(sc)
-	for si := range pl.sn.segs {
-		v := &pl.sn.segs[si]
-		sc.ensure(v.seg.len())
-		for vi, va := range variants {
-			pl.matchVariant(sc, si, v, vi, va, mode)
-		}
-		for _, d := range sc.listed {
-			fails := f.fails(v.seg.facetPairs(d))
-			if bits.OnesCount32(fails) <= 1 {
-				out = append(out, cand{seg: int32(si), doc: d, score: sc.best[d] * weight, vari: sc.bestVar[d], fails: fails})
-			}
-			sc.best[d] = 0
-		}
-		sc.listed = sc.listed[:0]
+	start := len(ex.svs)
+	for _, va := range variants {
+		ex.svs = append(ex.svs, newSVariant(pl, va, mode, weight))
 	}
+	n := 0
+	for si := range ex.sn.segs {
+		v := &ex.sn.segs[si]
+		se := &ex.segs[si]
+		m := ex.words(v.seg.words())
+		for _, sv := range ex.svs[start:] {
+			ex.matchVariant(sv, si, v.seg, m)
+		}
+		andNot(m, v.del)
+		n += countAnd(m, se.pass)
+		or(se.match, m)
+	}
+	return n
+}
+
+// addAll matches every live document, scored by its prior (browsing).
+func (ex *exec) addAll() {
+	ex.svs = append(ex.svs, &svariant{vw: 1, rw: 1, maxBoost: 1, maxName: 1})
+	for si := range ex.sn.segs {
+		v := &ex.sn.segs[si]
+		fill(ex.segs[si].match, v.seg.len())
+		andNot(ex.segs[si].match, v.del)
+	}
+}
+
+// count returns the number of documents matched so far that pass the
+// filters.
+func (ex *exec) count() int {
+	n := 0
+	for si := range ex.segs {
+		n += countAnd(ex.segs[si].match, ex.segs[si].pass)
+	}
+	return n
+}
+
+// groupBits returns the documents of segment si holding an alternative of g.
+func (ex *exec) groupBits(g *sgroup, si int, seg *segment) bitset {
+	b := ex.words(seg.words())
+	for _, a := range g.alts {
+		if id := a.ti.ids[si]; id >= 0 {
+			seg.termBits(int(id), b)
+		}
+	}
+	return b
+}
+
+// matchVariant ORs the documents of segment si that match sv into out.
+func (ex *exec) matchVariant(sv *svariant, si int, seg *segment, out bitset) {
+	if sv.nreq == 0 {
+		return
+	}
+	nw := seg.words()
+	req := sv.groups[:sv.nreq]
+	switch {
+	case sv.need == 1 && len(req) > 1:
+		for i := range req {
+			or(out, ex.groupBits(&req[i], si, seg))
+		}
+	case sv.need == len(req):
+		acc := ex.groupBits(&req[0], si, seg)
+		for i := 1; i < len(req); i++ {
+			and(acc, ex.groupBits(&req[i], si, seg))
+		}
+		or(out, acc)
+	default:
+		// z[j]: the documents missing exactly j of the words so far.
+		miss := len(req) - sv.need
+		z := make([]bitset, miss+1)
+		z[0] = ex.words(nw)
+		fill(z[0], seg.len())
+		for j := 1; j <= miss; j++ {
+			z[j] = ex.words(nw)
+		}
+		for i := range req {
+			g := ex.groupBits(&req[i], si, seg)
+			for w := range nw {
+				gw := g[w]
+				for j := miss; j >= 1; j-- {
+					z[j][w] = z[j][w]&gw | z[j-1][w]&^gw
+				}
+				z[0][w] &= gw
+			}
+		}
+		for j := range z {
+			or(out, z[j])
+		}
+	}
+}
+
+// finish computes, per segment, the matching documents that pass the
+// filters; call it after the last add.
+func (ex *exec) finish() {
+	for si := range ex.segs {
+		se := &ex.segs[si]
+		se.m0 = se.match
+		if se.pass != nil {
+			se.m0 = ex.words(len(se.match))
+			copy(se.m0, se.match)
+			and(se.m0, se.pass)
+		}
+	}
+}
+
+// total returns the number of matching documents that pass the filters.
+func (ex *exec) total() int {
+	n := 0
+	for si := range ex.segs {
+		n += countAnd(ex.segs[si].m0, nil)
+	}
+	return n
+}
+
+// facets counts the facet values of the matching documents. With filters,
+// the counts of a filtered key are taken over the documents that pass every
+// other key (see facetCounter).
+func (ex *exec) facets(v facetView) map[string][]FacetCount {
+	c := newFacetCounter(v, ex.f)
+	for si := range ex.segs {
+		ex.countFacets(c, &v, si)
+	}
+	return c.result(&v)
+}
+
+// Rough costs, in nanoseconds, of the ways of counting facets.
+const (
+	costDoc   = 3.0 // visiting a matching document
+	costPair  = 1.5 // counting one of its pairs
+	costWord  = 0.6 // counting a bitset word
+	costEntry = 1.2 // checking an entry of a facet value's list
+)
+
+func (ex *exec) countFacets(c *facetCounter, v *facetView, si int) {
+	se := &ex.segs[si]
+	seg := ex.sn.segs[si].seg
+	a := &seg.acc
+	m := float32(countAnd(se.match, nil))
+	if m == 0 {
+		return
+	}
+	spPer := float32(len(a.sp)) / max(1, float32(seg.len()))
+	docsAll := m * (costDoc + costPair*a.pairsPer)
+	dense := float32(len(a.fwIdx)) * costWord
+	sparseDocs := m * (costDoc + costPair*spPer)
+	sparseLists := float32(len(a.sp)) * costEntry
+	visit := docsAll <= dense+min(sparseDocs, sparseLists)
+	if testFacetPath != 0 {
+		visit = testFacetPath == 1
+	}
+	if visit {
+		// Few matches: visit them.
+		for w, word := range se.match {
+			for word != 0 {
+				d := uint32(w<<6 + bits.TrailingZeros64(word))
+				word &= word - 1
+				pairs := seg.facetPairs(d)
+				fails := ex.f.fails(pairs)
+				if bits.OnesCount32(fails) <= 1 {
+					c.add(v, pairs, fails)
+				}
+			}
+		}
+		return
+	}
+	// Many: count the values with a bitset against the matches, and the
+	// others from the documents or from their lists.
+	others := make(map[uint32]bitset, len(se.keys))
+	for _, k := range se.keys {
+		set := ex.words(len(se.match))
+		copy(set, se.match)
+		for _, o := range se.keys {
+			if o.bit != k.bit {
+				and(set, o.set)
+			}
+		}
+		others[k.bit] = set
+	}
+	setOf := func(p uint32) bitset {
+		if kb := c.keyBit[v.keyOf[p]]; kb != 0 {
+			return others[kb]
+		}
+		return se.m0
+	}
+	lists := sparseLists < sparseDocs
+	if testFacetPath >= 2 {
+		lists = testFacetPath == 2
+	}
+	for i, p := range a.fPair {
+		if int(p) >= len(c.counts) || (a.fDense[i] < 0 && !lists) {
+			continue // pair added after the view was taken; or counted below
+		}
+		c.counts[p] += int32(seg.facetCount(i, setOf(p)))
+	}
+	if lists {
+		return
+	}
+	count := func(set bitset, only uint32) {
+		for w, word := range set {
+			for word != 0 {
+				d := uint32(w<<6 + bits.TrailingZeros64(word))
+				word &= word - 1
+				for _, p := range a.sp[a.spOff[d]:a.spOff[d+1]] {
+					if int(p) < len(c.counts) && (only == 0 || c.keyBit[v.keyOf[p]] == only) {
+						c.counts[p]++
+					}
+				}
+			}
+		}
+	}
+	count(se.m0, 0)
+	for _, k := range se.keys {
+		// The documents that fail only key k count for its values.
+		failing := ex.words(len(se.match))
+		copy(failing, others[k.bit])
+		andNot(failing, k.set)
+		count(failing, k.bit)
+	}
+}
+
+// cand is a matching document.
+type cand struct {
+	seg   int32
+	doc   uint32
+	score float32
+}
+
+// Test hooks: score every match (no pruning); count facets by visiting
+// documents (1) or by facet value (2) instead of choosing.
+
+var (
+	testNoPrune   bool
+	testFacetPath int
+)
+
+// boundSlack covers rounding: a bound is computed in another order than
+// the score it bounds.
+const boundSlack = 1 + 1e-5
+
+// top returns the k best matching documents that pass the filters, best
+// first.
+func (ex *exec) top(k int) []cand {
+	if k <= 0 {
+		return nil
+	}
+	var blks blockHeap
+	for si := range ex.segs {
+		m0 := ex.segs[si].m0
+		seg := ex.sn.segs[si].seg
+		nb := seg.acc.nblk
+		var ub []float32
+		for b := range nb {
+			w0 := m0[2*b]
+			var w1 uint64
+			if 2*b+1 < len(m0) {
+				w1 = m0[2*b+1]
+			}
+			if w0|w1 == 0 {
+				continue
+			}
+			if ub == nil {
+				ub = ex.bounds(si, seg)
+			}
+			blks = append(blks, block{ub[b] * boundSlack, int32(si), uint32(b)})
+		}
+	}
+	heap.Init(&blks)
+	h := &candHeap{sn: ex.sn, k: k}
+	for len(blks) > 0 {
+		if len(h.cs) == k && blks[0].ub < h.cs[0].score && !testNoPrune {
+			break
+		}
+		b := heap.Pop(&blks).(block)
+		ex.scoreBlock(int(b.seg), b.b, h)
+	}
+	out := h.cs
+	slices.SortFunc(out, func(a, b cand) int { return byScore(ex.sn, a, b) })
 	return out
 }
 
-// matchVariant scores the documents of one segment that match variant va
-// and keeps, per document, the best score over the variants.
-func (pl *plan) matchVariant(sc *scratch, si int, v *segView, vi int, va *variant, mode matchMode) {
-	seg := v.seg
-	var required, optional []int
-	for gi, g := range va.groups {
-		if g.weak {
-			optional = append(optional, gi)
-		} else {
-			required = append(required, gi)
-		}
-	}
-	if len(required) == 0 {
-		required, optional = optional, nil
-	}
-	need := mode.minMatch(len(required))
+// contrib is the BM25 score of weighted frequency x for a term of weight w.
+func contrib(w, x float32) float32 { return w * x * (k1 + 1) / (k1 + x) }
 
-	for bit, gi := range required {
-		stamp := uint8(bit + 1)
-		for _, a := range va.groups[gi].alts {
-			id := a.info.ids[si]
-			if id < 0 {
-				continue
+// bounds returns an upper bound of the score of the documents of each block
+// of segment si, and keeps those of each svariant in segs[si].ubs.
+func (ex *exec) bounds(si int, seg *segment) []float32 {
+	a := &seg.acc
+	nb := a.nblk
+	ub := ex.floats(nb)
+	se := &ex.segs[si]
+	se.ubs = make([][]float32, len(ex.svs))
+	sum := ex.floats(nb)
+	gu := ex.floats(nb)
+	mark := make([]bool, nb)
+	markName := make([]bool, nb)
+	present := make([]uint8, nb) // required groups with a document in the block
+	for svi, sv := range ex.svs {
+		ubv := ex.floats(nb)
+		se.ubs[svi] = ubv
+		if sv.va == nil {
+			for b := range nb {
+				ubv[b] = a.blkPrior[b] * sv.vw * sv.rw
+				ub[b] = max(ub[b], ubv[b])
 			}
-			w := a.info.idf * a.w
-			docs, tfs := seg.postings(int(id))
-			for k, d := range docs {
-				x := seg.weighted(d, tfs[k])
-				c := w * x * (k1 + 1) / (k1 + x)
-				if sc.mask[d] == 0 {
-					sc.touched = append(sc.touched, d)
-				}
-				if sc.stamp[d] != stamp {
-					sc.stamp[d] = stamp
-					sc.gs[d] = 0
-					sc.mask[d] |= 1 << bit
-				}
-				if c > sc.gs[d] {
-					sc.acc[d] += c - sc.gs[d]
-					sc.gs[d] = c
-				}
-			}
-		}
-	}
-
-	for _, d := range sc.touched {
-		matched := bits.OnesCount32(sc.mask[d])
-		score := sc.acc[d]
-		sc.acc[d], sc.gs[d], sc.stamp[d], sc.mask[d] = 0, 0, 0, 0
-		if matched < need || v.del.has(d) {
 			continue
 		}
-		if matched < len(required) {
-			r := float32(matched) / float32(len(required))
-			score *= r * r
+		clear(sum)
+		clear(present)
+		for gi := range sv.groups {
+			clear(gu)
+			for _, al := range sv.groups[gi].alts {
+				id := al.ti.ids[si]
+				if id < 0 {
+					continue
+				}
+				if lo, hi := a.bOff[id], a.bOff[id+1]; lo < hi {
+					for e := lo; e < hi; e++ {
+						if c := contrib(al.coef, a.bMax[e]); c > gu[a.bID[e]] {
+							gu[a.bID[e]] = c
+						}
+					}
+					continue
+				}
+				docs, tfs := seg.postings(int(id))
+				for j, d := range docs {
+					b := d >> blockShift
+					if c := contrib(al.coef, seg.weighted(d, tfs[j])); c > gu[b] {
+						gu[b] = c
+					}
+				}
+			}
+			if gi < sv.nreq {
+				for b, g := range gu {
+					sum[b] += g
+					if g > 0 {
+						present[b]++
+					}
+				}
+				if gi == sv.nreq-1 && sv.nreq > sv.need {
+					// As in scoreBlock: a document of the block misses at
+					// least the words missing from the block.
+					for b, c := range present {
+						if int(c) < sv.nreq {
+							r := float32(c) / float32(sv.nreq)
+							sum[b] *= r * r
+						}
+					}
+				}
+			} else {
+				for b, g := range gu {
+					sum[b] += weakWeight * g
+				}
+			}
 		}
-		for _, gi := range optional {
-			score += weakWeight * pl.lookupGroup(seg, si, &va.groups[gi], d)
+		boost := sv.maxBoost > 1
+		if boost {
+			clear(mark)
+			markBlocks(seg, sv.va.phraseIDs(sv.pl, si), flagTitle, mark)
 		}
-		score *= seg.prior[d] * va.weight
-		if sc.best[d] == 0 {
-			sc.listed = append(sc.listed, d)
+		name := sv.maxName > 1
+		if name {
+			clear(markName)
+			markBlocks(seg, sv.pl.variants[0].phraseIDs(sv.pl, si), flagAlt, markName)
 		}
-		if score > sc.best[d] {
-			sc.best[d] = score
-			sc.bestVar[d] = uint8(vi)
+		np := len(sv.va.phrase)
+		n0 := 0
+		if name {
+			n0 = len(sv.pl.variants[0].phrase)
+		}
+		for b := range nb {
+			if int(present[b]) < sv.need {
+				continue
+			}
+			u := sum[b] * (a.blkPrior[b] * sv.vw) * sv.rw
+			if boost && mark[b] {
+				// See phraseScore.
+				f := float32(1)
+				if np > 1 {
+					f = 1.5
+				}
+				if inRange(np, a.titleMin[b], a.titleMax[b]) || inRange(np, a.altMin[b], a.altMax[b]) {
+					f *= 1.3
+				}
+				u *= f
+			}
+			if name && markName[b] {
+				// See nameBoost.
+				f := float32(1)
+				if n0 > 1 {
+					f = nameHolds
+				}
+				if inRange(n0, a.altMin[b], a.altMax[b]) {
+					f *= nameExact
+				}
+				u *= f
+			}
+			ubv[b] = u
+			ub[b] = max(ub[b], u)
 		}
 	}
-	sc.touched = sc.touched[:0]
+	return ub
+}
+
+func inRange(n int, lo, hi uint8) bool { return n >= int(lo) && (n <= int(hi) || hi == 255) }
+
+// markBlocks marks the blocks where a document has one of the terms ids with
+// one of the flags.
+func markBlocks(seg *segment, ids [][]int32, flag uint8, mark []bool) {
+	a := &seg.acc
+	for _, pos := range ids {
+		for _, id := range pos {
+			if lo, hi := a.bOff[id], a.bOff[id+1]; lo < hi {
+				for e := lo; e < hi; e++ {
+					if a.bFlag[e]&flag != 0 {
+						mark[a.bID[e]] = true
+					}
+				}
+				continue
+			}
+			docs, tfs := seg.postings(int(id))
+			for j, d := range docs {
+				if flagOf(tfs[j])&flag != 0 {
+					mark[d>>blockShift] = true
+				}
+			}
+		}
+	}
+}
+
+// scoreBlock scores the matching documents of block b of segment si and
+// offers them to h.
+func (ex *exec) scoreBlock(si int, b uint32, h *candHeap) {
+	seg := ex.sn.segs[si].seg
+	m0 := ex.segs[si].m0
+	var mask [2]uint64
+	mask[0] = m0[2*b]
+	if int(2*b+1) < len(m0) {
+		mask[1] = m0[2*b+1]
+	}
+	// The matching documents of the block, as offsets from lo.
+	var idx [blockSize]uint8
+	n := 0
+	for w, word := range mask {
+		for word != 0 {
+			idx[n] = uint8(w<<6 + bits.TrailingZeros64(word))
+			n++
+			word &= word - 1
+		}
+	}
+	docs := idx[:n]
+	lo := b << blockShift
+	var best [blockSize]float32
+	ubs := ex.segs[si].ubs
+	for svi, sv := range ex.svs {
+		if len(h.cs) == h.k && ubs[svi][b]*boundSlack < h.cs[0].score && !testNoPrune {
+			continue // this variant cannot make the page here
+		}
+		if sv.va == nil {
+			for _, i := range docs {
+				best[i] = max(best[i], seg.prior[lo+uint32(i)]*sv.vw*sv.rw)
+			}
+			continue
+		}
+		var acc [blockSize]float32
+		var cnt [blockSize]uint8
+		for gi := range sv.groups {
+			var gs [blockSize]float32
+			for _, al := range sv.groups[gi].alts {
+				id := al.ti.ids[si]
+				if id < 0 {
+					continue
+				}
+				plo, phi := seg.blockPostings(int(id), b)
+				for k := plo; k < phi; k++ {
+					i := seg.pdocs[k] - lo
+					if mask[i>>6]&(1<<(i&63)) == 0 {
+						continue
+					}
+					if c := contrib(al.coef, seg.weighted(lo+i, seg.ptfs[k])); c > gs[i] {
+						gs[i] = c
+					}
+				}
+			}
+			switch {
+			case gi >= sv.nreq:
+				for _, i := range docs {
+					acc[i] += weakWeight * gs[i]
+				}
+			default:
+				for _, i := range docs {
+					if g := gs[i]; g > 0 {
+						acc[i] += g
+						cnt[i]++
+					}
+				}
+				if gi == sv.nreq-1 && sv.nreq > sv.need {
+					// Some words may be missing, at a cost.
+					for _, i := range docs {
+						if c := cnt[i]; c > 0 && int(c) < sv.nreq {
+							r := float32(c) / float32(sv.nreq)
+							acc[i] *= r * r
+						}
+					}
+				}
+			}
+		}
+		need := uint8(sv.need)
+		mb := sv.maxBoost * sv.maxName
+		for _, i := range docs {
+			if cnt[i] < need {
+				continue
+			}
+			d := lo + uint32(i)
+			s := acc[i] * (seg.prior[d] * sv.vw) * sv.rw
+			if mb > 1 && (len(h.cs) < h.k || s*mb*boundSlack >= h.cs[0].score || testNoPrune) {
+				s *= sv.boost(si, seg, d)
+			}
+			best[i] = max(best[i], s)
+		}
+	}
+	for _, i := range docs {
+		if best[i] > 0 {
+			h.offer(cand{seg: int32(si), doc: lo + uint32(i), score: best[i]})
+		}
+	}
+}
+
+// boost returns the phrase and name boosts of document d.
+func (sv *svariant) boost(si int, seg *segment, d uint32) float32 {
+	k := uint64(si)<<32 | uint64(seg.acc.pclass[d])
+	if b, ok := sv.memo[k]; ok {
+		return b
+	}
+	if sv.memo == nil {
+		sv.memo = make(map[uint64]float32)
+	}
+	b := sv.va.phraseBoost(sv.pl, si, d) * sv.pl.nameBoost(si, d)
+	sv.memo[k] = b
+	return b
+}
+
+// block is a block of a segment with an upper bound of its scores.
+type block struct {
+	ub  float32
+	seg int32
+	b   uint32
+}
+
+type blockHeap []block // best bound first
+
+func (h blockHeap) Len() int           { return len(h) }
+func (h blockHeap) Less(i, j int) bool { return h[i].ub > h[j].ub }
+func (h blockHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *blockHeap) Push(x any)        { *h = append(*h, x.(block)) }
+func (h *blockHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
+}
+
+// candHeap keeps the k best candidates, the worst at the root.
+type candHeap struct {
+	sn *snapshot
+	k  int
+	cs []cand
+}
+
+// worse reports whether a ranks after b.
+func (h *candHeap) worse(a, b cand) bool {
+	if a.score != b.score {
+		return a.score < b.score
+	}
+	return byScore(h.sn, a, b) > 0
+}
+
+func (h *candHeap) offer(c cand) {
+	if len(h.cs) < h.k {
+		h.cs = append(h.cs, c)
+		for i := len(h.cs) - 1; i > 0; {
+			p := (i - 1) / 2
+			if !h.worse(h.cs[i], h.cs[p]) {
+				break
+			}
+			h.cs[i], h.cs[p] = h.cs[p], h.cs[i]
+			i = p
+		}
+		return
+	}
+	if !h.worse(h.cs[0], c) {
+		return
+	}
+	h.cs[0] = c
+	for i := 0; ; {
+		l, r, m := 2*i+1, 2*i+2, i
+		if l < len(h.cs) && h.worse(h.cs[l], h.cs[m]) {
+			m = l
+		}
+		if r < len(h.cs) && h.worse(h.cs[r], h.cs[m]) {
+			m = r
+		}
+		if m == i {
+			break
+		}
+		h.cs[i], h.cs[m] = h.cs[m], h.cs[i]
+		i = m
+	}
 }
 
 // weakWeight scales the score of weak words: they break ties, they do not
 // decide (ทำ in ทำพาสปอร์ต must not favour ที่ทำการไปรษณีย์).
 const weakWeight = 0.3
 
-// lookupGroup returns the score of group g in document d, looking its
-// alternatives' postings up (optional words are not accumulated: they are
-// frequent, and only candidates need them).
-func (pl *plan) lookupGroup(seg *segment, si int, g *group, d uint32) float32 {
-	var best float32
-	for _, a := range g.alts {
-		id := a.info.ids[si]
-		if id < 0 {
-			continue
-		}
-		docs, tfs := seg.postings(int(id))
-		if k, ok := slices.BinarySearch(docs, d); ok {
-			x := seg.weighted(d, tfs[k])
-			best = max(best, a.info.idf*a.w*x*(k1+1)/(k1+x))
-		}
-	}
-	return best
-}
-
-// phraseBoost multiplies the score of a document whose title holds the
-// query's words next to each other: by up to 1.5 for adjacent pairs, and
-// 1.3 more when the title is exactly the query.
-func (pl *plan) phraseBoost(si int, d uint32, vi int) float32 {
-	if vi >= len(pl.variants) {
-		return 1
-	}
-	va := pl.variants[vi]
-	if len(va.phrase) == 0 {
-		return 1
-	}
+// phraseIDs returns the term ids in segment si of the title phrase of va,
+// by position.
+func (va *variant) phraseIDs(pl *plan, si int) [][]int32 {
 	if va.segIDs == nil {
 		va.segIDs = make([][][]int32, len(pl.sn.segs))
 	}
@@ -214,13 +879,87 @@ func (pl *plan) phraseBoost(si int, d uint32, vi int) float32 {
 		}
 		va.segIDs[si] = ids
 	}
-	title := pl.sn.segs[si].seg.titleTerms(d)
-	at := func(i, p int) bool { return i < len(title) && slices.Contains(ids[p], int32(title[i])) }
+	return ids
+}
+
+// phraseBoost multiplies the score of a document whose title or common
+// name holds the query's words next to each other: by up to 1.5 for
+// adjacent pairs, and 1.3 more when the title or name is exactly the query.
+func (va *variant) phraseBoost(pl *plan, si int, d uint32) float32 {
+	if len(va.phrase) == 0 {
+		return 1
+	}
+	ids := va.phraseIDs(pl, si)
+	seg := pl.sn.segs[si].seg
+	boost := phraseScore(ids, seg.titleTerms(d))
+	alts := seg.altTerms(d)
+	for len(alts) > 0 {
+		end := slices.Index(alts, noTerm)
+		if end < 0 {
+			end = len(alts)
+		}
+		boost = max(boost, phraseScore(ids, alts[:end]))
+		alts = alts[min(end+1, len(alts)):]
+	}
+	return boost
+}
+
+// Boosts of a document whose common name holds the whole query as typed
+// (of two words or more), or is exactly the query: it is what the user
+// calls the process, so it ranks like an exact title.
+const (
+	nameHolds = 1.5
+	nameExact = 1.3
+)
+
+// nameBoost returns the boost of document d of segment si for its common
+// names (see nameHolds).
+func (pl *plan) nameBoost(si int, d uint32) float32 {
+	if len(pl.variants) == 0 || len(pl.variants[0].phrase) == 0 {
+		return 1
+	}
+	ids := pl.variants[0].phraseIDs(pl, si)
+	alts := pl.sn.segs[si].seg.altTerms(d)
+	best := float32(1)
+	for len(alts) > 0 {
+		end := slices.Index(alts, noTerm)
+		if end < 0 {
+			end = len(alts)
+		}
+		name := alts[:end]
+		alts = alts[min(end+1, len(alts)):]
+		for i := 0; i+len(ids) <= len(name); i++ {
+			ok := true
+			for p := range ids {
+				if !slices.Contains(ids[p], int32(name[i+p])) {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				continue
+			}
+			b := float32(1)
+			if len(ids) > 1 {
+				b = nameHolds
+			}
+			if len(ids) == len(name) {
+				b *= nameExact
+			}
+			best = max(best, b)
+		}
+	}
+	return best
+}
+
+// phraseScore is the phrase boost of a text given as terms.
+func phraseScore(ids [][]int32, text []uint32) float32 {
+	at := func(i, p int) bool { return i < len(text) && slices.Contains(ids[p], int32(text[i])) }
 	boost := float32(1)
 	if len(ids) > 1 {
 		pairs := 0
 		for p := 0; p+1 < len(ids); p++ {
-			for i := range title {
+			for i := range text {
 				if at(i, p) && at(i+1, p+1) {
 					pairs++
 					break
@@ -229,8 +968,8 @@ func (pl *plan) phraseBoost(si int, d uint32, vi int) float32 {
 		}
 		boost += 0.5 * float32(pairs) / float32(len(ids)-1)
 	}
-	exact := len(title) == len(ids)
-	for i := 0; exact && i < len(title); i++ {
+	exact := len(text) == len(ids)
+	for i := 0; exact && i < len(text); i++ {
 		exact = at(i, i)
 	}
 	if exact {

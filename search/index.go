@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"runtime"
 	"slices"
 	"sync"
@@ -18,7 +19,8 @@ type Index struct {
 	ft   *facetTable
 	syn  *learnedSynonyms
 
-	snap atomic.Pointer[snapshot]
+	snap  atomic.Pointer[snapshot]
+	cache *resultCache // nil when disabled
 
 	mu      sync.Mutex // serialises writers; guards the fields below
 	locs    map[DocRef]loc
@@ -38,6 +40,7 @@ type snapshot struct {
 	n    int // documents, counting deleted ones (as the document frequencies do)
 	live int
 	avg  [nFields]float32
+	gen  uint64 // publication number
 
 	facetsOnce sync.Once
 	allFacets  map[string][]FacetCount
@@ -56,6 +59,7 @@ type config struct {
 	learnWords  bool
 	maxSegments int
 	background  bool
+	cacheSize   int
 }
 
 // Option configures an Index.
@@ -74,6 +78,11 @@ func WithLearnWords(on bool) Option { return func(c *config) { c.learnWords = on
 // background (default true). Without it they are merged during Upsert.
 func WithBackgroundMerge(on bool) Option { return func(c *config) { c.background = on } }
 
+// WithResultCache sets how many results of recent searches are kept
+// (default 512; 0 disables the cache). Cached results are only used while
+// the index is unchanged: any Upsert or Delete invalidates them all.
+func WithResultCache(n int) Option { return func(c *config) { c.cacheSize = max(0, n) } }
+
 // New returns an empty index that segments text with dict (nil means an
 // empty dictionary: search still works, at lower quality). The index adds
 // words to dict as it learns them.
@@ -83,13 +92,16 @@ func New(dict *thai.Dict, opts ...Option) *Index {
 	}
 	ix := &Index{
 		dict: dict,
-		cfg:  config{maxBody: 1024, learnWords: true, maxSegments: 8, background: true},
+		cfg:  config{maxBody: 1024, learnWords: true, maxSegments: 8, background: true, cacheSize: 512},
 		ft:   newFacetTable(),
 		syn:  newLearnedSynonyms(),
 		locs: make(map[DocRef]loc),
 	}
 	for _, o := range opts {
 		o(&ix.cfg)
+	}
+	if ix.cfg.cacheSize > 0 {
+		ix.cache = newResultCache(ix.cfg.cacheSize)
 	}
 	ix.snap.Store(&snapshot{})
 	return ix
@@ -178,14 +190,17 @@ func lastVersions(docs []Doc) []Doc {
 }
 
 // build indexes docs into one segment, on all cores for a large batch.
+// The documents are numbered in order of kind and title, so that those of
+// one process are neighbours (see accel.go).
 func (ix *Index) build(docs []Doc, avg *[nFields]float32) *segment {
+	docs = clustered(docs)
 	workers := runtime.GOMAXPROCS(0)
 	if len(docs) < parallelBuild || workers < 2 {
 		b := newBuilder(ix.dict, ix.ft, ix.cfg.maxBody)
 		for i := range docs {
 			b.add(&docs[i])
 		}
-		return b.finish(avg)
+		return b.finish(avg, false)
 	}
 	parts := make([]*segment, workers)
 	var wg sync.WaitGroup
@@ -198,7 +213,7 @@ func (ix *Index) build(docs []Doc, avg *[nFields]float32) *segment {
 			for i := lo; i < hi; i++ {
 				b.add(&docs[i])
 			}
-			parts[w] = b.finish(avg)
+			parts[w] = b.finish(avg, true)
 		}()
 	}
 	wg.Wait()
@@ -211,6 +226,36 @@ func (ix *Index) build(docs []Doc, avg *[nFields]float32) *segment {
 		avg = &a
 	}
 	return mergeSegments(views, *avg)
+}
+
+// clustered returns docs sorted by kind, title, agency and id (a copy when
+// they are not sorted yet).
+func clustered(docs []Doc) []Doc {
+	cmpDocs := func(a, b *Doc) int {
+		if c := cmp.Compare(a.Kind, b.Kind); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.Title, b.Title); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.Agency, b.Agency); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.ID, b.ID)
+	}
+	if slices.IsSortedFunc(docs, func(a, b Doc) int { return cmpDocs(&a, &b) }) {
+		return docs
+	}
+	order := make([]*Doc, len(docs))
+	for i := range docs {
+		order[i] = &docs[i]
+	}
+	slices.SortFunc(order, cmpDocs)
+	out := make([]Doc, len(docs))
+	for i, d := range order {
+		out[i] = *d
+	}
+	return out
 }
 
 // withDeletions returns a copy of segs with the given documents deleted.
@@ -228,7 +273,7 @@ func withDeletions(segs []segView, dels map[*segment][]uint32) []segView {
 
 // publish makes segs the snapshot that searches read. Called with mu held.
 func (ix *Index) publish(segs []segView) {
-	s := &snapshot{segs: segs}
+	s := &snapshot{segs: segs, gen: ix.snap.Load().gen + 1}
 	var sum [nFields]float64
 	for _, v := range segs {
 		s.n += v.seg.len()

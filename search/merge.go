@@ -77,6 +77,7 @@ func mergeSegments(views []segView, avg [nFields]float32) *segment {
 	out.prior = make([]float32, 0, ndocs)
 	out.titleOff = make([]uint32, 1, ndocs+1)
 	out.facetOff = make([]uint32, 1, ndocs+1)
+	out.altsOff = make([]uint32, 1, ndocs+1)
 	for i, v := range views {
 		s := v.seg
 		for d := range s.docs {
@@ -90,6 +91,13 @@ func mergeSegments(views []segView, avg [nFields]float32) *segment {
 				out.title = append(out.title, termMap[i][t])
 			}
 			out.titleOff = append(out.titleOff, uint32(len(out.title)))
+			for _, t := range s.altTerms(uint32(d)) {
+				if t != noTerm {
+					t = termMap[i][t]
+				}
+				out.alts = append(out.alts, t)
+			}
+			out.altsOff = append(out.altsOff, uint32(len(out.alts)))
 			out.facets = append(out.facets, s.facetPairs(uint32(d))...)
 			out.facetOff = append(out.facetOff, uint32(len(out.facets)))
 		}

@@ -2,8 +2,6 @@ package search
 
 import (
 	"cmp"
-	"container/heap"
-	"slices"
 
 	"github.com/openinfo/openinfo/search/thai"
 )
@@ -58,40 +56,55 @@ func (ix *Index) Search(q Query) Result {
 			filters[FacetKind] = append(filters[FacetKind], string(k))
 		}
 	}
-	f := newFilter(ix.ft, filters)
 	sn := ix.snap.Load()
-	p := ParseQuery(ix.dict, q.Text)
+	c := ix.cache
+	if c == nil {
+		return ix.search(sn, q.Text, filters, limit, offset)
+	}
+	key := cacheKey(q.Text, filters, limit, offset)
+	if r, ok := c.get(sn, key); ok {
+		return r
+	}
+	r := ix.search(sn, q.Text, filters, limit, offset)
+	c.put(sn, key, r)
+	return r.shallowCopy()
+}
+
+// search runs a query on snapshot sn.
+func (ix *Index) search(sn *snapshot, text string, filters map[string][]string, limit, offset int) Result {
+	f := newFilter(ix.ft, filters)
+	p := ParseQuery(ix.dict, text)
 	res := Result{dict: ix.dict}
 	if len(p.words()) == 0 || sn.n == 0 {
 		return ix.browse(sn, &f, limit, offset, res)
 	}
 
+	ex := newExec(sn, &f)
+	defer ex.release()
 	pl := newPlan(sn, ix.dict)
 	pl.add(ix, p, 1)
 	plans := []*plan{pl}
-	cands := pl.run(matchMost, &f, 1)
-	found := passing(cands)
+	found := ex.add(pl, matchMost, 1)
 	if found < fewResults || unknownWord(pl, p) {
 		if corrected, ok := ix.correct(pl, p); ok {
 			pc := newPlan(sn, ix.dict)
 			pc.add(ix, ParseQuery(ix.dict, corrected), 1)
-			more := tagged(pc.run(matchMost, &f, 0.9), len(plans))
 			plans = append(plans, pc)
-			if n := passing(more); n > 0 && n >= found {
+			if n := ex.add(pc, matchMost, 0.9); n > 0 && n >= found {
 				res.DidYouMean = corrected
 			}
-			cands = mergeCands(cands, more)
-			found = passing(cands)
+			found = ex.count()
 		}
 	}
 	if found == 0 {
-		for i, pl := range plans {
+		for _, pl := range plans {
 			if maxGroups(pl) > 1 {
-				cands = mergeCands(cands, tagged(pl.run(matchAny, &f, 0.5), i))
+				ex.add(pl, matchAny, 0.5)
 			}
 		}
-		res.Relaxed = passing(cands) > found
+		res.Relaxed = ex.count() > found
 	}
+	ex.finish()
 
 	terms := make(map[string]bool)
 	for _, pl := range plans {
@@ -100,27 +113,21 @@ func (ix *Index) Search(q Query) Result {
 		}
 	}
 	res.terms = terms
-	res.Facets = countFacets(ix.ft.view(), sn, &f, cands)
-	hits := cands[:0:0]
-	for _, c := range cands {
-		if c.fails == 0 {
-			hits = append(hits, c)
-		}
-	}
-	res.Total = len(hits)
+	res.Facets = ex.facets(ix.ft.view())
+	res.Total = ex.total()
+	return ix.page(sn, ex, res, terms, limit, offset)
+}
 
-	// Rank the head of the list with the phrase boost, then cut the page.
-	window := min(len(hits), max(200, 2*(offset+limit)))
-	top := topK(hits, window)
-	for i := range top {
-		c := &top[i]
-		c.score *= plans[c.plan()].phraseBoost(int(c.seg), c.doc, int(c.vari&15))
+// page fills in the hits of the page.
+func (ix *Index) page(sn *snapshot, ex *exec, res Result, terms map[string]bool, limit, offset int) Result {
+	if offset >= res.Total {
+		return res
 	}
-	slices.SortFunc(top, func(a, b cand) int { return byScore(sn, a, b) })
+	top := ex.top(offset + limit)
 	if offset >= len(top) {
 		return res
 	}
-	top = top[offset:min(len(top), offset+limit)]
+	top = top[offset:]
 	res.Hits = make([]Hit, len(top))
 	memo := make(map[string][]Span)
 	for i, c := range top {
@@ -128,17 +135,6 @@ func (ix *Index) Search(q Query) Result {
 	}
 	return res
 }
-
-// tagged marks candidates as coming from plan i (kept in the high bits of
-// vari: plans and variants are few).
-func tagged(cs []cand, i int) []cand {
-	for k := range cs {
-		cs[k].vari |= uint8(i) << 4
-	}
-	return cs
-}
-
-func (c *cand) plan() int { return int(c.vari >> 4) }
 
 // unknownWord reports whether a word of p (other than one being typed) is
 // in no document: a likely typing error even when other words match.
@@ -162,40 +158,6 @@ func maxGroups(pl *plan) int {
 	return n
 }
 
-func passing(cs []cand) int {
-	n := 0
-	for _, c := range cs {
-		if c.fails == 0 {
-			n++
-		}
-	}
-	return n
-}
-
-// mergeCands adds more to cs, keeping the better score of a document found
-// twice.
-func mergeCands(cs, more []cand) []cand {
-	if len(more) == 0 {
-		return cs
-	}
-	at := make(map[uint64]int, len(cs))
-	for i, c := range cs {
-		at[uint64(c.seg)<<32|uint64(c.doc)] = i
-	}
-	for _, c := range more {
-		k := uint64(c.seg)<<32 | uint64(c.doc)
-		if i, ok := at[k]; ok {
-			if c.score > cs[i].score {
-				cs[i] = c
-			}
-			continue
-		}
-		at[k] = len(cs)
-		cs = append(cs, c)
-	}
-	return cs
-}
-
 // byScore orders by score, then by kind and id so that pages are stable.
 func byScore(sn *snapshot, a, b cand) int {
 	if a.score != b.score {
@@ -206,46 +168,6 @@ func byScore(sn *snapshot, a, b cand) int {
 		return cmp.Compare(ra.Kind, rb.Kind)
 	}
 	return cmp.Compare(ra.ID, rb.ID)
-}
-
-// topK returns the k best candidates (unordered), using a heap when the
-// list is long.
-func topK(cs []cand, k int) []cand {
-	if k >= len(cs) {
-		return slices.Clone(cs)
-	}
-	h := make(candHeap, 0, k)
-	for _, c := range cs {
-		if len(h) < k {
-			heap.Push(&h, c)
-		} else if c.score > h[0].score {
-			h[0] = c
-			heap.Fix(&h, 0)
-		}
-	}
-	return h
-}
-
-type candHeap []cand
-
-func (h candHeap) Len() int           { return len(h) }
-func (h candHeap) Less(i, j int) bool { return h[i].score < h[j].score }
-func (h candHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
-func (h *candHeap) Push(x any)        { *h = append(*h, x.(cand)) }
-func (h *candHeap) Pop() any {
-	old := *h
-	x := old[len(old)-1]
-	*h = old[:len(old)-1]
-	return x
-}
-
-// countFacets counts facet values over the candidates (see facetCounter).
-func countFacets(v facetView, sn *snapshot, f *filter, cs []cand) map[string][]FacetCount {
-	c := newFacetCounter(v, f)
-	for _, x := range cs {
-		c.add(&v, sn.segs[x.seg].seg.facetPairs(x.doc), x.fails)
-	}
-	return c.result(&v)
 }
 
 // hit fills in what a hit shows. memo keeps the spans of texts already
@@ -271,49 +193,20 @@ func (ix *Index) hit(sn *snapshot, c cand, terms map[string]bool, memo map[strin
 // browse answers a query with no words: with filters, the documents that
 // pass them by Boost; without, only the facet counts of the whole index.
 func (ix *Index) browse(sn *snapshot, f *filter, limit, offset int, res Result) Result {
+	ex := newExec(sn, f)
+	defer ex.release()
+	ex.addAll()
+	ex.finish()
 	if f.all == 0 {
 		sn.facetsOnce.Do(func() {
-			sn.allFacets = countFacets(ix.ft.view(), sn, f, allDocs(sn, f))
+			sn.allFacets = ex.facets(ix.ft.view())
 		})
 		res.Facets = sn.allFacets
 		return res
 	}
-	cands := allDocs(sn, f)
-	res.Facets = countFacets(ix.ft.view(), sn, f, cands)
-	hits := cands[:0]
-	for _, c := range cands {
-		if c.fails == 0 {
-			hits = append(hits, c)
-		}
-	}
-	res.Total = len(hits)
-	top := topK(hits, min(len(hits), offset+limit))
-	slices.SortFunc(top, func(a, b cand) int { return byScore(sn, a, b) })
-	if offset >= len(top) {
-		return res
-	}
-	for _, c := range top[offset:] {
-		res.Hits = append(res.Hits, ix.hit(sn, c, nil, make(map[string][]Span)))
-	}
-	return res
-}
-
-// allDocs returns every live document that fails at most one filter key,
-// scored by its prior.
-func allDocs(sn *snapshot, f *filter) []cand {
-	var out []cand
-	for si, v := range sn.segs {
-		for d := range v.seg.docs {
-			if v.del.has(uint32(d)) {
-				continue
-			}
-			fails := f.fails(v.seg.facetPairs(uint32(d)))
-			if fails&(fails-1) == 0 {
-				out = append(out, cand{seg: int32(si), doc: uint32(d), score: v.seg.prior[d], fails: fails})
-			}
-		}
-	}
-	return out
+	res.Facets = ex.facets(ix.ft.view())
+	res.Total = ex.total()
+	return ix.page(sn, ex, res, nil, limit, offset)
 }
 
 // Highlight marks the words of text that the query matched, for callers that

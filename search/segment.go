@@ -24,7 +24,11 @@ type segment struct {
 	titleOff []uint32
 	facets   []uint32 // facet pair ids per document
 	facetOff []uint32
+	alts     []uint32 // Alt names as term ids like title, separated by noTerm
+	altsOff  []uint32
 	sums     [nFields]float64 // sums of lens by field
+
+	acc accel // derived at seal: block maxima, bitsets, facet index
 }
 
 // stored holds what a hit shows.
@@ -67,6 +71,7 @@ func (s *segment) postings(t int) ([]uint32, []tf) {
 
 func (s *segment) titleTerms(d uint32) []uint32 { return s.title[s.titleOff[d]:s.titleOff[d+1]] }
 func (s *segment) facetPairs(d uint32) []uint32 { return s.facets[s.facetOff[d]:s.facetOff[d+1]] }
+func (s *segment) altTerms(d uint32) []uint32   { return s.alts[s.altsOff[d]:s.altsOff[d+1]] }
 
 // weighted returns the BM25F pseudo-frequency of a term in document d.
 func (s *segment) weighted(d uint32, t tf) float32 {
@@ -94,16 +99,21 @@ func (s *segment) lenSums() [nFields]float64 { return s.sums }
 // seal computes what is derived from the documents and terms of s: length
 // sums, norms (with avg, or this segment's averages if nil) and trigrams.
 func (s *segment) seal(avg *[nFields]float32) {
-	clear(s.sums[:])
-	for i, l := range s.lens {
-		s.sums[i%nFields] += float64(l)
-	}
+	s.sumLens()
 	if avg == nil {
 		a := averages(s.sums, len(s.docs))
 		avg = &a
 	}
 	s.computeNorms(*avg)
 	s.grams = buildGrams(s.terms)
+	s.acc = buildAccel(s)
+}
+
+func (s *segment) sumLens() {
+	clear(s.sums[:])
+	for i, l := range s.lens {
+		s.sums[i%nFields] += float64(l)
+	}
 }
 
 // priorOf turns Doc.Boost into a score multiplier: 1 for no boost, slowly

@@ -174,9 +174,28 @@ func newLearnedSynonyms() *learnedSynonyms {
 func (l *learnedSynonyms) learn(docs []Doc) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	// Titles and names repeat across thousands of documents: normalise each
+	// once.
+	norm := make(map[string]string)
+	keys := make(map[string]string)
+	key := func(s string) string {
+		k, ok := keys[s]
+		if !ok {
+			k = synKey(s)
+			keys[s] = k
+		}
+		return k
+	}
 	for i := range docs {
 		d := &docs[i]
-		title := thai.Normalize(d.Title)
+		if len(d.Alt) == 0 {
+			continue
+		}
+		title, ok := norm[d.Title]
+		if !ok {
+			title = thai.Normalize(d.Title)
+			norm[d.Title] = title
+		}
 		if title == "" {
 			continue
 		}
@@ -184,8 +203,8 @@ func (l *learnedSynonyms) learn(docs []Doc) {
 			if utf8.RuneCountInString(a) > maxAltRunes {
 				continue
 			}
-			k := synKey(a)
-			if k == "" || k == synKey(title) {
+			k := key(a)
+			if k == "" || k == key(title) {
 				continue
 			}
 			ts, ok := l.m[k]

@@ -1,0 +1,92 @@
+package search
+
+import (
+	"fmt"
+	"reflect"
+	"testing"
+
+	"github.com/openinfo/openinfo/search/thai"
+)
+
+// TestPruningExact checks that block-max pruning and the two ways of
+// counting facets give the results of scoring and visiting every match, on
+// an index of several segments with deletions.
+func TestPruningExact(t *testing.T) {
+	docs := syntheticCorpus(12000, 7)
+	ix := New(thai.Default(), WithBackgroundMerge(false), WithResultCache(0))
+	ix.Upsert(docs[:9000]...)
+	for i := 9000; i < len(docs); i += 500 {
+		ix.Upsert(docs[i:min(i+500, len(docs))]...)
+	}
+	for i := 0; i < len(docs); i += 37 {
+		ix.Delete(docs[i].Kind, docs[i].ID)
+	}
+	ix.Upsert(docs[100:130]...) // back, in a new segment
+	if n := len(ix.snap.Load().segs); n < 2 {
+		t.Fatalf("%d segments, want several", n)
+	}
+	queries := append([]string{"", "อำเภอ", "ค่าธรรมเนียม 100 บาท"}, benchQueries...)
+	filters := []map[string][]string{
+		nil,
+		{FacetKind: {string(KindManual)}},
+		{FacetProvince: {"เชียงใหม่", "ขอนแก่น"}, FacetCategory: {"civil", "building"}},
+	}
+	defer func() { testNoPrune, testFacetPath = false, 0 }()
+	for _, q := range queries {
+		for fi, f := range filters {
+			for _, page := range [][2]int{{20, 0}, {5, 40}} {
+				query := Query{Text: q, Filters: f, Limit: page[0], Offset: page[1]}
+				testNoPrune, testFacetPath = false, 0
+				got := ix.Search(query)
+				testNoPrune, testFacetPath = true, 1
+				want := ix.Search(query)
+				testNoPrune, testFacetPath = true, 2
+				want2 := ix.Search(query)
+				testFacetPath = 3
+				want3 := ix.Search(query)
+				name := fmt.Sprintf("%q filter %d page %v", q, fi, page)
+				if got.Total != want.Total || !reflect.DeepEqual(got.Facets, want.Facets) || !reflect.DeepEqual(want.Facets, want2.Facets) || !reflect.DeepEqual(want.Facets, want3.Facets) {
+					t.Errorf("%s: total %d/%d, facets differ: %v\n%v\n%v", name, got.Total, want.Total, got.Facets, want.Facets, want2.Facets)
+				}
+				if !reflect.DeepEqual(refs(got), refs(want)) {
+					t.Errorf("%s: hits\n%v, want\n%v", name, refs(got), refs(want))
+				}
+			}
+		}
+	}
+}
+
+func refs(r Result) []string {
+	var out []string
+	for _, h := range r.Hits {
+		out = append(out, fmt.Sprintf("%s/%d %.4f", h.Kind, h.ID, h.Score))
+	}
+	return out
+}
+
+func TestResultCache(t *testing.T) {
+	ix := New(thai.Default(), WithBackgroundMerge(false), WithResultCache(2))
+	ix.Upsert(smallCorpus()...)
+	q := Query{Text: "บัตรประชาชน", Filters: map[string][]string{FacetProvince: {"10", "50"}}}
+	r1 := ix.Search(q)
+	r1.Hits[0], r1.Hits[1] = r1.Hits[1], r1.Hits[0] // a caller reordering its copy
+	q.Filters = map[string][]string{FacetProvince: {"50", "10"}}
+	r2 := ix.Search(q)
+	if len(ix.cache.m) != 1 || r2.Hits[0].ID != 1 || r2.Total != r1.Total {
+		t.Fatalf("cached: %d entries, hits %v", len(ix.cache.m), ids(r2))
+	}
+	ix.Upsert(Doc{Kind: KindManual, ID: 99, Title: "การขอมีบัตรประจำตัวประชาชนครั้งแรก", Facets: map[string][]string{FacetProvince: {"10"}}})
+	if r3 := ix.Search(q); r3.Total != r2.Total+1 {
+		t.Errorf("after an upsert: total %d, want %d", r3.Total, r2.Total+1)
+	}
+	ix.Delete(KindManual, 99)
+	if r4 := ix.Search(q); r4.Total != r2.Total {
+		t.Errorf("after a delete: total %d, want %d", r4.Total, r2.Total)
+	}
+	for _, text := range []string{"ใบขับขี่", "โฉนด", "พาสปอร์ต"} {
+		ix.Search(Query{Text: text})
+	}
+	if n := ix.cache.lru.Len(); n != 2 || len(ix.cache.m) != 2 {
+		t.Errorf("%d entries, want 2", n)
+	}
+}
