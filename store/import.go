@@ -17,6 +17,8 @@ import (
 type Dataset struct {
 	Agencies []openinfo.Agency
 	Points   []openinfo.ServicePoint
+	// Processes are published manuals with their pins (import_manuals.go).
+	Processes []ImportProcess
 }
 
 // ImportResult says what an import wrote.
@@ -25,6 +27,10 @@ type ImportResult struct {
 	// AgencyOffset and PointOffset were added to the batch's IDs to make them
 	// unique in the database.
 	AgencyOffset, PointOffset int64
+	// Processes and Pins count the manuals and their pins; ProcessOffset
+	// was added to the processes' IDs.
+	Processes, Pins int
+	ProcessOffset   int64
 }
 
 // Import validates every record, then writes the batch in one transaction with
@@ -61,6 +67,9 @@ func (d *DB) Import(ctx context.Context, ds *Dataset, progress func(stage string
 		if _, ok := seen[p.AgencyID]; !ok {
 			return nil, fmt.Errorf("service point %d (%s): agency %d is not in the batch", p.ID, p.NameTH, p.AgencyID)
 		}
+	}
+	if err := checkProcesses(ds, seen, progress); err != nil {
+		return nil, err
 	}
 	res := &ImportResult{Agencies: len(ds.Agencies), Points: len(ds.Points)}
 	err := d.tx(ctx, func(tx *sql.Tx) error {
@@ -112,6 +121,12 @@ func (d *DB) Import(ctx context.Context, ds *Dataset, progress func(stage string
 			len(ds.Points), pointRow, func(done int) { progress("service points", done, len(ds.Points)) }); err != nil {
 			return err
 		}
+		if err := d.fillRateCodes(ctx, tx); err != nil { // rating codes (openinfo.RateCodeFor)
+			return err
+		}
+		if err := d.importProcesses(ctx, tx, ds, res, progress); err != nil {
+			return err
+		}
 		if d.dialect == Postgres {
 			// Explicit IDs do not advance identity sequences; later inserts would collide.
 			for _, t := range []string{"agencies", "service_points"} {
@@ -121,7 +136,7 @@ func (d *DB) Import(ctx context.Context, ds *Dataset, progress func(stage string
 			}
 		}
 		return d.audit(ctx, tx, "dataset.import", "dataset", 0, nil,
-			map[string]int{"agencies": res.Agencies, "service_points": res.Points})
+			map[string]int{"agencies": res.Agencies, "service_points": res.Points, "processes": res.Processes})
 	})
 	if err != nil {
 		return nil, err
