@@ -1,6 +1,7 @@
 // Package gendata makes realistic Thai government data sets: an agency tree
-// (หน่วยงาน) with service points (จุดบริการ), for tests, load tests and a new
-// user's first start.
+// (หน่วยงาน) with service points (จุดบริการ) and citizen manuals
+// (คู่มือสำหรับประชาชน) pinned to them, for tests, load tests and a new user's
+// first start; and a labelled query set for the search benchmark (Queries).
 //
 // Generate is deterministic: the same scale and seed give byte-identical
 // output, because all randomness comes from one PCG stream per stage and no
@@ -33,6 +34,9 @@ import (
 type Dataset struct {
 	Agencies []openinfo.Agency       // IDs 1..N, every parent before its children, ParentID 0 for roots
 	Points   []openinfo.ServicePoint // IDs 1..M, AgencyID refers to Agencies
+	// Processes are the citizen manuals, IDs 1..K in agency order, each with
+	// one published content and its pins to Points.
+	Processes []Process
 }
 
 // Scales accepted by Generate.
@@ -41,9 +45,10 @@ const (
 	ScaleNational = "national"
 )
 
-// Generate builds a data set. scale is "small" (about 300 agencies and 2,000
-// points, for tests) or "national" (about 10,000 agencies in the real shape of
-// the Thai state and 100,000 service points over all 77 provinces). progress
+// Generate builds a data set. scale is "small" (about 300 agencies, 2,000
+// points and 2,000 manuals, for tests) or "national" (about 10,000 agencies in
+// the real shape of the Thai state, 100,000 service points over all 77
+// provinces and 200,000 manuals from the process templates). progress
 // (may be nil) is called now and then with a stage name and counts.
 func Generate(scale string, seed uint64, progress func(stage string, done, total int)) (*Dataset, error) {
 	var p plan
@@ -61,6 +66,7 @@ func Generate(scale string, seed uint64, progress func(stage string, done, total
 	g := newGen(p, seed, progress)
 	g.buildAgencies()
 	g.buildPoints()
+	g.buildProcesses()
 	return g.ds, nil
 }
 
@@ -78,10 +84,11 @@ type plan struct {
 	branchScale      float64  // scales state-enterprise branch counts
 	agencyEstimate   int      // for progress reports
 	pointEstimate    int
+	manuals          int // citizen manuals in all
 }
 
 func nationalPlan() plan {
-	return plan{unitShare: 0.45, localShare: 1, bodyEvery: 1, branchScale: 1, agencyEstimate: 10300, pointEstimate: 100000}
+	return plan{unitShare: 0.45, localShare: 1, bodyEvery: 1, branchScale: 1, agencyEstimate: 10300, pointEstimate: 100000, manuals: nationalManuals}
 }
 
 func smallPlan() plan {
@@ -90,16 +97,17 @@ func smallPlan() plan {
 		maxDistricts: 4, maxKhets: 6, maxBkkOffices: 1,
 		deptsPerMinistry: 2, unitShare: 0.1, localShare: 0.7,
 		bodyEvery: 5, branchScale: 0.03,
-		agencyEstimate: 300, pointEstimate: 2000,
+		agencyEstimate: 300, pointEstimate: 2000, manuals: smallManuals,
 	}
 }
 
 // Stream constants keep the stages' random numbers independent: adding a
 // point template does not reshuffle the agency tree.
 const (
-	streamPlaces   = 0x6f70656e696e666f
-	streamAgencies = 0x6167656e63696573
-	streamPoints   = 0x706f696e74730000
+	streamPlaces    = 0x6f70656e696e666f
+	streamAgencies  = 0x6167656e63696573
+	streamPoints    = 0x706f696e74730000
+	streamProcesses = 0x6d616e75616c7300 // "manuals"
 )
 
 func newRand(seed, stream uint64) *rand.Rand {

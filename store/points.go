@@ -92,6 +92,9 @@ func (d *DB) CreateServicePoint(ctx context.Context, p *openinfo.ServicePoint) e
 		if err != nil {
 			return err
 		}
+		if _, err := tx.ExecContext(ctx, `UPDATE service_points SET rate_code = $1 WHERE id = $2`, openinfo.RateCodeFor(p.ID), p.ID); err != nil {
+			return err
+		}
 		p.Version, p.CreatedAt, p.UpdatedAt = 1, now, now
 		return d.audit(ctx, tx, "service_point.create", "service_point", p.ID, nil, p)
 	})

@@ -75,6 +75,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		q.Add("_pragma", "busy_timeout(10000)")
 		q.Add("_pragma", "foreign_keys(1)")
 		q.Add("_pragma", "synchronous(NORMAL)")
+		q.Add("_pragma", "cache_size(-65536)") // 64 MiB per connection (default 2 MiB): big tables stay warm
 		q.Add("_txlock", "immediate")
 		d.db, err = sql.Open("sqlite", "file:"+path+"?"+q.Encode())
 		if err != nil {
@@ -114,7 +115,8 @@ func (d *DB) Migrate(ctx context.Context) error {
 	if _, err := p.Up(ctx); err != nil {
 		return fmt.Errorf("store: migrate: %w", err)
 	}
-	return nil
+	// Points that predate their rating code get it (migration 00008).
+	return d.fillRateCodes(ctx, d.db)
 }
 
 // MigrationStatus reports the schema version and how many migrations are pending.

@@ -1,0 +1,78 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"runtime"
+
+	"github.com/openinfo/openinfo"
+	"github.com/openinfo/openinfo/gendata"
+	"github.com/openinfo/openinfo/report"
+)
+
+// benchCmd runs "openinfo bench ratings": ingestion against raw inserts, and
+// the fiscal-year report of the largest ministry from the roll-ups against
+// a plain GROUP BY over the raw ratings, on the configured database (run
+// gen-data first). The writer's ratings stay in the database.
+func benchCmd(ctx context.Context, args []string, env func(string) string, stdout, stderr io.Writer) error {
+	if len(args) > 0 && args[0] == "http" {
+		return benchHTTP(ctx, args[1:], env, stdout, stderr)
+	}
+	if len(args) > 0 && args[0] == "search" {
+		return benchSearch(ctx, args[1:], env, stdout, stderr)
+	}
+	if len(args) == 0 || args[0] != "ratings" {
+		return fmt.Errorf("usage: openinfo bench ratings [--n N] [--clients N] [--runs N]")
+	}
+	var n, clients, runs int
+	var period string
+	var reports bool
+	c, err := parseConfig("bench", args[1:], env, stderr, func(fs *flag.FlagSet) {
+		fs.IntVar(&n, "n", 20000, "ratings to ingest for the ingestion benchmark (0: skip it)")
+		fs.IntVar(&clients, "clients", 64, "concurrent submitters (as HTTP handlers)")
+		fs.IntVar(&runs, "runs", 5, "runs of each report (the median is shown)")
+		fs.BoolVar(&reports, "reports", true, "run the report benchmark")
+		fs.StringVar(&period, "period", fmt.Sprint(gendata.RatingFiscalYear), "report period (2568, 2568-Q1, 2568-01)")
+	})
+	if err != nil {
+		return err
+	}
+	p, err := openinfo.ParsePeriod(period)
+	if err != nil {
+		return err
+	}
+	db, err := openDB(ctx, c)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	total, _ := db.RatingCount(ctx)
+	fmt.Fprintf(stdout, "database: %s, %d ratings, GOMAXPROCS %d\n", db.Dialect(), total, runtime.GOMAXPROCS(0))
+	if reports {
+		root, err := report.LargestRoot(ctx, db, p)
+		if err != nil {
+			return err
+		}
+		for _, q := range []report.Query{{Agency: root, Period: p}, {Period: p}} {
+			res, err := report.Bench(ctx, db, q, runs)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(stdout, "report:", res)
+		}
+	}
+	if n > 0 {
+		pts, err := db.BenchPoints(ctx, 100000)
+		if err != nil {
+			return err
+		}
+		res, err := db.BenchIngest(ctx, pts, n, clients)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(stdout, "ingest:", res)
+	}
+	return nil
+}

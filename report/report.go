@@ -1,0 +1,287 @@
+// Package report builds the satisfaction report (รายงานผลประเมินความพึงพอใจ)
+// from the pre-aggregated monthly roll-ups, draws its trend chart as SVG and
+// exports it as CSV (UTF-8 with BOM, so Excel reads Thai) and Excel.
+package report
+
+import (
+	"context"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/openinfo/openinfo"
+	"github.com/openinfo/openinfo/store"
+)
+
+// Query selects what a report covers. The caller has checked that the
+// officer may see Agency's subtree (nil Agency: every agency, for OPDC and
+// the platform administrator).
+type Query struct {
+	Agency  *openinfo.Agency       // nil: all agencies
+	Point   *openinfo.ServicePoint // optional: one point (inside Agency's subtree)
+	Process int64                  // optional: one process (0 = all)
+	Period  openinfo.Period
+	// Comments is how many of the newest comments to include (0: 20).
+	Comments int
+	// Raw computes every number with a plain GROUP BY over the raw
+	// ratings instead of the roll-ups: the check and benchmark baseline.
+	Raw bool
+}
+
+// Row is one line of a breakdown: an agency (its subtree), a point, a
+// process or a month.
+type Row struct {
+	ID     int64
+	NameTH string
+	NameEN string
+	openinfo.RatingStats
+}
+
+// Name returns the row's name in lang.
+func (r Row) Name(lang string) string {
+	if lang == "en" && r.NameEN != "" {
+		return r.NameEN
+	}
+	return r.NameTH
+}
+
+// Report is the satisfaction report of one scope and period.
+type Report struct {
+	Query Query
+	Total openinfo.RatingStats
+	// Months has every month of the period, in order, empty ones included.
+	Months []Row
+	// Agencies breaks the scope down by the agencies directly under it
+	// (each with its whole subtree); the scope's own points are one more
+	// row under the scope's own name. Empty for a one-point report.
+	// Rows of agencies with no ratings are left out.
+	Agencies []Row
+	// Points lists the points of the scope agency itself (not its
+	// subtree), or the one point.
+	Points []Row
+	// Processes breaks the scope agency's own points down by process.
+	Processes []Row
+	Comments  []store.RatingComment
+	// Dims are the dimensions anyone answered in the period, in order.
+	Dims []openinfo.Dimension
+}
+
+// Build computes the report from the roll-ups; it reads raw ratings only
+// for the newest comments.
+func Build(ctx context.Context, db *store.DB, q Query) (*Report, error) {
+	from, to := q.Period.Months()
+	f := store.RatingFilter{ProcessID: q.Process, FromMonth: from, ToMonth: to}
+	switch {
+	case q.Point != nil:
+		f.PointID = q.Point.ID
+	case q.Agency != nil:
+		f.AgencyPath = q.Agency.Path
+	}
+	rep := &Report{Query: q}
+	trendOf, byAgency, byPoint, byProcess := db.RatingTrend, db.RatingByChild, db.RatingByPoint, db.RatingByProcess
+	if q.Raw {
+		trendOf, byAgency, byPoint, byProcess = db.RatingTrendRaw, db.RatingByAgencyRaw, db.RatingByPointRaw, db.RatingByProcessRaw
+	}
+	trend, err := trendOf(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	byMonth := map[int]openinfo.RatingStats{}
+	for _, m := range trend {
+		byMonth[m.Month] = m.RatingStats
+		rep.Total.Merge(m.RatingStats)
+	}
+	for _, m := range q.Period.MonthsIn() {
+		rep.Months = append(rep.Months, Row{ID: int64(m), NameTH: openinfo.MonthLabel(m, "th"), NameEN: openinfo.MonthLabel(m, "en"),
+			RatingStats: byMonth[m]})
+	}
+	for d := openinfo.Dimension(0); d < openinfo.NumDimensions; d++ {
+		if rep.Total.Answered(d) > 0 {
+			rep.Dims = append(rep.Dims, d)
+		}
+	}
+	if q.Point != nil || q.Agency != nil {
+		pf := store.RatingFilter{ProcessID: q.Process, FromMonth: from, ToMonth: to}
+		if q.Point != nil {
+			pf.PointID = q.Point.ID
+		} else {
+			pf.AgencyID = q.Agency.ID
+		}
+		if err := rep.points(ctx, db, pf, byPoint); err != nil {
+			return nil, err
+		}
+		if err := rep.processes(ctx, db, pf, byProcess); err != nil {
+			return nil, err
+		}
+	}
+	if q.Point == nil {
+		if err := rep.agencies(ctx, db, f, byAgency, q.Raw); err != nil {
+			return nil, err
+		}
+	}
+	n := q.Comments
+	if n <= 0 {
+		n = 20
+	}
+	// Newest months first, one month at a time, until n are found.
+	for m := to; m >= from && len(rep.Comments) < n; m = prevMonth(m) {
+		cf := f
+		cf.FromMonth, cf.ToMonth = m, m
+		cs, err := db.RatingComments(ctx, cf, n-len(rep.Comments))
+		if err != nil {
+			return nil, err
+		}
+		rep.Comments = append(rep.Comments, cs...)
+	}
+	return rep, nil
+}
+
+func prevMonth(m int) int {
+	if m%100 == 1 {
+		return (m/100-1)*100 + 12
+	}
+	return m - 1
+}
+
+// agencies breaks the scope down by the agencies directly under it, each
+// with its subtree, plus a row of the scope agency's own points. From the
+// roll-ups the subtree sums are read as they are; from raw ratings (raw)
+// the per-agency sums are folded into the children by path.
+func (rep *Report) agencies(ctx context.Context, db *store.DB, f store.RatingFilter, by keyStatsFunc, raw bool) error {
+	per, err := by(ctx, f)
+	if err != nil {
+		return err
+	}
+	rows := map[int64]*Row{}
+	var ids []int64
+	add := func(id int64, s openinfo.RatingStats) {
+		r := rows[id]
+		if r == nil {
+			r = &Row{ID: id}
+			rows[id] = r
+			ids = append(ids, id)
+		}
+		r.Merge(s)
+	}
+	if raw {
+		prefix := "/"
+		if rep.Query.Agency != nil {
+			prefix = rep.Query.Agency.Path
+		}
+		paths, err := db.AgencyPaths(ctx, prefix)
+		if err != nil {
+			return err
+		}
+		for _, k := range per {
+			p := paths[k.ID]
+			if !strings.HasPrefix(p, prefix) {
+				continue
+			}
+			child := rep.selfID()
+			if seg, _, ok := strings.Cut(strings.TrimPrefix(p, prefix), "/"); ok && seg != "" {
+				child, _ = strconv.ParseInt(seg, 10, 64)
+			}
+			add(child, k.RatingStats)
+		}
+	} else {
+		for _, k := range per {
+			add(k.ID, k.RatingStats)
+		}
+		// The scope's own points, as one more row.
+		for _, p := range rep.Points {
+			add(rep.selfID(), p.RatingStats)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	names, err := db.AgencyNames(ctx, ids)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		r := rows[id]
+		r.NameTH, r.NameEN = names[id][0], names[id][1]
+		rep.Agencies = append(rep.Agencies, *r)
+	}
+	sortRows(rep.Agencies)
+	return nil
+}
+
+type keyStatsFunc func(context.Context, store.RatingFilter) ([]store.KeyStats, error)
+
+func (rep *Report) selfID() int64 {
+	if rep.Query.Agency != nil {
+		return rep.Query.Agency.ID
+	}
+	return 0
+}
+
+func (rep *Report) points(ctx context.Context, db *store.DB, f store.RatingFilter, by keyStatsFunc) error {
+	per, err := by(ctx, f)
+	if err != nil || len(per) == 0 {
+		return err
+	}
+	ids := make([]int64, len(per))
+	for i, k := range per {
+		ids[i] = k.ID
+	}
+	names, err := db.PointNames(ctx, ids)
+	if err != nil {
+		return err
+	}
+	for _, k := range per {
+		rep.Points = append(rep.Points, Row{ID: k.ID, NameTH: names[k.ID][0], NameEN: names[k.ID][1], RatingStats: k.RatingStats})
+	}
+	sortRows(rep.Points)
+	return nil
+}
+
+func (rep *Report) processes(ctx context.Context, db *store.DB, f store.RatingFilter, by keyStatsFunc) error {
+	per, err := by(ctx, f)
+	if err != nil || len(per) == 0 {
+		return err
+	}
+	ids := make([]int64, len(per))
+	for i, k := range per {
+		ids[i] = k.ID
+	}
+	names, err := db.ProcessNames(ctx, ids)
+	if err != nil {
+		return err
+	}
+	for _, k := range per {
+		n := names[k.ID]
+		if n[0] == "" {
+			n[0] = "#" + strconv.FormatInt(k.ID, 10)
+		}
+		rep.Processes = append(rep.Processes, Row{ID: k.ID, NameTH: n[0], NameEN: n[1], RatingStats: k.RatingStats})
+	}
+	sortRows(rep.Processes)
+	return nil
+}
+
+// sortRows orders a breakdown by the number of ratings, most first, then by ID.
+func sortRows(rows []Row) {
+	slices.SortFunc(rows, func(a, b Row) int {
+		if a.N != b.N {
+			if a.N > b.N {
+				return -1
+			}
+			return 1
+		}
+		return int(a.ID - b.ID)
+	})
+}
+
+// Title names the report's scope and period in lang.
+func (rep *Report) Title(lang string) string {
+	scope := map[bool]string{true: "ทุกหน่วยงาน", false: "All agencies"}[lang != "en"]
+	if rep.Query.Agency != nil {
+		scope = rep.Query.Agency.Name(lang)
+	}
+	if rep.Query.Point != nil {
+		scope = rep.Query.Point.Name(lang) + " – " + scope
+	}
+	return scope + " · " + rep.Query.Period.Label(lang)
+}

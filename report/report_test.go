@@ -1,0 +1,314 @@
+package report_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"fmt"
+	"math/rand/v2"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/openinfo/openinfo"
+	"github.com/openinfo/openinfo/internal/dbtest"
+	"github.com/openinfo/openinfo/internal/pgtest"
+	"github.com/openinfo/openinfo/report"
+	"github.com/openinfo/openinfo/store"
+)
+
+func TestMain(m *testing.M) { pgtest.Run(m) }
+
+type tree struct {
+	ministry, dept, office, other *openinfo.Agency
+	points                        []*openinfo.ServicePoint
+	process                       int64
+}
+
+func mkTree(t *testing.T, db *store.DB) *tree {
+	t.Helper()
+	ctx := context.Background()
+	mk := func(parent int64, typ openinfo.AgencyType, th, en string) *openinfo.Agency {
+		a := &openinfo.Agency{ParentID: parent, Type: typ, NameTH: th, NameEN: en}
+		if err := db.CreateAgency(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	tr := &tree{}
+	tr.ministry = mk(0, openinfo.AgencyMinistry, "กระทรวงคมนาคม", "Ministry of Transport")
+	tr.dept = mk(tr.ministry.ID, openinfo.AgencyDepartment, "กรมการขนส่งทางบก", "Department of Land Transport")
+	tr.office = mk(tr.dept.ID, openinfo.AgencyRegionalOffice, "สำนักงานขนส่งจังหวัดเชียงใหม่", "")
+	tr.other = mk(0, openinfo.AgencyMinistry, "กระทรวงการคลัง", "Ministry of Finance")
+	for i, a := range []*openinfo.Agency{tr.ministry, tr.dept, tr.dept, tr.office, tr.office, tr.other} {
+		p := &openinfo.ServicePoint{AgencyID: a.ID, NameTH: fmt.Sprintf("จุดบริการที่ %d \"ทดสอบ\", ก", i+1), Kind: openinfo.PointCounter, Visible: true}
+		if err := db.CreateServicePoint(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+		tr.points = append(tr.points, p)
+	}
+	now := time.Now()
+	if err := db.SQL().QueryRow(`INSERT INTO processes (agency_id, name_th, name_en, created_at, updated_at) VALUES ($1, $2, $3, $4, $4) RETURNING id`,
+		tr.dept.ID, "การจดทะเบียนรถใหม่", "New vehicle registration", now).Scan(&tr.process); err != nil {
+		t.Fatal(err)
+	}
+	return tr
+}
+
+// rate submits n random ratings over FY2568 (and a few outside it).
+func rate(t *testing.T, db *store.DB, tr *tree, n int) {
+	t.Helper()
+	w := db.NewRatingWriter(store.RatingWriterOptions{})
+	defer w.Close()
+	rng := rand.New(rand.NewPCG(1, 2))
+	bkk := time.FixedZone("ICT", 7*3600)
+	start := time.Date(2024, 9, 20, 0, 0, 0, 0, bkk)
+	errs := make(chan error, n)
+	for i := 0; i < n; i++ {
+		p := tr.points[rng.IntN(len(tr.points))]
+		r := &openinfo.Rating{PointID: p.ID, AgencyID: p.AgencyID, QuestionSet: 1,
+			CreatedAt: start.Add(time.Duration(rng.IntN(390*24)) * time.Hour)}
+		for d := 0; d < 4; d++ {
+			r.Answers[d] = 1 + rng.IntN(5)
+		}
+		if rng.IntN(3) == 0 {
+			r.Answers[openinfo.DimChannel] = 1 + rng.IntN(5)
+		}
+		if p.AgencyID == tr.dept.ID && rng.IntN(2) == 0 {
+			r.ProcessID = tr.process
+		}
+		if rng.IntN(8) == 0 {
+			r.Comment = fmt.Sprintf("ความเห็น %d: เจ้าหน้าที่สุภาพ, \"รวดเร็ว\"", i)
+		}
+		go func() { errs <- w.Submit(context.Background(), r, "") }()
+	}
+	for i := 0; i < n; i++ {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// direct computes what the report should say straight from the raw ratings.
+func direct(all []openinfo.Rating, paths map[int64]string, prefix string, point, process int64, from, to int) (total openinfo.RatingStats, months map[int]openinfo.RatingStats) {
+	months = map[int]openinfo.RatingStats{}
+	for _, r := range all {
+		m := openinfo.MonthKey(r.CreatedAt)
+		if m < from || m > to || !strings.HasPrefix(paths[r.AgencyID], prefix) ||
+			(point != 0 && r.PointID != point) || (process != 0 && r.ProcessID != process) {
+			continue
+		}
+		total.Add(&r)
+		s := months[m]
+		s.Add(&r)
+		months[m] = s
+	}
+	return total, months
+}
+
+func TestReportEqualsDirectComputation(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		tr := mkTree(t, db)
+		rate(t, db, tr, 1500)
+		all, err := db.Ratings(ctx, store.RatingFilter{})
+		if err != nil || len(all) != 1500 {
+			t.Fatalf("%d ratings, %v", len(all), err)
+		}
+		paths, _ := db.AgencyPaths(ctx, "/")
+		fy, _ := openinfo.ParsePeriod("2568")
+		q1, _ := openinfo.ParsePeriod("2568-Q2")
+		jan, _ := openinfo.ParsePeriod("2568-01")
+		cases := []struct {
+			name string
+			q    report.Query
+		}{
+			{"all, fiscal year", report.Query{Period: fy}},
+			{"ministry subtree, fiscal year", report.Query{Agency: tr.ministry, Period: fy}},
+			{"department, quarter", report.Query{Agency: tr.dept, Period: q1}},
+			{"department, process", report.Query{Agency: tr.dept, Process: tr.process, Period: fy}},
+			{"office, month", report.Query{Agency: tr.office, Period: jan}},
+			{"one point", report.Query{Agency: tr.dept, Point: tr.points[1], Period: fy}},
+		}
+		for _, c := range cases {
+			rep, err := report.Build(ctx, db, c.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			from, to := c.q.Period.Months()
+			prefix := "/"
+			if c.q.Agency != nil {
+				prefix = c.q.Agency.Path
+			}
+			var point int64
+			if c.q.Point != nil {
+				point = c.q.Point.ID
+			}
+			total, months := direct(all, paths, prefix, point, c.q.Process, from, to)
+			if rep.Total != total || total.N == 0 {
+				t.Errorf("%s: total\n got %+v\nwant %+v", c.name, rep.Total, total)
+			}
+			for _, m := range rep.Months {
+				if m.RatingStats != months[int(m.ID)] {
+					t.Errorf("%s: month %d differs", c.name, m.ID)
+				}
+			}
+			if len(rep.Months) != len(c.q.Period.MonthsIn()) {
+				t.Errorf("%s: %d months", c.name, len(rep.Months))
+			}
+			// Each agency row equals the direct computation over its subtree
+			// (or, for the scope's own row, over its own points).
+			for _, a := range rep.Agencies {
+				var want openinfo.RatingStats
+				for _, r := range all {
+					m := openinfo.MonthKey(r.CreatedAt)
+					own := c.q.Agency != nil && a.ID == c.q.Agency.ID
+					in := (own && r.AgencyID == a.ID) || (!own && strings.Contains(paths[r.AgencyID], "/"+strconv.FormatInt(a.ID, 10)+"/"))
+					if in && m >= from && m <= to && (c.q.Process == 0 || r.ProcessID == c.q.Process) {
+						want.Add(&r)
+					}
+				}
+				if a.RatingStats != want {
+					t.Errorf("%s: agency %d (%s) differs", c.name, a.ID, a.NameTH)
+				}
+			}
+			for _, p := range rep.Points {
+				want, _ := direct(all, paths, "/", p.ID, c.q.Process, from, to)
+				if p.RatingStats != want {
+					t.Errorf("%s: point %d differs", c.name, p.ID)
+				}
+			}
+			for _, p := range rep.Processes {
+				want, _ := direct(all, paths, prefix, point, p.ID, from, to)
+				if c.q.Point == nil {
+					want = openinfo.RatingStats{}
+					for _, r := range all {
+						mm := openinfo.MonthKey(r.CreatedAt)
+						if r.AgencyID == c.q.Agency.ID && r.ProcessID == p.ID && mm >= from && mm <= to {
+							want.Add(&r)
+						}
+					}
+				}
+				if p.RatingStats != want || p.NameTH != "การจดทะเบียนรถใหม่" {
+					t.Errorf("%s: process %d differs", c.name, p.ID)
+				}
+			}
+			// The plain GROUP BY over the raw ratings says the same.
+			rq := c.q
+			rq.Raw = true
+			raw, err := report.Build(ctx, db, rq)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if fmt.Sprint(raw.Total, raw.Months, raw.Agencies, raw.Points, raw.Processes) !=
+				fmt.Sprint(rep.Total, rep.Months, rep.Agencies, rep.Points, rep.Processes) {
+				t.Errorf("%s: raw report differs", c.name)
+			}
+			for _, cm := range rep.Comments {
+				if !strings.HasPrefix(cm.Comment, "ความเห็น") {
+					t.Errorf("comment %q", cm.Comment)
+				}
+			}
+		}
+		rep, _ := report.Build(ctx, db, report.Query{Period: fy})
+		if len(rep.Agencies) != 2 || len(rep.Comments) != 20 {
+			t.Errorf("all: %d root agencies, %d comments", len(rep.Agencies), len(rep.Comments))
+		}
+		if p := rep.Total.Percent(openinfo.DimStaff); p != rep.Total.Mean(openinfo.DimStaff)/5*100 {
+			t.Errorf("percent %v", p)
+		}
+	})
+}
+
+func TestExportsReadBack(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		tr := mkTree(t, db)
+		rate(t, db, tr, 300)
+		fy, _ := openinfo.ParsePeriod("2568")
+		rep, err := report.Build(ctx, db, report.Query{Agency: tr.dept, Period: fy})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// CSV: BOM, then Thai intact, numbers as computed.
+		var buf bytes.Buffer
+		if err := rep.WriteCSV(&buf, "th"); err != nil {
+			t.Fatal(err)
+		}
+		b := buf.Bytes()
+		if !bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}) {
+			t.Fatal("no BOM")
+		}
+		r := csv.NewReader(bytes.NewReader(b[3:]))
+		r.FieldsPerRecord = -1
+		recs, err := r.ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(recs[0][1], "กรมการขนส่งทางบก") || !strings.Contains(recs[0][1], "ปีงบประมาณ 2568") {
+			t.Fatalf("title %q", recs[0])
+		}
+		if recs[1][0] != "ประเภท" || !strings.Contains(strings.Join(recs[1], "|"), "ด้านเจ้าหน้าที่/บุคลากรผู้ให้บริการ ค่าเฉลี่ย") {
+			t.Fatalf("header %q", recs[1])
+		}
+		if recs[2][0] != "รวม" || recs[2][3] != strconv.FormatInt(rep.Total.N, 10) {
+			t.Fatalf("total row %q", recs[2])
+		}
+		foundPoint, foundComment := false, false
+		for _, rec := range recs[1:] {
+			foundPoint = foundPoint || rec[2] == tr.points[1].NameTH
+			foundComment = foundComment || (rec[0] == "ข้อเสนอแนะ" && strings.Contains(rec[len(rec)-1], "เจ้าหน้าที่สุภาพ, \"รวดเร็ว\""))
+		}
+		if !foundPoint || !foundComment {
+			t.Fatalf("point %v comment %v", foundPoint, foundComment)
+		}
+
+		// Excel: sheets per breakdown, Thai intact, numbers as numbers.
+		buf.Reset()
+		if err := rep.WriteXLSX(&buf, "th"); err != nil {
+			t.Fatal(err)
+		}
+		x, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer x.Close()
+		sheets := strings.Join(x.GetSheetList(), ",")
+		if sheets != "รวม,รายเดือน,หน่วยงาน,จุดบริการ,กระบวนงาน,ข้อเสนอแนะ" {
+			t.Fatalf("sheets %s", sheets)
+		}
+		rows, err := x.GetRows("จุดบริการ")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(rows[0][0], "กรมการขนส่งทางบก") || rows[2][1] != "ชื่อ" {
+			t.Fatalf("points sheet %q", rows[:3])
+		}
+		names := map[string]string{}
+		for _, row := range rows[3:] {
+			names[row[1]] = row[2]
+		}
+		for _, p := range rep.Points {
+			if names[p.NameTH] != strconv.FormatInt(p.N, 10) {
+				t.Fatalf("point %q: %q, want %d", p.NameTH, names[p.NameTH], p.N)
+			}
+		}
+		typ, _ := x.GetCellType("รวม", "C4")
+		if v, _ := x.GetCellValue("รวม", "C4"); v != strconv.FormatInt(rep.Total.N, 10) || typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
+			t.Fatalf("total count %q type %v", v, typ)
+		}
+		cm, _ := x.GetRows("ข้อเสนอแนะ")
+		if len(cm) != len(rep.Comments)+1 || !strings.Contains(cm[1][3], "เจ้าหน้าที่สุภาพ") {
+			t.Fatalf("comments %d", len(cm))
+		}
+
+		// The chart is well-formed SVG with one point per month with ratings.
+		svg := string(rep.TrendSVG("th"))
+		if !strings.HasPrefix(svg, "<svg") || strings.Count(svg, "<circle") == 0 || !strings.Contains(svg, "ต.ค. 2567") || strings.Contains(svg, "style=") {
+			t.Fatalf("chart %s", svg[:200])
+		}
+	})
+}

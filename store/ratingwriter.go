@@ -1,0 +1,619 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/openinfo/openinfo"
+)
+
+// RatingWriter ingests ratings with group commit: handlers Submit a rating
+// and wait; one goroutine collects what arrived while the last commit ran,
+// writes the raw ratings, the once-per-day register and the roll-ups in ONE
+// transaction, and only after the commit answers each waiting handler. An
+// answered rating is therefore committed: killing the process right after
+// the answer loses nothing. Each node runs its own writer; the roll-up rows
+// are updated in a fixed key order, so writers on several nodes never
+// deadlock each other on PostgreSQL.
+type RatingWriter struct {
+	db       *DB
+	ch       chan *ratingReq
+	quit     chan struct{}
+	done     chan struct{}
+	maxBatch int
+	linger   time.Duration
+	once     sync.Once
+
+	lastPurge time.Time
+	anc       ancestors
+	// Counters for metrics and benchmarks.
+	Batches, Accepted, Refused atomic.Int64
+}
+
+// RatingWriterOptions tunes a writer; zero values take the defaults.
+type RatingWriterOptions struct {
+	MaxBatch int // ratings per transaction (default 512)
+	// Linger is how long a batch waits for company. The default, 0, takes
+	// only what is already queued: while one transaction commits, the next
+	// batch gathers by itself, so a quiet node adds no delay and a busy one
+	// still writes hundreds of ratings per commit.
+	Linger time.Duration
+}
+
+type ratingReq struct {
+	r      *openinfo.Rating
+	device string // hex hash of the device cookie; "" = not checked
+	done   chan error
+}
+
+// ErrWriterClosed is returned by Submit after Close.
+var ErrWriterClosed = errors.New("store: rating writer closed")
+
+// NewRatingWriter starts a writer; Close flushes and stops it.
+func (d *DB) NewRatingWriter(o RatingWriterOptions) *RatingWriter {
+	if o.MaxBatch <= 0 {
+		o.MaxBatch = 512
+	}
+	w := &RatingWriter{db: d, ch: make(chan *ratingReq, 4*o.MaxBatch), quit: make(chan struct{}), done: make(chan struct{}),
+		maxBatch: o.MaxBatch, linger: o.Linger, anc: ancestors{}}
+	go w.loop()
+	return w
+}
+
+// Submit stores r and returns once it is committed: nil (accepted),
+// openinfo.ErrAlreadyRated when device already rated the point today, or
+// another error (nothing was stored). device is an opaque device ID (a
+// hash of the device cookie, hex); "" skips the once-per-day check.
+// r.CreatedAt is set when zero.
+func (w *RatingWriter) Submit(ctx context.Context, r *openinfo.Rating, device string) error {
+	if r.CreatedAt.IsZero() {
+		r.CreatedAt = w.db.now()
+	}
+	if r.Channel == "" {
+		r.Channel = openinfo.ChannelQR
+	}
+	if !hexOnly(device) {
+		return errors.New("store: device ID must be hex")
+	}
+	req := &ratingReq{r: r, device: device, done: make(chan error, 1)}
+	select {
+	case <-w.quit:
+		return ErrWriterClosed
+	default:
+	}
+	select {
+	case w.ch <- req:
+	case <-w.quit:
+		return ErrWriterClosed
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	select {
+	case err := <-req.done:
+		return err
+	case <-ctx.Done():
+		// The rating may still be committed; the caller was not told so.
+		return ctx.Err()
+	}
+}
+
+// Close stops accepting ratings, commits those queued and stops.
+func (w *RatingWriter) Close() {
+	w.once.Do(func() { close(w.quit) })
+	<-w.done
+}
+
+func (w *RatingWriter) loop() {
+	defer close(w.done)
+	batch := make([]*ratingReq, 0, w.maxBatch)
+	timer := time.NewTimer(time.Hour)
+	timer.Stop()
+	for {
+		var first *ratingReq
+		select {
+		case first = <-w.ch:
+		case <-w.quit:
+			// Drain what was queued before Close.
+			batch = batch[:0]
+			for {
+				select {
+				case r := <-w.ch:
+					batch = append(batch, r)
+					if len(batch) == w.maxBatch {
+						w.commit(batch)
+						batch = batch[:0]
+					}
+				default:
+					if len(batch) > 0 {
+						w.commit(batch)
+					}
+					return
+				}
+			}
+		}
+		batch = append(batch[:0], first)
+		if w.linger > 0 {
+			timer.Reset(w.linger)
+		collect:
+			for len(batch) < w.maxBatch {
+				select {
+				case r := <-w.ch:
+					batch = append(batch, r)
+				case <-timer.C:
+					break collect
+				}
+			}
+			if !timer.Stop() {
+				select {
+				case <-timer.C:
+				default:
+				}
+			}
+		} else {
+		drain:
+			for len(batch) < w.maxBatch {
+				select {
+				case r := <-w.ch:
+					batch = append(batch, r)
+				default:
+					break drain
+				}
+			}
+		}
+		w.commit(batch)
+	}
+}
+
+// commit writes a batch; when the batch fails as a whole, each rating is
+// tried on its own so that one bad rating cannot sink the others.
+func (w *RatingWriter) commit(batch []*ratingReq) {
+	ctx := context.Background()
+	results, err := w.db.writeRatings(ctx, batch, w.anc)
+	if err != nil && len(batch) > 1 {
+		for _, req := range batch {
+			w.commit([]*ratingReq{req})
+		}
+		return
+	}
+	w.Batches.Add(1)
+	for i, req := range batch {
+		e := err
+		if e == nil {
+			e = results[i]
+		}
+		if e == nil {
+			w.Accepted.Add(1)
+		} else {
+			w.Refused.Add(1)
+		}
+		req.done <- e
+	}
+	if now := time.Now(); now.Sub(w.lastPurge) > 10*time.Minute {
+		w.lastPurge = now
+		w.db.db.ExecContext(ctx, `DELETE FROM rating_once WHERE day < $1`, openinfo.RatingDay(now.AddDate(0, 0, -2)))
+	}
+}
+
+func hexOnly(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f') {
+			return false
+		}
+	}
+	return len(s) <= 64
+}
+
+type onceKey struct {
+	device string
+	point  int64
+	day    int
+}
+
+// writeRatings writes one batch in one transaction and returns, per rating,
+// nil or ErrAlreadyRated.
+func (d *DB) writeRatings(ctx context.Context, batch []*ratingReq, anc ancestors) ([]error, error) {
+	results := make([]error, len(batch))
+	err := d.tx(ctx, func(tx *sql.Tx) error {
+		for i := range results {
+			results[i] = nil
+		}
+		// 1. The once-per-day register. A key twice in the batch: the later is refused.
+		keys := make([]onceKey, len(batch))
+		want := map[onceKey]int{}
+		for i, req := range batch {
+			if req.device == "" {
+				continue
+			}
+			k := onceKey{req.device, req.r.PointID, openinfo.RatingDay(req.r.CreatedAt)}
+			keys[i] = k
+			if _, dup := want[k]; dup {
+				results[i] = openinfo.ErrAlreadyRated
+				continue
+			}
+			want[k] = i
+		}
+		if len(want) > 0 {
+			// Literal values: hex, integers.
+			var b strings.Builder
+			b.WriteString(`INSERT INTO rating_once (device, point_id, day) VALUES `)
+			n := 0
+			for _, i := range sortedOnce(want) {
+				k := keys[i]
+				if n > 0 {
+					b.WriteByte(',')
+				}
+				n++
+				b.WriteString("('" + k.device + "'," + strconv.FormatInt(k.point, 10) + "," + strconv.Itoa(k.day) + ")")
+			}
+			b.WriteString(` ON CONFLICT DO NOTHING RETURNING device, point_id, day`)
+			rows, err := tx.QueryContext(ctx, b.String())
+			if err != nil {
+				return err
+			}
+			got := map[onceKey]bool{}
+			for rows.Next() {
+				var k onceKey
+				if err := rows.Scan(&k.device, &k.point, &k.day); err != nil {
+					rows.Close()
+					return err
+				}
+				got[k] = true
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return err
+			}
+			for k, i := range want {
+				if !got[k] {
+					results[i] = openinfo.ErrAlreadyRated
+				}
+			}
+		}
+		// 2. Raw ratings and 3. roll-ups, for the accepted ones.
+		var ok []*openinfo.Rating
+		refused := map[int64]int64{}
+		for i, req := range batch {
+			if results[i] == nil {
+				ok = append(ok, req.r)
+			} else {
+				refused[req.r.PointID]++
+			}
+		}
+		if err := d.insertRawRatings(ctx, tx, ok); err != nil {
+			return err
+		}
+		if err := anc.load(ctx, tx, ok); err != nil {
+			return err
+		}
+		if err := upsertRollups(ctx, tx, ok, anc); err != nil {
+			return err
+		}
+		day := openinfo.RatingDay(d.now())
+		for _, p := range sortedInt64(refused) {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO rating_rejections (day, point_id, reason, n) VALUES ($1, $2, $3, $4)
+				ON CONFLICT (day, point_id, reason) DO UPDATE SET n = rating_rejections.n + excluded.n`, day, p, RejectOncePerDay, refused[p]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return results, err
+}
+
+func sortedOnce(m map[onceKey]int) []int {
+	idx := make([]int, 0, len(m))
+	for _, i := range m {
+		idx = append(idx, i)
+	}
+	slices.Sort(idx)
+	return idx
+}
+
+func sortedInt64[V any](m map[int64]V) []int64 {
+	out := make([]int64, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func respondentJSON(p openinfo.Respondent) string {
+	if p.Empty() {
+		return ""
+	}
+	b, _ := json.Marshal(p)
+	return string(b)
+}
+
+// insertRawRatings appends rs to the ratings table and sets their IDs.
+func (d *DB) insertRawRatings(ctx context.Context, tx *sql.Tx, rs []*openinfo.Rating) error {
+	if len(rs) == 0 {
+		return nil
+	}
+	args := func(r *openinfo.Rating) []any {
+		a := r.Answers
+		return []any{r.PointID, r.AgencyID, r.ProcessID, r.QuestionSet, openinfo.MonthKey(r.CreatedAt), r.CreatedAt,
+			a[0], a[1], a[2], a[3], a[4], respondentJSON(r.Respondent), r.Comment, r.Channel}
+	}
+	if d.dialect == SQLite {
+		// One prepared row at a time: modernc's bind cost grows with the
+		// square of a statement's parameters.
+		stmt, err := tx.PrepareContext(ctx, `INSERT INTO ratings (`+ratingColumns+`) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14) RETURNING id`)
+		if err != nil {
+			return err
+		}
+		defer stmt.Close()
+		for _, r := range rs {
+			if err := stmt.QueryRowContext(ctx, args(r)...).Scan(&r.ID); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	const per = 1000
+	for start := 0; start < len(rs); start += per {
+		part := rs[start:min(start+per, len(rs))]
+		var b strings.Builder
+		b.WriteString(`INSERT INTO ratings (` + ratingColumns + `) VALUES `)
+		all := make([]any, 0, len(part)*14)
+		for i, r := range part {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteByte('(')
+			for c := 0; c < 14; c++ {
+				if c > 0 {
+					b.WriteByte(',')
+				}
+				b.WriteString("$" + strconv.Itoa(i*14+c+1))
+			}
+			b.WriteByte(')')
+			all = append(all, args(r)...)
+		}
+		b.WriteString(` RETURNING id`)
+		rows, err := tx.QueryContext(ctx, b.String(), all...)
+		if err != nil {
+			return err
+		}
+		// PostgreSQL returns the rows of a multi-row VALUES in order.
+		i := 0
+		for rows.Next() {
+			if err := rows.Scan(&part[i].ID); err != nil {
+				rows.Close()
+				return err
+			}
+			i++
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// rollupMetrics are the metric columns of both roll-up tables, in the order
+// of statsValues.
+var rollupMetrics = func() []string {
+	cols := []string{"n"}
+	for _, p := range []string{"p", "s", "f", "r", "c"} {
+		cols = append(cols, p+"_sum")
+		for v := 1; v <= 5; v++ {
+			cols = append(cols, p+strconv.Itoa(v))
+		}
+	}
+	return cols
+}()
+
+func statsValues(s *openinfo.RatingStats) []int64 {
+	out := make([]int64, 0, len(rollupMetrics))
+	out = append(out, s.N)
+	for d := 0; d < openinfo.NumDimensions; d++ {
+		out = append(out, s.Sum[d])
+		out = append(out, s.Dist[d][:]...)
+	}
+	return out
+}
+
+// statsTargets returns scan targets for the metric columns into s.
+func statsTargets(s *openinfo.RatingStats) []any {
+	out := make([]any, 0, len(rollupMetrics))
+	out = append(out, &s.N)
+	for d := 0; d < openinfo.NumDimensions; d++ {
+		out = append(out, &s.Sum[d])
+		for v := 0; v < 5; v++ {
+			out = append(out, &s.Dist[d][v])
+		}
+	}
+	return out
+}
+
+type pointKey struct {
+	point, process int64
+	month          int
+	agency         int64
+}
+type agencyKey struct {
+	agency, process int64
+	month           int
+}
+
+// ancestors caches each agency's chain from the root down to itself
+// (paths never change: agencies do not move in the tree).
+type ancestors map[int64][]int64
+
+// load fills the chains of the agencies of rs that are not cached yet.
+func (a ancestors) load(ctx context.Context, tx *sql.Tx, rs []*openinfo.Rating) error {
+	var missing []string
+	seen := map[int64]bool{}
+	for _, r := range rs {
+		if _, ok := a[r.AgencyID]; !ok && !seen[r.AgencyID] {
+			seen[r.AgencyID] = true
+			missing = append(missing, strconv.FormatInt(r.AgencyID, 10))
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT id, path FROM agencies WHERE id IN (`+strings.Join(missing, ",")+`)`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var path string
+		if err := rows.Scan(&id, &path); err != nil {
+			return err
+		}
+		var chain []int64
+		for _, seg := range strings.Split(strings.Trim(path, "/"), "/") {
+			if n, err := strconv.ParseInt(seg, 10, 64); err == nil {
+				chain = append(chain, n)
+			}
+		}
+		if len(chain) == 0 || chain[len(chain)-1] != id {
+			chain = []int64{id}
+		}
+		a[id] = chain
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, r := range rs {
+		if _, ok := a[r.AgencyID]; !ok {
+			a[r.AgencyID] = []int64{r.AgencyID} // an unknown agency counts for itself
+		}
+	}
+	return nil
+}
+
+// upsertRollups adds rs to the monthly roll-ups: per point, and per agency
+// subtree (the rating's agency, each of its ancestors, and 0 for the
+// country), under process 0 (all) and under the rating's process if it
+// names one. Integers only, so the values are literals; one statement per
+// table.
+func upsertRollups(ctx context.Context, tx *sql.Tx, rs []*openinfo.Rating, anc ancestors) error {
+	if len(rs) == 0 {
+		return nil
+	}
+	points := map[pointKey]*openinfo.RatingStats{}
+	agencies := map[agencyKey]*openinfo.RatingStats{}
+	for _, r := range rs {
+		m := openinfo.MonthKey(r.CreatedAt)
+		procs := []int64{0}
+		if r.ProcessID != 0 {
+			procs = append(procs, r.ProcessID)
+		}
+		chain := append([]int64{0}, anc[r.AgencyID]...)
+		for _, p := range procs {
+			pk := pointKey{r.PointID, p, m, r.AgencyID}
+			if points[pk] == nil {
+				points[pk] = &openinfo.RatingStats{}
+			}
+			points[pk].Add(r)
+			for _, a := range chain {
+				ak := agencyKey{a, p, m}
+				if agencies[ak] == nil {
+					agencies[ak] = &openinfo.RatingStats{}
+				}
+				agencies[ak].Add(r)
+			}
+		}
+	}
+	pks := make([]pointKey, 0, len(points))
+	for k := range points {
+		pks = append(pks, k)
+	}
+	sortKeys(pks, func(a, b pointKey) bool {
+		if a.point != b.point {
+			return a.point < b.point
+		}
+		if a.process != b.process {
+			return a.process < b.process
+		}
+		if a.month != b.month {
+			return a.month < b.month
+		}
+		return a.agency < b.agency
+	})
+	aks := make([]agencyKey, 0, len(agencies))
+	for k := range agencies {
+		aks = append(aks, k)
+	}
+	sortKeys(aks, func(a, b agencyKey) bool {
+		if a.agency != b.agency {
+			return a.agency < b.agency
+		}
+		if a.process != b.process {
+			return a.process < b.process
+		}
+		return a.month < b.month
+	})
+	var pr, ar [][]int64
+	for _, k := range pks {
+		pr = append(pr, append([]int64{k.point, k.process, int64(k.month), k.agency}, statsValues(points[k])...))
+	}
+	for _, k := range aks {
+		ar = append(ar, append([]int64{k.agency, k.process, int64(k.month)}, statsValues(agencies[k])...))
+	}
+	if err := upsertLiteral(ctx, tx, "rating_rollup_point", "point_id, process_id, month, agency_id", "point_id, process_id, month, agency_id", pr); err != nil {
+		return err
+	}
+	return upsertLiteral(ctx, tx, "rating_rollup_agency", "agency_id, process_id, month", "agency_id, process_id, month", ar)
+}
+
+func sortKeys[K any](ks []K, less func(a, b K) bool) {
+	slices.SortFunc(ks, func(a, b K) int {
+		switch {
+		case less(a, b):
+			return -1
+		case less(b, a):
+			return 1
+		}
+		return 0
+	})
+}
+
+// upsertLiteral adds rows (key columns, then the metrics) to a roll-up table.
+func upsertLiteral(ctx context.Context, tx *sql.Tx, table, keyCols, conflict string, rows [][]int64) error {
+	const per = 500
+	for start := 0; start < len(rows); start += per {
+		var b strings.Builder
+		b.WriteString("INSERT INTO " + table + " (" + keyCols + ", " + strings.Join(rollupMetrics, ", ") + ") VALUES ")
+		for i, row := range rows[start:min(start+per, len(rows))] {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteByte('(')
+			for j, v := range row {
+				if j > 0 {
+					b.WriteByte(',')
+				}
+				b.WriteString(strconv.FormatInt(v, 10))
+			}
+			b.WriteByte(')')
+		}
+		b.WriteString(" ON CONFLICT (" + conflict + ") DO UPDATE SET ")
+		for i, c := range rollupMetrics {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString(c + " = " + table + "." + c + " + excluded." + c)
+		}
+		if _, err := tx.ExecContext(ctx, b.String()); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,329 @@
+package web
+
+import (
+	"bytes"
+	"html/template"
+	"net/http"
+	"net/url"
+	"strconv"
+	"time"
+
+	"github.com/openinfo/openinfo"
+	"github.com/openinfo/openinfo/report"
+)
+
+// Back office: the satisfaction report (summary report > รายงานผลประเมิน
+// ความพึงพอใจ) by agency subtree, point, process and period, with its
+// CSV and Excel exports, and OPDC's question sets.
+
+// reportTarget names the agency a report request reads: the agency of
+// ?point= when given, else ?agency= (the officer's own agency by default;
+// none, meaning all agencies, for OPDC and the platform administrator).
+func (s *Server) reportTarget(r *http.Request) (string, error) {
+	if v := r.FormValue("point"); v != "" {
+		id, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || id <= 0 {
+			return "", openinfo.Errorf(openinfo.ENOTFOUND, "ไม่พบจุดบริการ", "Service point not found.")
+		}
+		p, err := s.db.ServicePoint(r.Context(), id)
+		if err != nil {
+			return "", err
+		}
+		a, err := s.db.Agency(r.Context(), p.AgencyID)
+		if err != nil {
+			return "", err
+		}
+		return a.Path, nil
+	}
+	return s.agencyParam(r)
+}
+
+type reportPage struct {
+	Report    *report.Report
+	Agency    *openinfo.Agency
+	Ancestors []*openinfo.Agency
+	Point     *openinfo.ServicePoint
+	Period    string
+	Periods   []periodOption
+	Processes []processName
+	Process   int64
+	Chart     template.HTML
+	Query     string // the filters as a query string, for links and exports
+	Lang      string
+}
+
+type periodOption struct {
+	Value, Label string
+	Indent       bool
+}
+
+// periodOptions lists the last three fiscal years with their quarters and months.
+func periodOptions(now time.Time, lang string) []periodOption {
+	cur := openinfo.PeriodOf(openinfo.PeriodFY, now).FY
+	var out []periodOption
+	for fy := cur; fy > cur-3; fy-- {
+		p := openinfo.Period{Kind: openinfo.PeriodFY, FY: fy}
+		out = append(out, periodOption{Value: p.String(), Label: p.Label(lang)})
+		for q := 1; q <= 4; q++ {
+			pq := openinfo.Period{Kind: openinfo.PeriodQuarter, FY: fy, Quarter: q}
+			out = append(out, periodOption{Value: pq.String(), Label: pq.Label(lang), Indent: true})
+		}
+		for _, m := range p.MonthsIn() {
+			pm := openinfo.Period{Kind: openinfo.PeriodMonth, Month: m}
+			out = append(out, periodOption{Value: pm.String(), Label: pm.Label(lang), Indent: true})
+		}
+	}
+	return out
+}
+
+// buildReport reads the filters and builds the report; authorization of
+// the agency (or point) was checked by the route's guard.
+func (s *Server) buildReport(r *http.Request) (*reportPage, error) {
+	ctx := r.Context()
+	lang := langFrom(r)
+	u := currentUser(ctx)
+	pg := &reportPage{Lang: lang}
+	q := report.Query{Comments: 20}
+	period := r.FormValue("period")
+	if period == "" {
+		period = openinfo.PeriodOf(openinfo.PeriodFY, time.Now()).String()
+	}
+	p, err := openinfo.ParsePeriod(period)
+	if err != nil {
+		return nil, err
+	}
+	q.Period, pg.Period = p, p.String()
+	vals := url.Values{"period": {pg.Period}}
+	if v := r.FormValue("point"); v != "" {
+		id, _ := strconv.ParseInt(v, 10, 64)
+		if q.Point, err = s.db.ServicePoint(ctx, id); err != nil {
+			return nil, err
+		}
+		if q.Agency, err = s.db.Agency(ctx, q.Point.AgencyID); err != nil {
+			return nil, err
+		}
+		vals.Set("point", v)
+	} else if r.FormValue("agency") != "" || !u.Role.Global() {
+		if q.Agency, err = s.agencyFromRequest(r); err != nil {
+			return nil, err
+		}
+		vals.Set("agency", strconv.FormatInt(q.Agency.ID, 10))
+	}
+	if v, _ := strconv.ParseInt(r.FormValue("process"), 10, 64); v > 0 {
+		q.Process = v
+		vals.Set("process", strconv.FormatInt(v, 10))
+	}
+	pg.Agency, pg.Point, pg.Process = q.Agency, q.Point, q.Process
+	if pg.Report, err = report.Build(ctx, s.db, q); err != nil {
+		return nil, err
+	}
+	pg.Query = vals.Encode()
+	if q.Agency != nil {
+		anc, err := s.db.Ancestors(ctx, q.Agency)
+		if err != nil {
+			return nil, err
+		}
+		// Only the ancestors the officer may also read.
+		for _, a := range anc {
+			if openinfo.Can(u.Officer(), openinfo.ActViewReports, a.Path) {
+				pg.Ancestors = append(pg.Ancestors, a)
+			}
+		}
+		rows, err := s.db.SQL().QueryContext(ctx, `SELECT id, name_th, name_en FROM processes WHERE agency_id = $1 ORDER BY sort_key, id LIMIT 300`, q.Agency.ID)
+		if err == nil {
+			for rows.Next() {
+				var pn processName
+				if rows.Scan(&pn.ID, &pn.TH, &pn.EN) == nil {
+					pg.Processes = append(pg.Processes, pn)
+				}
+			}
+			rows.Close()
+		}
+	}
+	pg.Periods = periodOptions(time.Now(), lang)
+	return pg, nil
+}
+
+// handleRatingReport shows the satisfaction report.
+func (s *Server) handleRatingReport(w http.ResponseWriter, r *http.Request) {
+	pg, err := s.buildReport(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	pg.Chart = template.HTML(pg.Report.TrendSVG(pg.Lang)) // built from numbers and escaped labels
+	s.render(w, r, http.StatusOK, "admin_report", T(pg.Lang, "report.ratings"), pg)
+}
+
+// handleRatingReportCSV exports the report as CSV (UTF-8 with BOM).
+func (s *Server) handleRatingReportCSV(w http.ResponseWriter, r *http.Request) {
+	pg, err := s.buildReport(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var b bytes.Buffer
+	if err := pg.Report.WriteCSV(&b, pg.Lang); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	download(w, "text/csv; charset=utf-8", "satisfaction-"+pg.Period+".csv", true, b.Bytes())
+}
+
+// handleRatingReportXLSX exports the report as an Excel workbook.
+func (s *Server) handleRatingReportXLSX(w http.ResponseWriter, r *http.Request) {
+	pg, err := s.buildReport(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var b bytes.Buffer
+	if err := pg.Report.WriteXLSX(&b, pg.Lang); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	download(w, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "satisfaction-"+pg.Period+".xlsx", true, b.Bytes())
+}
+
+type questionsPage struct {
+	Current  *openinfo.QuestionSet
+	Versions []*openinfo.QuestionSet
+	Rows     []questionRow
+	Profile  bool
+	Notice   string
+	Message  string
+	Errors   map[string]string
+}
+
+type questionRow struct {
+	Dim                    openinfo.Dimension
+	Include                bool
+	TH, EN, HintTH, HintEN string
+}
+
+func questionRows(qs *openinfo.QuestionSet) []questionRow {
+	var rows []questionRow
+	for _, d := range openinfo.Dimensions {
+		row := questionRow{Dim: d.Dim}
+		for _, q := range qs.Questions {
+			if q.Dim == d.Dim {
+				row = questionRow{Dim: d.Dim, Include: true, TH: q.TH, EN: q.EN, HintTH: q.HintTH, HintEN: q.HintEN}
+			}
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// handleQuestions shows the current question set and its history; a post
+// makes the next version (OPDC). A field the form does not send keeps its
+// current value, and a save that changes nothing makes no version.
+func (s *Server) handleQuestions(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	lang := langFrom(r)
+	cur, err := s.db.CurrentQuestionSet(ctx)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p := questionsPage{Current: cur, Rows: questionRows(cur), Profile: cur.AskProfile, Errors: map[string]string{}}
+	if r.Method == http.MethodPost {
+		next := openinfo.QuestionSet{AskProfile: cur.AskProfile}
+		if v, ok := r.PostForm["ask_profile"]; ok && len(v) > 0 {
+			next.AskProfile = v[0] == "yes"
+		}
+		for i, row := range p.Rows {
+			k := row.Dim.Key()
+			get := func(name, old string) string {
+				if v, ok := r.PostForm[name+"_"+k]; ok && len(v) > 0 {
+					return v[0]
+				}
+				return old
+			}
+			inc := get("inc", map[bool]string{true: "yes", false: "no"}[row.Include]) == "yes"
+			row = questionRow{Dim: row.Dim, Include: inc, TH: get("th", row.TH), EN: get("en", row.EN),
+				HintTH: get("hint_th", row.HintTH), HintEN: get("hint_en", row.HintEN)}
+			p.Rows[i] = row
+			if inc {
+				next.Questions = append(next.Questions, openinfo.Question{Dim: row.Dim, TH: row.TH, EN: row.EN, HintTH: row.HintTH, HintEN: row.HintEN})
+			}
+		}
+		p.Profile = next.AskProfile
+		made, err := s.db.SaveQuestionSet(ctx, &next)
+		if err != nil {
+			if openinfo.ErrorCode(err) == openinfo.EINTERNAL {
+				s.fail(w, r, err)
+				return
+			}
+			p.Message, p.Errors = formErrors(err, lang)
+			p.Versions, _ = s.db.QuestionSets(ctx)
+			s.render(w, r, http.StatusUnprocessableEntity, "admin_questions", T(lang, "questions.title"), p)
+			return
+		}
+		done := "/admin/questions?saved=1"
+		if !made {
+			done = "/admin/questions?unchanged=1"
+		}
+		http.Redirect(w, r, done, http.StatusSeeOther)
+		return
+	}
+	switch {
+	case r.URL.Query().Get("saved") != "":
+		p.Notice = T(lang, "questions.saved")
+	case r.URL.Query().Get("unchanged") != "":
+		p.Notice = T(lang, "questions.unchanged")
+	}
+	if p.Versions, err = s.db.QuestionSets(ctx); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "admin_questions", T(lang, "questions.title"), p)
+}
+
+func init() {
+	for k, v := range reportMessages {
+		messages[k] = v
+	}
+}
+
+var reportMessages = map[string][2]string{
+	"report.all":          {"ทุกหน่วยงาน", "All agencies"},
+	"report.period":       {"ช่วงเวลา", "Period"},
+	"report.process":      {"กระบวนงาน", "Process"},
+	"report.allprocess":   {"ทุกกระบวนงาน", "All processes"},
+	"report.show":         {"แสดงรายงาน", "Show"},
+	"report.count":        {"จำนวนผู้ประเมิน", "Ratings"},
+	"report.mean":         {"ค่าเฉลี่ย", "Mean"},
+	"report.percent":      {"ร้อยละ", "Percent"},
+	"report.dim":          {"ด้าน", "Dimension"},
+	"report.overall":      {"ภาพรวม", "Overall"},
+	"report.dist":         {"จำนวนผู้ตอบแต่ละระดับ (5 → 1)", "Answers per score (5 → 1)"},
+	"report.trend":        {"แนวโน้มรายเดือน", "Monthly trend"},
+	"report.months":       {"รายเดือน", "By month"},
+	"report.agencies":     {"แยกตามหน่วยงาน", "By agency"},
+	"report.points":       {"แยกตามจุดบริการ", "By service point"},
+	"report.processes":    {"แยกตามกระบวนงาน", "By process"},
+	"report.comments":     {"ข้อเสนอแนะล่าสุด", "Latest comments"},
+	"report.nocomments":   {"ไม่มีข้อเสนอแนะในช่วงเวลานี้", "No comments in this period."},
+	"report.none":         {"ยังไม่มีผลการประเมินในช่วงเวลานี้", "No ratings in this period yet."},
+	"report.csv":          {"ส่งออก CSV", "Export CSV"},
+	"report.xlsx":         {"ส่งออก Excel", "Export Excel"},
+	"report.name":         {"ชื่อ", "Name"},
+	"report.ownpoints":    {"(จุดบริการของหน่วยงานนี้เอง)", "(this agency's own points)"},
+	"questions.title":     {"ชุดคำถามประเมินความพึงพอใจ", "Satisfaction question sets"},
+	"questions.intro":     {"การบันทึกจะสร้างชุดคำถามฉบับใหม่ ผลการประเมินเดิมยังคงผูกกับฉบับที่ผู้ประเมินตอบ", "Saving makes a new version; earlier ratings keep the version they answered."},
+	"questions.current":   {"ฉบับปัจจุบัน", "Current version"},
+	"questions.include":   {"ถามด้านนี้", "Ask this dimension"},
+	"questions.th":        {"คำถามภาษาไทย", "Question (Thai)"},
+	"questions.en":        {"คำถามภาษาอังกฤษ", "Question (English)"},
+	"questions.hint_th":   {"คำอธิบายภาษาไทย", "Help text (Thai)"},
+	"questions.hint_en":   {"คำอธิบายภาษาอังกฤษ", "Help text (English)"},
+	"questions.profile":   {"ถามข้อมูลผู้ตอบ (ไม่บังคับตอบ)", "Ask the optional respondent profile"},
+	"questions.yes":       {"ใช่", "Yes"},
+	"questions.no":        {"ไม่", "No"},
+	"questions.save":      {"บันทึกเป็นฉบับใหม่", "Save as a new version"},
+	"questions.saved":     {"บันทึกชุดคำถามฉบับใหม่แล้ว", "The new version is saved."},
+	"questions.unchanged": {"ไม่มีการเปลี่ยนแปลง จึงไม่ได้สร้างฉบับใหม่", "Nothing changed, so no new version was made."},
+	"questions.versions":  {"ประวัติฉบับ", "Versions"},
+	"questions.version":   {"ฉบับที่", "Version"},
+}

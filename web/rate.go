@@ -1,0 +1,322 @@
+package web
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/openinfo/openinfo"
+	"github.com/openinfo/openinfo/store"
+)
+
+// The public rating page (ประเมินความพึงพอใจ): reached by the QR code on a
+// service point's poster or a copied link, /rate/{code}. No login, no
+// JavaScript, one small page; a plain form post that the group-commit
+// writer stores before the citizen sees "thank you".
+
+const (
+	deviceCookie = "oi_dev"
+	// maxRatingBody bounds a rating post: the comment is at most 1,000
+	// characters (3 bytes each in UTF-8, more when percent-encoded).
+	maxRatingBody = 32 << 10
+)
+
+// Close flushes the rating writer; call it after the HTTP server stopped.
+func (s *Server) Close() {
+	if s.ratings != nil {
+		s.ratings.Close()
+	}
+}
+
+func (s *Server) ratingsPerHour() int {
+	if s.ratingLimit > 0 {
+		return s.ratingLimit
+	}
+	return 120
+}
+
+type ratePage struct {
+	Point     *openinfo.ServicePoint
+	Agency    *openinfo.Agency
+	Code      string
+	Process   *processName
+	Set       *openinfo.QuestionSet
+	Answers   map[string]string
+	Profile   openinfo.Respondent
+	Comment   string
+	Errors    map[string]string
+	Other     []string // errors of fields the form does not show
+	Message   string
+	MaxLen    int
+	Already   bool // rated today already
+	Scale     []int
+	ScaleText [6][2]string
+	Choices   any
+}
+
+type processName struct {
+	ID     int64
+	TH, EN string
+}
+
+func (p *processName) Name(lang string) string {
+	if lang == langEN && p.EN != "" {
+		return p.EN
+	}
+	return p.TH
+}
+
+// ratingPoint finds the visible point of the {code} in the path; a code
+// that is not in canonical form is redirected to it (ok false then).
+func (s *Server) ratingPoint(w http.ResponseWriter, r *http.Request) (*openinfo.ServicePoint, *openinfo.Agency, string, bool) {
+	raw := r.PathValue("code")
+	code := openinfo.NormalizeRateCode(raw)
+	if code != raw && openinfo.ValidRateCode(code) && r.Method == http.MethodGet {
+		u := "/rate/" + code
+		if q := r.URL.RawQuery; q != "" {
+			u += "?" + q
+		}
+		http.Redirect(w, r, u, http.StatusMovedPermanently)
+		return nil, nil, "", false
+	}
+	pt, err := s.db.PointByRateCode(r.Context(), code)
+	if err == nil && !pt.Visible {
+		err = openinfo.ErrBadRateCode
+	}
+	if err != nil {
+		if openinfo.ErrorCode(err) == openinfo.ENOTFOUND {
+			s.db.CountRejection(r.Context(), 0, store.RejectUnknownCode)
+		}
+		s.fail(w, r, err)
+		return nil, nil, "", false
+	}
+	a, err := s.db.Agency(r.Context(), pt.AgencyID)
+	if err != nil {
+		s.fail(w, r, err)
+		return nil, nil, "", false
+	}
+	return pt, a, code, true
+}
+
+// process reads ?process= (or the form field): a process of the point's
+// agency. An unknown one is ignored, so an old poster keeps working.
+func (s *Server) ratingProcess(r *http.Request, pt *openinfo.ServicePoint) *processName {
+	id, err := strconv.ParseInt(r.FormValue("process"), 10, 64)
+	if err != nil || id <= 0 {
+		return nil
+	}
+	p := &processName{ID: id}
+	err = s.db.SQL().QueryRowContext(r.Context(), `SELECT name_th, name_en FROM processes WHERE id = $1 AND (agency_id = $2
+		OR EXISTS (SELECT 1 FROM point_processes WHERE point_id = $3 AND process_id = $1))`, id, pt.AgencyID, pt.ID).Scan(&p.TH, &p.EN)
+	if err != nil {
+		return nil
+	}
+	return p
+}
+
+func (s *Server) newRatePage(pt *openinfo.ServicePoint, a *openinfo.Agency, code string, qs *openinfo.QuestionSet) ratePage {
+	return ratePage{Point: pt, Agency: a, Code: code, Set: qs, Answers: map[string]string{}, Errors: map[string]string{},
+		MaxLen: openinfo.MaxCommentRunes, Scale: []int{5, 4, 3, 2, 1}, ScaleText: openinfo.ScaleLabels, Choices: openinfo.RespondentChoices}
+}
+
+// handleRateForm shows the question set for the point of {code}.
+func (s *Server) handleRateForm(w http.ResponseWriter, r *http.Request) {
+	pt, a, code, ok := s.ratingPoint(w, r)
+	if !ok {
+		return
+	}
+	qs, err := s.db.CurrentQuestionSet(r.Context())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p := s.newRatePage(pt, a, code, qs)
+	p.Process = s.ratingProcess(r, pt)
+	w.Header().Set("Cache-Control", "no-store")
+	s.render(w, r, http.StatusOK, "rate", T(langFrom(r), "rate.title")+" – "+pt.Name(langFrom(r)), p)
+}
+
+// deviceID returns the hash of the device cookie, setting a new cookie
+// when there is none (a device without cookies is then a new device each
+// time; the address limit still holds).
+func (s *Server) deviceID(w http.ResponseWriter, r *http.Request) string {
+	v := ""
+	if c, err := r.Cookie(deviceCookie); err == nil && len(c.Value) == 32 {
+		v = c.Value
+	} else {
+		var b [16]byte
+		rand.Read(b[:])
+		v = hex.EncodeToString(b[:])
+		http.SetCookie(w, &http.Cookie{Name: deviceCookie, Value: v, Path: "/rate", MaxAge: 2 * 365 * 24 * 3600,
+			HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.secureCookies})
+	}
+	sum := sha256.Sum256([]byte("openinfo-device:" + v))
+	return hex.EncodeToString(sum[:16])
+}
+
+// handleRateSubmit checks and stores a rating: address limit, answers,
+// once per device per point per day; refusals are counted, not stored.
+func (s *Server) handleRateSubmit(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	lang := langFrom(r)
+	r.Body = http.MaxBytesReader(w, r.Body, maxRatingBody)
+	if err := r.ParseForm(); err != nil {
+		s.fail(w, r, openinfo.Errorf(openinfo.EINVALID, "ข้อมูลที่ส่งมายาวเกินไป", "The form sent is too large."))
+		return
+	}
+	pt, a, code, ok := s.ratingPoint(w, r)
+	if !ok {
+		return
+	}
+	allowed, retry, err := s.db.RatingRateLimit(ctx, s.clientIP(r), s.ratingsPerHour())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if !allowed {
+		s.db.CountRejection(ctx, pt.ID, store.RejectRateLimited)
+		w.Header().Set("Retry-After", strconv.Itoa(int(retry.Seconds())+1))
+		s.render(w, r, http.StatusTooManyRequests, "error", T(lang, "rate.title"),
+			errorPage{Status: http.StatusTooManyRequests, Message: openinfo.ErrorMessage(openinfo.ErrRateLimited, lang)})
+		return
+	}
+	// The version the form showed: a form loaded before OPDC published a
+	// new version is still answered against its own questions.
+	var qs *openinfo.QuestionSet
+	if v, err := strconv.Atoi(r.PostFormValue("v")); err == nil && v > 0 {
+		qs, err = s.db.QuestionSetVersion(ctx, v)
+		if err != nil && openinfo.ErrorCode(err) != openinfo.ENOTFOUND {
+			s.fail(w, r, err)
+			return
+		}
+	}
+	if qs == nil {
+		if qs, err = s.db.CurrentQuestionSet(ctx); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
+	in := openinfo.RatingInput{Answers: map[string]string{}, Respondent: map[string]string{}, Comment: r.PostFormValue("comment")}
+	for k, v := range r.PostForm {
+		switch {
+		case strings.HasPrefix(k, "q_") && len(v) > 0:
+			in.Answers[strings.TrimPrefix(k, "q_")] = v[0]
+		case strings.HasPrefix(k, "r_") && len(v) > 0:
+			in.Respondent[strings.TrimPrefix(k, "r_")] = v[0]
+		}
+	}
+	p := s.newRatePage(pt, a, code, qs)
+	p.Process = s.ratingProcess(r, pt)
+	p.Answers, p.Comment = in.Answers, in.Comment
+	for k, v := range in.Respondent {
+		p.Profile.Set(k, v)
+	}
+	answers, prof, comment, err := openinfo.ValidateAnswers(qs, in)
+	if err != nil {
+		s.db.CountRejection(ctx, pt.ID, store.RejectInvalid)
+		p.Message, p.Errors = formErrors(err, lang)
+		for k, msg := range p.Errors {
+			d := strings.TrimPrefix(k, "q_")
+			shown := k == "comment" || strings.HasPrefix(k, "r_")
+			for _, q := range qs.Questions {
+				shown = shown || q.Dim.Key() == d
+			}
+			if !shown {
+				p.Other = append(p.Other, msg)
+			}
+		}
+		s.render(w, r, http.StatusUnprocessableEntity, "rate", T(lang, "rate.title")+" – "+pt.Name(lang), p)
+		return
+	}
+	rt := &openinfo.Rating{PointID: pt.ID, AgencyID: pt.AgencyID, QuestionSet: qs.Version, Answers: answers,
+		Respondent: prof, Comment: comment, Channel: openinfo.ChannelQR}
+	if p.Process != nil {
+		rt.ProcessID = p.Process.ID
+	}
+	sctx, cancel := context.WithTimeout(ctx, 15*time.Second)
+	defer cancel()
+	err = s.ratings.Submit(sctx, rt, s.deviceID(w, r))
+	if errors.Is(err, openinfo.ErrAlreadyRated) {
+		p.Already = true
+		s.render(w, r, http.StatusConflict, "rate_thanks", T(lang, "rate.title"), p)
+		return
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/rate/"+code+"/thanks", http.StatusSeeOther)
+}
+
+// handleRateThanks thanks the citizen after an accepted rating.
+func (s *Server) handleRateThanks(w http.ResponseWriter, r *http.Request) {
+	pt, a, code, ok := s.ratingPoint(w, r)
+	if !ok {
+		return
+	}
+	p := s.newRatePage(pt, a, code, nil)
+	s.render(w, r, http.StatusOK, "rate_thanks", T(langFrom(r), "rate.thanks"), p)
+}
+
+// handleRateEntry lets a citizen type the code printed under a QR code.
+func (s *Server) handleRateEntry(w http.ResponseWriter, r *http.Request) {
+	lang := langFrom(r)
+	if c := strings.TrimSpace(r.URL.Query().Get("code")); c != "" {
+		code := openinfo.NormalizeRateCode(c)
+		if openinfo.ValidRateCode(code) {
+			http.Redirect(w, r, "/rate/"+code, http.StatusSeeOther)
+			return
+		}
+		s.render(w, r, http.StatusNotFound, "rate_entry", T(lang, "rate.title"),
+			map[string]string{"Code": c, "Error": openinfo.ErrorMessage(openinfo.ErrBadRateCode, lang)})
+		return
+	}
+	s.render(w, r, http.StatusOK, "rate_entry", T(lang, "rate.title"), map[string]string{})
+}
+
+// handlePointRate links the public point page to the point's rating page.
+func (s *Server) handlePointRate(w http.ResponseWriter, r *http.Request) {
+	id, ok := pathID(r, "id")
+	if !ok {
+		s.notFound(w, r)
+		return
+	}
+	code, err := s.db.RateCode(r.Context(), id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/rate/"+code, http.StatusSeeOther)
+}
+
+func init() {
+	for k, v := range rateMessages {
+		messages[k] = v
+	}
+}
+
+var rateMessages = map[string][2]string{
+	"rate.title":         {"ประเมินความพึงพอใจ", "Rate our service"},
+	"rate.intro":         {"โปรดประเมินความพึงพอใจต่อการให้บริการที่ท่านได้รับ ใช้เวลาไม่ถึงหนึ่งนาที ไม่ต้องเข้าสู่ระบบ", "Please tell us how satisfied you are with the service you received. It takes less than a minute; no login needed."},
+	"rate.process":       {"งานบริการ", "Service"},
+	"rate.scale":         {"5 = มากที่สุด, 1 = น้อยที่สุด", "5 = excellent, 1 = very poor"},
+	"rate.profile":       {"ข้อมูลผู้ตอบ (ไม่บังคับ)", "About you (optional)"},
+	"rate.profile.none":  {"ไม่ระบุ", "Prefer not to say"},
+	"rate.comment":       {"ข้อเสนอแนะ (ไม่บังคับ)", "Comments (optional)"},
+	"rate.comment.hint":  {"ไม่เกิน %d ตัวอักษร", "Up to %d characters"},
+	"rate.submit":        {"ส่งแบบประเมิน", "Send"},
+	"rate.thanks":        {"ขอบคุณที่ร่วมประเมิน", "Thank you for your rating"},
+	"rate.thanks.body":   {"ความเห็นของท่านได้รับการบันทึกแล้ว และจะนำไปปรับปรุงการให้บริการ", "Your answers are saved and will help improve the service."},
+	"rate.point":         {"ดูข้อมูลจุดบริการ", "About this service point"},
+	"rate.entry":         {"กรอกรหัสจุดบริการ", "Enter the service point code"},
+	"rate.entry.hint":    {"รหัส 7 ตัวอักษรที่พิมพ์ใต้ QR Code", "The 7-character code printed under the QR code"},
+	"rate.go":            {"ไปยังแบบประเมิน", "Go to the rating form"},
+	"rate.link":          {"ประเมินความพึงพอใจจุดบริการนี้", "Rate this service point"},
+	"rate.already.title": {"ท่านประเมินจุดบริการนี้แล้ววันนี้", "You already rated this point today"},
+}
