@@ -7,6 +7,7 @@ import (
 	"io"
 	"time"
 
+	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/gendata"
 	"github.com/openinfo/openinfo/store"
 )
@@ -49,15 +50,56 @@ func genData(ctx context.Context, args []string, env func(string) string, stdout
 		return err
 	}
 	genTime := time.Since(start)
-	res, err := db.Import(ctx, &store.Dataset{Agencies: ds.Agencies, Points: ds.Points}, progress)
+	if err := db.SeedCatalog(ctx); err != nil { // the manuals' catalog terms
+		return err
+	}
+	res, err := db.Import(ctx, importDataset(ds), progress)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "done: %d agencies, %d service points in %s (generate %s, load %s)\n",
-		res.Agencies, res.Points, time.Since(start).Round(100*time.Millisecond), genTime.Round(100*time.Millisecond),
+	fmt.Fprintf(stdout, "done: %d agencies, %d service points, %d manuals (%d pins) in %s (generate %s, load %s)\n",
+		res.Agencies, res.Points, res.Processes, res.Pins, time.Since(start).Round(100*time.Millisecond), genTime.Round(100*time.Millisecond),
 		(time.Since(start) - genTime).Round(100*time.Millisecond))
+	if err := genRatings(ctx, db, ds, res, scale, seed, stdout, progress); err != nil {
+		return err
+	}
 	if size, err := db.Size(ctx); err == nil {
 		fmt.Fprintf(stdout, "database size: %.1f MiB\n", float64(size)/(1<<20))
 	}
+	return nil
+}
+
+// importDataset is the generated data set as the store imports it.
+func importDataset(ds *gendata.Dataset) *store.Dataset {
+	out := &store.Dataset{Agencies: ds.Agencies, Points: ds.Points, Processes: make([]store.ImportProcess, len(ds.Processes))}
+	for i := range ds.Processes {
+		p := &ds.Processes[i]
+		out.Processes[i] = store.ImportProcess{ID: p.ID, AgencyID: p.AgencyID, NameTH: p.NameTH, CommonNames: p.CommonNames,
+			TermCodes: p.TermCodes, Content: p.Content, PointIDs: p.PointIDs}
+	}
+	return out
+}
+
+// genRatings loads the scale's satisfaction ratings (issue 6) for the points
+// just imported: 10 million at national scale.
+func genRatings(ctx context.Context, db *store.DB, ds *gendata.Dataset, res *store.ImportResult, scale string, seed uint64,
+	stdout io.Writer, progress func(string, int, int)) error {
+	n, err := gendata.RatingCount(scale)
+	if err != nil || n == 0 {
+		return err
+	}
+	pts := make([]gendata.RatingPoint, len(ds.Points))
+	for i, p := range ds.Points {
+		pts[i] = gendata.RatingPoint{ID: p.ID + res.PointOffset, AgencyID: p.AgencyID + res.AgencyOffset}
+	}
+	start := time.Now()
+	loaded, err := db.LoadRatings(ctx, n, func(emit func(*openinfo.Rating) error) error {
+		return gendata.Ratings(pts, n, seed, emit)
+	}, progress)
+	if err != nil {
+		return fmt.Errorf("load ratings: %w", err)
+	}
+	fmt.Fprintf(stdout, "done: %d satisfaction ratings (fiscal year %d) in %s\n", loaded, gendata.RatingFiscalYear,
+		time.Since(start).Round(100*time.Millisecond))
 	return nil
 }

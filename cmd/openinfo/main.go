@@ -51,6 +51,8 @@ func run(ctx context.Context, args []string, env func(string) string, stdout, st
 		return migrate(ctx, args, env, stdout, stderr)
 	case "gen-data":
 		return genData(ctx, args, env, stdout, stderr)
+	case "bench":
+		return benchCmd(ctx, args, env, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "openinfo", version)
 		return nil
@@ -72,6 +74,8 @@ Commands:
   migrate    bring the database schema up to date and exit
   gen-data   fill the database with realistic Thai data:
              --scale small|national (default small), --seed N (default 1)
+  bench      bench ratings: rating ingestion against raw inserts, and the
+             fiscal-year report from roll-ups against a plain GROUP BY
   version    print the version
   help       this text
 
@@ -124,6 +128,7 @@ func serve(ctx context.Context, args []string, env func(string) string, stderr i
 	if err != nil {
 		return err
 	}
+	defer site.Close() // after Shutdown: flushes the rating writer
 	srv := &http.Server{Handler: site.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
 		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second, MaxHeaderBytes: 64 << 10}
 	go housekeeping(ctx, db, log)

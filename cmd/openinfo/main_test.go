@@ -52,6 +52,21 @@ func serveAndCheck(t *testing.T, env func(string) string, dsn string) {
 	case <-time.After(60 * time.Second):
 		t.Fatal("serve did not start")
 	}
+	// The site answers at once; it is ready when the search index is loaded.
+	for deadline := time.Now().Add(30 * time.Second); ; {
+		res, err := http.Get("http://" + addr + "/readyz")
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode == 200 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("GET /readyz = %d after 30 s", res.StatusCode)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 	for path, want := range map[string]string{
 		"/":            "ศูนย์รวมข้อมูลเพื่อติดต่อราชการ",
 		"/agencies":    "กระทรวงมหาดไทย",
@@ -241,6 +256,9 @@ func TestGenDataSmall(t *testing.T) {
 	_, p, _ := db.ServicePoints(context.Background(), store.PointFilter{WithHidden: true})
 	if n < 100 || p < 1000 {
 		t.Fatalf("small data set: %d agencies, %d points", n, p)
+	}
+	if r, _ := db.RatingCount(context.Background()); r != 20000 {
+		t.Fatalf("small data set: %d satisfaction ratings, want 20,000", r)
 	}
 	if err := run(context.Background(), []string{"gen-data", "--scale", "galactic"}, env, &out, io.Discard, nil); err == nil {
 		t.Fatal("unknown scale accepted")

@@ -687,3 +687,26 @@ func removeStaleDirs() {
 		os.RemoveAll(dir)
 	}
 }
+
+// Throwaway starts this process's private cluster (as for tests) and returns
+// the URL of a new empty database on it, and a function that stops the
+// cluster and removes its directory. Commands that compare against
+// PostgreSQL, such as "openinfo bench search", use it when no PostgreSQL is
+// configured, so the comparison still runs from one command.
+func Throwaway() (string, func(), error) {
+	c, err := getCluster()
+	if err != nil {
+		return "", nil, err
+	}
+	tmpl, err := c.template(nil)
+	if err != nil {
+		shutdown()
+		return "", nil, err
+	}
+	name, err := c.createDatabase(tmpl)
+	if err != nil {
+		shutdown()
+		return "", nil, err
+	}
+	return c.url(name), shutdown, nil
+}

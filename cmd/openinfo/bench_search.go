@@ -1,0 +1,222 @@
+package main
+
+import (
+	"context"
+	"database/sql"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/openinfo/openinfo"
+	"github.com/openinfo/openinfo/gendata"
+	"github.com/openinfo/openinfo/internal/pgtest"
+	"github.com/openinfo/openinfo/search"
+	"github.com/openinfo/openinfo/search/peers"
+	"github.com/openinfo/openinfo/search/thai"
+	"github.com/openinfo/openinfo/searchfeed"
+	"github.com/openinfo/openinfo/store"
+)
+
+// benchSearch runs "openinfo bench search": the labelled queries of gendata
+// against openinfo's index and, in the same run and on the same documents,
+// SQLite FTS5 (trigram), PostgreSQL pg_trgm and a PostgreSQL tsvector over
+// pre-segmented text. The documents are the generated data set, built in
+// memory exactly as the search feed builds them from the database.
+func benchSearch(ctx context.Context, args []string, env func(string) string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("bench search", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	scale := fs.String("scale", gendata.ScaleNational, "data set: small or national")
+	seed := fs.Uint64("seed", 1, "data set seed")
+	engines := fs.String("engines", "openinfo,fts5,pg_trgm,tsvector", "engines to compare, comma-separated")
+	pgURL := fs.String("pg", env("OPENINFO_BENCH_PG"), "PostgreSQL URL for the PostgreSQL peers (empty: a throwaway cluster from /usr/lib/postgresql) ($OPENINFO_BENCH_PG)")
+	repeat := fs.Int("repeat", 5, "times each query is run for the latency figures")
+	dictPath := fs.String("dictionary", env("OPENINFO_DICTIONARY"), "Thai word list (empty: the system's hunspell-th when present) ($OPENINFO_DICTIONARY)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	want := map[string]bool{}
+	for _, e := range strings.Split(*engines, ",") {
+		switch e = strings.TrimSpace(e); e {
+		case "openinfo", "fts5", "pg_trgm", "tsvector":
+			want[e] = true
+		case "":
+		default:
+			return fmt.Errorf("bench search: unknown engine %q (openinfo, fts5, pg_trgm, tsvector)", e)
+		}
+	}
+	newDict := func() *thai.Dict {
+		d := thai.Default()
+		if *dictPath != "" {
+			d.LoadFile(*dictPath) // checked once below
+		} else {
+			thai.LoadSystem(d)
+		}
+		return d
+	}
+	if *dictPath != "" {
+		if _, err := thai.Default().LoadFile(*dictPath); err != nil {
+			return fmt.Errorf("bench search: dictionary: %w", err)
+		}
+	}
+
+	start := time.Now()
+	ds, err := gendata.Generate(*scale, *seed, nil)
+	if err != nil {
+		return err
+	}
+	docs, queries := benchDocs(ds)
+	ds = nil
+	runtime.GC()
+	fmt.Fprintf(stdout, "data set: %s (seed %d), %d documents, %d labelled queries, generated in %v; GOMAXPROCS %d\n",
+		*scale, *seed, len(docs), len(queries), time.Since(start).Round(time.Millisecond), runtime.GOMAXPROCS(0))
+
+	var list []search.Engine
+	if want["openinfo"] {
+		list = append(list, search.NewIndexEngine(newDict))
+	}
+	if want["fts5"] {
+		dir, err := os.MkdirTemp("", "openinfo-bench-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		fts, err := peers.NewSQLiteFTS(filepath.Join(dir, "fts.db"))
+		if err != nil {
+			return err
+		}
+		defer fts.Close()
+		list = append(list, fts)
+	}
+	if want["pg_trgm"] || want["tsvector"] {
+		url := *pgURL
+		if url == "" {
+			u, stop, err := pgtest.Throwaway()
+			if err != nil {
+				return fmt.Errorf("bench search: no PostgreSQL (give --pg, or leave out pg_trgm and tsvector with --engines): %w", err)
+			}
+			defer stop()
+			url = u
+		}
+		db, err := sql.Open("pgx", url)
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		if want["pg_trgm"] {
+			list = append(list, peers.NewPgTrgm(db))
+		}
+		if want["tsvector"] {
+			list = append(list, peers.NewPgTSVector(db, newDict()))
+		}
+	}
+
+	// Memory of openinfo's index: the live heap after loading it, less the
+	// heap before (the documents themselves stay live throughout).
+	var results []search.BenchResult
+	for _, e := range list {
+		var before runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		res, err := search.RunBench(ctx, docs, queries, []search.Engine{e}, search.BenchOptions{Repeat: *repeat})
+		if err != nil {
+			return err
+		}
+		results = append(results, res...)
+		if e.Name() == "openinfo index" {
+			var after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&after)
+			fmt.Fprintf(stdout, "openinfo index: built in %v, %d MiB of heap\n",
+				res[0].Load.Round(time.Millisecond), (int64(after.HeapAlloc)-int64(before.HeapAlloc))>>20)
+			// Free it before the peers run, so they are measured on
+			// the same memory.
+			e.Load(ctx, nil)
+			debug.FreeOSMemory()
+		}
+	}
+	fmt.Fprintln(stdout)
+	if err := search.PrintBench(stdout, results); err != nil {
+		return err
+	}
+	printRatios(stdout, results)
+	return nil
+}
+
+// printRatios compares openinfo with the fastest peer.
+func printRatios(w io.Writer, results []search.BenchResult) {
+	i := slices.IndexFunc(results, func(r search.BenchResult) bool { return r.Engine == "openinfo index" })
+	if i < 0 || len(results) < 2 {
+		return
+	}
+	own := results[i]
+	var best *search.BenchResult
+	for k := range results {
+		if k != i && results[k].Errors < results[k].Queries && (best == nil || results[k].P50 < best.P50) {
+			best = &results[k]
+		}
+	}
+	if best == nil {
+		return
+	}
+	fmt.Fprintf(w, "\nfastest peer: %s; openinfo is %.0f× faster at p50 and %.0f× at p99; recall@10 %.3f vs %.3f, MRR %.3f vs %.3f\n",
+		best.Engine, ratio(best.P50, own.P50), ratio(best.P99, own.P99), own.Recall10, best.Recall10, own.MRR, best.MRR)
+}
+
+func ratio(a, b time.Duration) float64 {
+	if b <= 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+// benchDocs turns a generated data set into search documents (through the
+// search feed's own conversions, so the benchmark indexes what a site does)
+// and its labelled queries into search.LabelledQuery.
+func benchDocs(ds *gendata.Dataset) ([]search.Doc, []search.LabelledQuery) {
+	kinds := map[string]openinfo.CatalogKind{}
+	for _, t := range openinfo.DefaultCatalog() {
+		kinds[t.Code] = t.Kind
+	}
+	agency := func(id int64) *openinfo.Agency { return &ds.Agencies[id-1] }
+	docs := make([]search.Doc, 0, len(ds.Processes)+len(ds.Points)+len(ds.Agencies))
+	for i := range ds.Processes {
+		p := &ds.Processes[i]
+		a := agency(p.AgencyID)
+		md := store.ManualSearchDoc{ProcessID: p.ID, NameTH: p.NameTH, CommonNames: p.CommonNames, Content: p.Content,
+			AgencyID: a.ID, AgencyName: a.NameTH, AgencyType: a.Type, Province: a.Contact.Address.ProvinceCode}
+		for _, code := range p.TermCodes {
+			md.Terms = append(md.Terms, openinfo.CatalogTerm{Kind: kinds[code], Code: code})
+		}
+		docs = append(docs, searchfeed.ManualDoc(&md))
+	}
+	for i := range ds.Points {
+		pt := &ds.Points[i]
+		a := agency(pt.AgencyID)
+		docs = append(docs, searchfeed.PointDoc(&store.PointSearchDoc{Point: pt, AgencyName: a.NameTH, AgencyType: a.Type}))
+	}
+	for i := range ds.Agencies {
+		docs = append(docs, searchfeed.AgencyDoc(&ds.Agencies[i]))
+	}
+	// Relevance is judged on the manuals: a query's answer is the set of
+	// generated manuals that Query.Relevant accepts.
+	var queries []search.LabelledQuery
+	for _, q := range gendata.Queries() {
+		var refs []search.DocRef
+		for i := range ds.Processes {
+			if q.Relevant(&ds.Processes[i], ds) {
+				refs = append(refs, search.DocRef{Kind: search.KindManual, ID: ds.Processes[i].ID})
+			}
+		}
+		if len(refs) > 0 {
+			queries = append(queries, search.LabelledQuery{Text: q.Text, RelevantRefs: refs})
+		}
+	}
+	return docs, queries
+}
