@@ -95,31 +95,3 @@ func BenchmarkSearchCached(b *testing.B) {
 	}
 }
 
-// TestNationalScale prints build time, memory and latency per query at
-// national scale; it runs only with OPENINFO_SEARCH_SCALE=1 (it takes tens of
-// seconds).
-func TestNationalScale(t *testing.T) {
-	if os.Getenv("OPENINFO_SEARCH_SCALE") == "" {
-		t.Skip("set OPENINFO_SEARCH_SCALE=1 to run")
-	}
-	ix := national(t)
-	var all []time.Duration
-	for _, q := range benchQueries {
-		var lat []time.Duration
-		var r Result
-		for range 20 {
-			s := time.Now()
-			r = ix.Search(Query{Text: q})
-			lat = append(lat, time.Since(s))
-		}
-		slices.Sort(lat)
-		all = append(all, lat...)
-		top := ""
-		if len(r.Hits) > 0 {
-			top = r.Hits[0].Title
-		}
-		t.Logf("%-32s total %6d p50 %7v  dym %q  top %s", q, r.Total, lat[len(lat)/2], r.DidYouMean, top)
-	}
-	slices.Sort(all)
-	t.Logf("all queries: p50 %v p99 %v", all[len(all)/2], all[len(all)*99/100])
-}
