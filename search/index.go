@@ -119,12 +119,19 @@ const parallelBuild = 20000
 // Upsert adds documents, replacing earlier versions with the same Kind and
 // ID. A batch is indexed into one new segment; a large batch (a full build)
 // is indexed on all cores.
-func (ix *Index) Upsert(docs ...Doc) {
+func (ix *Index) Upsert(docs ...Doc) { ix.upsert(docs, ix.cfg.learnWords) }
+
+// UpsertLearnt is Upsert for documents whose words the caller has already
+// given to AddWords (a bulk load learns from every name first, then adds
+// the documents in batches): it skips learning them again.
+func (ix *Index) UpsertLearnt(docs ...Doc) { ix.upsert(docs, false) }
+
+func (ix *Index) upsert(docs []Doc, learn bool) {
 	docs = lastVersions(docs)
 	if len(docs) == 0 {
 		return
 	}
-	if ix.cfg.learnWords {
+	if learn {
 		ix.AddWords(docs...)
 	}
 	ix.syn.learn(docs)

@@ -9,6 +9,7 @@ import (
 	"context"
 	"log/slog"
 	"math"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -17,6 +18,7 @@ import (
 	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/search"
 	"github.com/openinfo/openinfo/store"
+	"golang.org/x/sync/errgroup"
 )
 
 // window is how far back each poll looks for changes it has not seen: on
@@ -60,33 +62,73 @@ func (f *Feed) Load(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	var docs []search.Doc
-	add := func(d search.Doc) error { docs = append(docs, d); return nil }
-	if err := f.db.EachPublishedManual(ctx, nil, func(m *store.ManualSearchDoc) error { return add(ManualDoc(m)) }); err != nil {
+	// 1. The vocabulary: learn the domain's words from every name first
+	// (manuals without their content: fast), so that every document is
+	// segmented with the whole vocabulary. Agencies, points and services
+	// are small and kept for step 2.
+	var names, small []search.Doc
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() error {
+		return f.db.EachPublishedManualHead(gctx, func(m *store.ManualSearchDoc) error {
+			names = append(names, ManualDoc(m))
+			return nil
+		})
+	})
+	g.Go(func() error {
+		keep := func(d search.Doc) error { small = append(small, d); return nil }
+		if err := f.db.EachPublishedService(gctx, nil, func(s *store.ServiceSearchDoc) error { return keep(ServiceDoc(s)) }); err != nil {
+			return err
+		}
+		if err := f.db.EachActiveAgency(gctx, nil, func(a *openinfo.Agency) error { return keep(AgencyDoc(a)) }); err != nil {
+			return err
+		}
+		return f.db.EachVisiblePoint(gctx, nil, func(p *store.PointSearchDoc) error { return keep(PointDoc(p)) })
+	})
+	if err := g.Wait(); err != nil {
 		return err
 	}
-	if err := f.db.EachPublishedService(ctx, nil, func(s *store.ServiceSearchDoc) error { return add(ServiceDoc(s)) }); err != nil {
-		return err
-	}
-	if err := f.db.EachActiveAgency(ctx, nil, func(a *openinfo.Agency) error { return add(AgencyDoc(a)) }); err != nil {
-		return err
-	}
-	if err := f.db.EachVisiblePoint(ctx, nil, func(p *store.PointSearchDoc) error { return add(PointDoc(p)) }); err != nil {
-		return err
-	}
-	read := time.Since(start)
-	// Learn the domain's words from everything first, so every document is
-	// segmented with the whole vocabulary.
-	words := f.ix.AddWords(docs...)
+	words := f.ix.AddWords(append(names, small...)...)
+	n := len(names) + len(small)
+	names = nil
+	vocab := time.Since(start)
+	// 2. The documents, manuals streamed in batches: the index keeps what
+	// it needs, and the decoded content of 200,000 manuals is never held
+	// at once. One batch is indexed while the next is read and decoded.
 	const batch = 20000
-	for i := 0; i < len(docs); i += batch {
-		f.ix.Upsert(docs[i:min(i+batch, len(docs))]...)
+	batches := make(chan []search.Doc, 1)
+	indexed := make(chan struct{})
+	go func() {
+		defer close(indexed)
+		for b := range batches {
+			f.ix.UpsertLearnt(b...)
+		}
+	}()
+	docs := make([]search.Doc, 0, batch)
+	err = f.db.EachPublishedManual(ctx, nil, func(m *store.ManualSearchDoc) error {
+		docs = append(docs, ManualDoc(m))
+		if len(docs) == batch {
+			batches <- docs
+			docs = make([]search.Doc, 0, batch)
+		}
+		return nil
+	})
+	if err == nil {
+		batches <- append(docs, small...)
 	}
+	close(batches)
+	<-indexed
+	docs, small = nil, nil
+	if err != nil {
+		return err
+	}
+	// Loading churned through gigabytes of rows and decoded content: give
+	// the memory back now rather than whenever the scavenger gets to it.
+	debug.FreeOSMemory()
 	f.mu.Lock()
 	f.last = max(f.last, last)
 	f.mu.Unlock()
 	f.ready.Store(true)
-	f.log.Info("search index built", "docs", len(docs), "words_learnt", words, "read", read.Round(time.Millisecond),
+	f.log.Info("search index built", "docs", n, "words_learnt", words, "vocabulary", vocab.Round(time.Millisecond),
 		"total", time.Since(start).Round(time.Millisecond))
 	return nil
 }

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"time"
@@ -39,6 +40,7 @@ func benchSearch(ctx context.Context, args []string, env func(string) string, st
 	repeat := fs.Int("repeat", 5, "times each query is run on openinfo's index for the latency figures")
 	peerRepeat := fs.Int("peer-repeat", 2, "times each query is run on a peer")
 	timeout := fs.Duration("timeout", 10*time.Second, "longest a peer may take for one query (longer: counted as an error)")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of openinfo's queries to this file")
 	dictPath := fs.String("dictionary", env("OPENINFO_DICTIONARY"), "Thai word list (empty: the system's hunspell-th when present) ($OPENINFO_DICTIONARY)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -115,7 +117,13 @@ func benchSearch(ctx context.Context, args []string, env func(string) string, st
 			list = append(list, peers.NewPgTrgm(db))
 		}
 		if want["tsvector"] {
-			list = append(list, peers.NewPgTSVector(db, newDict()))
+			// The peer segments with the same vocabulary as the index:
+			// the dictionary plus the words learnt from the data.
+			d := newDict()
+			learn := search.New(d, search.WithResultCache(0))
+			learn.AddWords(docs...)
+			learn.Close()
+			list = append(list, peers.NewPgTSVector(db, d))
 		}
 	}
 
@@ -131,6 +139,8 @@ func benchSearch(ctx context.Context, args []string, env func(string) string, st
 		if e.Name() != "openinfo index" {
 			n = *peerRepeat
 			e = timed{e, *timeout}
+		} else if *cpuProfile != "" {
+			e = &profiled{Engine: e, path: *cpuProfile}
 		}
 		res, err := search.RunBench(ctx, docs, queries, []search.Engine{e}, search.BenchOptions{Repeat: n})
 		if err != nil {
@@ -145,7 +155,7 @@ func benchSearch(ctx context.Context, args []string, env func(string) string, st
 				res[0].Load.Round(time.Millisecond), (int64(after.HeapAlloc)-int64(before.HeapAlloc))>>20)
 			// Free it before the peers run, so they are measured on
 			// the same memory.
-			e.Load(ctx, nil)
+			e.Load(ctx, nil) // also ends the profile
 			debug.FreeOSMemory()
 		}
 	}
@@ -168,6 +178,30 @@ func (t timed) Search(ctx context.Context, q string, limit int) ([]search.DocRef
 	ctx, cancel := context.WithTimeout(ctx, t.limit)
 	defer cancel()
 	return t.Engine.Search(ctx, q, limit)
+}
+
+// profiled writes a CPU profile of the queries, not of the load.
+type profiled struct {
+	search.Engine
+	path string
+	f    *os.File
+}
+
+func (p *profiled) Load(ctx context.Context, docs []search.Doc) error {
+	if p.f != nil {
+		pprof.StopCPUProfile()
+		p.f.Close()
+		p.f = nil
+	}
+	if err := p.Engine.Load(ctx, docs); err != nil || docs == nil {
+		return err
+	}
+	f, err := os.Create(p.path)
+	if err != nil {
+		return err
+	}
+	p.f = f
+	return pprof.StartCPUProfile(f)
 }
 
 // printRatios compares openinfo with the fastest peer.
