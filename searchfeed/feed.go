@@ -57,8 +57,24 @@ func (f *Feed) Ready() bool { return f.ready.Load() }
 // Load reads every public document into the index. Changes made while it
 // runs are applied by the next Poll: the feed position is taken first.
 func (f *Feed) Load(ctx context.Context) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.load(ctx)
+}
+
+// load is Load with f.mu held (Poll holds it when an import asks for a
+// reload).
+func (f *Feed) load(ctx context.Context) error {
 	start := time.Now()
 	last, err := f.db.LastChange(ctx)
+	if err != nil {
+		return err
+	}
+	// The entries committed by now are in what this load reads: the polls
+	// after it must not apply them again (a recent "dataset" entry would
+	// read everything a second time). Entries numbered below last that
+	// commit later are not in this list, so a poll still applies them.
+	covered, err := f.db.Changes(ctx, max(0, last-window), window+1)
 	if err != nil {
 		return err
 	}
@@ -124,9 +140,12 @@ func (f *Feed) Load(ctx context.Context) error {
 	// Loading churned through gigabytes of rows and decoded content: give
 	// the memory back now rather than whenever the scavenger gets to it.
 	debug.FreeOSMemory()
-	f.mu.Lock()
 	f.last = max(f.last, last)
-	f.mu.Unlock()
+	for _, c := range covered {
+		if c.Seq <= last {
+			f.seen[c.Seq] = true
+		}
+	}
 	f.ready.Store(true)
 	f.log.Info("search index built", "docs", n, "words_learnt", words, "vocabulary", vocab.Round(time.Millisecond),
 		"total", time.Since(start).Round(time.Millisecond))
@@ -240,7 +259,7 @@ func (f *Feed) apply(ctx context.Context, c store.Change) error {
 			}
 		}
 	case "dataset": // a bulk import: read everything again
-		return f.Load(ctx)
+		return f.load(ctx)
 	}
 	return nil
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/openinfo/openinfo/search"
 	"github.com/openinfo/openinfo/search/thai"
 	"github.com/openinfo/openinfo/searchfeed"
+	"github.com/openinfo/openinfo/store"
 )
 
 func TestMain(m *testing.M) { pgtest.Run(m) }
@@ -165,6 +166,68 @@ func TestFreshAcrossNodes(t *testing.T) {
 		case <-changed:
 		case <-time.After(5 * time.Second):
 			t.Fatal("the feed applied changes without telling its listener")
+		}
+	})
+}
+
+// TestLoadCoversFeed: the changes already in the feed when the index loads
+// are in what it read, so the first poll applies nothing (a "dataset" entry
+// from an import would otherwise read everything a second time); a change
+// made after the load is applied.
+func TestLoadCoversFeed(t *testing.T) {
+	dbtest.EachDSN(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		db := dbtest.Open(t, dsn)
+		if err := db.SeedCatalog(ctx); err != nil {
+			t.Fatal(err)
+		}
+		ds := &store.Dataset{Agencies: []openinfo.Agency{{ID: 1, Type: openinfo.AgencyDepartment, NameTH: "กรมการปกครอง"}},
+			Points: []openinfo.ServicePoint{{ID: 1, AgencyID: 1, NameTH: "ที่ว่าการอำเภอฝาง", Kind: openinfo.PointCounter, Visible: true}}}
+		if _, err := db.Import(ctx, ds, nil); err != nil {
+			t.Fatal(err)
+		}
+		ix := search.New(thai.Default())
+		defer ix.Close()
+		feed := searchfeed.New(db, ix, nil)
+		if err := feed.Load(ctx); err != nil {
+			t.Fatal(err)
+		}
+		polls := 0
+		feed.OnChange(func() { polls++ })
+		if err := feed.Poll(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if polls != 0 {
+			t.Fatal("the first poll after a load applied changes the load had read")
+		}
+		pt := &openinfo.ServicePoint{AgencyID: 1, NameTH: "ที่ว่าการอำเภอแม่อาย", Kind: openinfo.PointCounter, Visible: true}
+		if err := db.CreateServicePoint(ctx, pt); err != nil {
+			t.Fatal(err)
+		}
+		if err := feed.Poll(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if got := find(ix, "ที่ว่าการอำเภอแม่อาย", search.KindPoint); polls != 1 || len(got) != 1 || got[0] != pt.ID {
+			t.Fatalf("after a new point: %d polls applied, found %v", polls, got)
+		}
+		// A later import reads everything again, from inside a poll.
+		more := &store.Dataset{Agencies: []openinfo.Agency{{ID: 1, Type: openinfo.AgencyDepartment, NameTH: "กรมที่ดิน"}},
+			Points: []openinfo.ServicePoint{{ID: 1, AgencyID: 1, NameTH: "ที่ว่าการอำเภอไชยปราการ", Kind: openinfo.PointCounter, Visible: true}}}
+		if _, err := db.Import(ctx, more, nil); err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan error, 1)
+		go func() { done <- feed.Poll(ctx) }()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatal(err)
+			}
+		case <-time.After(30 * time.Second):
+			t.Fatal("a poll that reloads after an import did not return (deadlock)")
+		}
+		if got := find(ix, "ที่ว่าการอำเภอไชยปราการ", search.KindPoint); len(got) != 1 {
+			t.Fatalf("imported point after the poll: %v", got)
 		}
 	})
 }

@@ -44,6 +44,7 @@ type config struct {
 	TrustedProxies                             []netip.Prefix
 	Dictionary                                 string
 	PageCache                                  bool
+	DebugAddr                                  string
 	SearchPoll                                 time.Duration
 
 	devSet *bool
@@ -117,6 +118,7 @@ var settings = []setting{
 	{"dictionary", "OPENINFO_DICTIONARY", "Thai word list for search (one word per line, or a hunspell .dic); empty = the system's hunspell-th or libthai list when found, else the built-in seed list", ""},
 	{"search-poll", "OPENINFO_SEARCH_POLL", "how often each node reads the change feed to keep its search index fresh", "1s"},
 	{"page-cache", "OPENINFO_PAGE_CACHE", "keep rendered public pages for 5 seconds (emptied on every change)", "true"},
+	{"debug-addr", "OPENINFO_DEBUG_ADDR", "address for Go's profiler (/debug/pprof/), loopback only, e.g. 127.0.0.1:6060; empty = off", ""},
 }
 
 // parseConfig reads flags from args with defaults from the environment;
@@ -177,6 +179,12 @@ func parseConfig(name string, args []string, env func(string) string, stderr io.
 	c.Dictionary = *vals["dictionary"]
 	if c.PageCache, err = parseBool("page-cache", *vals["page-cache"]); err != nil {
 		return nil, err
+	}
+	if c.DebugAddr = *vals["debug-addr"]; c.DebugAddr != "" {
+		host, _, err := net.SplitHostPort(c.DebugAddr)
+		if ip, perr := netip.ParseAddr(host); err != nil || perr != nil || !ip.IsLoopback() {
+			return nil, fmt.Errorf("debug-addr: %q must be a loopback address with a port, like 127.0.0.1:6060 (the profiler must not be public)", c.DebugAddr)
+		}
 	}
 	if c.SearchPoll, err = time.ParseDuration(*vals["search-poll"]); err != nil || c.SearchPoll <= 0 {
 		return nil, fmt.Errorf("search-poll: %q is not a duration like 1s", *vals["search-poll"])

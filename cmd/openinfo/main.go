@@ -15,6 +15,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/http/pprof"
 	"os"
 	"os/signal"
 	"syscall"
@@ -132,6 +133,9 @@ func serve(ctx context.Context, args []string, env func(string) string, stderr i
 	srv := &http.Server{Handler: site.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
 		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second, MaxHeaderBytes: 64 << 10}
 	go housekeeping(ctx, db, log)
+	if c.DebugAddr != "" {
+		go serveDebug(ctx, c.DebugAddr, log)
+	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	log.Info("openinfo is serving", "url", c.BaseURL, "listen", ln.Addr().String(), "dev", c.Dev, "version", version)
@@ -184,5 +188,25 @@ func housekeeping(ctx context.Context, db *store.DB, log *slog.Logger) {
 			return
 		case <-t.C:
 		}
+	}
+}
+
+// serveDebug serves Go's profiler on a loopback address, for measuring a
+// running node (go tool pprof http://127.0.0.1:6060/debug/pprof/profile).
+func serveDebug(ctx context.Context, addr string, log *slog.Logger) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/debug/pprof/", pprof.Index)
+	mux.HandleFunc("/debug/pprof/cmdline", pprof.Cmdline)
+	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+	mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
+	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
+	srv := &http.Server{Addr: addr, Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	go func() {
+		<-ctx.Done()
+		srv.Close()
+	}()
+	log.Info("profiler listening", "addr", addr)
+	if err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		log.Warn("profiler", "err", err)
 	}
 }
