@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"math/rand/v2"
 	"net/http"
 	"strings"
 	"sync"
@@ -11,13 +12,14 @@ import (
 
 // The public pages are the same for every citizen (but for the language), and
 // most requests ask for a few popular ones. microcache keeps each rendered
-// and compressed page for a few seconds, so a burst of requests costs one
+// and compressed page for up to 30 seconds, so a burst of requests costs one
 // render. It is emptied whenever this node's back office changes something
 // and whenever the change feed brings another node's change, so nobody waits
-// out the TTL to see a publish.
+// out the TTL to see a publish; the TTL only bounds how old counters (views,
+// ratings) may look.
 
 const (
-	microTTL        = 5 * time.Second
+	microTTL        = 30 * time.Second
 	microMaxEntries = 20000
 	microMaxBody    = 512 << 10
 )
@@ -28,6 +30,11 @@ type microEntry struct {
 	body    []byte
 	expires time.Time
 	gen     uint64
+	// refreshing is set by the one request that renders the page again
+	// once it expired; meanwhile the others get the expired copy (for at
+	// most another TTL), so an expiry costs one render, not a stampede of
+	// every connection waiting on the database at once.
+	refreshing atomic.Bool
 }
 
 type microcache struct {
@@ -35,6 +42,7 @@ type microcache struct {
 	entries map[string]*microEntry
 	gen     atomic.Uint64
 	off     bool
+	now     func() time.Time // nil: time.Now (tests set a clock)
 }
 
 // cachedHeaders are the response headers a cached page keeps; per-request
@@ -77,10 +85,15 @@ func (c *microcache) handler(next http.Handler) http.Handler {
 		}
 		key := microKey(r)
 		now := time.Now()
+		if c.now != nil {
+			now = c.now()
+		}
 		c.mu.RLock()
 		e := c.entries[key]
 		c.mu.RUnlock()
-		if e != nil && now.Before(e.expires) && e.gen == c.gen.Load() {
+		fresh := e != nil && e.gen == c.gen.Load() && (now.Before(e.expires) ||
+			now.Before(e.expires.Add(microTTL)) && !e.refreshing.CompareAndSwap(false, true))
+		if fresh {
 			h := w.Header()
 			for k, v := range e.header {
 				h[k] = v
@@ -101,9 +114,14 @@ func (c *microcache) handler(next http.Handler) http.Handler {
 		next.ServeHTTP(rec, r)
 		if rec.status != http.StatusOK || rec.overflow || r.Method != http.MethodGet || w.Header().Get("Set-Cookie") != "" ||
 			strings.Contains(w.Header().Get("Cache-Control"), "no-store") {
+			if e != nil {
+				e.refreshing.Store(false) // let another request try
+			}
 			return
 		}
-		e = &microEntry{status: rec.status, header: http.Header{}, body: rec.buf.Bytes(), expires: now.Add(microTTL), gen: gen}
+		// The TTL varies per page, so pages filled together (after a purge,
+		// at start) do not all expire in the same instant.
+		e = &microEntry{status: rec.status, header: http.Header{}, body: rec.buf.Bytes(), expires: now.Add(microTTL - rand.N(microTTL/2)), gen: gen}
 		for _, k := range cachedHeaders {
 			if v := w.Header().Values(k); len(v) > 0 {
 				e.header[http.CanonicalHeaderKey(k)] = v

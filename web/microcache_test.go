@@ -2,12 +2,16 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/openinfo/openinfo/auth"
 )
@@ -76,4 +80,88 @@ func TestPageCache(t *testing.T) {
 	if cacheable(httptest.NewRequest("GET", "/admin/manuals", nil)) {
 		t.Fatal("a back-office page is cacheable")
 	}
+}
+
+// TestPageCacheExpiry: once a page expires, one request renders it again
+// while the others still get the expired copy; a failed render lets the
+// next request try; past twice the TTL nobody gets the old copy.
+func TestPageCacheExpiry(t *testing.T) {
+	clock := time.Date(2026, 12, 7, 10, 0, 0, 0, time.UTC)
+	c := &microcache{now: func() time.Time { return clock }}
+	var renders atomic.Int32
+	version := atomic.Int32{}
+	status := atomic.Int32{}
+	status.Store(200)
+	gate := make(chan struct{})
+	close(gate)
+	var gateMu sync.Mutex
+	h := c.handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		gateMu.Lock()
+		g := gate
+		gateMu.Unlock()
+		<-g
+		renders.Add(1)
+		w.WriteHeader(int(status.Load()))
+		fmt.Fprintf(w, "v%d", version.Load())
+	}))
+	get := func() string {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", "/points/1", nil))
+		return rec.Body.String()
+	}
+	if get() != "v0" || get() != "v0" || renders.Load() != 1 {
+		t.Fatalf("fresh page rendered %d times", renders.Load())
+	}
+	// Expired: the first request renders (held at the gate), the others get v0.
+	clock = clock.Add(microTTL + time.Second)
+	version.Store(1)
+	gateMu.Lock()
+	gate = make(chan struct{})
+	held := gate
+	gateMu.Unlock()
+	refreshed := make(chan string)
+	go func() { refreshed <- get() }()
+	for renders.Load() == 1 && !c.refreshingAny() {
+		time.Sleep(time.Millisecond)
+	}
+	if got := get(); got != "v0" {
+		t.Fatalf("while one request renders, another got %q, want the expired copy v0", got)
+	}
+	close(held)
+	if got := <-refreshed; got != "v1" {
+		t.Fatalf("the refreshing request got %q", got)
+	}
+	if got := get(); got != "v1" || renders.Load() != 2 {
+		t.Fatalf("after the refresh: %q, %d renders", got, renders.Load())
+	}
+	// A failed refresh is not cached and lets the next request try.
+	clock = clock.Add(microTTL + time.Second)
+	status.Store(500)
+	version.Store(2)
+	if got := get(); got != "v2" {
+		t.Fatalf("failed refresh answered %q", got)
+	}
+	status.Store(200)
+	version.Store(3)
+	if got := get(); got != "v3" || renders.Load() != 4 {
+		t.Fatalf("after a failed refresh: %q, %d renders (want a new render)", got, renders.Load())
+	}
+	// Past twice the TTL the old copy is never served.
+	clock = clock.Add(2*microTTL + time.Second)
+	version.Store(4)
+	if got := get(); got != "v4" {
+		t.Fatalf("long expired page: %q", got)
+	}
+}
+
+// refreshingAny reports whether some entry is being rendered again (tests).
+func (c *microcache) refreshingAny() bool {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	for _, e := range c.entries {
+		if e.refreshing.Load() {
+			return true
+		}
+	}
+	return false
 }

@@ -117,7 +117,7 @@ var settings = []setting{
 	{"sms-token", "OPENINFO_SMS_TOKEN", "bearer token for the SMS gateway", ""},
 	{"dictionary", "OPENINFO_DICTIONARY", "Thai word list for search (one word per line, or a hunspell .dic); empty = the system's hunspell-th or libthai list when found, else the built-in seed list", ""},
 	{"search-poll", "OPENINFO_SEARCH_POLL", "how often each node reads the change feed to keep its search index fresh", "1s"},
-	{"page-cache", "OPENINFO_PAGE_CACHE", "keep rendered public pages for 5 seconds (emptied on every change)", "true"},
+	{"page-cache", "OPENINFO_PAGE_CACHE", "keep rendered public pages for up to 30 seconds (emptied on every change)", "true"},
 	{"debug-addr", "OPENINFO_DEBUG_ADDR", "address for Go's profiler (/debug/pprof/), loopback only, e.g. 127.0.0.1:6060; empty = off", ""},
 }
 
