@@ -76,6 +76,11 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		q.Add("_pragma", "foreign_keys(1)")
 		q.Add("_pragma", "synchronous(NORMAL)")
 		q.Add("_pragma", "cache_size(-65536)") // 64 MiB per connection (default 2 MiB): big tables stay warm
+		// Checkpoint every 10,000 WAL pages (40 MiB) instead of 1,000: a page
+		// rewritten by many commits (roll-ups, index nodes, the table's
+		// tail) is copied back once, not ten times. On the national data
+		// this took rating ingestion from 3,700/s to 5,200/s.
+		q.Add("_pragma", "wal_autocheckpoint(10000)")
 		q.Add("_txlock", "immediate")
 		d.db, err = sql.Open("sqlite", "file:"+path+"?"+q.Encode())
 		if err != nil {

@@ -5,7 +5,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"runtime"
+	"runtime/pprof"
 
 	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/gendata"
@@ -29,11 +31,13 @@ func benchCmd(ctx context.Context, args []string, env func(string) string, stdou
 	var n, clients, runs int
 	var period string
 	var reports bool
+	var profile string
 	c, err := parseConfig("bench", args[1:], env, stderr, func(fs *flag.FlagSet) {
 		fs.IntVar(&n, "n", 20000, "ratings to ingest for the ingestion benchmark (0: skip it)")
 		fs.IntVar(&clients, "clients", 64, "concurrent submitters (as HTTP handlers)")
 		fs.IntVar(&runs, "runs", 5, "runs of each report (the median is shown)")
 		fs.BoolVar(&reports, "reports", true, "run the report benchmark")
+		fs.StringVar(&profile, "cpuprofile", "", "write a CPU profile of the ingestion benchmark to this file")
 		fs.StringVar(&period, "period", fmt.Sprint(gendata.RatingFiscalYear), "report period (2568, 2568-Q1, 2568-01)")
 	})
 	if err != nil {
@@ -68,7 +72,18 @@ func benchCmd(ctx context.Context, args []string, env func(string) string, stdou
 		if err != nil {
 			return err
 		}
+		if profile != "" {
+			f, err := os.Create(profile)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			pprof.StartCPUProfile(f)
+		}
 		res, err := db.BenchIngest(ctx, pts, n, clients)
+		if profile != "" {
+			pprof.StopCPUProfile()
+		}
 		if err != nil {
 			return err
 		}
