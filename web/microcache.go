@@ -43,6 +43,10 @@ type microcache struct {
 	gen     atomic.Uint64
 	off     bool
 	now     func() time.Time // nil: time.Now (tests set a clock)
+	// onHit, when set, is told of every request answered from the cache:
+	// what a handler counts (manual views) must not stop counting
+	// because the handler did not run.
+	onHit func(*http.Request)
 }
 
 // cachedHeaders are the response headers a cached page keeps; per-request
@@ -94,6 +98,9 @@ func (c *microcache) handler(next http.Handler) http.Handler {
 		fresh := e != nil && e.gen == c.gen.Load() && (now.Before(e.expires) ||
 			now.Before(e.expires.Add(microTTL)) && !e.refreshing.CompareAndSwap(false, true))
 		if fresh {
+			if c.onHit != nil && r.Method == http.MethodGet {
+				c.onHit(r)
+			}
 			h := w.Header()
 			for k, v := range e.header {
 				h[k] = v

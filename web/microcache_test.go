@@ -165,3 +165,23 @@ func (c *microcache) refreshingAny() bool {
 	}
 	return false
 }
+
+// TestPageCacheCountsViews: a manual page answered from the cache still
+// counts as a view, as a rendered one does; other pages count nothing.
+func TestPageCacheCountsViews(t *testing.T) {
+	s := &Server{}
+	c := &microcache{onHit: s.countCachedView}
+	h := c.handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.views.add(42) // as handleManual does
+		io.WriteString(w, "manual")
+	}))
+	for range 3 {
+		h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "/manuals/42", nil))
+	}
+	for _, p := range []string{"/manuals/abc", "/manuals/42/history", "/manuals/", "/points/42"} {
+		s.countCachedView(httptest.NewRequest("GET", p, nil))
+	}
+	if got := s.views.take(); len(got) != 1 || got[42] != 3 {
+		t.Fatalf("views = %v, want 3 of manual 42 (one rendered, two from the cache)", got)
+	}
+}

@@ -123,6 +123,7 @@ func New(cfg Config) (*Server, error) {
 	s.ratingLimit = cfg.RatingsPerHour
 	s.search, s.searchReady = cfg.Search, cfg.SearchReady
 	s.micro.off = !cfg.PageCache
+	s.micro.onHit = s.countCachedView
 	if s.log == nil {
 		s.log = slog.Default()
 	}

@@ -2,6 +2,9 @@ package web
 
 import (
 	"context"
+	"net/http"
+	"strconv"
+	"strings"
 	"sync"
 	"time"
 )
@@ -22,6 +25,19 @@ func (v *viewCounter) add(processID int64) {
 		v.n[processID]++
 	}
 	v.mu.Unlock()
+}
+
+// countCachedView counts a view of a manual page served from the page
+// cache, as handleManual counts the ones it renders.
+func (s *Server) countCachedView(r *http.Request) {
+	rest, ok := strings.CutPrefix(r.URL.Path, "/manuals/")
+	if !ok || rest == "" || len(rest) > 18 {
+		return
+	}
+	id, err := strconv.ParseInt(rest, 10, 64)
+	if err == nil && id > 0 {
+		s.views.add(id)
+	}
 }
 
 func (v *viewCounter) take() map[int64]int64 {
