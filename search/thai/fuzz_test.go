@@ -31,6 +31,11 @@ func FuzzNormalize(f *testing.F) {
 		if again := Normalize(n); again != n {
 			t.Fatalf("not idempotent: Normalize(%q) = %q (%U), again %q (%U)", s, n, []rune(n), again, []rune(again))
 		}
+		if normalFast(s) {
+			if full := normalizeFull(s); full != s {
+				t.Fatalf("fast path took %q (%U) as normal; the full path gives %q (%U)", s, []rune(s), full, []rune(full))
+			}
+		}
 	})
 }
 

@@ -54,9 +54,14 @@ func dedupable(r rune) bool {
 //
 // Normalize is idempotent: Normalize(Normalize(s)) == Normalize(s).
 func Normalize(s string) string {
-	if s == "" {
-		return ""
+	if s == "" || normalFast(s) {
+		return s
 	}
+	return normalizeFull(s)
+}
+
+// normalizeFull is Normalize without the fast path.
+func normalizeFull(s string) string {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "")
 	}
@@ -68,6 +73,60 @@ func Normalize(s string) string {
 		out = thaiPass(norm.NFC.String(out))
 	}
 	return out
+}
+
+// normalFast reports, in one cheap scan, that s is already in normal form,
+// which is the common case: text saved by openinfo was normalised on the
+// way in, and the index and the dictionary normalise it again on every
+// read. It accepts only printable ASCII (no capitals, single inner spaces)
+// and Thai letters in an order no rule of Normalize changes; anything else
+// (other scripts, Thai digits, nikhahit, marks NFC would reorder) answers
+// false and takes the full path. FuzzNormalize checks that a true answer
+// always agrees with it.
+func normalFast(s string) bool {
+	var prev rune = ' ' // a leading space is not normal
+	prevCCC := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == ' ':
+				if prev == ' ' {
+					return false
+				}
+			case c < 0x20 || c == 0x7f || c >= 'A' && c <= 'Z':
+				return false
+			}
+			prev, prevCCC = rune(c), 0
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r < 0x0E01 || r > 0x0E5B || r >= thaiZero && r <= thaiNine || r == nikhahit {
+			return false // not Thai (or invalid), or something Normalize rewrites
+		}
+		switch {
+		case r == saraE && prev == saraE,
+			isToneMark(r) && prev == saraAm,
+			r == prev && dedupable(r):
+			return false
+		}
+		ccc := 0
+		switch {
+		case r == 0x0E38 || r == 0x0E39: // sara u, sara uu
+			ccc = 103
+		case r == 0x0E3A: // phinthu
+			ccc = 9
+		case isToneMark(r):
+			ccc = 107
+		}
+		if ccc > 0 && prevCCC > ccc { // NFC would swap them
+			return false
+		}
+		prev, prevCCC = r, ccc
+		i += n
+	}
+	return prev != ' '
 }
 
 // normBuf collects the output runes of thaiPass.

@@ -86,3 +86,25 @@ func equal(a, b []string) bool {
 	}
 	return true
 }
+
+// TestNormalFast: the fast path accepts normal Thai and ASCII text, and
+// refuses everything Normalize would change.
+func TestNormalFast(t *testing.T) {
+	for _, s := range []string{"การขออนุญาตก่อสร้างอาคาร", "ใบอนุญาต no. 12/2567", "น้ำ", "กุ้ง", "ผู้สูงอายุ", "a b"} {
+		if !normalFast(s) {
+			t.Errorf("normalFast(%q) = false, want true", s)
+		}
+		if got := normalizeFull(s); got != s {
+			t.Errorf("test case %q is not normal: %q", s, got)
+		}
+	}
+	for _, s := range []string{
+		" น้ำ", "น้ำ ", "a  b", "ABC", "๑๒๓", "\u0E19\u0E4D\u0E32", "\u0E19\u0E33\u0E49", "เเก", "กาา", "ก\u0E48\u0E48",
+		"ก\u0E48\u0E38", // tone mark before sara u: NFC reorders
+		"ก\u200Bข", "a\tb", "é", "\xff",
+	} {
+		if normalFast(s) {
+			t.Errorf("normalFast(%q) = true, but Normalize gives %q", s, normalizeFull(s))
+		}
+	}
+}
