@@ -94,4 +94,3 @@ func BenchmarkSearchCached(b *testing.B) {
 		b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds()), "p99-µs")
 	}
 }
-
