@@ -117,13 +117,11 @@ func benchSearch(ctx context.Context, args []string, env func(string) string, st
 			list = append(list, peers.NewPgTrgm(db))
 		}
 		if want["tsvector"] {
-			// The peer segments with the same vocabulary as the index:
-			// the dictionary plus the words learnt from the data.
-			d := newDict()
-			learn := search.New(d, search.WithResultCache(0))
-			learn.AddWords(docs...)
-			learn.Close()
-			list = append(list, peers.NewPgTSVector(db, d))
+			// The peer segments with the dictionary alone: adding the
+			// words the index learns from the data lowered its recall
+			// (0.70 → 0.65 on the national set), since it needs every
+			// query word to match.
+			list = append(list, peers.NewPgTSVector(db, newDict()))
 		}
 	}
 
@@ -220,7 +218,7 @@ func printRatios(w io.Writer, results []search.BenchResult) {
 	if best == nil {
 		return
 	}
-	fmt.Fprintf(w, "\nfastest peer: %s; openinfo is %.0f× faster at p50 and %.0f× at p99; recall@10 %.3f vs %.3f, MRR %.3f vs %.3f\n",
+	fmt.Fprintf(w, "\nfastest peer: %s; openinfo is %.1f× faster at p50 and %.0f× at p99; recall@10 %.3f vs %.3f, MRR %.3f vs %.3f\n",
 		best.Engine, ratio(best.P50, own.P50), ratio(best.P99, own.P99), own.Recall10, best.Recall10, own.MRR, best.MRR)
 }
 
