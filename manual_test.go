@@ -4,6 +4,7 @@ import (
 	"math"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func validManual() ManualContent {
@@ -393,5 +394,28 @@ func TestManualEnums(t *testing.T) {
 	d := DefaultComplaintChannels()
 	if len(d) != 3 || !strings.Contains(d[1].Detail, "1111") || !strings.Contains(d[2].Detail, "1206") {
 		t.Errorf("default complaint channels %v", d)
+	}
+}
+
+// TestSearchText: the text search indexes holds criteria, steps,
+// documents, fees and legal bases, a line each, and is cut at
+// SearchTextMax bytes without splitting a character.
+func TestSearchText(t *testing.T) {
+	c := ManualContent{Criteria: "ผู้ขอต้องมีสัญชาติไทย",
+		Steps:      []Step{{Detail: "ยื่นคำขอ"}, {Detail: ""}, {Detail: "ตรวจสอบเอกสาร"}},
+		Documents:  []Document{{Name: "บัตรประจำตัวประชาชน"}},
+		Fees:       []Fee{{Detail: "ค่าธรรมเนียม 100 บาท"}},
+		LegalBases: []LegalBasis{{Kind: "พระราชบัญญัติ", Name: "การทะเบียนราษฎร"}}}
+	want := "ผู้ขอต้องมีสัญชาติไทย\nยื่นคำขอ\nตรวจสอบเอกสาร\nบัตรประจำตัวประชาชน\nค่าธรรมเนียม 100 บาท\nพระราชบัญญัติการทะเบียนราษฎร\n"
+	if got := c.SearchText(); got != want {
+		t.Fatalf("SearchText = %q, want %q", got, want)
+	}
+	long := ManualContent{Criteria: strings.Repeat("ก", SearchTextMax)} // 3 bytes a character
+	got := long.SearchText()
+	if len(got) > SearchTextMax || len(got) < SearchTextMax-3 || !utf8.ValidString(got) {
+		t.Fatalf("long text cut to %d bytes (valid UTF-8: %v)", len(got), utf8.ValidString(got))
+	}
+	if (&ManualContent{}).SearchText() != "" {
+		t.Fatal("empty manual has search text")
 	}
 }

@@ -322,7 +322,7 @@ func facets(kv ...string) map[string][]string {
 
 // maxBody bounds the text indexed per document: the start of a manual says
 // what it is about; its 40th step adds noise, not recall.
-const maxBody = 4000
+const maxBody = openinfo.SearchTextMax
 
 func clip(b *strings.Builder) string {
 	s := b.String()
@@ -338,26 +338,10 @@ func clip(b *strings.Builder) string {
 
 // ManualDoc is a published manual as a search document.
 func ManualDoc(m *store.ManualSearchDoc) search.Doc {
-	var b strings.Builder
 	c := &m.Content
-	line := func(s string) {
-		if s != "" {
-			b.WriteString(s)
-			b.WriteByte('\n')
-		}
-	}
-	line(c.Criteria)
-	for _, s := range c.Steps {
-		line(s.Detail)
-	}
-	for _, d := range c.Documents {
-		line(d.Name)
-	}
-	for _, x := range c.Fees {
-		line(x.Detail)
-	}
-	for _, l := range c.LegalBases {
-		line(l.Kind + l.Name)
+	body := m.Text
+	if !m.HasText {
+		body = c.SearchText()
 	}
 	f := facets(search.FacetAgencyType, string(m.AgencyType), search.FacetProvince, m.Province)
 	for _, t := range m.Terms {
@@ -373,7 +357,7 @@ func ManualDoc(m *store.ManualSearchDoc) search.Doc {
 		alt = append(alt[:len(alt):len(alt)], c.Name)
 	}
 	return search.Doc{Kind: search.KindManual, ID: m.ProcessID, Title: m.NameTH, TitleEN: m.NameEN, Alt: alt,
-		Body: clip(&b), Agency: m.AgencyName, Place: provinceName(m.Province), Facets: f,
+		Body: body, Agency: m.AgencyName, Place: provinceName(m.Province), Facets: f,
 		Boost: math.Log1p(float64(m.Views))}
 }
 

@@ -188,10 +188,10 @@ func (d *DB) importProcesses(ctx context.Context, tx *sql.Tx, ds *Dataset, res *
 	// The content JSON is most of the bytes: encode it ahead of the inserts
 	// on the other cores.
 	contents := encodeContents(ds.Processes)
-	if err := d.bulkInsert(ctx, tx, "manual_revisions", `id, process_id, number, state, content, version, created_by, created_at, updated_at, published_at`,
+	if err := d.bulkInsert(ctx, tx, "manual_revisions", `id, process_id, number, state, content, version, created_by, created_at, updated_at, published_at, search_name, search_text`,
 		n, func(i int) []any {
 			c := <-contents[i%len(contents)]
-			return []any{revOff + int64(i) + 1, ds.Processes[i].ID + off, 1, openinfo.RevPublished, c, 1, 0, now, now, now}
+			return []any{revOff + int64(i) + 1, ds.Processes[i].ID + off, 1, openinfo.RevPublished, c.json, 1, 0, now, now, now, ds.Processes[i].Content.Name, c.text}
 		}, func(done int) { progress("manual revisions", done, n) }); err != nil {
 		drain(contents)
 		return err
@@ -236,11 +236,14 @@ func (d *DB) importProcesses(ctx context.Context, tx *sql.Tx, ds *Dataset, res *
 // encodeContents encodes the manuals' content on several goroutines, each
 // taking every k-th manual in order and sending its JSON on its own channel:
 // reading the channels round-robin yields the manuals in order.
-func encodeContents(ps []ImportProcess) []chan string {
+// encoded is a manual's content as stored: its JSON and its search text.
+type encoded struct{ json, text string }
+
+func encodeContents(ps []ImportProcess) []chan encoded {
 	k := max(1, min(runtime.GOMAXPROCS(0)-1, 4))
-	chans := make([]chan string, k)
+	chans := make([]chan encoded, k)
 	for w := range k {
-		ch := make(chan string, 256)
+		ch := make(chan encoded, 256)
 		chans[w] = ch
 		go func() {
 			defer close(ch)
@@ -249,7 +252,7 @@ func encodeContents(ps []ImportProcess) []chan string {
 				if err != nil { // cannot happen: the content is plain data
 					panic(err)
 				}
-				ch <- string(b)
+				ch <- encoded{string(b), ps[i].Content.SearchText()}
 			}
 		}()
 	}
@@ -257,7 +260,7 @@ func encodeContents(ps []ImportProcess) []chan string {
 }
 
 // drain lets the encoders finish after a failed insert.
-func drain(chans []chan string) {
+func drain(chans []chan encoded) {
 	for _, ch := range chans {
 		go func() {
 			for range ch {

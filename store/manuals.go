@@ -250,8 +250,9 @@ func (d *DB) OpenRevision(ctx context.Context, processID int64) (*openinfo.Manua
 		}
 		now := d.now()
 		r.CreatedAt, r.UpdatedAt = now, now
-		if err := tx.QueryRowContext(ctx, `INSERT INTO manual_revisions (process_id, number, state, content, created_by, created_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id`, processID, r.Number, r.State, string(content), r.CreatedBy, now).Scan(&r.ID); err != nil {
+		if err := tx.QueryRowContext(ctx, `INSERT INTO manual_revisions (process_id, number, state, content, created_by, created_at, updated_at, search_name, search_text)
+			VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8) RETURNING id`, processID, r.Number, r.State, string(content), r.CreatedBy, now,
+			r.Content.Name, r.Content.SearchText()).Scan(&r.ID); err != nil {
 			return err
 		}
 		out = r
@@ -285,8 +286,8 @@ func (d *DB) SaveDraft(ctx context.Context, id, version int64, content openinfo.
 		if err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, `UPDATE manual_revisions SET content = $1, version = version + 1, updated_at = $2
-			WHERE id = $3 AND version = $4`, string(b), d.now(), id, version)
+		res, err := tx.ExecContext(ctx, `UPDATE manual_revisions SET content = $1, version = version + 1, updated_at = $2,
+			search_name = $5, search_text = $6 WHERE id = $3 AND version = $4`, string(b), d.now(), id, version, content.Name, content.SearchText())
 		if err != nil {
 			return err
 		}

@@ -26,7 +26,12 @@ type ManualSearchDoc struct {
 	NameEN      string
 	CommonNames []string
 	Terms       []openinfo.CatalogTerm // kind and code of each term
+	// Content holds what search reads of the content when the revision
+	// has no stored search text (saved before migration 00010); with one,
+	// only Content.Name is set and Text holds the search text.
 	Content     openinfo.ManualContent
+	Text        string
+	HasText     bool
 	AgencyID    int64
 	AgencyName  string
 	AgencyType  openinfo.AgencyType
@@ -108,6 +113,7 @@ func (sc *searchContent) manualContent() openinfo.ManualContent {
 type rawManual struct {
 	m               ManualSearchDoc
 	common, content []byte
+	name, text      sql.NullString
 }
 
 func (d *DB) eachPublishedManual(ctx context.Context, processIDs []int64, withContent bool, fn func(*ManualSearchDoc) error) error {
@@ -139,9 +145,11 @@ func (d *DB) eachPublishedManual(ctx context.Context, processIDs []int64, withCo
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	content := "''"
+	// The stored search text when there is one; the content JSON only
+	// for revisions saved before it existed.
+	content := "'', NULL, NULL"
 	if withContent {
-		content = "r.content"
+		content = "CASE WHEN r.search_text IS NULL THEN r.content END, r.search_name, r.search_text"
 	}
 	cond, args = idFilter("p.id", processIDs, 2)
 	g, gctx := errgroup.WithContext(ctx)
@@ -160,7 +168,7 @@ func (d *DB) eachPublishedManual(ctx context.Context, processIDs []int64, withCo
 		for rows.Next() {
 			x := new(rawManual)
 			m := &x.m
-			if err := rows.Scan(&m.ProcessID, &m.NameTH, &m.NameEN, &x.common, &x.content, &m.AgencyID, &m.AgencyName, &m.AgencyType,
+			if err := rows.Scan(&m.ProcessID, &m.NameTH, &m.NameEN, &x.common, &x.content, &x.name, &x.text, &m.AgencyID, &m.AgencyName, &m.AgencyType,
 				&m.Province, &m.Views); err != nil {
 				return err
 			}
@@ -183,7 +191,9 @@ func (d *DB) eachPublishedManual(ctx context.Context, processIDs []int64, withCo
 				if err := jsonv2.Unmarshal(x.common, &m.CommonNames); err != nil {
 					return fmt.Errorf("manual %d: common names: %w", m.ProcessID, err)
 				}
-				if withContent {
+				if x.text.Valid {
+					m.Content.Name, m.Text, m.HasText = x.name.String, x.text.String, true
+				} else if withContent {
 					var sc searchContent
 					// The JSON v2 decoder (go-json-experiment, the
 					// proposal's implementation) decodes this 2× faster

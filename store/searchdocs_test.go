@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/openinfo/openinfo/store"
@@ -29,11 +30,25 @@ func TestEachPublishedManual(t *testing.T) {
 		if len(got) != 2 || m == nil {
 			t.Fatalf("manuals = %v", got)
 		}
-		c := m.Content
+		want := importManual("การรับแจ้งการเกิด")
 		if m.NameTH != "การรับแจ้งการเกิด" || m.AgencyName != "กรมการปกครอง" || !slices.Equal(m.CommonNames, []string{"แจ้งเกิด"}) ||
-			len(m.Terms) != 2 || c.Name != "การรับแจ้งการเกิด" || len(c.LegalBases) != 1 || c.LegalBases[0].Name != "การทะเบียนราษฎร" ||
-			c.LegalBases[0].Kind != "พระราชบัญญัติ" || len(c.Steps) != 1 || c.Steps[0].Detail != "ตรวจสอบเอกสาร" {
+			len(m.Terms) != 2 || m.Content.Name != "การรับแจ้งการเกิด" || !m.HasText || m.Text != want.SearchText() ||
+			!strings.Contains(m.Text, "ตรวจสอบเอกสาร") || !strings.Contains(m.Text, "พระราชบัญญัติการทะเบียนราษฎร") {
 			t.Fatalf("manual 1 = %+v", m)
+		}
+		// A revision saved before the search text existed: its content is
+		// decoded instead.
+		if _, err := db.SQL().ExecContext(ctx, `UPDATE manual_revisions SET search_name = NULL, search_text = NULL`); err != nil {
+			t.Fatal(err)
+		}
+		got = map[int64]*store.ManualSearchDoc{}
+		if err := db.EachPublishedManual(ctx, nil, func(m *store.ManualSearchDoc) error { got[m.ProcessID] = m; return nil }); err != nil {
+			t.Fatal(err)
+		}
+		c := got[1].Content
+		if got[1].HasText || c.Name != "การรับแจ้งการเกิด" || len(c.LegalBases) != 1 || c.LegalBases[0].Name != "การทะเบียนราษฎร" ||
+			c.LegalBases[0].Kind != "พระราชบัญญัติ" || len(c.Steps) != 1 || c.Steps[0].Detail != "ตรวจสอบเอกสาร" || c.SearchText() != want.SearchText() {
+			t.Fatalf("manual 1 without search text = %+v", got[1])
 		}
 		var heads []*store.ManualSearchDoc
 		if err := db.EachPublishedManualHead(ctx, func(m *store.ManualSearchDoc) error { heads = append(heads, m); return nil }); err != nil {

@@ -1,0 +1,11 @@
+-- +goose Up
+-- What search indexes of a revision, written with its content: building
+-- the index at start then reads text instead of decoding every manual's
+-- JSON. NULL for revisions saved before this migration: search then reads
+-- the content as before, and the next save fills them.
+ALTER TABLE manual_revisions ADD COLUMN search_name TEXT;
+ALTER TABLE manual_revisions ADD COLUMN search_text TEXT;
+
+-- +goose Down
+ALTER TABLE manual_revisions DROP COLUMN search_text;
+ALTER TABLE manual_revisions DROP COLUMN search_name;
