@@ -29,14 +29,14 @@ type ManualSearchDoc struct {
 	// Content holds what search reads of the content when the revision
 	// has no stored search text (saved before migration 00010); with one,
 	// only Content.Name is set and Text holds the search text.
-	Content     openinfo.ManualContent
-	Text        string
-	HasText     bool
-	AgencyID    int64
-	AgencyName  string
-	AgencyType  openinfo.AgencyType
-	Province    string // the owning agency's province code
-	Views       int64
+	Content    openinfo.ManualContent
+	Text       string
+	HasText    bool
+	AgencyID   int64
+	AgencyName string
+	AgencyType openinfo.AgencyType
+	Province   string // the owning agency's province code
+	Views      int64
 }
 
 // idFilter restricts a feed query to some IDs (nil: all).
