@@ -482,3 +482,60 @@ func (d *DB) CatalogCounts(ctx context.Context, kind openinfo.CatalogKind) ([]Te
 	slices.SortStableFunc(out, func(a, b TermCount) int { return b.N - a.N })
 	return out, rows.Err()
 }
+
+// fillSearchText writes the search text of the revisions saved before
+// migration 00010, a thousand per transaction, so that the index never has
+// to decode their content at start. It runs once per database (later calls
+// find nothing to do); content that does not decode is skipped and stays
+// readable the slow way.
+func (d *DB) fillSearchText(ctx context.Context) error {
+	var last int64
+	for {
+		rows, err := d.db.QueryContext(ctx, `SELECT id, content FROM manual_revisions WHERE search_text IS NULL AND id > $1
+			ORDER BY id LIMIT 1000`, last)
+		if err != nil {
+			return err
+		}
+		type fill struct {
+			id         int64
+			name, text string
+		}
+		var fills []fill
+		n := 0
+		for rows.Next() {
+			var id int64
+			var content []byte
+			if err := rows.Scan(&id, &content); err != nil {
+				rows.Close()
+				return err
+			}
+			n++
+			last = id
+			var sc searchContent
+			if jsonv2.Unmarshal(content, &sc) != nil {
+				continue
+			}
+			c := sc.manualContent()
+			fills = append(fills, fill{id, c.Name, c.SearchText()})
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if n == 0 {
+			return nil
+		}
+		err = d.tx(ctx, func(tx *sql.Tx) error {
+			for _, f := range fills {
+				if _, err := tx.ExecContext(ctx, `UPDATE manual_revisions SET search_name = $1, search_text = $2 WHERE id = $3 AND search_text IS NULL`,
+					f.name, f.text, f.id); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+}

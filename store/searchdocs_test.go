@@ -50,6 +50,17 @@ func TestEachPublishedManual(t *testing.T) {
 			c.LegalBases[0].Kind != "พระราชบัญญัติ" || len(c.Steps) != 1 || c.Steps[0].Detail != "ตรวจสอบเอกสาร" || c.SearchText() != want.SearchText() {
 			t.Fatalf("manual 1 without search text = %+v", got[1])
 		}
+		// Migrate fills it in.
+		if err := db.Migrate(ctx); err != nil {
+			t.Fatal(err)
+		}
+		got = map[int64]*store.ManualSearchDoc{}
+		if err := db.EachPublishedManual(ctx, nil, func(m *store.ManualSearchDoc) error { got[m.ProcessID] = m; return nil }); err != nil {
+			t.Fatal(err)
+		}
+		if m := got[1]; len(got) != 2 || !m.HasText || m.Text != want.SearchText() || m.Content.Name != "การรับแจ้งการเกิด" {
+			t.Fatalf("manual 1 after Migrate = %+v", m)
+		}
 		var heads []*store.ManualSearchDoc
 		if err := db.EachPublishedManualHead(ctx, func(m *store.ManualSearchDoc) error { heads = append(heads, m); return nil }); err != nil {
 			t.Fatal(err)

@@ -121,7 +121,11 @@ func (d *DB) Migrate(ctx context.Context) error {
 		return fmt.Errorf("store: migrate: %w", err)
 	}
 	// Points that predate their rating code get it (migration 00008).
-	return d.fillRateCodes(ctx, d.db)
+	if err := d.fillRateCodes(ctx, d.db); err != nil {
+		return err
+	}
+	// Revisions that predate their search text get it (migration 00010).
+	return d.fillSearchText(ctx)
 }
 
 // MigrationStatus reports the schema version and how many migrations are pending.
