@@ -239,9 +239,15 @@ func benchDocs(ds *gendata.Dataset) ([]search.Doc, []search.LabelledQuery) {
 	}
 	agency := func(id int64) *openinfo.Agency { return &ds.Agencies[id-1] }
 	docs := make([]search.Doc, 0, len(ds.Processes)+len(ds.Points)+len(ds.Agencies))
+	// What a site indexes: the manuals of active agencies, the visible
+	// points of active agencies, the active agencies.
+	active := func(a *openinfo.Agency) bool { return a.Status == openinfo.StatusActive }
 	for i := range ds.Processes {
 		p := &ds.Processes[i]
 		a := agency(p.AgencyID)
+		if !active(a) {
+			continue
+		}
 		md := store.ManualSearchDoc{ProcessID: p.ID, NameTH: p.NameTH, CommonNames: p.CommonNames, Content: p.Content,
 			AgencyID: a.ID, AgencyName: a.NameTH, AgencyType: a.Type, Province: a.Contact.Address.ProvinceCode}
 		for _, code := range p.TermCodes {
@@ -252,10 +258,15 @@ func benchDocs(ds *gendata.Dataset) ([]search.Doc, []search.LabelledQuery) {
 	for i := range ds.Points {
 		pt := &ds.Points[i]
 		a := agency(pt.AgencyID)
+		if !pt.Visible || !active(a) {
+			continue
+		}
 		docs = append(docs, searchfeed.PointDoc(&store.PointSearchDoc{Point: pt, AgencyName: a.NameTH, AgencyType: a.Type}))
 	}
 	for i := range ds.Agencies {
-		docs = append(docs, searchfeed.AgencyDoc(&ds.Agencies[i]))
+		if active(&ds.Agencies[i]) {
+			docs = append(docs, searchfeed.AgencyDoc(&ds.Agencies[i]))
+		}
 	}
 	// Relevance is judged on the manuals: a query's answer is the set of
 	// generated manuals that Query.Relevant accepts.
@@ -263,7 +274,7 @@ func benchDocs(ds *gendata.Dataset) ([]search.Doc, []search.LabelledQuery) {
 	for _, q := range gendata.Queries() {
 		var refs []search.DocRef
 		for i := range ds.Processes {
-			if q.Relevant(&ds.Processes[i], ds) {
+			if active(agency(ds.Processes[i].AgencyID)) && q.Relevant(&ds.Processes[i], ds) {
 				refs = append(refs, search.DocRef{Kind: search.KindManual, ID: ds.Processes[i].ID})
 			}
 		}
