@@ -1259,11 +1259,15 @@ func (c *ManualContent) SearchText() string {
 	for _, l := range c.LegalBases {
 		line(l.Kind + l.Name)
 	}
-	s := b.String()
-	if len(s) <= SearchTextMax {
+	return ClipText(b.String(), SearchTextMax)
+}
+
+// ClipText cuts s to at most n bytes without splitting a UTF-8 character.
+func ClipText(s string, n int) string {
+	if len(s) <= n {
 		return s
 	}
-	cut := SearchTextMax
+	cut := n
 	for cut > 0 && s[cut]&0xC0 == 0x80 { // not inside a UTF-8 sequence
 		cut--
 	}

@@ -324,17 +324,7 @@ func facets(kv ...string) map[string][]string {
 // what it is about; its 40th step adds noise, not recall.
 const maxBody = openinfo.SearchTextMax
 
-func clip(b *strings.Builder) string {
-	s := b.String()
-	if len(s) <= maxBody {
-		return s
-	}
-	cut := maxBody
-	for cut > 0 && s[cut]&0xC0 == 0x80 { // not inside a UTF-8 sequence
-		cut--
-	}
-	return s[:cut]
-}
+func clip(b *strings.Builder) string { return openinfo.ClipText(b.String(), maxBody) }
 
 // ManualDoc is a published manual as a search document.
 func ManualDoc(m *store.ManualSearchDoc) search.Doc {
