@@ -2,7 +2,7 @@
 -- What search indexes of a revision, written with its content: building
 -- the index at start then reads text instead of decoding every manual's
 -- JSON. NULL for revisions saved before this migration: search then reads
--- the content as before, and the next save fills them.
+-- the content as before until store.Migrate fills them (once, at start).
 ALTER TABLE manual_revisions ADD COLUMN search_name TEXT;
 ALTER TABLE manual_revisions ADD COLUMN search_text TEXT;
 -- store.Migrate looks for revisions still without it on every start: with
