@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -38,11 +39,23 @@ type BenchResult struct {
 	P50, P99 time.Duration // latency per query
 	Recall10 float64       // mean of |relevant ∩ top 10| / min(10, |relevant|)
 	MRR      float64       // mean reciprocal rank of the first relevant hit in the top 10
+	// PerQuery has, when BenchOptions.PerQuery asks for it, each query's
+	// median latency and recall@10, in the order of the queries.
+	PerQuery []QueryResult
+}
+
+// QueryResult is the measure of one query on one engine.
+type QueryResult struct {
+	Text     string
+	P50      time.Duration
+	Recall10 float64
+	Err      bool
 }
 
 // BenchOptions tunes RunBench.
 type BenchOptions struct {
-	Repeat int // times each query is run for the latency figures (default 5)
+	Repeat   int  // times each query is run for the latency figures (default 5)
+	PerQuery bool // fill in BenchResult.PerQuery
 }
 
 // RunBench loads docs into every engine, runs every query and measures
@@ -82,6 +95,7 @@ func RunBench(ctx context.Context, docs []Doc, queries []LabelledQuery, engines 
 			}
 			var hits []DocRef
 			var err error
+			first := len(lat)
 			for range opt.Repeat {
 				t := time.Now()
 				hits, err = e.Search(ctx, q.Text, 10)
@@ -91,11 +105,19 @@ func RunBench(ctx context.Context, docs []Doc, queries []LabelledQuery, engines 
 				}
 			}
 			res.Queries++
+			qr := QueryResult{Text: q.Text, P50: percentile(lat[first:], 50), Err: err != nil}
 			if err != nil {
 				res.Errors++
+				if opt.PerQuery {
+					res.PerQuery = append(res.PerQuery, qr)
+				}
 				continue
 			}
 			recall, rr := judge(hits, relevant[i])
+			if opt.PerQuery {
+				qr.Recall10 = recall
+				res.PerQuery = append(res.PerQuery, qr)
+			}
 			res.Recall10 += recall
 			res.MRR += rr
 		}
@@ -139,6 +161,43 @@ func PrintBench(w io.Writer, results []BenchResult) error {
 	for _, r := range results {
 		fmt.Fprintf(tw, "%s\t%v\t%d\t%d\t%v\t%v\t%.3f\t%.3f\t\n", r.Engine, r.Load.Round(time.Millisecond),
 			r.Queries, r.Errors, r.P50.Round(time.Microsecond), r.P99.Round(time.Microsecond), r.Recall10, r.MRR)
+	}
+	return tw.Flush()
+}
+
+// PrintPerQuery writes each query's median latency and recall@10 on every
+// engine, one line a query, slowest on the first engine first.
+func PrintPerQuery(w io.Writer, results []BenchResult) error {
+	if len(results) == 0 || len(results[0].PerQuery) == 0 {
+		return nil
+	}
+	order := make([]int, len(results[0].PerQuery))
+	for i := range order {
+		order[i] = i
+	}
+	first := results[0].PerQuery
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(first[b].P50, first[a].P50) })
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprint(tw, "query")
+	for _, r := range results {
+		fmt.Fprintf(tw, "\t%s p50\trecall", r.Engine)
+	}
+	fmt.Fprintln(tw, "\t")
+	for _, i := range order {
+		fmt.Fprint(tw, first[i].Text)
+		for _, r := range results {
+			if i >= len(r.PerQuery) {
+				fmt.Fprint(tw, "\t-\t-")
+				continue
+			}
+			q := r.PerQuery[i]
+			if q.Err {
+				fmt.Fprint(tw, "\terror\t-")
+				continue
+			}
+			fmt.Fprintf(tw, "\t%v\t%.2f", q.P50.Round(time.Microsecond), q.Recall10)
+		}
+		fmt.Fprintln(tw, "\t")
 	}
 	return tw.Flush()
 }

@@ -38,6 +38,7 @@ func benchSearch(ctx context.Context, args []string, env func(string) string, st
 	engines := fs.String("engines", "openinfo,fts5,pg_trgm,tsvector", "engines to compare, comma-separated")
 	pgURL := fs.String("pg", env("OPENINFO_BENCH_PG"), "PostgreSQL URL for the PostgreSQL peers (empty: a throwaway cluster from /usr/lib/postgresql) ($OPENINFO_BENCH_PG)")
 	repeat := fs.Int("repeat", 5, "times each query is run on openinfo's index for the latency figures")
+	perQuery := fs.Bool("per-query", false, "also print each query's median latency and recall@10 on every engine")
 	peerRepeat := fs.Int("peer-repeat", 2, "times each query is run on a peer")
 	timeout := fs.Duration("timeout", 10*time.Second, "longest a peer may take for one query (longer: counted as an error)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of openinfo's queries to this file")
@@ -140,7 +141,7 @@ func benchSearch(ctx context.Context, args []string, env func(string) string, st
 		} else if *cpuProfile != "" {
 			e = &profiled{Engine: e, path: *cpuProfile}
 		}
-		res, err := search.RunBench(ctx, docs, queries, []search.Engine{e}, search.BenchOptions{Repeat: n})
+		res, err := search.RunBench(ctx, docs, queries, []search.Engine{e}, search.BenchOptions{Repeat: n, PerQuery: *perQuery})
 		if err != nil {
 			return err
 		}
@@ -162,6 +163,10 @@ func benchSearch(ctx context.Context, args []string, env func(string) string, st
 		return err
 	}
 	printRatios(stdout, results)
+	if *perQuery {
+		fmt.Fprintln(stdout)
+		return search.PrintPerQuery(stdout, results)
+	}
 	return nil
 }
 
