@@ -2,6 +2,7 @@ package search
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"reflect"
 	"testing"
 
@@ -88,5 +89,43 @@ func TestResultCache(t *testing.T) {
 	}
 	if n := ix.cache.lru.Len(); n != 2 || len(ix.cache.m) != 2 {
 		t.Errorf("%d entries, want 2", n)
+	}
+}
+
+// TestMatchMost checks the word-restricted "all but miss" match against a
+// count of the groups each document holds.
+func TestMatchMost(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	const n = 1000
+	seg := &segment{docs: make([]stored, n)}
+	for trial := range 300 {
+		ng := 1 + rng.IntN(8)
+		miss := rng.IntN(ng)
+		ex := &exec{}
+		req := make([]int32, ng)
+		for g := range ng {
+			b := make(bitset, seg.words())
+			p := []float64{0.001, 0.01, 0.1, 0.5}[rng.IntN(4)]
+			for d := range n {
+				if rng.Float64() < p {
+					b[d>>6] |= 1 << (d & 63)
+				}
+			}
+			ex.xg = append(ex.xg, &xgroup{bits: []bitset{b}, df: rng.IntN(100)})
+			req[g] = int32(g)
+		}
+		out := make(bitset, seg.words())
+		ex.matchMost(req, miss, 0, seg, out)
+		for d := range n {
+			held := 0
+			for _, g := range ex.xg {
+				held += int(g.bits[0][d>>6] >> (d & 63) & 1)
+			}
+			want := held >= ng-miss
+			if got := out[d>>6]>>(d&63)&1 == 1; got != want {
+				t.Fatalf("trial %d: %d groups, miss %d: document %d holds %d, matched %v", trial, ng, miss, d, held, got)
+			}
+		}
+		ex.release()
 	}
 }

@@ -2,6 +2,7 @@ package search
 
 import (
 	"container/heap"
+	"math"
 	"math/bits"
 	"slices"
 	"sync"
@@ -27,6 +28,10 @@ type exec struct {
 	f     *filter
 	segs  []segExec
 	svs   []*svariant
+	xg    []*xgroup // the distinct word groups of the svariants
+	xgKey map[string]int32
+	gs    []groupScores // per xgroup, during top
+	stamp int32
 	bufs  [][]uint64 // borrowed bitsets, returned by release
 	fbufs [][]float32
 }
@@ -37,6 +42,7 @@ type segExec struct {
 	keys  []keyPass
 	m0    bitset      // match ∧ pass, set by finish
 	ubs   [][]float32 // per svariant, bound of the scores of each block
+	ub    []float32   // bound of the scores of each block
 }
 
 // keyPass is the set of documents that pass one filtered key.
@@ -188,7 +194,7 @@ func (m matchMode) minMatch(n int) int {
 type svariant struct {
 	pl       *plan
 	va       *variant // nil: every document, scored by its prior (browsing)
-	groups   []sgroup // the required words, then the optional (weak) ones
+	groups   []int32  // in exec.xg: the required words, then the optional (weak) ones
 	nreq     int
 	need     int
 	vw, rw   float32            // weights of the variant and of the run
@@ -197,25 +203,66 @@ type svariant struct {
 	memo     map[uint64]float32 // boosts by segment and phrase class
 }
 
-type sgroup struct{ alts []salt }
+// xgroup is a word group as the runs of an exec share it. The variants
+// rewritten from one query repeat most of its words (a learnt synonym is a
+// whole process name around the same words), so each distinct group's
+// documents, bounds and per-block scores are computed once and shared.
+type xgroup struct {
+	alts []salt
+	df   int      // sum of the alternatives' document frequencies
+	bits []bitset // its documents per segment, once computed; read-only
+}
 
 type salt struct {
 	ti   *termInfo
 	coef float32 // idf × weight of the alternative
 }
 
-func newSVariant(pl *plan, va *variant, mode matchMode, weight float32) *svariant {
+// intern returns the index in ex.xg of the group with alternatives alts.
+func (ex *exec) intern(alts []alt) int32 {
+	var key []byte
+	for _, a := range alts {
+		key = append(key, a.info.term...)
+		key = append(key, 0, byte(math.Float32bits(a.w)>>24), byte(math.Float32bits(a.w)>>16), 0)
+	}
+	if id, ok := ex.xgKey[string(key)]; ok {
+		return id
+	}
+	g := &xgroup{alts: make([]salt, len(alts)), bits: make([]bitset, len(ex.sn.segs))}
+	for i, a := range alts {
+		g.alts[i] = salt{a.info, a.info.idf * a.w}
+		g.df += a.info.df
+	}
+	id := int32(len(ex.xg))
+	ex.xg = append(ex.xg, g)
+	if ex.xgKey == nil {
+		ex.xgKey = make(map[string]int32)
+	}
+	ex.xgKey[string(key)] = id
+	return id
+}
+
+func (ex *exec) newSVariant(pl *plan, va *variant, mode matchMode, weight float32) *svariant {
 	sv := &svariant{pl: pl, va: va, vw: va.weight, rw: weight, maxBoost: 1, maxName: 1}
-	var req, opt []sgroup
+	// A word repeated in a variant (a synonym that restates the words
+	// around it) counts once; it is required if any copy is.
+	var ids []int32
+	var weak []bool
 	for _, g := range va.groups {
-		sg := sgroup{}
-		for _, a := range g.alts {
-			sg.alts = append(sg.alts, salt{a.info, a.info.idf * a.w})
+		id := ex.intern(g.alts)
+		if i := slices.Index(ids, id); i >= 0 {
+			weak[i] = weak[i] && g.weak
+			continue
 		}
-		if g.weak {
-			opt = append(opt, sg)
+		ids = append(ids, id)
+		weak = append(weak, g.weak)
+	}
+	var req, opt []int32
+	for i, id := range ids {
+		if weak[i] {
+			opt = append(opt, id)
 		} else {
-			req = append(req, sg)
+			req = append(req, id)
 		}
 	}
 	if len(req) == 0 {
@@ -248,7 +295,7 @@ func (ex *exec) add(pl *plan, mode matchMode, weight float32) int {
 	}
 	start := len(ex.svs)
 	for _, va := range variants {
-		ex.svs = append(ex.svs, newSVariant(pl, va, mode, weight))
+		ex.svs = append(ex.svs, ex.newSVariant(pl, va, mode, weight))
 	}
 	n := 0
 	for si := range ex.sn.segs {
@@ -285,14 +332,20 @@ func (ex *exec) count() int {
 	return n
 }
 
-// groupBits returns the documents of segment si holding an alternative of g.
-func (ex *exec) groupBits(g *sgroup, si int, seg *segment) bitset {
+// groupBits returns the documents of segment si holding an alternative of
+// group id. The set is shared: callers must not change it.
+func (ex *exec) groupBits(id int32, si int, seg *segment) bitset {
+	g := ex.xg[id]
+	if b := g.bits[si]; b != nil {
+		return b
+	}
 	b := ex.words(seg.words())
 	for _, a := range g.alts {
 		if id := a.ti.ids[si]; id >= 0 {
 			seg.termBits(int(id), b)
 		}
 	}
+	g.bits[si] = b
 	return b
 }
 
@@ -301,41 +354,66 @@ func (ex *exec) matchVariant(sv *svariant, si int, seg *segment, out bitset) {
 	if sv.nreq == 0 {
 		return
 	}
-	nw := seg.words()
 	req := sv.groups[:sv.nreq]
 	switch {
 	case sv.need == 1 && len(req) > 1:
-		for i := range req {
-			or(out, ex.groupBits(&req[i], si, seg))
+		for _, id := range req {
+			or(out, ex.groupBits(id, si, seg))
 		}
-	case sv.need == len(req):
-		acc := ex.groupBits(&req[0], si, seg)
-		for i := 1; i < len(req); i++ {
-			and(acc, ex.groupBits(&req[i], si, seg))
-		}
-		or(out, acc)
+	case len(req) == 1:
+		or(out, ex.groupBits(req[0], si, seg))
 	default:
-		// z[j]: the documents missing exactly j of the words so far.
-		miss := len(req) - sv.need
-		z := make([]bitset, miss+1)
-		z[0] = ex.words(nw)
-		fill(z[0], seg.len())
-		for j := 1; j <= miss; j++ {
-			z[j] = ex.words(nw)
+		ex.matchMost(req, len(req)-sv.need, si, seg, out)
+	}
+}
+
+// matchMost ORs into out the documents of segment si that hold all the
+// groups req but at most miss of them.
+//
+// A match holds at least one of any miss+1 of the groups, so only the words
+// where one of the miss+1 rarest groups has a document are looked at: the
+// long variants of learnt synonyms (a whole process name) would otherwise
+// cost a pass over every word of the segment for each of their words.
+func (ex *exec) matchMost(req []int32, miss int, si int, seg *segment, out bitset) {
+	nw := seg.words()
+	order := slices.Clone(req)
+	slices.SortFunc(order, func(a, b int32) int { return ex.xg[a].df - ex.xg[b].df })
+	seed := ex.words(nw)
+	for _, id := range order[:miss+1] {
+		or(seed, ex.groupBits(id, si, seg))
+	}
+	idx := make([]int32, 0, 256)
+	for w, x := range seed {
+		if x != 0 {
+			idx = append(idx, int32(w))
 		}
-		for i := range req {
-			g := ex.groupBits(&req[i], si, seg)
-			for w := range nw {
-				gw := g[w]
-				for j := miss; j >= 1; j-- {
-					z[j][w] = z[j][w]&gw | z[j-1][w]&^gw
-				}
-				z[0][w] &= gw
+	}
+	if len(idx) == 0 {
+		return
+	}
+	// z[j*n+i]: the documents of word idx[i] missing exactly j of the
+	// groups so far.
+	n := len(idx)
+	z := ex.words((miss + 1) * n)
+	for i := range n {
+		z[i] = ^uint64(0)
+	}
+	for _, id := range order {
+		g := ex.groupBits(id, si, seg)
+		for i, w := range idx {
+			gw := g[w]
+			for j := miss; j >= 1; j-- {
+				z[j*n+i] = z[j*n+i]&gw | z[(j-1)*n+i]&^gw
 			}
+			z[i] &= gw
 		}
-		for j := range z {
-			or(out, z[j])
+	}
+	for i, w := range idx {
+		m := uint64(0)
+		for j := 0; j <= miss; j++ {
+			m |= z[j*n+i]
 		}
+		out[w] |= m
 	}
 }
 
@@ -483,6 +561,10 @@ var (
 	testFacetPath int
 )
 
+// fewBlocks is the number of blocks holding matches up to which they are
+// all scored, without computing bounds.
+const fewBlocks = 16
+
 // boundSlack covers rounding: a bound is computed in another order than
 // the score it bounds.
 const boundSlack = 1 + 1e-5
@@ -496,25 +578,39 @@ func (ex *exec) top(k int) []cand {
 	var blks blockHeap
 	for si := range ex.segs {
 		m0 := ex.segs[si].m0
-		seg := ex.sn.segs[si].seg
-		nb := seg.acc.nblk
-		var ub []float32
-		for b := range nb {
+		for b := range ex.sn.segs[si].seg.acc.nblk {
 			w0 := m0[2*b]
 			var w1 uint64
 			if 2*b+1 < len(m0) {
 				w1 = m0[2*b+1]
 			}
-			if w0|w1 == 0 {
-				continue
+			if w0|w1 != 0 {
+				blks = append(blks, block{0, int32(si), uint32(b)})
 			}
-			if ub == nil {
-				ub = ex.bounds(si, seg)
-			}
-			blks = append(blks, block{ub[b] * boundSlack, int32(si), uint32(b)})
 		}
 	}
+	if len(blks) <= fewBlocks && !testNoPrune {
+		// Bounding costs a pass over every block of the segment for each
+		// variant: with so few blocks, scoring them all is cheaper.
+		h := &candHeap{sn: ex.sn, k: k}
+		ex.gs = make([]groupScores, len(ex.xg))
+		for _, b := range blks {
+			ex.scoreBlock(int(b.seg), b.b, h)
+		}
+		out := h.cs
+		slices.SortFunc(out, func(a, b cand) int { return byScore(ex.sn, a, b) })
+		return out
+	}
+	for i := range blks {
+		b := &blks[i]
+		se := &ex.segs[b.seg]
+		if se.ub == nil {
+			se.ub = ex.bounds(int(b.seg), ex.sn.segs[b.seg].seg)
+		}
+		b.ub = se.ub[b.b] * boundSlack
+	}
 	heap.Init(&blks)
+	ex.gs = make([]groupScores, len(ex.xg))
 	h := &candHeap{sn: ex.sn, k: k}
 	for len(blks) > 0 {
 		if len(h.cs) == k && blks[0].ub < h.cs[0].score && !testNoPrune {
@@ -540,7 +636,7 @@ func (ex *exec) bounds(si int, seg *segment) []float32 {
 	se := &ex.segs[si]
 	se.ubs = make([][]float32, len(ex.svs))
 	sum := ex.floats(nb)
-	gu := ex.floats(nb)
+	gus := make([][]float32, len(ex.xg)) // per xgroup, its bound per block
 	mark := make([]bool, nb)
 	markName := make([]bool, nb)
 	present := make([]uint8, nb) // required groups with a document in the block
@@ -556,28 +652,11 @@ func (ex *exec) bounds(si int, seg *segment) []float32 {
 		}
 		clear(sum)
 		clear(present)
-		for gi := range sv.groups {
-			clear(gu)
-			for _, al := range sv.groups[gi].alts {
-				id := al.ti.ids[si]
-				if id < 0 {
-					continue
-				}
-				if lo, hi := a.bOff[id], a.bOff[id+1]; lo < hi {
-					for e := lo; e < hi; e++ {
-						if c := contrib(al.coef, a.bMax[e]); c > gu[a.bID[e]] {
-							gu[a.bID[e]] = c
-						}
-					}
-					continue
-				}
-				docs, tfs := seg.postings(int(id))
-				for j, d := range docs {
-					b := d >> blockShift
-					if c := contrib(al.coef, seg.weighted(d, tfs[j])); c > gu[b] {
-						gu[b] = c
-					}
-				}
+		for gi, id := range sv.groups {
+			gu := gus[id]
+			if gu == nil {
+				gu = ex.groupBounds(id, si, seg)
+				gus[id] = gu
 			}
 			if gi < sv.nreq {
 				for b, g := range gu {
@@ -651,6 +730,35 @@ func (ex *exec) bounds(si int, seg *segment) []float32 {
 	return ub
 }
 
+// groupBounds returns, per block of segment si, an upper bound of what
+// group id adds to the score of a document of the block.
+func (ex *exec) groupBounds(id int32, si int, seg *segment) []float32 {
+	a := &seg.acc
+	gu := ex.floats(a.nblk)
+	for _, al := range ex.xg[id].alts {
+		id := al.ti.ids[si]
+		if id < 0 {
+			continue
+		}
+		if lo, hi := a.bOff[id], a.bOff[id+1]; lo < hi {
+			for e := lo; e < hi; e++ {
+				if c := contrib(al.coef, a.bMax[e]); c > gu[a.bID[e]] {
+					gu[a.bID[e]] = c
+				}
+			}
+			continue
+		}
+		docs, tfs := seg.postings(int(id))
+		for j, d := range docs {
+			b := d >> blockShift
+			if c := contrib(al.coef, seg.weighted(d, tfs[j])); c > gu[b] {
+				gu[b] = c
+			}
+		}
+	}
+	return gu
+}
+
 func inRange(n int, lo, hi uint8) bool { return n >= int(lo) && (n <= int(hi) || hi == 255) }
 
 // markBlocks marks the blocks where a document has one of the terms ids with
@@ -701,8 +809,9 @@ func (ex *exec) scoreBlock(si int, b uint32, h *candHeap) {
 	lo := b << blockShift
 	var best [blockSize]float32
 	ubs := ex.segs[si].ubs
+	ex.stamp++
 	for svi, sv := range ex.svs {
-		if len(h.cs) == h.k && ubs[svi][b]*boundSlack < h.cs[0].score && !testNoPrune {
+		if ubs != nil && len(h.cs) == h.k && ubs[svi][b]*boundSlack < h.cs[0].score && !testNoPrune {
 			continue // this variant cannot make the page here
 		}
 		if sv.va == nil {
@@ -713,24 +822,8 @@ func (ex *exec) scoreBlock(si int, b uint32, h *candHeap) {
 		}
 		var acc [blockSize]float32
 		var cnt [blockSize]uint8
-		for gi := range sv.groups {
-			var gs [blockSize]float32
-			for _, al := range sv.groups[gi].alts {
-				id := al.ti.ids[si]
-				if id < 0 {
-					continue
-				}
-				plo, phi := seg.blockPostings(int(id), b)
-				for k := plo; k < phi; k++ {
-					i := seg.pdocs[k] - lo
-					if mask[i>>6]&(1<<(i&63)) == 0 {
-						continue
-					}
-					if c := contrib(al.coef, seg.weighted(lo+i, seg.ptfs[k])); c > gs[i] {
-						gs[i] = c
-					}
-				}
-			}
+		for gi, id := range sv.groups {
+			gs := ex.groupScores(id, si, seg, b, &mask)
 			switch {
 			case gi >= sv.nreq:
 				for _, i := range docs {
@@ -773,6 +866,44 @@ func (ex *exec) scoreBlock(si int, b uint32, h *candHeap) {
 			h.offer(cand{seg: int32(si), doc: lo + uint32(i), score: best[i]})
 		}
 	}
+}
+
+// groupScores holds what a group adds to the score of each document of the
+// block being scored (stamp says which).
+type groupScores struct {
+	stamp int32
+	s     [blockSize]float32
+}
+
+// groupScores returns what group id adds to the score of each matching
+// document (mask) of block b of segment si. Each scoreBlock call has its
+// own stamp, so a group is scored once per block whatever the variants
+// holding it.
+func (ex *exec) groupScores(id int32, si int, seg *segment, b uint32, mask *[2]uint64) *[blockSize]float32 {
+	g := &ex.gs[id]
+	if g.stamp == ex.stamp {
+		return &g.s
+	}
+	g.stamp = ex.stamp
+	clear(g.s[:])
+	lo := b << blockShift
+	for _, al := range ex.xg[id].alts {
+		id := al.ti.ids[si]
+		if id < 0 {
+			continue
+		}
+		plo, phi := seg.blockPostings(int(id), b)
+		for k := plo; k < phi; k++ {
+			i := seg.pdocs[k] - lo
+			if mask[i>>6]&(1<<(i&63)) == 0 {
+				continue
+			}
+			if c := contrib(al.coef, seg.weighted(lo+i, seg.ptfs[k])); c > g.s[i] {
+				g.s[i] = c
+			}
+		}
+	}
+	return &g.s
 }
 
 // boost returns the phrase and name boosts of document d.
