@@ -53,6 +53,11 @@ type accel struct {
 	// pclass numbers the distinct (title, names) term sequences: documents
 	// of one class have the same phrase boosts.
 	pclass []uint32
+	// One document of each class of each block (clsDoc[clsOff[b]:
+	// clsOff[b+1]]): a block's bound takes its classes' exact phrase and
+	// name boosts. Copies of one template (thousands of local governments)
+	// then get a bound equal to their score, and pruning works among them.
+	clsOff, clsDoc []uint32
 
 	denseOf []int32  // term → index of its bitset in dense, or -1
 	dense   []uint64 // bitsets, words() words each
@@ -184,8 +189,31 @@ func buildAccel(s *segment) accel {
 		}
 		a.pclass[d] = c
 	}
+	a.clsOff = make([]uint32, 1, a.nblk+1)
+	for b := range a.nblk {
+		start := len(a.clsDoc)
+		for d := b << blockShift; d < min(n, (b+1)<<blockShift); d++ {
+			c := a.pclass[d]
+			if slices.ContainsFunc(a.clsDoc[start:], func(x uint32) bool { return a.pclass[x] == c }) {
+				continue
+			}
+			if len(a.clsDoc)-start == maxBlockClasses {
+				a.clsDoc = a.clsDoc[:start] // too many: none listed
+				break
+			}
+			a.clsDoc = append(a.clsDoc, uint32(d))
+		}
+		a.clsOff = append(a.clsOff, uint32(len(a.clsDoc)))
+	}
 	return a
 }
+
+// maxBlockClasses is the most phrase classes listed for a block.
+const maxBlockClasses = 8
+
+// blockClasses returns one document of each phrase class of block b, or
+// nil when the block has more than maxBlockClasses.
+func (a *accel) blockClasses(b int) []uint32 { return a.clsDoc[a.clsOff[b]:a.clsOff[b+1]] }
 
 func flagOf(t tf) uint8 {
 	var f uint8

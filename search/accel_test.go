@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/openinfo/openinfo/search/thai"
@@ -127,5 +128,43 @@ func TestMatchMost(t *testing.T) {
 			}
 		}
 		ex.release()
+	}
+}
+
+// TestTemplateCopies checks ranking among thousands of copies of one
+// manual (a template every local government publishes, its body naming the
+// agency): the page holds the copies that tie first by id, the same as
+// scoring every match, and pruning scores only a few blocks to find them.
+func TestTemplateCopies(t *testing.T) {
+	var docs []Doc
+	for i := range 5000 {
+		agency := fmt.Sprintf("องค์การบริหารส่วนตำบลบ้าน%s", strings.Repeat("นา", 1+i%7))
+		docs = append(docs, Doc{
+			Kind: KindManual, ID: int64(100000 - i*7), Title: "การขออนุญาตก่อสร้างอาคาร",
+			Agency: agency,
+			Body:   "ยื่นคำขออนุญาตก่อสร้างอาคารที่" + agency + "\nพร้อมแบบแปลนและเอกสารสิทธิ์ที่ดิน ค่าธรรมเนียมตามกฎกระทรวง",
+		})
+	}
+	for i := range 3000 {
+		docs = append(docs, Doc{Kind: KindManual, ID: int64(200000 + i), Title: fmt.Sprintf("การจดทะเบียนพาณิชย์ %d", i),
+			Body: "ยื่นคำขอจดทะเบียนพาณิชย์ ก่อสร้าง"})
+	}
+	ix := New(thai.Default(), WithBackgroundMerge(false), WithResultCache(0))
+	ix.Upsert(docs...)
+	defer func() { testNoPrune = false }()
+	for _, q := range []string{"การขออนุญาตก่อสร้างอาคาร", "ก่อสร้าง", "ขออนุญาตก่อสร้าง"} {
+		testNoPrune = false
+		got := ix.Search(Query{Text: q, Limit: 10})
+		testNoPrune = true
+		want := ix.Search(Query{Text: q, Limit: 10})
+		if !reflect.DeepEqual(refs(got), refs(want)) {
+			t.Errorf("%q: hits\n%v, want\n%v", q, refs(got), refs(want))
+		}
+		if got.scored > 8 {
+			t.Errorf("%q: %d blocks scored of %d, want a few", q, got.scored, want.scored)
+		}
+		if len(got.Hits) != 10 || got.Hits[0].ID != 100000-4999*7 {
+			t.Errorf("%q: first hit %v, want the lowest id of the tie", q, refs(got)[:1])
+		}
 	}
 }

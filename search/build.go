@@ -67,6 +67,26 @@ func truncate(s string, n int) string {
 	return s[:n]
 }
 
+// squashSpace turns runs of white space into one space, none at either
+// end: the stored body is shown as a one-line snippet, and text saved by
+// openinfo is then already in normal form (thai.Normalize), which spares
+// normalising it again for each hit.
+func squashSpace(s string) string {
+	clean := true
+	for i := 0; i < len(s) && clean; i++ {
+		switch c := s[i]; {
+		case c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f':
+			clean = false
+		case c == ' ':
+			clean = i > 0 && i < len(s)-1 && s[i+1] != ' '
+		}
+	}
+	if clean {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
 func (b *builder) add(d *Doc) {
 	local := uint32(len(b.docs))
 	var lens [nFields]uint16
@@ -129,12 +149,12 @@ func (b *builder) add(d *Doc) {
 	}
 	st := stored{
 		ref: d.Ref(), title: b.str(d.Title), titleEN: b.str(d.TitleEN), alt: alt,
-		agency: b.str(d.Agency), place: b.str(d.Place), body: b.str(truncate(d.Body, b.maxBody)),
+		agency: b.str(d.Agency), place: b.str(d.Place), body: b.str(squashSpace(truncate(d.Body, b.maxBody))),
 	}
 	if b.a.isClean(d.Title) {
 		st.clean |= cleanTitle
 	}
-	if b.a.isClean(d.Body) {
+	if thai.Normalize(st.body) == st.body {
 		st.clean |= cleanBody
 	}
 	b.docs = append(b.docs, st)

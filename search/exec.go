@@ -32,6 +32,7 @@ type exec struct {
 	xgKey map[string]int32
 	gs    []groupScores // per xgroup, during top
 	stamp int32
+	scored int // blocks scored by top
 	bufs  [][]uint64 // borrowed bitsets, returned by release
 	fbufs [][]float32
 }
@@ -613,8 +614,17 @@ func (ex *exec) top(k int) []cand {
 	ex.gs = make([]groupScores, len(ex.xg))
 	h := &candHeap{sn: ex.sn, k: k}
 	for len(blks) > 0 {
-		if len(h.cs) == k && blks[0].ub < h.cs[0].score && !testNoPrune {
-			break
+		if len(h.cs) == k && !testNoPrune {
+			kth := h.cs[0]
+			if blks[0].ub < kth.score {
+				break
+			}
+			if quantDown(blks[0].ub) == kth.score && !ex.beforeIn(blks[0], kth) {
+				// Its documents can at best tie with the k-th, and
+				// rank after it on a tie: copies of one template.
+				heap.Pop(&blks)
+				continue
+			}
 		}
 		b := heap.Pop(&blks).(block)
 		ex.scoreBlock(int(b.seg), b.b, h)
@@ -622,6 +632,32 @@ func (ex *exec) top(k int) []cand {
 	out := h.cs
 	slices.SortFunc(out, func(a, b cand) int { return byScore(ex.sn, a, b) })
 	return out
+}
+
+// Scores are compared at 9 bits of precision (0.1–0.2% relative):
+// copies of one template that differ only in rounding tie, and ties rank
+// by kind and id (byScore), which lets pruning skip blocks that can only
+// tie (see top).
+const quantMask = 1<<14 - 1
+
+// quantDown rounds a non-negative score down to the compared precision.
+func quantDown(x float32) float32 { return math.Float32frombits(math.Float32bits(x) &^ quantMask) }
+
+// beforeIn reports whether a matching document of block b ranks before c
+// on a tie of scores.
+func (ex *exec) beforeIn(b block, c cand) bool {
+	m0 := ex.segs[b.seg].m0
+	docs := ex.sn.segs[b.seg].seg.docs
+	ref := ex.sn.segs[c.seg].seg.docs[c.doc].ref
+	for w := 2 * int(b.b); w < min(2*int(b.b)+2, len(m0)); w++ {
+		for word := m0[w]; word != 0; word &= word - 1 {
+			r := docs[w<<6+bits.TrailingZeros64(word)].ref
+			if r.Kind < ref.Kind || r.Kind == ref.Kind && r.ID < ref.ID {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // contrib is the BM25 score of weighted frequency x for a term of weight w.
@@ -696,11 +732,26 @@ func (ex *exec) bounds(si int, seg *segment) []float32 {
 		if name {
 			n0 = len(sv.pl.variants[0].phrase)
 		}
+		m0 := se.m0
 		for b := range nb {
 			if int(present[b]) < sv.need {
 				continue
 			}
 			u := sum[b] * (a.blkPrior[b] * sv.vw) * sv.rw
+			if boost || name {
+				cls := a.blockClasses(b)
+				if len(cls) > 0 && (m0[2*b] != 0 || 2*b+1 < len(m0) && m0[2*b+1] != 0) {
+					// The exact boosts of the block's classes.
+					f := float32(1)
+					for _, d := range cls {
+						f = max(f, sv.boost(si, seg, d))
+					}
+					u *= f
+					ubv[b] = u
+					ub[b] = max(ub[b], u)
+					continue
+				}
+			}
 			if boost && mark[b] {
 				// See phraseScore.
 				f := float32(1)
@@ -810,6 +861,7 @@ func (ex *exec) scoreBlock(si int, b uint32, h *candHeap) {
 	var best [blockSize]float32
 	ubs := ex.segs[si].ubs
 	ex.stamp++
+	ex.scored++
 	for svi, sv := range ex.svs {
 		if ubs != nil && len(h.cs) == h.k && ubs[svi][b]*boundSlack < h.cs[0].score && !testNoPrune {
 			continue // this variant cannot make the page here
@@ -863,7 +915,7 @@ func (ex *exec) scoreBlock(si int, b uint32, h *candHeap) {
 	}
 	for _, i := range docs {
 		if best[i] > 0 {
-			h.offer(cand{seg: int32(si), doc: lo + uint32(i), score: best[i]})
+			h.offer(cand{seg: int32(si), doc: lo + uint32(i), score: quantDown(best[i])})
 		}
 	}
 }
@@ -929,10 +981,20 @@ type block struct {
 
 type blockHeap []block // best bound first
 
-func (h blockHeap) Len() int           { return len(h) }
-func (h blockHeap) Less(i, j int) bool { return h[i].ub > h[j].ub }
-func (h blockHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
-func (h *blockHeap) Push(x any)        { *h = append(*h, x.(block)) }
+func (h blockHeap) Len() int { return len(h) }
+func (h blockHeap) Less(i, j int) bool {
+	if h[i].ub != h[j].ub {
+		return h[i].ub > h[j].ub
+	}
+	// Equal bounds (copies of a template): in index order, which is the
+	// order of their ids (see clustered), so the first fill the page.
+	if h[i].seg != h[j].seg {
+		return h[i].seg < h[j].seg
+	}
+	return h[i].b < h[j].b
+}
+func (h blockHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
+func (h *blockHeap) Push(x any)   { *h = append(*h, x.(block)) }
 func (h *blockHeap) Pop() any {
 	old := *h
 	x := old[len(old)-1]

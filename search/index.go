@@ -235,7 +235,7 @@ func (ix *Index) build(docs []Doc, avg *[nFields]float32) *segment {
 	return mergeSegments(views, *avg)
 }
 
-// clustered returns docs sorted by kind, title, agency and id (a copy when
+// clustered returns docs sorted by kind, title, prior (highest first) and id (a copy when
 // they are not sorted yet).
 func clustered(docs []Doc) []Doc {
 	cmpDocs := func(a, b *Doc) int {
@@ -245,7 +245,11 @@ func clustered(docs []Doc) []Doc {
 		if c := cmp.Compare(a.Title, b.Title); c != 0 {
 			return c
 		}
-		if c := cmp.Compare(a.Agency, b.Agency); c != 0 {
+		// Copies of a title (one template, thousands of local
+		// governments) score alike: the most viewed first, then in the
+		// order ties are ranked (see byScore), so that the first blocks
+		// of the cluster fill the page and pruning skips the rest.
+		if c := cmp.Compare(priorOf(b.Boost), priorOf(a.Boost)); c != 0 {
 			return c
 		}
 		return cmp.Compare(a.ID, b.ID)

@@ -19,8 +19,9 @@ type Result struct {
 	// Relaxed is true when some hits match only some of the query's words.
 	Relaxed bool
 
-	dict  *thai.Dict
-	terms map[string]bool
+	dict   *thai.Dict
+	terms  map[string]bool
+	scored int // blocks scored to rank the page (for tests)
 }
 
 // Hit is one matching document.
@@ -124,14 +125,16 @@ func (ix *Index) page(sn *snapshot, ex *exec, res Result, terms map[string]bool,
 		return res
 	}
 	top := ex.top(offset + limit)
+	res.scored = ex.scored
 	if offset >= len(top) {
 		return res
 	}
 	top = top[offset:]
 	res.Hits = make([]Hit, len(top))
-	memo := make(map[string][]Span)
+	mk := newMarker(ix.dict, terms)
+	titles, bodies := make(map[string][]Span), make(map[string][]Span)
 	for i, c := range top {
-		res.Hits[i] = ix.hit(sn, c, terms, memo)
+		res.Hits[i] = ix.hit(sn, c, mk, titles, bodies)
 	}
 	return res
 }
@@ -170,19 +173,20 @@ func byScore(sn *snapshot, a, b cand) int {
 	return cmp.Compare(ra.ID, rb.ID)
 }
 
-// hit fills in what a hit shows. memo keeps the spans of texts already
-// highlighted for this query: hits often share a title or a template body.
-func (ix *Index) hit(sn *snapshot, c cand, terms map[string]bool, memo map[string][]Span) Hit {
+// hit fills in what a hit shows. titles and bodies keep the spans of the
+// texts already marked for this query: hits often share a title or a
+// template body.
+func (ix *Index) hit(sn *snapshot, c cand, mk *marker, titles, bodies map[string][]Span) Hit {
 	s := &sn.segs[c.seg].seg.docs[c.doc]
-	title, ok := memo["t"+s.title]
+	title, ok := titles[s.title]
 	if !ok {
-		title = highlight(ix.dict, terms, s.title, s.clean&cleanTitle != 0)
-		memo["t"+s.title] = title
+		title = mk.highlight(s.title, s.clean&cleanTitle != 0)
+		titles[s.title] = title
 	}
-	body, ok := memo["b"+s.body]
+	body, ok := bodies[s.body]
 	if !ok {
-		body = snippet(ix.dict, terms, s.body, snippetRunes, s.clean&cleanBody != 0)
-		memo["b"+s.body] = body
+		body = mk.snippet(s.body, snippetRunes, s.clean&cleanBody != 0)
+		bodies[s.body] = body
 	}
 	return Hit{
 		DocRef: s.ref, Title: s.title, TitleEN: s.titleEN, Agency: s.agency, Place: s.place,
@@ -215,5 +219,5 @@ func (r *Result) Highlight(text string) []Span {
 	if r.dict == nil {
 		return []Span{{Text: text}}
 	}
-	return highlight(r.dict, r.terms, text, false)
+	return newMarker(r.dict, r.terms).highlight(text, false)
 }

@@ -2,6 +2,7 @@ package search
 
 import (
 	"math"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -89,8 +90,22 @@ func (s *segment) computeNorms(avg [nFields]float32) {
 		if a <= 0 {
 			a = 1
 		}
-		s.norms[i] = fieldWeights[f] / (1 - fieldB[f] + fieldB[f]*float32(l)/a)
+		s.norms[i] = fieldWeights[f] / (1 - fieldB[f] + fieldB[f]*normLen(l)/a)
 	}
+}
+
+// normLen is the length a norm is computed from: the field length kept to
+// four significant bits (as Lucene keeps norms in a byte), so lengths
+// within 6–12% of each other share a norm. The copies of one template that
+// differ by an agency name in their body then score exactly alike, their
+// blocks' bounds equal their scores, and pruning skips the copies that
+// cannot make the page (see exec.top).
+func normLen(l uint16) float32 {
+	if l < 16 {
+		return float32(l)
+	}
+	shift := bits.Len16(l) - 4
+	return float32(l >> shift << shift)
 }
 
 // lenSums returns the sums of the field lengths of s.

@@ -38,29 +38,51 @@ const ellipsis = "…"
 
 type mark struct{ a, b int }
 
+// marker finds the query's words in texts. It keeps the compound splits of
+// the words it has seen: the hits of one page share most of their words.
+type marker struct {
+	d     *thai.Dict
+	terms map[string]bool
+	parts map[string][]string
+}
+
+func newMarker(d *thai.Dict, terms map[string]bool) *marker {
+	return &marker{d: d, terms: terms, parts: make(map[string][]string)}
+}
+
+// split is d.Split(w), remembered.
+func (m *marker) split(w string) []string {
+	p, ok := m.parts[w]
+	if !ok {
+		p = m.d.Split(w)
+		m.parts[w] = p
+	}
+	return p
+}
+
 // marks returns the byte ranges of the words of text (from lo to hi) that
 // are terms of the query, or parts of a compound that are. clean says that
 // text is known to be in normal form.
-func marks(d *thai.Dict, terms map[string]bool, text string, lo, hi int, clean bool) []mark {
-	if len(terms) == 0 {
+func (m *marker) marks(text string, lo, hi int, clean bool) []mark {
+	if len(m.terms) == 0 {
 		return nil
 	}
 	part := text[lo:hi]
 	clean = clean || thai.Normalize(part) == part
 	var out []mark
-	for _, tok := range d.SegmentOffsets(part) {
+	for _, tok := range m.d.SegmentOffsets(part) {
 		w := tok.Text
 		if !clean {
 			w = thai.Normalize(w)
 		}
 		a, b := lo+tok.Start, lo+tok.End
-		if terms[w] {
+		if m.terms[w] {
 			out = append(out, mark{a, b})
 			continue
 		}
 		at := a
-		for _, p := range d.Split(w) {
-			if terms[p] {
+		for _, p := range m.split(w) {
+			if m.terms[p] {
 				if clean {
 					out = append(out, mark{at, at + len(p)})
 				} else {
@@ -101,24 +123,24 @@ func spans(text string, ms []mark, lo, hi int) []Span {
 }
 
 // highlight returns the whole of text with the query's words marked.
-func highlight(d *thai.Dict, terms map[string]bool, text string, clean bool) []Span {
+func (m *marker) highlight(text string, clean bool) []Span {
 	text = strings.ToValidUTF8(text, "")
 	if text == "" {
 		return nil
 	}
-	return spans(text, marks(d, terms, text, 0, len(text), clean), 0, len(text))
+	return spans(text, m.marks(text, 0, len(text), clean), 0, len(text))
 }
 
 // snippet returns about n runes of text around its first match (or its
 // start), with the query's words marked.
-func snippet(d *thai.Dict, terms map[string]bool, text string, n int, clean bool) []Span {
+func (m *marker) snippet(text string, n int, clean bool) []Span {
 	text = strings.ToValidUTF8(text, "")
 	if text == "" {
 		return nil
 	}
 	// Find the first match cheaply, then segment only the passage around it.
 	first := len(text)
-	for t := range terms {
+	for t := range m.terms {
 		if i := strings.Index(text, t); i >= 0 && i < first {
 			first = i
 		}
@@ -136,7 +158,7 @@ func snippet(d *thai.Dict, terms map[string]bool, text string, n int, clean bool
 			hi = lo + i // end at a word
 		}
 	}
-	out := spans(text, marks(d, terms, text, lo, hi, clean), lo, hi)
+	out := spans(text, m.marks(text, lo, hi, clean), lo, hi)
 	if lo > 0 {
 		out = append([]Span{{Text: ellipsis}}, out...)
 	}
