@@ -24,17 +24,17 @@ import (
 // found so far (block-max pruning). The ranking is the same as scoring
 // every match.
 type exec struct {
-	sn    *snapshot
-	f     *filter
-	segs  []segExec
-	svs   []*svariant
-	xg    []*xgroup // the distinct word groups of the svariants
-	xgKey map[string]int32
-	gs    []groupScores // per xgroup, during top
-	stamp int32
-	scored int // blocks scored by top
-	bufs  [][]uint64 // borrowed bitsets, returned by release
-	fbufs [][]float32
+	sn     *snapshot
+	f      *filter
+	segs   []segExec
+	svs    []*svariant
+	xg     []*xgroup // the distinct word groups of the svariants
+	xgKey  map[string]int32
+	gs     []groupScores // per xgroup, during top
+	stamp  int32
+	scored int        // blocks scored by top
+	bufs   [][]uint64 // borrowed bitsets, returned by release
+	fbufs  [][]float32
 }
 
 type segExec struct {
