@@ -42,8 +42,7 @@ type segExec struct {
 	pass  bitset // documents passing every filter key; nil without filters
 	keys  []keyPass
 	m0    bitset      // match ∧ pass, set by finish
-	ubs   [][]float32 // per svariant, bound of the scores of each block
-	ub    []float32   // bound of the scores of each block
+	ubs   [][]float32 // per svariant, bound of the scores of each block with matches (block.j)
 }
 
 // keyPass is the set of documents that pass one filtered key.
@@ -586,7 +585,7 @@ func (ex *exec) top(k int) []cand {
 				w1 = m0[2*b+1]
 			}
 			if w0|w1 != 0 {
-				blks = append(blks, block{0, int32(si), uint32(b)})
+				blks = append(blks, block{seg: int32(si), b: uint32(b)})
 			}
 		}
 	}
@@ -596,19 +595,27 @@ func (ex *exec) top(k int) []cand {
 		h := &candHeap{sn: ex.sn, k: k}
 		ex.gs = make([]groupScores, len(ex.xg))
 		for _, b := range blks {
-			ex.scoreBlock(int(b.seg), b.b, h)
+			ex.scoreBlock(b, h)
 		}
 		out := h.cs
 		slices.SortFunc(out, func(a, b cand) int { return byScore(ex.sn, a, b) })
 		return out
 	}
-	for i := range blks {
-		b := &blks[i]
-		se := &ex.segs[b.seg]
-		if se.ub == nil {
-			se.ub = ex.bounds(int(b.seg), ex.sn.segs[b.seg].seg)
+	// Bounds per segment, over the blocks holding matches.
+	for lo := 0; lo < len(blks); {
+		si := blks[lo].seg
+		hi := lo
+		cb := make([]uint32, 0, 64)
+		for hi < len(blks) && blks[hi].seg == si {
+			cb = append(cb, blks[hi].b)
+			hi++
 		}
-		b.ub = se.ub[b.b] * boundSlack
+		ub := ex.bounds(int(si), ex.sn.segs[si].seg, cb)
+		for j := range cb {
+			blks[lo+j].ub = ub[j] * boundSlack
+			blks[lo+j].j = uint32(j)
+		}
+		lo = hi
 	}
 	heap.Init(&blks)
 	ex.gs = make([]groupScores, len(ex.xg))
@@ -626,8 +633,7 @@ func (ex *exec) top(k int) []cand {
 				continue
 			}
 		}
-		b := heap.Pop(&blks).(block)
-		ex.scoreBlock(int(b.seg), b.b, h)
+		ex.scoreBlock(heap.Pop(&blks).(block), h)
 	}
 	out := h.cs
 	slices.SortFunc(out, func(a, b cand) int { return byScore(ex.sn, a, b) })
@@ -664,25 +670,34 @@ func (ex *exec) beforeIn(b block, c cand) bool {
 func contrib(w, x float32) float32 { return w * x * (k1 + 1) / (k1 + x) }
 
 // bounds returns an upper bound of the score of the documents of each block
-// of segment si, and keeps those of each svariant in segs[si].ubs.
-func (ex *exec) bounds(si int, seg *segment) []float32 {
+// cb[j] of segment si (blocks holding matches, in order), and keeps those
+// of each svariant in segs[si].ubs.
+func (ex *exec) bounds(si int, seg *segment, cb []uint32) []float32 {
 	a := &seg.acc
-	nb := a.nblk
-	ub := ex.floats(nb)
+	nc := len(cb)
+	// pos[b]: the index of block b in cb, or -1.
+	pos := make([]int32, a.nblk)
+	for b := range pos {
+		pos[b] = -1
+	}
+	for j, b := range cb {
+		pos[b] = int32(j)
+	}
+	ub := ex.floats(nc)
 	se := &ex.segs[si]
 	se.ubs = make([][]float32, len(ex.svs))
-	sum := ex.floats(nb)
+	sum := ex.floats(nc)
 	gus := make([][]float32, len(ex.xg)) // per xgroup, its bound per block
-	mark := make([]bool, nb)
-	markName := make([]bool, nb)
-	present := make([]uint8, nb) // required groups with a document in the block
+	mark := make([]bool, nc)
+	markName := make([]bool, nc)
+	present := make([]uint8, nc) // required groups with a document in the block
 	for svi, sv := range ex.svs {
-		ubv := ex.floats(nb)
+		ubv := ex.floats(nc)
 		se.ubs[svi] = ubv
 		if sv.va == nil {
-			for b := range nb {
-				ubv[b] = a.blkPrior[b] * sv.vw * sv.rw
-				ub[b] = max(ub[b], ubv[b])
+			for j, b := range cb {
+				ubv[j] = a.blkPrior[b] * sv.vw * sv.rw
+				ub[j] = max(ub[j], ubv[j])
 			}
 			continue
 		}
@@ -691,68 +706,66 @@ func (ex *exec) bounds(si int, seg *segment) []float32 {
 		for gi, id := range sv.groups {
 			gu := gus[id]
 			if gu == nil {
-				gu = ex.groupBounds(id, si, seg)
+				gu = ex.groupBounds(id, si, seg, pos, nc)
 				gus[id] = gu
 			}
 			if gi < sv.nreq {
-				for b, g := range gu {
-					sum[b] += g
+				for j, g := range gu {
+					sum[j] += g
 					if g > 0 {
-						present[b]++
+						present[j]++
 					}
 				}
 				if gi == sv.nreq-1 && sv.nreq > sv.need {
 					// As in scoreBlock: a document of the block misses at
 					// least the words missing from the block.
-					for b, c := range present {
+					for j, c := range present {
 						if int(c) < sv.nreq {
 							r := float32(c) / float32(sv.nreq)
-							sum[b] *= r * r
+							sum[j] *= r * r
 						}
 					}
 				}
 			} else {
-				for b, g := range gu {
-					sum[b] += weakWeight * g
+				for j, g := range gu {
+					sum[j] += weakWeight * g
 				}
 			}
 		}
 		boost := sv.maxBoost > 1
 		if boost {
 			clear(mark)
-			markBlocks(seg, sv.va.phraseIDs(sv.pl, si), flagTitle, mark)
+			markBlocks(seg, sv.va.phraseIDs(sv.pl, si), flagTitle, mark, pos)
 		}
 		name := sv.maxName > 1
 		if name {
 			clear(markName)
-			markBlocks(seg, sv.pl.variants[0].phraseIDs(sv.pl, si), flagAlt, markName)
+			markBlocks(seg, sv.pl.variants[0].phraseIDs(sv.pl, si), flagAlt, markName, pos)
 		}
 		np := len(sv.va.phrase)
 		n0 := 0
 		if name {
 			n0 = len(sv.pl.variants[0].phrase)
 		}
-		m0 := se.m0
-		for b := range nb {
-			if int(present[b]) < sv.need {
+		for j, b := range cb {
+			if int(present[j]) < sv.need {
 				continue
 			}
-			u := sum[b] * (a.blkPrior[b] * sv.vw) * sv.rw
+			u := sum[j] * (a.blkPrior[b] * sv.vw) * sv.rw
 			if boost || name {
-				cls := a.blockClasses(b)
-				if len(cls) > 0 && (m0[2*b] != 0 || 2*b+1 < len(m0) && m0[2*b+1] != 0) {
+				if cls := a.blockClasses(int(b)); len(cls) > 0 {
 					// The exact boosts of the block's classes.
 					f := float32(1)
 					for _, d := range cls {
 						f = max(f, sv.boost(si, seg, d))
 					}
 					u *= f
-					ubv[b] = u
-					ub[b] = max(ub[b], u)
+					ubv[j] = u
+					ub[j] = max(ub[j], u)
 					continue
 				}
 			}
-			if boost && mark[b] {
+			if boost && mark[j] {
 				// See phraseScore.
 				f := float32(1)
 				if np > 1 {
@@ -763,7 +776,7 @@ func (ex *exec) bounds(si int, seg *segment) []float32 {
 				}
 				u *= f
 			}
-			if name && markName[b] {
+			if name && markName[j] {
 				// See nameBoost.
 				f := float32(1)
 				if n0 > 1 {
@@ -774,18 +787,18 @@ func (ex *exec) bounds(si int, seg *segment) []float32 {
 				}
 				u *= f
 			}
-			ubv[b] = u
-			ub[b] = max(ub[b], u)
+			ubv[j] = u
+			ub[j] = max(ub[j], u)
 		}
 	}
 	return ub
 }
 
-// groupBounds returns, per block of segment si, an upper bound of what
-// group id adds to the score of a document of the block.
-func (ex *exec) groupBounds(id int32, si int, seg *segment) []float32 {
+// groupBounds returns, per block cb[j] (pos maps a block to j, or -1), an
+// upper bound of what group id adds to the score of a document of the block.
+func (ex *exec) groupBounds(id int32, si int, seg *segment, pos []int32, nc int) []float32 {
 	a := &seg.acc
-	gu := ex.floats(a.nblk)
+	gu := ex.floats(nc)
 	for _, al := range ex.xg[id].alts {
 		id := al.ti.ids[si]
 		if id < 0 {
@@ -793,17 +806,20 @@ func (ex *exec) groupBounds(id int32, si int, seg *segment) []float32 {
 		}
 		if lo, hi := a.bOff[id], a.bOff[id+1]; lo < hi {
 			for e := lo; e < hi; e++ {
-				if c := contrib(al.coef, a.bMax[e]); c > gu[a.bID[e]] {
-					gu[a.bID[e]] = c
+				if j := pos[a.bID[e]]; j >= 0 {
+					if c := contrib(al.coef, a.bMax[e]); c > gu[j] {
+						gu[j] = c
+					}
 				}
 			}
 			continue
 		}
 		docs, tfs := seg.postings(int(id))
-		for j, d := range docs {
-			b := d >> blockShift
-			if c := contrib(al.coef, seg.weighted(d, tfs[j])); c > gu[b] {
-				gu[b] = c
+		for k, d := range docs {
+			if j := pos[d>>blockShift]; j >= 0 {
+				if c := contrib(al.coef, seg.weighted(d, tfs[k])); c > gu[j] {
+					gu[j] = c
+				}
 			}
 		}
 	}
@@ -812,24 +828,24 @@ func (ex *exec) groupBounds(id int32, si int, seg *segment) []float32 {
 
 func inRange(n int, lo, hi uint8) bool { return n >= int(lo) && (n <= int(hi) || hi == 255) }
 
-// markBlocks marks the blocks where a document has one of the terms ids with
-// one of the flags.
-func markBlocks(seg *segment, ids [][]int32, flag uint8, mark []bool) {
+// markBlocks marks the blocks (by pos, as in groupBounds) where a document
+// has one of the terms ids with one of the flags.
+func markBlocks(seg *segment, ids [][]int32, flag uint8, mark []bool, pos []int32) {
 	a := &seg.acc
-	for _, pos := range ids {
-		for _, id := range pos {
+	for _, p := range ids {
+		for _, id := range p {
 			if lo, hi := a.bOff[id], a.bOff[id+1]; lo < hi {
 				for e := lo; e < hi; e++ {
-					if a.bFlag[e]&flag != 0 {
-						mark[a.bID[e]] = true
+					if j := pos[a.bID[e]]; j >= 0 && a.bFlag[e]&flag != 0 {
+						mark[j] = true
 					}
 				}
 				continue
 			}
 			docs, tfs := seg.postings(int(id))
-			for j, d := range docs {
-				if flagOf(tfs[j])&flag != 0 {
-					mark[d>>blockShift] = true
+			for k, d := range docs {
+				if j := pos[d>>blockShift]; j >= 0 && flagOf(tfs[k])&flag != 0 {
+					mark[j] = true
 				}
 			}
 		}
@@ -838,7 +854,8 @@ func markBlocks(seg *segment, ids [][]int32, flag uint8, mark []bool) {
 
 // scoreBlock scores the matching documents of block b of segment si and
 // offers them to h.
-func (ex *exec) scoreBlock(si int, b uint32, h *candHeap) {
+func (ex *exec) scoreBlock(blk block, h *candHeap) {
+	si, b := int(blk.seg), blk.b
 	seg := ex.sn.segs[si].seg
 	m0 := ex.segs[si].m0
 	var mask [2]uint64
@@ -863,7 +880,7 @@ func (ex *exec) scoreBlock(si int, b uint32, h *candHeap) {
 	ex.stamp++
 	ex.scored++
 	for svi, sv := range ex.svs {
-		if ubs != nil && len(h.cs) == h.k && ubs[svi][b]*boundSlack < h.cs[0].score && !testNoPrune {
+		if ubs != nil && len(h.cs) == h.k && ubs[svi][blk.j]*boundSlack < h.cs[0].score && !testNoPrune {
 			continue // this variant cannot make the page here
 		}
 		if sv.va == nil {
@@ -977,6 +994,7 @@ type block struct {
 	ub  float32
 	seg int32
 	b   uint32
+	j   uint32 // index of the block among the segment's bounded ones
 }
 
 type blockHeap []block // best bound first
