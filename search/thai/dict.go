@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/bits"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -25,8 +26,8 @@ import (
 // segments as an empty dictionary too.
 type Dict struct {
 	mu    sync.RWMutex
-	edges map[uint64]uint32 // (node<<21 | rune) → child node
-	term  []bool            // term[node]: a word ends at node
+	edges edgeTable // (node<<21 | rune) → child node
+	term  []bool    // term[node]: a word ends at node
 	words int
 	max   int // longest word, in runes
 }
@@ -36,7 +37,7 @@ const root = 0
 
 // NewDict returns a dictionary holding words.
 func NewDict(words ...string) *Dict {
-	d := &Dict{edges: make(map[uint64]uint32), term: []bool{false}}
+	d := &Dict{term: []bool{false}}
 	d.Add(words...)
 	return d
 }
@@ -73,18 +74,16 @@ func (d *Dict) addLocked(w string) int {
 }
 
 func (d *Dict) insert(w string) bool {
-	if d.edges == nil {
-		d.edges = make(map[uint64]uint32)
+	if d.term == nil {
 		d.term = []bool{false}
 	}
 	node, depth := uint32(root), 0
 	for _, r := range w {
-		k := edgeKey(node, r)
-		next, ok := d.edges[k]
+		next, ok := d.child(node, r)
 		if !ok {
 			next = uint32(len(d.term))
 			d.term = append(d.term, false)
-			d.edges[k] = next
+			d.edges.put(edgeKey(node, r), next)
 		}
 		node = next
 		depth++
@@ -104,8 +103,68 @@ func edgeKey(node uint32, r rune) uint64 { return uint64(node)<<21 | uint64(r&0x
 
 // child returns the trie node reached from node by r. The caller holds d.mu.
 func (d *Dict) child(node uint32, r rune) (uint32, bool) {
-	next, ok := d.edges[edgeKey(node, r)]
-	return next, ok
+	return d.edges.get(edgeKey(node, r))
+}
+
+// edgeTable maps an edge key to a child node: an open-addressing hash table
+// with linear probing. The segmenter looks up an edge for every character
+// it tries, and this is several times faster than a Go map for it.
+type edgeTable struct {
+	keys  []uint64 // key+1; 0 marks an empty slot
+	vals  []uint32
+	n     int
+	shift uint // 64 - log2(len(keys))
+}
+
+func (t *edgeTable) slot(k uint64) uint64 { return (k * 0x9E3779B97F4A7C15) >> t.shift }
+
+func (t *edgeTable) get(k uint64) (uint32, bool) {
+	if t.n == 0 {
+		return 0, false
+	}
+	k++
+	mask := uint64(len(t.keys) - 1)
+	for i := t.slot(k); ; i = (i + 1) & mask {
+		switch t.keys[i] {
+		case k:
+			return t.vals[i], true
+		case 0:
+			return 0, false
+		}
+	}
+}
+
+// put adds key k (not yet in t) with value v.
+func (t *edgeTable) put(k uint64, v uint32) {
+	if 2*(t.n+1) > len(t.keys) {
+		t.grow()
+	}
+	k++
+	mask := uint64(len(t.keys) - 1)
+	i := t.slot(k)
+	for t.keys[i] != 0 {
+		i = (i + 1) & mask
+	}
+	t.keys[i], t.vals[i] = k, v
+	t.n++
+}
+
+func (t *edgeTable) grow() {
+	keys, vals := t.keys, t.vals
+	size := max(1024, 2*len(keys))
+	t.keys, t.vals = make([]uint64, size), make([]uint32, size)
+	t.shift = uint(64 - bits.TrailingZeros(uint(size)))
+	mask := uint64(size - 1)
+	for j, k := range keys {
+		if k == 0 {
+			continue
+		}
+		i := t.slot(k)
+		for t.keys[i] != 0 {
+			i = (i + 1) & mask
+		}
+		t.keys[i], t.vals[i] = k, vals[j]
+	}
 }
 
 // Contains reports whether w (after normalisation) is a word of d.
@@ -117,9 +176,6 @@ func (d *Dict) Contains(w string) bool {
 	d.mu.RLock()
 	defer d.mu.RUnlock()
 	node := uint32(root)
-	if d.edges == nil {
-		return false
-	}
 	for _, r := range w {
 		next, ok := d.child(node, r)
 		if !ok {

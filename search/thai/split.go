@@ -32,7 +32,7 @@ func (d *Dict) Split(w string) []string {
 
 	d.mu.RLock()
 	defer d.mu.RUnlock()
-	if d.edges == nil {
+	if d.edges.n == 0 {
 		return nil
 	}
 	// parts[i] is the fewest words covering rs[:i] (0: not reachable), from
