@@ -19,6 +19,8 @@ type Index struct {
 	ft   *facetTable
 	syn  *learnedSynonyms
 
+	phrases phraseCache
+
 	snap  atomic.Pointer[snapshot]
 	cache *resultCache // nil when disabled
 

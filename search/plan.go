@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/openinfo/openinfo/search/thai"
 )
@@ -15,6 +16,7 @@ type plan struct {
 	info     map[string]*termInfo // terms resolved in the snapshot
 	sn       *snapshot
 	dict     *thai.Dict
+	phrases  *phraseCache
 }
 
 type variant struct {
@@ -56,8 +58,50 @@ const (
 	scanExpand  = 2000
 )
 
-func newPlan(sn *snapshot, d *thai.Dict) *plan {
-	return &plan{info: make(map[string]*termInfo), sn: sn, dict: d}
+func newPlan(sn *snapshot, d *thai.Dict, pc *phraseCache) *plan {
+	return &plan{info: make(map[string]*termInfo), sn: sn, dict: d, phrases: pc}
+}
+
+// phraseCache keeps the segmentation of synonym phrases: a query is
+// rewritten with up to maxVariants of them (a learnt synonym is a whole
+// process name), and segmenting them again for every query cost as much as
+// matching. Entries are dropped when the dictionary grows, since its new
+// words can segment a phrase differently.
+type phraseCache struct {
+	mu    sync.Mutex
+	words int // dictionary size the entries were made with
+	m     map[string][]QueryTerm
+}
+
+const maxPhraseCache = 1 << 16
+
+// terms returns the terms of phrase s (normalised and segmented, stop
+// and weak words marked) as ParseQuery would make them.
+func (pl *plan) phraseTerms(s string) []QueryTerm {
+	c := pl.phrases
+	if c == nil {
+		return rawTerms(pl.dict, thai.Normalize(s))
+	}
+	words := pl.dict.Len()
+	c.mu.Lock()
+	if c.words != words || len(c.m) >= maxPhraseCache {
+		c.m, c.words = nil, words
+	}
+	t, ok := c.m[s]
+	c.mu.Unlock()
+	if ok {
+		return t
+	}
+	t = rawTerms(pl.dict, thai.Normalize(s))
+	c.mu.Lock()
+	if c.m == nil {
+		c.m = make(map[string][]QueryTerm)
+	}
+	if c.words == words {
+		c.m[s] = t
+	}
+	c.mu.Unlock()
+	return t
 }
 
 // term resolves t in every segment.
@@ -103,12 +147,15 @@ func (pl *plan) add(ix *Index, p ParsedQuery, weight float32) {
 				if len(pl.variants) == maxVariants {
 					return
 				}
-				if i == j && len(pl.dict.Segment(thai.Normalize(s))) == 1 {
+				st := pl.phraseTerms(s)
+				if i == j && len(st) == 1 {
 					continue // a one-word synonym of one word: an alternative (see variant)
 				}
-				text := p.Text[:terms[i].Start] + " " + s + " " + p.Text[terms[j].End:]
-				q := ParseQuery(pl.dict, text)
-				if v := pl.variant(q.words(), false, w); v != nil {
+				// The query with terms i..j replaced by the synonym, as
+				// ParseQuery would read it.
+				q := make([]QueryTerm, 0, len(terms)-(j-i+1)+len(st))
+				q = append(append(append(q, terms[:i]...), st...), terms[j+1:]...)
+				if v := pl.variant(queryWords(q), false, w); v != nil {
 					pl.variants = append(pl.variants, v)
 				}
 			}
@@ -141,8 +188,8 @@ func (pl *plan) variant(words []QueryTerm, prefix bool, weight float32) *variant
 		}
 		g := group{alts: []alt{{ti, 1}}, weak: w.Weak}
 		for _, s := range tableSynonyms[w.Text] {
-			if toks := pl.dict.Segment(thai.Normalize(s)); len(toks) == 1 && toks[0] != w.Text {
-				g.alts = append(g.alts, alt{pl.term(toks[0]), wSynonym})
+			if toks := pl.phraseTerms(s); len(toks) == 1 && toks[0].Text != w.Text {
+				g.alts = append(g.alts, alt{pl.term(toks[0].Text), wSynonym})
 			}
 		}
 		if last {

@@ -60,39 +60,57 @@ func ParseQuery(d *thai.Dict, s string) ParsedQuery {
 			n++
 		}
 	}
-	p := ParsedQuery{Text: text}
-	for _, tok := range d.SegmentOffsets(text) {
-		if len(p.Terms) == MaxQueryTerms {
-			break
-		}
-		p.Terms = append(p.Terms, QueryTerm{
-			Text: tok.Text, Start: tok.Start, End: tok.End,
-			Stop: stopWords[tok.Text], Weak: weakWords[tok.Text],
-		})
-	}
-	// Keep stop words when they are all there is: "อะไร" alone is a query.
-	allStop := true
-	for _, t := range p.Terms {
-		allStop = allStop && t.Stop
-	}
-	if allStop {
-		for i := range p.Terms {
-			p.Terms[i].Stop = false
-		}
-	}
+	p := ParsedQuery{Text: text, Terms: rawTerms(d, text)}
+	keepStops(p.Terms)
 	if n := len(p.Terms); n > 0 && !endsInSpace && p.Terms[n-1].End == len(text) && !p.Terms[n-1].Stop {
 		p.Prefix = true
 	}
 	return p
 }
 
+// rawTerms segments the normalised text into at most MaxQueryTerms terms,
+// stop and weak words marked.
+func rawTerms(d *thai.Dict, text string) []QueryTerm {
+	var terms []QueryTerm
+	for _, tok := range d.SegmentOffsets(text) {
+		if len(terms) == MaxQueryTerms {
+			break
+		}
+		terms = append(terms, QueryTerm{
+			Text: tok.Text, Start: tok.Start, End: tok.End,
+			Stop: stopWords[tok.Text], Weak: weakWords[tok.Text],
+		})
+	}
+	return terms
+}
+
+// keepStops keeps stop words when they are all there is: "อะไร" alone is a
+// query.
+func keepStops(terms []QueryTerm) {
+	for _, t := range terms {
+		if !t.Stop {
+			return
+		}
+	}
+	for i := range terms {
+		terms[i].Stop = false
+	}
+}
+
 // words returns the terms that are not stop words.
-func (p *ParsedQuery) words() []QueryTerm {
-	out := make([]QueryTerm, 0, len(p.Terms))
-	for _, t := range p.Terms {
+func (p *ParsedQuery) words() []QueryTerm { return queryWords(p.Terms) }
+
+// queryWords returns the terms that are not stop words (all of them when
+// all are).
+func queryWords(terms []QueryTerm) []QueryTerm {
+	out := make([]QueryTerm, 0, len(terms))
+	for _, t := range terms {
 		if !t.Stop {
 			out = append(out, t)
 		}
+	}
+	if len(out) == 0 {
+		return terms
 	}
 	return out
 }

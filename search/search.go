@@ -82,13 +82,13 @@ func (ix *Index) search(sn *snapshot, text string, filters map[string][]string, 
 
 	ex := newExec(sn, &f)
 	defer ex.release()
-	pl := newPlan(sn, ix.dict)
+	pl := newPlan(sn, ix.dict, &ix.phrases)
 	pl.add(ix, p, 1)
 	plans := []*plan{pl}
 	found := ex.add(pl, matchMost, 1)
 	if found < fewResults || unknownWord(pl, p) {
 		if corrected, ok := ix.correct(pl, p); ok {
-			pc := newPlan(sn, ix.dict)
+			pc := newPlan(sn, ix.dict, &ix.phrases)
 			pc.add(ix, ParseQuery(ix.dict, corrected), 1)
 			plans = append(plans, pc)
 			if n := ex.add(pc, matchMost, 0.9); n > 0 && n >= found {
