@@ -75,7 +75,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		q.Add("_pragma", "busy_timeout(10000)")
 		q.Add("_pragma", "foreign_keys(1)")
 		q.Add("_pragma", "synchronous(NORMAL)")
-		q.Add("_pragma", "cache_size(-65536)") // 64 MiB per connection (default 2 MiB): big tables stay warm
+		q.Add("_pragma", "cache_size(-16384)") // 16 MiB per connection (default 2 MiB): hot pages stay warm, 8 connections stay within the memory target
 		// Checkpoint every 10,000 WAL pages (40 MiB) instead of 1,000: a page
 		// rewritten by many commits (roll-ups, index nodes, the table's
 		// tail) is copied back once, not ten times. On the national data

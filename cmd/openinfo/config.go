@@ -44,6 +44,7 @@ type config struct {
 	TrustedProxies                             []netip.Prefix
 	Dictionary                                 string
 	PageCache                                  bool
+	MemoryLimit                                int64 // bytes; 0: none
 	DebugAddr                                  string
 	SearchPoll                                 time.Duration
 
@@ -119,6 +120,7 @@ var settings = []setting{
 	{"search-poll", "OPENINFO_SEARCH_POLL", "how often each node reads the change feed to keep its search index fresh", "1s"},
 	{"page-cache", "OPENINFO_PAGE_CACHE", "keep rendered public pages for up to 30 seconds (emptied on every change)", "true"},
 	{"debug-addr", "OPENINFO_DEBUG_ADDR", "address for Go's profiler (/debug/pprof/), loopback only, e.g. 127.0.0.1:6060; empty = off", ""},
+	{"memory-limit", "OPENINFO_MEMORY_LIMIT", "soft limit of the Go heap (e.g. 1200MiB, 2GiB; 0 = none); Go's GOMEMLIMIT, when set, wins", "1200MiB"},
 }
 
 // parseConfig reads flags from args with defaults from the environment;
@@ -180,6 +182,9 @@ func parseConfig(name string, args []string, env func(string) string, stderr io.
 	if c.PageCache, err = parseBool("page-cache", *vals["page-cache"]); err != nil {
 		return nil, err
 	}
+	if c.MemoryLimit, err = parseSize(*vals["memory-limit"]); err != nil {
+		return nil, fmt.Errorf("memory-limit: %w", err)
+	}
 	if c.DebugAddr = *vals["debug-addr"]; c.DebugAddr != "" {
 		host, _, err := net.SplitHostPort(c.DebugAddr)
 		if ip, perr := netip.ParseAddr(host); err != nil || perr != nil || !ip.IsLoopback() {
@@ -232,6 +237,26 @@ func parseBool(name, v string) (bool, error) {
 		return false, nil
 	}
 	return false, fmt.Errorf("%s: %q is not true or false", name, v)
+}
+
+// parseSize reads a size in bytes: a whole number with an optional unit
+// (B, KB, MB, GB, KiB, MiB, GiB; case-insensitive); "0" means none.
+func parseSize(v string) (int64, error) {
+	v = strings.TrimSpace(v)
+	i := 0
+	for i < len(v) && v[i] >= '0' && v[i] <= '9' {
+		i++
+	}
+	n, err := strconv.ParseInt(v[:i], 10, 64)
+	if err != nil || n < 0 {
+		return 0, fmt.Errorf("%q is not a size like 1200MiB or 2GiB", v)
+	}
+	units := map[string]int64{"": 1, "b": 1, "kb": 1e3, "mb": 1e6, "gb": 1e9, "kib": 1 << 10, "mib": 1 << 20, "gib": 1 << 30}
+	u, ok := units[strings.ToLower(strings.TrimSpace(v[i:]))]
+	if !ok || n > (1<<62)/u {
+		return 0, fmt.Errorf("%q is not a size like 1200MiB or 2GiB", v)
+	}
+	return n * u, nil
 }
 
 // dsn is the database to open: PostgreSQL when configured, else SQLite in the data directory.

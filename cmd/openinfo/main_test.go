@@ -222,11 +222,20 @@ func TestConfig(t *testing.T) {
 	if d.BaseURL != "http://localhost:8080" || !d.Dev {
 		t.Fatalf("default base URL = %q dev=%v (the host people type, so cookies match)", d.BaseURL, d.Dev)
 	}
+	if c.MemoryLimit != 1200<<20 {
+		t.Fatalf("default memory limit = %d", c.MemoryLimit)
+	}
+	for v, want := range map[string]int64{"0": 0, "2GiB": 2 << 30, "1500 MB": 1500e6, "512mib": 512 << 20, "1048576": 1 << 20} {
+		if m, err := parseConfig("serve", nil, envOf(map[string]string{"OPENINFO_MEMORY_LIMIT": v}), io.Discard, nil); err != nil || m.MemoryLimit != want {
+			t.Fatalf("memory limit %q = %v, %v; want %d", v, m, err, want)
+		}
+	}
 	if c.dsn() != "/var/lib/openinfo/openinfo.db" {
 		t.Fatalf("dsn = %q", c.dsn())
 	}
 	for _, bad := range []map[string]string{
 		{"OPENINFO_DEMO": "maybe"}, {"OPENINFO_LOG_LEVEL": "loud"}, {"OPENINFO_TRUSTED_PROXIES": "10.0.0.0/33"}, {"OPENINFO_SHUTDOWN_TIMEOUT": "soon"}, {"OPENINFO_LOG_FORMAT": "xml"},
+		{"OPENINFO_MEMORY_LIMIT": "lots"}, {"OPENINFO_MEMORY_LIMIT": "12TB"}, {"OPENINFO_MEMORY_LIMIT": "-1GiB"},
 	} {
 		if _, err := parseConfig("serve", nil, envOf(bad), io.Discard, nil); err == nil {
 			t.Fatalf("%v accepted", bad)
