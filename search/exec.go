@@ -43,6 +43,11 @@ type segExec struct {
 	keys  []keyPass
 	m0    bitset      // match ∧ pass, set by finish
 	ubs   [][]float32 // per svariant, bound of the scores of each block with matches (block.j)
+	// Blocks whose bound takes the largest phrase and name boosts
+	// (coarse) keep their bound without boosts per svariant (u0s), to be
+	// refined with their classes' exact boosts (see refine).
+	u0s    [][]float32
+	coarse []bool
 }
 
 // keyPass is the set of documents that pass one filtered key.
@@ -621,6 +626,11 @@ func (ex *exec) top(k int) []cand {
 	ex.gs = make([]groupScores, len(ex.xg))
 	h := &candHeap{sn: ex.sn, k: k}
 	for len(blks) > 0 {
+		if b := &blks[0]; ex.segs[b.seg].coarse[b.j] {
+			b.ub = ex.refine(*b) * boundSlack
+			heap.Fix(&blks, 0)
+			continue
+		}
 		if len(h.cs) == k && !testNoPrune {
 			kth := h.cs[0]
 			if blks[0].ub < kth.score {
@@ -686,6 +696,8 @@ func (ex *exec) bounds(si int, seg *segment, cb []uint32) []float32 {
 	ub := ex.floats(nc)
 	se := &ex.segs[si]
 	se.ubs = make([][]float32, len(ex.svs))
+	se.u0s = make([][]float32, len(ex.svs))
+	se.coarse = make([]bool, nc)
 	sum := ex.floats(nc)
 	gus := make([][]float32, len(ex.xg)) // per xgroup, its bound per block
 	mark := make([]bool, nc)
@@ -752,18 +764,14 @@ func (ex *exec) bounds(si int, seg *segment, cb []uint32) []float32 {
 				continue
 			}
 			u := sum[j] * (a.blkPrior[b] * sv.vw) * sv.rw
-			if boost || name {
-				if cls := a.blockClasses(int(b)); len(cls) > 0 {
-					// The exact boosts of the block's classes.
-					f := float32(1)
-					for _, d := range cls {
-						f = max(f, sv.boost(si, seg, d))
-					}
-					u *= f
-					ubv[j] = u
-					ub[j] = max(ub[j], u)
-					continue
+			if (boost || name) && len(a.blockClasses(int(b))) > 0 {
+				// The block's classes give its exact boosts, computed
+				// when the block reaches the top of the heap (refine).
+				if se.u0s[svi] == nil {
+					se.u0s[svi] = ex.floats(nc)
 				}
+				se.u0s[svi][j] = u
+				se.coarse[j] = true
 			}
 			if boost && mark[j] {
 				// See phraseScore.
@@ -791,6 +799,29 @@ func (ex *exec) bounds(si int, seg *segment, cb []uint32) []float32 {
 			ub[j] = max(ub[j], u)
 		}
 	}
+	return ub
+}
+
+// refine replaces the coarse bound of block b by one with the exact phrase
+// and name boosts of its classes (see accel.clsDoc): copies of one
+// template then get a bound equal to their score. Refining only the blocks
+// that reach the top of the heap spares the boosts of those pruned anyway.
+func (ex *exec) refine(b block) float32 {
+	se := &ex.segs[b.seg]
+	seg := ex.sn.segs[b.seg].seg
+	cls := seg.acc.blockClasses(int(b.b))
+	ub := float32(0)
+	for svi, sv := range ex.svs {
+		if u0 := se.u0s[svi]; u0 != nil && u0[b.j] > 0 {
+			f := float32(1)
+			for _, d := range cls {
+				f = max(f, sv.boost(int(b.seg), seg, d))
+			}
+			se.ubs[svi][b.j] = u0[b.j] * f
+		}
+		ub = max(ub, se.ubs[svi][b.j])
+	}
+	se.coarse[b.j] = false
 	return ub
 }
 
