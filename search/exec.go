@@ -703,6 +703,13 @@ func (ex *exec) bounds(si int, seg *segment, cb []uint32) []float32 {
 	mark := make([]bool, nc)
 	markName := make([]bool, nc)
 	present := make([]uint8, nc) // required groups with a document in the block
+	// Blocks with their classes listed get the largest boosts here and
+	// exact ones in refine: marking the blocks that hold the phrase's words
+	// is needed only when some block has too many classes.
+	marking := false
+	for _, b := range cb {
+		marking = marking || len(a.blockClasses(int(b))) == 0
+	}
 	for svi, sv := range ex.svs {
 		ubv := ex.floats(nc)
 		se.ubs[svi] = ubv
@@ -745,12 +752,12 @@ func (ex *exec) bounds(si int, seg *segment, cb []uint32) []float32 {
 			}
 		}
 		boost := sv.maxBoost > 1
-		if boost {
+		if boost && marking {
 			clear(mark)
 			markBlocks(seg, sv.va.phraseIDs(sv.pl, si), flagTitle, mark, pos)
 		}
 		name := sv.maxName > 1
-		if name {
+		if name && marking {
 			clear(markName)
 			markBlocks(seg, sv.pl.variants[0].phraseIDs(sv.pl, si), flagAlt, markName, pos)
 		}
@@ -772,6 +779,10 @@ func (ex *exec) bounds(si int, seg *segment, cb []uint32) []float32 {
 				}
 				se.u0s[svi][j] = u
 				se.coarse[j] = true
+				u *= sv.maxBoost * sv.maxName
+				ubv[j] = u
+				ub[j] = max(ub[j], u)
+				continue
 			}
 			if boost && mark[j] {
 				// See phraseScore.
