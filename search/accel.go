@@ -76,6 +76,12 @@ type accel struct {
 	fwBits   []uint64
 	nDense   int     // facet values with a bitset
 	pairsPer float32 // facet pairs per document
+	// The facet counts of each block's documents, (hPair, hCnt) from
+	// hOff[b] to hOff[b+1]: a block whose documents all match adds its
+	// counts at once (see exec.countBlocks).
+	hOff  []uint32
+	hPair []uint32
+	hCnt  []uint8
 	// The pairs of each document whose value has no bitset: sp[spOff[d]:
 	// spOff[d+1]].
 	sp    []uint32
@@ -170,6 +176,7 @@ func buildAccel(s *segment) accel {
 		}
 	}
 	a.buildFacets(s)
+	a.buildHistograms(s)
 	a.pclass = make([]uint32, n)
 	classes := make(map[string]uint32)
 	var buf []byte
@@ -227,6 +234,32 @@ func flagOf(t tf) uint8 {
 }
 
 // buildFacets inverts the facet pairs of the documents.
+func (a *accel) buildHistograms(s *segment) {
+	n := len(s.docs)
+	a.hOff = make([]uint32, 1, a.nblk+1)
+	count := make(map[uint32]uint8)
+	var pairs []uint32
+	for b := range a.nblk {
+		clear(count)
+		for d := b << blockShift; d < min(n, (b+1)<<blockShift); d++ {
+			for _, p := range s.facetPairs(uint32(d)) {
+				count[p]++
+			}
+		}
+		pairs = pairs[:0]
+		for p := range count {
+			pairs = append(pairs, p)
+		}
+		slices.Sort(pairs)
+		for _, p := range pairs {
+			a.hPair = append(a.hPair, p)
+			a.hCnt = append(a.hCnt, count[p])
+		}
+		a.hOff = append(a.hOff, uint32(len(a.hPair)))
+	}
+	a.hPair, a.hCnt = slices.Clip(a.hPair), slices.Clip(a.hCnt)
+}
+
 func (a *accel) buildFacets(s *segment) {
 	n := len(s.docs)
 	nw := s.words()

@@ -468,6 +468,10 @@ func (ex *exec) countFacets(c *facetCounter, v *facetView, si int) {
 	se := &ex.segs[si]
 	seg := ex.sn.segs[si].seg
 	a := &seg.acc
+	if ex.f.all == 0 && testFacetPath == 0 {
+		ex.countBlocks(c, si)
+		return
+	}
 	m := float32(countAnd(se.match, nil))
 	if m == 0 {
 		return
@@ -549,6 +553,62 @@ func (ex *exec) countFacets(c *facetCounter, v *facetView, si int) {
 		andNot(failing, k.set)
 		count(failing, k.bit)
 	}
+}
+
+// countBlocks counts the facet values of the matches of segment si when
+// there are no filters: a block whose documents all match adds its
+// histogram (accel.hOff), the others their matching documents' pairs.
+// Matches cluster (the copies of a template are neighbours), so most
+// matches of a large result are in full blocks.
+func (ex *exec) countBlocks(c *facetCounter, si int) {
+	seg := ex.sn.segs[si].seg
+	a := &seg.acc
+	m0 := ex.segs[si].m0
+	n := seg.len()
+	for b := range a.nblk {
+		var w [2]uint64
+		w[0] = m0[2*b]
+		if 2*b+1 < len(m0) {
+			w[1] = m0[2*b+1]
+		}
+		if w[0]|w[1] == 0 {
+			continue
+		}
+		if w == fullBlock(n, b) {
+			for e := a.hOff[b]; e < a.hOff[b+1]; e++ {
+				if p := a.hPair[e]; int(p) < len(c.counts) {
+					c.counts[p] += int32(a.hCnt[e])
+				}
+			}
+			continue
+		}
+		for k, word := range w {
+			for word != 0 {
+				d := uint32(b<<blockShift + k<<6 + bits.TrailingZeros64(word))
+				word &= word - 1
+				for _, p := range seg.facetPairs(d) {
+					if int(p) < len(c.counts) {
+						c.counts[p]++
+					}
+				}
+			}
+		}
+	}
+}
+
+// fullBlock returns the bits of block b's documents in a segment of n.
+func fullBlock(n, b int) [2]uint64 {
+	var w [2]uint64
+	for k := range w {
+		lo := b<<blockShift + k<<6
+		switch r := n - lo; {
+		case r >= 64:
+			w[k] = ^uint64(0)
+		case r > 0:
+			w[k] = 1<<r - 1
+		}
+	}
+	return w
 }
 
 // cand is a matching document.
