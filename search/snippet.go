@@ -41,13 +41,14 @@ type mark struct{ a, b int }
 // marker finds the query's words in texts. It keeps the compound splits of
 // the words it has seen: the hits of one page share most of their words.
 type marker struct {
-	d     *thai.Dict
-	terms map[string]bool
-	parts map[string][]string
+	d        *thai.Dict
+	terms    map[string]bool
+	parts    map[string][]string
+	passages map[string][]Span // marked passages, by text: copies of a template share them
 }
 
 func newMarker(d *thai.Dict, terms map[string]bool) *marker {
-	return &marker{d: d, terms: terms, parts: make(map[string][]string)}
+	return &marker{d: d, terms: terms, parts: make(map[string][]string), passages: make(map[string][]Span)}
 }
 
 // split is d.Split(w), remembered.
@@ -158,6 +159,16 @@ func (m *marker) snippet(text string, n int, clean bool) []Span {
 			hi = lo + i // end at a word
 		}
 	}
+	key := text[lo:hi]
+	if lo > 0 {
+		key = "\x00" + key // ellipses are part of the passage
+	}
+	if hi < len(text) {
+		key += "\x00"
+	}
+	if out, ok := m.passages[key]; ok {
+		return out
+	}
 	out := spans(text, m.marks(text, lo, hi, clean), lo, hi)
 	if lo > 0 {
 		out = append([]Span{{Text: ellipsis}}, out...)
@@ -165,6 +176,7 @@ func (m *marker) snippet(text string, n int, clean bool) []Span {
 	if hi < len(text) {
 		out = append(out, Span{Text: ellipsis})
 	}
+	m.passages[key] = out
 	return out
 }
 
