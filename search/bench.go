@@ -204,9 +204,10 @@ func PrintPerQuery(w io.Writer, results []BenchResult) error {
 
 // indexEngine adapts an Index to Engine.
 type indexEngine struct {
-	dict func() *thai.Dict
-	opts []Option
-	ix   *Index
+	dict     func() *thai.Dict
+	opts     []Option
+	ix       *Index
+	rankOnly bool
 }
 
 // NewIndexEngine returns this package's index as an Engine; newDict gives
@@ -218,7 +219,26 @@ func NewIndexEngine(newDict func() *thai.Dict, opts ...Option) Engine {
 	return &indexEngine{dict: newDict, opts: opts}
 }
 
-func (e *indexEngine) Name() string { return "openinfo index" }
+// NewRankingEngine is NewIndexEngine asking only for the ranking
+// (Query.RankOnly), which is what the peers return: the same work.
+func NewRankingEngine(newDict func() *thai.Dict, opts ...Option) Engine {
+	e := NewIndexEngine(newDict, opts...).(*indexEngine)
+	e.rankOnly = true
+	return e
+}
+
+// Names of this package's engines.
+const (
+	EngineIndex   = "openinfo index"
+	EngineRanking = "openinfo ranking only"
+)
+
+func (e *indexEngine) Name() string {
+	if e.rankOnly {
+		return EngineRanking
+	}
+	return EngineIndex
+}
 
 func (e *indexEngine) Load(_ context.Context, docs []Doc) error {
 	if e.ix != nil {
@@ -236,7 +256,7 @@ func (e *indexEngine) Search(_ context.Context, q string, limit int) ([]DocRef, 
 	if e.ix == nil {
 		return nil, fmt.Errorf("search: index engine not loaded")
 	}
-	r := e.ix.Search(Query{Text: q, Limit: limit})
+	r := e.ix.Search(Query{Text: q, Limit: limit, RankOnly: e.rankOnly})
 	out := make([]DocRef, len(r.Hits))
 	for i, h := range r.Hits {
 		out[i] = h.DocRef

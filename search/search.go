@@ -60,19 +60,22 @@ func (ix *Index) Search(q Query) Result {
 	sn := ix.snap.Load()
 	c := ix.cache
 	if c == nil {
-		return ix.search(sn, q.Text, filters, limit, offset)
+		return ix.search(sn, q.Text, filters, limit, offset, q.RankOnly)
 	}
 	key := cacheKey(q.Text, filters, limit, offset)
+	if q.RankOnly {
+		key = "\x01" + key
+	}
 	if r, ok := c.get(sn, key); ok {
 		return r
 	}
-	r := ix.search(sn, q.Text, filters, limit, offset)
+	r := ix.search(sn, q.Text, filters, limit, offset, q.RankOnly)
 	c.put(sn, key, r)
 	return r.shallowCopy()
 }
 
 // search runs a query on snapshot sn.
-func (ix *Index) search(sn *snapshot, text string, filters map[string][]string, limit, offset int) Result {
+func (ix *Index) search(sn *snapshot, text string, filters map[string][]string, limit, offset int, rankOnly bool) Result {
 	f := newFilter(ix.ft, filters)
 	p := ParseQuery(ix.dict, text)
 	res := Result{dict: ix.dict}
@@ -114,13 +117,15 @@ func (ix *Index) search(sn *snapshot, text string, filters map[string][]string, 
 		}
 	}
 	res.terms = terms
-	res.Facets = ex.facets(ix.ft.view())
+	if !rankOnly {
+		res.Facets = ex.facets(ix.ft.view())
+	}
 	res.Total = ex.total()
-	return ix.page(sn, ex, res, terms, limit, offset)
+	return ix.page(sn, ex, res, terms, limit, offset, rankOnly)
 }
 
 // page fills in the hits of the page.
-func (ix *Index) page(sn *snapshot, ex *exec, res Result, terms map[string]bool, limit, offset int) Result {
+func (ix *Index) page(sn *snapshot, ex *exec, res Result, terms map[string]bool, limit, offset int, rankOnly bool) Result {
 	if offset >= res.Total {
 		return res
 	}
@@ -131,6 +136,13 @@ func (ix *Index) page(sn *snapshot, ex *exec, res Result, terms map[string]bool,
 	}
 	top = top[offset:]
 	res.Hits = make([]Hit, len(top))
+	if rankOnly {
+		for i, c := range top {
+			s := &sn.segs[c.seg].seg.docs[c.doc]
+			res.Hits[i] = Hit{DocRef: s.ref, Title: s.title, TitleEN: s.titleEN, Agency: s.agency, Place: s.place, Score: float64(c.score)}
+		}
+		return res
+	}
 	mk := newMarker(ix.dict, terms)
 	titles, bodies := make(map[string][]Span), make(map[string][]Span)
 	for i, c := range top {
@@ -210,7 +222,7 @@ func (ix *Index) browse(sn *snapshot, f *filter, limit, offset int, res Result) 
 	}
 	res.Facets = ex.facets(ix.ft.view())
 	res.Total = ex.total()
-	return ix.page(sn, ex, res, nil, limit, offset)
+	return ix.page(sn, ex, res, nil, limit, offset, false)
 }
 
 // Highlight marks the words of text that the query matched, for callers that

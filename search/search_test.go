@@ -2,6 +2,7 @@ package search
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -284,6 +285,27 @@ func TestSnippets(t *testing.T) {
 	}
 	if got := HTML(r.Highlight(`<script>บัตร</script>`)); strings.Contains(string(got), "<script>") {
 		t.Errorf("Highlight: %s", got)
+	}
+}
+
+// TestRankOnly checks that asking for the ranking alone gives the same
+// hits, total and scores, without facet counts or marked spans.
+func TestRankOnly(t *testing.T) {
+	ix := newSmall(t)
+	for _, text := range []string{"ค่าธรรมเนียม บัตรสูญหาย", "บัตรประชาชน", "ใบขับขี่ เชียงใหม่"} {
+		full := ix.Search(Query{Text: text})
+		lean := ix.Search(Query{Text: text, RankOnly: true})
+		if !reflect.DeepEqual(refs(full), refs(lean)) || full.Total != lean.Total || len(full.Hits) == 0 {
+			t.Errorf("%q: ranking only %v (total %d), full %v (total %d)", text, refs(lean), lean.Total, refs(full), full.Total)
+		}
+		if lean.Facets != nil || len(full.Facets) == 0 {
+			t.Errorf("%q: facets %v with ranking only, %v in full", text, lean.Facets, full.Facets)
+		}
+		for _, h := range lean.Hits {
+			if h.TitleSpans != nil || h.BodySpans != nil || h.Title == "" {
+				t.Errorf("%q: hit %+v has spans or no title", text, h)
+			}
+		}
 	}
 }
 
