@@ -2,6 +2,7 @@ package thai
 
 import (
 	"math"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -116,7 +117,12 @@ func (d *Dict) SegmentOffsets(s string) []Token {
 		d.mu.RLock()
 		defer d.mu.RUnlock()
 	}
-	var sg segmenter
+	sg := segmenters.Get().(*segmenter)
+	defer func() {
+		if cap(sg.st) <= 1<<13 { // not the buffers of a huge text
+			segmenters.Put(sg)
+		}
+	}()
 	scanRuns(s, func(kind runKind, start, end int) {
 		if kind != runThai {
 			toks = append(toks, Token{Text: s[start:end], Start: start, End: end})
@@ -126,6 +132,10 @@ func (d *Dict) SegmentOffsets(s string) []Token {
 	})
 	return toks
 }
+
+// segmenters keeps segmenters and their buffers between calls: a search
+// segments its query and the passages it shows.
+var segmenters = sync.Pool{New: func() any { return new(segmenter) }}
 
 // maxChunk bounds the number of runes segmented at once, so that memory use
 // stays bounded for a huge text with no spaces. Chunks are cut at a cluster
