@@ -396,27 +396,54 @@ func (ex *exec) matchMost(req []int32, miss int, si int, seg *segment, out bitse
 	if len(idx) == 0 {
 		return
 	}
-	// z[j*n+i]: the documents of word idx[i] missing exactly j of the
-	// groups so far.
-	n := len(idx)
-	z := ex.words((miss + 1) * n)
-	for i := range n {
-		z[i] = ^uint64(0)
+	// z[i*l+j]: the documents of word idx[i] missing exactly j of the
+	// groups so far. Words left with none are dropped as they appear.
+	l := miss + 1
+	z := ex.words(l * len(idx))
+	for i := range idx {
+		z[i*l] = ^uint64(0)
 	}
-	for _, id := range order {
+	for t, id := range order {
 		g := ex.groupBits(id, si, seg)
+		dead := 0
 		for i, w := range idx {
 			gw := g[w]
+			zi := z[i*l : i*l+l]
 			for j := miss; j >= 1; j-- {
-				z[j*n+i] = z[j*n+i]&gw | z[(j-1)*n+i]&^gw
+				zi[j] = zi[j]&gw | zi[j-1]&^gw
 			}
-			z[i] &= gw
+			zi[0] &= gw
+			live := uint64(0)
+			for _, x := range zi {
+				live |= x
+			}
+			if live == 0 {
+				dead++
+			}
+		}
+		if dead*4 >= len(idx) && t < len(order)-1 {
+			k := 0
+			for i, w := range idx {
+				zi := z[i*l : i*l+l]
+				live := uint64(0)
+				for _, x := range zi {
+					live |= x
+				}
+				if live != 0 {
+					idx[k] = w
+					copy(z[k*l:k*l+l], zi)
+					k++
+				}
+			}
+			if idx = idx[:k]; k == 0 {
+				return
+			}
 		}
 	}
 	for i, w := range idx {
 		m := uint64(0)
-		for j := 0; j <= miss; j++ {
-			m |= z[j*n+i]
+		for _, x := range z[i*l : i*l+l] {
+			m |= x
 		}
 		out[w] |= m
 	}
