@@ -1060,8 +1060,9 @@ func (ex *exec) scoreBlock(blk block, h *candHeap) {
 		}
 	}
 	for _, i := range docs {
-		if best[i] > 0 {
-			h.offer(cand{seg: int32(si), doc: lo + uint32(i), score: quantDown(best[i])})
+		q := quantDown(best[i])
+		if q > 0 && (len(h.cs) < h.k || q >= h.cs[0].score) {
+			h.offer(cand{seg: int32(si), doc: lo + uint32(i), score: q})
 		}
 	}
 }
