@@ -379,6 +379,16 @@ func searchU32(s []uint32, v uint32) int {
 	return lo
 }
 
+// denseBits returns the bitset of term t's documents when it has one (a
+// frequent term), else nil. It must not be changed.
+func (s *segment) denseBits(t int) bitset {
+	if k := s.acc.denseOf[t]; k >= 0 {
+		nw := s.words()
+		return s.acc.dense[int(k)*nw : int(k+1)*nw : int(k+1)*nw]
+	}
+	return nil
+}
+
 // termBits ORs the documents of term t into bs.
 func (s *segment) termBits(t int, bs bitset) {
 	if k := s.acc.denseOf[t]; k >= 0 {

@@ -344,6 +344,14 @@ func (ex *exec) groupBits(id int32, si int, seg *segment) bitset {
 	if b := g.bits[si]; b != nil {
 		return b
 	}
+	if len(g.alts) == 1 {
+		if t := g.alts[0].ti.ids[si]; t >= 0 {
+			if b := seg.denseBits(int(t)); b != nil {
+				g.bits[si] = b // the term's own bitset, shared
+				return b
+			}
+		}
+	}
 	b := ex.words(seg.words())
 	for _, a := range g.alts {
 		if id := a.ti.ids[si]; id >= 0 {
