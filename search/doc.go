@@ -40,12 +40,25 @@
 // A search is exact but does not score every match (exec.go). The set of
 // matching documents is computed as bitsets (frequent terms keep one), so
 // Result.Total and the facet counts are exact popcounts, cheap even when
-// most of the index matches. Scoring uses block-max pruning: documents are
-// numbered in order of kind and title (the documents of one process are
-// neighbours), every frequent term keeps the highest score it can give in
-// each block of 128 documents, and blocks are scored best bound first until
-// no remaining block can reach the page. The hits are those that scoring
-// every match would give.
+// most of the index matches; a block whose documents all match adds its
+// facet histogram at once. The variants of a query (synonyms rewrite it,
+// a learnt synonym is a whole process name) share their word groups, so each
+// distinct word is matched, bounded and scored once per block. Scoring uses
+// block-max pruning: documents are numbered in order of kind, title, prior
+// and id (the documents of one process are neighbours), every frequent term
+// keeps the highest score it can give in each block of 128 documents, and
+// blocks are scored best bound first until no remaining block can reach the
+// page. The hits are those that scoring every match would give.
+//
+// Thousands of local governments publish copies of one template manual, and
+// their scores are nearly equal. Field lengths are kept to four significant
+// bits for the length norms (as Lucene keeps norms in a byte) and scores are
+// compared at 9 bits of precision, ties ranking by kind and id; a block's
+// bound takes the exact phrase and name boosts of the title classes it holds.
+// A block of copies whose best possible score only ties the page's last hit
+// and whose ids come after it is then skipped without scoring. Query.RankOnly
+// skips the facet counts and the marked spans (suggestions, and the
+// benchmark's comparison with engines that return a ranking only).
 //
 // # Updates and concurrency
 //
