@@ -137,6 +137,11 @@ func (f *Feed) load(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	// One segment, as a single build would leave: a search then reads
+	// each term's postings once rather than once per segment (on the
+	// national data set the median search took 340–360 µs instead of
+	// 380–390 µs, for 1 s more here).
+	f.ix.Compact()
 	// Loading churned through gigabytes of rows and decoded content: give
 	// the memory back now rather than whenever the scavenger gets to it.
 	debug.FreeOSMemory()
