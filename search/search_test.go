@@ -341,3 +341,27 @@ func TestNoDictionary(t *testing.T) {
 		}
 	}
 }
+
+// TestPhraseCache checks that a synonym phrase's cached segmentation is
+// dropped when the dictionary learns a word.
+func TestPhraseCache(t *testing.T) {
+	d := thai.NewDict("ขอ", "อนุญาต")
+	pl := newPlan(&snapshot{}, d, &phraseCache{})
+	texts := func(ts []QueryTerm) []string {
+		var out []string
+		for _, q := range ts {
+			out = append(out, q.Text)
+		}
+		return out
+	}
+	if got := texts(pl.phraseTerms("ขออนุญาต")); !slices.Equal(got, []string{"ขอ", "อนุญาต"}) {
+		t.Fatalf("before: %q", got)
+	}
+	if got := texts(pl.phraseTerms("ขออนุญาต")); !slices.Equal(got, []string{"ขอ", "อนุญาต"}) {
+		t.Fatalf("cached: %q", got)
+	}
+	d.Add("ขออนุญาต")
+	if got := texts(pl.phraseTerms("ขออนุญาต")); !slices.Equal(got, []string{"ขออนุญาต"}) {
+		t.Fatalf("after the dictionary learnt the word: %q", got)
+	}
+}

@@ -1,7 +1,9 @@
 package thai
 
 import (
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 )
@@ -213,4 +215,31 @@ func BenchmarkSegment(b *testing.B) {
 			d.Segment(doc)
 		}
 	})
+}
+
+// TestSegmentConcurrent segments texts of every size from several
+// goroutines at once: the segmenters and their buffers come from a pool,
+// and a huge text's buffers must not leak into another's result.
+func TestSegmentConcurrent(t *testing.T) {
+	d := Default()
+	texts := []string{"การขออนุญาตก่อสร้างอาคาร", strings.Repeat("ใบอนุญาตประกอบกิจการโรงงาน", 2000), "บัตรประจำตัวประชาชน ID card 2567", ""}
+	want := make([][]string, len(texts))
+	for i, s := range texts {
+		want[i] = d.Segment(s)
+	}
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range 50 {
+				i := (g + k) % len(texts)
+				if got := d.Segment(texts[i]); !slices.Equal(got, want[i]) {
+					t.Errorf("text %d: %d tokens, want %d", i, len(got), len(want[i]))
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
