@@ -75,7 +75,7 @@ type phraseCache struct {
 
 const maxPhraseCache = 1 << 16
 
-// terms returns the terms of phrase s (normalised and segmented, stop
+// phraseTerms returns the terms of phrase s (normalised and segmented, stop
 // and weak words marked) as ParseQuery would make them.
 func (pl *plan) phraseTerms(s string) []QueryTerm {
 	c := pl.phrases
