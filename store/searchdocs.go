@@ -152,6 +152,14 @@ func (d *DB) eachPublishedManual(ctx context.Context, processIDs []int64, withCo
 		content = "CASE WHEN r.search_text IS NULL THEN r.content END, r.search_name, r.search_text"
 	}
 	cond, args = idFilter("p.id", processIDs, 2)
+	// A full load in order of name: the index numbers documents by title
+	// within each batch it builds, so the thousands of copies of a template
+	// then fall in one or two batches and stay neighbours once the batches
+	// are merged, which block-max pruning needs (see search/exec.go).
+	order := ""
+	if processIDs == nil && withContent {
+		order = " ORDER BY p.name_th, p.id"
+	}
 	g, gctx := errgroup.WithContext(ctx)
 	raw := make(chan *rawManual, 256)
 	done := make(chan *ManualSearchDoc, 256)
@@ -160,7 +168,7 @@ func (d *DB) eachPublishedManual(ctx context.Context, processIDs []int64, withCo
 		rows, err := d.db.QueryContext(gctx, `SELECT p.id, p.name_th, p.name_en, p.common_names, `+content+`, a.id, a.name_th, a.type, a.province,
 			COALESCE((SELECT v.views FROM manual_views v WHERE v.process_id = p.id), 0)
 			FROM processes p JOIN manual_revisions r ON r.process_id = p.id AND r.state = $1
-			JOIN agencies a ON a.id = p.agency_id WHERE a.status = 'active'`+cond, append([]any{openinfo.RevPublished}, args...)...)
+			JOIN agencies a ON a.id = p.agency_id WHERE a.status = 'active'`+cond+order, append([]any{openinfo.RevPublished}, args...)...)
 		if err != nil {
 			return err
 		}
