@@ -48,14 +48,15 @@ type termInfo struct {
 
 // Weights of the rewritings, relative to the words as typed.
 const (
-	wSynonym    = 0.9
-	wLearnt     = 0.85
-	wCompletion = 0.9 // completions of a word being typed that is not a word
-	wExtension  = 0.6 // completions of a word being typed that is a word
-	maxVariants = 6
-	maxPhrase   = 8 // longest synonym phrase, in query words
-	maxExpand   = 16
-	scanExpand  = 2000
+	wSynonym          = 0.9
+	wLearnt           = 0.85
+	wCompletion       = 0.9 // completions of a word being typed that is not a word
+	wExtension        = 0.6 // completions of a word being typed that is a word
+	maxVariants       = 6
+	maxLearntRewrites = 1 // rewritings with learnt synonyms, see plan.add
+	maxPhrase         = 8 // longest synonym phrase, in query words
+	maxExpand         = 16
+	scanExpand        = 2000
 )
 
 func newPlan(sn *snapshot, d *thai.Dict, pc *phraseCache) *plan {
@@ -133,29 +134,45 @@ func (pl *plan) add(ix *Index, p ParsedQuery, weight float32) {
 		return // rewrite only the text as typed
 	}
 	terms := p.Terms
+	learnt := 0
 	for i := range terms {
 		key := ""
 		for j := i; j < len(terms) && j < i+maxPhrase; j++ {
 			key += terms[j].Text
-			syn := tableSynonyms[key]
-			w := float32(wSynonym)
-			if learnt := ix.syn.lookup(key); len(learnt) > 0 {
-				syn = append(slices.Clip(syn), learnt...)
-				w = wLearnt
+			type rewrite struct {
+				text   string
+				weight float32
+			}
+			var syn []rewrite
+			for _, s := range tableSynonyms[key] {
+				syn = append(syn, rewrite{s, wSynonym})
+			}
+			for _, s := range ix.syn.lookup(key) {
+				syn = append(syn, rewrite{s, wLearnt})
 			}
 			for _, s := range syn {
 				if len(pl.variants) == maxVariants {
 					return
 				}
-				st := pl.phraseTerms(s)
+				st := pl.phraseTerms(s.text)
 				if i == j && len(st) == 1 {
 					continue // a one-word synonym of one word: an alternative (see variant)
+				}
+				if s.weight == wLearnt {
+					// A learnt synonym is a process's whole name, found
+					// from documents that already answer the words as
+					// typed (their common names); more than one such
+					// rewriting matches loosely related manuals.
+					if learnt == maxLearntRewrites {
+						continue
+					}
+					learnt++
 				}
 				// The query with terms i..j replaced by the synonym, as
 				// ParseQuery would read it.
 				q := make([]QueryTerm, 0, len(terms)-(j-i+1)+len(st))
 				q = append(append(append(q, terms[:i]...), st...), terms[j+1:]...)
-				if v := pl.variant(queryWords(q), false, w); v != nil {
+				if v := pl.variant(queryWords(q), false, s.weight); v != nil {
 					pl.variants = append(pl.variants, v)
 				}
 			}
