@@ -139,10 +139,6 @@ func (pl *plan) add(ix *Index, p ParsedQuery, weight float32) {
 		key := ""
 		for j := i; j < len(terms) && j < i+maxPhrase; j++ {
 			key += terms[j].Text
-			type rewrite struct {
-				text   string
-				weight float32
-			}
 			var syn []rewrite
 			for _, s := range tableSynonyms[key] {
 				syn = append(syn, rewrite{s, wSynonym})
@@ -178,6 +174,12 @@ func (pl *plan) add(ix *Index, p ParsedQuery, weight float32) {
 			}
 		}
 	}
+}
+
+// rewrite is a synonym a phrase of the query may be replaced by.
+type rewrite struct {
+	text   string
+	weight float32
 }
 
 // variant makes the groups of words; with prefix, the last word may be a
