@@ -202,10 +202,10 @@ type svariant struct {
 	groups   []int32  // in exec.xg: the required words, then the optional (weak) ones
 	nreq     int
 	need     int
-	vw, rw   float32            // weights of the variant and of the run
-	maxBoost float32            // highest phraseBoost
-	maxName  float32            // highest nameBoost, 1 if none
-	memo     map[uint64]float32 // boosts by segment and phrase class
+	vw, rw   float32   // weights of the variant and of the run
+	maxBoost float32   // highest phraseBoost
+	maxName  float32   // highest nameBoost, 1 if none
+	memo     boostMemo // boosts by segment and phrase class
 }
 
 // xgroup is a word group as the runs of an exec share it. The variants
@@ -795,15 +795,19 @@ func (ex *exec) bounds(si int, seg *segment, cb []uint32) []float32 {
 	se.coarse = make([]bool, nc)
 	sum := ex.floats(nc)
 	gus := make([][]float32, len(ex.xg)) // per xgroup, its bound per block
-	mark := make([]bool, nc)
-	markName := make([]bool, nc)
-	present := make([]uint8, nc) // required groups with a document in the block
+	present := make([]uint8, nc)         // required groups with a document in the block
 	// Blocks with their classes listed get the largest boosts here and
 	// exact ones in refine: marking the blocks that hold the phrase's words
 	// is needed only when some block has too many classes.
 	marking := false
 	for _, b := range cb {
 		marking = marking || len(a.blockClasses(int(b))) == 0
+	}
+	var mark, markName []bool
+	var tflags map[int32][]uint8
+	if marking {
+		mark, markName = make([]bool, nc), make([]bool, nc)
+		tflags = make(map[int32][]uint8)
 	}
 	for svi, sv := range ex.svs {
 		ubv := ex.floats(nc)
@@ -849,12 +853,12 @@ func (ex *exec) bounds(si int, seg *segment, cb []uint32) []float32 {
 		boost := sv.maxBoost > 1
 		if boost && marking {
 			clear(mark)
-			markBlocks(seg, sv.va.phraseIDs(sv.pl, si), flagTitle, mark, pos)
+			ex.markBlocks(seg, sv.va.phraseIDs(sv.pl, si), flagTitle, mark, pos, tflags)
 		}
 		name := sv.maxName > 1
 		if name && marking {
 			clear(markName)
-			markBlocks(seg, sv.pl.variants[0].phraseIDs(sv.pl, si), flagAlt, markName, pos)
+			ex.markBlocks(seg, sv.pl.variants[0].phraseIDs(sv.pl, si), flagAlt, markName, pos, tflags)
 		}
 		np := len(sv.va.phrase)
 		n0 := 0
@@ -880,7 +884,7 @@ func (ex *exec) bounds(si int, seg *segment, cb []uint32) []float32 {
 				continue
 			}
 			if boost && mark[j] {
-				// See phraseScore.
+				// See phraseSet.score.
 				f := float32(1)
 				if np > 1 {
 					f = 1.5
@@ -966,27 +970,44 @@ func (ex *exec) groupBounds(id int32, si int, seg *segment, pos []int32, nc int)
 func inRange(n int, lo, hi uint8) bool { return n >= int(lo) && (n <= int(hi) || hi == 255) }
 
 // markBlocks marks the blocks (by pos, as in groupBounds) where a document
-// has one of the terms ids with one of the flags.
-func markBlocks(seg *segment, ids [][]int32, flag uint8, mark []bool, pos []int32) {
-	a := &seg.acc
+// has one of the terms ids with one of the flags. tflags keeps each term's
+// flags per block: the variants of a query share most of their words.
+func (ex *exec) markBlocks(seg *segment, ids [][]int32, flag uint8, mark []bool, pos []int32, tflags map[int32][]uint8) {
 	for _, p := range ids {
 		for _, id := range p {
-			if lo, hi := a.bOff[id], a.bOff[id+1]; lo < hi {
-				for e := lo; e < hi; e++ {
-					if j := pos[a.bID[e]]; j >= 0 && a.bFlag[e]&flag != 0 {
-						mark[j] = true
-					}
-				}
-				continue
+			fl, ok := tflags[id]
+			if !ok {
+				fl = blockFlags(seg, id, pos, len(mark))
+				tflags[id] = fl
 			}
-			docs, tfs := seg.postings(int(id))
-			for k, d := range docs {
-				if j := pos[d>>blockShift]; j >= 0 && flagOf(tfs[k])&flag != 0 {
+			for j, f := range fl {
+				if f&flag != 0 {
 					mark[j] = true
 				}
 			}
 		}
 	}
+}
+
+// blockFlags returns the flags of term id in each block (by pos).
+func blockFlags(seg *segment, id int32, pos []int32, nc int) []uint8 {
+	a := &seg.acc
+	fl := make([]uint8, nc)
+	if lo, hi := a.bOff[id], a.bOff[id+1]; lo < hi {
+		for e := lo; e < hi; e++ {
+			if j := pos[a.bID[e]]; j >= 0 {
+				fl[j] |= a.bFlag[e]
+			}
+		}
+		return fl
+	}
+	docs, tfs := seg.postings(int(id))
+	for k, d := range docs {
+		if j := pos[d>>blockShift]; j >= 0 {
+			fl[j] |= flagOf(tfs[k])
+		}
+	}
+	return fl
 }
 
 // scoreBlock scores the matching documents of block b of segment si and
@@ -1116,15 +1137,59 @@ func (ex *exec) groupScores(id int32, si int, seg *segment, b uint32, mask *[2]u
 // boost returns the phrase and name boosts of document d.
 func (sv *svariant) boost(si int, seg *segment, d uint32) float32 {
 	k := uint64(si)<<32 | uint64(seg.acc.pclass[d])
-	if b, ok := sv.memo[k]; ok {
+	if b, ok := sv.memo.get(k); ok {
 		return b
 	}
-	if sv.memo == nil {
-		sv.memo = make(map[uint64]float32)
-	}
 	b := sv.va.phraseBoost(sv.pl, si, d) * sv.pl.nameBoost(si, d)
-	sv.memo[k] = b
+	sv.memo.put(k, b)
 	return b
+}
+
+// boostMemo maps a segment and phrase class to its boosts: an
+// open-addressing table, as a query looks up thousands of classes and
+// computes a few hundred.
+type boostMemo struct {
+	keys []uint64 // key+1, 0 for an empty slot
+	vals []float32
+	n    int
+}
+
+func (m *boostMemo) slot(k uint64) uint64 {
+	return (k * 0x9e3779b97f4a7c15) >> 32 & uint64(len(m.keys)-1)
+}
+
+func (m *boostMemo) get(k uint64) (float32, bool) {
+	if m.n == 0 {
+		return 0, false
+	}
+	for i := m.slot(k); ; i = (i + 1) & uint64(len(m.keys)-1) {
+		switch m.keys[i] {
+		case k + 1:
+			return m.vals[i], true
+		case 0:
+			return 0, false
+		}
+	}
+}
+
+func (m *boostMemo) put(k uint64, v float32) {
+	if 2*(m.n+1) > len(m.keys) {
+		old, ov := m.keys, m.vals
+		m.keys = make([]uint64, max(64, 2*len(old)))
+		m.vals = make([]float32, len(m.keys))
+		m.n = 0
+		for i, x := range old {
+			if x != 0 {
+				m.put(x-1, ov[i])
+			}
+		}
+	}
+	i := m.slot(k)
+	for m.keys[i] != 0 {
+		i = (i + 1) & uint64(len(m.keys)-1)
+	}
+	m.keys[i], m.vals[i] = k+1, v
+	m.n++
 }
 
 // block is a block of a segment with an upper bound of its scores.
@@ -1213,22 +1278,58 @@ const weakWeight = 0.3
 // phraseIDs returns the term ids in segment si of the title phrase of va,
 // by position.
 func (va *variant) phraseIDs(pl *plan, si int) [][]int32 {
-	if va.segIDs == nil {
-		va.segIDs = make([][][]int32, len(pl.sn.segs))
+	return va.phraseSet(pl, si).pos
+}
+
+// phraseSet is a title phrase in one segment as the boosts test it.
+type phraseSet struct {
+	pos   [][]int32 // term ids accepted at each position
+	ids   []uint32  // every accepted id once …
+	masks []uint64  // … with bit p set when it is accepted at position p
+	// filter has bit id&63 of every accepted id: most terms of a title
+	// are rejected at once.
+	filter uint64
+}
+
+// at returns the positions of the phrase where term t is accepted.
+func (ps *phraseSet) at(t uint32) uint64 {
+	if ps.filter&(1<<(t&63)) == 0 {
+		return 0
 	}
-	ids := va.segIDs[si]
-	if ids == nil {
-		ids = make([][]int32, len(va.phrase))
+	for i, id := range ps.ids {
+		if id == t {
+			return ps.masks[i]
+		}
+	}
+	return 0
+}
+
+func (va *variant) phraseSet(pl *plan, si int) *phraseSet {
+	if va.segIDs == nil {
+		va.segIDs = make([]*phraseSet, len(pl.sn.segs))
+	}
+	ps := va.segIDs[si]
+	if ps == nil {
+		ps = &phraseSet{pos: make([][]int32, len(va.phrase))}
 		for p, terms := range va.phrase {
 			for _, t := range terms {
-				if id := pl.term(t).ids[si]; id >= 0 {
-					ids[p] = append(ids[p], id)
+				id := pl.term(t).ids[si]
+				if id < 0 {
+					continue
+				}
+				ps.pos[p] = append(ps.pos[p], id)
+				if k := slices.Index(ps.ids, uint32(id)); k >= 0 {
+					ps.masks[k] |= 1 << p
+				} else {
+					ps.ids = append(ps.ids, uint32(id))
+					ps.masks = append(ps.masks, 1<<p)
+					ps.filter |= 1 << (id & 63)
 				}
 			}
 		}
-		va.segIDs[si] = ids
+		va.segIDs[si] = ps
 	}
-	return ids
+	return ps
 }
 
 // phraseBoost multiplies the score of a document whose title or common
@@ -1238,16 +1339,16 @@ func (va *variant) phraseBoost(pl *plan, si int, d uint32) float32 {
 	if len(va.phrase) == 0 {
 		return 1
 	}
-	ids := va.phraseIDs(pl, si)
+	ps := va.phraseSet(pl, si)
 	seg := pl.sn.segs[si].seg
-	boost := phraseScore(ids, seg.titleTerms(d))
+	boost := ps.score(seg.titleTerms(d))
 	alts := seg.altTerms(d)
 	for len(alts) > 0 {
 		end := slices.Index(alts, noTerm)
 		if end < 0 {
 			end = len(alts)
 		}
-		boost = max(boost, phraseScore(ids, alts[:end]))
+		boost = max(boost, ps.score(alts[:end]))
 		alts = alts[min(end+1, len(alts)):]
 	}
 	return boost
@@ -1267,7 +1368,8 @@ func (pl *plan) nameBoost(si int, d uint32) float32 {
 	if len(pl.variants) == 0 || len(pl.variants[0].phrase) == 0 {
 		return 1
 	}
-	ids := pl.variants[0].phraseIDs(pl, si)
+	ps := pl.variants[0].phraseSet(pl, si)
+	n := len(ps.pos)
 	alts := pl.sn.segs[si].seg.altTerms(d)
 	best := float32(1)
 	for len(alts) > 0 {
@@ -1277,22 +1379,12 @@ func (pl *plan) nameBoost(si int, d uint32) float32 {
 		}
 		name := alts[:end]
 		alts = alts[min(end+1, len(alts)):]
-		for i := 0; i+len(ids) <= len(name); i++ {
-			ok := true
-			for p := range ids {
-				if !slices.Contains(ids[p], int32(name[i+p])) {
-					ok = false
-					break
-				}
-			}
-			if !ok {
-				continue
-			}
+		if ps.holds(name) {
 			b := float32(1)
-			if len(ids) > 1 {
+			if n > 1 {
 				b = nameHolds
 			}
-			if len(ids) == len(name) {
+			if n == len(name) {
 				b *= nameExact
 			}
 			best = max(best, b)
@@ -1301,25 +1393,36 @@ func (pl *plan) nameBoost(si int, d uint32) float32 {
 	return best
 }
 
-// phraseScore is the phrase boost of a text given as terms.
-func phraseScore(ids [][]int32, text []uint32) float32 {
-	at := func(i, p int) bool { return i < len(text) && slices.Contains(ids[p], int32(text[i])) }
-	boost := float32(1)
-	if len(ids) > 1 {
-		pairs := 0
-		for p := 0; p+1 < len(ids); p++ {
-			for i := range text {
-				if at(i, p) && at(i+1, p+1) {
-					pairs++
-					break
-				}
-			}
+// holds reports whether text holds the phrase's terms side by side.
+func (ps *phraseSet) holds(text []uint32) bool {
+	n := len(ps.pos)
+	// Shift-and: bit p of run is set when the text's last p+1 terms are
+	// the phrase's first p+1.
+	run := uint64(0)
+	for _, t := range text {
+		if run = (run<<1 | 1) & ps.at(t); run&(1<<(n-1)) != 0 {
+			return true
 		}
-		boost += 0.5 * float32(pairs) / float32(len(ids)-1)
 	}
-	exact := len(text) == len(ids)
-	for i := 0; exact && i < len(text); i++ {
-		exact = at(i, i)
+	return false
+}
+
+// score is the phrase boost of a text given as terms.
+func (ps *phraseSet) score(text []uint32) float32 {
+	n := len(ps.pos)
+	exact := len(text) == n
+	var prev, pairs uint64
+	for i, t := range text {
+		m := ps.at(t)
+		pairs |= prev & (m >> 1) // bit p: positions p and p+1 side by side
+		if exact && m&(1<<i) == 0 {
+			exact = false
+		}
+		prev = m
+	}
+	boost := float32(1)
+	if n > 1 {
+		boost += 0.5 * float32(bits.OnesCount64(pairs)) / float32(n-1)
 	}
 	if exact {
 		boost *= 1.3

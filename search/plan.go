@@ -23,7 +23,7 @@ type variant struct {
 	groups []group
 	weight float32    // of this rewriting: 1 for the text as typed
 	phrase [][]string // title phrase: accepted terms per position
-	segIDs [][][]int32
+	segIDs []*phraseSet
 }
 
 // group is one query word: a document matches it with any of its
@@ -53,8 +53,9 @@ const (
 	wCompletion       = 0.9 // completions of a word being typed that is not a word
 	wExtension        = 0.6 // completions of a word being typed that is a word
 	maxVariants       = 6
-	maxLearntRewrites = 1 // rewritings with learnt synonyms, see plan.add
-	maxPhrase         = 8 // longest synonym phrase, in query words
+	maxLearntRewrites = 1  // rewritings with learnt synonyms, see plan.add
+	maxPhrase         = 8  // longest synonym phrase, in query words
+	maxPhraseLen      = 64 // longest title phrase boosted, in terms
 	maxExpand         = 16
 	scanExpand        = 2000
 )
@@ -232,6 +233,9 @@ func (pl *plan) variant(words []QueryTerm, prefix bool, weight float32) *variant
 			}
 			v.phrase = append(v.phrase, pos)
 		}
+	}
+	if len(v.phrase) > maxPhraseLen {
+		v.phrase = nil // positions are bits of a uint64 (see phraseSet)
 	}
 	return v
 }
