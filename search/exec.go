@@ -796,19 +796,12 @@ func (ex *exec) bounds(si int, seg *segment, cb []uint32) []float32 {
 	sum := ex.floats(nc)
 	gus := make([][]float32, len(ex.xg)) // per xgroup, its bound per block
 	present := make([]uint8, nc)         // required groups with a document in the block
-	// Blocks with their classes listed get the largest boosts here and
-	// exact ones in refine: marking the blocks that hold the phrase's words
-	// is needed only when some block has too many classes.
-	marking := false
-	for _, b := range cb {
-		marking = marking || len(a.blockClasses(int(b))) == 0
-	}
-	var mark, markName []bool
-	var tflags map[int32][]uint8
-	if marking {
-		mark, markName = make([]bool, nc), make([]bool, nc)
-		tflags = make(map[int32][]uint8)
-	}
+	// A block gets a phrase or name boost only if a document holds one of
+	// the phrase's words in its title or names (marked from the terms'
+	// block flags); the exact boosts of a block with its classes listed
+	// are computed when it reaches the top of the heap (refine).
+	mark, markName := make([]bool, nc), make([]bool, nc)
+	tflags := make(map[int32][]uint8)
 	for svi, sv := range ex.svs {
 		ubv := ex.floats(nc)
 		se.ubs[svi] = ubv
@@ -851,12 +844,12 @@ func (ex *exec) bounds(si int, seg *segment, cb []uint32) []float32 {
 			}
 		}
 		boost := sv.maxBoost > 1
-		if boost && marking {
+		if boost {
 			clear(mark)
 			ex.markBlocks(seg, sv.va.phraseIDs(sv.pl, si), flagTitle, mark, pos, tflags)
 		}
 		name := sv.maxName > 1
-		if name && marking {
+		if name {
 			clear(markName)
 			ex.markBlocks(seg, sv.pl.variants[0].phraseIDs(sv.pl, si), flagAlt, markName, pos, tflags)
 		}
@@ -870,41 +863,33 @@ func (ex *exec) bounds(si int, seg *segment, cb []uint32) []float32 {
 				continue
 			}
 			u := sum[j] * (a.blkPrior[b] * sv.vw) * sv.rw
-			if (boost || name) && len(a.blockClasses(int(b))) > 0 {
-				// The block's classes give its exact boosts, computed
-				// when the block reaches the top of the heap (refine).
-				if se.u0s[svi] == nil {
-					se.u0s[svi] = ex.floats(nc)
-				}
-				se.u0s[svi][j] = u
-				se.coarse[j] = true
-				u *= sv.maxBoost * sv.maxName
-				ubv[j] = u
-				ub[j] = max(ub[j], u)
-				continue
-			}
+			f := float32(1)
 			if boost && mark[j] {
 				// See phraseSet.score.
-				f := float32(1)
 				if np > 1 {
 					f = 1.5
 				}
 				if inRange(np, a.titleMin[b], a.titleMax[b]) || inRange(np, a.altMin[b], a.altMax[b]) {
 					f *= 1.3
 				}
-				u *= f
 			}
 			if name && markName[j] {
 				// See nameBoost.
-				f := float32(1)
 				if n0 > 1 {
-					f = nameHolds
+					f *= nameHolds
 				}
 				if inRange(n0, a.altMin[b], a.altMax[b]) {
 					f *= nameExact
 				}
-				u *= f
 			}
+			if f > 1 && len(a.blockClasses(int(b))) > 0 {
+				if se.u0s[svi] == nil {
+					se.u0s[svi] = ex.floats(nc)
+				}
+				se.u0s[svi][j] = u
+				se.coarse[j] = true
+			}
+			u *= f
 			ubv[j] = u
 			ub[j] = max(ub[j], u)
 		}
