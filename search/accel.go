@@ -29,6 +29,9 @@ const (
 	// Terms and facet values held by at least one document in denseDiv get
 	// a bitset.
 	denseDiv = 32
+	// wordsMinDF is the document frequency from which a term keeps the
+	// non-zero words of its bitset (see accel.wOff).
+	wordsMinDF = 128
 )
 
 const (
@@ -61,6 +64,16 @@ type accel struct {
 
 	denseOf []int32  // term → index of its bitset in dense, or -1
 	dense   []uint64 // bitsets, words() words each
+	// denseSum summarises each bitset of dense: bit w is set when word w
+	// is not zero (sumWords() words each). Matching visits only the words
+	// that enough of a query's words have (see exec.matchMost).
+	denseSum []uint64
+	// Terms rarer than that but held by wordsMinDF documents or more keep
+	// the non-zero words of their bitset, wIdx[wOff[t]:wOff[t+1]] with
+	// wBits: documents cluster, so a word holds several of a term's.
+	wOff  []uint32
+	wIdx  []uint32
+	wBits []uint64
 
 	// Facet values: fPair[i] is a pair id, its documents fDocs[fOff[i]:
 	// fOff[i+1]], and fDense[i] the index of its bitset in fBits or -1.
@@ -90,6 +103,9 @@ type accel struct {
 
 // words is the length of a bitset of the segment's documents.
 func (s *segment) words() int { return (len(s.docs) + 63) / 64 }
+
+// sumWords is the length of a summary of such a bitset: a bit per word.
+func (s *segment) sumWords() int { return (s.words() + 63) / 64 }
 
 func buildAccel(s *segment) accel {
 	n := len(s.docs)
@@ -145,6 +161,8 @@ func buildAccel(s *segment) accel {
 	a.bMax = make([]float32, 0, nentries)
 	a.bFlag = make([]uint8, 0, nentries)
 	a.dense = make([]uint64, ndense*nw)
+	ns := s.sumWords()
+	a.denseSum = make([]uint64, ndense*ns)
 	k := int32(0)
 	for t := range s.terms {
 		df := s.df(t)
@@ -169,11 +187,29 @@ func buildAccel(s *segment) accel {
 		if df >= denseDF {
 			a.denseOf[t] = k
 			bs := a.dense[int(k)*nw : int(k+1)*nw]
+			sum := a.denseSum[int(k)*ns : int(k+1)*ns]
 			for _, d := range docs {
 				bs[d>>6] |= 1 << (d & 63)
+				sum[d>>12] |= 1 << (d >> 6 & 63)
 			}
 			k++
 		}
+	}
+	a.wOff = make([]uint32, len(s.terms)+1)
+	for t := range s.terms {
+		if df := s.df(t); df >= wordsMinDF && df < denseDF {
+			docs, _ := s.postings(t)
+			w, x := docs[0]>>6, uint64(0)
+			for _, d := range docs {
+				if d>>6 != w {
+					a.wIdx, a.wBits = append(a.wIdx, w), append(a.wBits, x)
+					w, x = d>>6, 0
+				}
+				x |= 1 << (d & 63)
+			}
+			a.wIdx, a.wBits = append(a.wIdx, w), append(a.wBits, x)
+		}
+		a.wOff[t+1] = uint32(len(a.wIdx))
 	}
 	a.buildFacets(s)
 	a.buildHistograms(s)
@@ -389,19 +425,31 @@ func (s *segment) denseBits(t int) bitset {
 	return nil
 }
 
-// termBits ORs the documents of term t into bs.
-func (s *segment) termBits(t int, bs bitset) {
+// denseSum returns the summary of term t's bitset, or nil.
+func (s *segment) denseSum(t int) []uint64 {
 	if k := s.acc.denseOf[t]; k >= 0 {
-		nw := s.words()
-		src := s.acc.dense[int(k)*nw : int(k+1)*nw]
-		for i := range bs {
-			bs[i] |= src[i]
+		ns := s.sumWords()
+		return s.acc.denseSum[int(k)*ns : int(k+1)*ns : int(k+1)*ns]
+	}
+	return nil
+}
+
+// termWords ORs the documents of term t, one without a bitset, into bs
+// and its summary into sum.
+func (s *segment) termWords(t int, bs bitset, sum []uint64) {
+	a := &s.acc
+	if lo, hi := a.wOff[t], a.wOff[t+1]; lo < hi {
+		for k := lo; k < hi; k++ {
+			w := a.wIdx[k]
+			bs[w] |= a.wBits[k]
+			sum[w>>6] |= 1 << (w & 63)
 		}
 		return
 	}
 	docs, _ := s.postings(t)
 	for _, d := range docs {
 		bs[d>>6] |= 1 << (d & 63)
+		sum[d>>12] |= 1 << (d >> 6 & 63)
 	}
 }
 

@@ -97,7 +97,7 @@ func TestResultCache(t *testing.T) {
 // count of the groups each document holds.
 func TestMatchMost(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	const n = 1000
+	const n = 9000 // 141 words: summaries of three words
 	seg := &segment{docs: make([]stored, n)}
 	for trial := range 300 {
 		ng := 1 + rng.IntN(8)
@@ -112,7 +112,13 @@ func TestMatchMost(t *testing.T) {
 					b[d>>6] |= 1 << (d & 63)
 				}
 			}
-			ex.xg = append(ex.xg, &xgroup{bits: []bitset{b}, df: rng.IntN(100)})
+			sum := make([]uint64, seg.sumWords())
+			for w, x := range b {
+				if x != 0 {
+					sum[w>>6] |= 1 << (w & 63)
+				}
+			}
+			ex.xg = append(ex.xg, &xgroup{sets: []gset{{done: true, own: b, sum: sum}}, bits: []bitset{b}, df: rng.IntN(100)})
 			req[g] = int32(g)
 		}
 		out := make(bitset, seg.words())

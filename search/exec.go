@@ -215,7 +215,29 @@ type svariant struct {
 type xgroup struct {
 	alts []salt
 	df   int      // sum of the alternatives' document frequencies
-	bits []bitset // its documents per segment, once computed; read-only
+	sets []gset   // its documents per segment, once computed; read-only
+	bits []bitset // … as one bitset, once asked for; read-only
+}
+
+// gset is the set of documents of a group in one segment, kept as its
+// alternatives' own bitsets and one for the others, with a summary.
+type gset struct {
+	done  bool
+	dense []bitset // the bitsets of the alternatives that have one
+	own   bitset   // the documents of the others, or nil
+	sum   []uint64 // bit w: word w of the set may be non-zero
+}
+
+// word returns word w of the set.
+func (s *gset) word(w int32) uint64 {
+	x := uint64(0)
+	if s.own != nil {
+		x = s.own[w]
+	}
+	for _, d := range s.dense {
+		x |= d[w]
+	}
+	return x
 }
 
 type salt struct {
@@ -233,7 +255,7 @@ func (ex *exec) intern(alts []alt) int32 {
 	if id, ok := ex.xgKey[string(key)]; ok {
 		return id
 	}
-	g := &xgroup{alts: make([]salt, len(alts)), bits: make([]bitset, len(ex.sn.segs))}
+	g := &xgroup{alts: make([]salt, len(alts)), sets: make([]gset, len(ex.sn.segs)), bits: make([]bitset, len(ex.sn.segs))}
 	for i, a := range alts {
 		g.alts[i] = salt{a.info, a.info.idf * a.w}
 		g.df += a.info.df
@@ -337,25 +359,55 @@ func (ex *exec) count() int {
 	return n
 }
 
-// groupBits returns the documents of segment si holding an alternative of
+// groupSet returns the documents of segment si holding an alternative of
 // group id. The set is shared: callers must not change it.
+func (ex *exec) groupSet(id int32, si int, seg *segment) *gset {
+	g := ex.xg[id]
+	s := &g.sets[si]
+	if s.done {
+		return s
+	}
+	s.done = true
+	s.sum = ex.words(seg.sumWords())
+	for _, a := range g.alts {
+		t := a.ti.ids[si]
+		if t < 0 {
+			continue
+		}
+		if b := seg.denseBits(int(t)); b != nil {
+			s.dense = append(s.dense, b)
+			or(s.sum, seg.denseSum(int(t)))
+			continue
+		}
+		if s.own == nil {
+			s.own = ex.words(seg.words())
+		}
+		seg.termWords(int(t), s.own, s.sum)
+	}
+	return s
+}
+
+// groupBits returns the documents of segment si holding an alternative of
+// group id as one bitset. The set is shared: callers must not change it.
 func (ex *exec) groupBits(id int32, si int, seg *segment) bitset {
 	g := ex.xg[id]
 	if b := g.bits[si]; b != nil {
 		return b
 	}
-	if len(g.alts) == 1 {
-		if t := g.alts[0].ti.ids[si]; t >= 0 {
-			if b := seg.denseBits(int(t)); b != nil {
-				g.bits[si] = b // the term's own bitset, shared
-				return b
-			}
+	s := ex.groupSet(id, si, seg)
+	var b bitset
+	switch {
+	case s.own == nil && len(s.dense) == 1:
+		b = s.dense[0] // the term's own bitset, shared
+	case len(s.dense) == 0 && s.own != nil:
+		b = s.own
+	default:
+		b = ex.words(seg.words())
+		if s.own != nil {
+			copy(b, s.own)
 		}
-	}
-	b := ex.words(seg.words())
-	for _, a := range g.alts {
-		if id := a.ti.ids[si]; id >= 0 {
-			seg.termBits(int(id), b)
+		for _, d := range s.dense {
+			or(b, d)
 		}
 	}
 	g.bits[si] = b
@@ -383,53 +435,59 @@ func (ex *exec) matchVariant(sv *svariant, si int, seg *segment, out bitset) {
 // matchMost ORs into out the documents of segment si that hold all the
 // groups req but at most miss of them.
 //
-// A match holds at least one of any miss+1 of the groups, so only the words
-// where one of the miss+1 rarest groups has a document are looked at: the
-// long variants of learnt synonyms (a whole process name) would otherwise
-// cost a pass over every word of the segment for each of their words.
+// Counting is done twice with the same scheme: first over the groups'
+// summaries (a bit per word of 64 documents), which finds the words where
+// enough groups have documents, then over those words only. Long variants
+// (learnt synonyms are whole process names) and groups of many
+// alternatives (the completions of a word being typed) never cost a pass
+// over every word of the segment.
 func (ex *exec) matchMost(req []int32, miss int, si int, seg *segment, out bitset) {
-	nw := seg.words()
 	order := slices.Clone(req)
 	slices.SortFunc(order, func(a, b int32) int { return ex.xg[a].df - ex.xg[b].df })
-	seed := ex.words(nw)
-	for _, id := range order[:miss+1] {
-		or(seed, ex.groupBits(id, si, seg))
+	sets := make([]*gset, len(order))
+	for i, id := range order {
+		sets[i] = ex.groupSet(id, si, seg)
+	}
+	l := miss + 1
+	// z[i*l+j]: the words (of summary word i) missing exactly j groups.
+	ns := seg.sumWords()
+	z := ex.words(l * ns)
+	for i := range ns {
+		z[i*l] = ^uint64(0)
+	}
+	for _, s := range sets {
+		for i, gw := range s.sum {
+			count(z[i*l:i*l+l], gw)
+		}
 	}
 	idx := make([]int32, 0, 256)
-	for w, x := range seed {
-		if x != 0 {
-			idx = append(idx, int32(w))
+	for i := range ns {
+		m := uint64(0)
+		for _, x := range z[i*l : i*l+l] {
+			m |= x
+		}
+		for ; m != 0; m &= m - 1 {
+			idx = append(idx, int32(i<<6+bits.TrailingZeros64(m)))
 		}
 	}
 	if len(idx) == 0 {
 		return
 	}
-	// z[i*l+j]: the documents of word idx[i] missing exactly j of the
-	// groups so far. Words left with none are dropped as they appear.
-	l := miss + 1
-	z := ex.words(l * len(idx))
+	// The same over the documents of those words. Words left with no
+	// document are dropped as they appear.
+	z = ex.words(l * len(idx))
 	for i := range idx {
 		z[i*l] = ^uint64(0)
 	}
-	for t, id := range order {
-		g := ex.groupBits(id, si, seg)
+	for t, s := range sets {
 		dead := 0
 		for i, w := range idx {
-			gw := g[w]
 			zi := z[i*l : i*l+l]
-			for j := miss; j >= 1; j-- {
-				zi[j] = zi[j]&gw | zi[j-1]&^gw
-			}
-			zi[0] &= gw
-			live := uint64(0)
-			for _, x := range zi {
-				live |= x
-			}
-			if live == 0 {
+			if count(zi, s.word(w)) == 0 {
 				dead++
 			}
 		}
-		if dead*4 >= len(idx) && t < len(order)-1 {
+		if dead*4 >= len(idx) && t < len(sets)-1 {
 			k := 0
 			for i, w := range idx {
 				zi := z[i*l : i*l+l]
@@ -455,6 +513,20 @@ func (ex *exec) matchMost(req []int32, miss int, si int, seg *segment, out bitse
 		}
 		out[w] |= m
 	}
+}
+
+// count moves the bits of zi (zi[j]: missing exactly j groups so far) for
+// one more group holding the bits of g, and returns the bits still live.
+func count(zi []uint64, g uint64) uint64 {
+	for j := len(zi) - 1; j >= 1; j-- {
+		zi[j] = zi[j]&g | zi[j-1]&^g
+	}
+	zi[0] &= g
+	live := uint64(0)
+	for _, x := range zi {
+		live |= x
+	}
+	return live
 }
 
 // finish computes, per segment, the matching documents that pass the
