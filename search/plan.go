@@ -17,6 +17,21 @@ type plan struct {
 	sn       *snapshot
 	dict     *thai.Dict
 	phrases  *phraseCache
+	splits   map[string][]string // dict.Split, remembered
+}
+
+// split is dict.Split(w), remembered: the variants of a query repeat its
+// words.
+func (pl *plan) split(w string) []string {
+	if p, ok := pl.splits[w]; ok {
+		return p
+	}
+	if pl.splits == nil {
+		pl.splits = make(map[string][]string)
+	}
+	p := pl.dict.Split(w)
+	pl.splits[w] = p
+	return p
 }
 
 type variant struct {
@@ -198,7 +213,7 @@ func (pl *plan) variant(words []QueryTerm, prefix bool, weight float32) *variant
 		last := prefix && k == len(words)-1
 		if ti.df == 0 && !last {
 			// A compound that no document holds whole: its parts.
-			if parts := pl.dict.Split(w.Text); parts != nil {
+			if parts := pl.split(w.Text); parts != nil {
 				for _, p := range parts[:min(len(parts), MaxQueryTerms-len(v.groups))] {
 					v.groups = append(v.groups, group{alts: []alt{{pl.term(p), 1}}, weak: w.Weak})
 					v.phrase = append(v.phrase, []string{p})
@@ -222,7 +237,7 @@ func (pl *plan) variant(words []QueryTerm, prefix bool, weight float32) *variant
 			}
 		}
 		v.groups = append(v.groups, g)
-		if parts := pl.dict.Split(w.Text); parts != nil {
+		if parts := pl.split(w.Text); parts != nil {
 			for _, p := range parts {
 				v.phrase = append(v.phrase, []string{p})
 			}
