@@ -1,7 +1,6 @@
 package search
 
 import (
-	"container/heap"
 	"math"
 	"math/bits"
 	"slices"
@@ -35,6 +34,8 @@ type exec struct {
 	scored int        // blocks scored by top
 	bufs   [][]uint64 // borrowed bitsets, returned by release
 	fbufs  [][]float32
+	ibufs  [][]int32
+	blks   []block
 }
 
 type segExec struct {
@@ -56,45 +57,71 @@ type keyPass struct {
 	set bitset
 }
 
+// scratch lends zeroed slices from pools by size class (powers of two): a
+// query borrows bitsets of a whole segment and of its summary, bounds
+// and positions per block, and returns them all when it is released.
+type scratch[T any] struct {
+	pools [40]sync.Pool // of *[]T, class c holding a capacity of 1<<c
+}
+
+func (s *scratch[T]) get(n int) []T {
+	c := bits.Len(uint(max(n, 1) - 1))
+	if p, ok := s.pools[c].Get().(*[]T); ok {
+		b := (*p)[:n]
+		clear(b)
+		return b
+	}
+	return make([]T, n, 1<<c)
+}
+
+func (s *scratch[T]) put(b []T) {
+	if c := bits.Len(uint(cap(b) - 1)); cap(b) == 1<<c {
+		s.pools[c].Put(&b)
+	}
+}
+
 var (
-	wordPool  sync.Pool // of *[]uint64
-	floatPool sync.Pool // of *[]float32
+	wordScratch  scratch[uint64]
+	floatScratch scratch[float32]
+	int32Scratch scratch[int32]
+	blockScratch scratch[block]
 )
 
 // floats returns a zeroed slice of n float32s, released with the exec.
 func (ex *exec) floats(n int) []float32 {
-	if p, ok := floatPool.Get().(*[]float32); ok && cap(*p) >= n {
-		f := (*p)[:n]
-		clear(f)
-		ex.fbufs = append(ex.fbufs, f)
-		return f
-	}
-	f := make([]float32, n)
+	f := floatScratch.get(n)
 	ex.fbufs = append(ex.fbufs, f)
 	return f
 }
 
 // words returns a zeroed bitset of n words, released with the exec.
 func (ex *exec) words(n int) bitset {
-	if p, ok := wordPool.Get().(*[]uint64); ok && cap(*p) >= n {
-		b := (*p)[:n]
-		clear(b)
-		ex.bufs = append(ex.bufs, b)
-		return b
-	}
-	b := make([]uint64, n)
+	b := wordScratch.get(n)
 	ex.bufs = append(ex.bufs, b)
+	return b
+}
+
+// int32s returns a zeroed slice of n int32s, released with the exec.
+func (ex *exec) int32s(n int) []int32 {
+	b := int32Scratch.get(n)
+	ex.ibufs = append(ex.ibufs, b)
 	return b
 }
 
 func (ex *exec) release() {
 	for _, b := range ex.bufs {
-		wordPool.Put(&b)
+		wordScratch.put(b)
 	}
 	for _, f := range ex.fbufs {
-		floatPool.Put(&f)
+		floatScratch.put(f)
 	}
-	ex.bufs, ex.fbufs = nil, nil
+	for _, b := range ex.ibufs {
+		int32Scratch.put(b)
+	}
+	if ex.blks != nil {
+		blockScratch.put(ex.blks)
+	}
+	ex.bufs, ex.fbufs, ex.ibufs, ex.blks = nil, nil, nil, nil
 }
 
 // newExec prepares a search of sn with filter f.
@@ -747,7 +774,12 @@ func (ex *exec) top(k int) []cand {
 	if k <= 0 {
 		return nil
 	}
-	var blks blockHeap
+	n := 0
+	for si := range ex.segs {
+		n += ex.sn.segs[si].seg.acc.nblk
+	}
+	ex.blks = blockScratch.get(n)
+	blks := blockHeap(ex.blks[:0])
 	for si := range ex.segs {
 		m0 := ex.segs[si].m0
 		for b := range ex.sn.segs[si].seg.acc.nblk {
@@ -789,13 +821,13 @@ func (ex *exec) top(k int) []cand {
 		}
 		lo = hi
 	}
-	heap.Init(&blks)
+	blks.init()
 	ex.gs = make([]groupScores, len(ex.xg))
 	h := &candHeap{sn: ex.sn, k: k}
 	for len(blks) > 0 {
 		if b := &blks[0]; ex.segs[b.seg].coarse[b.j] {
 			b.ub = ex.refine(*b) * boundSlack
-			heap.Fix(&blks, 0)
+			blks.down(0) // a refined bound only decreases
 			continue
 		}
 		if len(h.cs) == k && !testNoPrune {
@@ -806,11 +838,11 @@ func (ex *exec) top(k int) []cand {
 			if quantDown(blks[0].ub) == kth.score && !ex.beforeIn(blks[0], kth) {
 				// Its documents can at best tie with the k-th, and
 				// rank after it on a tie: copies of one template.
-				heap.Pop(&blks)
+				blks.pop()
 				continue
 			}
 		}
-		ex.scoreBlock(heap.Pop(&blks).(block), h)
+		ex.scoreBlock(blks.pop(), h)
 	}
 	out := h.cs
 	slices.SortFunc(out, func(a, b cand) int { return byScore(ex.sn, a, b) })
@@ -853,7 +885,7 @@ func (ex *exec) bounds(si int, seg *segment, cb []uint32) []float32 {
 	a := &seg.acc
 	nc := len(cb)
 	// pos[b]: the index of block b in cb, or -1.
-	pos := make([]int32, a.nblk)
+	pos := ex.int32s(a.nblk)
 	for b := range pos {
 		pos[b] = -1
 	}
@@ -1257,10 +1289,11 @@ type block struct {
 	j   uint32 // index of the block among the segment's bounded ones
 }
 
-type blockHeap []block // best bound first
+// blockHeap orders blocks best bound first. It is typed (not
+// container/heap): a query pops hundreds of blocks.
+type blockHeap []block
 
-func (h blockHeap) Len() int { return len(h) }
-func (h blockHeap) Less(i, j int) bool {
+func (h blockHeap) less(i, j int) bool {
 	if h[i].ub != h[j].ub {
 		return h[i].ub > h[j].ub
 	}
@@ -1271,13 +1304,41 @@ func (h blockHeap) Less(i, j int) bool {
 	}
 	return h[i].b < h[j].b
 }
-func (h blockHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
-func (h *blockHeap) Push(x any)   { *h = append(*h, x.(block)) }
-func (h *blockHeap) Pop() any {
+
+func (h blockHeap) init() {
+	for i := len(h)/2 - 1; i >= 0; i-- {
+		h.down(i)
+	}
+}
+
+// down moves block i down to its place.
+func (h blockHeap) down(i int) {
+	for {
+		l := 2*i + 1
+		if l >= len(h) {
+			return
+		}
+		m := l
+		if r := l + 1; r < len(h) && h.less(r, l) {
+			m = r
+		}
+		if !h.less(m, i) {
+			return
+		}
+		h[i], h[m] = h[m], h[i]
+		i = m
+	}
+}
+
+// pop removes and returns the best block.
+func (h *blockHeap) pop() block {
 	old := *h
-	x := old[len(old)-1]
-	*h = old[:len(old)-1]
-	return x
+	b := old[0]
+	n := len(old) - 1
+	old[0] = old[n]
+	*h = old[:n]
+	h.down(0)
+	return b
 }
 
 // candHeap keeps the k best candidates, the worst at the root.
