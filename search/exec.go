@@ -1014,7 +1014,7 @@ func (ex *exec) refine(b block) float32 {
 		if u0 := se.u0s[svi]; u0 != nil && u0[b.j] > 0 {
 			f := float32(1)
 			for _, d := range cls {
-				f = max(f, sv.boost(int(b.seg), seg, d))
+				f = max(f, ex.boost(sv, int(b.seg), seg, d))
 			}
 			se.ubs[svi][b.j] = u0[b.j] * f
 		}
@@ -1172,7 +1172,7 @@ func (ex *exec) scoreBlock(blk block, h *candHeap) {
 			d := lo + uint32(i)
 			s := acc[i] * (seg.prior[d] * sv.vw) * sv.rw
 			if mb > 1 && (len(h.cs) < h.k || s*mb*boundSlack >= h.cs[0].score || testNoPrune) {
-				s *= sv.boost(si, seg, d)
+				s *= ex.boost(sv, si, seg, d)
 			}
 			best[i] = max(best[i], s)
 		}
@@ -1223,14 +1223,14 @@ func (ex *exec) groupScores(id int32, si int, seg *segment, b uint32, mask *[2]u
 	return &g.s
 }
 
-// boost returns the phrase and name boosts of document d.
-func (sv *svariant) boost(si int, seg *segment, d uint32) float32 {
+// boost returns the phrase and name boosts of document d for sv.
+func (ex *exec) boost(sv *svariant, si int, seg *segment, d uint32) float32 {
 	k := uint64(si)<<32 | uint64(seg.acc.pclass[d])
 	if b, ok := sv.memo.get(k); ok {
 		return b
 	}
 	b := sv.va.phraseBoost(sv.pl, si, d) * sv.pl.nameBoost(si, d)
-	sv.memo.put(k, b)
+	sv.memo.put(ex, k, b)
 	return b
 }
 
@@ -1261,15 +1261,16 @@ func (m *boostMemo) get(k uint64) (float32, bool) {
 	}
 }
 
-func (m *boostMemo) put(k uint64, v float32) {
+// put adds k, with tables borrowed from ex.
+func (m *boostMemo) put(ex *exec, k uint64, v float32) {
 	if 2*(m.n+1) > len(m.keys) {
 		old, ov := m.keys, m.vals
-		m.keys = make([]uint64, max(64, 2*len(old)))
-		m.vals = make([]float32, len(m.keys))
+		m.keys = ex.words(max(256, 2*len(old)))
+		m.vals = ex.floats(len(m.keys))
 		m.n = 0
 		for i, x := range old {
 			if x != 0 {
-				m.put(x-1, ov[i])
+				m.put(ex, x-1, ov[i])
 			}
 		}
 	}
