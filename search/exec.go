@@ -862,12 +862,10 @@ func quantDown(x float32) float32 { return math.Float32frombits(math.Float32bits
 // on a tie of scores.
 func (ex *exec) beforeIn(b block, c cand) bool {
 	m0 := ex.segs[b.seg].m0
-	docs := ex.sn.segs[b.seg].seg.docs
-	ref := ex.sn.segs[c.seg].seg.docs[c.doc].ref
+	seg, cs := ex.sn.segs[b.seg].seg, ex.sn.segs[c.seg].seg
 	for w := 2 * int(b.b); w < min(2*int(b.b)+2, len(m0)); w++ {
 		for word := m0[w]; word != 0; word &= word - 1 {
-			r := docs[w<<6+bits.TrailingZeros64(word)].ref
-			if r.Kind < ref.Kind || r.Kind == ref.Kind && r.ID < ref.ID {
+			if compareRefs(seg, uint32(w<<6+bits.TrailingZeros64(word)), cs, c.doc) < 0 {
 				return true
 			}
 		}

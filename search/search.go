@@ -178,11 +178,7 @@ func byScore(sn *snapshot, a, b cand) int {
 	if a.score != b.score {
 		return cmp.Compare(b.score, a.score)
 	}
-	ra, rb := sn.segs[a.seg].seg.docs[a.doc].ref, sn.segs[b.seg].seg.docs[b.doc].ref
-	if ra.Kind != rb.Kind {
-		return cmp.Compare(ra.Kind, rb.Kind)
-	}
-	return cmp.Compare(ra.ID, rb.ID)
+	return compareRefs(sn.segs[a.seg].seg, a.doc, sn.segs[b.seg].seg, b.doc)
 }
 
 // hit fills in what a hit shows. titles and bodies keep the spans of the

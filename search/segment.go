@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"math"
 	"math/bits"
 	"slices"
@@ -30,6 +31,38 @@ type segment struct {
 	sums     [nFields]float64 // sums of lens by field
 
 	acc accel // derived at seal: block maxima, bitsets, facet index
+	// tie is each document's reference as a number ordered as refs are
+	// (see tieKey), or slowTie: ties of scores are ranked by it.
+	tie []uint64
+}
+
+// Kinds in the order of their names: a reference's tie key starts with
+// its kind's place here.
+var kindOrder = []Kind{KindAgency, KindManual, KindPoint, KindService}
+
+// slowTie is the tie key of a reference that has none: compare the
+// references themselves.
+const slowTie = ^uint64(0)
+
+// tieKey returns a number ordered as references are (by kind, then id).
+func tieKey(r DocRef) uint64 {
+	k := slices.Index(kindOrder, r.Kind)
+	if k < 0 || r.ID < 0 || r.ID >= 1<<56 {
+		return slowTie
+	}
+	return uint64(k)<<56 | uint64(r.ID)
+}
+
+// compareRefs orders documents a of sa and b of sb by reference.
+func compareRefs(sa *segment, a uint32, sb *segment, b uint32) int {
+	if ka, kb := sa.tie[a], sb.tie[b]; ka != slowTie && kb != slowTie {
+		return cmp.Compare(ka, kb)
+	}
+	ra, rb := sa.docs[a].ref, sb.docs[b].ref
+	if ra.Kind != rb.Kind {
+		return cmp.Compare(ra.Kind, rb.Kind)
+	}
+	return cmp.Compare(ra.ID, rb.ID)
 }
 
 // stored holds what a hit shows.
@@ -121,6 +154,10 @@ func (s *segment) seal(avg *[nFields]float32) {
 	}
 	s.computeNorms(*avg)
 	s.grams = buildGrams(s.terms)
+	s.tie = make([]uint64, len(s.docs))
+	for d := range s.docs {
+		s.tie[d] = tieKey(s.docs[d].ref)
+	}
 	s.acc = buildAccel(s)
 }
 
