@@ -122,7 +122,13 @@ func TestMatchMost(t *testing.T) {
 			req[g] = int32(g)
 		}
 		out := make(bitset, seg.words())
-		ex.matchMost(req, miss, 0, seg, out)
+		ms := make([]uint64, seg.sumWords())
+		ex.matchMost(req, miss, 0, seg, out, ms)
+		for w, x := range out {
+			if x != 0 && ms[w>>6]>>(w&63)&1 == 0 {
+				t.Fatalf("trial %d: word %d matched but not in the summary", trial, w)
+			}
+		}
 		for d := range n {
 			held := 0
 			for _, g := range ex.xg {

@@ -43,6 +43,7 @@ type segExec struct {
 	pass  bitset // documents passing every filter key; nil without filters
 	keys  []keyPass
 	m0    bitset      // match ∧ pass, set by finish
+	msum  []uint64    // summary of match: bit w when word w may be non-zero
 	ubs   [][]float32 // per svariant, bound of the scores of each block with matches (block.j)
 	// Blocks whose bound takes the largest phrase and name boosts
 	// (coarse) keep their bound without boosts per svariant (u0s), to be
@@ -132,6 +133,7 @@ func newExec(sn *snapshot, f *filter) *exec {
 		se := &ex.segs[si]
 		nw := seg.words()
 		se.match = ex.words(nw)
+		se.msum = ex.words(seg.sumWords())
 		if f.all == 0 {
 			continue
 		}
@@ -355,15 +357,44 @@ func (ex *exec) add(pl *plan, mode matchMode, weight float32) int {
 	for si := range ex.sn.segs {
 		v := &ex.sn.segs[si]
 		se := &ex.segs[si]
-		m := ex.words(v.seg.words())
+		nw := v.seg.words()
+		m, ms := ex.words(nw), ex.words(v.seg.sumWords())
 		for _, sv := range ex.svs[start:] {
-			ex.matchVariant(sv, si, v.seg, m)
+			ex.matchVariant(sv, si, v.seg, m, ms)
 		}
-		andNot(m, v.del)
-		n += countAnd(m, se.pass)
-		or(se.match, m)
+		or(se.msum, ms)
+		if !sparse(ms, nw) {
+			andNot(m, v.del)
+			n += countAnd(m, se.pass)
+			or(se.match, m)
+			continue
+		}
+		for i, x := range ms {
+			for ; x != 0; x &= x - 1 {
+				w := i<<6 + bits.TrailingZeros64(x)
+				if w < len(v.del) {
+					m[w] &^= v.del[w]
+				}
+				if se.pass != nil {
+					n += bits.OnesCount64(m[w] & se.pass[w])
+				} else {
+					n += bits.OnesCount64(m[w])
+				}
+				se.match[w] |= m[w]
+			}
+		}
 	}
 	return n
+}
+
+// sparse reports whether a summary marks few enough of nw words that
+// visiting them one by one beats a pass over all.
+func sparse(sum []uint64, nw int) bool {
+	n := 0
+	for _, x := range sum {
+		n += bits.OnesCount64(x)
+	}
+	return n*4 < nw
 }
 
 // addAll matches every live document, scored by its prior (browsing).
@@ -372,6 +403,7 @@ func (ex *exec) addAll() {
 	for si := range ex.sn.segs {
 		v := &ex.sn.segs[si]
 		fill(ex.segs[si].match, v.seg.len())
+		fill(ex.segs[si].msum, v.seg.words())
 		andNot(ex.segs[si].match, v.del)
 	}
 }
@@ -441,8 +473,9 @@ func (ex *exec) groupBits(id int32, si int, seg *segment) bitset {
 	return b
 }
 
-// matchVariant ORs the documents of segment si that match sv into out.
-func (ex *exec) matchVariant(sv *svariant, si int, seg *segment, out bitset) {
+// matchVariant ORs the documents of segment si that match sv into out,
+// and the summary of the words it sets into ms.
+func (ex *exec) matchVariant(sv *svariant, si int, seg *segment, out bitset, ms []uint64) {
 	if sv.nreq == 0 {
 		return
 	}
@@ -450,12 +483,28 @@ func (ex *exec) matchVariant(sv *svariant, si int, seg *segment, out bitset) {
 	switch {
 	case sv.need == 1 && len(req) > 1:
 		for _, id := range req {
-			or(out, ex.groupBits(id, si, seg))
+			ex.orGroup(id, si, seg, out, ms)
 		}
 	case len(req) == 1:
-		or(out, ex.groupBits(req[0], si, seg))
+		ex.orGroup(req[0], si, seg, out, ms)
 	default:
-		ex.matchMost(req, len(req)-sv.need, si, seg, out)
+		ex.matchMost(req, len(req)-sv.need, si, seg, out, ms)
+	}
+}
+
+// orGroup ORs the documents of group id into out, and its summary into ms.
+func (ex *exec) orGroup(id int32, si int, seg *segment, out bitset, ms []uint64) {
+	s := ex.groupSet(id, si, seg)
+	or(ms, s.sum)
+	if !sparse(s.sum, len(out)) {
+		or(out, ex.groupBits(id, si, seg))
+		return
+	}
+	for i, x := range s.sum {
+		for ; x != 0; x &= x - 1 {
+			w := int32(i<<6 + bits.TrailingZeros64(x))
+			out[w] |= s.word(w)
+		}
 	}
 }
 
@@ -468,7 +517,7 @@ func (ex *exec) matchVariant(sv *svariant, si int, seg *segment, out bitset) {
 // (learnt synonyms are whole process names) and groups of many
 // alternatives (the completions of a word being typed) never cost a pass
 // over every word of the segment.
-func (ex *exec) matchMost(req []int32, miss int, si int, seg *segment, out bitset) {
+func (ex *exec) matchMost(req []int32, miss int, si int, seg *segment, out bitset, ms []uint64) {
 	order := slices.Clone(req)
 	slices.SortFunc(order, func(a, b int32) int { return ex.xg[a].df - ex.xg[b].df })
 	sets := make([]*gset, len(order))
@@ -538,7 +587,10 @@ func (ex *exec) matchMost(req []int32, miss int, si int, seg *segment, out bitse
 		for _, x := range z[i*l : i*l+l] {
 			m |= x
 		}
-		out[w] |= m
+		if m != 0 {
+			out[w] |= m
+			ms[w>>6] |= 1 << (w & 63)
+		}
 	}
 }
 
@@ -574,7 +626,12 @@ func (ex *exec) finish() {
 func (ex *exec) total() int {
 	n := 0
 	for si := range ex.segs {
-		n += countAnd(ex.segs[si].m0, nil)
+		se := &ex.segs[si]
+		for i, x := range se.msum {
+			for ; x != 0; x &= x - 1 {
+				n += bits.OnesCount64(se.m0[i<<6+bits.TrailingZeros64(x)])
+			}
+		}
 	}
 	return n
 }
@@ -782,14 +839,14 @@ func (ex *exec) top(k int) []cand {
 	blks := blockHeap(ex.blks[:0])
 	for si := range ex.segs {
 		m0 := ex.segs[si].m0
-		for b := range ex.sn.segs[si].seg.acc.nblk {
-			w0 := m0[2*b]
-			var w1 uint64
-			if 2*b+1 < len(m0) {
-				w1 = m0[2*b+1]
-			}
-			if w0|w1 != 0 {
-				blks = append(blks, block{seg: int32(si), b: uint32(b)})
+		last := -1
+		for i, x := range ex.segs[si].msum {
+			for ; x != 0; x &= x - 1 {
+				w := i<<6 + bits.TrailingZeros64(x)
+				if b := w >> 1; b != last && m0[w] != 0 {
+					blks = append(blks, block{seg: int32(si), b: uint32(b)})
+					last = b
+				}
 			}
 		}
 	}
