@@ -756,30 +756,38 @@ func (ex *exec) countBlocks(c *facetCounter, si int) {
 	a := &seg.acc
 	m0 := ex.segs[si].m0
 	n := seg.len()
-	for b := range a.nblk {
-		var w [2]uint64
-		w[0] = m0[2*b]
-		if 2*b+1 < len(m0) {
-			w[1] = m0[2*b+1]
-		}
-		if w[0]|w[1] == 0 {
-			continue
-		}
-		if w == fullBlock(n, b) {
-			for e := a.hOff[b]; e < a.hOff[b+1]; e++ {
-				if p := a.hPair[e]; int(p) < len(c.counts) {
-					c.counts[p] += int32(a.hCnt[e])
-				}
+	last := -1
+	for i, x := range ex.segs[si].msum {
+		for ; x != 0; x &= x - 1 {
+			b := (i<<6 + bits.TrailingZeros64(x)) >> 1
+			if b == last {
+				continue
 			}
-			continue
-		}
-		for k, word := range w {
-			for word != 0 {
-				d := uint32(b<<blockShift + k<<6 + bits.TrailingZeros64(word))
-				word &= word - 1
-				for _, p := range seg.facetPairs(d) {
-					if int(p) < len(c.counts) {
-						c.counts[p]++
+			last = b
+			var w [2]uint64
+			w[0] = m0[2*b]
+			if 2*b+1 < len(m0) {
+				w[1] = m0[2*b+1]
+			}
+			if w[0]|w[1] == 0 {
+				continue
+			}
+			if w == fullBlock(n, b) {
+				for e := a.hOff[b]; e < a.hOff[b+1]; e++ {
+					if p := a.hPair[e]; int(p) < len(c.counts) {
+						c.counts[p] += int32(a.hCnt[e])
+					}
+				}
+				continue
+			}
+			for k, word := range w {
+				for word != 0 {
+					d := uint32(b<<blockShift + k<<6 + bits.TrailingZeros64(word))
+					word &= word - 1
+					for _, p := range seg.facetPairs(d) {
+						if int(p) < len(c.counts) {
+							c.counts[p]++
+						}
 					}
 				}
 			}

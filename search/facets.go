@@ -162,11 +162,29 @@ func (c *facetCounter) add(v *facetView, pairs []uint32, fails uint32) {
 
 // result returns the counts by key, largest first.
 func (c *facetCounter) result(v *facetView) map[string][]FacetCount {
-	out := make(map[string][]FacetCount)
+	// One backing array, cut per key.
+	per := make([]int, len(v.keys)+1)
 	for p, n := range c.counts {
 		if n > 0 {
-			k := v.keys[v.keyOf[p]]
-			out[k] = append(out[k], FacetCount{Value: v.valOf[p], Count: int(n)})
+			per[v.keyOf[p]+1]++
+		}
+	}
+	for k := range v.keys {
+		per[k+1] += per[k]
+	}
+	all := make([]FacetCount, per[len(v.keys)])
+	at := slices.Clone(per[:len(v.keys)])
+	for p, n := range c.counts {
+		if n > 0 {
+			k := v.keyOf[p]
+			all[at[k]] = FacetCount{Value: v.valOf[p], Count: int(n)}
+			at[k]++
+		}
+	}
+	out := make(map[string][]FacetCount, len(v.keys))
+	for k, key := range v.keys {
+		if per[k] < per[k+1] {
+			out[key] = all[per[k]:per[k+1]:per[k+1]]
 		}
 	}
 	for _, fc := range out {
