@@ -49,6 +49,9 @@ type segExec struct {
 	// (coarse) keep their bound without boosts per svariant (u0s), to be
 	// refined with their classes' exact boosts (see refine).
 	u0s    [][]float32
+	// fs has per svariant the largest boost of each block's documents (0
+	// where none matches it): scoring skips the boosts where it is 1.
+	fs [][]float32
 	coarse []bool
 }
 
@@ -959,6 +962,7 @@ func (ex *exec) bounds(si int, seg *segment, cb []uint32) []float32 {
 	se := &ex.segs[si]
 	se.ubs = make([][]float32, len(ex.svs))
 	se.u0s = make([][]float32, len(ex.svs))
+	se.fs = make([][]float32, len(ex.svs))
 	se.coarse = make([]bool, nc)
 	sum := ex.floats(nc)
 	gus := make([][]float32, len(ex.xg)) // per xgroup, its bound per block
@@ -1020,6 +1024,9 @@ func (ex *exec) bounds(si int, seg *segment, cb []uint32) []float32 {
 			clear(markName)
 			ex.markBlocks(seg, sv.pl.variants[0].phraseIDs(sv.pl, si), flagAlt, markName, pos, tflags)
 		}
+		if boost || name {
+			se.fs[svi] = ex.floats(nc)
+		}
 		np := len(sv.va.phrase)
 		n0 := 0
 		if name {
@@ -1048,6 +1055,9 @@ func (ex *exec) bounds(si int, seg *segment, cb []uint32) []float32 {
 				if inRange(n0, a.altMin[b], a.altMax[b]) {
 					f *= nameExact
 				}
+			}
+			if se.fs[svi] != nil {
+				se.fs[svi][j] = f
 			}
 			if f > 1 && len(a.blockClasses(int(b))) > 0 {
 				if se.u0s[svi] == nil {
@@ -1228,6 +1238,9 @@ func (ex *exec) scoreBlock(blk block, h *candHeap) {
 		}
 		need := uint8(sv.need)
 		mb := sv.maxBoost * sv.maxName
+		if ubs != nil && ex.segs[si].fs[svi] != nil {
+			mb = ex.segs[si].fs[svi][blk.j]
+		}
 		for _, i := range docs {
 			if cnt[i] < need {
 				continue
