@@ -1082,15 +1082,39 @@ func (ex *exec) refine(b block) float32 {
 	se := &ex.segs[b.seg]
 	seg := ex.sn.segs[b.seg].seg
 	cls := seg.acc.blockClasses(int(b.b))
+	// The exact bounds first; then the coarse ones, largest first, until
+	// none left can raise the block's bound (those keep their coarse
+	// bound, still a bound).
 	ub := float32(0)
-	for svi, sv := range ex.svs {
+	var todo [16]int
+	coarse := todo[:0]
+	for svi := range ex.svs {
 		if u0 := se.u0s[svi]; u0 != nil && u0[b.j] > 0 {
-			f := float32(1)
-			for _, d := range cls {
-				f = max(f, ex.boost(sv, int(b.seg), seg, d))
+			if len(coarse) < len(todo) {
+				coarse = append(coarse, svi)
+				continue
 			}
-			se.ubs[svi][b.j] = u0[b.j] * f
 		}
+		ub = max(ub, se.ubs[svi][b.j])
+	}
+	for len(coarse) > 0 {
+		k := 0
+		for i, svi := range coarse {
+			if se.ubs[svi][b.j] > se.ubs[coarse[k]][b.j] {
+				k = i
+			}
+		}
+		svi := coarse[k]
+		if se.ubs[svi][b.j] <= ub {
+			break
+		}
+		coarse = slices.Delete(coarse, k, k+1)
+		sv := ex.svs[svi]
+		f := float32(1)
+		for _, d := range cls {
+			f = max(f, ex.boost(sv, int(b.seg), seg, d))
+		}
+		se.ubs[svi][b.j] = se.u0s[svi][b.j] * f
 		ub = max(ub, se.ubs[svi][b.j])
 	}
 	se.coarse[b.j] = false
