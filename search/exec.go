@@ -31,11 +31,12 @@ type exec struct {
 	xgKey  map[string]int32
 	gs     []groupScores // per xgroup, during top
 	stamp  int32
-	scored int        // blocks scored by top
-	bufs   [][]uint64 // borrowed bitsets, returned by release
-	fbufs  [][]float32
-	ibufs  [][]int32
-	blks   []block
+	scored int         // blocks scored by top
+	bufs   []*[]uint64 // borrowed bitsets, returned by release
+	fbufs  []*[]float32
+	ibufs  []*[]int32
+	blks   *[]block
+	key    []byte // intern's buffer
 }
 
 type segExec struct {
@@ -48,10 +49,10 @@ type segExec struct {
 	// Blocks whose bound takes the largest phrase and name boosts
 	// (coarse) keep their bound without boosts per svariant (u0s), to be
 	// refined with their classes' exact boosts (see refine).
-	u0s    [][]float32
+	u0s [][]float32
 	// fs has per svariant the largest boost of each block's documents (0
 	// where none matches it): scoring skips the boosts where it is 1.
-	fs [][]float32
+	fs     [][]float32
 	coarse []bool
 }
 
@@ -63,24 +64,26 @@ type keyPass struct {
 
 // scratch lends zeroed slices from pools by size class (powers of two): a
 // query borrows bitsets of a whole segment and of its summary, bounds
-// and positions per block, and returns them all when it is released.
+// and positions per block, and returns them all when it is released. The
+// slices travel with their headers (*[]T), so lending allocates nothing.
 type scratch[T any] struct {
 	pools [40]sync.Pool // of *[]T, class c holding a capacity of 1<<c
 }
 
-func (s *scratch[T]) get(n int) []T {
+func (s *scratch[T]) get(n int) *[]T {
 	c := bits.Len(uint(max(n, 1) - 1))
 	if p, ok := s.pools[c].Get().(*[]T); ok {
-		b := (*p)[:n]
-		clear(b)
-		return b
+		*p = (*p)[:n]
+		clear(*p)
+		return p
 	}
-	return make([]T, n, 1<<c)
+	b := make([]T, n, 1<<c)
+	return &b
 }
 
-func (s *scratch[T]) put(b []T) {
-	if c := bits.Len(uint(cap(b) - 1)); cap(b) == 1<<c {
-		s.pools[c].Put(&b)
+func (s *scratch[T]) put(p *[]T) {
+	if c := bits.Len(uint(cap(*p) - 1)); cap(*p) == 1<<c {
+		s.pools[c].Put(p)
 	}
 }
 
@@ -93,34 +96,34 @@ var (
 
 // floats returns a zeroed slice of n float32s, released with the exec.
 func (ex *exec) floats(n int) []float32 {
-	f := floatScratch.get(n)
-	ex.fbufs = append(ex.fbufs, f)
-	return f
+	p := floatScratch.get(n)
+	ex.fbufs = append(ex.fbufs, p)
+	return *p
 }
 
 // words returns a zeroed bitset of n words, released with the exec.
 func (ex *exec) words(n int) bitset {
-	b := wordScratch.get(n)
-	ex.bufs = append(ex.bufs, b)
-	return b
+	p := wordScratch.get(n)
+	ex.bufs = append(ex.bufs, p)
+	return *p
 }
 
 // int32s returns a zeroed slice of n int32s, released with the exec.
 func (ex *exec) int32s(n int) []int32 {
-	b := int32Scratch.get(n)
-	ex.ibufs = append(ex.ibufs, b)
-	return b
+	p := int32Scratch.get(n)
+	ex.ibufs = append(ex.ibufs, p)
+	return *p
 }
 
 func (ex *exec) release() {
-	for _, b := range ex.bufs {
-		wordScratch.put(b)
+	for _, p := range ex.bufs {
+		wordScratch.put(p)
 	}
-	for _, f := range ex.fbufs {
-		floatScratch.put(f)
+	for _, p := range ex.fbufs {
+		floatScratch.put(p)
 	}
-	for _, b := range ex.ibufs {
-		int32Scratch.put(b)
+	for _, p := range ex.ibufs {
+		int32Scratch.put(p)
 	}
 	if ex.blks != nil {
 		blockScratch.put(ex.blks)
@@ -279,11 +282,12 @@ type salt struct {
 
 // intern returns the index in ex.xg of the group with alternatives alts.
 func (ex *exec) intern(alts []alt) int32 {
-	var key []byte
+	key := ex.key[:0]
 	for _, a := range alts {
 		key = append(key, a.info.term...)
 		key = append(key, 0, byte(math.Float32bits(a.w)>>24), byte(math.Float32bits(a.w)>>16), 0)
 	}
+	ex.key = key
 	if id, ok := ex.xgKey[string(key)]; ok {
 		return id
 	}
@@ -847,7 +851,7 @@ func (ex *exec) top(k int) []cand {
 		n += ex.sn.segs[si].seg.acc.nblk
 	}
 	ex.blks = blockScratch.get(n)
-	blks := blockHeap(ex.blks[:0])
+	blks := blockHeap((*ex.blks)[:0])
 	for si := range ex.segs {
 		m0 := ex.segs[si].m0
 		last := -1
