@@ -29,7 +29,8 @@ type exec struct {
 	svs    []*svariant
 	xg     []*xgroup // the distinct word groups of the svariants
 	xgKey  map[string]int32
-	gs     []groupScores // per xgroup, during top
+	gs     []float32 // per xgroup, what it adds to each document of the block being scored (see groupScores)
+	gstamp []int32   // per xgroup, the block (stamp) its scores are of
 	stamp  int32
 	scored int         // blocks scored by top
 	bufs   []*[]uint64 // borrowed bitsets, returned by release
@@ -869,7 +870,7 @@ func (ex *exec) top(k int) []cand {
 		// Bounding costs a pass over every block of the segment for each
 		// variant: with so few blocks, scoring them all is cheaper.
 		h := &candHeap{sn: ex.sn, k: k}
-		ex.gs = make([]groupScores, len(ex.xg))
+		ex.gs, ex.gstamp = ex.floats(len(ex.xg)*blockSize), ex.int32s(len(ex.xg))
 		for _, b := range blks {
 			ex.scoreBlock(b, h)
 		}
@@ -894,7 +895,7 @@ func (ex *exec) top(k int) []cand {
 		lo = hi
 	}
 	blks.init()
-	ex.gs = make([]groupScores, len(ex.xg))
+	ex.gs, ex.gstamp = ex.floats(len(ex.xg)*blockSize), ex.int32s(len(ex.xg))
 	h := &candHeap{sn: ex.sn, k: k}
 	for len(blks) > 0 {
 		if b := &blks[0]; ex.segs[b.seg].coarse[b.j] {
@@ -1289,24 +1290,17 @@ func (ex *exec) scoreBlock(blk block, h *candHeap) {
 	}
 }
 
-// groupScores holds what a group adds to the score of each document of the
-// block being scored (stamp says which).
-type groupScores struct {
-	stamp int32
-	s     [blockSize]float32
-}
-
 // groupScores returns what group id adds to the score of each matching
 // document (mask) of block b of segment si. Each scoreBlock call has its
 // own stamp, so a group is scored once per block whatever the variants
 // holding it.
 func (ex *exec) groupScores(id int32, si int, seg *segment, b uint32, mask *[2]uint64) *[blockSize]float32 {
-	g := &ex.gs[id]
-	if g.stamp == ex.stamp {
-		return &g.s
+	g := (*[blockSize]float32)(ex.gs[int(id)*blockSize:])
+	if ex.gstamp[id] == ex.stamp {
+		return g
 	}
-	g.stamp = ex.stamp
-	clear(g.s[:])
+	ex.gstamp[id] = ex.stamp
+	clear(g[:])
 	lo := b << blockShift
 	for _, al := range ex.xg[id].alts {
 		id := al.ti.ids[si]
@@ -1319,12 +1313,12 @@ func (ex *exec) groupScores(id int32, si int, seg *segment, b uint32, mask *[2]u
 			if mask[i>>6]&(1<<(i&63)) == 0 {
 				continue
 			}
-			if c := contrib(al.coef, seg.weighted(lo+i, seg.ptfs[k])); c > g.s[i] {
-				g.s[i] = c
+			if c := contrib(al.coef, seg.weighted(lo+i, seg.ptfs[k])); c > g[i] {
+				g[i] = c
 			}
 		}
 	}
-	return &g.s
+	return g
 }
 
 // boost returns the phrase and name boosts of document d for sv.
