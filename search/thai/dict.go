@@ -25,11 +25,12 @@ import (
 // "ด". The zero Dict is an empty dictionary ready to use; a nil *Dict
 // segments as an empty dictionary too.
 type Dict struct {
-	mu    sync.RWMutex
-	edges edgeTable // (node<<21 | rune) → child node
-	term  []bool    // term[node]: a word ends at node
-	words int
-	max   int // longest word, in runes
+	mu     sync.RWMutex
+	splits splitCache // Split's results; the dictionary drops them when it grows
+	edges  edgeTable  // (node<<21 | rune) → child node
+	term   []bool     // term[node]: a word ends at node
+	words  int
+	max    int // longest word, in runes
 }
 
 // root is the id of the trie's root node.
@@ -70,6 +71,9 @@ func (d *Dict) addLocked(w string) int {
 			n++
 		}
 	})
+	if n > 0 {
+		d.splits.drop()
+	}
 	return n
 }
 

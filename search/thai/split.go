@@ -1,5 +1,10 @@
 package thai
 
+import (
+	"strings"
+	"sync"
+)
+
 // maxSplit bounds the length (in runes) of a word that Split cuts.
 const maxSplit = 64
 
@@ -15,6 +20,55 @@ func (d *Dict) Split(w string) []string {
 	if d == nil || len(w) < 2 {
 		return nil
 	}
+	gen, p, ok := d.splits.get(w)
+	if ok {
+		return p
+	}
+	p = d.split(w)
+	d.splits.put(gen, w, p)
+	return p
+}
+
+// splitCache remembers the splits of words: a search splits each word of
+// its query and of the passages it shows, and words repeat from one search
+// to the next. The dictionary drops it when it gains words.
+type splitCache struct {
+	mu  sync.Mutex
+	gen int // counts the drops: a split computed before one is not kept
+	m   map[string][]string
+}
+
+// maxSplitCache bounds the words remembered; the cache starts over when full.
+const maxSplitCache = 1 << 16
+
+func (c *splitCache) get(w string) (gen int, p []string, ok bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	p, ok = c.m[w]
+	return c.gen, p, ok
+}
+
+func (c *splitCache) put(gen int, w string, p []string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if gen != c.gen {
+		return
+	}
+	if c.m == nil || len(c.m) >= maxSplitCache {
+		c.m = make(map[string][]string)
+	}
+	c.m[strings.Clone(w)] = p
+}
+
+func (c *splitCache) drop() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.gen++
+	c.m = nil
+}
+
+// split is Split without the cache.
+func (d *Dict) split(w string) []string {
 	var buf [maxSplit]rune
 	rs := buf[:0]
 	for _, r := range w {

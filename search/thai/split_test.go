@@ -29,3 +29,25 @@ func TestSplit(t *testing.T) {
 		t.Error("nil dict split")
 	}
 }
+
+// TestSplitCache checks that a remembered split is dropped when the
+// dictionary gains a word that cuts the word differently.
+func TestSplitCache(t *testing.T) {
+	d := NewDict("ใบ", "อนุญาต", "ขับขี่", "ขับ", "ขี่")
+	w := "ใบอนุญาตขับขี่"
+	want := []string{"ใบ", "อนุญาต", "ขับขี่"}
+	for range 2 { // computed, then remembered
+		if got := d.Split(w); !slices.Equal(got, want) {
+			t.Fatalf("Split(%q) = %q, want %q", w, got, want)
+		}
+	}
+	d.Add("ใบอนุญาต")
+	want = []string{"ใบอนุญาต", "ขับขี่"}
+	if got := d.Split(w); !slices.Equal(got, want) {
+		t.Fatalf("after Add: Split(%q) = %q, want %q", w, got, want)
+	}
+	d.Add("ใบอนุญาต") // not new: the cache stays
+	if got := d.Split(w); !slices.Equal(got, want) {
+		t.Fatalf("after a second Add: Split(%q) = %q, want %q", w, got, want)
+	}
+}
