@@ -27,6 +27,7 @@ type builder struct {
 
 	cur    map[uint32]tf
 	intern map[string]string
+	toks   map[string]*tokens // by interned text
 }
 
 type posting struct {
@@ -38,7 +39,7 @@ func newBuilder(d *thai.Dict, ft *facetTable, maxBody int) *builder {
 	return &builder{
 		a: newAnalyzer(d), ft: ft, maxBody: maxBody,
 		tOff: []uint32{0}, fOff: []uint32{0}, aOff: []uint32{0},
-		cur: make(map[uint32]tf), intern: make(map[string]string),
+		cur: make(map[uint32]tf), intern: make(map[string]string), toks: make(map[string]*tokens),
 	}
 }
 
@@ -54,6 +55,19 @@ func (b *builder) str(s string) string {
 	s = strings.Clone(s)
 	b.intern[s] = s
 	return s
+}
+
+// tokensOf returns the words of s, a clean text, shared with equal texts.
+func (b *builder) tokensOf(s string) *tokens {
+	if s == "" || !utf8.ValidString(s) {
+		return nil // marked as before, from its valid part
+	}
+	if t, ok := b.toks[s]; ok {
+		return t
+	}
+	t := textTokens(b.a.dict, s)
+	b.toks[s] = t
+	return t
 }
 
 // truncate cuts s to at most n bytes at a rune boundary.
@@ -153,9 +167,11 @@ func (b *builder) add(d *Doc) {
 	}
 	if b.a.isClean(d.Title) {
 		st.clean |= cleanTitle
+		st.titleToks = b.tokensOf(st.title)
 	}
 	if thai.Normalize(st.body) == st.body {
 		st.clean |= cleanBody
+		st.bodyToks = b.tokensOf(st.body)
 	}
 	b.docs = append(b.docs, st)
 	b.prior = append(b.prior, priorOf(d.Boost))

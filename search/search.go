@@ -188,12 +188,12 @@ func (ix *Index) hit(sn *snapshot, c cand, mk *marker, titles, bodies map[string
 	s := &sn.segs[c.seg].seg.docs[c.doc]
 	title, ok := titles[s.title]
 	if !ok {
-		title = mk.highlight(s.title, s.clean&cleanTitle != 0)
+		title = mk.highlight(s.title, s.clean&cleanTitle != 0, s.titleToks)
 		titles[s.title] = title
 	}
 	body, ok := bodies[s.body]
 	if !ok {
-		body = mk.snippet(s.body, snippetRunes, s.clean&cleanBody != 0)
+		body = mk.snippet(s.body, snippetRunes, s.clean&cleanBody != 0, s.bodyToks)
 		bodies[s.body] = body
 	}
 	return Hit{
@@ -227,5 +227,5 @@ func (r *Result) Highlight(text string) []Span {
 	if r.dict == nil {
 		return []Span{{Text: text}}
 	}
-	return newMarker(r.dict, r.terms).highlight(text, false)
+	return newMarker(r.dict, r.terms).highlight(text, false, nil)
 }

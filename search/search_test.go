@@ -365,3 +365,43 @@ func TestPhraseCache(t *testing.T) {
 		t.Fatalf("after the dictionary learnt the word: %q", got)
 	}
 }
+
+// TestStoredTokens checks that hits marked from the tokens kept at build
+// time are marked as segmenting their text again marks them.
+func TestStoredTokens(t *testing.T) {
+	docs := syntheticCorpus(3000, 7)
+	ix := New(thai.Default(), WithResultCache(0))
+	ix.Upsert(docs...)
+	ix.Compact()
+	sn := ix.snap.Load()
+	withToks := 0
+	for _, q := range []string{"ขออนุญาตก่อสร้างอาคาร", "ทะเบียนสมรส", "ภาษีรถ ขนส่ง", "บัตรประชาชน", "ใบอนุญาต", "สำนักงานที่ดิน โอน", "เบี้ยยังชีพ"} {
+		r := ix.Search(Query{Text: q, Limit: 20})
+		if len(r.Hits) == 0 {
+			t.Fatalf("%s: no hits", q)
+		}
+		mk := newMarker(ix.dict, r.terms)
+		for _, h := range r.Hits {
+			var s *stored
+			for _, v := range sn.segs {
+				for d := range v.seg.docs {
+					if v.seg.docs[d].ref == h.DocRef {
+						s = &v.seg.docs[d]
+					}
+				}
+			}
+			if s.titleToks != nil {
+				withToks++
+			}
+			if want := mk.highlight(s.title, s.clean&cleanTitle != 0, nil); !slices.Equal(h.TitleSpans, want) {
+				t.Errorf("%s: title of %v: %v, segmenting again %v", q, h.DocRef, h.TitleSpans, want)
+			}
+			if want := mk.snippet(s.body, snippetRunes, s.clean&cleanBody != 0, nil); !slices.Equal(h.BodySpans, want) {
+				t.Errorf("%s: body of %v: %v, segmenting again %v", q, h.DocRef, h.BodySpans, want)
+			}
+		}
+	}
+	if withToks == 0 {
+		t.Error("no hit has stored tokens")
+	}
+}

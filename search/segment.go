@@ -71,6 +71,9 @@ type stored struct {
 	title, titleEN, agency, place, body string
 	alt                                 []string
 	clean                               uint8 // cleanTitle, cleanBody: the text is in normal form
+	// The words of the title and body (clean ones only), shared by the
+	// documents with the same text: hits are marked without segmenting.
+	titleToks, bodyToks *tokens
 }
 
 const (

@@ -2,6 +2,7 @@ package search
 
 import (
 	"html/template"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -97,6 +98,51 @@ func (m *marker) marks(text string, lo, hi int, clean bool) []mark {
 	return out
 }
 
+// tokens are the words of a text in normal form and the parts of its
+// compounds, as byte ranges in order, each packed as start<<32 | end<<1 |
+// part (1 for a part of the word before it).
+type tokens []uint64
+
+// textTokens returns the tokens of s, which is in normal form.
+func textTokens(d *thai.Dict, s string) *tokens {
+	var t tokens
+	for _, tok := range d.SegmentOffsets(s) {
+		t = append(t, uint64(tok.Start)<<32|uint64(tok.End)<<1)
+		at := tok.Start
+		for _, p := range d.Split(tok.Text) {
+			t = append(t, uint64(at)<<32|uint64(at+len(p))<<1|1)
+			at += len(p)
+		}
+	}
+	t = slices.Clip(t)
+	return &t
+}
+
+// marksFrom is marks from the text's tokens: no segmenting.
+func (m *marker) marksFrom(text string, toks *tokens, lo, hi int) []mark {
+	if len(m.terms) == 0 {
+		return nil
+	}
+	var out []mark
+	t := *toks
+	for i := 0; i < len(t); i++ {
+		a, b := int(t[i]>>32), int(uint32(t[i])>>1)
+		if t[i]&1 != 0 || a < lo || b > hi {
+			continue // parts are seen with their word
+		}
+		if m.terms[text[a:b]] {
+			out = append(out, mark{a, b})
+			continue
+		}
+		for j := i + 1; j < len(t) && t[j]&1 != 0; j++ {
+			if pa, pb := int(t[j]>>32), int(uint32(t[j])>>1); m.terms[text[pa:pb]] {
+				out = append(out, mark{pa, pb})
+			}
+		}
+	}
+	return out
+}
+
 // spans cuts text[lo:hi] into spans at the marks.
 func spans(text string, ms []mark, lo, hi int) []Span {
 	var out []Span
@@ -124,7 +170,10 @@ func spans(text string, ms []mark, lo, hi int) []Span {
 }
 
 // highlight returns the whole of text with the query's words marked.
-func (m *marker) highlight(text string, clean bool) []Span {
+func (m *marker) highlight(text string, clean bool, toks *tokens) []Span {
+	if toks != nil {
+		return spans(text, m.marksFrom(text, toks, 0, len(text)), 0, len(text))
+	}
 	text = strings.ToValidUTF8(text, "")
 	if text == "" {
 		return nil
@@ -134,8 +183,10 @@ func (m *marker) highlight(text string, clean bool) []Span {
 
 // snippet returns about n runes of text around its first match (or its
 // start), with the query's words marked.
-func (m *marker) snippet(text string, n int, clean bool) []Span {
-	text = strings.ToValidUTF8(text, "")
+func (m *marker) snippet(text string, n int, clean bool, toks *tokens) []Span {
+	if toks == nil {
+		text = strings.ToValidUTF8(text, "")
+	}
 	if text == "" {
 		return nil
 	}
@@ -169,7 +220,13 @@ func (m *marker) snippet(text string, n int, clean bool) []Span {
 	if out, ok := m.passages[key]; ok {
 		return out
 	}
-	out := spans(text, m.marks(text, lo, hi, clean), lo, hi)
+	var ms []mark
+	if toks != nil {
+		ms = m.marksFrom(text, toks, lo, hi)
+	} else {
+		ms = m.marks(text, lo, hi, clean)
+	}
+	out := spans(text, ms, lo, hi)
 	if lo > 0 {
 		out = append([]Span{{Text: ellipsis}}, out...)
 	}
