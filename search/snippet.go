@@ -99,18 +99,26 @@ func (m *marker) marks(text string, lo, hi int, clean bool) []mark {
 }
 
 // tokens are the words of a text in normal form and the parts of its
-// compounds, as byte ranges in order, each packed as start<<32 | end<<1 |
+// compounds, as byte ranges in order, each packed as start<<16 | end<<1 |
 // part (1 for a part of the word before it).
-type tokens []uint64
+type tokens []uint32
 
-// textTokens returns the tokens of s, which is in normal form.
+// maxTokensText is the longest text kept as tokens (offsets fit 15 bits);
+// stored bodies are much shorter (see WithStoredBody).
+const maxTokensText = 1<<15 - 1
+
+// textTokens returns the tokens of s, which is in normal form, or nil if
+// it is too long.
 func textTokens(d *thai.Dict, s string) *tokens {
+	if len(s) > maxTokensText {
+		return nil
+	}
 	var t tokens
 	for _, tok := range d.SegmentOffsets(s) {
-		t = append(t, uint64(tok.Start)<<32|uint64(tok.End)<<1)
+		t = append(t, uint32(tok.Start)<<16|uint32(tok.End)<<1)
 		at := tok.Start
 		for _, p := range d.Split(tok.Text) {
-			t = append(t, uint64(at)<<32|uint64(at+len(p))<<1|1)
+			t = append(t, uint32(at)<<16|uint32(at+len(p))<<1|1)
 			at += len(p)
 		}
 	}
@@ -126,7 +134,7 @@ func (m *marker) marksFrom(text string, toks *tokens, lo, hi int) []mark {
 	var out []mark
 	t := *toks
 	for i := 0; i < len(t); i++ {
-		a, b := int(t[i]>>32), int(uint32(t[i])>>1)
+		a, b := int(t[i]>>16), int(t[i]&0xffff>>1)
 		if t[i]&1 != 0 || a < lo || b > hi {
 			continue // parts are seen with their word
 		}
@@ -135,7 +143,7 @@ func (m *marker) marksFrom(text string, toks *tokens, lo, hi int) []mark {
 			continue
 		}
 		for j := i + 1; j < len(t) && t[j]&1 != 0; j++ {
-			if pa, pb := int(t[j]>>32), int(uint32(t[j])>>1); m.terms[text[pa:pb]] {
+			if pa, pb := int(t[j]>>16), int(t[j]&0xffff>>1); m.terms[text[pa:pb]] {
 				out = append(out, mark{pa, pb})
 			}
 		}
