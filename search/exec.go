@@ -764,6 +764,13 @@ func (ex *exec) countBlocks(c *facetCounter, si int) {
 	a := &seg.acc
 	m0 := ex.segs[si].m0
 	n := seg.len()
+	count := func(d uint32, by int32) {
+		for _, p := range seg.facetPairs(d) {
+			if int(p) < len(c.counts) {
+				c.counts[p] += by
+			}
+		}
+	}
 	last := -1
 	for i, x := range ex.segs[si].msum {
 		for ; x != 0; x &= x - 1 {
@@ -780,23 +787,26 @@ func (ex *exec) countBlocks(c *facetCounter, si int) {
 			if w[0]|w[1] == 0 {
 				continue
 			}
-			if w == fullBlock(n, b) {
+			full := fullBlock(n, b)
+			matched := bits.OnesCount64(w[0]) + bits.OnesCount64(w[1])
+			if all := bits.OnesCount64(full[0]) + bits.OnesCount64(full[1]); 2*matched > all {
+				// Most of the block: its counts, less those of the
+				// documents that do not match.
 				for e := a.hOff[b]; e < a.hOff[b+1]; e++ {
 					if p := a.hPair[e]; int(p) < len(c.counts) {
 						c.counts[p] += int32(a.hCnt[e])
 					}
 				}
+				for k := range w {
+					for miss := full[k] &^ w[k]; miss != 0; miss &= miss - 1 {
+						count(uint32(b<<blockShift+k<<6+bits.TrailingZeros64(miss)), -1)
+					}
+				}
 				continue
 			}
 			for k, word := range w {
-				for word != 0 {
-					d := uint32(b<<blockShift + k<<6 + bits.TrailingZeros64(word))
-					word &= word - 1
-					for _, p := range seg.facetPairs(d) {
-						if int(p) < len(c.counts) {
-							c.counts[p]++
-						}
-					}
+				for ; word != 0; word &= word - 1 {
+					count(uint32(b<<blockShift+k<<6+bits.TrailingZeros64(word)), 1)
 				}
 			}
 		}

@@ -16,6 +16,7 @@ type facetTable struct {
 	valOf  []string          // pair id → value
 	keys   []string          // key index → key
 	keyIdx map[string]uint16
+	rank   []uint32 // pair id → place of its value in the order of all values (see view)
 }
 
 func newFacetTable() *facetTable {
@@ -62,12 +63,32 @@ type facetView struct {
 	keyOf []uint16
 	valOf []string
 	keys  []string
+	rank  []uint32 // ties of counts sort by value: by rank, not by string
 }
 
 func (t *facetTable) view() facetView {
 	t.mu.RLock()
-	defer t.mu.RUnlock()
-	return facetView{keyOf: t.keyOf, valOf: t.valOf, keys: t.keys}
+	v := facetView{keyOf: t.keyOf, valOf: t.valOf, keys: t.keys, rank: t.rank}
+	t.mu.RUnlock()
+	if len(v.rank) == len(v.valOf) {
+		return v
+	}
+	// Pairs were added since the values were last ranked.
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if len(t.rank) != len(t.valOf) {
+		order := make([]uint32, len(t.valOf))
+		for i := range order {
+			order[i] = uint32(i)
+		}
+		slices.SortFunc(order, func(a, b uint32) int { return cmp.Compare(t.valOf[a], t.valOf[b]) })
+		rank := make([]uint32, len(order))
+		for r, p := range order {
+			rank[p] = uint32(r)
+		}
+		t.rank = rank
+	}
+	return facetView{keyOf: t.keyOf, valOf: t.valOf, keys: t.keys, rank: t.rank}
 }
 
 // FacetCount is the number of matching documents with one facet value.
@@ -162,38 +183,31 @@ func (c *facetCounter) add(v *facetView, pairs []uint32, fails uint32) {
 
 // result returns the counts by key, largest first.
 func (c *facetCounter) result(v *facetView) map[string][]FacetCount {
-	// One backing array, cut per key.
-	per := make([]int, len(v.keys)+1)
+	var pairs []uint32
 	for p, n := range c.counts {
 		if n > 0 {
-			per[v.keyOf[p]+1]++
+			pairs = append(pairs, uint32(p))
 		}
 	}
-	for k := range v.keys {
-		per[k+1] += per[k]
-	}
-	all := make([]FacetCount, per[len(v.keys)])
-	at := slices.Clone(per[:len(v.keys)])
-	for p, n := range c.counts {
-		if n > 0 {
-			k := v.keyOf[p]
-			all[at[k]] = FacetCount{Value: v.valOf[p], Count: int(n)}
-			at[k]++
+	// By key, then count (largest first), then value.
+	slices.SortFunc(pairs, func(a, b uint32) int {
+		if ka, kb := v.keyOf[a], v.keyOf[b]; ka != kb {
+			return cmp.Compare(ka, kb)
 		}
-	}
+		if na, nb := c.counts[a], c.counts[b]; na != nb {
+			return cmp.Compare(nb, na)
+		}
+		return cmp.Compare(v.rank[a], v.rank[b])
+	})
+	all := make([]FacetCount, len(pairs))
 	out := make(map[string][]FacetCount, len(v.keys))
-	for k, key := range v.keys {
-		if per[k] < per[k+1] {
-			out[key] = all[per[k]:per[k+1]:per[k+1]]
+	start := 0
+	for i, p := range pairs {
+		all[i] = FacetCount{Value: v.valOf[p], Count: int(c.counts[p])}
+		if i+1 == len(pairs) || v.keyOf[pairs[i+1]] != v.keyOf[p] {
+			out[v.keys[v.keyOf[p]]] = all[start : i+1 : i+1]
+			start = i + 1
 		}
-	}
-	for _, fc := range out {
-		slices.SortFunc(fc, func(a, b FacetCount) int {
-			if a.Count != b.Count {
-				return b.Count - a.Count
-			}
-			return cmp.Compare(a.Value, b.Value)
-		})
 	}
 	return out
 }
