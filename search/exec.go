@@ -845,7 +845,7 @@ var (
 
 // fewBlocks is the number of blocks holding matches up to which they are
 // all scored, without computing bounds.
-const fewBlocks = 16
+const fewBlocks = 8
 
 // boundSlack covers rounding: a bound is computed in another order than
 // the score it bounds.
