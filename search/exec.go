@@ -787,7 +787,10 @@ func (ex *exec) countBlocks(c *facetCounter, si int) {
 			if w[0]|w[1] == 0 {
 				continue
 			}
-			full := fullBlock(n, b)
+			full := [2]uint64{^uint64(0), ^uint64(0)}
+			if b == a.nblk-1 {
+				full = fullBlock(n, b)
+			}
 			matched := bits.OnesCount64(w[0]) + bits.OnesCount64(w[1])
 			if all := bits.OnesCount64(full[0]) + bits.OnesCount64(full[1]); 2*matched > all {
 				// Most of the block: its counts, less those of the

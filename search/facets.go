@@ -17,6 +17,7 @@ type facetTable struct {
 	keys   []string          // key index → key
 	keyIdx map[string]uint16
 	rank   []uint32 // pair id → place of its value in the order of all values (see view)
+	byRank []uint32 // place → pair id
 }
 
 func newFacetTable() *facetTable {
@@ -64,11 +65,13 @@ type facetView struct {
 	valOf []string
 	keys  []string
 	rank  []uint32 // ties of counts sort by value: by rank, not by string
+	// byRank is the pair of each rank.
+	byRank []uint32
 }
 
 func (t *facetTable) view() facetView {
 	t.mu.RLock()
-	v := facetView{keyOf: t.keyOf, valOf: t.valOf, keys: t.keys, rank: t.rank}
+	v := facetView{keyOf: t.keyOf, valOf: t.valOf, keys: t.keys, rank: t.rank, byRank: t.byRank}
 	t.mu.RUnlock()
 	if len(v.rank) == len(v.valOf) {
 		return v
@@ -86,9 +89,9 @@ func (t *facetTable) view() facetView {
 		for r, p := range order {
 			rank[p] = uint32(r)
 		}
-		t.rank = rank
+		t.rank, t.byRank = rank, order
 	}
-	return facetView{keyOf: t.keyOf, valOf: t.valOf, keys: t.keys, rank: t.rank}
+	return facetView{keyOf: t.keyOf, valOf: t.valOf, keys: t.keys, rank: t.rank, byRank: t.byRank}
 }
 
 // FacetCount is the number of matching documents with one facet value.
@@ -183,29 +186,23 @@ func (c *facetCounter) add(v *facetView, pairs []uint32, fails uint32) {
 
 // result returns the counts by key, largest first.
 func (c *facetCounter) result(v *facetView) map[string][]FacetCount {
-	var pairs []uint32
+	// By key, then count (largest first), then value, as one number: key
+	// (16 bits), the count's complement (24) and the value's rank (24).
+	var order []uint64
 	for p, n := range c.counts {
 		if n > 0 {
-			pairs = append(pairs, uint32(p))
+			order = append(order, uint64(v.keyOf[p])<<48|uint64(1<<24-1-min(n, 1<<24-1))<<24|uint64(v.rank[p]))
 		}
 	}
-	// By key, then count (largest first), then value.
-	slices.SortFunc(pairs, func(a, b uint32) int {
-		if ka, kb := v.keyOf[a], v.keyOf[b]; ka != kb {
-			return cmp.Compare(ka, kb)
-		}
-		if na, nb := c.counts[a], c.counts[b]; na != nb {
-			return cmp.Compare(nb, na)
-		}
-		return cmp.Compare(v.rank[a], v.rank[b])
-	})
-	all := make([]FacetCount, len(pairs))
+	slices.Sort(order)
+	all := make([]FacetCount, len(order))
 	out := make(map[string][]FacetCount, len(v.keys))
 	start := 0
-	for i, p := range pairs {
+	for i, x := range order {
+		p := v.byRank[x&(1<<24-1)]
 		all[i] = FacetCount{Value: v.valOf[p], Count: int(c.counts[p])}
-		if i+1 == len(pairs) || v.keyOf[pairs[i+1]] != v.keyOf[p] {
-			out[v.keys[v.keyOf[p]]] = all[start : i+1 : i+1]
+		if i+1 == len(order) || order[i+1]>>48 != x>>48 {
+			out[v.keys[x>>48]] = all[start : i+1 : i+1]
 			start = i + 1
 		}
 	}
