@@ -89,9 +89,10 @@ type accel struct {
 	fwBits   []uint64
 	nDense   int     // facet values with a bitset
 	pairsPer float32 // facet pairs per document
-	// The facet counts of each block's documents, (hPair, hCnt) from
-	// hOff[b] to hOff[b+1]: a block whose documents all match adds its
-	// counts at once (see exec.countBlocks).
+	// The facet counts of the documents of each bitset word (64
+	// documents), (hPair, hCnt) from hOff[w] to hOff[w+1]: a word whose
+	// documents mostly match adds its counts at once (see
+	// exec.countWords).
 	hOff  []uint32
 	hPair []uint32
 	hCnt  []uint8
@@ -272,12 +273,13 @@ func flagOf(t tf) uint8 {
 // buildFacets inverts the facet pairs of the documents.
 func (a *accel) buildHistograms(s *segment) {
 	n := len(s.docs)
-	a.hOff = make([]uint32, 1, a.nblk+1)
+	nw := s.words()
+	a.hOff = make([]uint32, 1, nw+1)
 	count := make(map[uint32]uint8)
 	var pairs []uint32
-	for b := range a.nblk {
+	for w := range nw {
 		clear(count)
-		for d := b << blockShift; d < min(n, (b+1)<<blockShift); d++ {
+		for d := w << 6; d < min(n, (w+1)<<6); d++ {
 			for _, p := range s.facetPairs(uint32(d)) {
 				count[p]++
 			}

@@ -668,7 +668,7 @@ func (ex *exec) countFacets(c *facetCounter, v *facetView, si int) {
 	seg := ex.sn.segs[si].seg
 	a := &seg.acc
 	if ex.f.all == 0 && testFacetPath == 0 {
-		ex.countBlocks(c, si)
+		ex.countWords(c, si)
 		return
 	}
 	m := float32(countAnd(se.match, nil))
@@ -754,81 +754,51 @@ func (ex *exec) countFacets(c *facetCounter, v *facetView, si int) {
 	}
 }
 
-// countBlocks counts the facet values of the matches of segment si when
-// there are no filters: a block whose documents all match adds its
-// histogram (accel.hOff), the others their matching documents' pairs.
-// Matches cluster (the copies of a template are neighbours), so most
-// matches of a large result are in full blocks.
-func (ex *exec) countBlocks(c *facetCounter, si int) {
+// countWords counts the facet values of the matches of segment si when
+// there are no filters, by bitset word (64 documents): a word whose
+// documents mostly match adds its histogram (accel.hOff) less the pairs of
+// the others, the other words their matching documents' pairs. Matches
+// cluster (the copies of a template are neighbours), so most matches of a
+// large result are in full words.
+func (ex *exec) countWords(c *facetCounter, si int) {
 	seg := ex.sn.segs[si].seg
 	a := &seg.acc
 	m0 := ex.segs[si].m0
 	n := seg.len()
-	count := func(d uint32, by int32) {
-		for _, p := range seg.facetPairs(d) {
+	count := func(d int, by int32) {
+		for _, p := range seg.facetPairs(uint32(d)) {
 			if int(p) < len(c.counts) {
 				c.counts[p] += by
 			}
 		}
 	}
-	last := -1
 	for i, x := range ex.segs[si].msum {
 		for ; x != 0; x &= x - 1 {
-			b := (i<<6 + bits.TrailingZeros64(x)) >> 1
-			if b == last {
+			w := i<<6 + bits.TrailingZeros64(x)
+			m := m0[w]
+			if m == 0 {
 				continue
 			}
-			last = b
-			var w [2]uint64
-			w[0] = m0[2*b]
-			if 2*b+1 < len(m0) {
-				w[1] = m0[2*b+1]
+			all := ^uint64(0)
+			if r := n - w<<6; r < 64 {
+				all = 1<<r - 1
 			}
-			if w[0]|w[1] == 0 {
-				continue
-			}
-			full := [2]uint64{^uint64(0), ^uint64(0)}
-			if b == a.nblk-1 {
-				full = fullBlock(n, b)
-			}
-			matched := bits.OnesCount64(w[0]) + bits.OnesCount64(w[1])
-			if all := bits.OnesCount64(full[0]) + bits.OnesCount64(full[1]); 2*matched > all {
-				// Most of the block: its counts, less those of the
-				// documents that do not match.
-				for e := a.hOff[b]; e < a.hOff[b+1]; e++ {
-					if p := a.hPair[e]; int(p) < len(c.counts) {
-						c.counts[p] += int32(a.hCnt[e])
-					}
-				}
-				for k := range w {
-					for miss := full[k] &^ w[k]; miss != 0; miss &= miss - 1 {
-						count(uint32(b<<blockShift+k<<6+bits.TrailingZeros64(miss)), -1)
-					}
+			if 2*bits.OnesCount64(m) <= bits.OnesCount64(all) {
+				for ; m != 0; m &= m - 1 {
+					count(w<<6+bits.TrailingZeros64(m), 1)
 				}
 				continue
 			}
-			for k, word := range w {
-				for ; word != 0; word &= word - 1 {
-					count(uint32(b<<blockShift+k<<6+bits.TrailingZeros64(word)), 1)
+			for e := a.hOff[w]; e < a.hOff[w+1]; e++ {
+				if p := a.hPair[e]; int(p) < len(c.counts) {
+					c.counts[p] += int32(a.hCnt[e])
 				}
+			}
+			for miss := all &^ m; miss != 0; miss &= miss - 1 {
+				count(w<<6+bits.TrailingZeros64(miss), -1)
 			}
 		}
 	}
-}
-
-// fullBlock returns the bits of block b's documents in a segment of n.
-func fullBlock(n, b int) [2]uint64 {
-	var w [2]uint64
-	for k := range w {
-		lo := b<<blockShift + k<<6
-		switch r := n - lo; {
-		case r >= 64:
-			w[k] = ^uint64(0)
-		case r > 0:
-			w[k] = 1<<r - 1
-		}
-	}
-	return w
 }
 
 // cand is a matching document.
