@@ -12,9 +12,10 @@ import (
 // segment is an immutable part of the index: the postings of its terms and
 // the stored fields of its documents, which are numbered 0..n-1 (local ids).
 type segment struct {
-	terms []string // sorted
-	off   []uint32 // postings of terms[t]: pdocs[off[t]:off[t+1]]
-	pdocs []uint32 // local doc ids, ascending per term
+	terms []string         // sorted
+	ids   map[string]int32 // term → id, for lookup
+	off   []uint32         // postings of terms[t]: pdocs[off[t]:off[t+1]]
+	pdocs []uint32         // local doc ids, ascending per term
 	ptfs  []tf
 	grams gramIndex // character trigrams of terms, for typo correction
 
@@ -85,8 +86,11 @@ func (s *segment) len() int { return len(s.docs) }
 
 // lookup returns the id of term in s.
 func (s *segment) lookup(term string) (int, bool) {
-	i, ok := slices.BinarySearch(s.terms, term)
-	return i, ok
+	if s.ids != nil {
+		i, ok := s.ids[term]
+		return int(i), ok
+	}
+	return slices.BinarySearch(s.terms, term)
 }
 
 // prefixRange returns the ids of the terms starting with p.
@@ -157,6 +161,10 @@ func (s *segment) seal(avg *[nFields]float32) {
 	}
 	s.computeNorms(*avg)
 	s.grams = buildGrams(s.terms)
+	s.ids = make(map[string]int32, len(s.terms))
+	for i, t := range s.terms {
+		s.ids[t] = int32(i)
+	}
 	s.tie = make([]uint64, len(s.docs))
 	for d := range s.docs {
 		s.tie[d] = tieKey(s.docs[d].ref)
