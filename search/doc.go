@@ -38,12 +38,17 @@
 // # Execution
 //
 // A search is exact but does not score every match (exec.go). The set of
-// matching documents is computed as bitsets (frequent terms keep one), so
-// Result.Total and the facet counts are exact popcounts, cheap even when
-// most of the index matches; a block whose documents all match adds its
-// facet histogram at once. The variants of a query (synonyms rewrite it,
-// a learnt synonym is a whole process name) share their word groups, so each
-// distinct word is matched, bounded and scored once per block. Scoring uses
+// matching documents is computed as bitsets (frequent terms keep one,
+// mid-frequency terms the non-zero words of one), counted first over
+// summaries (a bit per word of 64 documents) and then only over the words
+// where enough of the query's words have documents; later passes (the
+// total, facet counts, candidate blocks) visit the words the summary
+// marks. Result.Total and the facet counts are exact popcounts, cheap even
+// when most of the index matches; a word of 64 documents that mostly
+// matches adds its facet histogram at once, less the others. The variants
+// of a query (synonyms rewrite it, a learnt synonym is a whole process
+// name) share their word groups, so each distinct word is matched, bounded
+// and scored once per block. Scoring uses
 // block-max pruning: documents are numbered in order of kind, title, prior
 // and id (the documents of one process are neighbours), every frequent term
 // keeps the highest score it can give in each block of 128 documents, and
@@ -56,9 +61,15 @@
 // compared at 9 bits of precision, ties ranking by kind and id; a block's
 // bound takes the exact phrase and name boosts of the title classes it holds.
 // A block of copies whose best possible score only ties the page's last hit
-// and whose ids come after it is then skipped without scoring. Query.RankOnly
-// skips the facet counts and the marked spans (suggestions, and the
-// benchmark's comparison with engines that return a ranking only).
+// and whose ids come after it is then skipped without scoring. Phrase boosts
+// are tested bit-parallel (a bit per phrase position) and only where a
+// document of the block holds a phrase word in its title or names.
+//
+// The words of stored titles and bodies (in normal form) are kept at build
+// time, shared by the documents with the same text, so hits are marked
+// without segmenting them again. Query.RankOnly skips the facet counts and
+// the marked spans (suggestions, and the benchmark's comparison with
+// engines that return a ranking only).
 //
 // # Updates and concurrency
 //
