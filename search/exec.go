@@ -1510,24 +1510,34 @@ func (va *variant) phraseSet(pl *plan, si int) *phraseSet {
 	}
 	ps := va.segIDs[si]
 	if ps == nil {
-		ps = &phraseSet{pos: make([][]int32, len(va.phrase))}
+		pos := make([][]int32, len(va.phrase))
 		for p, terms := range va.phrase {
 			for _, t := range terms {
-				id := pl.term(t).ids[si]
-				if id < 0 {
-					continue
-				}
-				ps.pos[p] = append(ps.pos[p], id)
-				if k := slices.Index(ps.ids, uint32(id)); k >= 0 {
-					ps.masks[k] |= 1 << p
-				} else {
-					ps.ids = append(ps.ids, uint32(id))
-					ps.masks = append(ps.masks, 1<<p)
-					ps.filter |= 1 << (id & 63)
+				if id := pl.term(t).ids[si]; id >= 0 {
+					pos[p] = append(pos[p], id)
 				}
 			}
 		}
+		ps = newPhraseSet(pos)
 		va.segIDs[si] = ps
+	}
+	return ps
+}
+
+// newPhraseSet returns the phrase whose position p accepts the ids pos[p]
+// (at most 64 positions).
+func newPhraseSet(pos [][]int32) *phraseSet {
+	ps := &phraseSet{pos: pos}
+	for p, ids := range pos {
+		for _, id := range ids {
+			if k := slices.Index(ps.ids, uint32(id)); k >= 0 {
+				ps.masks[k] |= 1 << p
+				continue
+			}
+			ps.ids = append(ps.ids, uint32(id))
+			ps.masks = append(ps.masks, 1<<p)
+			ps.filter |= 1 << (id & 63)
+		}
 	}
 	return ps
 }

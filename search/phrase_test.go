@@ -58,23 +58,15 @@ func TestPhraseSet(t *testing.T) {
 		if n%500 == 0 {
 			pos = make([][]int32, 64) // the longest phrase boosted
 		}
-		ps := &phraseSet{pos: pos}
 		for p := range pos {
 			for range 1 + r.IntN(2) {
 				id := int32(r.IntN(12)) * 61 // ids sharing their low bits test the filter
-				if slices.Contains(pos[p], id) {
-					continue
-				}
-				pos[p] = append(pos[p], id)
-				if k := slices.Index(ps.ids, uint32(id)); k >= 0 {
-					ps.masks[k] |= 1 << p
-				} else {
-					ps.ids = append(ps.ids, uint32(id))
-					ps.masks = append(ps.masks, 1<<p)
-					ps.filter |= 1 << (id & 63)
+				if !slices.Contains(pos[p], id) {
+					pos[p] = append(pos[p], id)
 				}
 			}
 		}
+		ps := newPhraseSet(pos)
 		text := make([]uint32, r.IntN(len(pos)+3))
 		if r.IntN(3) == 0 {
 			text = make([]uint32, len(pos)) // exact matches are rare at random
