@@ -37,7 +37,8 @@ type exec struct {
 	fbufs  []*[]float32
 	ibufs  []*[]int32
 	blks   *[]block
-	key    []byte // intern's buffer
+	key    []byte              // intern's buffer
+	tmarks map[int32]termMarks // per term, during bounds of one segment
 }
 
 type segExec struct {
@@ -959,8 +960,9 @@ func (ex *exec) bounds(si int, seg *segment, cb []uint32) []float32 {
 	// the phrase's words in its title or names (marked from the terms'
 	// block flags); the exact boosts of a block with its classes listed
 	// are computed when it reaches the top of the heap (refine).
-	mark, markName := make([]bool, nc), make([]bool, nc)
-	tflags := make(map[int32][]uint8)
+	nj := (nc + 63) / 64
+	mark, markName := ex.words(nj), ex.words(nj)
+	ex.tmarks = make(map[int32]termMarks)
 	for svi, sv := range ex.svs {
 		ubv := ex.floats(nc)
 		se.ubs[svi] = ubv
@@ -1005,12 +1007,12 @@ func (ex *exec) bounds(si int, seg *segment, cb []uint32) []float32 {
 		boost := sv.maxBoost > 1
 		if boost {
 			clear(mark)
-			ex.markBlocks(seg, sv.va.phraseIDs(sv.pl, si), flagTitle, mark, pos, tflags)
+			ex.markBlocks(seg, sv.va.phraseIDs(sv.pl, si), false, mark, pos, nc)
 		}
 		name := sv.maxName > 1
 		if name {
 			clear(markName)
-			ex.markBlocks(seg, sv.pl.variants[0].phraseIDs(sv.pl, si), flagAlt, markName, pos, tflags)
+			ex.markBlocks(seg, sv.pl.variants[0].phraseIDs(sv.pl, si), true, markName, pos, nc)
 		}
 		if boost || name {
 			se.fs[svi] = ex.floats(nc)
@@ -1026,7 +1028,7 @@ func (ex *exec) bounds(si int, seg *segment, cb []uint32) []float32 {
 			}
 			u := sum[j] * (a.blkPrior[b] * sv.vw) * sv.rw
 			f := float32(1)
-			if boost && mark[j] {
+			if boost && mark[j>>6]>>(j&63)&1 != 0 {
 				// See phraseSet.score.
 				if np > 1 {
 					f = 1.5
@@ -1035,7 +1037,7 @@ func (ex *exec) bounds(si int, seg *segment, cb []uint32) []float32 {
 					f *= 1.3
 				}
 			}
-			if name && markName[j] {
+			if name && markName[j>>6]>>(j&63)&1 != 0 {
 				// See nameBoost.
 				if n0 > 1 {
 					f *= nameHolds
@@ -1114,27 +1116,45 @@ func (ex *exec) refine(b block) float32 {
 func (ex *exec) groupBounds(id int32, si int, seg *segment, pos []int32, nc int) []float32 {
 	a := &seg.acc
 	gu := ex.floats(nc)
+	nj := (nc + 63) / 64
 	for _, al := range ex.xg[id].alts {
 		id := al.ti.ids[si]
 		if id < 0 {
 			continue
 		}
+		// The term's marks come with its entries (see markBlocks).
+		_, marked := ex.tmarks[id]
+		var tm termMarks
+		if !marked {
+			tm = termMarks{ex.words(nj), ex.words(nj)}
+			ex.tmarks[id] = tm
+		}
 		if lo, hi := a.bOff[id], a.bOff[id+1]; lo < hi {
 			for e := lo; e < hi; e++ {
-				if j := pos[a.bID[e]]; j >= 0 {
-					if c := contrib(al.coef, a.bMax[e]); c > gu[j] {
-						gu[j] = c
-					}
+				j := pos[a.bID[e]]
+				if j < 0 {
+					continue
+				}
+				if c := contrib(al.coef, a.bMax[e]); c > gu[j] {
+					gu[j] = c
+				}
+				if f := a.bFlag[e]; f != 0 && !marked {
+					tm.set(j, f)
 				}
 			}
 			continue
 		}
 		docs, tfs := seg.postings(int(id))
 		for k, d := range docs {
-			if j := pos[d>>blockShift]; j >= 0 {
-				if c := contrib(al.coef, seg.weighted(d, tfs[k])); c > gu[j] {
-					gu[j] = c
-				}
+			j := pos[d>>blockShift]
+			if j < 0 {
+				continue
+			}
+			if c := contrib(al.coef, seg.weighted(d, tfs[k])); c > gu[j] {
+				gu[j] = c
+			}
+			if f := flagOf(tfs[k]); f != 0 && !marked {
+				tm.set(j, f)
 			}
 		}
 	}
@@ -1143,45 +1163,62 @@ func (ex *exec) groupBounds(id int32, si int, seg *segment, pos []int32, nc int)
 
 func inRange(n int, lo, hi uint8) bool { return n >= int(lo) && (n <= int(hi) || hi == 255) }
 
-// markBlocks marks the blocks (by pos, as in groupBounds) where a document
-// has one of the terms ids with one of the flags. tflags keeps each term's
-// flags per block: the variants of a query share most of their words.
-func (ex *exec) markBlocks(seg *segment, ids [][]int32, flag uint8, mark []bool, pos []int32, tflags map[int32][]uint8) {
+// termMarks are the candidate blocks (bits j, see bounds) where a
+// document holds a term in its title or names (title), or in its names
+// (alt): flagTitle and flagAlt of its block entries.
+type termMarks struct{ title, alt bitset }
+
+// set marks block j for a term with flags f there.
+func (tm termMarks) set(j int32, f uint8) {
+	if f&flagTitle != 0 {
+		tm.title[j>>6] |= 1 << (j & 63)
+	}
+	if f&flagAlt != 0 {
+		tm.alt[j>>6] |= 1 << (j & 63)
+	}
+}
+
+// markBlocks ORs into mark the candidate blocks where a document holds one
+// of the terms ids in its title or names (in its names if alt). Each term's
+// marks are found once per query (ex.tmarks; groupBounds finds those of
+// the words it bounds): the variants of a query share most of their words.
+func (ex *exec) markBlocks(seg *segment, ids [][]int32, alt bool, mark bitset, pos []int32, nc int) {
 	for _, p := range ids {
 		for _, id := range p {
-			fl, ok := tflags[id]
+			tm, ok := ex.tmarks[id]
 			if !ok {
-				fl = blockFlags(seg, id, pos, len(mark))
-				tflags[id] = fl
+				tm = ex.termMarks(seg, id, pos, nc)
 			}
-			for j, f := range fl {
-				if f&flag != 0 {
-					mark[j] = true
-				}
+			if alt {
+				or(mark, tm.alt)
+			} else {
+				or(mark, tm.title)
 			}
 		}
 	}
 }
 
-// blockFlags returns the flags of term id in each block (by pos).
-func blockFlags(seg *segment, id int32, pos []int32, nc int) []uint8 {
+// termMarks finds the marks of term id (see termMarks) and keeps them.
+func (ex *exec) termMarks(seg *segment, id int32, pos []int32, nc int) termMarks {
 	a := &seg.acc
-	fl := make([]uint8, nc)
+	nj := (nc + 63) / 64
+	tm := termMarks{ex.words(nj), ex.words(nj)}
 	if lo, hi := a.bOff[id], a.bOff[id+1]; lo < hi {
 		for e := lo; e < hi; e++ {
-			if j := pos[a.bID[e]]; j >= 0 {
-				fl[j] |= a.bFlag[e]
+			if j := pos[a.bID[e]]; j >= 0 && a.bFlag[e] != 0 {
+				tm.set(j, a.bFlag[e])
 			}
 		}
-		return fl
-	}
-	docs, tfs := seg.postings(int(id))
-	for k, d := range docs {
-		if j := pos[d>>blockShift]; j >= 0 {
-			fl[j] |= flagOf(tfs[k])
+	} else {
+		docs, tfs := seg.postings(int(id))
+		for k, d := range docs {
+			if j := pos[d>>blockShift]; j >= 0 {
+				tm.set(j, flagOf(tfs[k]))
+			}
 		}
 	}
-	return fl
+	ex.tmarks[id] = tm
+	return tm
 }
 
 // scoreBlock scores the matching documents of block b of segment si and
