@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -177,6 +178,46 @@ func TestTemplateCopies(t *testing.T) {
 		}
 		if len(got.Hits) != 10 || got.Hits[0].ID != 100000-4999*7 {
 			t.Errorf("%q: first hit %v, want the lowest id of the tie", q, refs(got)[:1])
+		}
+	}
+}
+
+// TestEntries checks the galloping search of a term's block entries among
+// the candidate blocks against a scan.
+func TestEntries(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for trial := range 2000 {
+		nblk := 1 + rng.IntN(3000)
+		a := &accel{nblk: nblk, bOff: []uint32{0}}
+		pick := func(p float64) []uint32 {
+			var out []uint32
+			for b := range nblk {
+				if rng.Float64() < p {
+					out = append(out, uint32(b))
+				}
+			}
+			return out
+		}
+		a.bID = pick(rng.Float64())
+		a.bOff = append(a.bOff, uint32(len(a.bID)))
+		cb := pick(rng.Float64() * 0.05)
+		if len(cb) == 0 || len(a.bID) == 0 {
+			continue
+		}
+		pos := make([]int32, nblk)
+		for b := range pos {
+			pos[b] = -1
+		}
+		for j, b := range cb {
+			pos[b] = int32(j)
+		}
+		ex := &exec{}
+		got := slices.Clone(ex.entries(a, 0, cb, pos))
+		for j, b := range cb {
+			want := int32(slices.Index(a.bID, b))
+			if got[j] != want {
+				t.Fatalf("trial %d: %d entries, %d candidates: block %d at %d, want %d", trial, len(a.bID), len(cb), b, got[j], want)
+			}
 		}
 	}
 }

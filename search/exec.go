@@ -39,6 +39,7 @@ type exec struct {
 	blks   *[]block
 	key    []byte              // intern's buffer
 	tmarks map[int32]termMarks // per term, during bounds of one segment
+	ej     []int32             // entries' result
 }
 
 type segExec struct {
@@ -978,7 +979,7 @@ func (ex *exec) bounds(si int, seg *segment, cb []uint32) []float32 {
 		for gi, id := range sv.groups {
 			gu := gus[id]
 			if gu == nil {
-				gu = ex.groupBounds(id, si, seg, pos, nc)
+				gu = ex.groupBounds(id, si, seg, pos, cb)
 				gus[id] = gu
 			}
 			if gi < sv.nreq {
@@ -1007,12 +1008,12 @@ func (ex *exec) bounds(si int, seg *segment, cb []uint32) []float32 {
 		boost := sv.maxBoost > 1
 		if boost {
 			clear(mark)
-			ex.markBlocks(seg, sv.va.phraseIDs(sv.pl, si), false, mark, pos, nc)
+			ex.markBlocks(seg, sv.va.phraseIDs(sv.pl, si), false, mark, pos, cb)
 		}
 		name := sv.maxName > 1
 		if name {
 			clear(markName)
-			ex.markBlocks(seg, sv.pl.variants[0].phraseIDs(sv.pl, si), true, markName, pos, nc)
+			ex.markBlocks(seg, sv.pl.variants[0].phraseIDs(sv.pl, si), true, markName, pos, cb)
 		}
 		if boost || name {
 			se.fs[svi] = ex.floats(nc)
@@ -1113,8 +1114,9 @@ func (ex *exec) refine(b block) float32 {
 
 // groupBounds returns, per block cb[j] (pos maps a block to j, or -1), an
 // upper bound of what group id adds to the score of a document of the block.
-func (ex *exec) groupBounds(id int32, si int, seg *segment, pos []int32, nc int) []float32 {
+func (ex *exec) groupBounds(id int32, si int, seg *segment, pos []int32, cb []uint32) []float32 {
 	a := &seg.acc
+	nc := len(cb)
 	gu := ex.floats(nc)
 	nj := (nc + 63) / 64
 	for _, al := range ex.xg[id].alts {
@@ -1129,17 +1131,16 @@ func (ex *exec) groupBounds(id int32, si int, seg *segment, pos []int32, nc int)
 			tm = termMarks{ex.words(nj), ex.words(nj)}
 			ex.tmarks[id] = tm
 		}
-		if lo, hi := a.bOff[id], a.bOff[id+1]; lo < hi {
-			for e := lo; e < hi; e++ {
-				j := pos[a.bID[e]]
-				if j < 0 {
+		if a.bOff[id] < a.bOff[id+1] {
+			for j, e := range ex.entries(a, id, cb, pos) {
+				if e < 0 {
 					continue
 				}
 				if c := contrib(al.coef, a.bMax[e]); c > gu[j] {
 					gu[j] = c
 				}
 				if f := a.bFlag[e]; f != 0 && !marked {
-					tm.set(j, f)
+					tm.set(int32(j), f)
 				}
 			}
 			continue
@@ -1182,12 +1183,12 @@ func (tm termMarks) set(j int32, f uint8) {
 // of the terms ids in its title or names (in its names if alt). Each term's
 // marks are found once per query (ex.tmarks; groupBounds finds those of
 // the words it bounds): the variants of a query share most of their words.
-func (ex *exec) markBlocks(seg *segment, ids [][]int32, alt bool, mark bitset, pos []int32, nc int) {
+func (ex *exec) markBlocks(seg *segment, ids [][]int32, alt bool, mark bitset, pos []int32, cb []uint32) {
 	for _, p := range ids {
 		for _, id := range p {
 			tm, ok := ex.tmarks[id]
 			if !ok {
-				tm = ex.termMarks(seg, id, pos, nc)
+				tm = ex.termMarks(seg, id, pos, cb)
 			}
 			if alt {
 				or(mark, tm.alt)
@@ -1199,14 +1200,14 @@ func (ex *exec) markBlocks(seg *segment, ids [][]int32, alt bool, mark bitset, p
 }
 
 // termMarks finds the marks of term id (see termMarks) and keeps them.
-func (ex *exec) termMarks(seg *segment, id int32, pos []int32, nc int) termMarks {
+func (ex *exec) termMarks(seg *segment, id int32, pos []int32, cb []uint32) termMarks {
 	a := &seg.acc
-	nj := (nc + 63) / 64
+	nj := (len(cb) + 63) / 64
 	tm := termMarks{ex.words(nj), ex.words(nj)}
-	if lo, hi := a.bOff[id], a.bOff[id+1]; lo < hi {
-		for e := lo; e < hi; e++ {
-			if j := pos[a.bID[e]]; j >= 0 && a.bFlag[e] != 0 {
-				tm.set(j, a.bFlag[e])
+	if a.bOff[id] < a.bOff[id+1] {
+		for j, e := range ex.entries(a, id, cb, pos) {
+			if e >= 0 && a.bFlag[e] != 0 {
+				tm.set(int32(j), a.bFlag[e])
 			}
 		}
 	} else {
@@ -1219,6 +1220,52 @@ func (ex *exec) termMarks(seg *segment, id int32, pos []int32, nc int) termMarks
 	}
 	ex.tmarks[id] = tm
 	return tm
+}
+
+// entries returns, for each candidate block cb[j] (pos maps a block to
+// j), the index of term t's block entry there, or -1. A term with many
+// more entries than there are candidates is searched (galloping), not
+// scanned. The slice is reused by the next call.
+func (ex *exec) entries(a *accel, t int32, cb []uint32, pos []int32) []int32 {
+	if cap(ex.ej) < len(cb) {
+		ex.ej = make([]int32, len(cb))
+	}
+	ej := ex.ej[:len(cb)]
+	lo, hi := int(a.bOff[t]), int(a.bOff[t+1])
+	if hi-lo <= 8*len(cb) {
+		for j := range ej {
+			ej[j] = -1
+		}
+		for e := lo; e < hi; e++ {
+			if j := pos[a.bID[e]]; j >= 0 {
+				ej[j] = int32(e)
+			}
+		}
+		return ej
+	}
+	e := lo
+	for j, b := range cb {
+		// The first entry from e on with a block ≥ b.
+		step := 1
+		for e+step < hi && a.bID[e+step] < b {
+			e += step
+			step *= 2
+		}
+		if a.bID[e] < b {
+			e += 1 + searchU32(a.bID[e+1:min(e+step, hi)], b)
+		}
+		if e >= hi {
+			for k := j; k < len(ej); k++ {
+				ej[k] = -1
+			}
+			break
+		}
+		ej[j] = -1
+		if a.bID[e] == b {
+			ej[j] = int32(e)
+		}
+	}
+	return ej
 }
 
 // scoreBlock scores the matching documents of block b of segment si and
