@@ -214,14 +214,15 @@ func (pl *plan) variant(words []QueryTerm, prefix bool, weight float32) *variant
 		if ti.df == 0 && !last {
 			// A compound that no document holds whole: its parts.
 			if parts := pl.split(w.Text); parts != nil {
-				for _, p := range parts[:min(len(parts), MaxQueryTerms-len(v.groups))] {
+				for i, p := range parts[:min(len(parts), MaxQueryTerms-len(v.groups))] {
 					v.groups = append(v.groups, group{alts: []alt{{pl.term(p), 1}}, weak: w.Weak})
-					v.phrase = append(v.phrase, []string{p})
+					v.phrase = append(v.phrase, parts[i:i+1:i+1]) // shared: never appended to
 				}
 				continue
 			}
 		}
-		g := group{alts: []alt{{ti, 1}}, weak: w.Weak}
+		g := group{alts: make([]alt, 1, 4), weak: w.Weak}
+		g.alts[0] = alt{ti, 1}
 		for _, s := range tableSynonyms[w.Text] {
 			if toks := pl.phraseTerms(s); len(toks) == 1 && toks[0].Text != w.Text {
 				g.alts = append(g.alts, alt{pl.term(toks[0].Text), wSynonym})
@@ -238,8 +239,8 @@ func (pl *plan) variant(words []QueryTerm, prefix bool, weight float32) *variant
 		}
 		v.groups = append(v.groups, g)
 		if parts := pl.split(w.Text); parts != nil {
-			for _, p := range parts {
-				v.phrase = append(v.phrase, []string{p})
+			for i := range parts {
+				v.phrase = append(v.phrase, parts[i:i+1:i+1]) // shared: never appended to
 			}
 		} else {
 			pos := make([]string, len(g.alts))
