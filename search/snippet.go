@@ -201,7 +201,11 @@ func (m *marker) snippet(text string, n int, clean bool, toks *tokens) []Span {
 	// Find the first match cheaply, then segment only the passage around it.
 	first := len(text)
 	for t := range m.terms {
-		if i := strings.Index(text, t); i >= 0 && i < first {
+		if t == "" {
+			continue
+		}
+		// Only a match before the first found so far counts.
+		if i := strings.Index(text[:min(len(text), first+len(t)-1)], t); i >= 0 && i < first {
 			first = i
 		}
 	}
