@@ -153,27 +153,30 @@ func (m *marker) marksFrom(text string, toks *tokens, lo, hi int) []mark {
 
 // spans cuts text[lo:hi] into spans at the marks.
 func spans(text string, ms []mark, lo, hi int) []Span {
-	var out []Span
-	add := func(s string, hit bool) {
-		if s == "" {
+	out := make([]Span, 0, 2*len(ms)+1)
+	start := -1 // of the last span in text: pieces are added in order, so
+	// a piece that continues it extends it as a substring, without copying
+	add := func(a, b int, hit bool) {
+		if a == b {
 			return
 		}
 		if n := len(out); n > 0 && out[n-1].Hit == hit {
-			out[n-1].Text += s
+			out[n-1].Text = text[start:b]
 			return
 		}
-		out = append(out, Span{Text: s, Hit: hit})
+		out = append(out, Span{Text: text[a:b], Hit: hit})
+		start = a
 	}
 	at := lo
 	for _, m := range ms {
 		if m.a < at || m.b > hi {
 			continue
 		}
-		add(text[at:m.a], false)
-		add(text[m.a:m.b], true)
+		add(at, m.a, false)
+		add(m.a, m.b, true)
 		at = m.b
 	}
-	add(text[at:hi], false)
+	add(at, hi, false)
 	return out
 }
 
