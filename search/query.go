@@ -15,9 +15,9 @@ type Query struct {
 	Filters map[string][]string // facet key → accepted values (any); keys combine with AND
 	Limit   int                 // hits per page: default 20, at most MaxLimit
 	Offset  int                 // hits to skip: at most MaxOffset
-	// RankOnly asks for the ranked hits alone: no facet counts and no
-	// marked spans (suggestions, links; and the benchmark's comparison
-	// with engines that return only the ranking).
+	// RankOnly asks for the ranked hits alone: no facet counts, no
+	// marked spans and no Result.Highlight (suggestions, links; and the
+	// benchmark's comparison with engines that return only the ranking).
 	RankOnly bool
 }
 

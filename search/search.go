@@ -110,16 +110,17 @@ func (ix *Index) search(sn *snapshot, text string, filters map[string][]string, 
 	}
 	ex.finish()
 
-	terms := make(map[string]bool)
-	for _, pl := range plans {
-		for t := range pl.terms() {
-			terms[t] = true
-		}
-	}
-	res.terms = terms
+	var terms map[string]bool // for marking hits: not needed for the ranking alone
 	if !rankOnly {
+		terms = make(map[string]bool)
+		for _, pl := range plans {
+			for t := range pl.terms() {
+				terms[t] = true
+			}
+		}
 		res.Facets = ex.facets(ix.ft.view())
 	}
+	res.terms = terms
 	res.Total = ex.total()
 	return ix.page(sn, ex, res, terms, limit, offset, rankOnly)
 }
