@@ -34,7 +34,8 @@ func TestPruningExact(t *testing.T) {
 		{FacetKind: {string(KindManual)}},
 		{FacetProvince: {"เชียงใหม่", "ขอนแก่น"}, FacetCategory: {"civil", "building"}},
 	}
-	defer func() { testNoPrune, testFacetPath = false, 0 }()
+	testCheckZeroed = true
+	defer func() { testNoPrune, testFacetPath, testCheckZeroed = false, 0, false }()
 	for _, q := range queries {
 		for fi, f := range filters {
 			for _, page := range [][2]int{{20, 0}, {5, 40}} {

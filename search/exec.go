@@ -36,6 +36,7 @@ type exec struct {
 	bufs   []*[]uint64 // borrowed bitsets, returned by release
 	fbufs  []*[]float32
 	ibufs  []*[]int32
+	zbufs  []zbuf
 	blks   *[]block
 	key    []byte              // intern's buffer
 	tmarks map[int32]termMarks // per term, during bounds of one segment
@@ -70,18 +71,28 @@ type keyPass struct {
 // and positions per block, and returns them all when it is released. The
 // slices travel with their headers (*[]T), so lending allocates nothing.
 type scratch[T any] struct {
-	pools [40]sync.Pool // of *[]T, class c holding a capacity of 1<<c
+	pools  [40]sync.Pool // of *[]T, class c holding a capacity of 1<<c
+	zeroed bool          // slices come back zeroed (putZeroed only)
 }
 
 func (s *scratch[T]) get(n int) *[]T {
 	c := bits.Len(uint(max(n, 1) - 1))
 	if p, ok := s.pools[c].Get().(*[]T); ok {
 		*p = (*p)[:n]
-		clear(*p)
+		if !s.zeroed {
+			clear(*p)
+		}
 		return p
 	}
 	b := make([]T, n, 1<<c)
 	return &b
+}
+
+// putZeroed returns a slice that the caller has zeroed whole (its
+// capacity): a zeroed scratch lends it as it is.
+func (s *scratch[T]) putZeroed(p *[]T) {
+	*p = (*p)[:cap(*p)]
+	s.put(p)
 }
 
 func (s *scratch[T]) put(p *[]T) {
@@ -95,6 +106,7 @@ var (
 	floatScratch scratch[float32]
 	int32Scratch scratch[int32]
 	blockScratch scratch[block]
+	zeroScratch  = scratch[uint64]{zeroed: true} // bitsets returned zeroed (see sparseWords)
 )
 
 // floats returns a zeroed slice of n float32s, released with the exec.
@@ -111,6 +123,23 @@ func (ex *exec) words(n int) bitset {
 	return *p
 }
 
+// sparseWords returns a zeroed bitset of n words whose non-zero words the
+// summary sum will mark (a bit per word) when the exec is released: only
+// those are cleared then, so that the bitset goes back to its pool zeroed.
+// A bitset of a whole segment is 4,800 words at national scale; a query
+// sets a few hundred of them.
+func (ex *exec) sparseWords(n int, sum []uint64) bitset {
+	p := zeroScratch.get(n)
+	ex.zbufs = append(ex.zbufs, zbuf{p, sum})
+	return *p
+}
+
+// zbuf is a bitset lent by sparseWords, with its summary.
+type zbuf struct {
+	p   *[]uint64
+	sum []uint64
+}
+
 // int32s returns a zeroed slice of n int32s, released with the exec.
 func (ex *exec) int32s(n int) []int32 {
 	p := int32Scratch.get(n)
@@ -119,6 +148,18 @@ func (ex *exec) int32s(n int) []int32 {
 }
 
 func (ex *exec) release() {
+	for _, z := range ex.zbufs {
+		b := *z.p
+		for i, x := range z.sum {
+			for ; x != 0; x &= x - 1 {
+				b[i<<6+bits.TrailingZeros64(x)] = 0
+			}
+		}
+		if testCheckZeroed && slices.ContainsFunc((*z.p)[:cap(*z.p)], func(x uint64) bool { return x != 0 }) {
+			panic("search: a bitset lent by sparseWords set words its summary does not mark")
+		}
+		zeroScratch.putZeroed(z.p)
+	}
 	for _, p := range ex.bufs {
 		wordScratch.put(p)
 	}
@@ -131,7 +172,7 @@ func (ex *exec) release() {
 	if ex.blks != nil {
 		blockScratch.put(ex.blks)
 	}
-	ex.bufs, ex.fbufs, ex.ibufs, ex.blks = nil, nil, nil, nil
+	ex.bufs, ex.fbufs, ex.ibufs, ex.blks, ex.zbufs = nil, nil, nil, nil, nil
 }
 
 // newExec prepares a search of sn with filter f.
@@ -141,8 +182,8 @@ func newExec(sn *snapshot, f *filter) *exec {
 		seg := sn.segs[si].seg
 		se := &ex.segs[si]
 		nw := seg.words()
-		se.match = ex.words(nw)
 		se.msum = ex.words(seg.sumWords())
+		se.match = ex.sparseWords(nw, se.msum)
 		if f.all == 0 {
 			continue
 		}
@@ -368,7 +409,8 @@ func (ex *exec) add(pl *plan, mode matchMode, weight float32) int {
 		v := &ex.sn.segs[si]
 		se := &ex.segs[si]
 		nw := v.seg.words()
-		m, ms := ex.words(nw), ex.words(v.seg.sumWords())
+		ms := ex.words(v.seg.sumWords())
+		m := ex.sparseWords(nw, ms)
 		for _, sv := range ex.svs[start:] {
 			ex.matchVariant(sv, si, v.seg, m, ms)
 		}
@@ -449,7 +491,7 @@ func (ex *exec) groupSet(id int32, si int, seg *segment) *gset {
 			continue
 		}
 		if s.own == nil {
-			s.own = ex.words(seg.words())
+			s.own = ex.sparseWords(seg.words(), s.sum)
 		}
 		seg.termWords(int(t), s.own, s.sum)
 	}
@@ -814,8 +856,9 @@ type cand struct {
 // documents (1) or by facet value (2) instead of choosing.
 
 var (
-	testNoPrune   bool
-	testFacetPath int
+	testNoPrune     bool
+	testFacetPath   int
+	testCheckZeroed bool // release checks that sparseWords' bitsets come back zeroed
 )
 
 // fewBlocks is the number of blocks holding matches up to which they are
