@@ -1613,14 +1613,17 @@ type phraseSet struct {
 	pos   [][]int32 // term ids accepted at each position
 	ids   []uint32  // every accepted id once …
 	masks []uint64  // … with bit p set when it is accepted at position p
-	// filter has bit id&63 of every accepted id: most terms of a title
-	// are rejected at once.
-	filter uint64
+	// filter has bit filterBit(id) of every accepted id (a one-hash Bloom
+	// filter of 256 bits): most terms of a title are rejected at once.
+	filter [4]uint64
 }
+
+// filterBit is the bit of term t in a phraseSet's filter.
+func filterBit(t uint32) uint32 { return t * 0x9e3779b1 >> 24 }
 
 // at returns the positions of the phrase where term t is accepted.
 func (ps *phraseSet) at(t uint32) uint64 {
-	if ps.filter&(1<<(t&63)) == 0 {
+	if h := filterBit(t); ps.filter[h>>6]&(1<<(h&63)) == 0 {
 		return 0
 	}
 	for i, id := range ps.ids {
@@ -1663,7 +1666,8 @@ func newPhraseSet(pos [][]int32) *phraseSet {
 			}
 			ps.ids = append(ps.ids, uint32(id))
 			ps.masks = append(ps.masks, 1<<p)
-			ps.filter |= 1 << (id & 63)
+			h := filterBit(uint32(id))
+			ps.filter[h>>6] |= 1 << (h & 63)
 		}
 	}
 	return ps
