@@ -292,10 +292,12 @@ type svariant struct {
 // whole process name around the same words), so each distinct group's
 // documents, bounds and per-block scores are computed once and shared.
 type xgroup struct {
-	alts []salt
-	df   int      // sum of the alternatives' document frequencies
-	sets []gset   // its documents per segment, once computed; read-only
-	bits []bitset // … as one bitset, once asked for; read-only
+	alts  []salt
+	df    int      // sum of the alternatives' document frequencies
+	sets  []gset   // its documents per segment, once computed; read-only
+	bits  []bitset // … as one bitset, once asked for; read-only
+	set1  [1]gset
+	bits1 [1]bitset
 }
 
 // gset is the set of documents of a group in one segment, kept as its
@@ -335,7 +337,12 @@ func (ex *exec) intern(alts []alt) int32 {
 	if id, ok := ex.xgKey[string(key)]; ok {
 		return id
 	}
-	g := &xgroup{alts: make([]salt, len(alts)), sets: make([]gset, len(ex.sn.segs)), bits: make([]bitset, len(ex.sn.segs))}
+	g := &xgroup{alts: make([]salt, len(alts))}
+	if n := len(ex.sn.segs); n == 1 {
+		g.sets, g.bits = g.set1[:], g.bits1[:] // one segment, the usual case
+	} else {
+		g.sets, g.bits = make([]gset, n), make([]bitset, n)
+	}
 	for i, a := range alts {
 		g.alts[i] = salt{a.info, a.info.idf * a.w}
 		g.df += a.info.df

@@ -287,9 +287,8 @@ func (pl *plan) completions(prefix string) []string {
 	return out
 }
 
-// terms returns every term of the plan, for highlighting.
-func (pl *plan) terms() map[string]bool {
-	m := make(map[string]bool)
+// terms adds every term of the plan to m, for highlighting.
+func (pl *plan) terms(m map[string]bool) {
 	for _, v := range pl.variants {
 		for _, g := range v.groups {
 			for _, a := range g.alts {
@@ -302,5 +301,4 @@ func (pl *plan) terms() map[string]bool {
 			}
 		}
 	}
-	return m
 }

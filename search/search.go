@@ -112,11 +112,9 @@ func (ix *Index) search(sn *snapshot, text string, filters map[string][]string, 
 
 	var terms map[string]bool // for marking hits: not needed for the ranking alone
 	if !rankOnly {
-		terms = make(map[string]bool)
+		terms = make(map[string]bool, 32)
 		for _, pl := range plans {
-			for t := range pl.terms() {
-				terms[t] = true
-			}
+			pl.terms(terms)
 		}
 		res.Facets = ex.facets(ix.ft.view())
 	}
