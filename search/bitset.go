@@ -1,6 +1,9 @@
 package search
 
-import "math/bits"
+import (
+	"iter"
+	"math/bits"
+)
 
 // bitset is an immutable set of local document ids: updates return a copy,
 // so a snapshot's deletions never change under a reader.
@@ -27,4 +30,18 @@ func (b bitset) count() int {
 		n += bits.OnesCount64(w)
 	}
 	return n
+}
+
+// marked yields the indices of the words that a summary marks (a bit per
+// word of a bitset), in order.
+func marked(sum []uint64) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for i, x := range sum {
+			for ; x != 0; x &= x - 1 {
+				if !yield(i<<6 + bits.TrailingZeros64(x)) {
+					return
+				}
+			}
+		}
+	}
 }

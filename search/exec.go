@@ -150,10 +150,8 @@ func (ex *exec) int32s(n int) []int32 {
 func (ex *exec) release() {
 	for _, z := range ex.zbufs {
 		b := *z.p
-		for i, x := range z.sum {
-			for ; x != 0; x &= x - 1 {
-				b[i<<6+bits.TrailingZeros64(x)] = 0
-			}
+		for w := range marked(z.sum) {
+			b[w] = 0
 		}
 		if testCheckZeroed && slices.ContainsFunc((*z.p)[:cap(*z.p)], func(x uint64) bool { return x != 0 }) {
 			panic("search: a bitset lent by sparseWords set words its summary does not mark")
@@ -428,19 +426,16 @@ func (ex *exec) add(pl *plan, mode matchMode, weight float32) int {
 			or(se.match, m)
 			continue
 		}
-		for i, x := range ms {
-			for ; x != 0; x &= x - 1 {
-				w := i<<6 + bits.TrailingZeros64(x)
-				if w < len(v.del) {
-					m[w] &^= v.del[w]
-				}
-				if se.pass != nil {
-					n += bits.OnesCount64(m[w] & se.pass[w])
-				} else {
-					n += bits.OnesCount64(m[w])
-				}
-				se.match[w] |= m[w]
+		for w := range marked(ms) {
+			if w < len(v.del) {
+				m[w] &^= v.del[w]
 			}
+			if se.pass != nil {
+				n += bits.OnesCount64(m[w] & se.pass[w])
+			} else {
+				n += bits.OnesCount64(m[w])
+			}
+			se.match[w] |= m[w]
 		}
 	}
 	return n
@@ -559,11 +554,8 @@ func (ex *exec) orGroup(id int32, si int, seg *segment, out bitset, ms []uint64)
 		or(out, ex.groupBits(id, si, seg))
 		return
 	}
-	for i, x := range s.sum {
-		for ; x != 0; x &= x - 1 {
-			w := int32(i<<6 + bits.TrailingZeros64(x))
-			out[w] |= s.word(w)
-		}
+	for w := range marked(s.sum) {
+		out[w] |= s.word(int32(w))
 	}
 }
 
@@ -686,10 +678,8 @@ func (ex *exec) total() int {
 	n := 0
 	for si := range ex.segs {
 		se := &ex.segs[si]
-		for i, x := range se.msum {
-			for ; x != 0; x &= x - 1 {
-				n += bits.OnesCount64(se.m0[i<<6+bits.TrailingZeros64(x)])
-			}
+		for w := range marked(se.msum) {
+			n += bits.OnesCount64(se.m0[w])
 		}
 	}
 	return n
@@ -823,31 +813,28 @@ func (ex *exec) countWords(c *facetCounter, si int) {
 			}
 		}
 	}
-	for i, x := range ex.segs[si].msum {
-		for ; x != 0; x &= x - 1 {
-			w := i<<6 + bits.TrailingZeros64(x)
-			m := m0[w]
-			if m == 0 {
-				continue
+	for w := range marked(ex.segs[si].msum) {
+		m := m0[w]
+		if m == 0 {
+			continue
+		}
+		all := ^uint64(0)
+		if r := n - w<<6; r < 64 {
+			all = 1<<r - 1
+		}
+		if 2*bits.OnesCount64(m) <= bits.OnesCount64(all) {
+			for ; m != 0; m &= m - 1 {
+				count(w<<6+bits.TrailingZeros64(m), 1)
 			}
-			all := ^uint64(0)
-			if r := n - w<<6; r < 64 {
-				all = 1<<r - 1
+			continue
+		}
+		for e := a.hOff[w]; e < a.hOff[w+1]; e++ {
+			if p := a.hPair[e]; int(p) < len(c.counts) {
+				c.counts[p] += int32(a.hCnt[e])
 			}
-			if 2*bits.OnesCount64(m) <= bits.OnesCount64(all) {
-				for ; m != 0; m &= m - 1 {
-					count(w<<6+bits.TrailingZeros64(m), 1)
-				}
-				continue
-			}
-			for e := a.hOff[w]; e < a.hOff[w+1]; e++ {
-				if p := a.hPair[e]; int(p) < len(c.counts) {
-					c.counts[p] += int32(a.hCnt[e])
-				}
-			}
-			for miss := all &^ m; miss != 0; miss &= miss - 1 {
-				count(w<<6+bits.TrailingZeros64(miss), -1)
-			}
+		}
+		for miss := all &^ m; miss != 0; miss &= miss - 1 {
+			count(w<<6+bits.TrailingZeros64(miss), -1)
 		}
 	}
 }
@@ -891,13 +878,10 @@ func (ex *exec) top(k int) []cand {
 	for si := range ex.segs {
 		m0 := ex.segs[si].m0
 		last := -1
-		for i, x := range ex.segs[si].msum {
-			for ; x != 0; x &= x - 1 {
-				w := i<<6 + bits.TrailingZeros64(x)
-				if b := w >> 1; b != last && m0[w] != 0 {
-					blks = append(blks, block{seg: int32(si), b: uint32(b)})
-					last = b
-				}
+		for w := range marked(ex.segs[si].msum) {
+			if b := w >> 1; b != last && m0[w] != 0 {
+				blks = append(blks, block{seg: int32(si), b: uint32(b)})
+				last = b
 			}
 		}
 	}

@@ -154,8 +154,10 @@ func (m *marker) marksFrom(text string, toks *tokens, lo, hi int) []mark {
 // spans cuts text[lo:hi] into spans at the marks.
 func spans(text string, ms []mark, lo, hi int) []Span {
 	out := make([]Span, 0, 2*len(ms)+1)
-	start := -1 // of the last span in text: pieces are added in order, so
-	// a piece that continues it extends it as a substring, without copying
+	// Pieces come in order, each starting where the last ended, so a piece
+	// of the same kind as the last span extends it as a substring of text
+	// (from start) instead of copying.
+	start := 0
 	add := func(a, b int, hit bool) {
 		if a == b {
 			return
