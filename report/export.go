@@ -2,7 +2,6 @@ package report
 
 import (
 	"bytes"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"math"
@@ -12,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/openinfo/openinfo"
+	"github.com/openinfo/openinfo/export"
 )
 
 // pick returns th or en by lang.
@@ -82,11 +82,7 @@ func formatNum(v float64) string {
 // so that Excel opens Thai text correctly: a "type" column says which
 // breakdown a row belongs to; comments follow as rows of their own.
 func (rep *Report) WriteCSV(w io.Writer, lang string) error {
-	if _, err := w.Write([]byte{0xEF, 0xBB, 0xBF}); err != nil {
-		return err
-	}
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
+	cw := export.NewCSV(w)
 	cw.Write([]string{pick(lang, "รายงานผลประเมินความพึงพอใจ", "Satisfaction report"), rep.Title(lang)})
 	head := rep.header(lang, pick(lang, "ประเภท", "Type"), pick(lang, "รหัส", "ID"), pick(lang, "ชื่อ", "Name"))
 	head = append(head, pick(lang, "ข้อเสนอแนะ", "Comment"))
@@ -108,8 +104,7 @@ func (rep *Report) WriteCSV(w io.Writer, lang string) error {
 		rec[len(rec)-1] = c.Comment
 		cw.Write(rec)
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.Flush()
 }
 
 func firstNonEmpty(s ...string) string {

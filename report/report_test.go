@@ -312,3 +312,33 @@ func TestExportsReadBack(t *testing.T) {
 		}
 	})
 }
+
+// A citizen's comment or an agency's name that a spreadsheet would run as a
+// formula comes out of the CSV as text.
+func TestCSVNeutralisesFormulas(t *testing.T) {
+	fy, _ := openinfo.ParsePeriod("2568")
+	rep := &report.Report{Query: report.Query{Period: fy, Agency: &openinfo.Agency{NameTH: "=cmd|' /C calc'!A0"}},
+		Points: []report.Row{{NameTH: "+จุดบริการ"}},
+		Comments: []store.RatingComment{{ID: 1, PointTH: "@จุด", Comment: `=HYPERLINK("http://evil.example","คลิก")`},
+			{ID: 2, PointTH: "จุด", Comment: "-2+3+cmd|' /C calc'!A0"}}}
+	var buf bytes.Buffer
+	if err := rep.WriteCSV(&buf, "th"); err != nil {
+		t.Fatal(err)
+	}
+	r := csv.NewReader(bytes.NewReader(buf.Bytes()[3:]))
+	r.FieldsPerRecord = -1
+	recs, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, rec := range recs {
+		for _, cell := range rec {
+			if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+				t.Errorf("cell %q would run as a formula", cell)
+			}
+		}
+	}
+	if !strings.Contains(buf.String(), `'=HYPERLINK(""http://evil.example"",""คลิก"")`) {
+		t.Fatalf("the comment is not kept as text:\n%s", buf.String())
+	}
+}
