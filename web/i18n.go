@@ -2,6 +2,8 @@ package web
 
 import (
 	"net/http"
+	"net/url"
+	"strings"
 	"time"
 )
 
@@ -33,9 +35,20 @@ func (s *Server) handleLang(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, next, http.StatusSeeOther)
 }
 
-// localPath accepts only same-site paths, so the switch is no open redirect.
+// localPath accepts only a path on this site, so no "next" or return
+// parameter is an open redirect. Browsers drop tabs and line breaks from a
+// URL and read a backslash as a slash, so "/\t/evil.example" and
+// "/\\evil.example" would leave the site: any control character or
+// backslash is refused, and what is left must parse as a bare path.
 func localPath(p string) bool {
-	return len(p) > 0 && p[0] == '/' && (len(p) == 1 || (p[1] != '/' && p[1] != '\\'))
+	if len(p) == 0 || p[0] != '/' || strings.HasPrefix(p, "//") {
+		return false
+	}
+	if strings.ContainsFunc(p, func(r rune) bool { return r < 0x20 || r == 0x7f || r == '\\' }) {
+		return false
+	}
+	u, err := url.Parse(p)
+	return err == nil && u.Scheme == "" && u.Host == "" && u.User == nil && strings.HasPrefix(u.Path, "/") && !strings.HasPrefix(u.Path, "//")
 }
 
 // messages holds the interface text: key → {Thai, English}.
@@ -90,6 +103,7 @@ var messages = map[string][2]string{
 	"page.prev":            {"ก่อนหน้า", "Previous"},
 	"page.next":            {"ถัดไป", "Next"},
 	"page.of":              {"หน้า %d จาก %d", "Page %d of %d"},
+	"error.back":           {"กลับไปหน้าเดิม", "Back to the page"},
 	"error.title":          {"เกิดข้อผิดพลาด", "Something went wrong"},
 	"error.home":           {"กลับหน้าแรก", "Back to the home page"},
 	"error.notfound":       {"ไม่พบหน้าที่ต้องการ", "Page not found"},

@@ -58,6 +58,7 @@ func (s *Server) Handler() http.Handler {
 	var h http.Handler = mux
 	h = gzhttp.GzipHandler(h)
 	h = s.micro.handler(h)
+	h = s.limitBodies(h)
 	h = http.NewCrossOriginProtection().Handler(h)
 	h = s.recoverPanics(h)
 	h = s.observe(h)

@@ -253,8 +253,11 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	p := page{Lang: lang, Title: title, Path: r.URL.RequestURI(), RequestID: requestID(r.Context()), Data: data,
 		Canonical: s.absURL(r, r.URL.Path)}
 	if strings.HasPrefix(r.URL.Path, "/admin") && s.sessions != nil {
-		p.User = currentUser(r.Context())
-		p.CSRF = s.sessions.GetString(r.Context(), sessCSRF)
+		// Only a signed-in officer has a session (and a form token); an
+		// anonymous page, or one refused before the session was loaded, has none.
+		if p.User = currentUser(r.Context()); p.User != nil {
+			p.CSRF = s.sessions.GetString(r.Context(), sessCSRF)
+		}
 	}
 	var buf bytes.Buffer
 	if err := t.Execute(&buf, p); err != nil {
@@ -343,6 +346,7 @@ type contactView struct {
 type errorPage struct {
 	Status  int
 	Message string
+	Back    string // the page to go back to, when there is one
 }
 
 func (s *Server) serverError(w http.ResponseWriter, r *http.Request, err error) {
