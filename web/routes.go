@@ -3,6 +3,7 @@ package web
 import (
 	"io/fs"
 	"net/http"
+	"strings"
 
 	"github.com/klauspost/compress/gzhttp"
 )
@@ -39,9 +40,11 @@ func (s *Server) Handler() http.Handler {
 	}
 	mux.HandleFunc("GET /healthz", s.handleHealthz)
 	mux.HandleFunc("GET /readyz", s.handleReadyz)
-	mux.Handle("GET /metrics", s.metrics.handler())
+	if s.metricsToken != "" {
+		mux.Handle("GET /metrics", bearerOnly(s.metricsToken, s.metrics.handler()))
+	}
 	static, _ := fs.Sub(assets, "static")
-	mux.Handle("GET /static/", http.StripPrefix("/static/", cacheForever(http.FileServerFS(static))))
+	mux.Handle("GET /static/", http.StripPrefix("/static/", noListing(cacheForever(http.FileServerFS(static)))))
 	mux.HandleFunc("/", s.notFound)
 	if s.sessions != nil {
 		admin := s.purgeAfterChange(s.adminHandler())
@@ -65,6 +68,17 @@ func (s *Server) Handler() http.Handler {
 	h = s.securityHeaders(h)
 	h = withRequestID(h)
 	return h
+}
+
+// noListing answers 404 for a directory: the file server would list it.
+func noListing(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "" || strings.HasSuffix(r.URL.Path, "/") {
+			http.NotFound(w, r)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
 }
 
 // cacheForever: static URLs carry a content hash (?v=), so a changed file is

@@ -64,6 +64,10 @@ type Config struct {
 	// off); SearchReady reports whether its first load has finished.
 	Search      *search.Index
 	SearchReady func() bool
+	// MetricsToken, when set, serves /metrics on the site to requests that
+	// carry it as a bearer token; with none, /metrics is only on the
+	// separate listener that MetricsHandler feeds (--metrics-addr).
+	MetricsToken string
 	// PageCache keeps rendered public pages for a few seconds (microcache.go);
 	// PurgePages empties it, as the change feed does on every change.
 	PageCache bool
@@ -90,6 +94,8 @@ type Server struct {
 	issuers   openinfo.TokenIssuers
 	mailer    notify.Mailer
 	proxies   []netip.Prefix
+
+	metricsToken string
 
 	// Satisfaction ratings (rate.go): the group-commit writer, and how many
 	// ratings one address may send per hour.
@@ -121,6 +127,7 @@ func New(cfg Config) (*Server, error) {
 		s.ratings = cfg.DB.NewRatingWriter(store.RatingWriterOptions{})
 	}
 	s.ratingLimit = cfg.RatingsPerHour
+	s.metricsToken = cfg.MetricsToken
 	s.search, s.searchReady = cfg.Search, cfg.SearchReady
 	s.micro.off = !cfg.PageCache
 	s.micro.onHit = s.countCachedView

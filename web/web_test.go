@@ -19,6 +19,7 @@ import (
 
 type fixture struct {
 	srv                    *httptest.Server
+	site                   *Server
 	db                     *store.DB
 	ministry, dept, office *openinfo.Agency
 	point, hidden          *openinfo.ServicePoint
@@ -60,7 +61,7 @@ func newFixture(t *testing.T) *fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f.srv = httptest.NewServer(s.Handler())
+	f.srv, f.site = httptest.NewServer(s.Handler()), s
 	t.Cleanup(f.srv.Close)
 	return f
 }
@@ -182,8 +183,25 @@ func TestOperations(t *testing.T) {
 	f.get(t, "/healthz").want(t, 200, "ok")
 	f.get(t, "/readyz").want(t, 200, "ready")
 	f.get(t, "/agencies")
-	f.get(t, "/metrics").want(t, 200, `openinfo_http_requests_total{method="GET",route="GET /agencies",status="200"} 1`,
-		"openinfo_http_request_duration_seconds_bucket")
+	// Metrics are not public: on the site only with the bearer token, else
+	// on their own listener (MetricsHandler).
+	f.get(t, "/metrics").want(t, 404)
+	metricsSrv := httptest.NewServer(f.site.MetricsHandler())
+	defer metricsSrv.Close()
+	mres, err := http.Get(metricsSrv.URL + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mb, _ := io.ReadAll(mres.Body)
+	mres.Body.Close()
+	for _, want := range []string{`openinfo_http_requests_total{method="GET",route="GET /agencies",status="200"} 1`, "openinfo_http_request_duration_seconds_bucket"} {
+		if !strings.Contains(string(mb), want) {
+			t.Fatalf("metrics lack %q", want)
+		}
+	}
+	// The static files are served, their directory is not listed.
+	f.get(t, "/static/").want(t, 404)
+	f.get(t, "/static/style.css").want(t, 200)
 
 	gz := f.get(t, "/agencies", "Accept-Encoding", "gzip")
 	if gz.Header.Get("Content-Encoding") != "gzip" {
@@ -225,6 +243,31 @@ func TestOperations(t *testing.T) {
 	f.get(t, "/readyz").want(t, 503)
 	f.get(t, "/healthz").want(t, 200)
 	f.get(t, "/agencies").want(t, 500, "ระบบขัดข้อง")
+}
+
+// TestMetricsToken: with a token, /metrics answers on the site to that
+// bearer token only.
+func TestMetricsToken(t *testing.T) {
+	s, err := New(Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), MetricsToken: "a-long-monitoring-token"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(s.Handler())
+	defer srv.Close()
+	for auth, want := range map[string]int{"": 404, "Bearer wrong": 404, "a-long-monitoring-token": 404, "Bearer a-long-monitoring-token": 200} {
+		req, _ := http.NewRequest("GET", srv.URL+"/metrics", nil)
+		if auth != "" {
+			req.Header.Set("Authorization", auth)
+		}
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != want {
+			t.Errorf("Authorization %q: %d, want %d", auth, res.StatusCode, want)
+		}
+	}
 }
 
 func TestPanicBecomesErrorPage(t *testing.T) {

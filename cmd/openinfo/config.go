@@ -46,6 +46,7 @@ type config struct {
 	PageCache                                  bool
 	MemoryLimit                                int64 // bytes; 0: none
 	DebugAddr                                  string
+	MetricsAddr, MetricsToken                  string
 	SearchPoll                                 time.Duration
 
 	devSet *bool
@@ -68,13 +69,29 @@ func (c *config) settle(listenAddr string) {
 	if c.devSet != nil {
 		c.Dev = *c.devSet
 	} else {
-		u, err := url.Parse(c.BaseURL)
-		h := ""
-		if err == nil {
-			h = u.Hostname()
-		}
-		c.Dev = h == "localhost" || h == "127.0.0.1" || h == "::1"
+		c.Dev = loopbackOnly(c.BaseURL, listenAddr)
 	}
+}
+
+// loopbackOnly reports whether nobody but this machine can reach the site:
+// it listens on a loopback address and its public URL names one. Only then
+// do the development pages (one-time codes, first tokens) turn on unasked;
+// ":8080" listens on every interface, whatever the base URL says.
+func loopbackOnly(baseURL, listenAddr string) bool {
+	host, _, err := net.SplitHostPort(listenAddr)
+	if ip, perr := netip.ParseAddr(host); err != nil || perr != nil || !ip.Unmap().IsLoopback() {
+		return false
+	}
+	u, err := url.Parse(baseURL)
+	if err != nil {
+		return false
+	}
+	h := u.Hostname()
+	if h == "localhost" {
+		return true
+	}
+	ip, err := netip.ParseAddr(h)
+	return err == nil && ip.Unmap().IsLoopback()
 }
 
 type setting struct {
@@ -93,8 +110,8 @@ var settings = []setting{
 	{"log-format", "OPENINFO_LOG_FORMAT", "text or json", "text"},
 	{"secure-cookies", "OPENINFO_SECURE_COOKIES", "mark cookies Secure and send HSTS (on by itself when base-url is https)", "false"},
 	{"shutdown-timeout", "OPENINFO_SHUTDOWN_TIMEOUT", "how long to let requests finish on shutdown", "15s"},
-	{"secret", "OPENINFO_SECRET", "installation secret (32+ characters) for tokens, cookies and signing keys; empty = generated once and kept in the database", ""},
-	{"dev", "OPENINFO_DEV", "development pages (SMS and mail outboxes); default on only when the site runs on localhost", ""},
+	{"secret", "OPENINFO_SECRET", "installation secret (32+ characters) for tokens, cookies and signing keys; empty = generated once and kept in {data-dir}/secret (SQLite only: required with PostgreSQL)", ""},
+	{"dev", "OPENINFO_DEV", "development pages (SMS and mail outboxes with one-time codes and first tokens); default on only when the site listens on loopback only", ""},
 	{"token-ttl", "OPENINFO_TOKEN_TTL", "how long an officer token stays valid", "720h"},
 	{"oidc-issuer", "OPENINFO_OIDC_ISSUER", "OpenID provider for officer login; empty = the built-in Digital ID provider at {base-url}/digitalid", ""},
 	{"oidc-client-id", "OPENINFO_OIDC_CLIENT_ID", "client ID at the OpenID provider", "openinfo-backoffice"},
@@ -120,6 +137,8 @@ var settings = []setting{
 	{"search-poll", "OPENINFO_SEARCH_POLL", "how often each node reads the change feed to keep its search index fresh", "1s"},
 	{"page-cache", "OPENINFO_PAGE_CACHE", "keep rendered public pages for up to 30 seconds (emptied on every change)", "true"},
 	{"debug-addr", "OPENINFO_DEBUG_ADDR", "address for Go's profiler (/debug/pprof/), loopback only, e.g. 127.0.0.1:6060; empty = off", ""},
+	{"metrics-addr", "OPENINFO_METRICS_ADDR", "address of a separate listener for Prometheus /metrics (e.g. 127.0.0.1:9090 or an internal interface); empty = none", ""},
+	{"metrics-token", "OPENINFO_METRICS_TOKEN", "bearer token (16+ characters) that opens /metrics on the site itself; empty = /metrics only on --metrics-addr", ""},
 	{"memory-limit", "OPENINFO_MEMORY_LIMIT", "soft limit of the Go heap (e.g. 1200MiB, 2GiB; 0 = none); Go's GOMEMLIMIT, when set, wins", "1200MiB"},
 }
 
@@ -184,6 +203,15 @@ func parseConfig(name string, args []string, env func(string) string, stderr io.
 	}
 	if c.MemoryLimit, err = parseSize(*vals["memory-limit"]); err != nil {
 		return nil, fmt.Errorf("memory-limit: %w", err)
+	}
+	c.MetricsAddr, c.MetricsToken = *vals["metrics-addr"], *vals["metrics-token"]
+	if c.MetricsToken != "" && len(c.MetricsToken) < 16 {
+		return nil, fmt.Errorf("metrics-token: use at least 16 characters")
+	}
+	if c.MetricsAddr != "" {
+		if _, _, err := net.SplitHostPort(c.MetricsAddr); err != nil {
+			return nil, fmt.Errorf("metrics-addr: %q is not host:port, like 127.0.0.1:9090", c.MetricsAddr)
+		}
 	}
 	if c.DebugAddr = *vals["debug-addr"]; c.DebugAddr != "" {
 		host, _, err := net.SplitHostPort(c.DebugAddr)

@@ -143,6 +143,9 @@ func serve(ctx context.Context, args []string, env func(string) string, stderr i
 	if c.DebugAddr != "" {
 		go serveDebug(ctx, c.DebugAddr, log)
 	}
+	if c.MetricsAddr != "" {
+		go serveMetrics(ctx, c.MetricsAddr, site.MetricsHandler(), log)
+	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	log.Info("openinfo is serving", "url", c.BaseURL, "listen", ln.Addr().String(), "dev", c.Dev, "version", version)
@@ -195,6 +198,20 @@ func housekeeping(ctx context.Context, db *store.DB, log *slog.Logger) {
 			return
 		case <-t.C:
 		}
+	}
+}
+
+// serveMetrics serves /metrics on a listener of its own, for the monitoring
+// network; the public site does not show it.
+func serveMetrics(ctx context.Context, addr string, h http.Handler, log *slog.Logger) {
+	srv := &http.Server{Addr: addr, Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	go func() {
+		<-ctx.Done()
+		srv.Close()
+	}()
+	log.Info("metrics listening", "addr", addr)
+	if err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		log.Error("metrics listener", "err", err)
 	}
 }
 

@@ -222,6 +222,29 @@ func TestConfig(t *testing.T) {
 	if d.BaseURL != "http://localhost:8080" || !d.Dev {
 		t.Fatalf("default base URL = %q dev=%v (the host people type, so cookies match)", d.BaseURL, d.Dev)
 	}
+	// Development pages (one-time codes, first tokens) turn on unasked only
+	// when nothing but this machine can reach the site.
+	for _, tc := range []struct {
+		addr, base, listen string
+		dev                bool
+	}{
+		{":8080", "", "[::]:8080", false},
+		{"0.0.0.0:8080", "", "0.0.0.0:8080", false},
+		{"192.0.2.10:8080", "", "192.0.2.10:8080", false},
+		{"127.0.0.1:8080", "https://info.example.go.th", "127.0.0.1:8080", false},
+		{"127.0.0.1:8080", "", "127.0.0.1:8080", true},
+		{"[::1]:8080", "", "[::1]:8080", true},
+	} {
+		e, _ := parseConfig("serve", nil, envOf(map[string]string{"OPENINFO_ADDR": tc.addr, "OPENINFO_BASE_URL": tc.base}), io.Discard, nil)
+		e.settle(tc.listen)
+		if e.Dev != tc.dev {
+			t.Errorf("addr %q base %q: dev = %v, want %v", tc.addr, tc.base, e.Dev, tc.dev)
+		}
+	}
+	forced, _ := parseConfig("serve", []string{"--dev=true"}, envOf(map[string]string{"OPENINFO_ADDR": ":8080"}), io.Discard, nil)
+	if forced.settle("[::]:8080"); !forced.Dev {
+		t.Error("--dev=true did not turn the development pages on")
+	}
 	if c.MemoryLimit != 1200<<20 {
 		t.Fatalf("default memory limit = %d", c.MemoryLimit)
 	}
@@ -235,6 +258,7 @@ func TestConfig(t *testing.T) {
 	}
 	for _, bad := range []map[string]string{
 		{"OPENINFO_DEMO": "maybe"}, {"OPENINFO_LOG_LEVEL": "loud"}, {"OPENINFO_TRUSTED_PROXIES": "10.0.0.0/33"}, {"OPENINFO_SHUTDOWN_TIMEOUT": "soon"}, {"OPENINFO_LOG_FORMAT": "xml"},
+		{"OPENINFO_METRICS_TOKEN": "short"}, {"OPENINFO_METRICS_ADDR": "9090"},
 		{"OPENINFO_MEMORY_LIMIT": "lots"}, {"OPENINFO_MEMORY_LIMIT": "12TB"}, {"OPENINFO_MEMORY_LIMIT": "-1GiB"},
 	} {
 		if _, err := parseConfig("serve", nil, envOf(bad), io.Discard, nil); err == nil {

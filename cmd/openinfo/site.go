@@ -114,7 +114,7 @@ func buildSite(ctx context.Context, c *config, db *store.DB, log *slog.Logger, d
 	}
 	site, err := web.New(web.Config{DB: db, Logger: log, BaseURL: c.BaseURL, SecureCookies: c.SecureCookies, Version: version,
 		RP: rp, Sealer: sealer, TokenTTL: c.TokenTTL, DigitalID: didHandler, Extra: extra, TokenIssuers: &issuers, Mailer: outbox,
-		TrustedProxies: c.TrustedProxies, Search: ix, SearchReady: feed.Ready, PageCache: c.PageCache})
+		TrustedProxies: c.TrustedProxies, MetricsToken: c.MetricsToken, Search: ix, SearchReady: feed.Ready, PageCache: c.PageCache})
 	if err != nil {
 		return nil, err
 	}
