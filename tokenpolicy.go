@@ -72,3 +72,34 @@ func (p TokenIssuers) MayIssue(o Officer, role Role, a *Agency) bool {
 	}
 	return false
 }
+
+// MayShape reports whether o may give an agency its type and its place in
+// the tree. from is the agency as it is (nil while it is being created); to
+// is the agency as it would be: its Type and its Path (for a new agency, the
+// parent's Path followed by any id, see NewAgencyPath). The type and the
+// parent decide who issues the agency's central-officer tokens, so only
+// someone who issues them both before and after the change may make it: an
+// agency never hands itself to another issuer, and nobody takes an agency
+// out of another issuer's hands (seed 004).
+func (p TokenIssuers) MayShape(o Officer, from, to *Agency) bool {
+	if to == nil {
+		return false
+	}
+	if from != nil && from.Type == to.Type && from.Path == to.Path {
+		return true // names, contact and status are the agency's own business
+	}
+	if from != nil && !p.MayIssue(o, RoleCentral, from) {
+		return false
+	}
+	return p.MayIssue(o, RoleCentral, to)
+}
+
+// NewAgencyPath stands for the Path of an agency not yet created under
+// parentPath: its id is not known, and any id gives the same answers to
+// MayIssue and MayShape, which look only at what lies above it.
+func NewAgencyPath(parentPath string) string {
+	if parentPath == "" {
+		parentPath = "/"
+	}
+	return parentPath + "9223372036854775807/"
+}

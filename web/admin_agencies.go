@@ -92,21 +92,36 @@ func (s *Server) handleAdminAgencies(w http.ResponseWriter, r *http.Request) {
 }
 
 type agencyFormPage struct {
-	Agency  openinfo.Agency
-	Parent  *openinfo.Agency
-	New     bool
+	Agency openinfo.Agency
+	Parent *openinfo.Agency
+	New    bool
+	// Shape: the officer may choose the type (see openinfo.MayShape);
+	// otherwise the form shows it and sends it back unchanged.
+	Shape   bool
 	Errors  map[string]string
 	Message string
 	Phones  string
 }
 
-// formStatus is the status of a refused form: 409 when someone saved first.
+// formStatus is the status of a refused form: 409 when someone saved first,
+// 403 when a field holds what the officer may not choose.
 func formStatus(err error) int {
-	if openinfo.ErrorCode(err) == openinfo.ECONFLICT {
+	switch openinfo.ErrorCode(err) {
+	case openinfo.ECONFLICT:
 		return http.StatusConflict
+	case openinfo.EFORBIDDEN:
+		return http.StatusForbidden
 	}
 	return http.StatusUnprocessableEntity
 }
+
+// errShape refuses a type or parent the officer may not give an agency.
+var errShape = &openinfo.Error{Code: openinfo.EFORBIDDEN,
+	TH: "ท่านเปลี่ยนประเภทหรือหน่วยงานต้นสังกัดนี้ไม่ได้ เพราะประเภทหน่วยงานกำหนดว่าใครออก Token เจ้าหน้าที่ส่วนกลางให้หน่วยงาน จึงเปลี่ยนได้เฉพาะผู้ออก Token ของหน่วยงานทั้งก่อนและหลังการเปลี่ยน (ผู้ดูแลระบบ หรือเจ้าหน้าที่ส่วนกลางของหน่วยงานต้นสังกัด) ข้อมูลอื่นที่กรอกไว้ยังอยู่ครบ",
+	EN: "You may not give this agency that type or parent: the type decides who issues the agency's central-officer tokens, so only whoever issues them both before and after the change may make it (the platform administrator, or a central officer of the parent agency). What you typed is kept.",
+	Fields: []openinfo.FieldError{{Field: "type",
+		TH: "เปลี่ยนเป็นประเภทนี้ไม่ได้ กรุณาติดต่อผู้ดูแลระบบหรือหน่วยงานต้นสังกัด",
+		EN: "You may not choose this type; ask the platform administrator or the parent agency."}}}
 
 func formErrors(err error, lang string) (string, map[string]string) {
 	m := map[string]string{}
@@ -153,12 +168,20 @@ func (s *Server) handleAgencyEdit(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	p := agencyFormPage{Agency: *a, Phones: strings.Join(a.Contact.Phones, "\n")}
+	o := currentUser(ctx).Officer()
+	p := agencyFormPage{Agency: *a, Phones: strings.Join(a.Contact.Phones, "\n"),
+		Shape: s.issuers.MayIssue(o, openinfo.RoleCentral, a)}
 	if r.Method == http.MethodPost {
 		readAgencyForm(r, &p.Agency)
-		p.Agency.ID, p.Agency.ParentID = a.ID, a.ParentID
+		p.Agency.ID, p.Agency.ParentID, p.Agency.Path = a.ID, a.ParentID, a.Path
 		p.Phones = r.PostFormValue("phones")
-		if err := s.db.UpdateAgency(ctx, &p.Agency); err != nil {
+		err := error(nil)
+		if !s.issuers.MayShape(o, a, &p.Agency) {
+			err = errShape
+		} else {
+			err = s.db.UpdateAgency(ctx, &p.Agency)
+		}
+		if err != nil {
 			if openinfo.ErrorCode(err) == openinfo.EINTERNAL {
 				s.fail(w, r, err)
 				return
@@ -185,17 +208,25 @@ func (s *Server) handleAgencyNew(w http.ResponseWriter, r *http.Request) {
 	}
 	p := agencyFormPage{New: true, Parent: parent, Agency: openinfo.Agency{ParentID: parent.ID, Type: openinfo.AgencyUnit,
 		Status: openinfo.StatusActive, Contact: openinfo.Contact{Address: openinfo.Address{ProvinceCode: parent.Contact.Address.ProvinceCode}}}}
+	o := currentUser(ctx).Officer()
+	p.Shape = true // the choice is checked on save: only types whose tokens the officer issues
 	if r.Method == http.MethodPost {
 		readAgencyForm(r, &p.Agency)
 		p.Agency.ParentID = parent.ID
 		p.Phones = r.PostFormValue("phones")
-		if err := s.db.CreateAgency(ctx, &p.Agency); err != nil {
+		err := error(nil)
+		if !s.issuers.MayShape(o, nil, &openinfo.Agency{Type: p.Agency.Type, Path: openinfo.NewAgencyPath(parent.Path)}) {
+			err = errShape
+		} else {
+			err = s.db.CreateAgency(ctx, &p.Agency)
+		}
+		if err != nil {
 			if openinfo.ErrorCode(err) == openinfo.EINTERNAL {
 				s.fail(w, r, err)
 				return
 			}
 			p.Message, p.Errors = formErrors(err, lang)
-			s.render(w, r, http.StatusUnprocessableEntity, "admin_agency_form", T(lang, "admin.agency.new"), p)
+			s.render(w, r, formStatus(err), "admin_agency_form", T(lang, "admin.agency.new"), p)
 			return
 		}
 		http.Redirect(w, r, "/admin/agencies/"+strconv.FormatInt(p.Agency.ID, 10)+"?saved=1", http.StatusSeeOther)

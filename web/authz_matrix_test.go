@@ -233,6 +233,70 @@ func TestAuthorizationMatrix(t *testing.T) {
 			}
 		}
 	}
+	// An agency's type and parent decide who issues its central-officer
+	// tokens, so they change only by whoever issues them before and after
+	// (openinfo.MayShape), never by the agency itself: a service point
+	// officer who made their office a municipality handed it to the local
+	// government department.
+	for _, sub := range subjects[2:] {
+		jar, _ := cookiejar.New(nil)
+		c := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+		res, err := c.Get(srv.URL + fmt.Sprintf("/admin/__as?user=%d", sub.user.ID))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		o := sub.user.Officer()
+		for _, typ := range []openinfo.AgencyType{openinfo.AgencyMunicipality, openinfo.AgencyUnit, openinfo.AgencyDepartment} {
+			for _, where := range []*openinfo.Agency{own, ownSub, foreign} {
+				// A fresh agency of the same shape each time, so a change allowed once does not alter the next case.
+				target := where
+				if where.ParentID != 0 {
+					target = mk(where.ParentID, "สำนักงานทดสอบ "+string(typ))
+				}
+				fresh, _ := db.Agency(ctx, target.ID)
+				for _, rt := range []struct{ path, act string }{{"/admin/agencies/%d/edit", "edit"}, {"/admin/agencies/%d/new", "new"}} {
+					form := url.Values{"csrf": {"matrix-csrf"}, "version": {fmt.Sprint(fresh.Version)}, "name_th": {fresh.NameTH},
+						"type": {string(typ)}, "status": {"active"}}
+					var allowed bool
+					if rt.act == "edit" {
+						to := *fresh
+						to.Type = typ
+						allowed = openinfo.Can(o, openinfo.ActEditAgency, fresh.Path) && s.issuers.MayShape(o, fresh, &to)
+					} else {
+						form.Set("name_th", "หน่วยงานย่อยทดสอบ "+string(typ))
+						allowed = openinfo.Can(o, openinfo.ActCreateAgency, fresh.Path) &&
+							s.issuers.MayShape(o, nil, &openinfo.Agency{Type: typ, Path: openinfo.NewAgencyPath(fresh.Path)})
+					}
+					res, err := c.PostForm(srv.URL+fmt.Sprintf(rt.path, fresh.ID), form)
+					if err != nil {
+						t.Fatal(err)
+					}
+					body, _ := io.ReadAll(res.Body)
+					res.Body.Close()
+					after, _ := db.Agency(ctx, fresh.ID)
+					label := fmt.Sprintf("%s %s to %s as %s", rt.act, fresh.NameTH, typ, sub.name)
+					switch {
+					case allowed && res.StatusCode != http.StatusSeeOther:
+						t.Errorf("%s: %d, want allowed\n%s%s", label, res.StatusCode, firstError(body), catalogErr(body))
+					case !allowed && res.StatusCode != http.StatusForbidden:
+						t.Errorf("%s: %d, want 403", label, res.StatusCode)
+					case !allowed && after.Type != fresh.Type:
+						t.Errorf("%s: refused, yet the type became %s", label, after.Type)
+					}
+					if rt.act == "edit" && allowed {
+						fresh = after
+					}
+				}
+			}
+		}
+	}
+	// The cases above are not vacuous: some are allowed, most refused.
+	o := subjects[len(subjects)-1].user.Officer() // the platform administrator
+	if !s.issuers.MayShape(o, ownSub, &openinfo.Agency{Type: openinfo.AgencyMunicipality, Path: ownSub.Path}) {
+		t.Fatal("the administrator may not retype an office")
+	}
+
 	if len(covered) != len(adminRoutes()) {
 		t.Fatalf("covered %d of %d routes", len(covered), len(adminRoutes()))
 	}
