@@ -2,21 +2,32 @@ package store
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"errors"
 	"time"
 )
 
 // SessionStore keeps back-office sessions in the database, so any node can
 // serve any request. It implements scs.CtxStore.
+//
+// A row is keyed by the SHA-256 of the session token, never the token: a
+// copy of the database (a backup, a read-only leak) gives no live session.
 type SessionStore struct{ d *DB }
+
+// sessionKey is what the database keeps of a session token.
+func sessionKey(token string) string {
+	sum := sha256.Sum256([]byte(token))
+	return hex.EncodeToString(sum[:])
+}
 
 // Sessions returns the session store.
 func (d *DB) Sessions() *SessionStore { return &SessionStore{d} }
 
 func (s *SessionStore) FindCtx(ctx context.Context, token string) ([]byte, bool, error) {
 	var b []byte
-	err := s.d.db.QueryRowContext(ctx, `SELECT data FROM sessions WHERE token = $1 AND expiry > $2`, token, s.d.now()).Scan(&b)
+	err := s.d.db.QueryRowContext(ctx, `SELECT data FROM sessions WHERE token = $1 AND expiry > $2`, sessionKey(token), s.d.now()).Scan(&b)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, false, nil
 	}
@@ -25,12 +36,12 @@ func (s *SessionStore) FindCtx(ctx context.Context, token string) ([]byte, bool,
 
 func (s *SessionStore) CommitCtx(ctx context.Context, token string, b []byte, expiry time.Time) error {
 	_, err := s.d.db.ExecContext(ctx, `INSERT INTO sessions (token, data, expiry) VALUES ($1, $2, $3)
-		ON CONFLICT (token) DO UPDATE SET data = excluded.data, expiry = excluded.expiry`, token, b, expiry.UTC())
+		ON CONFLICT (token) DO UPDATE SET data = excluded.data, expiry = excluded.expiry`, sessionKey(token), b, expiry.UTC())
 	return err
 }
 
 func (s *SessionStore) DeleteCtx(ctx context.Context, token string) error {
-	_, err := s.d.db.ExecContext(ctx, `DELETE FROM sessions WHERE token = $1`, token)
+	_, err := s.d.db.ExecContext(ctx, `DELETE FROM sessions WHERE token = $1`, sessionKey(token))
 	return err
 }
 
@@ -53,18 +64,16 @@ func (d *DB) PurgeExpired(ctx context.Context) error {
 	return err
 }
 
-// Secret returns the installation's secret, creating it once on first use
-// (for installations that set none): all nodes read the same value.
-func (d *DB) Secret(ctx context.Context, generate func() string) (string, error) {
-	v, err := d.Meta(ctx, "secret")
-	if err != nil || v != "" {
-		return v, err
-	}
-	if err := d.tx(ctx, func(tx *sql.Tx) error {
-		_, err := claimMeta(ctx, tx, "secret", generate())
-		return err
-	}); err != nil {
-		return "", err
-	}
+// LegacySecret returns the installation secret that earlier versions
+// generated and kept in the database ("" when there is none). The database
+// must not keep the key that unseals what it stores; DropLegacySecret
+// removes it once it lives elsewhere.
+func (d *DB) LegacySecret(ctx context.Context) (string, error) {
 	return d.Meta(ctx, "secret")
+}
+
+// DropLegacySecret deletes the secret an older version kept in the database.
+func (d *DB) DropLegacySecret(ctx context.Context) error {
+	_, err := d.db.ExecContext(ctx, `DELETE FROM meta WHERE key = 'secret'`)
+	return err
 }

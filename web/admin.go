@@ -62,16 +62,18 @@ func currentUser(ctx context.Context) *openinfo.User {
 
 // loadUser reads the signed-in user on every request, so a role change or a
 // removal takes effect at once, and checks the CSRF form token on POST.
+//
+// Nothing is put in the session of someone who is not signed in: scs writes
+// a session row only when a value changed, so anonymous requests (crawlers,
+// a flood on /admin/login) write nothing. Only a signed-in officer has a
+// form token; a POST without one is refused.
 func (s *Server) loadUser(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
-		if s.sessions.GetString(ctx, sessCSRF) == "" {
-			s.sessions.Put(ctx, sessCSRF, randomToken())
-		}
 		if r.Method == http.MethodPost {
 			want := s.sessions.GetString(ctx, sessCSRF)
 			got := r.PostFormValue("csrf")
-			if subtle.ConstantTimeCompare([]byte(want), []byte(got)) != 1 {
+			if want == "" || subtle.ConstantTimeCompare([]byte(want), []byte(got)) != 1 {
 				s.fail(w, r, errCSRF)
 				return
 			}
@@ -84,6 +86,9 @@ func (s *Server) loadUser(next http.Handler) http.Handler {
 				s.fail(w, r, err)
 				return
 			} else {
+				if s.sessions.GetString(ctx, sessCSRF) == "" {
+					s.sessions.Put(ctx, sessCSRF, randomToken())
+				}
 				ctx = context.WithValue(ctx, userKey{}, u)
 				ctx = openinfo.WithActor(ctx, openinfo.Actor{UserID: u.ID, Name: u.FullName(), RequestID: requestID(ctx)})
 			}

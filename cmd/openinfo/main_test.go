@@ -33,7 +33,7 @@ func TestServeDemo(t *testing.T) {
 // TestServeDemoPostgres does the same on PostgreSQL: one setting switches the engine.
 func TestServeDemoPostgres(t *testing.T) {
 	dsn := pgtest.NewDatabase(t, nil)
-	env := envOf(map[string]string{"OPENINFO_DATABASE_URL": dsn, "OPENINFO_ADDR": "127.0.0.1:0"})
+	env := envOf(map[string]string{"OPENINFO_DATABASE_URL": dsn, "OPENINFO_ADDR": "127.0.0.1:0", "OPENINFO_SECRET": strings.Repeat("s", 32)})
 	serveAndCheck(t, env, dsn)
 }
 

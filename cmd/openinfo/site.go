@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"crypto/hmac"
-	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -26,17 +25,9 @@ import (
 // buildSite wires the portal, the back office's login and, unless an outside
 // OpenID provider is configured, the built-in Digital ID provider.
 func buildSite(ctx context.Context, c *config, db *store.DB, log *slog.Logger, demoLoaded bool) (*web.Server, error) {
-	secret := c.Secret
-	if secret == "" {
-		var err error
-		secret, err = db.Secret(ctx, func() string {
-			var b [32]byte
-			rand.Read(b[:])
-			return hex.EncodeToString(b[:])
-		})
-		if err != nil {
-			return nil, fmt.Errorf("installation secret: %w", err)
-		}
+	secret, err := installationSecret(ctx, c, db, log)
+	if err != nil {
+		return nil, err
 	}
 	sealer, err := auth.NewSealer([]byte(secret))
 	if err != nil {
