@@ -23,6 +23,23 @@ type Mail struct {
 	Text    string   // plain-text body, UTF-8 (required)
 	HTML    string   // optional HTML alternative
 	Kind    string   // "onboarding.confirm", "token.first", … for the outbox and logs
+	// Secrets are parts of the text that only the recipient may read (a
+	// first officer token): sent in full, but the outbox records each as
+	// [Hidden] unless it was made to keep them (development, no SMTP).
+	Secrets []string
+}
+
+// Hidden stands in the outbox for a secret part of a mail.
+const Hidden = "[ซ่อนไว้ ส่งทางอีเมลเท่านั้น / hidden: sent by e-mail only]"
+
+// redacted returns text with every secret replaced by Hidden.
+func redacted(text string, secrets []string) string {
+	for _, s := range secrets {
+		if s = strings.TrimSpace(s); s != "" {
+			text = strings.ReplaceAll(text, s, Hidden)
+		}
+	}
+	return text
 }
 
 // Mailer sends mail.

@@ -17,14 +17,18 @@ import (
 // and passes it on to the next mailer when there is one. Without one (in
 // development) mail is only recorded, to be read on the outbox page.
 //
-// The outbox keeps what the mail says, including confirmation links and
-// officer tokens: treat the table as secret, don't serve [Outbox.Handler]
-// publicly, and [Outbox.Prune] old rows.
+// The outbox keeps what the mail says, but not its [Mail.Secrets] (first
+// officer tokens), unless KeepSecrets is set: only in development with no
+// SMTP server, where the outbox page is the only way to read them. Still
+// treat the table as private, don't serve [Outbox.Handler] publicly, and
+// [Outbox.Prune] old rows.
 type Outbox struct {
 	db   *sql.DB
 	next Mailer
 	now  func() time.Time
 	log  *slog.Logger
+	// KeepSecrets records secrets as they are (development only).
+	KeepSecrets bool
 }
 
 // Stored is a mail as the outbox recorded it. SentAt is zero until the next
@@ -80,11 +84,15 @@ func (o *Outbox) Send(ctx context.Context, m Mail) error {
 	if err != nil {
 		return err
 	}
+	text, html := m.Text, m.HTML
+	if !o.KeepSecrets {
+		text, html = redacted(text, m.Secrets), redacted(html, m.Secrets)
+	}
 	var id int64
 	err = o.db.QueryRowContext(ctx, `INSERT INTO mail_outbox
 		(kind, recipients, subject, body_text, body_html, created_at, send_error)
 		VALUES ($1, $2, $3, $4, $5, $6, '') RETURNING id`,
-		m.Kind, string(to), m.Subject, m.Text, m.HTML, o.now()).Scan(&id)
+		m.Kind, string(to), m.Subject, text, html, o.now()).Scan(&id)
 	if err != nil {
 		return fmt.Errorf("notify: record mail in outbox: %w", err)
 	}

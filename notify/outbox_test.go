@@ -263,3 +263,45 @@ func TestOutboxSMTP(t *testing.T) {
 type mailerFunc func(context.Context, notify.Mail) error
 
 func (f mailerFunc) Send(ctx context.Context, m notify.Mail) error { return f(ctx, m) }
+
+type captureMailer struct{ got []notify.Mail }
+
+func (c *captureMailer) Send(_ context.Context, m notify.Mail) error {
+	c.got = append(c.got, m)
+	return nil
+}
+
+// TestOutboxHidesSecrets: a first token goes to the recipient in full, but
+// the outbox (a database table) records it hidden, except in development
+// with no SMTP server.
+func TestOutboxHidesSecrets(t *testing.T) {
+	eachDB(t, func(t *testing.T, db *sql.DB) {
+		ctx := context.Background()
+		token := "123-456-789-012-345"
+		m := notify.Mail{To: []string{"officer@agency.go.th"}, Subject: "Token", Kind: "token.first",
+			Text: "รหัส Token ของท่าน:\n\n    " + token + "\n", HTML: "<p>" + token + "</p>", Secrets: []string{token}}
+		next := &captureMailer{}
+		o := notify.NewOutbox(db, next)
+		if err := o.Send(ctx, m); err != nil {
+			t.Fatal(err)
+		}
+		if len(next.got) != 1 || !strings.Contains(next.got[0].Text, token) {
+			t.Fatal("the recipient did not get the token")
+		}
+		list, _, err := o.List(ctx, 10, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(list[0].Text, token) || strings.Contains(list[0].HTML, token) || !strings.Contains(list[0].Text, notify.Hidden) {
+			t.Fatalf("the outbox keeps the token: %q %q", list[0].Text, list[0].HTML)
+		}
+		dev := notify.NewOutbox(db, nil)
+		dev.KeepSecrets = true
+		if err := dev.Send(ctx, m); err != nil {
+			t.Fatal(err)
+		}
+		if list, _, _ = dev.List(ctx, 1, 0); !strings.Contains(list[0].Text, token) {
+			t.Fatal("the development outbox hid the token")
+		}
+	})
+}

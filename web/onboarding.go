@@ -278,7 +278,8 @@ Sign in at %s/admin with Digital ID and enter it.
 	if s.mailer == nil {
 		notice = T(langFrom(r), "onboard.nomail")
 	} else if err := s.mailer.Send(r.Context(), notify.Mail{To: []string{o.RequesterEmail}, Kind: "token.first",
-		Subject: "Token สำหรับเข้าใช้งาน ศูนย์รวมข้อมูลเพื่อติดต่อราชการ: " + o.AgencyNameTH, Text: text}); err != nil {
+		Subject: "Token สำหรับเข้าใช้งาน ศูนย์รวมข้อมูลเพื่อติดต่อราชการ: " + o.AgencyNameTH, Text: text,
+		Secrets: []string{openinfo.FormatToken(plain)}}); err != nil {
 		s.log.Error("token mail", "err", err, "request", id)
 		notice = T(langFrom(r), "onboard.nomail")
 	}

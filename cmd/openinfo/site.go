@@ -77,6 +77,7 @@ func buildSite(ctx context.Context, c *config, db *store.DB, log *slog.Logger, d
 	}
 	// Every mail is recorded; with no SMTP server it stays in the outbox.
 	outbox := notify.NewOutbox(db.SQL(), smtpMailer)
+	outbox.KeepSecrets = c.Dev && smtpMailer == nil // the development outbox is then the only way to read a first token
 	go pruneOutbox(ctx, outbox, log)
 	if c.Dev {
 		extra["/dev/outbox/"] = http.StripPrefix("/dev/outbox", outbox.Handler())
