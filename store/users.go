@@ -76,6 +76,26 @@ type UserFilter struct {
 	Offset  int
 }
 
+// UsersByLogin finds the users whose username or provider subject is login
+// exactly (one person may sign in with several providers): for granting a
+// role from the command line.
+func (d *DB) UsersByLogin(ctx context.Context, login string) ([]*openinfo.User, error) {
+	rows, err := d.db.QueryContext(ctx, `SELECT `+userColumns+userFrom+` WHERE u.username = $1 OR u.subject = $1 ORDER BY u.id`, strings.TrimSpace(login))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*openinfo.User
+	for rows.Next() {
+		u, err := scanUser(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, u)
+	}
+	return out, rows.Err()
+}
+
 // Users lists users by name, with the total.
 func (d *DB) Users(ctx context.Context, f UserFilter) ([]*openinfo.User, int, error) {
 	var w where

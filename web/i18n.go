@@ -134,6 +134,7 @@ var messages = map[string][2]string{
 	"admin.users.edit":         {"แก้ไข", "Save role"},
 	"admin.users.remove":       {"ลบ", "Remove"},
 	"admin.token.title":        {"ยืนยันตัวตนด้วยรหัส Token", "Confirm with your token"},
+	"admin.token.account":      {"บัญชีของท่าน (แจ้งผู้ดูแลระบบเมื่อขอสิทธิ์)", "Your account (tell the administrator when asking for a role)"},
 	"admin.token.intro":        {"ท่านเข้าใช้งานเป็นครั้งแรก กรุณากรอกรหัส Token 15 หลักที่ได้รับ เพื่อผูกบัญชีของท่านกับหน่วยงานและสิทธิ์ที่ได้รับ", "This is your first sign-in. Enter the 15-digit token you were given, to bind your account to your agency and role."},
 	"admin.token.who":          {"เจ้าหน้าที่ส่วนกลาง: ติดต่อขอรับ Token ที่ DGA Contact Center · เจ้าหน้าที่หน่วยงาน/จุดบริการ: ติดต่อขอรับ Token ที่เจ้าหน้าที่ส่วนกลางต้นสังกัด", "Central officers: ask the DGA Contact Center for a token. Agency and service point officers: ask your agency's central officer."},
 	"admin.token.label":        {"รหัส Token 15 หลัก", "15-digit token"},

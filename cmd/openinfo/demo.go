@@ -35,25 +35,62 @@ var demoOfficers = []demoOfficer{
 	{"newcomer1", "มานี", "มาใหม่", "", "", ""},
 }
 
+// createDemoTokens is the demo for an outside OpenID provider, whose accounts
+// this process cannot create: each demo agency role's token waits unspent,
+// so the first people to sign in can take the roles (the README lists them;
+// openinfo admin grant makes the platform administrator).
+func createDemoTokens(ctx context.Context, db *store.DB, sealer *auth.Sealer, log *slog.Logger) error {
+	issued := 0
+	for _, o := range demoOfficers {
+		if o.token == "" {
+			continue
+		}
+		a, err := demoAgency(ctx, db, o.agency)
+		if err != nil {
+			return err
+		}
+		if err := issueDemoToken(ctx, db, sealer, o.token, a.ID, o.role, 10*365*24*time.Hour); err != nil {
+			return err
+		}
+		issued++
+	}
+	songkhla, err := demoAgency(ctx, db, "สำนักงานขนส่งจังหวัดสงขลา")
+	if err != nil {
+		return err
+	}
+	if err := issueDemoToken(ctx, db, sealer, demoNewcomerToken, songkhla.ID, openinfo.RolePointOfficer, 10*365*24*time.Hour); err != nil {
+		return err
+	}
+	log.Info("demo tokens issued for the outside provider's first officers; openinfo admin grant makes the administrator",
+		"tokens", issued+1, "central_officer_token", demoOfficers[0].token)
+	return nil
+}
+
+func demoAgency(ctx context.Context, db *store.DB, name string) (*openinfo.Agency, error) {
+	list, _, err := db.Agencies(ctx, store.AgencyFilter{Query: name, Limit: 5})
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range list {
+		if a.NameTH == name {
+			return a, nil
+		}
+	}
+	return nil, fmt.Errorf("demo agency %q not found", name)
+}
+
+func issueDemoToken(ctx context.Context, db *store.DB, sealer *auth.Sealer, token string, agency int64, role openinfo.Role, ttl time.Duration) error {
+	return db.IssueToken(ctx, &openinfo.IssuedToken{Hash: openinfo.HashToken(sealer.HashKey(), token), Sealed: sealer.Seal(token),
+		AgencyID: agency, Role: role, ExpiresAt: time.Now().Add(ttl)})
+}
+
 // createDemoOfficers gives a new installation one Digital ID account per
 // role, bound the way real officers are (a token issued, then redeemed), and
 // a newcomer with an unspent token waiting for them.
 func createDemoOfficers(ctx context.Context, db *store.DB, did *digitalid.Provider, sealer *auth.Sealer, log *slog.Logger) error {
-	agencyID := func(name string) (*openinfo.Agency, error) {
-		list, _, err := db.Agencies(ctx, store.AgencyFilter{Query: name, Limit: 5})
-		if err != nil {
-			return nil, err
-		}
-		for _, a := range list {
-			if a.NameTH == name {
-				return a, nil
-			}
-		}
-		return nil, fmt.Errorf("demo agency %q not found", name)
-	}
+	agencyID := func(name string) (*openinfo.Agency, error) { return demoAgency(ctx, db, name) }
 	issue := func(token string, agency int64, role openinfo.Role, ttl time.Duration) error {
-		return db.IssueToken(ctx, &openinfo.IssuedToken{Hash: openinfo.HashToken(sealer.HashKey(), token), Sealed: sealer.Seal(token),
-			AgencyID: agency, Role: role, ExpiresAt: time.Now().Add(ttl)})
+		return issueDemoToken(ctx, db, sealer, token, agency, role, ttl)
 	}
 	for i, o := range demoOfficers {
 		first12 := fmt.Sprintf("3%011d", 10100000000+i*1111)

@@ -55,6 +55,8 @@ func run(ctx context.Context, args []string, env func(string) string, stdout, st
 		return genData(ctx, args, env, stdout, stderr)
 	case "bench":
 		return benchCmd(ctx, args, env, stdout, stderr)
+	case "admin":
+		return adminCmd(ctx, args, env, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "openinfo", version)
 		return nil
@@ -78,6 +80,9 @@ Commands:
              --scale small|national (default small), --seed N (default 1)
   bench      bench ratings: rating ingestion against raw inserts, and the
              fiscal-year report from roll-ups against a plain GROUP BY
+  admin      first officers, for an outside OpenID provider:
+             admin token --agency ID --role central_officer: print a first token
+             admin grant --user LOGIN --role platform_admin: a role over all agencies
   version    print the version
   help       this text
 

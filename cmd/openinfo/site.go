@@ -58,9 +58,14 @@ func buildSite(ctx context.Context, c *config, db *store.DB, log *slog.Logger, d
 			if err := createDemoOfficers(ctx, db, did, sealer, log); err != nil {
 				return nil, fmt.Errorf("demo officers: %w", err)
 			}
+			// Written through the workflow as the demo officers.
 			if err := createDemoManuals(ctx, db); err != nil {
 				return nil, fmt.Errorf("demo manuals: %w", err)
 			}
+		}
+	} else if demoLoaded {
+		if err := createDemoTokens(ctx, db, sealer, log); err != nil {
+			return nil, fmt.Errorf("demo tokens: %w", err)
 		}
 	}
 	rp := auth.New(auth.Config{Issuer: issuer, ClientID: c.OIDCClientID, ClientSecret: clientSecret,
