@@ -32,6 +32,7 @@ const (
 	ActViewReports       Action = "reports.view"         // read and export summary reports
 	ActUnlockReport      Action = "report.unlock"        // approve a request to unlock a locked licence report
 	ActManageQuestions   Action = "questions.manage"     // make a new version of the satisfaction question set
+	ActViewJobs          Action = "jobs.view"            // see the timed jobs: when each ran, how long, its last error
 )
 
 // Actions lists every action with what it is in Thai and English, as a verb
@@ -61,6 +62,7 @@ var Actions = []struct {
 	{ActViewReports, "ดูรายงาน", "view reports"},
 	{ActUnlockReport, "ปลดล็อครายงานการออกใบอนุญาต", "unlock licence reports"},
 	{ActManageQuestions, "จัดการชุดคำถามประเมินความพึงพอใจ", "manage the satisfaction question sets"},
+	{ActViewJobs, "ดูงานตามกำหนดเวลาของระบบ", "view the system's timed jobs"},
 }
 
 // Label returns the action's verb phrase in lang.
@@ -102,6 +104,7 @@ func (a Action) Label(lang string) string {
 //	ActViewReports            x       x      x        x        x     x
 //	ActUnlockReport                                                  x
 //	ActManageQuestions                                         x
+//	ActViewJobs                                                      x
 //
 // Choices where GLOSSARY.md is silent: the platform admin takes no part in
 // the content of manuals (neither approval step), so approval stays with the
@@ -122,7 +125,7 @@ var roleGrants = map[Role][]Action{
 	RoleOPDC:     {ActViewAdmin, ActApproveManualOPDC, ActManageCatalog, ActViewAudit, ActViewReports, ActManageQuestions},
 	RoleAdmin: {ActViewAdmin, ActManageTokens, ActIssueCentralToken, ActManageUsers, ActEditAgency,
 		ActCreateAgency, ActEditServicePoint, ActViewAudit, ActApproveOnboarding, ActPinManual,
-		ActReportLicences, ActRecordDelay, ActRecordSection10, ActViewReports, ActUnlockReport},
+		ActReportLicences, ActRecordDelay, ActRecordSection10, ActViewReports, ActUnlockReport, ActViewJobs},
 }
 
 // noAgencyActions may be checked without a target agency ("") by an agency

@@ -32,6 +32,7 @@ var wantGrants = map[Action]string{
 	ActViewReports:       "x x x x x x",
 	ActUnlockReport:      ". . . . . x",
 	ActManageQuestions:   ". . . . x .",
+	ActViewJobs:          ". . . . . x",
 }
 
 var tableRoles = []Role{RoleCentral, RolePointOfficer, RoleAuthor, RoleReviewer, RoleOPDC, RoleAdmin}

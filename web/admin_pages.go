@@ -30,6 +30,7 @@ func adminRoutes() []adminRoute {
 	return []adminRoute{
 		{"GET", "/admin", openinfo.ActViewAdmin, nil, (*Server).handleAdminHome},
 		{"GET", "/admin/profile", openinfo.ActViewAdmin, nil, (*Server).handleProfile},
+		{"GET", "/admin/jobs", openinfo.ActViewJobs, nil, (*Server).handleJobs},
 		{"GET", "/admin/tokens", openinfo.ActManageTokens, agency, (*Server).handleTokens},
 		{"POST", "/admin/tokens", openinfo.ActManageTokens, agency, (*Server).handleTokenRefresh},
 		{"GET", "/admin/users", openinfo.ActManageUsers, agency, (*Server).handleUsers},

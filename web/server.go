@@ -21,9 +21,11 @@ import (
 	"time"
 
 	"github.com/alexedwards/scs/v2"
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/auth"
+	"github.com/openinfo/openinfo/jobs"
 	"github.com/openinfo/openinfo/notify"
 	"github.com/openinfo/openinfo/search"
 	"github.com/openinfo/openinfo/store"
@@ -68,6 +70,10 @@ type Config struct {
 	// carry it as a bearer token; with none, /metrics is only on the
 	// separate listener that MetricsHandler feeds (--metrics-addr).
 	MetricsToken string
+	// Jobs is this node's runner of timed jobs (nil: none), shown at
+	// /admin/jobs; Collectors are more Prometheus metrics (the runner's).
+	Jobs       *jobs.Runner
+	Collectors []prometheus.Collector
 	// PageCache keeps rendered public pages for a few seconds (microcache.go);
 	// PurgePages empties it, as the change feed does on every change.
 	PageCache bool
@@ -96,6 +102,7 @@ type Server struct {
 	proxies   []netip.Prefix
 
 	metricsToken string
+	jobs         *jobs.Runner
 
 	// Satisfaction ratings (rate.go): the group-commit writer, and how many
 	// ratings one address may send per hour.
@@ -128,6 +135,8 @@ func New(cfg Config) (*Server, error) {
 	}
 	s.ratingLimit = cfg.RatingsPerHour
 	s.metricsToken = cfg.MetricsToken
+	s.jobs = cfg.Jobs
+	s.metrics.reg.MustRegister(cfg.Collectors...)
 	s.search, s.searchReady = cfg.Search, cfg.SearchReady
 	s.micro.off = !cfg.PageCache
 	s.micro.onHit = s.countCachedView

@@ -112,4 +112,3 @@ func TestDemoTokensOutsideProvider(t *testing.T) {
 }
 
 func id64(n int64) string { return strconv.FormatInt(n, 10) }
-

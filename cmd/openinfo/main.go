@@ -144,7 +144,6 @@ func serve(ctx context.Context, args []string, env func(string) string, stderr i
 	defer site.Close() // after Shutdown: flushes the rating writer
 	srv := &http.Server{Handler: site.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
 		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second, MaxHeaderBytes: 64 << 10}
-	go housekeeping(ctx, db, log)
 	if c.DebugAddr != "" {
 		go serveDebug(ctx, c.DebugAddr, log)
 	}
@@ -187,23 +186,6 @@ func migrate(ctx context.Context, args []string, env func(string) string, stdout
 	}
 	fmt.Fprintf(stdout, "%s schema at version %d\n", db.Dialect(), v)
 	return nil
-}
-
-// housekeeping deletes expired sessions and old rate-limit events now and
-// then. Every node runs it; running it twice is harmless.
-func housekeeping(ctx context.Context, db *store.DB, log *slog.Logger) {
-	t := time.NewTicker(10 * time.Minute)
-	defer t.Stop()
-	for {
-		if err := db.PurgeExpired(ctx); err != nil && ctx.Err() == nil {
-			log.Warn("housekeeping", "err", err)
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
-	}
 }
 
 // serveMetrics serves /metrics on a listener of its own, for the monitoring

@@ -14,6 +14,7 @@ import (
 	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/auth"
 	"github.com/openinfo/openinfo/digitalid"
+	"github.com/openinfo/openinfo/jobs"
 	"github.com/openinfo/openinfo/notify"
 	"github.com/openinfo/openinfo/search"
 	"github.com/openinfo/openinfo/search/thai"
@@ -82,8 +83,9 @@ func buildSite(ctx context.Context, c *config, db *store.DB, log *slog.Logger, d
 	}
 	// Every mail is recorded; with no SMTP server it stays in the outbox.
 	outbox := notify.NewOutbox(db.SQL(), smtpMailer)
+	runner := timedJobs(db, outbox, log)
+	go runner.Run(ctx, 30*time.Second)
 	outbox.KeepSecrets = c.Dev && smtpMailer == nil // the development outbox is then the only way to read a first token
-	go pruneOutbox(ctx, outbox, log)
 	if c.Dev {
 		extra["/dev/outbox/"] = http.StripPrefix("/dev/outbox", outbox.Handler())
 	}
@@ -111,7 +113,7 @@ func buildSite(ctx context.Context, c *config, db *store.DB, log *slog.Logger, d
 	}
 	site, err := web.New(web.Config{DB: db, Logger: log, BaseURL: c.BaseURL, SecureCookies: c.SecureCookies, Version: version,
 		RP: rp, Sealer: sealer, TokenTTL: c.TokenTTL, DigitalID: didHandler, Extra: extra, TokenIssuers: &issuers, Mailer: outbox,
-		TrustedProxies: c.TrustedProxies, MetricsToken: c.MetricsToken, Search: ix, SearchReady: feed.Ready, PageCache: c.PageCache})
+		TrustedProxies: c.TrustedProxies, MetricsToken: c.MetricsToken, Jobs: runner, Collectors: runner.Collectors(), Search: ix, SearchReady: feed.Ready, PageCache: c.PageCache})
 	if err != nil {
 		return nil, err
 	}
@@ -153,19 +155,14 @@ func derive(secret, purpose string) string {
 	return hex.EncodeToString(m.Sum(nil))
 }
 
-// pruneOutbox deletes recorded mail after 30 days: it holds confirmation
-// links and first tokens, which must not linger.
-func pruneOutbox(ctx context.Context, o *notify.Outbox, log *slog.Logger) {
-	t := time.NewTicker(time.Hour)
-	defer t.Stop()
-	for {
-		if _, err := o.Prune(ctx, time.Now().Add(-30*24*time.Hour)); err != nil && ctx.Err() == nil {
-			log.Warn("outbox prune", "err", err)
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
-	}
+// timedJobs are the work one node of all does now and then (package jobs).
+func timedJobs(db *store.DB, outbox *notify.Outbox, log *slog.Logger) *jobs.Runner {
+	r := jobs.New(db, log)
+	// Recorded mail holds confirmation links, which must not linger.
+	r.Add(jobs.Job{Name: "outbox.prune", Every: time.Hour, Run: func(ctx context.Context) error {
+		_, err := outbox.Prune(ctx, time.Now().Add(-30*24*time.Hour))
+		return err
+	}})
+	r.Add(jobs.Job{Name: "sessions.purge", Every: 10 * time.Minute, Run: db.PurgeExpired})
+	return r
 }

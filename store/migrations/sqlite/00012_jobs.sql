@@ -1,0 +1,19 @@
+-- +goose Up
+-- Timed work that must run once across all nodes (package jobs): a node
+-- runs a job only while it holds its lease, and records how the run went.
+CREATE TABLE jobs (
+    name          TEXT PRIMARY KEY,
+    next_run      TIMESTAMP NOT NULL,
+    lease_owner   TEXT NOT NULL DEFAULT '',
+    lease_until   TIMESTAMP,
+    last_start    TIMESTAMP,
+    last_end      TIMESTAMP,
+    last_duration_ms INTEGER NOT NULL DEFAULT 0,
+    last_error    TEXT NOT NULL DEFAULT '',
+    last_owner    TEXT NOT NULL DEFAULT '',
+    runs          INTEGER NOT NULL DEFAULT 0,
+    failures      INTEGER NOT NULL DEFAULT 0
+);
+
+-- +goose Down
+DROP TABLE jobs;
