@@ -46,7 +46,7 @@ func TestHungProviderSharesOneFetch(t *testing.T) {
 			_, _, errs[i] = rp.Start(context.Background())
 		}()
 	}
-	waitFor(t, func() bool { return rp.waiting() == 3 })
+	waitFor(t, func() bool { return rp.waiting() == 3 && op.hitCount() > 0 })
 	if n := op.hitCount(); n != 1 {
 		t.Fatalf("discovery requests while three logins wait = %d, want 1", n)
 	}
