@@ -249,7 +249,7 @@ func (s *Server) formAfterExpiry(w http.ResponseWriter, r *http.Request) {
 	r.ParseMultipartForm(32 << 20) // the text fields; files are dropped with the request
 	var d formExpiredPage
 	for name, vals := range r.PostForm {
-		if name == "csrf" {
+		if name == "csrf" || name == "version" { // the form's machinery, not typed
 			continue
 		}
 		for _, v := range vals {
