@@ -162,8 +162,11 @@ func (s *Server) loginFailed(w http.ResponseWriter, r *http.Request, err error, 
 	case errors.Is(err, auth.ErrBadState), errors.Is(err, auth.ErrDeclined):
 		s.log.Warn("login failed", "err", err, "request_id", requestID(r.Context()))
 		status = http.StatusUnauthorized
-	case errors.Is(err, auth.ErrUnreachable):
+	case errors.Is(err, auth.ErrUnreachable), errors.Is(err, auth.ErrNotFresh):
 		status = http.StatusServiceUnavailable
+		if errors.Is(err, auth.ErrNotFresh) { // the provider skipped the password: try again, then tell
+			status = http.StatusUnauthorized
+		}
 		fallthrough
 	default: // the provider or this site's setup: the administrator must know
 		s.log.Error("login failed", "err", err, "issuer", s.rp.Issuer(), "request_id", requestID(r.Context()))
