@@ -26,12 +26,16 @@ type User struct {
 	AgencyNameEN string
 }
 
-// FullName returns "given family", or the username when no name is known.
+// FullName returns "given family", else the username, else the subject:
+// never empty, as it names the actor in the audit log.
 func (u *User) FullName() string {
-	if n := u.GivenName + " " + u.FamilyName; n != " " {
-		return cleanText(n)
+	if n := cleanText(u.GivenName + " " + u.FamilyName); n != "" {
+		return n
 	}
-	return u.Username
+	if n := cleanText(u.Username); n != "" {
+		return n
+	}
+	return u.Subject
 }
 
 // Bound reports whether the user may act for an agency or globally.

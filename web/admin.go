@@ -6,7 +6,6 @@ import (
 	"crypto/subtle"
 	"encoding/base64"
 	"encoding/gob"
-	"errors"
 	"net"
 	"net/http"
 	"net/netip"
@@ -74,7 +73,7 @@ func (s *Server) loadUser(next http.Handler) http.Handler {
 			want := s.sessions.GetString(ctx, sessCSRF)
 			got := r.PostFormValue("csrf")
 			if want == "" || subtle.ConstantTimeCompare([]byte(want), []byte(got)) != 1 {
-				s.fail(w, r, errCSRF)
+				s.failCSRF(w, r)
 				return
 			}
 		}
@@ -108,7 +107,7 @@ func (s *Server) guard(act openinfo.Action, target func(*http.Request) (string, 
 	return func(w http.ResponseWriter, r *http.Request) {
 		u := currentUser(r.Context())
 		if u == nil {
-			s.redirectToLogin(w, r)
+			s.signInFirst(w, r)
 			return
 		}
 		if !u.Bound() {
@@ -145,13 +144,6 @@ func (s *Server) authorize(r *http.Request, u *openinfo.User, act openinfo.Actio
 	return err
 }
 
-func (s *Server) redirectToLogin(w http.ResponseWriter, r *http.Request) {
-	if r.Method == http.MethodGet {
-		s.sessions.Put(r.Context(), "next", r.URL.RequestURI())
-	}
-	http.Redirect(w, r, "/admin/login", http.StatusSeeOther)
-}
-
 // agencyParam names the agency of ?agency= (or the form field), defaulting
 // to the officer's own agency.
 //
@@ -178,77 +170,6 @@ func (s *Server) agencyFromRequest(r *http.Request) (*openinfo.Agency, error) {
 		id = u.AgencyID
 	}
 	return s.db.Agency(r.Context(), id)
-}
-
-// handleLogin sends the browser to the OpenID provider.
-func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
-	if s.rp == nil {
-		s.fail(w, r, openinfo.Errorf(openinfo.EUNAUTHORIZED, "ยังไม่ได้ตั้งค่าการเข้าสู่ระบบ", "Login is not configured."))
-		return
-	}
-	u, flow, err := s.rp.Start(r.Context())
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	s.sessions.Put(r.Context(), sessFlow, flow)
-	http.Redirect(w, r, u, http.StatusFound)
-}
-
-// handleCallback finishes the login, renews the session token (no fixation)
-// and sends a first-time officer to the token prompt.
-func (s *Server) handleCallback(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	flow, _ := s.sessions.Pop(ctx, sessFlow).(auth.Flow)
-	profile, idToken, err := s.rp.Finish(ctx, r.URL.Query(), flow)
-	if err != nil {
-		var e *openinfo.Error
-		if !errors.As(err, &e) {
-			s.log.Warn("login failed", "err", err, "request_id", requestID(ctx))
-			err = auth.ErrBadState
-		}
-		s.fail(w, r, err)
-		return
-	}
-	u, err := s.db.RecordLogin(ctx, profile)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if err := s.sessions.RenewToken(ctx); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	s.sessions.Put(ctx, sessUserID, u.ID)
-	s.sessions.Put(ctx, sessIDToken, idToken)
-	s.sessions.Put(ctx, sessCSRF, randomToken())
-	s.log.Info("login", "user_id", u.ID, "bound", u.Bound(), "request_id", requestID(ctx))
-	if !u.Bound() {
-		http.Redirect(w, r, "/admin/token", http.StatusSeeOther)
-		return
-	}
-	next := s.sessions.PopString(ctx, "next")
-	if !localPath(next) || len(next) < 6 || next[:6] != "/admin" {
-		next = "/admin"
-	}
-	http.Redirect(w, r, next, http.StatusSeeOther)
-}
-
-// handleLogout ends the session here and at the provider.
-func (s *Server) handleLogout(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	idToken := s.sessions.GetString(ctx, sessIDToken)
-	if err := s.sessions.Destroy(ctx); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	dest := "/"
-	if s.rp != nil {
-		if u := s.rp.LogoutURL(ctx, idToken); u != "" {
-			dest = u
-		}
-	}
-	http.Redirect(w, r, dest, http.StatusSeeOther)
 }
 
 type tokenPromptPage struct {

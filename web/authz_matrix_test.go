@@ -201,12 +201,13 @@ func TestAuthorizationMatrix(t *testing.T) {
 				label := fmt.Sprintf("%s %s as %s in %s", rt.Method, rt.Path, sub.name, where.NameTH)
 				switch {
 				case sub.user == nil && rt.Method == "POST":
-					// No session, so no form token: refused before anything else.
-					if res.StatusCode != http.StatusForbidden {
-						t.Errorf("%s: %d, want 403", label, res.StatusCode)
+					// No session, so no form token: refused before anything else,
+					// with what was typed shown to copy after signing in.
+					if res.StatusCode != http.StatusUnauthorized {
+						t.Errorf("%s: %d, want 401", label, res.StatusCode)
 					}
 				case sub.user == nil:
-					if res.StatusCode != http.StatusSeeOther || loc != "/admin/login" {
+					if res.StatusCode != http.StatusSeeOther || !strings.HasPrefix(loc, "/admin/login?next=") {
 						t.Errorf("%s: %d %q, want a redirect to login", label, res.StatusCode, loc)
 					}
 				case !sub.user.Bound():

@@ -45,6 +45,8 @@ func eachDB(t *testing.T, fn func(t *testing.T, db *store.DB)) { dbtest.Each(t, 
 type rpOptions struct {
 	clientID, secret, logoutParam string
 	mailer                        notify.Mailer
+	rpSecret                      string    // the secret the site sends, when not secret (a setup mistake)
+	log                           io.Writer // the site's log, when a test reads it
 }
 
 func newOfficeEnv(t *testing.T, db *store.DB) *officeEnv {
@@ -74,9 +76,16 @@ func newOfficeEnvWith(t *testing.T, db *store.DB, o rpOptions) *officeEnv {
 	t.Cleanup(e.idp.Close)
 
 	e.sealer, _ = auth.NewSealer([]byte("another secret of the back office"))
-	rp := auth.New(auth.Config{Issuer: e.issuer, ClientID: o.clientID, ClientSecret: o.secret,
+	rpSecret, siteLog := o.secret, quiet
+	if o.rpSecret != "" {
+		rpSecret = o.rpSecret
+	}
+	if o.log != nil {
+		siteLog = slog.New(slog.NewTextHandler(io.MultiWriter(o.log, testLog{t}), nil))
+	}
+	rp := auth.New(auth.Config{Issuer: e.issuer, ClientID: o.clientID, ClientSecret: rpSecret, Logger: siteLog,
 		RedirectURL: officeURL + "/admin/callback", PostLogoutURL: officeURL + "/", LogoutParam: o.logoutParam})
-	site, err := web.New(web.Config{DB: db, Logger: quiet, BaseURL: officeURL, RP: rp, Sealer: e.sealer, TokenTTL: time.Hour, Mailer: o.mailer})
+	site, err := web.New(web.Config{DB: db, Logger: siteLog, BaseURL: officeURL, RP: rp, Sealer: e.sealer, TokenTTL: time.Hour, Mailer: o.mailer})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,6 +151,18 @@ func (b *browser) submit(u string, vals url.Values) {
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set("Origin", b.url.Scheme+"://"+b.url.Host)
 	b.do(req)
+}
+
+var refreshRe = regexp.MustCompile(`<meta http-equiv="refresh" content="0;url=([^"]+)">`)
+
+// followRefresh goes where the page's meta refresh sends a browser.
+func (b *browser) followRefresh() {
+	b.t.Helper()
+	m := refreshRe.FindStringSubmatch(b.body)
+	if m == nil {
+		b.t.Fatalf("%s: no meta refresh\n%s", b.url, b.body)
+	}
+	b.get(m[1])
 }
 
 func (b *browser) want(status int, contains ...string) {
@@ -342,10 +363,10 @@ func TestFirstLoginWithToken(t *testing.T) {
 		b5 := newBrowser(t)
 		e.login(b5, wichai, "deny")
 		b5.want(401, "ท่านไม่ได้ยินยอม")
-		// Back to /admin: Digital ID still knows them and asks for consent
-		// again; the back office lets nothing through.
+		// Back to /admin: every sign-in asks Digital ID for a fresh
+		// authentication, so it asks for the password, not just consent.
 		b5.get(e.office.URL + "/admin")
-		b5.wantPath("/digitalid/consent")
+		b5.wantPath("/digitalid/login")
 
 		// Logout ends the session here and at the provider.
 		b2.get(e.office.URL + "/admin")
@@ -408,7 +429,9 @@ func TestSecondProvider(t *testing.T) {
 	}
 	// Logout with the DGA parameter spelling comes back to the site.
 	br.submit(b.office.URL+"/admin/logout", url.Values{})
-	if br.url.Host != strings.TrimPrefix(b.office.URL, "http://") {
+	br.wantPath("/admin/logged-out")
+	br.followRefresh()
+	if br.url.Host != strings.TrimPrefix(b.office.URL, "http://") || br.url.Path != "/" {
 		t.Fatalf("logout ended at %s", br.url)
 	}
 }

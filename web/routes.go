@@ -108,6 +108,7 @@ func (s *Server) adminHandler() http.Handler {
 	mux.HandleFunc("GET /admin/login", s.handleLogin)
 	mux.HandleFunc("GET /admin/callback", s.handleCallback)
 	mux.HandleFunc("POST /admin/logout", s.handleLogout)
+	mux.HandleFunc("GET /admin/logged-out", s.handleLoggedOut)
 	mux.HandleFunc("GET /admin/token", s.handleTokenPrompt)
 	mux.HandleFunc("POST /admin/token", s.handleTokenPrompt)
 	mux.HandleFunc("/admin/", s.notFound)

@@ -5,6 +5,7 @@ package web
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
@@ -91,15 +92,18 @@ type Server struct {
 	metrics       *metrics
 	schemaReady   atomic.Bool
 
-	rp        *auth.RP
-	sealer    *auth.Sealer
-	sessions  *scs.SessionManager
-	tokenTTL  time.Duration
-	digitalID http.Handler
-	extra     map[string]http.Handler
-	issuers   openinfo.TokenIssuers
-	mailer    notify.Mailer
-	proxies   []netip.Prefix
+	rp     *auth.RP
+	sealer *auth.Sealer
+	// loginSealer seals the cookie of sign-ins under way: the installation's
+	// sealer, or one of this process's own when none is configured.
+	loginSealer *auth.Sealer
+	sessions    *scs.SessionManager
+	tokenTTL    time.Duration
+	digitalID   http.Handler
+	extra       map[string]http.Handler
+	issuers     openinfo.TokenIssuers
+	mailer      notify.Mailer
+	proxies     []netip.Prefix
 
 	metricsToken string
 	jobs         *jobs.Runner
@@ -122,6 +126,12 @@ func New(cfg Config) (*Server, error) {
 	s := &Server{db: cfg.DB, log: cfg.Logger, baseURL: strings.TrimRight(cfg.BaseURL, "/"),
 		secureCookies: cfg.SecureCookies, version: cfg.Version, metrics: newMetrics(),
 		rp: cfg.RP, sealer: cfg.Sealer, mailer: cfg.Mailer, proxies: cfg.TrustedProxies, tokenTTL: cfg.TokenTTL, digitalID: cfg.DigitalID, extra: cfg.Extra}
+	s.loginSealer = cfg.Sealer
+	if s.loginSealer == nil {
+		var key [32]byte
+		rand.Read(key[:])
+		s.loginSealer, _ = auth.NewSealer(key[:])
+	}
 	s.issuers = openinfo.DefaultTokenIssuers()
 	if cfg.TokenIssuers != nil {
 		s.issuers = *cfg.TokenIssuers

@@ -187,7 +187,7 @@ func parseConfig(name string, args []string, env func(string) string, stderr io.
 	if c.TokenTTL, err = time.ParseDuration(*vals["token-ttl"]); err != nil || c.TokenTTL <= 0 {
 		return nil, fmt.Errorf("token-ttl: %q is not a duration like 720h", *vals["token-ttl"])
 	}
-	c.OIDCIssuer = strings.TrimRight(*vals["oidc-issuer"], "/")
+	c.OIDCIssuer = *vals["oidc-issuer"] // exactly as written: discovery must match it, trailing slash included
 	c.OIDCClientID, c.OIDCClientSecret = *vals["oidc-client-id"], *vals["oidc-client-secret"]
 	c.OIDCScopes = strings.Fields(*vals["oidc-scopes"])
 	c.OIDCClaimUsername, c.OIDCClaimGiven = *vals["oidc-claim-username"], *vals["oidc-claim-given-name"]
