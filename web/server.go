@@ -67,6 +67,8 @@ type Config struct {
 	// PageCache keeps rendered public pages for a few seconds (microcache.go);
 	// PurgePages empties it, as the change feed does on every change.
 	PageCache bool
+	// PageCacheBytes bounds the page cache's memory (0: DefaultPageCacheBytes, 64 MiB).
+	PageCacheBytes int64
 }
 
 // Server holds what the handlers share.
@@ -123,6 +125,7 @@ func New(cfg Config) (*Server, error) {
 	s.ratingLimit = cfg.RatingsPerHour
 	s.search, s.searchReady = cfg.Search, cfg.SearchReady
 	s.micro.off = !cfg.PageCache
+	s.micro.maxBytes = cfg.PageCacheBytes
 	s.micro.onHit = s.countCachedView
 	if s.log == nil {
 		s.log = slog.Default()
