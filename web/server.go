@@ -58,6 +58,10 @@ type Config struct {
 	// RatingsPerHour is how many ratings one address may send per hour
 	// (0: 120). Offices share one address behind NAT, so keep it generous.
 	RatingsPerHour int
+	// RatingsPerPointPerHour is how many of those may go to any one
+	// service point (0: 20), so a loop at one point cannot lock out the
+	// citizens at the other points behind the same address.
+	RatingsPerPointPerHour int
 	// Extra handlers mounted as they are (development outboxes).
 	Extra map[string]http.Handler
 	// Search is the in-memory index of public documents (nil: search is
@@ -95,8 +99,9 @@ type Server struct {
 
 	// Satisfaction ratings (rate.go): the group-commit writer, and how many
 	// ratings one address may send per hour.
-	ratings     *store.RatingWriter
-	ratingLimit int
+	ratings          *store.RatingWriter
+	ratingLimit      int
+	ratingPointLimit int
 
 	search      *search.Index
 	searchReady func() bool
@@ -122,7 +127,7 @@ func New(cfg Config) (*Server, error) {
 		s.sessions = newSessions(s, cfg.DB.Sessions())
 		s.ratings = cfg.DB.NewRatingWriter(store.RatingWriterOptions{})
 	}
-	s.ratingLimit = cfg.RatingsPerHour
+	s.ratingLimit, s.ratingPointLimit = cfg.RatingsPerHour, cfg.RatingsPerPointPerHour
 	s.search, s.searchReady = cfg.Search, cfg.SearchReady
 	s.micro.off = !cfg.PageCache
 	s.micro.maxBytes = cfg.PageCacheBytes
