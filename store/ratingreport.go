@@ -217,32 +217,41 @@ func (d *DB) rawWhere(_ context.Context, f RatingFilter) (where, string, error) 
 // SuspectStats aggregates the flagged ratings f selects, grouped by key:
 // "month", "point_id", "agency_id" (each rating's own agency, not its
 // subtree) or "process_id" (process 0 left out, f.ProcessID ignored, as
-// RatingByProcess). The ratings lead the join (CROSS JOIN fixes SQLite's
-// order), so the partial index ratings_suspect reads the flagged rows
-// alone, never a subtree's every rating.
+// RatingByProcess). The partial index ratings_suspect reads the flagged
+// rows alone: the ratings lead the join (CROSS JOIN fixes SQLite's order)
+// and the unary + keeps SQLite off the agency and point indexes, which
+// would read every rating of the scope.
 func (d *DB) SuspectStats(ctx context.Context, f RatingFilter, key string) ([]KeyStats, error) {
 	switch key {
 	case "month", "point_id", "agency_id", "process_id":
 	default:
 		return nil, openinfo.Errorf(openinfo.EINVALID, "ไม่รู้จักการจัดกลุ่ม %s", "Unknown grouping %s.", key)
 	}
-	if key == "process_id" {
-		f.ProcessID = 0
+	var w where
+	from := ` FROM ratings r`
+	w.add("r.suspect")
+	if f.FromMonth != 0 {
+		w.add("r.month >= ?", f.FromMonth)
 	}
-	f.Suspect = SuspectOnly
-	path := f.AgencyPath
-	f.AgencyPath = ""
-	w, from, err := d.rawWhere(ctx, f)
-	if err != nil {
-		return nil, err
+	if f.ToMonth != 0 {
+		w.add("r.month <= ?", f.ToMonth)
 	}
-	if path != "" {
+	if f.AgencyPath != "" {
 		from = ` FROM ratings r CROSS JOIN agencies a`
 		w.add("a.id = r.agency_id")
-		w.add("a.path LIKE ?", path+"%")
+		w.add("a.path LIKE ?", f.AgencyPath+"%")
 	}
-	if key == "process_id" {
+	if f.AgencyID != 0 {
+		w.add("+r.agency_id = ?", f.AgencyID)
+	}
+	if f.PointID != 0 {
+		w.add("+r.point_id = ?", f.PointID)
+	}
+	switch {
+	case key == "process_id":
 		w.add("r.process_id <> ?", 0)
+	case f.ProcessID != 0:
+		w.add("r.process_id = ?", f.ProcessID)
 	}
 	return d.keyStats(ctx, `SELECT r.`+key+`, `+rawSums()+from+w.sql()+` GROUP BY r.`+key, w.args)
 }
