@@ -271,6 +271,9 @@ func (c *microcache) store(key string, e *microEntry) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if e.gen != c.gen.Load() {
+		return // rendered before a purge: it would never be served
+	}
 	if c.entries == nil {
 		c.entries = map[string]*microEntry{}
 	}
@@ -326,9 +329,9 @@ func (r *recorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
 func (s *Server) PurgePages() { s.micro.Purge() }
 
 // purgeAfterChange empties the page cache after a back-office request
-// during which the store committed a change (store.DB.CommittedChanges counts the
-// committed transactions that wrote an audit entry): a refused or
-// anonymous POST changes nothing, so it must not cost every cached page.
+// during which the store committed a change (store.DB.CommittedChanges
+// counts the committed transactions that wrote an audit entry): a refused
+// or anonymous POST changes nothing, so it must not cost every cached page.
 func (s *Server) purgeAfterChange(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		before := s.db.CommittedChanges()
