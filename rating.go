@@ -252,6 +252,9 @@ type Rating struct {
 	Comment    string
 	Channel    string
 	CreatedAt  time.Time
+	// Suspect marks a rating sent in a burst from one address: stored and
+	// counted, but out of the report's means unless asked for.
+	Suspect bool
 }
 
 // RatingInput is a rating as a form sends it: raw strings, checked by

@@ -26,6 +26,11 @@ type Query struct {
 	// Raw computes every number with a plain GROUP BY over the raw
 	// ratings instead of the roll-ups: the check and benchmark baseline.
 	Raw bool
+	// IncludeSuspect counts the ratings flagged suspect (sent in a burst
+	// from one address, web/rate.go) in every number and comment list. By
+	// default they are left out, so a stuffed point keeps its real mean;
+	// Report.Flagged shows how many there are either way.
+	IncludeSuspect bool
 }
 
 // Row is one line of a breakdown: an agency (its subtree), a point, a
@@ -49,6 +54,9 @@ func (r Row) Name(lang string) string {
 type Report struct {
 	Query Query
 	Total openinfo.RatingStats
+	// Flagged totals the ratings flagged suspect in the scope and period,
+	// whether or not Total includes them (Query.IncludeSuspect).
+	Flagged openinfo.RatingStats
 	// Months has every month of the period, in order, empty ones included.
 	Months []Row
 	// Agencies breaks the scope down by the agencies directly under it
@@ -77,19 +85,42 @@ func Build(ctx context.Context, db *store.DB, q Query) (*Report, error) {
 	case q.Agency != nil:
 		f.AgencyPath = q.Agency.Path
 	}
+	if q.IncludeSuspect {
+		f.Suspect = store.SuspectInclude // the raw functions and comments
+	}
 	rep := &Report{Query: q}
 	trendOf, byAgency, byPoint, byProcess := db.RatingTrend, db.RatingByChild, db.RatingByPoint, db.RatingByProcess
 	if q.Raw {
 		trendOf, byAgency, byPoint, byProcess = db.RatingTrendRaw, db.RatingByAgencyRaw, db.RatingByPointRaw, db.RatingByProcessRaw
 	}
+	// The roll-ups hold no flagged rating: when they are to count, the
+	// flagged ones are added from the raw rows (few, on a partial index).
+	merge := !q.Raw && q.IncludeSuspect
+	if merge {
+		byPoint, byProcess = withFlagged(db, byPoint, "point_id"), withFlagged(db, byProcess, "process_id")
+	}
 	trend, err := trendOf(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	flagged, err := db.SuspectStats(ctx, f, "month")
 	if err != nil {
 		return nil, err
 	}
 	byMonth := map[int]openinfo.RatingStats{}
 	for _, m := range trend {
 		byMonth[m.Month] = m.RatingStats
-		rep.Total.Merge(m.RatingStats)
+	}
+	for _, m := range flagged {
+		rep.Flagged.Merge(m.RatingStats)
+		if merge {
+			s := byMonth[int(m.ID)]
+			s.Merge(m.RatingStats)
+			byMonth[int(m.ID)] = s
+		}
+	}
+	for _, s := range byMonth {
+		rep.Total.Merge(s)
 	}
 	for _, m := range q.Period.MonthsIn() {
 		rep.Months = append(rep.Months, Row{ID: int64(m), NameTH: openinfo.MonthLabel(m, "th"), NameEN: openinfo.MonthLabel(m, "en"),
@@ -101,7 +132,7 @@ func Build(ctx context.Context, db *store.DB, q Query) (*Report, error) {
 		}
 	}
 	if q.Point != nil || q.Agency != nil {
-		pf := store.RatingFilter{ProcessID: q.Process, FromMonth: from, ToMonth: to}
+		pf := store.RatingFilter{ProcessID: q.Process, FromMonth: from, ToMonth: to, Suspect: f.Suspect}
 		if q.Point != nil {
 			pf.PointID = q.Point.ID
 		} else {
@@ -115,7 +146,7 @@ func Build(ctx context.Context, db *store.DB, q Query) (*Report, error) {
 		}
 	}
 	if q.Point == nil {
-		if err := rep.agencies(ctx, db, f, byAgency, q.Raw); err != nil {
+		if err := rep.agencies(ctx, db, f, byAgency, q.Raw, merge); err != nil {
 			return nil, err
 		}
 	}
@@ -143,11 +174,39 @@ func prevMonth(m int) int {
 	return m - 1
 }
 
+// withFlagged adds the flagged ratings, grouped by key, to a roll-up breakdown.
+func withFlagged(db *store.DB, by keyStatsFunc, key string) keyStatsFunc {
+	return func(ctx context.Context, f store.RatingFilter) ([]store.KeyStats, error) {
+		per, err := by(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		flagged, err := db.SuspectStats(ctx, f, key)
+		if err != nil {
+			return nil, err
+		}
+		at := map[int64]int{}
+		for i, k := range per {
+			at[k.ID] = i
+		}
+		for _, k := range flagged {
+			if i, ok := at[k.ID]; ok {
+				per[i].Merge(k.RatingStats)
+			} else {
+				per = append(per, k)
+			}
+		}
+		return per, nil
+	}
+}
+
 // agencies breaks the scope down by the agencies directly under it, each
 // with its subtree, plus a row of the scope agency's own points. From the
 // roll-ups the subtree sums are read as they are; from raw ratings (raw)
-// the per-agency sums are folded into the children by path.
-func (rep *Report) agencies(ctx context.Context, db *store.DB, f store.RatingFilter, by keyStatsFunc, raw bool) error {
+// the per-agency sums are folded into the children by path, as are the
+// flagged ratings added to the roll-ups (flagged; the scope's own points
+// have theirs already, from rep.Points).
+func (rep *Report) agencies(ctx context.Context, db *store.DB, f store.RatingFilter, by keyStatsFunc, raw, flagged bool) error {
 	per, err := by(ctx, f)
 	if err != nil {
 		return err
@@ -163,7 +222,8 @@ func (rep *Report) agencies(ctx context.Context, db *store.DB, f store.RatingFil
 		}
 		r.Merge(s)
 	}
-	if raw {
+	// fold adds per-agency sums to the child of the scope each agency is under.
+	fold := func(per []store.KeyStats, skipSelf bool) error {
 		prefix := "/"
 		if rep.Query.Agency != nil {
 			prefix = rep.Query.Agency.Path
@@ -180,8 +240,16 @@ func (rep *Report) agencies(ctx context.Context, db *store.DB, f store.RatingFil
 			child := rep.selfID()
 			if seg, _, ok := strings.Cut(strings.TrimPrefix(p, prefix), "/"); ok && seg != "" {
 				child, _ = strconv.ParseInt(seg, 10, 64)
+			} else if skipSelf {
+				continue
 			}
 			add(child, k.RatingStats)
+		}
+		return nil
+	}
+	if raw {
+		if err := fold(per, false); err != nil {
+			return err
 		}
 	} else {
 		for _, k := range per {
@@ -190,6 +258,15 @@ func (rep *Report) agencies(ctx context.Context, db *store.DB, f store.RatingFil
 		// The scope's own points, as one more row.
 		for _, p := range rep.Points {
 			add(rep.selfID(), p.RatingStats)
+		}
+		if flagged {
+			extra, err := db.SuspectStats(ctx, f, "agency_id")
+			if err != nil {
+				return err
+			}
+			if err := fold(extra, rep.Query.Agency != nil); err != nil {
+				return err
+			}
 		}
 	}
 	if len(ids) == 0 {

@@ -58,8 +58,9 @@ func mkTree(t *testing.T, db *store.DB) *tree {
 	return tr
 }
 
-// rate submits n random ratings over FY2568 (and a few outside it).
-func rate(t *testing.T, db *store.DB, tr *tree, n int) {
+// rate submits n random ratings over FY2568 (and a few outside it); with
+// suspectEvery > 0, about one in suspectEvery is flagged suspect.
+func rate(t *testing.T, db *store.DB, tr *tree, n int, suspectEvery ...int) {
 	t.Helper()
 	w := db.NewRatingWriter(store.RatingWriterOptions{})
 	defer w.Close()
@@ -82,6 +83,9 @@ func rate(t *testing.T, db *store.DB, tr *tree, n int) {
 		}
 		if rng.IntN(8) == 0 {
 			r.Comment = fmt.Sprintf("ความเห็น %d: เจ้าหน้าที่สุภาพ, \"รวดเร็ว\"", i)
+		}
+		if len(suspectEvery) > 0 && rng.IntN(suspectEvery[0]) == 0 {
+			r.Suspect = true
 		}
 		go func() { errs <- w.Submit(context.Background(), r, "") }()
 	}
@@ -120,24 +124,153 @@ func TestReportEqualsDirectComputation(t *testing.T) {
 		}
 		paths, _ := db.AgencyPaths(ctx, "/")
 		fy, _ := openinfo.ParsePeriod("2568")
-		q1, _ := openinfo.ParsePeriod("2568-Q2")
-		jan, _ := openinfo.ParsePeriod("2568-01")
-		cases := []struct {
-			name string
-			q    report.Query
-		}{
-			{"all, fiscal year", report.Query{Period: fy}},
-			{"ministry subtree, fiscal year", report.Query{Agency: tr.ministry, Period: fy}},
-			{"department, quarter", report.Query{Agency: tr.dept, Period: q1}},
-			{"department, process", report.Query{Agency: tr.dept, Process: tr.process, Period: fy}},
-			{"office, month", report.Query{Agency: tr.office, Period: jan}},
-			{"one point", report.Query{Agency: tr.dept, Point: tr.points[1], Period: fy}},
+		for _, c := range reportCases(tr) {
+			checkReport(t, db, all, paths, c.name, c.q)
 		}
-		for _, c := range cases {
-			rep, err := report.Build(ctx, db, c.q)
-			if err != nil {
-				t.Fatal(err)
+		rep, _ := report.Build(ctx, db, report.Query{Period: fy})
+		if len(rep.Agencies) != 2 || len(rep.Comments) != 20 {
+			t.Errorf("all: %d root agencies, %d comments", len(rep.Agencies), len(rep.Comments))
+		}
+		if p := rep.Total.Percent(openinfo.DimStaff); p != rep.Total.Mean(openinfo.DimStaff)/5*100 {
+			t.Errorf("percent %v", p)
+		}
+	})
+}
+
+// reportCases are the scopes and periods the report tests check.
+func reportCases(tr *tree) []struct {
+	name string
+	q    report.Query
+} {
+	fy, _ := openinfo.ParsePeriod("2568")
+	q1, _ := openinfo.ParsePeriod("2568-Q2")
+	jan, _ := openinfo.ParsePeriod("2568-01")
+	return []struct {
+		name string
+		q    report.Query
+	}{
+		{"all, fiscal year", report.Query{Period: fy}},
+		{"ministry subtree, fiscal year", report.Query{Agency: tr.ministry, Period: fy}},
+		{"department, quarter", report.Query{Agency: tr.dept, Period: q1}},
+		{"department, process", report.Query{Agency: tr.dept, Process: tr.process, Period: fy}},
+		{"office, month", report.Query{Agency: tr.office, Period: jan}},
+		{"one point", report.Query{Agency: tr.dept, Point: tr.points[1], Period: fy}},
+	}
+}
+
+// checkReport builds the report of q from the roll-ups and from the raw
+// ratings and compares both with the direct computation over all.
+func checkReport(t *testing.T, db *store.DB, all []openinfo.Rating, paths map[int64]string, name string, q report.Query) *report.Report {
+	t.Helper()
+	ctx := context.Background()
+	rep, err := report.Build(ctx, db, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	from, to := q.Period.Months()
+	prefix := "/"
+	if q.Agency != nil {
+		prefix = q.Agency.Path
+	}
+	var point int64
+	if q.Point != nil {
+		point = q.Point.ID
+	}
+	total, months := direct(all, paths, prefix, point, q.Process, from, to)
+	if rep.Total != total || total.N == 0 {
+		t.Errorf("%s: total\n got %+v\nwant %+v", name, rep.Total, total)
+	}
+	for _, m := range rep.Months {
+		if m.RatingStats != months[int(m.ID)] {
+			t.Errorf("%s: month %d differs", name, m.ID)
+		}
+	}
+	if len(rep.Months) != len(q.Period.MonthsIn()) {
+		t.Errorf("%s: %d months", name, len(rep.Months))
+	}
+	// Each agency row equals the direct computation over its subtree
+	// (or, for the scope's own row, over its own points).
+	for _, a := range rep.Agencies {
+		var want openinfo.RatingStats
+		for _, r := range all {
+			m := openinfo.MonthKey(r.CreatedAt)
+			own := q.Agency != nil && a.ID == q.Agency.ID
+			in := (own && r.AgencyID == a.ID) || (!own && strings.Contains(paths[r.AgencyID], "/"+strconv.FormatInt(a.ID, 10)+"/"))
+			if in && m >= from && m <= to && (q.Process == 0 || r.ProcessID == q.Process) {
+				want.Add(&r)
 			}
+		}
+		if a.RatingStats != want {
+			t.Errorf("%s: agency %d (%s) differs", name, a.ID, a.NameTH)
+		}
+	}
+	for _, p := range rep.Points {
+		want, _ := direct(all, paths, "/", p.ID, q.Process, from, to)
+		if p.RatingStats != want {
+			t.Errorf("%s: point %d differs", name, p.ID)
+		}
+	}
+	for _, p := range rep.Processes {
+		want, _ := direct(all, paths, prefix, point, p.ID, from, to)
+		if q.Point == nil {
+			want = openinfo.RatingStats{}
+			for _, r := range all {
+				mm := openinfo.MonthKey(r.CreatedAt)
+				if r.AgencyID == q.Agency.ID && r.ProcessID == p.ID && mm >= from && mm <= to {
+					want.Add(&r)
+				}
+			}
+		}
+		if p.RatingStats != want || p.NameTH != "การจดทะเบียนรถใหม่" {
+			t.Errorf("%s: process %d differs", name, p.ID)
+		}
+	}
+	// The plain GROUP BY over the raw ratings says the same.
+	rq := q
+	rq.Raw = true
+	raw, err := report.Build(ctx, db, rq)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(raw.Total, raw.Months, raw.Agencies, raw.Points, raw.Processes) !=
+		fmt.Sprint(rep.Total, rep.Months, rep.Agencies, rep.Points, rep.Processes) {
+		t.Errorf("%s: raw report differs", name)
+	}
+	for _, cm := range rep.Comments {
+		if !strings.HasPrefix(cm.Comment, "ความเห็น") {
+			t.Errorf("comment %q", cm.Comment)
+		}
+	}
+	return rep
+}
+
+// TestReportFlaggedRatings: ratings flagged suspect are counted apart and
+// left out of every number by default; asked for, they count everywhere,
+// from the roll-ups as from the raw ratings.
+func TestReportFlaggedRatings(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		tr := mkTree(t, db)
+		rate(t, db, tr, 1200, 4)
+		every, err := db.Ratings(ctx, store.RatingFilter{Suspect: store.SuspectInclude})
+		if err != nil || len(every) != 1200 {
+			t.Fatalf("%d ratings, %v", len(every), err)
+		}
+		var clean, flagged []openinfo.Rating
+		isFlagged := map[int64]bool{}
+		for _, r := range every {
+			if r.Suspect {
+				flagged = append(flagged, r)
+				isFlagged[r.ID] = true
+			} else {
+				clean = append(clean, r)
+			}
+		}
+		if def, _ := db.Ratings(ctx, store.RatingFilter{}); len(def) != len(clean) || len(flagged) < 100 {
+			t.Fatalf("%d flagged of %d; by default %d listed", len(flagged), len(every), len(def))
+		}
+		paths, _ := db.AgencyPaths(ctx, "/")
+		for _, c := range reportCases(tr) {
 			from, to := c.q.Period.Months()
 			prefix := "/"
 			if c.q.Agency != nil {
@@ -147,78 +280,40 @@ func TestReportEqualsDirectComputation(t *testing.T) {
 			if c.q.Point != nil {
 				point = c.q.Point.ID
 			}
-			total, months := direct(all, paths, prefix, point, c.q.Process, from, to)
-			if rep.Total != total || total.N == 0 {
-				t.Errorf("%s: total\n got %+v\nwant %+v", c.name, rep.Total, total)
-			}
-			for _, m := range rep.Months {
-				if m.RatingStats != months[int(m.ID)] {
-					t.Errorf("%s: month %d differs", c.name, m.ID)
-				}
-			}
-			if len(rep.Months) != len(c.q.Period.MonthsIn()) {
-				t.Errorf("%s: %d months", c.name, len(rep.Months))
-			}
-			// Each agency row equals the direct computation over its subtree
-			// (or, for the scope's own row, over its own points).
-			for _, a := range rep.Agencies {
-				var want openinfo.RatingStats
-				for _, r := range all {
-					m := openinfo.MonthKey(r.CreatedAt)
-					own := c.q.Agency != nil && a.ID == c.q.Agency.ID
-					in := (own && r.AgencyID == a.ID) || (!own && strings.Contains(paths[r.AgencyID], "/"+strconv.FormatInt(a.ID, 10)+"/"))
-					if in && m >= from && m <= to && (c.q.Process == 0 || r.ProcessID == c.q.Process) {
-						want.Add(&r)
-					}
-				}
-				if a.RatingStats != want {
-					t.Errorf("%s: agency %d (%s) differs", c.name, a.ID, a.NameTH)
-				}
-			}
-			for _, p := range rep.Points {
-				want, _ := direct(all, paths, "/", p.ID, c.q.Process, from, to)
-				if p.RatingStats != want {
-					t.Errorf("%s: point %d differs", c.name, p.ID)
-				}
-			}
-			for _, p := range rep.Processes {
-				want, _ := direct(all, paths, prefix, point, p.ID, from, to)
-				if c.q.Point == nil {
-					want = openinfo.RatingStats{}
-					for _, r := range all {
-						mm := openinfo.MonthKey(r.CreatedAt)
-						if r.AgencyID == c.q.Agency.ID && r.ProcessID == p.ID && mm >= from && mm <= to {
-							want.Add(&r)
-						}
-					}
-				}
-				if p.RatingStats != want || p.NameTH != "การจดทะเบียนรถใหม่" {
-					t.Errorf("%s: process %d differs", c.name, p.ID)
-				}
-			}
-			// The plain GROUP BY over the raw ratings says the same.
-			rq := c.q
-			rq.Raw = true
-			raw, err := report.Build(ctx, db, rq)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if fmt.Sprint(raw.Total, raw.Months, raw.Agencies, raw.Points, raw.Processes) !=
-				fmt.Sprint(rep.Total, rep.Months, rep.Agencies, rep.Points, rep.Processes) {
-				t.Errorf("%s: raw report differs", c.name)
+			wantFlagged, _ := direct(flagged, paths, prefix, point, c.q.Process, from, to)
+			rep := checkReport(t, db, clean, paths, c.name+", flagged left out", c.q)
+			if rep.Flagged != wantFlagged || wantFlagged.N == 0 {
+				t.Errorf("%s: flagged %+v, want %+v", c.name, rep.Flagged, wantFlagged)
 			}
 			for _, cm := range rep.Comments {
-				if !strings.HasPrefix(cm.Comment, "ความเห็น") {
-					t.Errorf("comment %q", cm.Comment)
+				if isFlagged[cm.ID] {
+					t.Errorf("%s: comment %d of a flagged rating shown", c.name, cm.ID)
 				}
 			}
+			q := c.q
+			q.IncludeSuspect = true
+			rep = checkReport(t, db, every, paths, c.name+", flagged included", q)
+			if rep.Flagged != wantFlagged {
+				t.Errorf("%s, included: flagged %+v, want %+v", c.name, rep.Flagged, wantFlagged)
+			}
 		}
-		rep, _ := report.Build(ctx, db, report.Query{Period: fy})
-		if len(rep.Agencies) != 2 || len(rep.Comments) != 20 {
-			t.Errorf("all: %d root agencies, %d comments", len(rep.Agencies), len(rep.Comments))
+		fy, _ := openinfo.ParsePeriod("2568")
+		rep, _ := report.Build(ctx, db, report.Query{Period: fy, IncludeSuspect: true})
+		shown := false
+		for _, cm := range rep.Comments {
+			shown = shown || isFlagged[cm.ID]
 		}
-		if p := rep.Total.Percent(openinfo.DimStaff); p != rep.Total.Mean(openinfo.DimStaff)/5*100 {
-			t.Errorf("percent %v", p)
+		if !shown {
+			t.Error("flagged included: no comment of a flagged rating among the newest 20")
+		}
+		// A rebuild of the roll-ups leaves the flagged out as the writer does.
+		before, _ := report.Build(ctx, db, report.Query{Period: fy})
+		if err := db.RebuildRatingRollups(ctx); err != nil {
+			t.Fatal(err)
+		}
+		after, _ := report.Build(ctx, db, report.Query{Period: fy})
+		if fmt.Sprint(before.Total, before.Agencies) != fmt.Sprint(after.Total, after.Agencies) {
+			t.Error("the rebuilt roll-ups differ")
 		}
 	})
 }

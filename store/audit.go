@@ -30,8 +30,16 @@ func (d *DB) audit(ctx context.Context, tx *sql.Tx, action, entity string, id in
 	_, err = tx.ExecContext(ctx, `INSERT INTO audit_log (at, actor_id, actor_name, action, entity_type, entity_id, before, after, request_id)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
 		d.now(), a.UserID, a.Name, action, entity, id, b, af, a.RequestID)
+	if err == nil {
+		d.audited.Store(tx, struct{}{}) // counted by tx once it commits
+	}
 	return err
 }
+
+// CommittedChanges counts the transactions that wrote an audit entry and committed:
+// every change to the directory does. The web layer compares it before
+// and after a request to know whether the request changed anything.
+func (d *DB) CommittedChanges() uint64 { return d.changes.Load() }
 
 // AuditFilter selects audit entries; zero fields match everything.
 type AuditFilter struct {

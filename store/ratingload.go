@@ -281,7 +281,7 @@ func rawMetricExprs() []string {
 }
 
 // RebuildRatingRollups recomputes both roll-up tables from the raw
-// ratings in one transaction (to repair): the point roll-up by GROUP BY,
+// ratings (the unflagged ones, as the writer adds) in one transaction (to repair): the point roll-up by GROUP BY,
 // then the agency roll-up from it. Offline use: live writers would race it.
 func (d *DB) RebuildRatingRollups(ctx context.Context) error {
 	metrics := strings.Join(rollupMetrics, ", ")
@@ -290,9 +290,9 @@ func (d *DB) RebuildRatingRollups(ctx context.Context) error {
 		for _, q := range []string{
 			`DELETE FROM rating_rollup_point`,
 			`INSERT INTO rating_rollup_point (point_id, process_id, month, agency_id, ` + metrics + `)
-				SELECT point_id, 0, month, agency_id, ` + exprs + ` FROM ratings GROUP BY point_id, month, agency_id`,
+				SELECT point_id, 0, month, agency_id, ` + exprs + ` FROM ratings WHERE NOT suspect GROUP BY point_id, month, agency_id`,
 			`INSERT INTO rating_rollup_point (point_id, process_id, month, agency_id, ` + metrics + `)
-				SELECT point_id, process_id, month, agency_id, ` + exprs + ` FROM ratings WHERE process_id <> 0
+				SELECT point_id, process_id, month, agency_id, ` + exprs + ` FROM ratings WHERE process_id <> 0 AND NOT suspect
 				GROUP BY point_id, process_id, month, agency_id`,
 		} {
 			if _, err := tx.ExecContext(ctx, q); err != nil {

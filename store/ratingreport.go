@@ -21,7 +21,21 @@ type RatingFilter struct {
 	ProcessID int64 // 0 = all processes
 	FromMonth int
 	ToMonth   int
+	// Suspect says which ratings the raw-rating functions (Ratings,
+	// RatingComments, the *Raw checks) read by their suspect flag. The
+	// roll-ups hold the unflagged ratings only, whatever it says;
+	// SuspectStats reads the flagged ones.
+	Suspect SuspectMode
 }
+
+// SuspectMode selects ratings by their suspect flag.
+type SuspectMode int
+
+const (
+	SuspectExclude SuspectMode = iota // the unflagged only, as the roll-ups (the default)
+	SuspectInclude                    // all
+	SuspectOnly                       // the flagged only
+)
 
 // MonthStats is the roll-up of one month.
 type MonthStats struct {
@@ -191,7 +205,55 @@ func (d *DB) rawWhere(_ context.Context, f RatingFilter) (where, string, error) 
 	if f.ToMonth != 0 {
 		w.add("r.month <= ?", f.ToMonth)
 	}
+	switch f.Suspect {
+	case SuspectExclude:
+		w.add("NOT r.suspect")
+	case SuspectOnly:
+		w.add("r.suspect")
+	}
 	return w, from, nil
+}
+
+// SuspectStats aggregates the flagged ratings f selects, grouped by key:
+// "month", "point_id", "agency_id" (each rating's own agency, not its
+// subtree) or "process_id" (process 0 left out, f.ProcessID ignored, as
+// RatingByProcess). The partial index ratings_suspect reads the flagged
+// rows alone: the ratings lead the join (CROSS JOIN fixes SQLite's order)
+// and the unary + keeps SQLite off the agency and point indexes, which
+// would read every rating of the scope.
+func (d *DB) SuspectStats(ctx context.Context, f RatingFilter, key string) ([]KeyStats, error) {
+	switch key {
+	case "month", "point_id", "agency_id", "process_id":
+	default:
+		return nil, openinfo.Errorf(openinfo.EINVALID, "ไม่รู้จักการจัดกลุ่ม %s", "Unknown grouping %s.", key)
+	}
+	var w where
+	from := ` FROM ratings r`
+	w.add("r.suspect")
+	if f.FromMonth != 0 {
+		w.add("r.month >= ?", f.FromMonth)
+	}
+	if f.ToMonth != 0 {
+		w.add("r.month <= ?", f.ToMonth)
+	}
+	if f.AgencyPath != "" {
+		from = ` FROM ratings r CROSS JOIN agencies a`
+		w.add("a.id = r.agency_id")
+		w.add("a.path LIKE ?", f.AgencyPath+"%")
+	}
+	if f.AgencyID != 0 {
+		w.add("+r.agency_id = ?", f.AgencyID)
+	}
+	if f.PointID != 0 {
+		w.add("+r.point_id = ?", f.PointID)
+	}
+	switch {
+	case key == "process_id":
+		w.add("r.process_id <> ?", 0)
+	case f.ProcessID != 0:
+		w.add("r.process_id = ?", f.ProcessID)
+	}
+	return d.keyStats(ctx, `SELECT r.`+key+`, `+rawSums()+from+w.sql()+` GROUP BY r.`+key, w.args)
 }
 
 // RatingTrendRaw computes RatingTrend with a plain GROUP BY over the raw

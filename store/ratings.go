@@ -264,7 +264,7 @@ func (d *DB) Ratings(ctx context.Context, f RatingFilter) ([]openinfo.Rating, er
 		return nil, err
 	}
 	rows, err := d.db.QueryContext(ctx, `SELECT r.id, r.point_id, r.agency_id, r.process_id, r.question_set, r.created_at,
-		r.a_process, r.a_staff, r.a_facilities, r.a_result, r.a_channel, r.respondent, r.comment, r.channel`+from+w.sql()+` ORDER BY r.id`, w.args...)
+		r.a_process, r.a_staff, r.a_facilities, r.a_result, r.a_channel, r.respondent, r.comment, r.channel, r.suspect`+from+w.sql()+` ORDER BY r.id`, w.args...)
 	if err != nil {
 		return nil, err
 	}
@@ -274,7 +274,7 @@ func (d *DB) Ratings(ctx context.Context, f RatingFilter) ([]openinfo.Rating, er
 		var r openinfo.Rating
 		var resp string
 		if err := rows.Scan(&r.ID, &r.PointID, &r.AgencyID, &r.ProcessID, &r.QuestionSet, &r.CreatedAt, &r.Answers[0], &r.Answers[1],
-			&r.Answers[2], &r.Answers[3], &r.Answers[4], &resp, &r.Comment, &r.Channel); err != nil {
+			&r.Answers[2], &r.Answers[3], &r.Answers[4], &resp, &r.Comment, &r.Channel, &r.Suspect); err != nil {
 			return nil, err
 		}
 		if resp != "" {
@@ -285,11 +285,52 @@ func (d *DB) Ratings(ctx context.Context, f RatingFilter) ([]openinfo.Rating, er
 	return out, rows.Err()
 }
 
-// rateLimitKey is the rate_events key of an address.
-func rateLimitKey(ip string) string { return "rating:" + ip }
+// RatingLimits are how many rating attempts one address may make per hour:
+// at one service point, and in all.
+type RatingLimits struct {
+	Point, All int
+}
 
-// RatingRateLimit counts one rating attempt from ip against limit per hour,
-// across nodes (rate_events).
-func (d *DB) RatingRateLimit(ctx context.Context, ip string, limit int) (bool, time.Duration, error) {
-	return d.RateLimit(ctx, rateLimitKey(ip), limit, time.Hour)
+// RatingRateLimit counts one rating attempt from ip at point against lim,
+// across nodes (rate_events), in one transaction. The point's limit is
+// checked first and a refused attempt counts against nothing: a loop at one
+// point uses up that point's allowance only, not the address's overall one
+// that citizens at other points behind the same NAT share. recent is how
+// many attempts from ip at this point were let through in the past hour
+// before this one, to flag bursts.
+func (d *DB) RatingRateLimit(ctx context.Context, ip string, pointID int64, lim RatingLimits) (ok bool, retry time.Duration, recent int, err error) {
+	now, window := d.now(), time.Hour
+	keys := [2]string{"rating:" + ip + ":" + strconv.FormatInt(pointID, 10), "rating:" + ip}
+	limits := [2]int{lim.Point, lim.All}
+	var oldest sql.NullTime
+	err = d.tx(ctx, func(tx *sql.Tx) error {
+		ok, oldest = false, sql.NullTime{}
+		for i, key := range keys {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM rate_events WHERE key = $1 AND at < $2`, key, now.Add(-window)); err != nil {
+				return err
+			}
+			var n int
+			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM rate_events WHERE key = $1`, key).Scan(&n); err != nil {
+				return err
+			}
+			if i == 0 {
+				recent = n
+			}
+			if n >= limits[i] {
+				// Not min(at): SQLite's aggregates lose the column's time type.
+				return tx.QueryRowContext(ctx, `SELECT at FROM rate_events WHERE key = $1 ORDER BY at LIMIT 1`, key).Scan(&oldest)
+			}
+		}
+		for _, key := range keys {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO rate_events (key, at) VALUES ($1, $2)`, key, now); err != nil {
+				return err
+			}
+		}
+		ok = true
+		return nil
+	})
+	if err != nil || ok {
+		return ok && err == nil, 0, recent, err
+	}
+	return false, oldest.Time.Add(window).Sub(now), recent, nil
 }

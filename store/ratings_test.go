@@ -513,3 +513,44 @@ func TestRebuildRatingRollups(t *testing.T) {
 		}
 	})
 }
+
+// TestRatingRateLimitPerPoint: a loop at one point is capped at the
+// point's limit, and its refused attempts leave the address's overall
+// allowance to the citizens at other points behind the same address.
+func TestRatingRateLimitPerPoint(t *testing.T) {
+	eachDB(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		lim := store.RatingLimits{Point: 5, All: 8}
+		accepted := 0
+		for i := range 50 {
+			ok, retry, recent, err := db.RatingRateLimit(ctx, "203.0.113.7", 1, lim)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ok {
+				accepted++
+				if recent != i {
+					t.Fatalf("attempt %d: recent %d", i, recent)
+				}
+			} else if retry <= 0 || retry > time.Hour {
+				t.Fatalf("retry %v", retry)
+			}
+		}
+		if accepted != lim.Point {
+			t.Fatalf("%d accepted at one point, want %d", accepted, lim.Point)
+		}
+		// Another point, same address: 3 more fit the overall 8, then no more.
+		for i := range 3 {
+			if ok, _, recent, _ := db.RatingRateLimit(ctx, "203.0.113.7", 2, lim); !ok || recent != i {
+				t.Fatalf("other point, attempt %d: %v, recent %d", i, ok, recent)
+			}
+		}
+		if ok, _, _, _ := db.RatingRateLimit(ctx, "203.0.113.7", 3, lim); ok {
+			t.Fatal("the overall limit did not hold")
+		}
+		// Another address is not affected.
+		if ok, _, _, _ := db.RatingRateLimit(ctx, "198.51.100.1", 1, lim); !ok {
+			t.Fatal("another address refused")
+		}
+	})
+}

@@ -291,10 +291,14 @@ func (d *DB) writeRatings(ctx context.Context, batch []*ratingReq, anc ancestors
 		if err := d.insertRawRatings(ctx, tx, ok); err != nil {
 			return err
 		}
-		if err := anc.load(ctx, tx, ok); err != nil {
+		// Flagged ratings stay out of the roll-ups: the report's means are
+		// those of the unflagged, and it adds the flagged from the raw rows
+		// when asked (report.Query.IncludeSuspect).
+		counted := slices.DeleteFunc(slices.Clone(ok), func(r *openinfo.Rating) bool { return r.Suspect })
+		if err := anc.load(ctx, tx, counted); err != nil {
 			return err
 		}
-		if err := upsertRollups(ctx, tx, ok, anc); err != nil {
+		if err := upsertRollups(ctx, tx, counted, anc); err != nil {
 			return err
 		}
 		day := openinfo.RatingDay(d.now())
@@ -343,12 +347,13 @@ func (d *DB) insertRawRatings(ctx context.Context, tx *sql.Tx, rs []*openinfo.Ra
 	args := func(r *openinfo.Rating) []any {
 		a := r.Answers
 		return []any{r.PointID, r.AgencyID, r.ProcessID, r.QuestionSet, openinfo.MonthKey(r.CreatedAt), r.CreatedAt,
-			a[0], a[1], a[2], a[3], a[4], respondentJSON(r.Respondent), r.Comment, r.Channel}
+			a[0], a[1], a[2], a[3], a[4], respondentJSON(r.Respondent), r.Comment, r.Channel, r.Suspect}
 	}
+	const cols = 15
 	if d.dialect == SQLite {
 		// One prepared row at a time: modernc's bind cost grows with the
 		// square of a statement's parameters.
-		stmt, err := tx.PrepareContext(ctx, `INSERT INTO ratings (`+ratingColumns+`) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14) RETURNING id`)
+		stmt, err := tx.PrepareContext(ctx, `INSERT INTO ratings (`+ratingColumns+`, suspect) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15) RETURNING id`)
 		if err != nil {
 			return err
 		}
@@ -364,18 +369,18 @@ func (d *DB) insertRawRatings(ctx context.Context, tx *sql.Tx, rs []*openinfo.Ra
 	for start := 0; start < len(rs); start += per {
 		part := rs[start:min(start+per, len(rs))]
 		var b strings.Builder
-		b.WriteString(`INSERT INTO ratings (` + ratingColumns + `) VALUES `)
-		all := make([]any, 0, len(part)*14)
+		b.WriteString(`INSERT INTO ratings (` + ratingColumns + `, suspect) VALUES `)
+		all := make([]any, 0, len(part)*cols)
 		for i, r := range part {
 			if i > 0 {
 				b.WriteByte(',')
 			}
 			b.WriteByte('(')
-			for c := 0; c < 14; c++ {
+			for c := 0; c < cols; c++ {
 				if c > 0 {
 					b.WriteByte(',')
 				}
-				b.WriteString("$" + strconv.Itoa(i*14+c+1))
+				b.WriteString("$" + strconv.Itoa(i*cols+c+1))
 			}
 			b.WriteByte(')')
 			all = append(all, args(r)...)

@@ -14,6 +14,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/pressly/goose/v3"
@@ -39,6 +41,10 @@ type DB struct {
 	db      *sql.DB
 	dialect Dialect
 	now     func() time.Time
+	// changes counts committed audited transactions (CommittedChanges); audited
+	// holds the open transactions that wrote an audit entry.
+	changes atomic.Uint64
+	audited sync.Map // *sql.Tx → struct{}
 }
 
 // Open connects to dsn: a postgres:// or postgresql:// URL, or a SQLite file
@@ -176,9 +182,17 @@ func (d *DB) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 	}
 	if err := fn(tx); err != nil {
 		tx.Rollback()
+		d.audited.Delete(tx)
 		return err
 	}
-	return tx.Commit()
+	_, audited := d.audited.LoadAndDelete(tx)
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	if audited {
+		d.changes.Add(1)
+	}
+	return nil
 }
 
 // Meta reads a key of the meta table ("" when absent).

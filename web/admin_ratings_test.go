@@ -323,3 +323,39 @@ func TestRatingReportPages(t *testing.T) {
 		t.Fatalf("rating page after the new version: %d", st)
 	}
 }
+
+// TestRatingReportFlagged: the report leaves flagged ratings out of its
+// counts and means by default and says how many there are; the officer can
+// include them, and the exports follow.
+func TestRatingReportFlagged(t *testing.T) {
+	f := newAdminFixture(t)
+	ctx := context.Background()
+	w := f.db.NewRatingWriter(store.RatingWriterOptions{})
+	bkk := time.FixedZone("ICT", 7*3600)
+	for i, score := range []int{5, 5, 5, 1, 1} {
+		r := &openinfo.Rating{PointID: f.officePt.ID, AgencyID: f.office.ID, QuestionSet: 1, Answers: [5]int{score, score, score, score, 0},
+			CreatedAt: time.Date(2025, 1, 10, 10, i, 0, 0, bkk), Suspect: score == 1}
+		if err := w.Submit(ctx, r, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w.Close()
+	c := f.as(t, openinfo.RoleCentral, f.dept)
+	base := f.srv.URL + "/admin/reports/ratings?agency=" + strconv.FormatInt(f.office.ID, 10) + "&period=2568"
+	st, b, _ := fetch(t, c, base)
+	page := string(b)
+	if st != 200 || !strings.Contains(page, "ผลประเมิน 2 รายการถูกทำเครื่องหมายว่าน่าสงสัย") || !strings.Contains(page, "จำนวนผู้ประเมิน 3<") ||
+		!strings.Contains(page, "ภาพรวม: 5.00") || !strings.Contains(page, "flagged=include") {
+		t.Fatalf("default report %d\n%s", st, firstError(b))
+	}
+	st, b, _ = fetch(t, c, base+"&flagged=include")
+	page = string(b)
+	if st != 200 || !strings.Contains(page, "ที่ถูกทำเครื่องหมายว่าน่าสงสัย 2 รายการ") || !strings.Contains(page, "จำนวนผู้ประเมิน 5<") ||
+		!strings.Contains(page, "ภาพรวม: 3.40") || !strings.Contains(page, `ratings.csv?agency=`) || !strings.Contains(page, "flagged=include&amp;period") {
+		t.Fatalf("report with the flagged %d\n%s", st, firstError(b))
+	}
+	_, b, _ = fetch(t, c, strings.Replace(base, "/ratings?", "/ratings.csv?", 1)+"&flagged=include")
+	if !strings.Contains(string(b), "\r\nรวม,0,รวม,5,") {
+		t.Fatalf("csv with the flagged:\n%s", b)
+	}
+}

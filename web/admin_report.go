@@ -48,8 +48,12 @@ type reportPage struct {
 	Processes []processName
 	Process   int64
 	Chart     template.HTML
-	Query     string // the filters as a query string, for links and exports
+	Query     template.URL // the filters as a query string, for links and exports (a URL, so the template keeps its = and &)
 	Lang      string
+	// IncludeFlagged counts the ratings flagged suspect (?flagged=include);
+	// by default they are left out and only their number is shown.
+	IncludeFlagged bool
+	FlipFlagged    template.URL // Query with IncludeFlagged the other way
 }
 
 type periodOption struct {
@@ -113,11 +117,21 @@ func (s *Server) buildReport(r *http.Request) (*reportPage, error) {
 		q.Process = v
 		vals.Set("process", strconv.FormatInt(v, 10))
 	}
+	flip := url.Values{}
+	for k, v := range vals {
+		flip[k] = v
+	}
+	if r.FormValue("flagged") == "include" {
+		q.IncludeSuspect, pg.IncludeFlagged = true, true
+		vals.Set("flagged", "include")
+	} else {
+		flip.Set("flagged", "include")
+	}
 	pg.Agency, pg.Point, pg.Process = q.Agency, q.Point, q.Process
 	if pg.Report, err = report.Build(ctx, s.db, q); err != nil {
 		return nil, err
 	}
-	pg.Query = vals.Encode()
+	pg.Query, pg.FlipFlagged = template.URL(vals.Encode()), template.URL(flip.Encode())
 	if q.Agency != nil {
 		anc, err := s.db.Ancestors(ctx, q.Agency)
 		if err != nil {
@@ -310,6 +324,10 @@ var reportMessages = map[string][2]string{
 	"report.xlsx":         {"ส่งออก Excel", "Export Excel"},
 	"report.name":         {"ชื่อ", "Name"},
 	"report.ownpoints":    {"(จุดบริการของหน่วยงานนี้เอง)", "(this agency's own points)"},
+	"report.flagged.out":  {"ผลประเมิน %s รายการถูกทำเครื่องหมายว่าน่าสงสัย (ส่งถี่ผิดปกติจากที่อยู่เดียวกัน) และไม่ได้นับรวมในจำนวนและค่าเฉลี่ยข้างต้น", "%s ratings were flagged as suspect (an unusual burst from one address) and are left out of the counts and means above."},
+	"report.flagged.in":   {"นับรวมผลประเมินที่ถูกทำเครื่องหมายว่าน่าสงสัย %s รายการในจำนวนและค่าเฉลี่ยข้างต้นแล้ว", "The %s ratings flagged as suspect are included in the counts and means above."},
+	"report.flagged.add":  {"นับรวมรายการที่น่าสงสัย", "Include them"},
+	"report.flagged.drop": {"ไม่นับรวมรายการที่น่าสงสัย", "Leave them out"},
 	"questions.title":     {"ชุดคำถามประเมินความพึงพอใจ", "Satisfaction question sets"},
 	"questions.intro":     {"การบันทึกจะสร้างชุดคำถามฉบับใหม่ ผลการประเมินเดิมยังคงผูกกับฉบับที่ผู้ประเมินตอบ", "Saving makes a new version; earlier ratings keep the version they answered."},
 	"questions.current":   {"ฉบับปัจจุบัน", "Current version"},

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"math/rand/v2"
 	"net/http"
+	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -17,11 +19,20 @@ import (
 // and whenever the change feed brings another node's change, so nobody waits
 // out the TTL to see a publish; the TTL only bounds how old counters (views,
 // ratings) may look.
+//
+// Anonymous requests must not grow it without bound: the key holds only the
+// query parameters the page reads (cacheParams), and the whole cache is
+// bounded in bytes (Config.PageCacheBytes).
 
 const (
 	microTTL        = 30 * time.Second
 	microMaxEntries = 20000
 	microMaxBody    = 512 << 10
+	// DefaultPageCacheBytes bounds the page cache when Config.PageCacheBytes is 0.
+	DefaultPageCacheBytes = 64 << 20
+	// microEntryOverhead is what an entry costs beside its key and body
+	// (map slot, struct, headers), so tiny pages are not counted as free.
+	microEntryOverhead = 512
 )
 
 type microEntry struct {
@@ -30,6 +41,7 @@ type microEntry struct {
 	body    []byte
 	expires time.Time
 	gen     uint64
+	size    int64 // bytes charged against the cache's bound
 	// refreshing is set by the one request that renders the page again
 	// once it expired; meanwhile the others get the expired copy (for at
 	// most another TTL), so an expiry costs one render, not a stampede of
@@ -41,8 +53,11 @@ type microcache struct {
 	mu      sync.RWMutex
 	entries map[string]*microEntry
 	gen     atomic.Uint64
+	bytes   int64 // sum of the entries' sizes, under mu
 	off     bool
-	now     func() time.Time // nil: time.Now (tests set a clock)
+	// maxBytes bounds the entries' total size (0: DefaultPageCacheBytes).
+	maxBytes int64
+	now      func() time.Time // nil: time.Now (tests set a clock)
 	// onHit, when set, is told of every request answered from the cache:
 	// what a handler counts (manual views) must not stop counting
 	// because the handler did not run.
@@ -58,16 +73,93 @@ func (c *microcache) Purge() {
 	c.gen.Add(1)
 	c.mu.Lock()
 	c.entries = nil
+	c.bytes = 0
 	c.mu.Unlock()
 }
 
-func microKey(r *http.Request) string {
-	lang := langFrom(r)
-	enc := "id"
-	if strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
-		enc = "gz"
+// searchParams are what readSearch reads.
+var searchParams = append([]string{"q", "kind", "page"}, searchFacets...)
+
+// cacheParams are the query parameters a public page reads (its handler's
+// r.URL.Query() and newPager calls); every other parameter is dropped from
+// the key and from the request the handler sees. Add a parameter here when a
+// public handler starts reading one, or the page will ignore it.
+func cacheParams(path string) []string {
+	switch {
+	case path == "/search":
+		return searchParams
+	case path == "/agencies":
+		return []string{"q", "type", "province", "page"}
+	case strings.HasPrefix(path, "/agencies/"):
+		return []string{"sub", "page", "manuals"}
+	case strings.HasPrefix(path, "/manuals/") && strings.HasSuffix(path, "/history"):
+		return []string{"changed", "a", "b"}
 	}
-	return r.Method + " " + lang + " " + enc + " " + r.URL.RequestURI()
+	return nil
+}
+
+// canonicalQuery keeps the first non-empty value of each parameter the page
+// reads (handlers use Get, and treat empty as absent), sorted by name.
+func canonicalQuery(path string, q url.Values) string {
+	keep := url.Values{}
+	for _, k := range cacheParams(path) {
+		if v := q.Get(k); v != "" {
+			keep.Set(k, v)
+		}
+	}
+	return keep.Encode()
+}
+
+func microKey(r *http.Request) string {
+	enc := negotiatedEncoding(r)
+	if enc == "" {
+		enc = "identity"
+	}
+	return r.Method + " " + langFrom(r) + " " + enc + " " + r.URL.RequestURI()
+}
+
+// negotiatedEncoding is the encoding gzhttp (Handler, default options: gzip
+// and zstd, zstd preferred at equal weight, nothing for HEAD) will choose
+// for r, so a zstd page is never filed under a key a gzip-only client
+// reads. Should the two ever disagree, serve still checks the client accepts
+// the cached entry's encoding.
+func negotiatedEncoding(r *http.Request) string {
+	if r.Method == http.MethodHead {
+		return ""
+	}
+	ae := r.Header.Get("Accept-Encoding")
+	gz, zs := acceptQ(ae, "gzip"), acceptQ(ae, "zstd")
+	switch {
+	case zs > 0 && zs >= gz:
+		return "zstd"
+	case gz > 0:
+		return "gzip"
+	}
+	return ""
+}
+
+// acceptQ is the weight Accept-Encoding header ae gives coding enc, parsed
+// as gzhttp does (exact names, no "*"; a malformed q is 0).
+func acceptQ(ae, enc string) float64 {
+	for _, part := range strings.Split(ae, ",") {
+		name, params, _ := strings.Cut(part, ";")
+		if !strings.EqualFold(strings.TrimSpace(name), enc) {
+			continue
+		}
+		q := 1.0
+		for _, p := range strings.Split(params, ";") {
+			if p = strings.TrimSpace(p); len(p) >= 2 && strings.EqualFold(p[:2], "q=") {
+				q, _ = strconv.ParseFloat(p[2:], 64)
+			}
+		}
+		return q
+	}
+	return 0
+}
+
+// accepts reports whether r can read a body in content coding enc.
+func accepts(r *http.Request, enc string) bool {
+	return enc == "" || enc == "identity" || acceptQ(r.Header.Get("Accept-Encoding"), enc) > 0
 }
 
 // cacheable: an anonymous GET of a public page.
@@ -75,15 +167,42 @@ func cacheable(r *http.Request) bool {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		return false
 	}
-	if r.Header.Get("Authorization") != "" || len(r.URL.RawQuery) > 512 {
+	if r.Header.Get("Authorization") != "" || len(r.URL.RawQuery) > 4096 {
 		return false
 	}
 	return publicPage(r.URL.Path)
 }
 
+// canonical returns r as the handler is to see it: only the parameters the
+// page reads, in a fixed order, so its output (pager links, the language
+// switch's return path) cannot carry the dropped ones into a shared entry.
+func canonical(r *http.Request) *http.Request {
+	q := canonicalQuery(r.URL.Path, r.URL.Query())
+	if q == r.URL.RawQuery {
+		return r
+	}
+	r = r.WithContext(r.Context())
+	u := *r.URL
+	u.RawQuery, u.ForceQuery = q, false
+	r.URL = &u
+	r.RequestURI = u.RequestURI()
+	return r
+}
+
+func (c *microcache) limit() int64 {
+	if c.maxBytes > 0 {
+		return c.maxBytes
+	}
+	return DefaultPageCacheBytes
+}
+
 func (c *microcache) handler(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if c.off || !cacheable(r) {
+			next.ServeHTTP(w, r)
+			return
+		}
+		if r = canonical(r); len(r.URL.RawQuery) > 512 {
 			next.ServeHTTP(w, r)
 			return
 		}
@@ -95,7 +214,7 @@ func (c *microcache) handler(next http.Handler) http.Handler {
 		c.mu.RLock()
 		e := c.entries[key]
 		c.mu.RUnlock()
-		fresh := e != nil && e.gen == c.gen.Load() && (now.Before(e.expires) ||
+		fresh := e != nil && e.gen == c.gen.Load() && accepts(r, e.header.Get("Content-Encoding")) && (now.Before(e.expires) ||
 			now.Before(e.expires.Add(microTTL)) && !e.refreshing.CompareAndSwap(false, true))
 		if fresh {
 			if c.onHit != nil && r.Method == http.MethodGet {
@@ -120,7 +239,7 @@ func (c *microcache) handler(next http.Handler) http.Handler {
 		rec := &recorder{ResponseWriter: w, status: http.StatusOK}
 		next.ServeHTTP(rec, r)
 		if rec.status != http.StatusOK || rec.overflow || r.Method != http.MethodGet || w.Header().Get("Set-Cookie") != "" ||
-			strings.Contains(w.Header().Get("Cache-Control"), "no-store") {
+			strings.Contains(w.Header().Get("Cache-Control"), "no-store") || !accepts(r, w.Header().Get("Content-Encoding")) {
 			if e != nil {
 				e.refreshing.Store(false) // let another request try
 			}
@@ -134,21 +253,45 @@ func (c *microcache) handler(next http.Handler) http.Handler {
 				e.header[http.CanonicalHeaderKey(k)] = v
 			}
 		}
-		c.mu.Lock()
-		if c.entries == nil {
-			c.entries = map[string]*microEntry{}
+		e.size = int64(len(key)+len(e.body)) + microEntryOverhead
+		for k, v := range e.header {
+			e.size += int64(len(k) + len(strings.Join(v, "")))
 		}
-		if len(c.entries) >= microMaxEntries {
-			for k := range c.entries { // drop an arbitrary tenth: cheap and good enough
-				delete(c.entries, k)
-				if len(c.entries) < microMaxEntries*9/10 {
-					break
-				}
+		c.store(key, e)
+	})
+}
+
+// store files e under key, first dropping arbitrary entries (a tenth of the
+// bound at a time: cheap, and good enough for a 30-second cache) while the
+// entries would exceed the byte or count bound.
+func (c *microcache) store(key string, e *microEntry) {
+	limit := c.limit()
+	if e.size > limit/4 {
+		return // one page may not push out a quarter of the others
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e.gen != c.gen.Load() {
+		return // rendered before a purge: it would never be served
+	}
+	if c.entries == nil {
+		c.entries = map[string]*microEntry{}
+	}
+	if old := c.entries[key]; old != nil {
+		c.bytes -= old.size
+		delete(c.entries, key)
+	}
+	if c.bytes+e.size > limit || len(c.entries) >= microMaxEntries {
+		for k, old := range c.entries {
+			delete(c.entries, k)
+			c.bytes -= old.size
+			if c.bytes+e.size <= limit*9/10 && len(c.entries) < microMaxEntries*9/10 {
+				break
 			}
 		}
-		c.entries[key] = e
-		c.mu.Unlock()
-	})
+	}
+	c.entries[key] = e
+	c.bytes += e.size
 }
 
 // recorder passes a response through and keeps a copy of its body.
@@ -185,12 +328,15 @@ func (r *recorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
 // PurgePages empties the page cache: call it when public data changed.
 func (s *Server) PurgePages() { s.micro.Purge() }
 
-// purgeAfterChange empties the page cache after every back-office request
-// that may have changed something.
+// purgeAfterChange empties the page cache after a back-office request
+// during which the store committed a change (store.DB.CommittedChanges
+// counts the committed transactions that wrote an audit entry): a refused
+// or anonymous POST changes nothing, so it must not cost every cached page.
 func (s *Server) purgeAfterChange(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		before := s.db.CommittedChanges()
 		next.ServeHTTP(w, r)
-		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		if s.db.CommittedChanges() != before {
 			s.micro.Purge()
 		}
 	})

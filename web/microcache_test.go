@@ -1,6 +1,7 @@
 package web
 
 import (
+	"compress/gzip"
 	"context"
 	"fmt"
 	"io"
@@ -13,13 +14,15 @@ import (
 	"testing"
 	"time"
 
+	"github.com/klauspost/compress/zstd"
+
+	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/auth"
 )
 
 // TestPageCache: a public page is rendered once and served again from the
-// cache, with its own request ID and a 304 for a matching ETag; a change in
-// the back office (any POST there) or the change feed's purge shows the new
-// data at once.
+// cache, with its own request ID and a 304 for a matching ETag; the change
+// feed's purge shows the new data at once.
 func TestPageCache(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
@@ -71,10 +74,12 @@ func TestPageCache(t *testing.T) {
 	if err := f.db.UpdateServicePoint(ctx, f.point); err != nil {
 		t.Fatal(err)
 	}
+	// An anonymous back-office POST changes nothing, so it keeps the cache
+	// (TestPageCachePurgeOnCommit: a committed change empties it).
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, httptest.NewRequest("POST", "/admin/logout", nil))
-	if !strings.Contains(get(path).Body.String(), "ฝ่ายทะเบียนที่ดิน") {
-		t.Fatal("a back-office POST did not empty the cache")
+	if strings.Contains(get(path).Body.String(), "ฝ่ายทะเบียนที่ดิน") {
+		t.Fatal("an anonymous back-office POST emptied the cache")
 	}
 	// Back-office pages are never cached.
 	if cacheable(httptest.NewRequest("GET", "/admin/manuals", nil)) {
@@ -183,5 +188,167 @@ func TestPageCacheCountsViews(t *testing.T) {
 	}
 	if got := s.views.take(); len(got) != 1 || got[42] != 3 {
 		t.Fatalf("views = %v, want 3 of manual 42 (one rendered, two from the cache)", got)
+	}
+}
+
+// TestPageCacheJunkQueries: parameters a page does not read neither make
+// new entries nor reach the page (its links would carry them into the
+// shared entry), and the cache stays within its byte bound however many
+// distinct pages are asked for.
+func TestPageCacheJunkQueries(t *testing.T) {
+	f := newFixture(t)
+	const bound = 1 << 20
+	s, err := New(Config{DB: f.db, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), PageCache: true, PageCacheBytes: bound})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := s.Handler()
+	for i := range 10000 {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", fmt.Sprintf("/faq?fill=%d&x%d=%d", i, i, i), nil))
+		if rec.Code != 200 || strings.Contains(rec.Body.String(), "fill=") {
+			t.Fatalf("/faq?fill=%d: %d, or the page carries the unknown parameter", i, rec.Code)
+		}
+	}
+	// Known parameters still count: the filtered directory is its own page.
+	for _, u := range []string{"/agencies?q=x&fill=1", "/agencies?fill=2&q=x", "/agencies?q=x&q=y&page=&fill=3"} {
+		h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", u, nil))
+	}
+	s.micro.mu.RLock()
+	n, size := len(s.micro.entries), s.micro.bytes
+	s.micro.mu.RUnlock()
+	if n != 2 || size > bound {
+		t.Fatalf("after 10,000 junk queries: %d entries, %d bytes (want 2 entries: /faq and /agencies?q=x)", n, size)
+	}
+
+	// Distinct pages (each search is one) are bounded in bytes.
+	c := &microcache{maxBytes: 256 << 10}
+	page := strings.Repeat("ก", 3000) // 9 KB
+	ch := c.handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, page) }))
+	for i := range 10000 {
+		ch.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", fmt.Sprintf("/search?q=%d", i), nil))
+		if c.bytes > c.maxBytes {
+			t.Fatalf("after %d searches the cache holds %d bytes, bound %d", i+1, c.bytes, c.maxBytes)
+		}
+	}
+	var sum int64
+	for _, e := range c.entries {
+		sum += e.size
+	}
+	if sum != c.bytes || len(c.entries) > 30 || len(c.entries) < 10 {
+		t.Fatalf("%d entries of %d bytes, counted %d", len(c.entries), sum, c.bytes)
+	}
+}
+
+// TestPageCacheEncoding: a page cached for a zstd-capable client is not
+// served to one that only reads gzip, nor a compressed one to a client that
+// accepts none.
+func TestPageCacheEncoding(t *testing.T) {
+	f := newFixture(t)
+	s, err := New(Config{DB: f.db, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), PageCache: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := s.Handler()
+	path := "/points/" + itoa(f.point.ID)
+	get := func(ae string) (string, string) {
+		t.Helper()
+		req := httptest.NewRequest("GET", path, nil)
+		if ae != "" {
+			req.Header.Set("Accept-Encoding", ae)
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		enc := rec.Header().Get("Content-Encoding")
+		var body []byte
+		switch enc {
+		case "":
+			body = rec.Body.Bytes()
+		case "gzip":
+			zr, err := gzip.NewReader(rec.Body)
+			if err != nil {
+				t.Fatalf("%q: %v", ae, err)
+			}
+			body, err = io.ReadAll(zr)
+			if err != nil {
+				t.Fatalf("%q: %v", ae, err)
+			}
+		case "zstd":
+			zr, err := zstd.NewReader(rec.Body)
+			if err != nil {
+				t.Fatalf("%q: %v", ae, err)
+			}
+			defer zr.Close()
+			if body, err = io.ReadAll(zr); err != nil {
+				t.Fatalf("%q: %v", ae, err)
+			}
+		}
+		if rec.Code != 200 || !strings.Contains(string(body), "ฝ่ายทะเบียน") {
+			t.Fatalf("%q: %d, %s", ae, rec.Code, enc)
+		}
+		return enc, rec.Header().Get("X-Request-Id")
+	}
+	for _, c := range []struct{ ae, want string }{
+		{"zstd, gzip", "zstd"}, // fills the cache with zstd
+		{"gzip", "gzip"},
+		{"gzip, deflate, br", "gzip"},
+		{"", ""},
+		{"identity", ""},
+		{"gzip;q=0, zstd;q=0", ""},
+		{"br", ""},
+		{"zstd;q=0.5, gzip", "gzip"},
+		{"zstd, gzip", "zstd"}, // from the cache
+		{"gzip", "gzip"},
+	} {
+		if enc, _ := get(c.ae); enc != c.want {
+			t.Fatalf("Accept-Encoding %q got Content-Encoding %q, want %q", c.ae, enc, c.want)
+		}
+	}
+}
+
+// TestPageCachePurgeOnCommit: back-office requests that commit nothing
+// (anonymous, refused) keep the cache; a committed change empties it.
+func TestPageCachePurgeOnCommit(t *testing.T) {
+	f := newAdminFixture(t)
+	f.s.micro.off = false
+	ctx := context.Background()
+	path := f.srv.URL + "/points/" + itoa(f.officePt.ID)
+	page := func() string {
+		_, b, _ := fetch(t, http.DefaultClient, path)
+		return string(b)
+	}
+	if !strings.Contains(page(), "งานทะเบียนรถ") {
+		t.Fatal("first render")
+	}
+	f.officePt.NameTH = "งานทะเบียนรถและภาษี"
+	if err := f.db.UpdateServicePoint(ctx, f.officePt); err != nil {
+		t.Fatal(err)
+	}
+	anon := noRedirect()
+	officer := f.as(t, openinfo.RolePointOfficer, f.office)
+	for _, c := range []*http.Client{anon, officer} {
+		for _, u := range []string{"/admin/questions", "/admin/logout", "/admin/x"} {
+			res, err := c.PostForm(f.srv.URL+u, map[string][]string{"th_staff": {"x"}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			res.Body.Close()
+			if res.StatusCode < 300 {
+				t.Fatalf("POST %s: %d", u, res.StatusCode)
+			}
+			if strings.Contains(page(), "งานทะเบียนรถและภาษี") {
+				t.Fatalf("POST %s (%d) that changed nothing emptied the cache", u, res.StatusCode)
+			}
+		}
+	}
+	opdc := f.as(t, openinfo.RoleOPDC, nil)
+	res, err := opdc.PostForm(f.srv.URL+"/admin/questions", map[string][]string{"csrf": {"test-csrf"}, "inc_channel": {"yes"},
+		"th_channel": {"ท่านพึงพอใจต่อช่องทางการให้บริการเพียงใด"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusSeeOther || !strings.Contains(page(), "งานทะเบียนรถและภาษี") {
+		t.Fatalf("a committed change (%d) did not empty the cache", res.StatusCode)
 	}
 }

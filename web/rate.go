@@ -34,11 +34,30 @@ func (s *Server) Close() {
 	}
 }
 
-func (s *Server) ratingsPerHour() int {
-	if s.ratingLimit > 0 {
-		return s.ratingLimit
+// ratingLimits: per address and hour, Config.RatingsPerHour in all (120
+// by default: offices share one address behind NAT) and fewer at any one
+// point, so a loop at one point cannot use up what the citizens at the
+// office's other points need.
+func (s *Server) ratingLimits() store.RatingLimits {
+	lim := store.RatingLimits{Point: s.ratingPointLimit, All: s.ratingLimit}
+	if lim.All <= 0 {
+		lim.All = 120
 	}
-	return 120
+	if lim.Point <= 0 {
+		lim.Point = 20
+	}
+	return lim
+}
+
+// suspectAfter: a rating is flagged suspect (stored and counted, but out of
+// the report's means unless an officer includes them) when its address
+// already sent this many to the point within the hour, or already one
+// when it comes without the device cookie the form sets: a browser keeps
+// the cookie, a script looping without cookies does not.
+const suspectAfter = 5
+
+func suspect(recent int, hadCookie bool) bool {
+	return recent >= suspectAfter || !hadCookie && recent >= 1
 }
 
 type ratePage struct {
@@ -138,17 +157,20 @@ func (s *Server) handleRateForm(w http.ResponseWriter, r *http.Request) {
 	}
 	p := s.newRatePage(pt, a, code, qs)
 	p.Process = s.ratingProcess(r, pt)
+	s.deviceID(w, r) // the cookie the submission should bring back
 	w.Header().Set("Cache-Control", "no-store")
 	s.render(w, r, http.StatusOK, "rate", T(langFrom(r), "rate.title")+" – "+pt.Name(langFrom(r)), p)
 }
 
-// deviceID returns the hash of the device cookie, setting a new cookie
-// when there is none (a device without cookies is then a new device each
-// time; the address limit still holds).
-func (s *Server) deviceID(w http.ResponseWriter, r *http.Request) string {
+// deviceID returns the hash of the device cookie and whether the request
+// brought one, setting a new cookie when there is none (a device without
+// cookies is then a new device each time; the address limits still hold,
+// and its ratings after the first in a burst are flagged).
+func (s *Server) deviceID(w http.ResponseWriter, r *http.Request) (string, bool) {
 	v := ""
+	had := false
 	if c, err := r.Cookie(deviceCookie); err == nil && len(c.Value) == 32 {
-		v = c.Value
+		v, had = c.Value, true
 	} else {
 		var b [16]byte
 		rand.Read(b[:])
@@ -157,11 +179,12 @@ func (s *Server) deviceID(w http.ResponseWriter, r *http.Request) string {
 			HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.secureCookies})
 	}
 	sum := sha256.Sum256([]byte("openinfo-device:" + v))
-	return hex.EncodeToString(sum[:16])
+	return hex.EncodeToString(sum[:16]), had
 }
 
-// handleRateSubmit checks and stores a rating: address limit, answers,
-// once per device per point per day; refusals are counted, not stored.
+// handleRateSubmit checks and stores a rating: address limits, answers,
+// once per device per point per day; refusals are counted, not stored, and
+// show the form again with the citizen's answers.
 func (s *Server) handleRateSubmit(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	lang := langFrom(r)
@@ -172,18 +195,6 @@ func (s *Server) handleRateSubmit(w http.ResponseWriter, r *http.Request) {
 	}
 	pt, a, code, ok := s.ratingPoint(w, r)
 	if !ok {
-		return
-	}
-	allowed, retry, err := s.db.RatingRateLimit(ctx, s.clientIP(r), s.ratingsPerHour())
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if !allowed {
-		s.db.CountRejection(ctx, pt.ID, store.RejectRateLimited)
-		w.Header().Set("Retry-After", strconv.Itoa(int(retry.Seconds())+1))
-		s.render(w, r, http.StatusTooManyRequests, "error", T(lang, "rate.title"),
-			errorPage{Status: http.StatusTooManyRequests, Message: openinfo.ErrorMessage(openinfo.ErrRateLimited, lang)})
 		return
 	}
 	// The version the form showed: a form loaded before OPDC published a
@@ -197,6 +208,7 @@ func (s *Server) handleRateSubmit(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if qs == nil {
+		var err error
 		if qs, err = s.db.CurrentQuestionSet(ctx); err != nil {
 			s.fail(w, r, err)
 			return
@@ -216,6 +228,19 @@ func (s *Server) handleRateSubmit(w http.ResponseWriter, r *http.Request) {
 	p.Answers, p.Comment = in.Answers, in.Comment
 	for k, v := range in.Respondent {
 		p.Profile.Set(k, v)
+	}
+	allowed, retry, recent, err := s.db.RatingRateLimit(ctx, s.clientIP(r), pt.ID, s.ratingLimits())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if !allowed {
+		// The form again, filled in: the citizen sends it later, not again.
+		s.db.CountRejection(ctx, pt.ID, store.RejectRateLimited)
+		w.Header().Set("Retry-After", strconv.Itoa(int(retry.Seconds())+1))
+		p.Message = openinfo.ErrorMessage(openinfo.ErrRateLimited, lang) + " " + T(lang, "rate.kept")
+		s.render(w, r, http.StatusTooManyRequests, "rate", T(lang, "rate.title")+" – "+pt.Name(lang), p)
+		return
 	}
 	answers, prof, comment, err := openinfo.ValidateAnswers(qs, in)
 	if err != nil {
@@ -239,9 +264,11 @@ func (s *Server) handleRateSubmit(w http.ResponseWriter, r *http.Request) {
 	if p.Process != nil {
 		rt.ProcessID = p.Process.ID
 	}
+	device, hadCookie := s.deviceID(w, r)
+	rt.Suspect = suspect(recent, hadCookie)
 	sctx, cancel := context.WithTimeout(ctx, 15*time.Second)
 	defer cancel()
-	err = s.ratings.Submit(sctx, rt, s.deviceID(w, r))
+	err = s.ratings.Submit(sctx, rt, device)
 	if errors.Is(err, openinfo.ErrAlreadyRated) {
 		p.Already = true
 		s.render(w, r, http.StatusConflict, "rate_thanks", T(lang, "rate.title"), p)
@@ -319,4 +346,5 @@ var rateMessages = map[string][2]string{
 	"rate.go":            {"ไปยังแบบประเมิน", "Go to the rating form"},
 	"rate.link":          {"ประเมินความพึงพอใจจุดบริการนี้", "Rate this service point"},
 	"rate.already.title": {"ท่านประเมินจุดบริการนี้แล้ววันนี้", "You already rated this point today"},
+	"rate.kept":          {"คำตอบของท่านยังอยู่ในแบบฟอร์มด้านล่าง กดส่งอีกครั้งได้ภายหลัง", "Your answers are still in the form below; send it again later."},
 }

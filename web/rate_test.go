@@ -255,3 +255,88 @@ func (w testLogWriter) Write(b []byte) (int, error) {
 	w.t.Log(strings.TrimSpace(string(b)))
 	return len(b), nil
 }
+
+// TestRateStuffing: a loop without cookies at one point is capped at the
+// per-point limit and its ratings after the first are flagged; a citizen
+// at another point behind the same address is still accepted, unflagged;
+// a refused citizen gets the form back with their answers, in their
+// language.
+func TestRateStuffing(t *testing.T) {
+	f := newRateFixture(t, 0) // the defaults: 120 an hour per address, 20 per point
+	ctx := context.Background()
+	other := &openinfo.ServicePoint{AgencyID: f.point.AgencyID, NameTH: "งานใบอนุญาตขับรถ", Kind: openinfo.PointCounter, Visible: true}
+	if err := f.db.CreateServicePoint(ctx, other); err != nil {
+		t.Fatal(err)
+	}
+	otherCode, _ := f.db.RateCode(ctx, other.ID)
+	bare := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	accepted := 0
+	var body string
+	for range 60 {
+		var st int
+		var res *http.Response
+		st, body, res = f.post(t, bare, "/rate/"+f.code, goodAnswers())
+		switch st {
+		case http.StatusSeeOther:
+			accepted++
+		case http.StatusTooManyRequests:
+			if res.Header.Get("Retry-After") == "" {
+				t.Fatal("no Retry-After")
+			}
+		default:
+			t.Fatalf("loop: %d", st)
+		}
+	}
+	if accepted != 20 {
+		t.Fatalf("a cookie-less loop got %d ratings accepted at one point, want the per-point limit 20", accepted)
+	}
+	// The refusal shows the form again, filled in.
+	for _, want := range []string{"มากเกินไป", "คำตอบของท่านยังอยู่ในแบบฟอร์ม", `name="q_process" value="5" checked`,
+		`name="q_facilities" value="3" checked`, "เจ้าหน้าที่บริการดีมาก ขอบคุณครับ</textarea>", `value="female" selected`} {
+		if !strings.Contains(body, want) {
+			t.Fatalf("the refused form lacks %q\n%s", want, body)
+		}
+	}
+	// A citizen at another point of the office, same address, with a browser.
+	c := noRedirect()
+	if st, _, _ := f.getPage(t, c, "/rate/"+otherCode); st != 200 {
+		t.Fatalf("form: %d", st)
+	}
+	if st, _, _ := f.post(t, c, "/rate/"+otherCode, goodAnswers()); st != http.StatusSeeOther {
+		t.Fatalf("a citizen at another point behind the same address: %d", st)
+	}
+	all, err := f.db.Ratings(ctx, store.RatingFilter{Suspect: store.SuspectInclude})
+	if err != nil || len(all) != 21 {
+		t.Fatalf("%d ratings stored, %v", len(all), err)
+	}
+	flagged := 0
+	for i, r := range all {
+		if r.Suspect {
+			flagged++
+		}
+		if (i == 0 || r.PointID == other.ID) && r.Suspect {
+			t.Fatalf("rating %d (point %d) flagged", i, r.PointID)
+		}
+	}
+	if flagged != 19 {
+		t.Fatalf("%d of the loop's 20 flagged, want 19 (all but the first)", flagged)
+	}
+	rej, _ := f.db.Rejections(ctx, f.point.ID)
+	if rej[store.RejectRateLimited] != 40 {
+		t.Fatalf("rejections %v", rej)
+	}
+	// In English.
+	req, _ := http.NewRequest("POST", f.srv.URL+"/rate/"+f.code, strings.NewReader(goodAnswers().Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.AddCookie(&http.Cookie{Name: "lang", Value: "en"})
+	res, err := bare.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != http.StatusTooManyRequests || !strings.Contains(string(b), "Too many ratings") ||
+		!strings.Contains(string(b), "Your answers are still in the form") || !strings.Contains(string(b), `name="q_staff" value="4" checked`) {
+		t.Fatalf("English refusal: %d\n%s", res.StatusCode, b)
+	}
+}

@@ -61,6 +61,10 @@ type Config struct {
 	// RatingsPerHour is how many ratings one address may send per hour
 	// (0: 120). Offices share one address behind NAT, so keep it generous.
 	RatingsPerHour int
+	// RatingsPerPointPerHour is how many of those may go to any one
+	// service point (0: 20), so a loop at one point cannot lock out the
+	// citizens at the other points behind the same address.
+	RatingsPerPointPerHour int
 	// Extra handlers mounted as they are (development outboxes).
 	Extra map[string]http.Handler
 	// Search is the in-memory index of public documents (nil: search is
@@ -78,6 +82,8 @@ type Config struct {
 	// PageCache keeps rendered public pages for a few seconds (microcache.go);
 	// PurgePages empties it, as the change feed does on every change.
 	PageCache bool
+	// PageCacheBytes bounds the page cache's memory (0: DefaultPageCacheBytes, 64 MiB).
+	PageCacheBytes int64
 }
 
 // Server holds what the handlers share.
@@ -110,8 +116,9 @@ type Server struct {
 
 	// Satisfaction ratings (rate.go): the group-commit writer, and how many
 	// ratings one address may send per hour.
-	ratings     *store.RatingWriter
-	ratingLimit int
+	ratings          *store.RatingWriter
+	ratingLimit      int
+	ratingPointLimit int
 
 	search      *search.Index
 	searchReady func() bool
@@ -143,12 +150,13 @@ func New(cfg Config) (*Server, error) {
 		s.sessions = newSessions(s, cfg.DB.Sessions())
 		s.ratings = cfg.DB.NewRatingWriter(store.RatingWriterOptions{})
 	}
-	s.ratingLimit = cfg.RatingsPerHour
+	s.ratingLimit, s.ratingPointLimit = cfg.RatingsPerHour, cfg.RatingsPerPointPerHour
 	s.metricsToken = cfg.MetricsToken
 	s.jobs = cfg.Jobs
 	s.metrics.reg.MustRegister(cfg.Collectors...)
 	s.search, s.searchReady = cfg.Search, cfg.SearchReady
 	s.micro.off = !cfg.PageCache
+	s.micro.maxBytes = cfg.PageCacheBytes
 	s.micro.onHit = s.countCachedView
 	if s.log == nil {
 		s.log = slog.Default()
