@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"time"
 )
@@ -32,7 +33,7 @@ func (s *Server) handleReadyz(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if s.schemaReady.Load() {
-		w.Write([]byte("ready\n"))
+		s.writeReady(w)
 		return
 	}
 	if _, pending, err := s.db.MigrationStatus(ctx); err != nil || pending > 0 {
@@ -41,5 +42,17 @@ func (s *Server) handleReadyz(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.schemaReady.Store(true) // schemas only move forward
+	s.writeReady(w)
+}
+
+// writeReady says the node is ready, and how the sign-in provider answered
+// last: a provider that is away stops officers signing in but not citizens
+// reading, so it is reported, not made a reason to take the node out.
+func (s *Server) writeReady(w http.ResponseWriter) {
 	w.Write([]byte("ready\n"))
+	if s.rp != nil {
+		if err := s.rp.LastError(); err != nil {
+			fmt.Fprintf(w, "sign-in provider: not answering (%v)\n", err)
+		}
+	}
 }

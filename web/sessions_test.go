@@ -2,12 +2,16 @@ package web_test
 
 import (
 	"io"
+	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
 
+	"github.com/openinfo/openinfo/auth"
 	"github.com/openinfo/openinfo/store"
+	"github.com/openinfo/openinfo/web"
 )
 
 // TestNoSessionForVisitors: visitors who are not signed in (a crawler, a
@@ -64,4 +68,48 @@ func TestNoSessionForVisitors(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestReadyzReportsProvider: a sign-in provider that does not answer is
+// reported on /readyz, and the node stays ready for citizens.
+func TestReadyzReportsProvider(t *testing.T) {
+	ctx := t.Context()
+	db, err := store.Open(ctx, t.TempDir()+"/r.db")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	dead := httptest.NewServer(http.NotFoundHandler())
+	issuer := dead.URL + "/dex"
+	dead.Close() // nothing listens there any more
+	rp := auth.New(auth.Config{Issuer: issuer, ClientID: "openinfo", ClientSecret: "s", RedirectURL: "http://x/admin/callback",
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	sealer, _ := auth.NewSealer([]byte("readyz test secret, 32 characters"))
+	site, err := web.New(web.Config{DB: db, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), RP: rp, Sealer: sealer})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(site.Handler())
+	defer srv.Close()
+	get := func(p string) (int, string) {
+		res, err := http.Get(srv.URL + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		return res.StatusCode, string(b)
+	}
+	if st, body := get("/readyz"); st != 200 || strings.Contains(body, "sign-in provider") {
+		t.Fatalf("before any sign-in: %d %q", st, body)
+	}
+	if st, _ := get("/admin/login"); st != http.StatusServiceUnavailable {
+		t.Fatalf("sign-in with the provider away: %d", st)
+	}
+	if st, body := get("/readyz"); st != 200 || !strings.Contains(body, "sign-in provider: not answering") {
+		t.Fatalf("after a failed sign-in: %d %q", st, body)
+	}
 }

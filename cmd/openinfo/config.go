@@ -44,6 +44,7 @@ type config struct {
 	TrustedProxies                             []netip.Prefix
 	Dictionary                                 string
 	PageCache                                  bool
+	PageCacheBytes                             int64
 	MemoryLimit                                int64 // bytes; 0: none
 	DebugAddr                                  string
 	MetricsAddr, MetricsToken                  string
@@ -136,6 +137,7 @@ var settings = []setting{
 	{"dictionary", "OPENINFO_DICTIONARY", "Thai word list for search (one word per line, or a hunspell .dic); empty = the system's hunspell-th or libthai list when found, else the built-in seed list", ""},
 	{"search-poll", "OPENINFO_SEARCH_POLL", "how often each node reads the change feed to keep its search index fresh", "1s"},
 	{"page-cache", "OPENINFO_PAGE_CACHE", "keep rendered public pages for up to 30 seconds (emptied on every change)", "true"},
+	{"page-cache-size", "OPENINFO_PAGE_CACHE_SIZE", "most memory the page cache may hold (e.g. 64MiB, 256MiB)", "64MiB"},
 	{"debug-addr", "OPENINFO_DEBUG_ADDR", "address for Go's profiler (/debug/pprof/), loopback only, e.g. 127.0.0.1:6060; empty = off", ""},
 	{"metrics-addr", "OPENINFO_METRICS_ADDR", "address of a separate listener for Prometheus /metrics (e.g. 127.0.0.1:9090 or an internal interface); empty = none", ""},
 	{"metrics-token", "OPENINFO_METRICS_TOKEN", "bearer token (16+ characters) that opens /metrics on the site itself; empty = /metrics only on --metrics-addr", ""},
@@ -200,6 +202,9 @@ func parseConfig(name string, args []string, env func(string) string, stderr io.
 	c.Dictionary = *vals["dictionary"]
 	if c.PageCache, err = parseBool("page-cache", *vals["page-cache"]); err != nil {
 		return nil, err
+	}
+	if c.PageCacheBytes, err = parseSize(*vals["page-cache-size"]); err != nil || c.PageCacheBytes < 1<<20 {
+		return nil, fmt.Errorf("page-cache-size: %q is not a size of 1MiB or more, like 64MiB", *vals["page-cache-size"])
 	}
 	if c.MemoryLimit, err = parseSize(*vals["memory-limit"]); err != nil {
 		return nil, fmt.Errorf("memory-limit: %w", err)

@@ -72,7 +72,20 @@ func buildSite(ctx context.Context, c *config, db *store.DB, log *slog.Logger, d
 	rp := auth.New(auth.Config{Issuer: issuer, ClientID: c.OIDCClientID, ClientSecret: clientSecret,
 		RedirectURL: c.BaseURL + "/admin/callback", PostLogoutURL: c.BaseURL + "/", Scopes: c.OIDCScopes,
 		ClaimUsername: c.OIDCClaimUsername, ClaimGivenName: c.OIDCClaimGiven, ClaimFamilyName: c.OIDCClaimFamily,
-		ClaimPhone: c.OIDCClaimPhone, DGASecret: c.OIDCDGASecret, LogoutParam: c.OIDCLogoutParam})
+		ClaimPhone: c.OIDCClaimPhone, DGASecret: c.OIDCDGASecret, LogoutParam: c.OIDCLogoutParam, Logger: log})
+	if didHandler == nil {
+		// An outside provider is checked now, so a wrong issuer shows in the
+		// log at once; the site starts anyway (the provider may come later).
+		go func() {
+			cctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+			defer cancel()
+			if err := rp.Check(cctx); err != nil {
+				log.Warn("the OpenID provider does not answer yet; officers cannot sign in until it does", "issuer", issuer, "err", err)
+			} else {
+				log.Info("OpenID provider found", "issuer", issuer)
+			}
+		}()
+	}
 	var smtpMailer notify.Mailer
 	if c.SMTP.Host != "" {
 		m, err := notify.NewSMTP(c.SMTP)
@@ -113,7 +126,7 @@ func buildSite(ctx context.Context, c *config, db *store.DB, log *slog.Logger, d
 	}
 	site, err := web.New(web.Config{DB: db, Logger: log, BaseURL: c.BaseURL, SecureCookies: c.SecureCookies, Version: version,
 		RP: rp, Sealer: sealer, TokenTTL: c.TokenTTL, DigitalID: didHandler, Extra: extra, TokenIssuers: &issuers, Mailer: outbox,
-		TrustedProxies: c.TrustedProxies, MetricsToken: c.MetricsToken, Jobs: runner, Collectors: runner.Collectors(), Search: ix, SearchReady: feed.Ready, PageCache: c.PageCache})
+		TrustedProxies: c.TrustedProxies, MetricsToken: c.MetricsToken, Jobs: runner, Collectors: runner.Collectors(), Search: ix, SearchReady: feed.Ready, PageCache: c.PageCache, PageCacheBytes: c.PageCacheBytes})
 	if err != nil {
 		return nil, err
 	}
