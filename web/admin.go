@@ -13,6 +13,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/openinfo/openinfo/web/internal/ui"
+
 	"github.com/alexedwards/scs/v2"
 
 	"github.com/openinfo/openinfo"
@@ -46,13 +48,22 @@ func newSessions(s *Server, store scs.CtxStore) *scs.SessionManager {
 	sm.Cookie.Name = "openinfo_session"
 	sm.Cookie.HttpOnly = true
 	sm.Cookie.SameSite = http.SameSiteLaxMode
-	sm.Cookie.Secure = s.secureCookies
+	sm.Cookie.Secure = s.SecureCookies
 	sm.Cookie.Path = "/admin"
-	sm.ErrorFunc = func(w http.ResponseWriter, r *http.Request, err error) { s.serverError(w, r, err) }
+	sm.ErrorFunc = func(w http.ResponseWriter, r *http.Request, err error) { s.ServerError(w, r, err) }
 	return sm
 }
 
 type userKey struct{}
+
+// viewer is who is signed in and their form token, for the page layout.
+func (s *Server) viewer(r *http.Request) (*openinfo.User, string) {
+	u := currentUser(r.Context())
+	if u == nil || s.sessions == nil {
+		return nil, ""
+	}
+	return u, s.sessions.GetString(r.Context(), sessCSRF)
+}
 
 func currentUser(ctx context.Context) *openinfo.User {
 	u, _ := ctx.Value(userKey{}).(*openinfo.User)
@@ -82,14 +93,14 @@ func (s *Server) loadUser(next http.Handler) http.Handler {
 			if openinfo.ErrorCode(err) == openinfo.ENOTFOUND {
 				s.sessions.Remove(ctx, sessUserID)
 			} else if err != nil {
-				s.fail(w, r, err)
+				s.Fail(w, r, err)
 				return
 			} else {
 				if s.sessions.GetString(ctx, sessCSRF) == "" {
 					s.sessions.Put(ctx, sessCSRF, randomToken())
 				}
 				ctx = context.WithValue(ctx, userKey{}, u)
-				ctx = openinfo.WithActor(ctx, openinfo.Actor{UserID: u.ID, Name: u.FullName(), RequestID: requestID(ctx)})
+				ctx = openinfo.WithActor(ctx, openinfo.Actor{UserID: u.ID, Name: u.FullName(), RequestID: ui.RequestID(ctx)})
 			}
 		}
 		w.Header().Set("Cache-Control", "no-store")
@@ -118,13 +129,13 @@ func (s *Server) guard(act openinfo.Action, target func(*http.Request) (string, 
 		if target != nil {
 			p, err := target(r)
 			if err != nil {
-				s.fail(w, r, err)
+				s.Fail(w, r, err)
 				return
 			}
 			path = p
 		}
 		if err := s.authorize(r, u, act, path); err != nil {
-			s.fail(w, r, err)
+			s.Fail(w, r, err)
 			return
 		}
 		h(w, r)
@@ -188,15 +199,15 @@ func (s *Server) handleTokenPrompt(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/admin", http.StatusSeeOther)
 		return
 	}
-	lang := langFrom(r)
+	lang := ui.LangFrom(r)
 	if r.Method != http.MethodPost {
-		s.render(w, r, http.StatusOK, "admin_token", T(lang, "admin.token.title"), tokenPromptPage{})
+		s.Render(w, r, http.StatusOK, "admin_token", ui.T(lang, "admin.token.title"), tokenPromptPage{})
 		return
 	}
 	ctx := r.Context()
 	typed := r.PostFormValue("token")
 	again := func(status int, err error) {
-		s.render(w, r, status, "admin_token", T(lang, "admin.token.title"), tokenPromptPage{Error: openinfo.ErrorMessage(err, lang), Token: typed})
+		s.Render(w, r, status, "admin_token", ui.T(lang, "admin.token.title"), tokenPromptPage{Error: openinfo.ErrorMessage(err, lang), Token: typed})
 	}
 	// Slow down guessing: per account and per address, across nodes.
 	for _, lim := range []struct {
@@ -205,7 +216,7 @@ func (s *Server) handleTokenPrompt(w http.ResponseWriter, r *http.Request) {
 	}{{"token:user:" + strconv.FormatInt(u.ID, 10), 5}, {"token:ip:" + s.clientIP(r), 20}} {
 		ok, retry, err := s.db.RateLimit(ctx, lim.key, lim.limit, 15*time.Minute)
 		if err != nil {
-			s.fail(w, r, err)
+			s.Fail(w, r, err)
 			return
 		}
 		if !ok {
@@ -223,13 +234,13 @@ func (s *Server) handleTokenPrompt(w http.ResponseWriter, r *http.Request) {
 	bound, err := s.db.RedeemToken(ctx, u.ID, openinfo.HashToken(s.sealer.HashKey(), token), time.Now())
 	if err != nil {
 		if openinfo.ErrorCode(err) == openinfo.EINTERNAL {
-			s.fail(w, r, err)
+			s.Fail(w, r, err)
 			return
 		}
 		again(http.StatusUnprocessableEntity, err)
 		return
 	}
-	s.log.Info("token redeemed", "user_id", bound.ID, "agency_id", bound.AgencyID, "role", bound.Role)
+	s.Log.Info("token redeemed", "user_id", bound.ID, "agency_id", bound.AgencyID, "role", bound.Role)
 	http.Redirect(w, r, "/admin", http.StatusSeeOther)
 }
 

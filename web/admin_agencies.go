@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/openinfo/openinfo/web/internal/ui"
+
 	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/store"
 )
@@ -16,7 +18,7 @@ import (
 
 // agencyPathParam names the agency of the {id} in the path.
 func (s *Server) agencyPathParam(r *http.Request) (string, error) {
-	id, ok := pathID(r, "id")
+	id, ok := ui.PathID(r, "id")
 	if !ok {
 		return "", openinfo.Errorf(openinfo.ENOTFOUND, "ไม่พบหน่วยงาน", "Agency not found.")
 	}
@@ -29,7 +31,7 @@ func (s *Server) agencyPathParam(r *http.Request) (string, error) {
 
 // pointPathParam names the agency of the service point {id} in the path.
 func (s *Server) pointPathParam(r *http.Request) (string, error) {
-	id, ok := pathID(r, "id")
+	id, ok := ui.PathID(r, "id")
 	if !ok {
 		return "", openinfo.Errorf(openinfo.ENOTFOUND, "ไม่พบจุดบริการ", "Service point not found.")
 	}
@@ -56,10 +58,10 @@ type adminAgencyPage struct {
 // all its service points (hidden ones too).
 func (s *Server) handleAdminAgency(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	id, _ := pathID(r, "id")
+	id, _ := ui.PathID(r, "id")
 	a, err := s.db.Agency(ctx, id)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	p := adminAgencyPage{Agency: a, Can: map[string]bool{}}
@@ -68,17 +70,17 @@ func (s *Server) handleAdminAgency(w http.ResponseWriter, r *http.Request) {
 		p.Can[string(act)] = openinfo.Can(o, act, a.Path)
 	}
 	if p.Children, _, err = s.db.Agencies(ctx, store.AgencyFilter{ParentID: a.ID, WithInactive: true, Limit: 500}); err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	if p.Points, _, err = s.db.ServicePoints(ctx, store.PointFilter{AgencyID: a.ID, WithHidden: true, Limit: 500}); err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	if r.URL.Query().Get("saved") != "" {
-		p.Notice = T(langFrom(r), "admin.saved")
+		p.Notice = ui.T(ui.LangFrom(r), "admin.saved")
 	}
-	s.render(w, r, http.StatusOK, "admin_agency", a.Name(langFrom(r)), p)
+	s.Render(w, r, http.StatusOK, "admin_agency", a.Name(ui.LangFrom(r)), p)
 }
 
 // handleAdminAgencyRedirect opens the officer's own agency.
@@ -103,18 +105,6 @@ type agencyFormPage struct {
 	Phones  string
 }
 
-// formStatus is the status of a refused form: 409 when someone saved first,
-// 403 when a field holds what the officer may not choose.
-func formStatus(err error) int {
-	switch openinfo.ErrorCode(err) {
-	case openinfo.ECONFLICT:
-		return http.StatusConflict
-	case openinfo.EFORBIDDEN:
-		return http.StatusForbidden
-	}
-	return http.StatusUnprocessableEntity
-}
-
 // errShape refuses a type or parent the officer may not give an agency.
 var errShape = &openinfo.Error{Code: openinfo.EFORBIDDEN,
 	TH: "ท่านเปลี่ยนประเภทหรือหน่วยงานต้นสังกัดนี้ไม่ได้ เพราะประเภทหน่วยงานกำหนดว่าใครออก Token เจ้าหน้าที่ส่วนกลางให้หน่วยงาน จึงเปลี่ยนได้เฉพาะผู้ออก Token ของหน่วยงานทั้งก่อนและหลังการเปลี่ยน (ผู้ดูแลระบบ หรือเจ้าหน้าที่ส่วนกลางของหน่วยงานต้นสังกัด) ข้อมูลอื่นที่กรอกไว้ยังอยู่ครบ",
@@ -122,21 +112,6 @@ var errShape = &openinfo.Error{Code: openinfo.EFORBIDDEN,
 	Fields: []openinfo.FieldError{{Field: "type",
 		TH: "เปลี่ยนเป็นประเภทนี้ไม่ได้ กรุณาติดต่อผู้ดูแลระบบหรือหน่วยงานต้นสังกัด",
 		EN: "You may not choose this type; ask the platform administrator or the parent agency."}}}
-
-func formErrors(err error, lang string) (string, map[string]string) {
-	m := map[string]string{}
-	for _, f := range openinfo.FieldErrors(err) {
-		if _, dup := m[f.Field]; dup {
-			continue
-		}
-		if lang == langEN {
-			m[f.Field] = f.EN
-		} else {
-			m[f.Field] = f.TH
-		}
-	}
-	return openinfo.ErrorMessage(err, lang), m
-}
 
 func splitLines(s string) []string {
 	var out []string
@@ -161,11 +136,11 @@ func readAgencyForm(r *http.Request, a *openinfo.Agency) {
 // handleAgencyEdit edits an agency's names, type, contact and status.
 func (s *Server) handleAgencyEdit(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	lang := langFrom(r)
-	id, _ := pathID(r, "id")
+	lang := ui.LangFrom(r)
+	id, _ := ui.PathID(r, "id")
 	a, err := s.db.Agency(ctx, id)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	o := currentUser(ctx).Officer()
@@ -183,27 +158,27 @@ func (s *Server) handleAgencyEdit(w http.ResponseWriter, r *http.Request) {
 		}
 		if err != nil {
 			if openinfo.ErrorCode(err) == openinfo.EINTERNAL {
-				s.fail(w, r, err)
+				s.Fail(w, r, err)
 				return
 			}
-			p.Message, p.Errors = formErrors(err, lang)
-			s.render(w, r, formStatus(err), "admin_agency_form", T(lang, "admin.agency.edit"), p)
+			p.Message, p.Errors = ui.FormErrors(err, lang)
+			s.Render(w, r, ui.FormStatus(err), "admin_agency_form", ui.T(lang, "admin.agency.edit"), p)
 			return
 		}
 		http.Redirect(w, r, "/admin/agencies/"+strconv.FormatInt(a.ID, 10)+"?saved=1", http.StatusSeeOther)
 		return
 	}
-	s.render(w, r, http.StatusOK, "admin_agency_form", T(lang, "admin.agency.edit"), p)
+	s.Render(w, r, http.StatusOK, "admin_agency_form", ui.T(lang, "admin.agency.edit"), p)
 }
 
 // handleAgencyNew creates a sub-agency under {id}.
 func (s *Server) handleAgencyNew(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	lang := langFrom(r)
-	id, _ := pathID(r, "id")
+	lang := ui.LangFrom(r)
+	id, _ := ui.PathID(r, "id")
 	parent, err := s.db.Agency(ctx, id)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	p := agencyFormPage{New: true, Parent: parent, Agency: openinfo.Agency{ParentID: parent.ID, Type: openinfo.AgencyUnit,
@@ -222,17 +197,17 @@ func (s *Server) handleAgencyNew(w http.ResponseWriter, r *http.Request) {
 		}
 		if err != nil {
 			if openinfo.ErrorCode(err) == openinfo.EINTERNAL {
-				s.fail(w, r, err)
+				s.Fail(w, r, err)
 				return
 			}
-			p.Message, p.Errors = formErrors(err, lang)
-			s.render(w, r, formStatus(err), "admin_agency_form", T(lang, "admin.agency.new"), p)
+			p.Message, p.Errors = ui.FormErrors(err, lang)
+			s.Render(w, r, ui.FormStatus(err), "admin_agency_form", ui.T(lang, "admin.agency.new"), p)
 			return
 		}
 		http.Redirect(w, r, "/admin/agencies/"+strconv.FormatInt(p.Agency.ID, 10)+"?saved=1", http.StatusSeeOther)
 		return
 	}
-	s.render(w, r, http.StatusOK, "admin_agency_form", T(lang, "admin.agency.new"), p)
+	s.Render(w, r, http.StatusOK, "admin_agency_form", ui.T(lang, "admin.agency.new"), p)
 }
 
 type pointFormPage struct {
@@ -322,23 +297,23 @@ var errBadNumber = &openinfo.Error{Code: openinfo.EINVALID, TH: "ข้อมู
 		EN: "Latitude and longitude must be numbers, e.g. 13.7563 and 100.5018."}}}
 
 func (s *Server) savePoint(w http.ResponseWriter, r *http.Request, f *pointFormPage, save func() error, done string) {
-	lang := langFrom(r)
-	title := T(lang, "admin.point.edit")
+	lang := ui.LangFrom(r)
+	title := ui.T(lang, "admin.point.edit")
 	if f.New {
-		title = T(lang, "admin.point.new")
+		title = ui.T(lang, "admin.point.new")
 	}
 	if bad := readPointForm(r, f); len(bad) > 0 {
-		f.Message, f.Errors = formErrors(errBadNumber, lang)
-		s.render(w, r, http.StatusUnprocessableEntity, "admin_point_form", title, f)
+		f.Message, f.Errors = ui.FormErrors(errBadNumber, lang)
+		s.Render(w, r, http.StatusUnprocessableEntity, "admin_point_form", title, f)
 		return
 	}
 	if err := save(); err != nil {
 		if openinfo.ErrorCode(err) == openinfo.EINTERNAL {
-			s.fail(w, r, err)
+			s.Fail(w, r, err)
 			return
 		}
-		f.Message, f.Errors = formErrors(err, lang)
-		s.render(w, r, formStatus(err), "admin_point_form", title, f)
+		f.Message, f.Errors = ui.FormErrors(err, lang)
+		s.Render(w, r, ui.FormStatus(err), "admin_point_form", title, f)
 		return
 	}
 	http.Redirect(w, r, done, http.StatusSeeOther)
@@ -347,20 +322,20 @@ func (s *Server) savePoint(w http.ResponseWriter, r *http.Request, f *pointFormP
 // handlePointEdit edits a service point, its pin, hours and visibility.
 func (s *Server) handlePointEdit(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	id, _ := pathID(r, "id")
+	id, _ := ui.PathID(r, "id")
 	pt, err := s.db.ServicePoint(ctx, id)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	a, err := s.db.Agency(ctx, pt.AgencyID)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	f := newPointForm(*pt, a)
 	if r.Method != http.MethodPost {
-		s.render(w, r, http.StatusOK, "admin_point_form", T(langFrom(r), "admin.point.edit"), f)
+		s.Render(w, r, http.StatusOK, "admin_point_form", ui.T(ui.LangFrom(r), "admin.point.edit"), f)
 		return
 	}
 	s.savePoint(w, r, &f, func() error {
@@ -372,17 +347,17 @@ func (s *Server) handlePointEdit(w http.ResponseWriter, r *http.Request) {
 // handlePointNew adds a service point to agency {id}.
 func (s *Server) handlePointNew(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	id, _ := pathID(r, "id")
+	id, _ := ui.PathID(r, "id")
 	a, err := s.db.Agency(ctx, id)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	f := newPointForm(openinfo.ServicePoint{AgencyID: a.ID, Kind: openinfo.PointCounter, Visible: true, Hours: openinfo.OfficeHours(),
 		Address: openinfo.Address{ProvinceCode: a.Contact.Address.ProvinceCode}}, a)
 	f.New = true
 	if r.Method != http.MethodPost {
-		s.render(w, r, http.StatusOK, "admin_point_form", T(langFrom(r), "admin.point.new"), f)
+		s.Render(w, r, http.StatusOK, "admin_point_form", ui.T(ui.LangFrom(r), "admin.point.new"), f)
 		return
 	}
 	s.savePoint(w, r, &f, func() error {

@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"strconv"
 
+	"github.com/openinfo/openinfo/web/internal/ui"
+
 	"github.com/openinfo/openinfo"
 )
 
@@ -28,7 +30,7 @@ type catalogPage struct {
 }
 
 func (s *Server) catalogPage(r *http.Request, p catalogPage) (catalogPage, error) {
-	lang := langFrom(r)
+	lang := ui.LangFrom(r)
 	all, err := s.db.CatalogTerms(r.Context(), "", true)
 	if err != nil {
 		return p, err
@@ -51,13 +53,13 @@ func (s *Server) catalogPage(r *http.Request, p catalogPage) (catalogPage, error
 func (s *Server) handleAdminCatalog(w http.ResponseWriter, r *http.Request) {
 	p, err := s.catalogPage(r, catalogPage{})
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	if r.URL.Query().Get("saved") != "" {
-		p.Notice = T(langFrom(r), "admin.saved")
+		p.Notice = ui.T(ui.LangFrom(r), "admin.saved")
 	}
-	s.render(w, r, http.StatusOK, "admin_catalog", T(langFrom(r), "catalog.title"), p)
+	s.Render(w, r, http.StatusOK, "admin_catalog", ui.T(ui.LangFrom(r), "catalog.title"), p)
 }
 
 func readTermForm(r *http.Request, t *openinfo.CatalogTerm) {
@@ -81,9 +83,9 @@ func (s *Server) handleCatalogCreate(w http.ResponseWriter, r *http.Request) {
 
 // handleCatalogUpdate renames, recodes, moves or retires a term.
 func (s *Server) handleCatalogUpdate(w http.ResponseWriter, r *http.Request) {
-	id, ok := pathID(r, "id")
+	id, ok := ui.PathID(r, "id")
 	if !ok {
-		s.notFound(w, r)
+		s.NotFound(w, r)
 		return
 	}
 	t := openinfo.CatalogTerm{ID: id}
@@ -98,14 +100,14 @@ func (s *Server) handleCatalogUpdate(w http.ResponseWriter, r *http.Request) {
 func (s *Server) refuseTerm(w http.ResponseWriter, r *http.Request, p catalogPage, err error) {
 	code := openinfo.ErrorCode(err)
 	if code != openinfo.EINVALID && code != openinfo.ECONFLICT {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
-	p.Message, p.Errors = formErrors(err, langFrom(r))
+	p.Message, p.Errors = ui.FormErrors(err, ui.LangFrom(r))
 	p, perr := s.catalogPage(r, p)
 	if perr != nil {
-		s.fail(w, r, perr)
+		s.Fail(w, r, perr)
 		return
 	}
-	s.render(w, r, formStatus(err), "admin_catalog", T(langFrom(r), "catalog.title"), p)
+	s.Render(w, r, ui.FormStatus(err), "admin_catalog", ui.T(ui.LangFrom(r), "catalog.title"), p)
 }

@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/openinfo/openinfo/web/internal/ui"
+
 	"github.com/openinfo/openinfo/store"
 )
 
@@ -20,7 +22,7 @@ type jobRow struct {
 func (s *Server) handleJobs(w http.ResponseWriter, r *http.Request) {
 	states, err := s.db.Jobs(r.Context())
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	every := map[string]time.Duration{}
@@ -41,5 +43,5 @@ func (s *Server) handleJobs(w http.ResponseWriter, r *http.Request) {
 			rows = append(rows, jobRow{JobState: store.JobState{Name: name}, Every: e})
 		}
 	}
-	s.render(w, r, http.StatusOK, "admin_jobs", T(langFrom(r), "admin.jobs"), rows)
+	s.Render(w, r, http.StatusOK, "admin_jobs", ui.T(ui.LangFrom(r), "admin.jobs"), rows)
 }

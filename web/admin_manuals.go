@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/openinfo/openinfo/web/internal/ui"
+
 	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/store"
 )
@@ -27,7 +29,7 @@ func (s *Server) processParam(r *http.Request) (string, error) {
 }
 
 func (s *Server) processFromPath(r *http.Request) (*openinfo.Process, error) {
-	id, ok := pathID(r, "id")
+	id, ok := ui.PathID(r, "id")
 	if !ok {
 		return nil, openinfo.Errorf(openinfo.ENOTFOUND, "ไม่พบกระบวนงาน", "Process not found.")
 	}
@@ -45,7 +47,7 @@ func officerScope(u *openinfo.User) string {
 
 type manualListPage struct {
 	Rows     []store.ManualRow
-	Pager    *pager
+	Pager    *ui.Pager
 	State    string
 	Query    string
 	CanWrite bool
@@ -58,7 +60,7 @@ func (s *Server) handleAdminManuals(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	u := currentUser(ctx)
 	q := r.URL.Query()
-	p := manualListPage{Pager: newPager(r, "page", 50), State: q.Get("state"), Query: strings.TrimSpace(q.Get("q")),
+	p := manualListPage{Pager: ui.NewPager(r, "page", 50), State: q.Get("state"), Query: strings.TrimSpace(q.Get("q")),
 		CanWrite: openinfo.Can(u.Officer(), openinfo.ActWriteManual, u.AgencyPath)}
 	state := openinfo.RevisionState(p.State)
 	if p.State != "none" && !state.Valid() {
@@ -67,12 +69,12 @@ func (s *Server) handleAdminManuals(w http.ResponseWriter, r *http.Request) {
 	rows, total, err := s.db.Manuals(ctx, store.ManualFilter{AgencyPath: officerScope(u), State: state, Query: p.Query,
 		Limit: p.Pager.Size, Offset: p.Pager.Offset()})
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	p.Rows = rows
 	p.Pager.SetTotal(total)
-	s.render(w, r, http.StatusOK, "admin_manuals", T(langFrom(r), "manuals.title"), p)
+	s.Render(w, r, http.StatusOK, "admin_manuals", ui.T(ui.LangFrom(r), "manuals.title"), p)
 }
 
 type processFormPage struct {
@@ -99,7 +101,7 @@ type termChoice struct {
 
 // termGroups lists the active catalog terms by kind, ticking the chosen ones.
 func (s *Server) termGroups(r *http.Request, chosen []int64) ([]termGroup, error) {
-	lang := langFrom(r)
+	lang := ui.LangFrom(r)
 	terms, err := s.db.CatalogTerms(r.Context(), "", false)
 	if err != nil {
 		return nil, err
@@ -111,7 +113,7 @@ func (s *Server) termGroups(r *http.Request, chosen []int64) ([]termGroup, error
 	var out []termGroup
 	for _, k := range openinfo.CatalogKinds {
 		g := termGroup{Kind: k.Kind, Title: k.TH}
-		if lang == langEN {
+		if lang == ui.LangEN {
 			g.Title = k.EN
 		}
 		for _, t := range terms {
@@ -142,10 +144,10 @@ func readProcessForm(r *http.Request, p *openinfo.Process) {
 // (the officer's own by default).
 func (s *Server) handleProcessNew(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	lang := langFrom(r)
+	lang := ui.LangFrom(r)
 	a, err := s.agencyFromRequest(r)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	p := processFormPage{New: true, Agency: a, Process: openinfo.Process{AgencyID: a.ID}}
@@ -161,29 +163,29 @@ func (s *Server) handleProcessNew(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if p.Kinds, err = s.termGroups(r, nil); err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "admin_process_form", T(lang, "process.new"), p)
+	s.Render(w, r, http.StatusOK, "admin_process_form", ui.T(lang, "process.new"), p)
 }
 
 func (s *Server) refuseProcessForm(w http.ResponseWriter, r *http.Request, p processFormPage, err error) {
 	if openinfo.ErrorCode(err) == openinfo.EINTERNAL {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
-	lang := langFrom(r)
-	p.Message, p.Errors = formErrors(err, lang)
+	lang := ui.LangFrom(r)
+	p.Message, p.Errors = ui.FormErrors(err, lang)
 	var gerr error
 	if p.Kinds, gerr = s.termGroups(r, p.Process.TermIDs); gerr != nil {
-		s.fail(w, r, gerr)
+		s.Fail(w, r, gerr)
 		return
 	}
-	title := T(lang, "process.edit")
+	title := ui.T(lang, "process.edit")
 	if p.New {
-		title = T(lang, "process.new")
+		title = ui.T(lang, "process.new")
 	}
-	s.render(w, r, formStatus(err), "admin_process_form", title, p)
+	s.Render(w, r, ui.FormStatus(err), "admin_process_form", title, p)
 }
 
 // handleProcessEdit changes a process's names, common names and catalog
@@ -191,15 +193,15 @@ func (s *Server) refuseProcessForm(w http.ResponseWriter, r *http.Request, p pro
 // catalog, not the manual's text).
 func (s *Server) handleProcessEdit(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	lang := langFrom(r)
+	lang := ui.LangFrom(r)
 	old, err := s.processFromPath(r)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	a, err := s.db.Agency(ctx, old.AgencyID)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	p := processFormPage{Agency: a, Process: *old, CommonNames: strings.Join(old.CommonNames, "\n")}
@@ -215,10 +217,10 @@ func (s *Server) handleProcessEdit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if p.Kinds, err = s.termGroups(r, old.TermIDs); err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "admin_process_form", T(lang, "process.edit"), p)
+	s.Render(w, r, http.StatusOK, "admin_process_form", ui.T(lang, "process.edit"), p)
 }
 
 type processPage struct {
@@ -238,15 +240,15 @@ type processPage struct {
 // of its manual with its state, and the service points it is pinned to.
 func (s *Server) handleAdminProcess(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	lang := langFrom(r)
+	lang := ui.LangFrom(r)
 	proc, err := s.processFromPath(r)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	a, err := s.db.Agency(ctx, proc.AgencyID)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	o := currentUser(ctx).Officer()
@@ -256,7 +258,7 @@ func (s *Server) handleAdminProcess(w http.ResponseWriter, r *http.Request) {
 	}
 	terms, err := s.db.CatalogTerms(ctx, "", true)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	for _, t := range terms {
@@ -267,7 +269,7 @@ func (s *Server) handleAdminProcess(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if p.Revisions, err = s.db.Revisions(ctx, proc.ID); err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	for _, rev := range p.Revisions {
@@ -281,28 +283,28 @@ func (s *Server) handleAdminProcess(w http.ResponseWriter, r *http.Request) {
 	}
 	p.CanOpen = p.Can[string(openinfo.ActWriteManual)] && (latest == "" || openinfo.CanOpenRevision(latest) == nil)
 	if p.Pins, p.PinTotal, err = s.db.PinnedPoints(ctx, store.PinProcess, proc.ID, false, 20, 0); err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	switch {
 	case r.URL.Query().Get("saved") != "":
-		p.Notice = T(lang, "admin.saved")
+		p.Notice = ui.T(lang, "admin.saved")
 	case r.URL.Query().Get("pinned") != "":
-		p.Notice = T(lang, "pins.saved")
+		p.Notice = ui.T(lang, "pins.saved")
 	}
-	s.render(w, r, http.StatusOK, "admin_process", proc.Name(lang), p)
+	s.Render(w, r, http.StatusOK, "admin_process", proc.Name(lang), p)
 }
 
 // handleRevisionOpen starts a new revision: a draft copy of the latest.
 func (s *Server) handleRevisionOpen(w http.ResponseWriter, r *http.Request) {
 	proc, err := s.processFromPath(r)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	rev, err := s.db.OpenRevision(r.Context(), proc.ID)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	http.Redirect(w, r, "/admin/revisions/"+strconv.FormatInt(rev.ID, 10)+"/edit", http.StatusSeeOther)
@@ -310,7 +312,7 @@ func (s *Server) handleRevisionOpen(w http.ResponseWriter, r *http.Request) {
 
 type tasksPage struct {
 	Tasks []store.Task
-	Pager *pager
+	Pager *ui.Pager
 	None  bool // the officer's role acts on no revision
 }
 
@@ -335,15 +337,15 @@ func taskStates(o openinfo.Officer) []openinfo.RevisionState {
 func (s *Server) handleTasks(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	u := currentUser(ctx)
-	p := tasksPage{Pager: newPager(r, "page", 50)}
+	p := tasksPage{Pager: ui.NewPager(r, "page", 50)}
 	states := taskStates(u.Officer())
 	p.None = len(states) == 0
 	tasks, total, err := s.db.Tasks(ctx, states, officerScope(u), p.Pager.Size, p.Pager.Offset())
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	p.Tasks = tasks
 	p.Pager.SetTotal(total)
-	s.render(w, r, http.StatusOK, "admin_tasks", T(langFrom(r), "tasks.title"), p)
+	s.Render(w, r, http.StatusOK, "admin_tasks", ui.T(ui.LangFrom(r), "tasks.title"), p)
 }

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/openinfo/openinfo/web/internal/ui"
+
 	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/store"
 )
@@ -109,7 +111,7 @@ func (s *Server) userParam(r *http.Request) (string, error) {
 }
 
 func (s *Server) userFromPath(r *http.Request) (*openinfo.User, error) {
-	id, ok := pathID(r, "id")
+	id, ok := ui.PathID(r, "id")
 	if !ok {
 		return nil, openinfo.Errorf(openinfo.ENOTFOUND, "ไม่พบผู้ใช้งาน", "User not found.")
 	}
@@ -133,12 +135,12 @@ func (s *Server) adminHome(r *http.Request) adminHomePage {
 
 // handleAdminHome is the landing page: who you are, for which agency, as what.
 func (s *Server) handleAdminHome(w http.ResponseWriter, r *http.Request) {
-	s.render(w, r, http.StatusOK, "admin_home", T(langFrom(r), "admin.title"), s.adminHome(r))
+	s.Render(w, r, http.StatusOK, "admin_home", ui.T(ui.LangFrom(r), "admin.title"), s.adminHome(r))
 }
 
 // handleProfile shows the officer's name, agency, role and rights.
 func (s *Server) handleProfile(w http.ResponseWriter, r *http.Request) {
-	s.render(w, r, http.StatusOK, "admin_profile", T(langFrom(r), "admin.profile"), s.adminHome(r))
+	s.Render(w, r, http.StatusOK, "admin_profile", ui.T(ui.LangFrom(r), "admin.profile"), s.adminHome(r))
 }
 
 type tokenRow struct {
@@ -192,21 +194,21 @@ func (s *Server) renderTokens(w http.ResponseWriter, r *http.Request, notice str
 		if p.Query != "" {
 			var err error
 			if p.Found, _, err = s.db.Agencies(ctx, store.AgencyFilter{Query: p.Query, Limit: 50}); err != nil {
-				s.fail(w, r, err)
+				s.Fail(w, r, err)
 				return
 			}
 		}
-		s.render(w, r, http.StatusOK, "admin_tokens", T(langFrom(r), "admin.tokens"), p)
+		s.Render(w, r, http.StatusOK, "admin_tokens", ui.T(ui.LangFrom(r), "admin.tokens"), p)
 		return
 	}
 	a, err := s.agencyFromRequest(r)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	live, err := s.db.CurrentTokens(ctx, a.ID)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	p := tokensPage{Agency: a, Notice: notice}
@@ -224,10 +226,10 @@ func (s *Server) renderTokens(w http.ResponseWriter, r *http.Request, notice str
 	}
 	p.Subs, _, err = s.db.Agencies(ctx, store.AgencyFilter{ParentID: a.ID, Limit: 200})
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "admin_tokens", T(langFrom(r), "admin.tokens"), p)
+	s.Render(w, r, http.StatusOK, "admin_tokens", ui.T(ui.LangFrom(r), "admin.tokens"), p)
 }
 
 // handleTokenRefresh issues a new token for a role, killing the old one.
@@ -236,23 +238,23 @@ func (s *Server) handleTokenRefresh(w http.ResponseWriter, r *http.Request) {
 	u := currentUser(ctx)
 	a, err := s.agencyFromRequest(r)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	role := openinfo.Role(r.PostFormValue("role"))
 	if !s.issuers.MayIssue(u.Officer(), role, a) {
-		s.fail(w, r, openinfo.Errorf(openinfo.EFORBIDDEN, "ท่านออก Token สำหรับบทบาทนี้ไม่ได้", "You may not issue tokens for this role."))
+		s.Fail(w, r, openinfo.Errorf(openinfo.EFORBIDDEN, "ท่านออก Token สำหรับบทบาทนี้ไม่ได้", "You may not issue tokens for this role."))
 		return
 	}
 	plain, err := openinfo.NewToken()
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	t := &openinfo.IssuedToken{Hash: openinfo.HashToken(s.sealer.HashKey(), plain), Sealed: s.sealer.Seal(plain),
 		AgencyID: a.ID, Role: role, IssuedBy: u.ID, ExpiresAt: time.Now().Add(s.tokenTTL)}
 	if err := s.db.IssueToken(ctx, t); err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	http.Redirect(w, r, "/admin/tokens?agency="+strconv.FormatInt(a.ID, 10)+"&issued="+string(role), http.StatusSeeOther)
@@ -262,7 +264,7 @@ type usersPage struct {
 	Agency *openinfo.Agency
 	Query  string
 	Users  []*openinfo.User
-	Pager  *pager
+	Pager  *ui.Pager
 	Roles  map[int64][]openinfo.Role // per user, the roles the officer may set
 }
 
@@ -275,15 +277,15 @@ func (s *Server) handleUsers(w http.ResponseWriter, r *http.Request) {
 	if !u.Role.Global() || r.FormValue("agency") != "" {
 		var err error
 		if a, err = s.agencyFromRequest(r); err != nil {
-			s.fail(w, r, err)
+			s.Fail(w, r, err)
 			return
 		}
 		under = a.ID
 	}
-	p := usersPage{Agency: a, Query: r.URL.Query().Get("q"), Pager: newPager(r, "page", 50), Roles: map[int64][]openinfo.Role{}}
+	p := usersPage{Agency: a, Query: r.URL.Query().Get("q"), Pager: ui.NewPager(r, "page", 50), Roles: map[int64][]openinfo.Role{}}
 	list, total, err := s.db.Users(ctx, store.UserFilter{Under: under, Query: p.Query, Limit: p.Pager.Size, Offset: p.Pager.Offset()})
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	p.Users = list
@@ -295,7 +297,7 @@ func (s *Server) handleUsers(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	s.render(w, r, http.StatusOK, "admin_users", T(langFrom(r), "admin.users"), p)
+	s.Render(w, r, http.StatusOK, "admin_users", ui.T(ui.LangFrom(r), "admin.users"), p)
 }
 
 // handleUserRole changes a user's role ("แก้ไข"), only to a role the officer could issue.
@@ -303,17 +305,17 @@ func (s *Server) handleUserRole(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	target, err := s.userFromPath(r)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	role := openinfo.Role(r.PostFormValue("role"))
 	if !canGiveRole(currentUser(ctx).Officer(), role, target.AgencyPath) {
-		s.fail(w, r, openinfo.Errorf(openinfo.EFORBIDDEN, "ท่านกำหนดบทบาทนี้ไม่ได้", "You may not give this role."))
+		s.Fail(w, r, openinfo.Errorf(openinfo.EFORBIDDEN, "ท่านกำหนดบทบาทนี้ไม่ได้", "You may not give this role."))
 		return
 	}
 	version, _ := strconv.ParseInt(r.PostFormValue("version"), 10, 64)
 	if _, err := s.db.SetUserRole(ctx, target.ID, version, role); err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	http.Redirect(w, r, "/admin/users?agency="+strconv.FormatInt(target.AgencyID, 10), http.StatusSeeOther)
@@ -324,17 +326,17 @@ func (s *Server) handleUserRemove(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	target, err := s.userFromPath(r)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	if target.ID == currentUser(ctx).ID {
-		s.fail(w, r, openinfo.Errorf(openinfo.EINVALID, "นำบัญชีของตนเองออกจากหน่วยงานไม่ได้", "You cannot remove yourself."))
+		s.Fail(w, r, openinfo.Errorf(openinfo.EINVALID, "นำบัญชีของตนเองออกจากหน่วยงานไม่ได้", "You cannot remove yourself."))
 		return
 	}
 	version, _ := strconv.ParseInt(r.PostFormValue("version"), 10, 64)
 	agency := target.AgencyID
 	if _, err := s.db.RemoveUserFromAgency(ctx, target.ID, version); err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	http.Redirect(w, r, "/admin/users?agency="+strconv.FormatInt(agency, 10), http.StatusSeeOther)

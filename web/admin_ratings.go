@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/openinfo/openinfo/web/internal/ui"
+
 	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/poster"
 )
@@ -27,7 +29,7 @@ type posterPage struct {
 // posterData loads the point of {id} and its rating link.
 func (s *Server) posterData(r *http.Request) (*posterPage, error) {
 	ctx := r.Context()
-	id, _ := pathID(r, "id")
+	id, _ := ui.PathID(r, "id")
 	pt, err := s.db.ServicePoint(ctx, id)
 	if err != nil {
 		return nil, err
@@ -40,7 +42,7 @@ func (s *Server) posterData(r *http.Request) (*posterPage, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &posterPage{Point: pt, Agency: a, Code: code, URL: s.absURL(r, "/rate/"+code)}
+	p := &posterPage{Point: pt, Agency: a, Code: code, URL: s.AbsURL(r, "/rate/"+code)}
 	if proc := s.ratingProcess(r, pt); proc != nil {
 		p.Process = proc
 		p.Query = "?process=" + strconv.FormatInt(proc.ID, 10)
@@ -64,7 +66,7 @@ func (p *posterPage) poster() poster.Poster {
 func (s *Server) handlePosterPage(w http.ResponseWriter, r *http.Request) {
 	p, err := s.posterData(r)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	rows, err := s.db.SQL().QueryContext(r.Context(), `SELECT id, name_th, name_en FROM processes WHERE agency_id = $1 ORDER BY sort_key, id LIMIT 200`, p.Point.AgencyID)
@@ -77,7 +79,7 @@ func (s *Server) handlePosterPage(w http.ResponseWriter, r *http.Request) {
 		}
 		rows.Close()
 	}
-	s.render(w, r, http.StatusOK, "admin_poster", T(langFrom(r), "poster.title")+" – "+p.Point.Name(langFrom(r)), p)
+	s.Render(w, r, http.StatusOK, "admin_poster", ui.T(ui.LangFrom(r), "poster.title")+" – "+p.Point.Name(ui.LangFrom(r)), p)
 }
 
 func download(w http.ResponseWriter, ctype, name string, attach bool, b []byte) {
@@ -103,12 +105,12 @@ func (p *posterPage) fileName(kind, ext string) string {
 func (s *Server) handlePosterSVG(w http.ResponseWriter, r *http.Request) {
 	p, err := s.posterData(r)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	b, err := p.poster().SVG()
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	download(w, "image/svg+xml; charset=utf-8", p.fileName("poster", "svg"), r.URL.Query().Get("download") != "", b)
@@ -120,12 +122,12 @@ func (s *Server) handlePosterSVG(w http.ResponseWriter, r *http.Request) {
 func (s *Server) handlePosterPrint(w http.ResponseWriter, r *http.Request) {
 	p, err := s.posterData(r)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	b, err := p.poster().HTML()
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	// The page carries its own @page style and nothing else to run.
@@ -138,7 +140,7 @@ func (s *Server) handlePosterPrint(w http.ResponseWriter, r *http.Request) {
 func (s *Server) handleQRPNG(w http.ResponseWriter, r *http.Request) {
 	p, err := s.posterData(r)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	size, _ := strconv.Atoi(r.URL.Query().Get("size"))
@@ -148,7 +150,7 @@ func (s *Server) handleQRPNG(w http.ResponseWriter, r *http.Request) {
 	}
 	b, err := poster.QRPNG(p.URL, size)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	download(w, "image/png", p.fileName("qr", "png"), r.URL.Query().Get("download") != "", b)
@@ -158,22 +160,18 @@ func (s *Server) handleQRPNG(w http.ResponseWriter, r *http.Request) {
 func (s *Server) handleQRSVG(w http.ResponseWriter, r *http.Request) {
 	p, err := s.posterData(r)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	b, err := poster.QRSVG(p.URL)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	download(w, "image/svg+xml; charset=utf-8", p.fileName("qr", "svg"), r.URL.Query().Get("download") != "", b)
 }
 
-func init() {
-	for k, v := range posterMessages {
-		messages[k] = v
-	}
-}
+func init() { ui.AddMessages(posterMessages) }
 
 var posterMessages = map[string][2]string{
 	"poster.title":      {"QR Code / ลิงก์ประเมินความพึงพอใจ", "QR code and rating link"},

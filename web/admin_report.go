@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/openinfo/openinfo/web/internal/ui"
+
 	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/report"
 )
@@ -84,7 +86,7 @@ func periodOptions(now time.Time, lang string) []periodOption {
 // the agency (or point) was checked by the route's guard.
 func (s *Server) buildReport(r *http.Request) (*reportPage, error) {
 	ctx := r.Context()
-	lang := langFrom(r)
+	lang := ui.LangFrom(r)
 	u := currentUser(ctx)
 	pg := &reportPage{Lang: lang}
 	q := report.Query{Comments: 20}
@@ -162,23 +164,23 @@ func (s *Server) buildReport(r *http.Request) (*reportPage, error) {
 func (s *Server) handleRatingReport(w http.ResponseWriter, r *http.Request) {
 	pg, err := s.buildReport(r)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	pg.Chart = template.HTML(pg.Report.TrendSVG(pg.Lang)) // built from numbers and escaped labels
-	s.render(w, r, http.StatusOK, "admin_report", T(pg.Lang, "report.ratings"), pg)
+	s.Render(w, r, http.StatusOK, "admin_report", ui.T(pg.Lang, "report.ratings"), pg)
 }
 
 // handleRatingReportCSV exports the report as CSV (UTF-8 with BOM).
 func (s *Server) handleRatingReportCSV(w http.ResponseWriter, r *http.Request) {
 	pg, err := s.buildReport(r)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	var b bytes.Buffer
 	if err := pg.Report.WriteCSV(&b, pg.Lang); err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	download(w, "text/csv; charset=utf-8", "satisfaction-"+pg.Period+".csv", true, b.Bytes())
@@ -188,12 +190,12 @@ func (s *Server) handleRatingReportCSV(w http.ResponseWriter, r *http.Request) {
 func (s *Server) handleRatingReportXLSX(w http.ResponseWriter, r *http.Request) {
 	pg, err := s.buildReport(r)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	var b bytes.Buffer
 	if err := pg.Report.WriteXLSX(&b, pg.Lang); err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	download(w, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "satisfaction-"+pg.Period+".xlsx", true, b.Bytes())
@@ -234,10 +236,10 @@ func questionRows(qs *openinfo.QuestionSet) []questionRow {
 // current value, and a save that changes nothing makes no version.
 func (s *Server) handleQuestions(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	lang := langFrom(r)
+	lang := ui.LangFrom(r)
 	cur, err := s.db.CurrentQuestionSet(ctx)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	p := questionsPage{Current: cur, Rows: questionRows(cur), Profile: cur.AskProfile, Errors: map[string]string{}}
@@ -266,12 +268,12 @@ func (s *Server) handleQuestions(w http.ResponseWriter, r *http.Request) {
 		made, err := s.db.SaveQuestionSet(ctx, &next)
 		if err != nil {
 			if openinfo.ErrorCode(err) == openinfo.EINTERNAL {
-				s.fail(w, r, err)
+				s.Fail(w, r, err)
 				return
 			}
-			p.Message, p.Errors = formErrors(err, lang)
+			p.Message, p.Errors = ui.FormErrors(err, lang)
 			p.Versions, _ = s.db.QuestionSets(ctx)
-			s.render(w, r, http.StatusUnprocessableEntity, "admin_questions", T(lang, "questions.title"), p)
+			s.Render(w, r, http.StatusUnprocessableEntity, "admin_questions", ui.T(lang, "questions.title"), p)
 			return
 		}
 		done := "/admin/questions?saved=1"
@@ -283,22 +285,18 @@ func (s *Server) handleQuestions(w http.ResponseWriter, r *http.Request) {
 	}
 	switch {
 	case r.URL.Query().Get("saved") != "":
-		p.Notice = T(lang, "questions.saved")
+		p.Notice = ui.T(lang, "questions.saved")
 	case r.URL.Query().Get("unchanged") != "":
-		p.Notice = T(lang, "questions.unchanged")
+		p.Notice = ui.T(lang, "questions.unchanged")
 	}
 	if p.Versions, err = s.db.QuestionSets(ctx); err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "admin_questions", T(lang, "questions.title"), p)
+	s.Render(w, r, http.StatusOK, "admin_questions", ui.T(lang, "questions.title"), p)
 }
 
-func init() {
-	for k, v := range reportMessages {
-		messages[k] = v
-	}
-}
+func init() { ui.AddMessages(reportMessages) }
 
 var reportMessages = map[string][2]string{
 	"report.all":          {"ทุกหน่วยงาน", "All agencies"},

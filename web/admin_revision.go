@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/openinfo/openinfo/web/internal/ui"
+
 	"github.com/openinfo/openinfo"
 )
 
@@ -29,7 +31,7 @@ type revisionContext struct {
 }
 
 func (s *Server) revisionContext(r *http.Request) (*revisionContext, error) {
-	id, ok := pathID(r, "id")
+	id, ok := ui.PathID(r, "id")
 	if !ok {
 		return nil, openinfo.Errorf(openinfo.ENOTFOUND, "ไม่พบคู่มือฉบับนี้", "Revision not found.")
 	}
@@ -57,7 +59,7 @@ type revisionAction struct {
 
 type revisionPage struct {
 	*revisionContext
-	View     manualPage
+	View     ui.ManualPage
 	Records  []recordView
 	Actions  []revisionAction
 	CanEdit  bool
@@ -81,33 +83,33 @@ var revisionEvents = []openinfo.RevisionEvent{openinfo.EvSubmit, openinfo.EvAppr
 func (s *Server) handleAdminRevision(w http.ResponseWriter, r *http.Request) {
 	rc, err := s.revisionContext(r)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	p, err := s.revisionPage(r, rc)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	switch r.URL.Query().Get("done") {
 	case "saved":
-		p.Notice = T(langFrom(r), "admin.saved")
+		p.Notice = ui.T(ui.LangFrom(r), "admin.saved")
 	case "":
 	default:
-		p.Notice = openinfo.RevisionEvent(r.URL.Query().Get("done")).Label(langFrom(r)) + " ✓"
+		p.Notice = openinfo.RevisionEvent(r.URL.Query().Get("done")).Label(ui.LangFrom(r)) + " ✓"
 	}
-	s.render(w, r, http.StatusOK, "admin_revision", revisionTitle(rc, langFrom(r)), p)
+	s.Render(w, r, http.StatusOK, "admin_revision", revisionTitle(rc, ui.LangFrom(r)), p)
 }
 
 func revisionTitle(rc *revisionContext, lang string) string {
-	return rc.Process.Name(lang) + " – " + T(lang, "revision.no") + " " + strconv.Itoa(rc.Rev.Number)
+	return rc.Process.Name(lang) + " – " + ui.T(lang, "revision.no") + " " + strconv.Itoa(rc.Rev.Number)
 }
 
 func (s *Server) revisionPage(r *http.Request, rc *revisionContext) (*revisionPage, error) {
 	ctx := r.Context()
-	lang := langFrom(r)
+	lang := ui.LangFrom(r)
 	o := currentUser(ctx).Officer()
-	p := &revisionPage{revisionContext: rc, View: newManualPage(rc.Process, rc.Agency, rc.Rev, lang)}
+	p := &revisionPage{revisionContext: rc, View: ui.NewManualPage(rc.Process, rc.Agency, rc.Rev, lang)}
 	_, err := openinfo.Transition(rc.Rev.State, openinfo.EvEdit, o, rc.Agency.Path, "")
 	p.CanEdit = err == nil
 	for _, ev := range revisionEvents {
@@ -124,7 +126,7 @@ func (s *Server) revisionPage(r *http.Request, rc *revisionContext) (*revisionPa
 	if err != nil {
 		return nil, err
 	}
-	names := map[int64]string{0: T(lang, "revision.system")}
+	names := map[int64]string{0: ui.T(lang, "revision.system")}
 	for _, rec := range recs {
 		if _, ok := names[rec.ActorID]; !ok {
 			names[rec.ActorID] = "#" + strconv.FormatInt(rec.ActorID, 10)
@@ -151,10 +153,10 @@ func (s *Server) revisionPage(r *http.Request, rc *revisionContext) (*revisionPa
 // state, the agency and the comment.
 func (s *Server) handleRevisionEvent(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	lang := langFrom(r)
+	lang := ui.LangFrom(r)
 	rc, err := s.revisionContext(r)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	ev := openinfo.RevisionEvent(r.URL.Path[strings.LastIndexByte(r.URL.Path, '/')+1:])
@@ -166,30 +168,30 @@ func (s *Server) handleRevisionEvent(w http.ResponseWriter, r *http.Request) {
 	}
 	code := openinfo.ErrorCode(err)
 	if code == openinfo.EINTERNAL || code == openinfo.EFORBIDDEN || code == openinfo.EUNAUTHORIZED || code == openinfo.ENOTFOUND {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	// Refused (incomplete manual, missing comment, someone acted first):
 	// show the revision again with why, and each missing section.
 	fresh, ferr := s.revisionContext(r)
 	if ferr != nil {
-		s.fail(w, r, ferr)
+		s.Fail(w, r, ferr)
 		return
 	}
 	p, perr := s.revisionPage(r, fresh)
 	if perr != nil {
-		s.fail(w, r, perr)
+		s.Fail(w, r, perr)
 		return
 	}
 	p.Message = openinfo.ErrorMessage(err, lang)
 	for _, f := range openinfo.FieldErrors(err) {
-		if lang == langEN {
+		if lang == ui.LangEN {
 			p.Problems = append(p.Problems, f.EN)
 		} else {
 			p.Problems = append(p.Problems, f.TH)
 		}
 	}
-	s.render(w, r, formStatus(err), "admin_revision", revisionTitle(fresh, lang), p)
+	s.Render(w, r, ui.FormStatus(err), "admin_revision", revisionTitle(fresh, lang), p)
 }
 
 type editorPage struct {
@@ -224,15 +226,15 @@ func (p editorPage) Err(key string) string { return p.Errors[key] }
 // as its own inputs, rows added by filling the blank ones.
 func (s *Server) handleRevisionEdit(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	lang := langFrom(r)
+	lang := ui.LangFrom(r)
 	rc, err := s.revisionContext(r)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	o := currentUser(ctx).Officer()
 	if _, err := openinfo.Transition(rc.Rev.State, openinfo.EvEdit, o, rc.Agency.Path, ""); err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	p := editorPage{revisionContext: rc, C: rc.Rev.Content, Version: rc.Rev.Version}
@@ -255,15 +257,15 @@ func (s *Server) handleRevisionEdit(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		if openinfo.ErrorCode(err) == openinfo.EINTERNAL {
-			s.fail(w, r, err)
+			s.Fail(w, r, err)
 			return
 		}
 		// What was typed stays on the form; nothing saved is touched.
-		p.Message, p.Errors = formErrors(err, lang)
-		s.render(w, r, formStatus(err), "admin_revision_edit", revisionTitle(rc, lang), p)
+		p.Message, p.Errors = ui.FormErrors(err, lang)
+		s.Render(w, r, ui.FormStatus(err), "admin_revision_edit", revisionTitle(rc, lang), p)
 		return
 	}
-	s.render(w, r, http.StatusOK, "admin_revision_edit", revisionTitle(rc, lang), p)
+	s.Render(w, r, http.StatusOK, "admin_revision_edit", revisionTitle(rc, lang), p)
 }
 
 // handleAttachmentUpload adds a form (PDF or image) to section 18 of an
@@ -271,20 +273,20 @@ func (s *Server) handleRevisionEdit(w http.ResponseWriter, r *http.Request) {
 // hash, and the revision saved over the version the author had open.
 func (s *Server) handleAttachmentUpload(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	lang := langFrom(r)
+	lang := ui.LangFrom(r)
 	rc, err := s.revisionContext(r)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	o := currentUser(ctx).Officer()
 	refuse := func(err error) {
 		p := editorPage{revisionContext: rc, C: rc.Rev.Content, Version: rc.Rev.Version}
-		p.Message, p.Errors = formErrors(err, lang)
+		p.Message, p.Errors = ui.FormErrors(err, lang)
 		if p.Errors["attachment"] == "" {
 			p.Errors["attachment"] = p.Message
 		}
-		s.render(w, r, formStatus(err), "admin_revision_edit", revisionTitle(rc, lang), p)
+		s.Render(w, r, ui.FormStatus(err), "admin_revision_edit", revisionTitle(rc, lang), p)
 	}
 	file, hdr, err := r.FormFile("file")
 	if err != nil {
@@ -295,7 +297,7 @@ func (s *Server) handleAttachmentUpload(w http.ResponseWriter, r *http.Request) 
 	defer file.Close()
 	data, err := io.ReadAll(io.LimitReader(file, openinfo.MaxAttachmentSize+1))
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	head := data[:min(len(data), 512)]
@@ -306,7 +308,7 @@ func (s *Server) handleAttachmentUpload(w http.ResponseWriter, r *http.Request) 
 	}
 	key, err := s.db.PutFile(ctx, ctype, data)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	name := strings.TrimSpace(r.PostFormValue("title"))
@@ -318,7 +320,7 @@ func (s *Server) handleAttachmentUpload(w http.ResponseWriter, r *http.Request) 
 	c.Attachments = append(c.Attachments, openinfo.Attachment{Name: name, ContentType: ctype, Size: int64(len(data)), Key: key})
 	if _, err := s.db.SaveDraft(ctx, rc.Rev.ID, version, c, o, rc.Agency.Path); err != nil {
 		if openinfo.ErrorCode(err) == openinfo.EINTERNAL {
-			s.fail(w, r, err)
+			s.Fail(w, r, err)
 			return
 		}
 		refuse(err)
@@ -332,7 +334,7 @@ func (s *Server) handleAttachmentUpload(w http.ResponseWriter, r *http.Request) 
 func (s *Server) handleRevisionFile(w http.ResponseWriter, r *http.Request) {
 	rc, err := s.revisionContext(r)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	s.serveAttachment(w, r, rc.Rev.Content, r.PathValue("key"))
@@ -346,7 +348,7 @@ func (s *Server) serveAttachment(w http.ResponseWriter, r *http.Request, c openi
 		}
 		f, err := s.db.GetFile(r.Context(), key)
 		if err != nil {
-			s.fail(w, r, err)
+			s.Fail(w, r, err)
 			return
 		}
 		w.Header().Set("Content-Type", f.ContentType)
@@ -357,7 +359,7 @@ func (s *Server) serveAttachment(w http.ResponseWriter, r *http.Request, c openi
 		w.Write(f.Data)
 		return
 	}
-	s.notFound(w, r)
+	s.NotFound(w, r)
 }
 
 func attachmentExt(ctype, name string) string {
@@ -380,15 +382,15 @@ type comparePage struct {
 // manual (?with=, by default the one before it), section by section.
 func (s *Server) handleRevisionCompare(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	lang := langFrom(r)
+	lang := ui.LangFrom(r)
 	rc, err := s.revisionContext(r)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	all, err := s.db.Revisions(ctx, rc.Process.ID)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	p := comparePage{revisionContext: rc, All: all, Only: r.URL.Query().Get("changed") != ""}
@@ -407,5 +409,5 @@ func (s *Server) handleRevisionCompare(w http.ResponseWriter, r *http.Request) {
 	}
 	p.With, p.Rev = older, newer
 	p.Diffs = openinfo.DiffSections(older.Content, newer.Content)
-	s.render(w, r, http.StatusOK, "admin_revision_compare", T(lang, "revision.compare")+": "+rc.Process.Name(lang), p)
+	s.Render(w, r, http.StatusOK, "admin_revision_compare", ui.T(lang, "revision.compare")+": "+rc.Process.Name(lang), p)
 }

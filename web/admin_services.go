@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/openinfo/openinfo/web/internal/ui"
+
 	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/store"
 )
@@ -26,7 +28,7 @@ func (s *Server) serviceParam(r *http.Request) (string, error) {
 }
 
 func (s *Server) serviceFromPath(r *http.Request) (*openinfo.OtherService, error) {
-	id, ok := pathID(r, "id")
+	id, ok := ui.PathID(r, "id")
 	if !ok {
 		return nil, openinfo.Errorf(openinfo.ENOTFOUND, "ไม่พบบริการ", "Service not found.")
 	}
@@ -35,7 +37,7 @@ func (s *Server) serviceFromPath(r *http.Request) (*openinfo.OtherService, error
 
 type servicesPage struct {
 	Services []*openinfo.OtherService
-	Pager    *pager
+	Pager    *ui.Pager
 	Query    string
 	CanEdit  bool
 }
@@ -44,17 +46,17 @@ type servicesPage struct {
 func (s *Server) handleAdminServices(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	u := currentUser(ctx)
-	p := servicesPage{Pager: newPager(r, "page", 50), Query: strings.TrimSpace(r.URL.Query().Get("q")),
+	p := servicesPage{Pager: ui.NewPager(r, "page", 50), Query: strings.TrimSpace(r.URL.Query().Get("q")),
 		CanEdit: openinfo.Can(u.Officer(), openinfo.ActEditService, u.AgencyPath)}
 	list, total, err := s.db.Services(ctx, store.ServiceFilter{AgencyPath: officerScope(u), Query: p.Query,
 		Limit: p.Pager.Size, Offset: p.Pager.Offset()})
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	p.Services = list
 	p.Pager.SetTotal(total)
-	s.render(w, r, http.StatusOK, "admin_services", T(langFrom(r), "services.title"), p)
+	s.Render(w, r, http.StatusOK, "admin_services", ui.T(ui.LangFrom(r), "services.title"), p)
 }
 
 type serviceFormPage struct {
@@ -78,10 +80,10 @@ func (p serviceFormPage) Int(key string, n int) string { return p.Num(key, float
 // own agency by default).
 func (s *Server) handleServiceNew(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	lang := langFrom(r)
+	lang := ui.LangFrom(r)
 	a, err := s.agencyFromRequest(r)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	p := serviceFormPage{New: true, Agency: a, Service: openinfo.OtherService{AgencyID: a.ID}}
@@ -99,36 +101,36 @@ func (s *Server) handleServiceNew(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/admin/services/"+strconv.FormatInt(p.Service.ID, 10)+"/edit?saved=1", http.StatusSeeOther)
 		return
 	}
-	s.render(w, r, http.StatusOK, "admin_service_form", T(lang, "services.new"), p)
+	s.Render(w, r, http.StatusOK, "admin_service_form", ui.T(lang, "services.new"), p)
 }
 
 func (s *Server) refuseServiceForm(w http.ResponseWriter, r *http.Request, p serviceFormPage, err error) {
 	if openinfo.ErrorCode(err) == openinfo.EINTERNAL {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
-	lang := langFrom(r)
-	p.Message, p.Errors = formErrors(err, lang)
-	title := T(lang, "services.edit")
+	lang := ui.LangFrom(r)
+	p.Message, p.Errors = ui.FormErrors(err, lang)
+	title := ui.T(lang, "services.edit")
 	if p.New {
-		title = T(lang, "services.new")
+		title = ui.T(lang, "services.new")
 	}
-	s.render(w, r, formStatus(err), "admin_service_form", title, p)
+	s.Render(w, r, ui.FormStatus(err), "admin_service_form", title, p)
 }
 
 // handleServiceEdit edits, publishes or withdraws an other service; a save
 // takes effect at once.
 func (s *Server) handleServiceEdit(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	lang := langFrom(r)
+	lang := ui.LangFrom(r)
 	old, err := s.serviceFromPath(r)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	a, err := s.db.Agency(ctx, old.AgencyID)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	p := serviceFormPage{Agency: a, Service: *old, CanPin: openinfo.Can(currentUser(ctx).Officer(), openinfo.ActPinManual, a.Path)}
@@ -147,9 +149,9 @@ func (s *Server) handleServiceEdit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if r.URL.Query().Get("saved") != "" {
-		p.Notice = T(lang, "admin.saved")
+		p.Notice = ui.T(lang, "admin.saved")
 	}
-	s.render(w, r, http.StatusOK, "admin_service_form", T(lang, "services.edit"), p)
+	s.Render(w, r, http.StatusOK, "admin_service_form", ui.T(lang, "services.edit"), p)
 }
 
 type pinsPage struct {
@@ -158,7 +160,7 @@ type pinsPage struct {
 	Action  string
 	Points  []*openinfo.ServicePoint
 	Pinned  map[int64]bool
-	Pager   *pager
+	Pager   *ui.Pager
 	Query   string
 	Notice  string
 	Message string
@@ -168,29 +170,29 @@ type pinsPage struct {
 func (s *Server) handleProcessPins(w http.ResponseWriter, r *http.Request) {
 	p, err := s.processFromPath(r)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
-	s.pins(w, r, store.PinProcess, p.ID, p.AgencyID, p.Name(langFrom(r)), "/admin/processes/"+itoa(p.ID))
+	s.pins(w, r, store.PinProcess, p.ID, p.AgencyID, p.Name(ui.LangFrom(r)), "/admin/processes/"+itoa(p.ID))
 }
 
 // handleServicePins pins an other service to service points.
 func (s *Server) handleServicePins(w http.ResponseWriter, r *http.Request) {
 	svc, err := s.serviceFromPath(r)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
-	s.pins(w, r, store.PinService, svc.ID, svc.AgencyID, svc.Name(langFrom(r)), "/admin/services/"+itoa(svc.ID)+"/edit")
+	s.pins(w, r, store.PinService, svc.ID, svc.AgencyID, svc.Name(ui.LangFrom(r)), "/admin/services/"+itoa(svc.ID)+"/edit")
 }
 
 // pins lists the service points of the owner's subtree with a checkbox
 // each; the officer ticks many and pins or unpins them in one go.
 func (s *Server) pins(w http.ResponseWriter, r *http.Request, t store.PinTarget, id, agencyID int64, name, back string) {
 	ctx := r.Context()
-	lang := langFrom(r)
-	p := pinsPage{Title: T(lang, "pins.title") + ": " + name, Back: back, Action: r.URL.Path,
-		Pager: newPager(r, "page", 100), Query: strings.TrimSpace(r.URL.Query().Get("q"))}
+	lang := ui.LangFrom(r)
+	p := pinsPage{Title: ui.T(lang, "pins.title") + ": " + name, Back: back, Action: r.URL.Path,
+		Pager: ui.NewPager(r, "page", 100), Query: strings.TrimSpace(r.URL.Query().Get("q"))}
 	status := http.StatusOK
 	if r.Method == http.MethodPost {
 		var ids []int64
@@ -210,25 +212,25 @@ func (s *Server) pins(w http.ResponseWriter, r *http.Request, t store.PinTarget,
 			return
 		}
 		if openinfo.ErrorCode(err) == openinfo.EINTERNAL {
-			s.fail(w, r, err)
+			s.Fail(w, r, err)
 			return
 		}
-		p.Message, status = openinfo.ErrorMessage(err, lang), formStatus(err)
+		p.Message, status = openinfo.ErrorMessage(err, lang), ui.FormStatus(err)
 	}
 	if r.URL.Query().Get("saved") != "" {
-		p.Notice = T(lang, "pins.saved")
+		p.Notice = ui.T(lang, "pins.saved")
 	}
 	points, total, err := s.db.ServicePoints(ctx, store.PointFilter{Under: agencyID, Query: p.Query, WithHidden: true,
 		Limit: p.Pager.Size, Offset: p.Pager.Offset()})
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	p.Points = points
 	p.Pager.SetTotal(total)
 	if p.Pinned, err = s.db.PinnedIDs(ctx, t, id); err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
-	s.render(w, r, status, "admin_pins", p.Title, p)
+	s.Render(w, r, status, "admin_pins", p.Title, p)
 }

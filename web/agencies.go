@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"unicode/utf8"
 
+	"github.com/openinfo/openinfo/web/internal/ui"
+
 	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/store"
 )
@@ -14,7 +16,7 @@ type agenciesPage struct {
 	Province string
 	Filtered bool
 	Agencies []*openinfo.Agency
-	Pager    *pager
+	Pager    *ui.Pager
 	// Browse lists, shown when nothing is filtered.
 	Roots   []*openinfo.Agency
 	Types   []typeCount
@@ -26,7 +28,7 @@ type agenciesPage struct {
 // they arrive from hand-edited or old links.
 func (s *Server) handleAgencies(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	p := agenciesPage{Query: q.Get("q"), Pager: newPager(r, "page", 50)}
+	p := agenciesPage{Query: q.Get("q"), Pager: ui.NewPager(r, "page", 50)}
 	if utf8.RuneCountInString(p.Query) > 200 || !utf8.ValidString(p.Query) {
 		p.Query = ""
 	}
@@ -38,31 +40,31 @@ func (s *Server) handleAgencies(w http.ResponseWriter, r *http.Request) {
 	}
 	p.Filtered = p.Query != "" || p.Type != "" || p.Province != ""
 	ctx := r.Context()
-	lang := langFrom(r)
+	lang := ui.LangFrom(r)
 	if !p.Filtered {
 		byType, byProvince, err := s.db.AgencyCounts(ctx)
 		if err != nil {
-			s.fail(w, r, err)
+			s.Fail(w, r, err)
 			return
 		}
 		p.Types, p.Regions, _ = browseCounts(byType, byProvince)
 		roots, _, err := s.db.Agencies(ctx, store.AgencyFilter{Roots: true, Limit: 200,
 			ExcludeTypes: []openinfo.AgencyType{openinfo.AgencyPAO, openinfo.AgencyMunicipality, openinfo.AgencySAO}})
 		if err != nil {
-			s.fail(w, r, err)
+			s.Fail(w, r, err)
 			return
 		}
 		p.Roots = roots
-		s.render(w, r, http.StatusOK, "agencies", T(lang, "agencies.title"), p)
+		s.Render(w, r, http.StatusOK, "agencies", ui.T(lang, "agencies.title"), p)
 		return
 	}
 	list, total, err := s.db.Agencies(ctx, store.AgencyFilter{Query: p.Query, Type: p.Type, Province: p.Province,
 		Limit: p.Pager.Size, Offset: p.Pager.Offset()})
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	p.Agencies = list
 	p.Pager.SetTotal(total)
-	s.render(w, r, http.StatusOK, "agencies", T(lang, "agencies.title"), p)
+	s.Render(w, r, http.StatusOK, "agencies", ui.T(lang, "agencies.title"), p)
 }

@@ -8,6 +8,8 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/openinfo/openinfo/web/internal/ui"
+
 	"github.com/openinfo/openinfo"
 )
 
@@ -64,7 +66,7 @@ func (s *Server) limitBodies(next http.Handler) http.Handler {
 				return
 			}
 			if err != nil {
-				s.fail(w, r, errBadForm)
+				s.Fail(w, r, errBadForm)
 				return
 			}
 		}
@@ -81,7 +83,7 @@ var errBadForm = &openinfo.Error{Code: openinfo.EINVALID,
 // reset connection.
 func (s *Server) tooLarge(w http.ResponseWriter, r *http.Request, limit int64) {
 	io.CopyN(io.Discard, r.Body, maxDiscard)
-	lang := langFrom(r)
+	lang := ui.LangFrom(r)
 	mb := limit >> 20
 	if uploadRoute(r.URL.Path) {
 		mb = openinfo.MaxAttachmentSize >> 20 // the form's own few kilobytes are not the person's concern
@@ -90,8 +92,8 @@ func (s *Server) tooLarge(w http.ResponseWriter, r *http.Request, limit int64) {
 		"ข้อมูลหรือไฟล์ที่ส่งมีขนาดใหญ่เกินกำหนด (ไม่เกิน %d MB) กรุณากลับไปเลือกไฟล์ที่เล็กลง ข้อมูลที่บันทึกไว้แล้วไม่เปลี่ยนแปลง",
 		"What was sent is larger than allowed (at most %d MB). Go back and choose a smaller file; nothing saved before has changed.", mb)
 	w.Header().Set("Connection", "close")
-	s.render(w, r, http.StatusRequestEntityTooLarge, "error", T(lang, "error.title"),
-		errorPage{Status: http.StatusRequestEntityTooLarge, Message: openinfo.ErrorMessage(err, lang), Back: sameSiteReferer(r)})
+	s.Render(w, r, http.StatusRequestEntityTooLarge, "error", ui.T(lang, "error.title"),
+		ui.ErrorPage{Status: http.StatusRequestEntityTooLarge, Message: openinfo.ErrorMessage(err, lang), Back: sameSiteReferer(r)})
 }
 
 // sameSiteReferer is the page a form was sent from, when it is on this site.
@@ -100,7 +102,7 @@ func sameSiteReferer(r *http.Request) string {
 	if err != nil || u.Host != r.Host {
 		return ""
 	}
-	if p := u.RequestURI(); localPath(p) {
+	if p := u.RequestURI(); ui.LocalPath(p) {
 		return p
 	}
 	return ""

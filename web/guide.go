@@ -28,6 +28,8 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+
+	"github.com/openinfo/openinfo/web/internal/ui"
 )
 
 //go:embed guide
@@ -109,7 +111,7 @@ var loadGuides = sync.OnceValues(func() (map[string]*guideDoc, error) {
 	for _, n := range names {
 		base := strings.TrimSuffix(strings.TrimPrefix(n, "guide/"), ".md")
 		slug, lang, ok := strings.Cut(base, ".")
-		if !ok || (lang != langTH && lang != langEN) {
+		if !ok || (lang != ui.LangTH && lang != ui.LangEN) {
 			return nil, fmt.Errorf("guide %s: want name slug.th.md or slug.en.md", n)
 		}
 		b, err := guideFiles.ReadFile(n)
@@ -136,8 +138,8 @@ func guideFor(slug, lang string) (d *guideDoc, thaiOnly bool, err error) {
 	if d := docs[slug+"."+lang]; d != nil {
 		return d, false, nil
 	}
-	d = docs[slug+"."+langTH]
-	return d, d != nil && lang != langTH, nil
+	d = docs[slug+"."+ui.LangTH]
+	return d, d != nil && lang != ui.LangTH, nil
 }
 
 // guideSlugs lists the guides of the index (not the FAQ).
@@ -170,14 +172,14 @@ type guidePage struct {
 }
 
 func (s *Server) handleGuideIndex(w http.ResponseWriter, r *http.Request) {
-	lang := langFrom(r)
+	lang := ui.LangFrom(r)
 	var p guideIndexPage
 	for _, g := range guideIndex {
 		grp := guideIndexGroup{Key: g.Key}
 		for _, slug := range g.Slugs {
 			d, _, err := guideFor(slug, lang)
 			if err != nil || d == nil {
-				s.serverError(w, r, fmt.Errorf("guide %q: %v", slug, err))
+				s.ServerError(w, r, fmt.Errorf("guide %q: %v", slug, err))
 				return
 			}
 			grp.Guides = append(grp.Guides, guideLink{slug, d.Title, d.Summary()})
@@ -186,27 +188,27 @@ func (s *Server) handleGuideIndex(w http.ResponseWriter, r *http.Request) {
 	}
 	faq, _, err := guideFor(faqSlug, lang)
 	if err != nil || faq == nil {
-		s.serverError(w, r, fmt.Errorf("faq: %v", err))
+		s.ServerError(w, r, fmt.Errorf("faq: %v", err))
 		return
 	}
 	p.FAQ = guideLink{faqSlug, faq.Title, faq.Summary()}
-	s.render(w, r, http.StatusOK, "guide_index", T(lang, "guide.title"), p)
+	s.Render(w, r, http.StatusOK, "guide_index", ui.T(lang, "guide.title"), p)
 }
 
 func (s *Server) handleGuide(w http.ResponseWriter, r *http.Request) {
-	lang := langFrom(r)
+	lang := ui.LangFrom(r)
 	slug := r.PathValue("slug")
 	known := false
 	for _, x := range guideSlugs() {
 		known = known || x == slug
 	}
 	if !known {
-		s.notFound(w, r)
+		s.NotFound(w, r)
 		return
 	}
 	d, thaiOnly, err := guideFor(slug, lang)
 	if err != nil || d == nil {
-		s.serverError(w, r, fmt.Errorf("guide %q: %v", slug, err))
+		s.ServerError(w, r, fmt.Errorf("guide %q: %v", slug, err))
 		return
 	}
 	p := guidePage{Doc: d, ThaiOnly: thaiOnly}
@@ -218,17 +220,17 @@ func (s *Server) handleGuide(w http.ResponseWriter, r *http.Request) {
 			p.Others = append(p.Others, guideLink{x, o.Title, o.Summary()})
 		}
 	}
-	s.render(w, r, http.StatusOK, "guide", d.Title, p)
+	s.Render(w, r, http.StatusOK, "guide", d.Title, p)
 }
 
 func (s *Server) handleFAQ(w http.ResponseWriter, r *http.Request) {
-	lang := langFrom(r)
+	lang := ui.LangFrom(r)
 	d, thaiOnly, err := guideFor(faqSlug, lang)
 	if err != nil || d == nil {
-		s.serverError(w, r, fmt.Errorf("faq: %v", err))
+		s.ServerError(w, r, fmt.Errorf("faq: %v", err))
 		return
 	}
-	s.render(w, r, http.StatusOK, "faq", d.Title, guidePage{Doc: d, ThaiOnly: thaiOnly})
+	s.Render(w, r, http.StatusOK, "faq", d.Title, guidePage{Doc: d, ThaiOnly: thaiOnly})
 }
 
 var (

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/openinfo/openinfo/web/internal/ui"
 )
 
 // brokenThai finds the marks PDF extraction leaves out of order: a tone mark
@@ -164,7 +166,7 @@ func TestGuidePages(t *testing.T) {
 	faqEN := f.get(t, "/faq", en...)
 	faqEN.want(t, 200, `<html lang="en">`, "<title>Frequently asked questions | Government Contact Information Center</title>", "Contents",
 		"DGA Contact Center", `href="tel:026126060"`, `href="mailto:contact@dga.or.th"`)
-	d, _, err := guideFor(faqSlug, langTH)
+	d, _, err := guideFor(faqSlug, ui.LangTH)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -237,7 +239,7 @@ func TestGuideThaiFallback(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	key := "citizens." + langEN
+	key := "citizens." + ui.LangEN
 	saved := docs[key]
 	delete(docs, key)
 	defer func() { docs[key] = saved }()

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/openinfo/openinfo/web/internal/ui"
+
 	"github.com/openinfo/openinfo"
 )
 
@@ -115,13 +117,13 @@ func TestBodiesLeaveNoFiles(t *testing.T) {
 func TestLocalPath(t *testing.T) {
 	for _, p := range []string{"", "x", "//evil.example", "/\t/evil.example", "/\n/evil.example", "/\r/evil.example",
 		"\\/evil.example", "/\\evil.example", "/\\/evil.example", "http://evil.example", "/\x00/x", " /x", "/%09/x\t"} {
-		if localPath(p) {
-			t.Errorf("localPath(%q) = true", p)
+		if ui.LocalPath(p) {
+			t.Errorf("ui.LocalPath(%q) = true", p)
 		}
 	}
 	for _, p := range []string{"/", "/agencies?page=2", "/manuals/1#fees", "/search?q=%E0%B8%A3", "/admin/agencies/5/edit"} {
-		if !localPath(p) {
-			t.Errorf("localPath(%q) = false", p)
+		if !ui.LocalPath(p) {
+			t.Errorf("ui.LocalPath(%q) = false", p)
 		}
 	}
 }

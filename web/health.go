@@ -27,7 +27,7 @@ func (s *Server) handleReadyz(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := s.db.Ping(ctx); err != nil {
-		s.log.Warn("not ready", "err", err)
+		s.Log.Warn("not ready", "err", err)
 		w.WriteHeader(http.StatusServiceUnavailable)
 		w.Write([]byte("database unavailable\n"))
 		return

@@ -6,6 +6,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/openinfo/openinfo/web/internal/ui"
+
 	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/store"
 )
@@ -104,9 +106,9 @@ func browseCounts(byType, byProvince []store.Count) (types []typeCount, regions 
 func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
 	p, err := s.homeData(r.Context())
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
-	lang := langFrom(r)
-	s.render(w, r, http.StatusOK, "home", T(lang, "site.name"), p)
+	lang := ui.LangFrom(r)
+	s.Render(w, r, http.StatusOK, "home", ui.T(lang, "site.name"), p)
 }

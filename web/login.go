@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/openinfo/openinfo/web/internal/ui"
+
 	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/auth"
 )
@@ -66,7 +68,7 @@ func (s *Server) pending(r *http.Request) pendingLogins {
 // goes). SameSite=Lax: the provider's redirect back is a top-level GET, on
 // which the browser sends it.
 func (s *Server) setPending(w http.ResponseWriter, p pendingLogins) {
-	c := &http.Cookie{Name: loginCookie, Path: "/admin", HttpOnly: true, Secure: s.secureCookies, SameSite: http.SameSiteLaxMode}
+	c := &http.Cookie{Name: loginCookie, Path: "/admin", HttpOnly: true, Secure: s.SecureCookies, SameSite: http.SameSiteLaxMode}
 	if len(p) == 0 {
 		c.MaxAge = -1
 	} else {
@@ -79,7 +81,7 @@ func (s *Server) setPending(w http.ResponseWriter, p pendingLogins) {
 // nextAfterLogin is where a sign-in may return: a back-office page, never
 // the sign-in pages themselves (a loop) nor another site.
 func nextAfterLogin(next string) string {
-	if !localPath(next) || next != "/admin" && !strings.HasPrefix(next, "/admin/") && !strings.HasPrefix(next, "/admin?") {
+	if !ui.LocalPath(next) || next != "/admin" && !strings.HasPrefix(next, "/admin/") && !strings.HasPrefix(next, "/admin?") {
 		return "/admin"
 	}
 	p := next
@@ -117,7 +119,7 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 		next = "/admin"
 	}
 	if s.rp == nil {
-		s.fail(w, r, openinfo.Errorf(openinfo.EUNAUTHORIZED, "ยังไม่ได้ตั้งค่าการเข้าสู่ระบบ", "Login is not configured."))
+		s.Fail(w, r, openinfo.Errorf(openinfo.EUNAUTHORIZED, "ยังไม่ได้ตั้งค่าการเข้าสู่ระบบ", "Login is not configured."))
 		return
 	}
 	u, flow, err := s.rp.Start(r.Context())
@@ -138,7 +140,7 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 // the token prompt. Only that sign-in is used up.
 func (s *Server) handleCallback(w http.ResponseWriter, r *http.Request) {
 	if s.rp == nil {
-		s.notFound(w, r)
+		s.NotFound(w, r)
 		return
 	}
 	ctx := r.Context()
@@ -158,17 +160,17 @@ func (s *Server) handleCallback(w http.ResponseWriter, r *http.Request) {
 	}
 	u, err := s.db.RecordLogin(ctx, profile)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	if err := s.sessions.RenewToken(ctx); err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	s.sessions.Put(ctx, sessUserID, u.ID)
 	s.sessions.Put(ctx, sessIDToken, idToken)
 	s.sessions.Put(ctx, sessCSRF, randomToken())
-	s.log.Info("login", "user_id", u.ID, "bound", u.Bound(), "request_id", requestID(ctx))
+	s.Log.Info("login", "user_id", u.ID, "bound", u.Bound(), "request_id", ui.RequestID(ctx))
 	if !u.Bound() {
 		http.Redirect(w, r, "/admin/token", http.StatusSeeOther)
 		return
@@ -192,7 +194,7 @@ func (s *Server) loginFailed(w http.ResponseWriter, r *http.Request, err error, 
 	status := http.StatusBadGateway
 	switch {
 	case errors.Is(err, auth.ErrBadState), errors.Is(err, auth.ErrDeclined):
-		s.log.Warn("login failed", "err", err, "request_id", requestID(r.Context()))
+		s.Log.Warn("login failed", "err", err, "request_id", ui.RequestID(r.Context()))
 		status = http.StatusUnauthorized
 	case errors.Is(err, auth.ErrUnreachable), errors.Is(err, auth.ErrNotFresh):
 		status = http.StatusServiceUnavailable
@@ -201,10 +203,10 @@ func (s *Server) loginFailed(w http.ResponseWriter, r *http.Request, err error, 
 		}
 		fallthrough
 	default: // the provider or this site's setup: the administrator must know
-		s.log.Error("login failed", "err", err, "issuer", s.rp.Issuer(), "request_id", requestID(r.Context()))
+		s.Log.Error("login failed", "err", err, "issuer", s.rp.Issuer(), "request_id", ui.RequestID(r.Context()))
 	}
-	lang := langFrom(r)
-	s.render(w, r, status, "admin_login_problem", T(lang, "login.problem.title"),
+	lang := ui.LangFrom(r)
+	s.Render(w, r, status, "admin_login_problem", ui.T(lang, "login.problem.title"),
 		loginProblemPage{Message: openinfo.ErrorMessage(err, lang), Login: loginLink(next)})
 }
 
@@ -216,7 +218,7 @@ func (s *Server) handleLogout(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	idToken := s.sessions.GetString(ctx, sessIDToken)
 	if err := s.sessions.Destroy(ctx); err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	if s.rp != nil {
@@ -236,11 +238,11 @@ func (s *Server) handleLoggedOut(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	dest := s.sessions.PopString(ctx, sessLogoutURL)
 	if err := s.sessions.Destroy(ctx); err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
-	lang := langFrom(r)
-	s.render(w, r, http.StatusOK, "admin_logged_out", T(lang, "login.loggedout.title"), loggedOutPage{Provider: dest})
+	lang := ui.LangFrom(r)
+	s.Render(w, r, http.StatusOK, "admin_logged_out", ui.T(lang, "login.loggedout.title"), loggedOutPage{Provider: dest})
 }
 
 // signInFirst answers a back-office request from someone not signed in: a
@@ -259,7 +261,7 @@ func (s *Server) signInFirst(w http.ResponseWriter, r *http.Request) {
 // filled in: keep what was typed. Otherwise it is a forged or stale form.
 func (s *Server) failCSRF(w http.ResponseWriter, r *http.Request) {
 	if s.sessions.GetInt64(r.Context(), sessUserID) != 0 {
-		s.fail(w, r, errCSRF)
+		s.Fail(w, r, errCSRF)
 		return
 	}
 	if r.URL.Path == "/admin/logout" { // already signed out
@@ -300,18 +302,11 @@ func (s *Server) formAfterExpiry(w http.ResponseWriter, r *http.Request) {
 		back = ref.RequestURI()
 	}
 	d.Login = loginLink(back)
-	lang := langFrom(r)
-	s.render(w, r, http.StatusUnauthorized, "admin_form_expired", T(lang, "login.expired.title"), d)
+	lang := ui.LangFrom(r)
+	s.Render(w, r, http.StatusUnauthorized, "admin_form_expired", ui.T(lang, "login.expired.title"), d)
 }
 
-func init() {
-	for k, v := range loginMessages {
-		if _, dup := messages[k]; dup {
-			panic("i18n: duplicate key " + k)
-		}
-		messages[k] = v
-	}
-}
+func init() { ui.AddMessages(loginMessages) }
 
 var loginMessages = map[string][2]string{
 	"login.problem.title":   {"เข้าสู่ระบบไม่สำเร็จ", "Sign-in failed"},

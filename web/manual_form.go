@@ -20,9 +20,6 @@ import (
 // make the server allocate millions of rows.
 const maxFormRows = 150
 
-// blankRows is how many empty rows the editor offers per repeated section.
-const blankRows = 2
-
 // formReader reads typed values from a posted form and collects what does
 // not parse, keeping the text as typed so the form can show it again.
 type formReader struct {

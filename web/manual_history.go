@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"strconv"
 
+	"github.com/openinfo/openinfo/web/internal/ui"
+
 	"github.com/openinfo/openinfo"
 )
 
@@ -23,24 +25,24 @@ type historyPage struct {
 // handleManualHistory lists the published revisions and compares two of
 // them (?a=N&b=M by revision number; by default the two newest).
 func (s *Server) handleManualHistory(w http.ResponseWriter, r *http.Request) {
-	id, ok := pathID(r, "id")
+	id, ok := ui.PathID(r, "id")
 	if !ok {
-		s.notFound(w, r)
+		s.NotFound(w, r)
 		return
 	}
 	ctx := r.Context()
 	p, err := s.db.Process(ctx, id)
 	if err != nil {
 		if openinfo.ErrorCode(err) == openinfo.ENOTFOUND {
-			s.notFound(w, r)
+			s.NotFound(w, r)
 			return
 		}
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	all, err := s.db.Revisions(ctx, id)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	page := historyPage{Process: p, Only: r.URL.Query().Get("changed") != ""}
@@ -50,11 +52,11 @@ func (s *Server) handleManualHistory(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if len(page.Revisions) == 0 {
-		s.notFound(w, r)
+		s.NotFound(w, r)
 		return
 	}
 	if page.Agency, err = s.db.Agency(ctx, p.AgencyID); err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	pick := func(param string, def *openinfo.ManualRevision) *openinfo.ManualRevision {
@@ -79,6 +81,6 @@ func (s *Server) handleManualHistory(w http.ResponseWriter, r *http.Request) {
 		page.A, page.B = page.B, page.A
 	}
 	page.Diffs = openinfo.DiffSections(page.A.Content, page.B.Content)
-	lang := langFrom(r)
-	s.render(w, r, http.StatusOK, "manual_history", T(lang, "history.title")+": "+p.Name(lang), page)
+	lang := ui.LangFrom(r)
+	s.Render(w, r, http.StatusOK, "manual_history", ui.T(lang, "history.title")+": "+p.Name(lang), page)
 }

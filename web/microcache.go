@@ -10,6 +10,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/openinfo/openinfo/web/internal/ui"
 )
 
 // The public pages are the same for every citizen (but for the language), and
@@ -115,7 +117,7 @@ func microKey(r *http.Request) string {
 	if enc == "" {
 		enc = "identity"
 	}
-	return r.Method + " " + langFrom(r) + " " + enc + " " + r.URL.RequestURI()
+	return r.Method + " " + ui.LangFrom(r) + " " + enc + " " + r.URL.RequestURI()
 }
 
 // negotiatedEncoding is the encoding gzhttp (Handler, default options: gzip
@@ -170,7 +172,7 @@ func cacheable(r *http.Request) bool {
 	if r.Header.Get("Authorization") != "" || len(r.URL.RawQuery) > 4096 {
 		return false
 	}
-	return publicPage(r.URL.Path)
+	return ui.PublicPage(r.URL.Path)
 }
 
 // canonical returns r as the handler is to see it: only the parameters the

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
@@ -9,16 +8,9 @@ import (
 	"runtime/debug"
 	"strings"
 	"time"
+
+	"github.com/openinfo/openinfo/web/internal/ui"
 )
-
-type ctxKey int
-
-const requestIDKey ctxKey = iota
-
-func requestID(ctx context.Context) string {
-	id, _ := ctx.Value(requestIDKey).(string)
-	return id
-}
 
 // withRequestID takes a sane X-Request-ID from a proxy, or makes one, so a log
 // line and an error page can be matched.
@@ -33,7 +25,7 @@ func withRequestID(next http.Handler) http.Handler {
 			id = hex.EncodeToString(b[:])
 		}
 		w.Header().Set("X-Request-ID", id)
-		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), requestIDKey, id)))
+		next.ServeHTTP(w, r.WithContext(ui.WithRequestID(r.Context(), id)))
 	})
 }
 
@@ -81,8 +73,8 @@ func (s *Server) observe(next http.Handler) http.Handler {
 		if route == "GET /healthz" || route == "GET /metrics" {
 			return
 		}
-		s.log.Info("http", "method", r.Method, "path", r.URL.Path, "route", route, "status", sw.status,
-			"bytes", sw.size, "ms", float64(d.Microseconds())/1000, "request_id", requestID(r.Context()),
+		s.Log.Info("http", "method", r.Method, "path", r.URL.Path, "route", route, "status", sw.status,
+			"bytes", sw.size, "ms", float64(d.Microseconds())/1000, "request_id", ui.RequestID(r.Context()),
 			"remote", r.RemoteAddr)
 	})
 }
@@ -95,8 +87,8 @@ func (s *Server) recoverPanics(next http.Handler) http.Handler {
 				if v == http.ErrAbortHandler {
 					panic(v)
 				}
-				s.log.Error("panic", "value", fmt.Sprint(v), "stack", string(debug.Stack()), "request_id", requestID(r.Context()))
-				s.serverError(w, r, fmt.Errorf("panic: %v", v))
+				s.Log.Error("panic", "value", fmt.Sprint(v), "stack", string(debug.Stack()), "request_id", ui.RequestID(r.Context()))
+				s.ServerError(w, r, fmt.Errorf("panic: %v", v))
 			}
 		}()
 		next.ServeHTTP(w, r)
@@ -113,7 +105,7 @@ func (s *Server) securityHeaders(next http.Handler) http.Handler {
 		h.Set("X-Frame-Options", "DENY")
 		h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
 		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(self)")
-		if s.secureCookies {
+		if s.SecureCookies {
 			h.Set("Strict-Transport-Security", "max-age=31536000")
 		}
 		next.ServeHTTP(w, r)

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/openinfo/openinfo/web/internal/ui"
+
 	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/notify"
 	"github.com/openinfo/openinfo/store"
@@ -32,37 +34,37 @@ func (s *Server) onboardingParents(r *http.Request) []*openinfo.Agency {
 	list, _, err := s.db.Agencies(r.Context(), store.AgencyFilter{Roots: true, Limit: 200,
 		ExcludeTypes: []openinfo.AgencyType{openinfo.AgencyPAO, openinfo.AgencyMunicipality, openinfo.AgencySAO}})
 	if err != nil {
-		s.log.Warn("onboarding parents", "err", err)
+		s.Log.Warn("onboarding parents", "err", err)
 	}
 	return list
 }
 
 // handleOnboardingForm shows the request form ("เปิดใช้บริการใหม่").
 func (s *Server) handleOnboardingForm(w http.ResponseWriter, r *http.Request) {
-	s.render(w, r, http.StatusOK, "onboarding", T(langFrom(r), "onboard.title"), onboardingForm{Parents: s.onboardingParents(r)})
+	s.Render(w, r, http.StatusOK, "onboarding", ui.T(ui.LangFrom(r), "onboard.title"), onboardingForm{Parents: s.onboardingParents(r)})
 }
 
 // handleOnboardingSubmit stores a request and e-mails its executive a signed,
 // expiring confirmation link.
 func (s *Server) handleOnboardingSubmit(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	lang := langFrom(r)
+	lang := ui.LangFrom(r)
 	f := onboardingForm{Errors: map[string]string{}, Parents: s.onboardingParents(r)}
 	fail := func(status int, err error) {
 		f.Message = openinfo.ErrorMessage(err, lang)
 		for _, fe := range openinfo.FieldErrors(err) {
-			if lang == langEN {
+			if lang == ui.LangEN {
 				f.Errors[fe.Field] = fe.EN
 			} else {
 				f.Errors[fe.Field] = fe.TH
 			}
 		}
 		f.Req.Letter = nil
-		s.render(w, r, status, "onboarding", T(lang, "onboard.title"), f)
+		s.Render(w, r, status, "onboarding", ui.T(lang, "onboard.title"), f)
 	}
 	ok, retry, err := s.db.RateLimit(ctx, "onboarding:ip:"+s.clientIP(r), 5, time.Hour)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	if !ok {
@@ -91,14 +93,14 @@ func (s *Server) handleOnboardingSubmit(w http.ResponseWriter, r *http.Request) 
 	}
 	if err := s.db.CreateOnboardingRequest(ctx, &f.Req); err != nil {
 		if openinfo.ErrorCode(err) == openinfo.EINTERNAL {
-			s.fail(w, r, err)
+			s.Fail(w, r, err)
 			return
 		}
 		fail(http.StatusUnprocessableEntity, err)
 		return
 	}
 	if err := s.mailConfirmLink(r, &f.Req); err != nil {
-		s.log.Error("onboarding mail", "err", err, "request", f.Req.ID)
+		s.Log.Error("onboarding mail", "err", err, "request", f.Req.ID)
 	}
 	http.Redirect(w, r, "/onboarding/sent", http.StatusSeeOther)
 }
@@ -106,7 +108,7 @@ func (s *Server) handleOnboardingSubmit(w http.ResponseWriter, r *http.Request) 
 func (s *Server) confirmLink(id int64, exp time.Time) string {
 	e := strconv.FormatInt(exp.Unix(), 10)
 	q := url.Values{"r": {strconv.FormatInt(id, 10)}, "e": {e}, "s": {s.sealer.Sign("onboarding-confirm", strconv.FormatInt(id, 10), e)}}
-	return s.baseURL + "/onboarding/confirm?" + q.Encode()
+	return s.BaseURL + "/onboarding/confirm?" + q.Encode()
 }
 
 func (s *Server) mailConfirmLink(r *http.Request, o *openinfo.OnboardingRequest) error {
@@ -133,7 +135,7 @@ Please confirm within 7 days by opening the link above. If you know nothing of t
 }
 
 func (s *Server) handleOnboardingSent(w http.ResponseWriter, r *http.Request) {
-	s.render(w, r, http.StatusOK, "onboarding_done", T(langFrom(r), "onboard.title"), T(langFrom(r), "onboard.sent"))
+	s.Render(w, r, http.StatusOK, "onboarding_done", ui.T(ui.LangFrom(r), "onboard.title"), ui.T(ui.LangFrom(r), "onboard.sent"))
 }
 
 var errBadLink = openinfo.Errorf(openinfo.EINVALID, "ลิงก์ยืนยันไม่ถูกต้องหรือหมดอายุแล้ว กรุณาให้ผู้ขอใช้บริการส่งคำขอใหม่",
@@ -164,18 +166,18 @@ func (s *Server) handleOnboardingConfirm(w http.ResponseWriter, r *http.Request)
 	w.Header().Set("Referrer-Policy", "no-referrer")
 	o, err := s.confirmRequest(r)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	p := confirmPage{Req: o, R: r.FormValue("r"), E: r.FormValue("e"), S: r.FormValue("s"), AlreadyTaken: o.Status != openinfo.OnboardSubmitted}
 	if r.Method == http.MethodPost && !p.AlreadyTaken {
 		if _, err := s.db.ConfirmOnboarding(r.Context(), o.ID); err != nil {
-			s.fail(w, r, err)
+			s.Fail(w, r, err)
 			return
 		}
 		p.Done = true
 	}
-	s.render(w, r, http.StatusOK, "onboarding_confirm", T(langFrom(r), "onboard.confirm"), p)
+	s.Render(w, r, http.StatusOK, "onboarding_confirm", ui.T(ui.LangFrom(r), "onboard.confirm"), p)
 }
 
 // Back office: the platform administrator decides.
@@ -183,7 +185,7 @@ func (s *Server) handleOnboardingConfirm(w http.ResponseWriter, r *http.Request)
 type onboardingListPage struct {
 	Status   string
 	Requests []*openinfo.OnboardingRequest
-	Pager    *pager
+	Pager    *ui.Pager
 }
 
 func (s *Server) handleAdminOnboarding(w http.ResponseWriter, r *http.Request) {
@@ -195,15 +197,15 @@ func (s *Server) handleAdminOnboarding(w http.ResponseWriter, r *http.Request) {
 	if !valid {
 		status = ""
 	}
-	p := onboardingListPage{Status: status, Pager: newPager(r, "page", 50)}
+	p := onboardingListPage{Status: status, Pager: ui.NewPager(r, "page", 50)}
 	list, total, err := s.db.OnboardingRequests(r.Context(), status, p.Pager.Size, p.Pager.Offset())
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	p.Requests = list
 	p.Pager.SetTotal(total)
-	s.render(w, r, http.StatusOK, "admin_onboarding", T(langFrom(r), "onboard.admin"), p)
+	s.Render(w, r, http.StatusOK, "admin_onboarding", ui.T(ui.LangFrom(r), "onboard.admin"), p)
 }
 
 type onboardingRequestPage struct {
@@ -217,26 +219,26 @@ func (s *Server) handleAdminOnboardingRequest(w http.ResponseWriter, r *http.Req
 }
 
 func (s *Server) renderOnboardingRequest(w http.ResponseWriter, r *http.Request, status int, notice string) {
-	id, _ := pathID(r, "id")
+	id, _ := ui.PathID(r, "id")
 	o, err := s.db.OnboardingRequest(r.Context(), id)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	p := onboardingRequestPage{Req: o, Notice: notice}
 	if o.ParentID != 0 {
 		p.Parent, _ = s.db.Agency(r.Context(), o.ParentID)
 	}
-	s.render(w, r, status, "admin_onboarding_request", T(langFrom(r), "onboard.admin"), p)
+	s.Render(w, r, status, "admin_onboarding_request", ui.T(ui.LangFrom(r), "onboard.admin"), p)
 }
 
 // handleAdminOnboardingLetter sends the request letter as a download, never
 // rendered inline on our origin.
 func (s *Server) handleAdminOnboardingLetter(w http.ResponseWriter, r *http.Request) {
-	id, _ := pathID(r, "id")
+	id, _ := ui.PathID(r, "id")
 	_, pdf, err := s.db.OnboardingLetter(r.Context(), id)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	w.Header().Set("Content-Type", "application/pdf")
@@ -248,20 +250,20 @@ func (s *Server) handleAdminOnboardingLetter(w http.ResponseWriter, r *http.Requ
 // handleAdminOnboardingApprove approves, creating the agency and its first
 // central officer's token, and e-mails the token to the requester.
 func (s *Server) handleAdminOnboardingApprove(w http.ResponseWriter, r *http.Request) {
-	id, _ := pathID(r, "id")
+	id, _ := ui.PathID(r, "id")
 	plain, err := openinfo.NewToken()
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	tok := &openinfo.IssuedToken{Hash: openinfo.HashToken(s.sealer.HashKey(), plain), Sealed: s.sealer.Seal(plain),
 		IssuedBy: currentUser(r.Context()).ID, ExpiresAt: time.Now().Add(s.tokenTTL)}
 	o, err := s.db.ApproveOnboarding(r.Context(), id, tok)
 	if err != nil {
-		s.renderOnboardingRequest(w, r, http.StatusConflict, openinfo.ErrorMessage(err, langFrom(r)))
+		s.renderOnboardingRequest(w, r, http.StatusConflict, openinfo.ErrorMessage(err, ui.LangFrom(r)))
 		return
 	}
-	notice := T(langFrom(r), "onboard.approved")
+	notice := ui.T(ui.LangFrom(r), "onboard.approved")
 	text := fmt.Sprintf(`เรียน %s
 
 คำขอเปิดใช้บริการระบบศูนย์รวมข้อมูลเพื่อติดต่อราชการของ %s ได้รับการอนุมัติแล้ว
@@ -274,28 +276,28 @@ func (s *Server) handleAdminOnboardingApprove(w http.ResponseWriter, r *http.Req
 ---
 Your agency's request was approved. Your central officer's token (single use) is shown above.
 Sign in at %s/admin with Digital ID and enter it.
-`, o.RequesterName, o.AgencyNameTH, tok.ExpiresAt.Format("2006-01-02"), openinfo.FormatToken(plain), s.baseURL, s.baseURL)
+`, o.RequesterName, o.AgencyNameTH, tok.ExpiresAt.Format("2006-01-02"), openinfo.FormatToken(plain), s.BaseURL, s.BaseURL)
 	if s.mailer == nil {
-		notice = T(langFrom(r), "onboard.nomail")
+		notice = ui.T(ui.LangFrom(r), "onboard.nomail")
 	} else if err := s.mailer.Send(r.Context(), notify.Mail{To: []string{o.RequesterEmail}, Kind: "token.first",
 		Subject: "Token สำหรับเข้าใช้งาน ศูนย์รวมข้อมูลเพื่อติดต่อราชการ: " + o.AgencyNameTH, Text: text,
 		Secrets: []string{openinfo.FormatToken(plain)}}); err != nil {
-		s.log.Error("token mail", "err", err, "request", id)
-		notice = T(langFrom(r), "onboard.nomail")
+		s.Log.Error("token mail", "err", err, "request", id)
+		notice = ui.T(ui.LangFrom(r), "onboard.nomail")
 	}
 	s.renderOnboardingRequest(w, r, http.StatusOK, notice)
 }
 
 // handleAdminOnboardingReject closes a request with a reason, told to the requester.
 func (s *Server) handleAdminOnboardingReject(w http.ResponseWriter, r *http.Request) {
-	id, _ := pathID(r, "id")
+	id, _ := ui.PathID(r, "id")
 	o, err := s.db.RejectOnboarding(r.Context(), id, r.PostFormValue("reason"))
 	if err != nil {
 		status := http.StatusConflict
 		if openinfo.ErrorCode(err) == openinfo.EINVALID {
 			status = http.StatusUnprocessableEntity
 		}
-		s.renderOnboardingRequest(w, r, status, openinfo.ErrorMessage(err, langFrom(r)))
+		s.renderOnboardingRequest(w, r, status, openinfo.ErrorMessage(err, ui.LangFrom(r)))
 		return
 	}
 	if s.mailer != nil {
@@ -303,8 +305,8 @@ func (s *Server) handleAdminOnboardingReject(w http.ResponseWriter, r *http.Requ
 			o.RequesterName, o.AgencyNameTH, strings.TrimSpace(o.Reason))
 		if err := s.mailer.Send(r.Context(), notify.Mail{To: []string{o.RequesterEmail}, Kind: "onboarding.rejected",
 			Subject: "ผลการพิจารณาคำขอเปิดใช้บริการ: " + o.AgencyNameTH, Text: text}); err != nil {
-			s.log.Error("rejection mail", "err", err, "request", id)
+			s.Log.Error("rejection mail", "err", err, "request", id)
 		}
 	}
-	s.renderOnboardingRequest(w, r, http.StatusOK, T(langFrom(r), "onboard.rejected"))
+	s.renderOnboardingRequest(w, r, http.StatusOK, ui.T(ui.LangFrom(r), "onboard.rejected"))
 }

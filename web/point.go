@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net/http"
 
+	"github.com/openinfo/openinfo/web/internal/ui"
+
 	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/store"
 )
@@ -20,29 +22,29 @@ type pointPage struct {
 // handlePoint shows one service point. A hidden point (การแสดงผล off) is not
 // found for the public: it no longer serves, though its record stays.
 func (s *Server) handlePoint(w http.ResponseWriter, r *http.Request) {
-	id, ok := pathID(r, "id")
+	id, ok := ui.PathID(r, "id")
 	if !ok {
-		s.notFound(w, r)
+		s.NotFound(w, r)
 		return
 	}
 	ctx := r.Context()
 	pt, err := s.db.ServicePoint(ctx, id)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	if !pt.Visible {
-		s.notFound(w, r)
+		s.NotFound(w, r)
 		return
 	}
 	a, err := s.db.Agency(ctx, pt.AgencyID)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	p := pointPage{Point: pt, Agency: a}
 	if p.Ancestors, err = s.db.Ancestors(ctx, a); err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	if pt.HasLocation {
@@ -51,9 +53,9 @@ func (s *Server) handlePoint(w http.ResponseWriter, r *http.Request) {
 	}
 	offers, err := s.db.PointOfferings(r.Context(), pt.ID)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	p.Offers = offers
-	s.render(w, r, http.StatusOK, "point", pt.Name(langFrom(r))+" – "+a.Name(langFrom(r)), p)
+	s.Render(w, r, http.StatusOK, "point", pt.Name(ui.LangFrom(r))+" – "+a.Name(ui.LangFrom(r)), p)
 }

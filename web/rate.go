@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/openinfo/openinfo/web/internal/ui"
+
 	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/store"
 )
@@ -85,7 +87,7 @@ type processName struct {
 }
 
 func (p *processName) Name(lang string) string {
-	if lang == langEN && p.EN != "" {
+	if lang == ui.LangEN && p.EN != "" {
 		return p.EN
 	}
 	return p.TH
@@ -112,12 +114,12 @@ func (s *Server) ratingPoint(w http.ResponseWriter, r *http.Request) (*openinfo.
 		if openinfo.ErrorCode(err) == openinfo.ENOTFOUND {
 			s.db.CountRejection(r.Context(), 0, store.RejectUnknownCode)
 		}
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return nil, nil, "", false
 	}
 	a, err := s.db.Agency(r.Context(), pt.AgencyID)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return nil, nil, "", false
 	}
 	return pt, a, code, true
@@ -152,14 +154,14 @@ func (s *Server) handleRateForm(w http.ResponseWriter, r *http.Request) {
 	}
 	qs, err := s.db.CurrentQuestionSet(r.Context())
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	p := s.newRatePage(pt, a, code, qs)
 	p.Process = s.ratingProcess(r, pt)
 	s.deviceID(w, r) // the cookie the submission should bring back
 	w.Header().Set("Cache-Control", "no-store")
-	s.render(w, r, http.StatusOK, "rate", T(langFrom(r), "rate.title")+" – "+pt.Name(langFrom(r)), p)
+	s.Render(w, r, http.StatusOK, "rate", ui.T(ui.LangFrom(r), "rate.title")+" – "+pt.Name(ui.LangFrom(r)), p)
 }
 
 // deviceID returns the hash of the device cookie and whether the request
@@ -176,7 +178,7 @@ func (s *Server) deviceID(w http.ResponseWriter, r *http.Request) (string, bool)
 		rand.Read(b[:])
 		v = hex.EncodeToString(b[:])
 		http.SetCookie(w, &http.Cookie{Name: deviceCookie, Value: v, Path: "/rate", MaxAge: 2 * 365 * 24 * 3600,
-			HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.secureCookies})
+			HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.SecureCookies})
 	}
 	sum := sha256.Sum256([]byte("openinfo-device:" + v))
 	return hex.EncodeToString(sum[:16]), had
@@ -187,10 +189,10 @@ func (s *Server) deviceID(w http.ResponseWriter, r *http.Request) (string, bool)
 // show the form again with the citizen's answers.
 func (s *Server) handleRateSubmit(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	lang := langFrom(r)
+	lang := ui.LangFrom(r)
 	r.Body = http.MaxBytesReader(w, r.Body, maxRatingBody)
 	if err := r.ParseForm(); err != nil {
-		s.fail(w, r, openinfo.Errorf(openinfo.EINVALID, "ข้อมูลที่ส่งมายาวเกินไป", "The form sent is too large."))
+		s.Fail(w, r, openinfo.Errorf(openinfo.EINVALID, "ข้อมูลที่ส่งมายาวเกินไป", "The form sent is too large."))
 		return
 	}
 	pt, a, code, ok := s.ratingPoint(w, r)
@@ -203,14 +205,14 @@ func (s *Server) handleRateSubmit(w http.ResponseWriter, r *http.Request) {
 	if v, err := strconv.Atoi(r.PostFormValue("v")); err == nil && v > 0 {
 		qs, err = s.db.QuestionSetVersion(ctx, v)
 		if err != nil && openinfo.ErrorCode(err) != openinfo.ENOTFOUND {
-			s.fail(w, r, err)
+			s.Fail(w, r, err)
 			return
 		}
 	}
 	if qs == nil {
 		var err error
 		if qs, err = s.db.CurrentQuestionSet(ctx); err != nil {
-			s.fail(w, r, err)
+			s.Fail(w, r, err)
 			return
 		}
 	}
@@ -231,21 +233,21 @@ func (s *Server) handleRateSubmit(w http.ResponseWriter, r *http.Request) {
 	}
 	allowed, retry, recent, err := s.db.RatingRateLimit(ctx, s.clientIP(r), pt.ID, s.ratingLimits())
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	if !allowed {
 		// The form again, filled in: the citizen sends it later, not again.
 		s.db.CountRejection(ctx, pt.ID, store.RejectRateLimited)
 		w.Header().Set("Retry-After", strconv.Itoa(int(retry.Seconds())+1))
-		p.Message = openinfo.ErrorMessage(openinfo.ErrRateLimited, lang) + " " + T(lang, "rate.kept")
-		s.render(w, r, http.StatusTooManyRequests, "rate", T(lang, "rate.title")+" – "+pt.Name(lang), p)
+		p.Message = openinfo.ErrorMessage(openinfo.ErrRateLimited, lang) + " " + ui.T(lang, "rate.kept")
+		s.Render(w, r, http.StatusTooManyRequests, "rate", ui.T(lang, "rate.title")+" – "+pt.Name(lang), p)
 		return
 	}
 	answers, prof, comment, err := openinfo.ValidateAnswers(qs, in)
 	if err != nil {
 		s.db.CountRejection(ctx, pt.ID, store.RejectInvalid)
-		p.Message, p.Errors = formErrors(err, lang)
+		p.Message, p.Errors = ui.FormErrors(err, lang)
 		for k, msg := range p.Errors {
 			d := strings.TrimPrefix(k, "q_")
 			shown := k == "comment" || strings.HasPrefix(k, "r_")
@@ -256,7 +258,7 @@ func (s *Server) handleRateSubmit(w http.ResponseWriter, r *http.Request) {
 				p.Other = append(p.Other, msg)
 			}
 		}
-		s.render(w, r, http.StatusUnprocessableEntity, "rate", T(lang, "rate.title")+" – "+pt.Name(lang), p)
+		s.Render(w, r, http.StatusUnprocessableEntity, "rate", ui.T(lang, "rate.title")+" – "+pt.Name(lang), p)
 		return
 	}
 	rt := &openinfo.Rating{PointID: pt.ID, AgencyID: pt.AgencyID, QuestionSet: qs.Version, Answers: answers,
@@ -271,11 +273,11 @@ func (s *Server) handleRateSubmit(w http.ResponseWriter, r *http.Request) {
 	err = s.ratings.Submit(sctx, rt, device)
 	if errors.Is(err, openinfo.ErrAlreadyRated) {
 		p.Already = true
-		s.render(w, r, http.StatusConflict, "rate_thanks", T(lang, "rate.title"), p)
+		s.Render(w, r, http.StatusConflict, "rate_thanks", ui.T(lang, "rate.title"), p)
 		return
 	}
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	http.Redirect(w, r, "/rate/"+code+"/thanks", http.StatusSeeOther)
@@ -288,45 +290,41 @@ func (s *Server) handleRateThanks(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := s.newRatePage(pt, a, code, nil)
-	s.render(w, r, http.StatusOK, "rate_thanks", T(langFrom(r), "rate.thanks"), p)
+	s.Render(w, r, http.StatusOK, "rate_thanks", ui.T(ui.LangFrom(r), "rate.thanks"), p)
 }
 
 // handleRateEntry lets a citizen type the code printed under a QR code.
 func (s *Server) handleRateEntry(w http.ResponseWriter, r *http.Request) {
-	lang := langFrom(r)
+	lang := ui.LangFrom(r)
 	if c := strings.TrimSpace(r.URL.Query().Get("code")); c != "" {
 		code := openinfo.NormalizeRateCode(c)
 		if openinfo.ValidRateCode(code) {
 			http.Redirect(w, r, "/rate/"+code, http.StatusSeeOther)
 			return
 		}
-		s.render(w, r, http.StatusNotFound, "rate_entry", T(lang, "rate.title"),
+		s.Render(w, r, http.StatusNotFound, "rate_entry", ui.T(lang, "rate.title"),
 			map[string]string{"Code": c, "Error": openinfo.ErrorMessage(openinfo.ErrBadRateCode, lang)})
 		return
 	}
-	s.render(w, r, http.StatusOK, "rate_entry", T(lang, "rate.title"), map[string]string{})
+	s.Render(w, r, http.StatusOK, "rate_entry", ui.T(lang, "rate.title"), map[string]string{})
 }
 
 // handlePointRate links the public point page to the point's rating page.
 func (s *Server) handlePointRate(w http.ResponseWriter, r *http.Request) {
-	id, ok := pathID(r, "id")
+	id, ok := ui.PathID(r, "id")
 	if !ok {
-		s.notFound(w, r)
+		s.NotFound(w, r)
 		return
 	}
 	code, err := s.db.RateCode(r.Context(), id)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	http.Redirect(w, r, "/rate/"+code, http.StatusSeeOther)
 }
 
-func init() {
-	for k, v := range rateMessages {
-		messages[k] = v
-	}
-}
+func init() { ui.AddMessages(rateMessages) }
 
 var rateMessages = map[string][2]string{
 	"rate.title":         {"ประเมินความพึงพอใจ", "Rate our service"},

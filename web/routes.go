@@ -45,7 +45,7 @@ func (s *Server) Handler() http.Handler {
 	}
 	static, _ := fs.Sub(assets, "static")
 	mux.Handle("GET /static/", http.StripPrefix("/static/", noListing(cacheForever(http.FileServerFS(static)))))
-	mux.HandleFunc("/", s.notFound)
+	mux.HandleFunc("/", s.NotFound)
 	if s.sessions != nil {
 		admin := s.purgeAfterChange(s.adminHandler())
 		mux.Handle("/admin", admin)
@@ -111,6 +111,6 @@ func (s *Server) adminHandler() http.Handler {
 	mux.HandleFunc("GET /admin/logged-out", s.handleLoggedOut)
 	mux.HandleFunc("GET /admin/token", s.handleTokenPrompt)
 	mux.HandleFunc("POST /admin/token", s.handleTokenPrompt)
-	mux.HandleFunc("/admin/", s.notFound)
+	mux.HandleFunc("/admin/", s.NotFound)
 	return s.sessions.LoadAndSave(s.loadUser(mux))
 }

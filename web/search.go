@@ -10,6 +10,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/openinfo/openinfo/web/internal/ui"
+
 	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/search"
 )
@@ -155,10 +157,6 @@ func hitURL(k search.Kind, id int64) string {
 	return "/points/" + itoa(id)
 }
 
-func kindLabel(k search.Kind, lang string) string {
-	return T(lang, "search.kind."+string(k))
-}
-
 // catalogNames maps catalog codes to names, refreshed now and then: facet
 // labels must not cost a query per search.
 type catalogNames struct {
@@ -186,13 +184,13 @@ func (s *Server) termName(r *http.Request, code string) string {
 		kind, code = string(openinfo.CatalogUserGroup), code[len("group:"):]
 	}
 	if t, ok := names[kind+"/"+code]; ok {
-		return t.Name(langFrom(r))
+		return t.Name(ui.LangFrom(r))
 	}
 	return code
 }
 
 func (s *Server) facetLabel(r *http.Request, key, value string) string {
-	lang := langFrom(r)
+	lang := ui.LangFrom(r)
 	switch key {
 	case search.FacetCategory:
 		return s.termName(r, value)
@@ -219,7 +217,7 @@ func (s *Server) runSearch(r *http.Request, sr searchRequest) (search.Result, bo
 // handleSearch is the results page: tabs per kind, facets, hits with the
 // matched words marked, "did you mean", pages. It works without JavaScript.
 func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
-	lang := langFrom(r)
+	lang := ui.LangFrom(r)
 	sr := readSearch(r)
 	start := time.Now()
 	res, ok := s.runSearch(r, sr)
@@ -230,7 +228,7 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 	}
 	for _, h := range res.Hits {
 		title := h.Title
-		if lang == langEN && h.TitleEN != "" {
+		if lang == ui.LangEN && h.TitleEN != "" {
 			title = h.TitleEN
 		}
 		th := search.HTML(h.TitleSpans)
@@ -245,12 +243,12 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 	for _, fc := range res.Facets[search.FacetKind] {
 		kinds[fc.Value] = fc.Count
 	}
-	p.Tabs = append(p.Tabs, kindTab{Label: T(lang, "search.kind.all"), URL: sr.url("kind", ""), Selected: sr.Kind == ""})
+	p.Tabs = append(p.Tabs, kindTab{Label: ui.T(lang, "search.kind.all"), URL: sr.url("kind", ""), Selected: sr.Kind == ""})
 	for _, k := range searchKinds {
-		p.Tabs = append(p.Tabs, kindTab{Label: kindLabel(k, lang), URL: sr.url("kind", string(k)), Selected: sr.Kind == k, N: kinds[string(k)]})
+		p.Tabs = append(p.Tabs, kindTab{Label: ui.KindLabel(k, lang), URL: sr.url("kind", string(k)), Selected: sr.Kind == k, N: kinds[string(k)]})
 	}
 	for _, key := range searchFacets {
-		g := facetGroup{Key: key, Title: T(lang, "search.facet."+key)}
+		g := facetGroup{Key: key, Title: ui.T(lang, "search.facet."+key)}
 		if sel := sr.Filters[key]; sel != "" {
 			g.Clear = sr.url(key, "")
 		}
@@ -272,7 +270,7 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 	if sr.Page < p.Pages {
 		p.Next = sr.url("page", strconv.Itoa(sr.Page+1))
 	}
-	title := T(lang, "search.title")
+	title := ui.T(lang, "search.title")
 	if sr.Text != "" {
 		title = sr.Text + " – " + title
 	}
@@ -281,7 +279,7 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Retry-After", "5")
 		status = http.StatusServiceUnavailable
 	}
-	s.render(w, r, status, "search", title, p)
+	s.Render(w, r, status, "search", title, p)
 }
 
 type apiHit struct {
@@ -327,7 +325,7 @@ func (s *Server) handleSearchAPI(w http.ResponseWriter, r *http.Request) {
 	out := apiResult{Query: sr.Text, Total: res.Total, Page: sr.Page, DidYouMean: res.DidYouMean, Hits: []apiHit{},
 		Facets: map[string][]apiFacet{}}
 	for _, h := range res.Hits {
-		out.Hits = append(out.Hits, apiHit{Kind: h.Kind, ID: h.ID, URL: s.absURL(r, hitURL(h.Kind, h.ID)), Title: h.Title, TitleEN: h.TitleEN,
+		out.Hits = append(out.Hits, apiHit{Kind: h.Kind, ID: h.ID, URL: s.AbsURL(r, hitURL(h.Kind, h.ID)), Title: h.Title, TitleEN: h.TitleEN,
 			Agency: h.Agency, Place: h.Place, Score: h.Score, Title_: h.TitleSpans, Snippet: h.BodySpans})
 	}
 	for key, list := range res.Facets {

@@ -3,6 +3,8 @@ package web
 import (
 	"net/http"
 
+	"github.com/openinfo/openinfo/web/internal/ui"
+
 	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/store"
 )
@@ -17,30 +19,30 @@ type servicePage struct {
 // handleService shows a published other service with the points that offer
 // it; an unpublished one is not found.
 func (s *Server) handleService(w http.ResponseWriter, r *http.Request) {
-	id, ok := pathID(r, "id")
+	id, ok := ui.PathID(r, "id")
 	if !ok {
-		s.notFound(w, r)
+		s.NotFound(w, r)
 		return
 	}
 	ctx := r.Context()
 	svc, err := s.db.Service(ctx, id)
 	if openinfo.ErrorCode(err) == openinfo.ENOTFOUND || (err == nil && !svc.Published) {
-		s.notFound(w, r)
+		s.NotFound(w, r)
 		return
 	} else if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	a, err := s.db.Agency(ctx, svc.AgencyID)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	p := servicePage{Service: svc, Agency: a}
 	if p.Points, p.PointTotal, err = s.db.PinnedPoints(ctx, store.PinService, svc.ID, true, 100, 0); err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
-	lang := langFrom(r)
-	s.render(w, r, http.StatusOK, "service", svc.Name(lang)+" – "+a.Name(lang), p)
+	lang := ui.LangFrom(r)
+	s.Render(w, r, http.StatusOK, "service", svc.Name(lang)+" – "+a.Name(lang), p)
 }

@@ -79,7 +79,7 @@ func (s *Server) Background(ctx context.Context, every time.Duration) {
 			return
 		case <-t.C:
 			if err := s.FlushViews(ctx); err != nil && ctx.Err() == nil {
-				s.log.Warn("manual views", "err", err)
+				s.Log.Warn("manual views", "err", err)
 			}
 		}
 	}

@@ -1,15 +1,8 @@
-package web
+package ui
 
 // The interface text of the guides (/guide) and the FAQ (/faq), merged into
 // messages at start. The guides' own text is in web/guide/.
-func init() {
-	for k, v := range guideMessages {
-		if _, dup := messages[k]; dup {
-			panic("i18n: duplicate key " + k)
-		}
-		messages[k] = v
-	}
-}
+func init() { AddMessages(guideMessages) }
 
 var guideMessages = map[string][2]string{
 	"guide.title":              {"แนวทางปฏิบัติและวิธีใช้งาน", "Guides"},

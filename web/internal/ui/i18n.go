@@ -1,46 +1,31 @@
-package web
+package ui
 
 import (
 	"net/http"
 	"net/url"
 	"strings"
-	"time"
 )
 
 // Languages: Thai is the default; English on request, remembered in a cookie.
 const (
-	langTH = "th"
-	langEN = "en"
+	LangTH = "th"
+	LangEN = "en"
 )
 
-func langFrom(r *http.Request) string {
-	if c, err := r.Cookie("lang"); err == nil && c.Value == langEN {
-		return langEN
+// LangFrom is the language of the person asking.
+func LangFrom(r *http.Request) string {
+	if c, err := r.Cookie("lang"); err == nil && c.Value == LangEN {
+		return LangEN
 	}
-	return langTH
+	return LangTH
 }
 
-// handleLang switches the language and goes back to the page the person was on.
-func (s *Server) handleLang(w http.ResponseWriter, r *http.Request) {
-	lang := langTH
-	if r.URL.Query().Get("to") == langEN {
-		lang = langEN
-	}
-	http.SetCookie(w, &http.Cookie{Name: "lang", Value: lang, Path: "/", MaxAge: int((365 * 24 * time.Hour).Seconds()),
-		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.secureCookies})
-	next := r.URL.Query().Get("next")
-	if !localPath(next) {
-		next = "/"
-	}
-	http.Redirect(w, r, next, http.StatusSeeOther)
-}
-
-// localPath accepts only a path on this site, so no "next" or return
+// LocalPath accepts only a path on this site, so no "next" or return
 // parameter is an open redirect. Browsers drop tabs and line breaks from a
 // URL and read a backslash as a slash, so "/\t/evil.example" and
 // "/\\evil.example" would leave the site: any control character or
 // backslash is refused, and what is left must parse as a bare path.
-func localPath(p string) bool {
+func LocalPath(p string) bool {
 	if len(p) == 0 || p[0] != '/' || strings.HasPrefix(p, "//") {
 		return false
 	}
@@ -259,8 +244,19 @@ func T(lang, key string) string {
 	if !ok {
 		return key
 	}
-	if lang == langEN {
+	if lang == LangEN {
 		return m[1]
 	}
 	return m[0]
+}
+
+// AddMessages adds a page's interface text; a key given twice is a
+// programming error, found at start.
+func AddMessages(m map[string][2]string) {
+	for k, v := range m {
+		if _, dup := messages[k]; dup {
+			panic("ui: message " + k + " defined twice")
+		}
+		messages[k] = v
+	}
 }

@@ -1,14 +1,7 @@
-package web
+package ui
 
 // The interface text of search, the home page's catalog and the results.
-func init() {
-	for k, v := range searchMessages {
-		if _, dup := messages[k]; dup {
-			panic("i18n: duplicate key " + k)
-		}
-		messages[k] = v
-	}
-}
+func init() { AddMessages(searchMessages) }
 
 var searchMessages = map[string][2]string{
 	"search.title":             {"ค้นหา", "Search"},

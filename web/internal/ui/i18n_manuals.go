@@ -1,15 +1,8 @@
-package web
+package ui
 
 // The interface text of processes, manuals, revisions, pins and other
 // services, merged into messages at start.
-func init() {
-	for k, v := range manualMessages {
-		if _, dup := messages[k]; dup {
-			panic("i18n: duplicate key " + k)
-		}
-		messages[k] = v
-	}
-}
+func init() { AddMessages(manualMessages) }
 
 var manualMessages = map[string][2]string{
 	"manuals.title":        {"จัดการคู่มือสำหรับประชาชน", "Citizen manuals"},

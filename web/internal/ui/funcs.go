@@ -1,4 +1,4 @@
-package web
+package ui
 
 import (
 	"html/template"
@@ -13,10 +13,10 @@ import (
 func manualFuncs() template.FuncMap {
 	return template.FuncMap{
 		// manualView hands the shared "manualbody" template its data.
-		"manualView": func(lang string, m manualPage) any {
+		"manualView": func(lang string, m ManualPage) any {
 			return struct {
 				Lang string
-				Data manualPage
+				Data ManualPage
 			}{lang, m}
 		},
 		"fileKind": func(ctype string) string {
@@ -34,7 +34,7 @@ func manualFuncs() template.FuncMap {
 		// rowsOf gives the indexes of a repeated section's rows plus blank
 		// ones to fill in.
 		"rowsOf": func(n int) []int {
-			out := make([]int, n+blankRows)
+			out := make([]int, n+BlankRows)
 			for i := range out {
 				out[i] = i
 			}
@@ -71,7 +71,7 @@ func manualFuncs() template.FuncMap {
 			return false
 		},
 		"sub":      func(a, b int) int { return a - b },
-		"kindName": func(k search.Kind, lang string) string { return kindLabel(k, lang) },
+		"kindName": func(k search.Kind, lang string) string { return KindLabel(k, lang) },
 		// dict passes several values to a sub-template.
 		"dict": func(kv ...any) map[string]any {
 			m := make(map[string]any, len(kv)/2)
@@ -86,7 +86,7 @@ func manualFuncs() template.FuncMap {
 		// lbl is the Thai or English name of an enum list entry.
 		"lbl": func(v any, lang string) string {
 			f := "TH"
-			if lang == langEN {
+			if lang == LangEN {
 				f = "EN"
 			}
 			return reflect.ValueOf(v).FieldByName(f).String()

@@ -1,4 +1,4 @@
-package web
+package ui
 
 import (
 	"net/http"
@@ -6,8 +6,8 @@ import (
 	"strconv"
 )
 
-// pager turns ?page=N into limit/offset and builds the links back.
-type pager struct {
+// Pager turns ?page=N into limit/offset and builds the links back.
+type Pager struct {
 	Page, Pages, Size, Total int
 	Lang                     string
 	param                    string
@@ -15,24 +15,24 @@ type pager struct {
 	path                     string
 }
 
-// newPager reads the page number from param; junk means page 1.
-func newPager(r *http.Request, param string, size int) *pager {
+// NewPager reads the page number from param; junk means page 1.
+func NewPager(r *http.Request, param string, size int) *Pager {
 	n, err := strconv.Atoi(r.URL.Query().Get(param))
 	if err != nil || n < 1 || n > 1_000_000 {
 		n = 1
 	}
-	return &pager{Page: n, Size: size, Lang: langFrom(r), param: param, query: r.URL.Query(), path: r.URL.Path}
+	return &Pager{Page: n, Size: size, Lang: LangFrom(r), param: param, query: r.URL.Query(), path: r.URL.Path}
 }
 
-func (p *pager) Offset() int { return (p.Page - 1) * p.Size }
+func (p *Pager) Offset() int { return (p.Page - 1) * p.Size }
 
 // SetTotal records the total and clamps nothing: a page past the end shows empty with a way back.
-func (p *pager) SetTotal(total int) {
+func (p *Pager) SetTotal(total int) {
 	p.Total = total
 	p.Pages = (total + p.Size - 1) / p.Size
 }
 
-func (p *pager) link(n int) string {
+func (p *Pager) link(n int) string {
 	q := url.Values{}
 	for k, v := range p.query {
 		q[k] = v
@@ -48,14 +48,14 @@ func (p *pager) link(n int) string {
 	return p.path + "?" + q.Encode()
 }
 
-func (p *pager) Prev() string {
+func (p *Pager) Prev() string {
 	if p.Page <= 1 {
 		return ""
 	}
 	return p.link(min(p.Page-1, max(p.Pages, 1)))
 }
 
-func (p *pager) Next() string {
+func (p *Pager) Next() string {
 	if p.Page >= p.Pages {
 		return ""
 	}

@@ -1,0 +1,349 @@
+// Package ui renders openinfo's pages for the portal and the back office:
+// the templates (common/, portal/, admin/), the interface text in Thai and
+// English, pagination, form errors and the error pages. It holds no
+// handlers; web/portal and web/admin do.
+package ui
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/openinfo/openinfo"
+	"github.com/openinfo/openinfo/thaitime"
+)
+
+//go:embed templates
+var templates embed.FS
+
+// Options configures the renderer.
+type Options struct {
+	Log           *slog.Logger
+	BaseURL       string // public base URL, for canonical links; "" = from the request
+	SecureCookies bool   // the site is served over HTTPS
+	StaticHash    string // the static files' content hash, for cache-busting URLs
+	// Viewer tells a back-office page who is signed in and their form
+	// token (nil: nobody); the back office sets it.
+	Viewer func(r *http.Request) (*openinfo.User, string)
+}
+
+// UI renders pages.
+type UI struct {
+	Log           *slog.Logger
+	BaseURL       string
+	SecureCookies bool
+	staticHash    string
+	viewer        func(r *http.Request) (*openinfo.User, string)
+	pages         map[string]*template.Template
+}
+
+// New parses every template once.
+func New(o Options) (*UI, error) {
+	u := &UI{Log: o.Log, BaseURL: strings.TrimRight(o.BaseURL, "/"), SecureCookies: o.SecureCookies, staticHash: o.StaticHash, viewer: o.Viewer}
+	if u.Log == nil {
+		u.Log = slog.Default()
+	}
+	return u, u.parseTemplates()
+}
+
+// SetViewer sets who is signed in, for the back office's pages.
+func (u *UI) SetViewer(v func(r *http.Request) (*openinfo.User, string)) { u.viewer = v }
+
+type ctxKey int
+
+const requestIDKey ctxKey = iota
+
+// RequestID is the request's ID, for logs and error pages.
+func RequestID(ctx context.Context) string {
+	id, _ := ctx.Value(requestIDKey).(string)
+	return id
+}
+
+// WithRequestID returns ctx carrying the request ID.
+func WithRequestID(ctx context.Context, id string) context.Context {
+	return context.WithValue(ctx, requestIDKey, id)
+}
+
+// Page is what every template gets.
+type Page struct {
+	Lang      string
+	Title     string
+	Canonical string
+	Path      string // the current path with query, for the language switch
+	RequestID string
+	Data      any
+	// Back office only.
+	User *openinfo.User
+	CSRF string
+}
+
+// Render writes a page; it renders into a buffer first so a template error
+// becomes a clean error page, not half a page.
+func (s *UI) Render(w http.ResponseWriter, r *http.Request, status int, name, title string, data any) {
+	t, ok := s.pages[name]
+	if !ok {
+		s.ServerError(w, r, fmt.Errorf("no template %q", name))
+		return
+	}
+	lang := LangFrom(r)
+	p := Page{Lang: lang, Title: title, Path: r.URL.RequestURI(), RequestID: RequestID(r.Context()), Data: data,
+		Canonical: s.AbsURL(r, r.URL.Path)}
+	if strings.HasPrefix(r.URL.Path, "/admin") && s.viewer != nil {
+		p.User, p.CSRF = s.viewer(r)
+	}
+	var buf bytes.Buffer
+	if err := t.Execute(&buf, p); err != nil {
+		s.ServerError(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Content-Language", lang)
+	w.Header().Add("Vary", "Cookie")
+	if status == http.StatusOK && r.Method == http.MethodGet && p.User == nil && PublicPage(r.URL.Path) {
+		// Public pages are validated by content: a browser or proxy that has
+		// this exact page gets 304 and no body.
+		sum := sha256.Sum256(buf.Bytes())
+		etag := `W/"` + hex.EncodeToString(sum[:12]) + `"`
+		w.Header().Set("ETag", etag)
+		w.Header().Set("Cache-Control", "public, max-age=0, must-revalidate")
+		if match := r.Header.Get("If-None-Match"); match != "" && strings.Contains(match, etag) {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+	}
+	w.WriteHeader(status)
+	w.Write(buf.Bytes())
+}
+
+// PublicPage reports whether a path is a page of the public directory, which
+// any cache may keep; onboarding links and the back office never are.
+func PublicPage(path string) bool {
+	if path == "/" || path == "/agencies" || path == "/search" || path == "/catalog" || path == "/guide" || path == "/faq" {
+		return true
+	}
+	for _, prefix := range []string{"/agencies/", "/points/", "/manuals/", "/services/", "/guide/"} {
+		if strings.HasPrefix(path, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// AbsURL is the public URL of path.
+func (s *UI) AbsURL(r *http.Request, path string) string {
+	if s.BaseURL != "" {
+		return s.BaseURL + path
+	}
+	scheme := "http"
+	if r.TLS != nil || s.SecureCookies {
+		scheme = "https"
+	}
+	return scheme + "://" + r.Host + path
+}
+
+var statusOf = map[string]int{
+	openinfo.EINVALID:      http.StatusBadRequest,
+	openinfo.ENOTFOUND:     http.StatusNotFound,
+	openinfo.ECONFLICT:     http.StatusConflict,
+	openinfo.EFORBIDDEN:    http.StatusForbidden,
+	openinfo.EUNAUTHORIZED: http.StatusUnauthorized,
+}
+
+// Fail shows err to the person as a page in their language; internal errors
+// are logged with the request ID and shown without details.
+func (s *UI) Fail(w http.ResponseWriter, r *http.Request, err error) {
+	if errors.Is(err, context.Canceled) {
+		return
+	}
+	status, ok := statusOf[openinfo.ErrorCode(err)]
+	if !ok {
+		s.ServerError(w, r, err)
+		return
+	}
+	lang := LangFrom(r)
+	s.Render(w, r, status, "error", T(lang, "error.title"), ErrorPage{Status: status, Message: openinfo.ErrorMessage(err, lang)})
+}
+
+// FormField is one input of a form, with its error.
+type FormField struct{ Name, Label, Value, Error string }
+
+type docGroup struct {
+	Title string
+	Docs  []openinfo.Document
+}
+
+type contactView struct {
+	C    openinfo.Contact
+	Lang string
+}
+
+// ErrorPage is the data of the error page.
+type ErrorPage struct {
+	Status  int
+	Message string
+	Back    string // the page to go back to, when there is one
+}
+
+// ServerError logs err and shows a page without its details.
+func (s *UI) ServerError(w http.ResponseWriter, r *http.Request, err error) {
+	s.Log.Error("request failed", "err", err, "path", r.URL.Path, "request_id", RequestID(r.Context()))
+	lang := LangFrom(r)
+	msg := openinfo.ErrorMessage(errors.New("internal"), lang)
+	t, ok := s.pages["error"]
+	var buf bytes.Buffer
+	if ok {
+		p := Page{Lang: lang, Title: T(lang, "error.title"), RequestID: RequestID(r.Context()), Data: ErrorPage{Status: 500, Message: msg}}
+		if t.Execute(&buf, p) != nil {
+			buf.Reset()
+		}
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(http.StatusInternalServerError)
+	if buf.Len() == 0 {
+		fmt.Fprintf(&buf, "<!doctype html><title>500</title><p>%s</p>", template.HTMLEscapeString(msg))
+	}
+	w.Write(buf.Bytes())
+}
+
+// NotFound shows the not-found page.
+func (s *UI) NotFound(w http.ResponseWriter, r *http.Request) {
+	lang := LangFrom(r)
+	s.Render(w, r, http.StatusNotFound, "error", T(lang, "error.notfound"), ErrorPage{Status: 404, Message: T(lang, "error.notfound")})
+}
+
+// PathID reads a positive integer path value; anything else is "not found".
+func PathID(r *http.Request, name string) (int64, bool) {
+	id, err := strconv.ParseInt(r.PathValue(name), 10, 64)
+	return id, err == nil && id > 0
+}
+
+// telURI makes a tel: link. html/template distrusts the tel: scheme, so the
+// number is rebuilt from its digits before it is marked safe.
+func telURI(p string) template.URL {
+	digits := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if r >= '0' && r <= '9' {
+				return r
+			}
+			return -1
+		}, s)
+	}
+	num, ext, _ := strings.Cut(p, " #")
+	if ext != "" {
+		return template.URL("tel:" + digits(num) + ";ext=" + digits(ext))
+	}
+	return template.URL("tel:" + digits(num))
+}
+
+// FormatNumber writes n with thousands separators.
+func FormatNumber(n int) string {
+	s := strconv.Itoa(n)
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+func (s *UI) parseTemplates() error {
+	funcs := template.FuncMap{
+		"t":         T,
+		"tf":        func(lang, key string, args ...any) string { return fmt.Sprintf(T(lang, key), args...) },
+		"date":      func(t time.Time, lang string) string { return thaitime.FormatDate(t, lang) },
+		"phone":     openinfo.FormatPhone,
+		"telURI":    telURI,
+		"typeLabel": func(t openinfo.AgencyType, lang string) string { return t.Label(lang) },
+		"kindLabel": func(k openinfo.PointKind, lang string) string { return k.Label(lang) },
+		"province": func(code, lang string) string {
+			if p, ok := openinfo.ProvinceByCode(code); ok {
+				return p.Name(lang)
+			}
+			return ""
+		},
+		"number":      FormatNumber,
+		"dec":         func(n int) int { return n - 1 },
+		"agencyTypes": func() any { return openinfo.AgencyTypes },
+		"provinces":   func() []openinfo.Province { return openinfo.Provinces },
+		"roleLabel":   func(r openinfo.Role, lang string) string { return r.Label(lang) },
+		"actionLabel": func(a openinfo.Action, lang string) string { return a.Label(lang) },
+		"datetime":    func(t time.Time, lang string) string { return thaitime.FormatDateTime(t, lang) },
+		"onboardStatus": func(st, lang string) string {
+			for _, x := range openinfo.OnboardingStatuses {
+				if x.Status == st {
+					if lang == LangEN {
+						return x.EN
+					}
+					return x.TH
+				}
+			}
+			return st
+		},
+		"onboardingTypes":    func() []openinfo.AgencyType { return openinfo.OnboardingTypes },
+		"onboardingStatuses": func() any { return openinfo.OnboardingStatuses },
+		"int":                func(n int64) int { return int(n) },
+		"int64":              func(d time.Weekday) int { return int(d) },
+		"weekdays":           func() []time.Weekday { return []time.Weekday{1, 2, 3, 4, 5, 6, 0} },
+		"dayName":            func(d time.Weekday, lang string) string { return openinfo.DayName(d, lang) },
+		"pointKinds":         func() any { return openinfo.PointKinds },
+		"inc":                func(i int) int { return i + 1 },
+		"docGroups": func(m ManualPage) []docGroup {
+			return []docGroup{{openinfo.DocIdentity.Label(m.lang), m.Identity}, {openinfo.DocOther.Label(m.lang), m.Others}}
+		},
+		"fieldOf": func(name, label, value string, errs map[string]string) FormField {
+			return FormField{Name: name, Label: label, Value: value, Error: errs[name]}
+		},
+		"contact": func(c openinfo.Contact, lang string) contactView { return contactView{c, lang} },
+		"pointContact": func(p *openinfo.ServicePoint, lang string) contactView {
+			return contactView{openinfo.Contact{Address: p.Address, Phones: p.Phones, Email: p.Email}, lang}
+		},
+		"static": func(name string) string { return "/static/" + name + "?v=" + s.staticHash },
+		"dict": func(kv ...any) map[string]any { // pairs of name, value, for sub-templates
+			m := map[string]any{}
+			for i := 0; i+1 < len(kv); i += 2 {
+				m[fmt.Sprint(kv[i])] = kv[i+1]
+			}
+			return m
+		},
+	}
+	for k, v := range manualFuncs() {
+		funcs[k] = v
+	}
+	s.pages = map[string]*template.Template{}
+	var names []string
+	for _, dir := range []string{"common", "portal", "admin"} {
+		n, err := fs.Glob(templates, "templates/"+dir+"/*.html")
+		if err != nil {
+			return err
+		}
+		names = append(names, n...)
+	}
+	for _, n := range names {
+		page := strings.TrimSuffix(n[strings.LastIndex(n, "/")+1:], ".html")
+		if page == "layout" {
+			continue
+		}
+		if _, dup := s.pages[page]; dup {
+			return fmt.Errorf("template %s: defined twice", page)
+		}
+		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templates, "templates/common/layout.html", n)
+		if err != nil {
+			return fmt.Errorf("template %s: %w", page, err)
+		}
+		s.pages[page] = t
+	}
+	return nil
+}
