@@ -21,7 +21,7 @@ func (s *Server) handleReadyz(w http.ResponseWriter, r *http.Request) {
 	defer cancel()
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
-	if s.searchReady != nil && !s.searchReady() {
+	if s.find.Ready != nil && !s.find.Ready() {
 		w.WriteHeader(http.StatusServiceUnavailable)
 		w.Write([]byte("search index loading\n"))
 		return

@@ -11,6 +11,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/openinfo/openinfo/web/internal/find"
+
 	"github.com/openinfo/openinfo/web/internal/ui"
 )
 
@@ -79,8 +81,8 @@ func (c *microcache) Purge() {
 	c.mu.Unlock()
 }
 
-// searchParams are what readSearch reads.
-var searchParams = append([]string{"q", "kind", "page"}, searchFacets...)
+// searchParams are what find.Read reads.
+var searchParams = append([]string{"q", "kind", "page"}, find.Facets...)
 
 // cacheParams are the query parameters a public page reads (its handler's
 // r.URL.Query() and newPager calls); every other parameter is dropped from

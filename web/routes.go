@@ -21,7 +21,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /services/{id}", s.handleService)
 	mux.HandleFunc("GET /search", s.handleSearch)
 	mux.HandleFunc("GET /catalog", s.handleCatalog)
-	mux.HandleFunc("GET /api/search", s.handleSearchAPI)
+	s.api.Register(mux)
 	mux.HandleFunc("GET /lang", s.handleLang)
 	mux.HandleFunc("GET /guide", s.handleGuideIndex)
 	mux.HandleFunc("GET /guide/{slug}", s.handleGuide)

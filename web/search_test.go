@@ -15,6 +15,7 @@ import (
 	"github.com/openinfo/openinfo/search"
 	"github.com/openinfo/openinfo/search/thai"
 	"github.com/openinfo/openinfo/searchfeed"
+	"github.com/openinfo/openinfo/web/api"
 )
 
 // TestSearchPages: the results page and the JSON API find a published
@@ -98,8 +99,8 @@ func TestSearchPages(t *testing.T) {
 	}
 	// JSON.
 	code, body = get("/api/search?q=" + q("ทำใบขับขี่"))
-	var res apiResult
-	if err := json.Unmarshal([]byte(body), &res); err != nil || code != 200 || res.Total < 1 || res.Hits[0].Kind != search.KindManual ||
+	var res api.SearchV1
+	if err := json.Unmarshal([]byte(body), &res); err != nil || code != 200 || res.Total < 1 || res.Hits[0].Kind != string(search.KindManual) ||
 		!strings.HasSuffix(res.Hits[0].URL, "/manuals/"+itoa(p.ID)) || len(res.Facets["kind"]) == 0 {
 		t.Fatalf("api: %d %v %+v\n%s", code, err, res, body)
 	}

@@ -14,6 +14,9 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/openinfo/openinfo/web/api"
+	"github.com/openinfo/openinfo/web/internal/find"
+
 	"github.com/openinfo/openinfo/web/internal/ui"
 
 	"github.com/alexedwards/scs/v2"
@@ -110,12 +113,11 @@ type Server struct {
 	ratingLimit      int
 	ratingPointLimit int
 
-	search      *search.Index
-	searchReady func() bool
-	catalog     catalogNames
-	views       viewCounter
-	home        homeCache
-	micro       microcache
+	find  *find.Finder
+	api   *api.API
+	views viewCounter
+	home  homeCache
+	micro microcache
 }
 
 // New prepares a server: it parses the templates once, at start.
@@ -161,7 +163,8 @@ func New(cfg Config) (*Server, error) {
 	s.metricsToken = cfg.MetricsToken
 	s.jobs = cfg.Jobs
 	s.metrics.reg.MustRegister(cfg.Collectors...)
-	s.search, s.searchReady = cfg.Search, cfg.SearchReady
+	s.find = &find.Finder{Index: cfg.Search, Ready: cfg.SearchReady, DB: cfg.DB}
+	s.api = &api.API{Find: s.find, AbsURL: s.AbsURL}
 	s.micro.off = !cfg.PageCache
 	s.micro.maxBytes = cfg.PageCacheBytes
 	s.micro.onHit = s.countCachedView
