@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -217,4 +218,16 @@ func (d *DB) PointOfferings(ctx context.Context, pointID int64) ([]PointOffering
 		out = append(out, o)
 	}
 	return out, rows.Err()
+}
+
+// ProcessAtPoint returns the names of process id when it belongs to the
+// point's agency or is pinned to the point (a rating or a poster may name
+// it); ENOTFOUND otherwise.
+func (d *DB) ProcessAtPoint(ctx context.Context, id int64, pt *openinfo.ServicePoint) (th, en string, err error) {
+	err = d.db.QueryRowContext(ctx, `SELECT name_th, name_en FROM processes WHERE id = $1 AND (agency_id = $2
+		OR EXISTS (SELECT 1 FROM point_processes WHERE point_id = $3 AND process_id = $1))`, id, pt.AgencyID, pt.ID).Scan(&th, &en)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = openinfo.Errorf(openinfo.ENOTFOUND, "ไม่พบกระบวนงานนี้ที่จุดบริการ", "That process is not offered at this service point.")
+	}
+	return th, en, err
 }
