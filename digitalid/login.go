@@ -200,7 +200,7 @@ func (p *Provider) hasConsent(ctx context.Context, sub, clientID string, scopes 
 // finishAuth marks the request done and hands it back to the op, which
 // issues the code and redirects to the client.
 func (p *Provider) finishAuth(w http.ResponseWriter, r *http.Request, id, sub string) {
-	res, err := p.db.ExecContext(r.Context(), `UPDATE did_auth_requests SET done_at = $1 WHERE id = $2 AND user_sub = $3 AND done_at IS NULL`, p.nowUTC(), id, sub)
+	res, err := p.db.ExecContext(r.Context(), `UPDATE did_auth_requests SET done_at = $1 WHERE id = $2 AND user_sub = $3 AND auth_time IS NOT NULL AND done_at IS NULL`, p.nowUTC(), id, sub)
 	if err != nil {
 		p.fail(w, r, err)
 		return
@@ -213,7 +213,9 @@ func (p *Provider) finishAuth(w http.ResponseWriter, r *http.Request, id, sub st
 }
 
 // consentRequest loads the auth request and checks that the browser's
-// session is the user who logged in for it.
+// session is the user who logged in for it. The request's auth_time is set
+// only once the login page accepted the session or the password (honouring
+// prompt=login and max_age); user_sub alone may come from an id_token_hint.
 func (p *Provider) consentRequest(w http.ResponseWriter, r *http.Request) (*authRequest, string, bool) {
 	a, err := p.loginAuthRequest(r)
 	if err != nil {
@@ -221,7 +223,7 @@ func (p *Provider) consentRequest(w http.ResponseWriter, r *http.Request) (*auth
 		return nil, "", false
 	}
 	sub, _, ok := p.session(r)
-	if !ok || a.UserSub == "" || a.UserSub != sub {
+	if !ok || a.UserSub == "" || a.UserSub != sub || a.AuthTime.IsZero() {
 		http.Redirect(w, r, p.prefix+"/login?id="+url.QueryEscape(a.ID), http.StatusSeeOther)
 		return nil, "", false
 	}
