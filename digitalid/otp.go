@@ -254,6 +254,13 @@ func (o *devOutbox) SendSMS(ctx context.Context, to, text string) error {
 	return nil
 }
 
+// noSMS is the sender when there is no gateway outside development mode.
+type noSMS struct{}
+
+var errNoSMSGateway = errors.New("SMS not sent: no SMS gateway is configured (and not in development mode)")
+
+func (noSMS) SendSMS(context.Context, string, string) error { return errNoSMSGateway }
+
 // HTTPSMSSender sends through an HTTP gateway: it POSTs {"to": "+66…",
 // "text": "…"} as JSON to URL with "Authorization: Bearer <Token>" and
 // expects a 2xx answer.
