@@ -23,7 +23,9 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"runtime"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/zitadel/oidc/v3/pkg/oidc"
@@ -89,6 +91,12 @@ type Provider struct {
 	proxy    bool
 	now      func() time.Time
 
+	// Password hashing: see acquireHash. hashHook runs in a slot (tests).
+	hashSlots   chan struct{}
+	hashWait    time.Duration
+	hashWaiting atomic.Int64
+	hashHook    func()
+
 	op      *op.Provider
 	keys    *keyCache
 	handler http.Handler
@@ -125,6 +133,9 @@ func New(cfg Config) (*Provider, error) {
 		proxy:    cfg.TrustProxyHeaders,
 		now:      cfg.Now,
 		keys:     &keyCache{},
+
+		hashSlots: make(chan struct{}, runtime.NumCPU()),
+		hashWait:  defaultHashWait,
 	}
 	if p.log == nil {
 		p.log = slog.Default()
