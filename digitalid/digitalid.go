@@ -23,7 +23,9 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"runtime"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/zitadel/oidc/v3/pkg/oidc"
@@ -37,8 +39,8 @@ type Config struct {
 	Postgres bool         // dialect of DB
 	Issuer   string       // e.g. "http://localhost:8080/digitalid"; the path prefix is the issuer's URL path
 	Clients  []Client     // registered relying parties
-	SMS      SMSSender    // nil: the development outbox (did_sms_outbox, logged, listed at {issuer}/dev/outbox when DevMode)
-	DevMode  bool         // shows the SMS outbox page
+	SMS      SMSSender    // nil: with DevMode the development outbox (did_sms_outbox, logged, listed at {issuer}/dev/outbox); without, no SMS can be sent
+	DevMode  bool         // keeps, logs and shows SMS texts (OTP codes) when SMS is nil
 	Logger   *slog.Logger // nil: slog.Default()
 	Secret   []byte       // 32+ bytes: cookie/CSRF signing, key encryption and zitadel's crypto key
 	Insecure bool         // allow an http issuer and non-Secure cookies (development, tests)
@@ -89,6 +91,12 @@ type Provider struct {
 	proxy    bool
 	now      func() time.Time
 
+	// Password hashing: see acquireHash. hashHook runs in a slot (tests).
+	hashSlots   chan struct{}
+	hashWait    time.Duration
+	hashWaiting atomic.Int64
+	hashHook    func()
+
 	op      *op.Provider
 	keys    *keyCache
 	handler http.Handler
@@ -125,6 +133,9 @@ func New(cfg Config) (*Provider, error) {
 		proxy:    cfg.TrustProxyHeaders,
 		now:      cfg.Now,
 		keys:     &keyCache{},
+
+		hashSlots: make(chan struct{}, runtime.NumCPU()),
+		hashWait:  defaultHashWait,
 	}
 	if p.log == nil {
 		p.log = slog.Default()
@@ -134,7 +145,12 @@ func New(cfg Config) (*Provider, error) {
 		p.now = time.Now
 	}
 	if p.sms == nil {
-		p.sms = &devOutbox{p: p}
+		// Outside development mode a code must reach only the phone: it is
+		// neither logged nor kept for the outbox page.
+		p.sms = noSMS{}
+		if p.devMode {
+			p.sms = &devOutbox{p: p}
+		}
 	}
 	for _, c := range cfg.Clients {
 		if c.ID == "" || len(c.RedirectURIs) == 0 {

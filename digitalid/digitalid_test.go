@@ -52,20 +52,27 @@ type env struct {
 
 var secret = []byte("0123456789abcdef0123456789abcdef-test-secret")
 
-func newProvider(t *testing.T, db *store.DB, issuer string, clk *clock, clients []digitalid.Client) *digitalid.Provider {
+// newProvider makes a provider in development mode behind a trusted proxy
+// (tests choose a browser's address with X-Forwarded-For); mods change the
+// configuration.
+func newProvider(t *testing.T, db *store.DB, issuer string, clk *clock, clients []digitalid.Client, mods ...func(*digitalid.Config)) *digitalid.Provider {
 	t.Helper()
-	p, err := digitalid.New(digitalid.Config{
+	cfg := digitalid.Config{
 		DB: db.SQL(), Postgres: db.Dialect() == store.Postgres, Issuer: issuer, Clients: clients,
-		DevMode: true, Secret: secret, Insecure: true, Now: clk.now,
+		DevMode: true, Secret: secret, Insecure: true, Now: clk.now, TrustProxyHeaders: true,
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
-	})
+	}
+	for _, m := range mods {
+		m(&cfg)
+	}
+	p, err := digitalid.New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return p
 }
 
-func newEnv(t *testing.T, db *store.DB) *env {
+func newEnv(t *testing.T, db *store.DB, mods ...func(*digitalid.Config)) *env {
 	t.Helper()
 	e := &env{t: t, db: db, clock: &clock{}}
 	var h atomic.Value
@@ -77,7 +84,7 @@ func newEnv(t *testing.T, db *store.DB) *env {
 	e.conf = newRP(t, e.issuer, "openinfo", "conf-secret", oauth2.AuthStyleInHeader)
 	e.post = newRP(t, e.issuer, "postapp", "post-secret", oauth2.AuthStyleInParams)
 	e.pub = newRP(t, e.issuer, "spa", "", oauth2.AuthStyleInParams)
-	e.p = newProvider(t, db, e.issuer, e.clock, []digitalid.Client{e.conf.client(), e.post.client(), e.pub.client()})
+	e.p = newProvider(t, db, e.issuer, e.clock, []digitalid.Client{e.conf.client(), e.post.client(), e.pub.client()}, mods...)
 	mux := http.NewServeMux()
 	mux.Handle("/digitalid/", e.p.Handler())
 	h.Store(http.Handler(mux))
@@ -145,8 +152,10 @@ func (r *rp) login(w http.ResponseWriter, req *http.Request) {
 	r.pending[state] = [2]string{verifier, nonce}
 	r.mu.Unlock()
 	opts := []oauth2.AuthCodeOption{oidc.Nonce(nonce), oauth2.S256ChallengeOption(verifier)}
-	if pr := req.URL.Query().Get("prompt"); pr != "" {
-		opts = append(opts, oauth2.SetAuthURLParam("prompt", pr))
+	for _, k := range []string{"prompt", "max_age", "id_token_hint"} {
+		if v := req.URL.Query().Get(k); v != "" {
+			opts = append(opts, oauth2.SetAuthURLParam(k, v))
+		}
 	}
 	http.Redirect(w, req, conf.AuthCodeURL(state, opts...), http.StatusFound)
 }
@@ -214,6 +223,7 @@ type browser struct {
 	status int
 	url    *url.URL
 	loc    string // Location of the last response, when not followed
+	ip     string // the address the provider sees (X-Forwarded-For), when set
 }
 
 func newBrowser(t *testing.T) *browser {
@@ -223,6 +233,9 @@ func newBrowser(t *testing.T) *browser {
 
 func (b *browser) do(req *http.Request) {
 	b.t.Helper()
+	if b.ip != "" {
+		req.Header.Set("X-Forwarded-For", b.ip)
+	}
 	resp, err := b.c.Do(req)
 	if err != nil {
 		b.t.Fatalf("%s %s: %v", req.Method, req.URL, err)

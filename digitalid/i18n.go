@@ -54,6 +54,7 @@ var (
 	msgSessionExpired      = msg{"หมดเวลาทำรายการ กรุณาเริ่มใหม่", "This session has expired; please start again."}
 	msgRequestExpired      = msg{"คำขอเข้าสู่ระบบหมดอายุหรือไม่ถูกต้อง กรุณากลับไปที่ระบบที่ท่านใช้งานแล้วเข้าสู่ระบบใหม่", "This login request has expired or is not valid; go back to the service you were using and log in again."}
 	msgBadForm             = msg{"แบบฟอร์มหมดอายุ กรุณาส่งใหม่อีกครั้ง", "The form has expired; please submit it again."}
+	msgBusy                = msg{"ขณะนี้มีผู้ใช้งานจำนวนมาก กรุณาลองใหม่อีกครั้งในอีกสักครู่", "The service is busy; please try again in a moment."}
 	msgMustConsent         = msg{"กรุณาเลือกยินยอมหรือไม่ยินยอม", "Please choose whether you agree."}
 )
 

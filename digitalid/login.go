@@ -2,11 +2,13 @@ package digitalid
 
 import (
 	"context"
+	"crypto/hmac"
 	"database/sql"
 	"errors"
 	"net/http"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -40,6 +42,75 @@ func (p *Provider) startSession(ctx context.Context, w http.ResponseWriter, sub 
 	}
 	p.setCookie(w, cookieSession, tok, sessionTTL)
 	return now, nil
+}
+
+// loginUserIPKey is the did_attempts key of a user name at an address.
+// Addresses have no "@", so the last one separates them.
+func loginUserIPKey(username, ip string) string { return "userip:" + username + "@" + ip }
+
+// clearLoginFailures forgets the failed logins of a registered username
+// (after a password reset), at every address and in total. Registered names
+// are letters and digits: no LIKE wildcards.
+func (p *Provider) clearLoginFailures(ctx context.Context, username string) {
+	p.db.ExecContext(ctx, `DELETE FROM did_attempts WHERE kind = $1 AND (key = $2 OR key LIKE $3)`,
+		kindLogin, "user:"+username, loginUserIPKey(username, "%"))
+}
+
+// A browser that logged in to an account is known to it: the did_device
+// cookie keeps, for up to maxKnownAccounts accounts, a MAC of (sub, time of
+// login) under Secret. From a known browser the per-account and per-address
+// login limits do not apply (the per-(account, address) one does), so an
+// attacker's failures elsewhere cannot lock the user out of their own
+// device.
+const (
+	cookieDevice     = "did_device"
+	knownDeviceTTL   = 180 * 24 * time.Hour
+	maxKnownAccounts = 5
+)
+
+// deviceEntries splits the did_device cookie: entries "<unix time in base
+// 36>-<MAC>" joined by ".".
+func deviceEntries(r *http.Request) []string {
+	c, err := r.Cookie(cookieDevice)
+	if err != nil || c.Value == "" || len(c.Value) > 1024 {
+		return nil
+	}
+	return strings.Split(c.Value, ".")
+}
+
+// deviceEntry checks e against sub: whether it is sub's, and whether it is
+// still valid for anyone (not expired, well formed).
+func (p *Provider) deviceEntry(e, sub string) (mine, valid bool) {
+	ts, mac, ok := strings.Cut(e, "-")
+	if !ok {
+		return false, false
+	}
+	secs, err := strconv.ParseInt(ts, 36, 64)
+	if err != nil || p.nowUTC().Sub(time.Unix(secs, 0)) > knownDeviceTTL {
+		return false, false
+	}
+	return hmac.Equal([]byte(mac), []byte(p.mac("known device", sub, ts))), true
+}
+
+func (p *Provider) knownDevice(r *http.Request, sub string) bool {
+	for _, e := range deviceEntries(r) {
+		if mine, _ := p.deviceEntry(e, sub); mine {
+			return true
+		}
+	}
+	return false
+}
+
+// rememberDevice marks the browser as known to sub, newest first.
+func (p *Provider) rememberDevice(w http.ResponseWriter, r *http.Request, sub string) {
+	ts := strconv.FormatInt(p.nowUTC().Unix(), 36)
+	entries := []string{ts + "-" + p.mac("known device", sub, ts)}
+	for _, e := range deviceEntries(r) {
+		if mine, valid := p.deviceEntry(e, sub); valid && !mine && len(entries) < maxKnownAccounts {
+			entries = append(entries, e)
+		}
+	}
+	p.setCookie(w, cookieDevice, strings.Join(entries, "."), knownDeviceTTL)
 }
 
 // loginAuthRequest loads the auth request named in the query or form.
@@ -113,7 +184,16 @@ func (p *Provider) handleLoginPost(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx := r.Context()
 	ip := p.clientIP(r)
-	until, blocked, err := p.anyBlocked(ctx, kindLogin, attemptLimit{"user:" + username, loginPerUser}, attemptLimit{"ip:" + ip, loginPerIP})
+	u, err := p.userByUsername(ctx, username)
+	if err != nil && !isNotFound(err) {
+		p.fail(w, r, err)
+		return
+	}
+	limits := []attemptLimit{{loginUserIPKey(username, ip), loginPerUser, 0}}
+	if u == nil || !p.knownDevice(r, u.Sub) {
+		limits = append(limits, attemptLimit{"ip:" + ip, loginPerIP, 0}, attemptLimit{"user:" + username, loginPerAccount, accountWindow})
+	}
+	reserved, until, blocked, err := p.reserve(ctx, kindLogin, limits...)
 	if err != nil {
 		p.fail(w, r, err)
 		return
@@ -123,33 +203,36 @@ func (p *Provider) handleLoginPost(w http.ResponseWriter, r *http.Request) {
 		p.render(w, r, http.StatusTooManyRequests, "login", pg)
 		return
 	}
-	u, err := p.userByUsername(ctx, username)
-	var nf notFound
-	if err != nil && !errors.As(err, &nf) {
+	hash := dummyHash // a login takes as long whether or not the name is registered
+	if u != nil {
+		hash = u.PasswordHash
+	}
+	ok, err := p.checkPassword(ctx, hash, password)
+	if err != nil {
+		p.release(ctx, reserved) // not checked: no failure
+		if errors.Is(err, errBusy) {
+			p.renderBusy(w, r, "login", pg)
+			return
+		}
 		p.fail(w, r, err)
 		return
 	}
-	if u == nil {
-		verifyPassword(dummyHash, password)
-	}
-	if u == nil || !verifyPassword(u.PasswordHash, password) {
-		for _, key := range []string{"user:" + username, "ip:" + ip} {
-			if err := p.recordFailure(ctx, kindLogin, key); err != nil {
-				p.fail(w, r, err)
-				return
-			}
-		}
+	if u == nil || !ok {
 		pg.Error = msgLoginFailed.in(pg.Lang)
 		pg.Errors["password"] = msgLoginFailed.in(pg.Lang)
 		p.render(w, r, http.StatusUnauthorized, "login", pg)
 		return
 	}
-	p.clearFailures(ctx, kindLogin, "user:"+username)
+	// The per-account count stays: a success elsewhere must not give an
+	// attacker new tries.
+	p.release(ctx, reserved)
+	p.clearFailures(ctx, kindLogin, loginUserIPKey(username, ip))
 	authTime, err := p.startSession(ctx, w, u.Sub)
 	if err != nil {
 		p.fail(w, r, err)
 		return
 	}
+	p.rememberDevice(w, r, u.Sub)
 	p.continueAuth(w, r, a, u.Sub, authTime)
 }
 
@@ -200,7 +283,7 @@ func (p *Provider) hasConsent(ctx context.Context, sub, clientID string, scopes 
 // finishAuth marks the request done and hands it back to the op, which
 // issues the code and redirects to the client.
 func (p *Provider) finishAuth(w http.ResponseWriter, r *http.Request, id, sub string) {
-	res, err := p.db.ExecContext(r.Context(), `UPDATE did_auth_requests SET done_at = $1 WHERE id = $2 AND user_sub = $3 AND done_at IS NULL`, p.nowUTC(), id, sub)
+	res, err := p.db.ExecContext(r.Context(), `UPDATE did_auth_requests SET done_at = $1 WHERE id = $2 AND user_sub = $3 AND auth_time IS NOT NULL AND done_at IS NULL`, p.nowUTC(), id, sub)
 	if err != nil {
 		p.fail(w, r, err)
 		return
@@ -213,7 +296,9 @@ func (p *Provider) finishAuth(w http.ResponseWriter, r *http.Request, id, sub st
 }
 
 // consentRequest loads the auth request and checks that the browser's
-// session is the user who logged in for it.
+// session is the user who logged in for it. The request's auth_time is set
+// only once the login page accepted the session or the password (honouring
+// prompt=login and max_age); user_sub alone may come from an id_token_hint.
 func (p *Provider) consentRequest(w http.ResponseWriter, r *http.Request) (*authRequest, string, bool) {
 	a, err := p.loginAuthRequest(r)
 	if err != nil {
@@ -221,7 +306,7 @@ func (p *Provider) consentRequest(w http.ResponseWriter, r *http.Request) (*auth
 		return nil, "", false
 	}
 	sub, _, ok := p.session(r)
-	if !ok || a.UserSub == "" || a.UserSub != sub {
+	if !ok || a.UserSub == "" || a.UserSub != sub || a.AuthTime.IsZero() {
 		http.Redirect(w, r, p.prefix+"/login?id="+url.QueryEscape(a.ID), http.StatusSeeOther)
 		return nil, "", false
 	}

@@ -31,15 +31,21 @@ const (
 )
 
 // Failed logins and OTP tries are limited per user name and per client IP,
-// counted in did_attempts so every node sees them.
+// counted in did_attempts so every node sees them. A password login is
+// limited per (user name, address) and per address; per user name alone
+// only more slowly (loginPerAccount in accountWindow), and not at all from a
+// device the user logged in from before (see knownDevice), so failures from
+// elsewhere cannot lock a user out.
 const (
-	limitWindow    = 15 * time.Minute
-	loginPerUser   = 5
-	loginPerIP     = 20
-	otpFailuresIP  = 20
-	kindLogin      = "login"
-	kindOTP        = "otp"
-	kindResetStart = "reset"
+	limitWindow     = 15 * time.Minute
+	loginPerUser    = 5 // per (user name, address); and password reset starts per user name
+	loginPerIP      = 20
+	loginPerAccount = 20
+	accountWindow   = time.Hour
+	otpFailuresIP   = 20
+	kindLogin       = "login"
+	kindOTP         = "otp"
+	kindResetStart  = "reset"
 )
 
 func (p *Provider) otpHash(purpose, ref, code string) string {
@@ -128,7 +134,7 @@ func (p *Provider) verifyOTP(ctx context.Context, ip, purpose, ref, code string)
 		v.add("otp", m)
 		return v.err()
 	}
-	if until, blocked, err := p.blockedUntil(ctx, kindOTP, "ip:"+ip, otpFailuresIP); err != nil {
+	if until, blocked, err := p.blockedUntil(ctx, kindOTP, attemptLimit{"ip:" + ip, otpFailuresIP, 0}, 0); err != nil {
 		return err
 	} else if blocked {
 		return fieldErr(atTime(msgLocked, until))
@@ -185,19 +191,25 @@ func (p *Provider) verifyOTP(ctx context.Context, ip, purpose, ref, code string)
 	return nil
 }
 
-// blockedUntil reports whether key has limit failures of kind within
-// limitWindow, and when the oldest of them stops counting.
-// attemptLimit is one counter of failed attempts: its key and how many fit
-// in the window.
+// attemptLimit is one counter of failed attempts: its key, how many fit in
+// the window, and the window (zero: limitWindow).
 type attemptLimit struct {
-	key   string
-	limit int
+	key    string
+	limit  int
+	window time.Duration
+}
+
+func (l attemptLimit) span() time.Duration {
+	if l.window == 0 {
+		return limitWindow
+	}
+	return l.window
 }
 
 // anyBlocked reports the first of limits that is exhausted, and until when.
 func (p *Provider) anyBlocked(ctx context.Context, kind string, limits ...attemptLimit) (time.Time, bool, error) {
 	for _, l := range limits {
-		until, blocked, err := p.blockedUntil(ctx, kind, l.key, l.limit)
+		until, blocked, err := p.blockedUntil(ctx, kind, l, 0)
 		if err != nil || blocked {
 			return until, blocked, err
 		}
@@ -205,9 +217,12 @@ func (p *Provider) anyBlocked(ctx context.Context, kind string, limits ...attemp
 	return time.Time{}, false, nil
 }
 
-func (p *Provider) blockedUntil(ctx context.Context, kind, key string, limit int) (time.Time, bool, error) {
-	rows, err := p.db.QueryContext(ctx, `SELECT at FROM did_attempts WHERE kind = $1 AND key = $2 AND at > $3 ORDER BY at DESC LIMIT $4`,
-		kind, key, p.nowUTC().Add(-limitWindow), limit)
+// blockedUntil reports whether l's key has l.limit failures of kind within
+// its window, not counting the row except (0: none), and when the oldest of
+// them stops counting.
+func (p *Provider) blockedUntil(ctx context.Context, kind string, l attemptLimit, except int64) (time.Time, bool, error) {
+	rows, err := p.db.QueryContext(ctx, `SELECT at FROM did_attempts WHERE kind = $1 AND key = $2 AND at > $3 AND id <> $4 ORDER BY at DESC LIMIT $5`,
+		kind, l.key, p.nowUTC().Add(-l.span()), except, l.limit)
 	if err != nil {
 		return time.Time{}, false, err
 	}
@@ -223,10 +238,45 @@ func (p *Provider) blockedUntil(ctx context.Context, kind, key string, limit int
 	if err := rows.Err(); err != nil {
 		return time.Time{}, false, err
 	}
-	if len(ts) < limit {
+	if len(ts) < l.limit {
 		return time.Time{}, false, nil
 	}
-	return ts[limit-1].Add(limitWindow), true, nil
+	return ts[l.limit-1].Add(l.span()), true, nil
+}
+
+// reserve counts an attempt against every limit before it is made, and
+// reports the first limit it exceeds (its rows then removed again). Counting
+// first and recording after the slow password check let a burst of parallel
+// attempts all pass the check; here each request's row is in the table
+// before it counts, so of any number of concurrent ones at most limit see
+// themselves within it. The rows stay as failures; a successful or
+// unanswered attempt takes them back with release.
+func (p *Provider) reserve(ctx context.Context, kind string, limits ...attemptLimit) (ids []int64, until time.Time, blocked bool, err error) {
+	now := p.nowUTC()
+	p.db.ExecContext(ctx, `DELETE FROM did_attempts WHERE at < $1`, now.Add(-24*time.Hour))
+	for _, l := range limits {
+		var id int64
+		if err := p.db.QueryRowContext(ctx, `INSERT INTO did_attempts (kind, key, at) VALUES ($1, $2, $3) RETURNING id`, kind, l.key, now).Scan(&id); err != nil {
+			p.release(ctx, ids)
+			return nil, time.Time{}, false, err
+		}
+		ids = append(ids, id)
+		until, blocked, err := p.blockedUntil(ctx, kind, l, id)
+		if err != nil || blocked {
+			p.release(ctx, ids)
+			return nil, until, blocked, err
+		}
+	}
+	return ids, time.Time{}, false, nil
+}
+
+// release takes back attempts counted by reserve.
+func (p *Provider) release(ctx context.Context, ids []int64) {
+	for _, id := range ids {
+		if _, err := p.db.ExecContext(context.WithoutCancel(ctx), `DELETE FROM did_attempts WHERE id = $1`, id); err != nil {
+			p.log.ErrorContext(ctx, "release attempt", "error", err)
+		}
+	}
 }
 
 func (p *Provider) recordFailure(ctx context.Context, kind, key string) error {
@@ -253,6 +303,13 @@ func (o *devOutbox) SendSMS(ctx context.Context, to, text string) error {
 	o.p.log.InfoContext(ctx, "SMS (development outbox, not sent)", "to", to, "text", text)
 	return nil
 }
+
+// noSMS is the sender when there is no gateway outside development mode.
+type noSMS struct{}
+
+var errNoSMSGateway = errors.New("SMS not sent: no SMS gateway is configured (and not in development mode)")
+
+func (noSMS) SendSMS(context.Context, string, string) error { return errNoSMSGateway }
 
 // HTTPSMSSender sends through an HTTP gateway: it POSTs {"to": "+66…",
 // "text": "…"} as JSON to URL with "Authorization: Bearer <Token>" and

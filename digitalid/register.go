@@ -1,6 +1,7 @@
 package digitalid
 
 import (
+	"errors"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -273,7 +274,16 @@ func (p *Provider) handleAccount(w http.ResponseWriter, r *http.Request) {
 		p.render(w, r, http.StatusUnprocessableEntity, "account", pg)
 		return
 	}
-	d.Username, d.PasswordHash = username, hashPassword(pw)
+	hash, err := p.hashPassword(r.Context(), pw, p.hashWait)
+	if errors.Is(err, errBusy) {
+		p.renderBusy(w, r, "account", pg)
+		return
+	}
+	if err != nil {
+		p.fail(w, r, err)
+		return
+	}
+	d.Username, d.PasswordHash = username, hash
 	if err := p.saveFlow(r.Context(), id, d); err != nil {
 		p.fail(w, r, err)
 		return

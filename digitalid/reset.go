@@ -1,6 +1,7 @@
 package digitalid
 
 import (
+	"errors"
 	"net/http"
 	"net/url"
 	"strings"
@@ -53,7 +54,7 @@ func (p *Provider) handleReset(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx := r.Context()
 	ip := p.clientIP(r)
-	until, blocked, err := p.anyBlocked(ctx, kindResetStart, attemptLimit{"user:" + username, loginPerUser}, attemptLimit{"ip:" + ip, resetPerIP})
+	until, blocked, err := p.anyBlocked(ctx, kindResetStart, attemptLimit{"user:" + username, loginPerUser, 0}, attemptLimit{"ip:" + ip, resetPerIP, 0})
 	if err != nil {
 		p.fail(w, r, err)
 		return
@@ -171,6 +172,16 @@ func (p *Provider) handleResetOTP(w http.ResponseWriter, r *http.Request) {
 		p.render(w, r, http.StatusUnprocessableEntity, "resetotp", pg)
 		return
 	}
+	// Hashed before the code is used up, so a busy answer leaves it valid.
+	hash, err := p.hashPassword(ctx, pw, p.hashWait)
+	if errors.Is(err, errBusy) {
+		p.renderBusy(w, r, "resetotp", pg)
+		return
+	}
+	if err != nil {
+		p.fail(w, r, err)
+		return
+	}
 	if err := p.verifyOTP(ctx, p.clientIP(r), purposeReset, id, code); err != nil {
 		if openinfo.ErrorCode(err) != openinfo.EINVALID {
 			p.fail(w, r, err)
@@ -180,11 +191,11 @@ func (p *Provider) handleResetOTP(w http.ResponseWriter, r *http.Request) {
 		p.render(w, r, http.StatusUnprocessableEntity, "resetotp", pg)
 		return
 	}
-	if err := p.setPassword(ctx, u.Sub, pw); err != nil {
+	if err := p.setPassword(ctx, u.Sub, hash); err != nil {
 		p.fail(w, r, err)
 		return
 	}
-	p.clearFailures(ctx, kindLogin, "user:"+u.Username)
+	p.clearLoginFailures(ctx, u.Username)
 	p.clearFailures(ctx, kindResetStart, "user:"+u.Username)
 	p.endFlow(ctx, w, id, cookieReset)
 	p.clearCookie(w, cookieSession)

@@ -57,9 +57,13 @@ func (p *Provider) CreateUser(ctx context.Context, u NewUser) (string, error) {
 	if err := v.err(); err != nil {
 		return "", err
 	}
+	hash, err := p.hashPassword(ctx, u.Password, -1) // demo data and tests: wait as long as ctx allows
+	if err != nil {
+		return "", err
+	}
 	return p.insertUser(ctx, &user{
 		CitizenID: cid, GivenName: given, FamilyName: family, BirthDate: u.BirthDate.Format(time.DateOnly),
-		Username: username, PasswordHash: hashPassword(u.Password), Mobile: mobile,
+		Username: username, PasswordHash: hash, Mobile: mobile,
 	})
 }
 
@@ -127,8 +131,9 @@ func (p *Provider) userByUsername(ctx context.Context, username string) (*user, 
 	return scanUser(p.db.QueryRowContext(ctx, `SELECT `+userColumns+` FROM did_users WHERE username = $1`, strings.ToLower(strings.TrimSpace(username))))
 }
 
-func (p *Provider) setPassword(ctx context.Context, sub, password string) error {
-	_, err := p.db.ExecContext(ctx, `UPDATE did_users SET password_hash = $1, updated_at = $2 WHERE sub = $3`, hashPassword(password), p.nowUTC(), sub)
+// setPassword stores hash (from p.hashPassword) as sub's password.
+func (p *Provider) setPassword(ctx context.Context, sub, hash string) error {
+	_, err := p.db.ExecContext(ctx, `UPDATE did_users SET password_hash = $1, updated_at = $2 WHERE sub = $3`, hash, p.nowUTC(), sub)
 	if err != nil {
 		return err
 	}
@@ -146,6 +151,74 @@ const (
 	argonThreads = 1
 	argonKeyLen  = 32
 )
+
+// Each argon2id computation takes argonMemory, so at most hashSlots run at
+// once (runtime.NumCPU(): more would only queue for the CPU while holding
+// their memory). A request waits up to hashWait for a slot and is then told
+// to try again, so a burst of logins cannot pile up memory.
+const defaultHashWait = 2 * time.Second
+
+// errBusy: no hashing slot came free in time.
+var errBusy = errors.New("password hashing busy")
+
+// acquireHash takes a hashing slot, waiting up to wait (negative: as long as
+// ctx allows; zero: not at all). The caller calls releaseHash.
+func (p *Provider) acquireHash(ctx context.Context, wait time.Duration) error {
+	select {
+	case p.hashSlots <- struct{}{}:
+		return nil
+	default:
+	}
+	if wait == 0 {
+		return errBusy
+	}
+	p.hashWaiting.Add(1)
+	defer p.hashWaiting.Add(-1)
+	var timeout <-chan time.Time
+	if wait > 0 {
+		t := time.NewTimer(wait)
+		defer t.Stop()
+		timeout = t.C
+	}
+	select {
+	case p.hashSlots <- struct{}{}:
+		return nil
+	case <-timeout:
+		return errBusy
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+func (p *Provider) releaseHash() { <-p.hashSlots }
+
+// inHashSlot runs fn in a hashing slot.
+func (p *Provider) inHashSlot(ctx context.Context, wait time.Duration, fn func()) error {
+	if err := p.acquireHash(ctx, wait); err != nil {
+		return err
+	}
+	defer p.releaseHash()
+	if p.hashHook != nil {
+		p.hashHook()
+	}
+	fn()
+	return nil
+}
+
+// hashPassword hashes pw in a hashing slot (see acquireHash for wait).
+func (p *Provider) hashPassword(ctx context.Context, pw string, wait time.Duration) (string, error) {
+	var h string
+	err := p.inHashSlot(ctx, wait, func() { h = hashPassword(pw) })
+	return h, err
+}
+
+// checkPassword verifies pw against encoded in a hashing slot, waiting up to
+// p.hashWait; errBusy when none came free.
+func (p *Provider) checkPassword(ctx context.Context, encoded, pw string) (bool, error) {
+	var ok bool
+	err := p.inHashSlot(ctx, p.hashWait, func() { ok = verifyPassword(encoded, pw) })
+	return ok, err
+}
 
 func hashPassword(pw string) string {
 	salt := make([]byte, 16)

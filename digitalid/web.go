@@ -189,6 +189,14 @@ func (p *Provider) fail(w http.ResponseWriter, r *http.Request, err error) {
 	p.render(w, r, status, "error", pg)
 }
 
+// renderBusy answers that no password hashing slot came free: the form
+// again, to be sent again shortly.
+func (p *Provider) renderBusy(w http.ResponseWriter, r *http.Request, name string, pg *page) {
+	pg.Error = msgBusy.in(pg.Lang)
+	w.Header().Set("Retry-After", "5")
+	p.render(w, r, http.StatusServiceUnavailable, name, pg)
+}
+
 func userErr(code string, m msg) error { return &openinfo.Error{Code: code, TH: m.TH, EN: m.EN} }
 
 // isUserErr reports whether err is ours to show (an *openinfo.Error).
