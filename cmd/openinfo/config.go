@@ -132,7 +132,7 @@ var settings = []setting{
 	{"smtp-password", "OPENINFO_SMTP_PASSWORD", "SMTP password", ""},
 	{"smtp-from", "OPENINFO_SMTP_FROM", "sender of e-mail", "openinfo <no-reply@localhost.localdomain>"},
 	{"smtp-tls", "OPENINFO_SMTP_TLS", "starttls (mandatory), tls (implicit) or none (loopback servers only)", "starttls"},
-	{"sms-url", "OPENINFO_SMS_URL", "SMS gateway URL for the built-in provider's OTPs (POST {to, text}); empty = development outbox", ""},
+	{"sms-url", "OPENINFO_SMS_URL", "SMS gateway URL for the built-in provider's OTPs (POST {to, text}); empty = the development outbox in dev mode, and no SMS (so no registration) otherwise", ""},
 	{"sms-token", "OPENINFO_SMS_TOKEN", "bearer token for the SMS gateway", ""},
 	{"dictionary", "OPENINFO_DICTIONARY", "Thai word list for search (one word per line, or a hunspell .dic); empty = the system's hunspell-th or libthai list when found, else the built-in seed list", ""},
 	{"search-poll", "OPENINFO_SEARCH_POLL", "how often each node reads the change feed to keep its search index fresh", "1s"},
