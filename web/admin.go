@@ -213,7 +213,7 @@ func (s *Server) handleTokenPrompt(w http.ResponseWriter, r *http.Request) {
 	for _, lim := range []struct {
 		key   string
 		limit int
-	}{{"token:user:" + strconv.FormatInt(u.ID, 10), 5}, {"token:ip:" + s.clientIP(r), 20}} {
+	}{{"token:user:" + strconv.FormatInt(u.ID, 10), 5}, {"token:ip:" + ui.ClientIP(r, s.proxies), 20}} {
 		ok, retry, err := s.db.RateLimit(ctx, lim.key, lim.limit, 15*time.Minute)
 		if err != nil {
 			s.Fail(w, r, err)
@@ -281,3 +281,5 @@ func (s *Server) trusted(ip string) bool {
 	}
 	return false
 }
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }

@@ -22,8 +22,8 @@ type posterPage struct {
 	Code      string
 	URL       string // the rating link
 	Query     string // "?process=…" for the download links, "" for none
-	Process   *processName
-	Processes []processName
+	Process   *ui.ProcessName
+	Processes []ui.ProcessName
 }
 
 // posterData loads the point of {id} and its rating link.
@@ -43,7 +43,7 @@ func (s *Server) posterData(r *http.Request) (*posterPage, error) {
 		return nil, err
 	}
 	p := &posterPage{Point: pt, Agency: a, Code: code, URL: s.AbsURL(r, "/rate/"+code)}
-	if proc := s.ratingProcess(r, pt); proc != nil {
+	if proc := ui.RatedProcess(r, s.db, pt); proc != nil {
 		p.Process = proc
 		p.Query = "?process=" + strconv.FormatInt(proc.ID, 10)
 		p.URL += p.Query
@@ -72,7 +72,7 @@ func (s *Server) handlePosterPage(w http.ResponseWriter, r *http.Request) {
 	rows, err := s.db.SQL().QueryContext(r.Context(), `SELECT id, name_th, name_en FROM processes WHERE agency_id = $1 ORDER BY sort_key, id LIMIT 200`, p.Point.AgencyID)
 	if err == nil {
 		for rows.Next() {
-			var pn processName
+			var pn ui.ProcessName
 			if rows.Scan(&pn.ID, &pn.TH, &pn.EN) == nil {
 				p.Processes = append(p.Processes, pn)
 			}

@@ -47,7 +47,7 @@ type reportPage struct {
 	Point     *openinfo.ServicePoint
 	Period    string
 	Periods   []periodOption
-	Processes []processName
+	Processes []ui.ProcessName
 	Process   int64
 	Chart     template.HTML
 	Query     template.URL // the filters as a query string, for links and exports (a URL, so the template keeps its = and &)
@@ -148,7 +148,7 @@ func (s *Server) buildReport(r *http.Request) (*reportPage, error) {
 		rows, err := s.db.SQL().QueryContext(ctx, `SELECT id, name_th, name_en FROM processes WHERE agency_id = $1 ORDER BY sort_key, id LIMIT 300`, q.Agency.ID)
 		if err == nil {
 			for rows.Next() {
-				var pn processName
+				var pn ui.ProcessName
 				if rows.Scan(&pn.ID, &pn.TH, &pn.EN) == nil {
 					pg.Processes = append(pg.Processes, pn)
 				}

@@ -337,37 +337,7 @@ func (s *Server) handleRevisionFile(w http.ResponseWriter, r *http.Request) {
 		s.Fail(w, r, err)
 		return
 	}
-	s.serveAttachment(w, r, rc.Rev.Content, r.PathValue("key"))
-}
-
-// serveAttachment sends the file key if content lists it.
-func (s *Server) serveAttachment(w http.ResponseWriter, r *http.Request, c openinfo.ManualContent, key string) {
-	for _, a := range c.Attachments {
-		if a.Key != key {
-			continue
-		}
-		f, err := s.db.GetFile(r.Context(), key)
-		if err != nil {
-			s.Fail(w, r, err)
-			return
-		}
-		w.Header().Set("Content-Type", f.ContentType)
-		w.Header().Set("Content-Length", strconv.FormatInt(f.Size, 10))
-		w.Header().Set("X-Content-Type-Options", "nosniff")
-		w.Header().Set("Content-Disposition", "inline; filename*=UTF-8''"+urlPathEscape(a.Name+attachmentExt(f.ContentType, a.Name)))
-		w.Header().Set("Cache-Control", "private, max-age=86400")
-		w.Write(f.Data)
-		return
-	}
-	s.NotFound(w, r)
-}
-
-func attachmentExt(ctype, name string) string {
-	ext := map[string]string{openinfo.TypePDF: ".pdf", openinfo.TypePNG: ".png", openinfo.TypeJPEG: ".jpg"}[ctype]
-	if strings.HasSuffix(strings.ToLower(name), ext) {
-		return ""
-	}
-	return ext
+	s.ServeAttachment(w, r, s.db, rc.Rev.Content, r.PathValue("key"))
 }
 
 type comparePage struct {

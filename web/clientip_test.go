@@ -4,6 +4,8 @@ import (
 	"net/http/httptest"
 	"net/netip"
 	"testing"
+
+	"github.com/openinfo/openinfo/web/internal/ui"
 )
 
 func TestClientIP(t *testing.T) {
@@ -26,7 +28,7 @@ func TestClientIP(t *testing.T) {
 		if tt.xff != "" {
 			r.Header.Set("X-Forwarded-For", tt.xff)
 		}
-		if got := s.clientIP(r); got != tt.want {
+		if got := ui.ClientIP(r, s.proxies); got != tt.want {
 			t.Errorf("%s + %q = %q, want %q", tt.remote, tt.xff, got, tt.want)
 		}
 	}

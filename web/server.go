@@ -3,6 +3,7 @@
 package web
 
 import (
+	"context"
 	"crypto/rand"
 	"crypto/sha256"
 	"embed"
@@ -13,6 +14,8 @@ import (
 	"net/netip"
 	"sync/atomic"
 	"time"
+
+	"github.com/openinfo/openinfo/web/portal"
 
 	"github.com/openinfo/openinfo/web/api"
 	"github.com/openinfo/openinfo/web/internal/find"
@@ -107,17 +110,10 @@ type Server struct {
 	metricsToken string
 	jobs         *jobs.Runner
 
-	// Satisfaction ratings (rate.go): the group-commit writer, and how many
-	// ratings one address may send per hour.
-	ratings          *store.RatingWriter
-	ratingLimit      int
-	ratingPointLimit int
-
-	find  *find.Finder
-	api   *api.API
-	views viewCounter
-	home  homeCache
-	micro microcache
+	find   *find.Finder
+	api    *api.API
+	portal *portal.Portal
+	micro  microcache
 }
 
 // New prepares a server: it parses the templates once, at start.
@@ -157,16 +153,28 @@ func New(cfg Config) (*Server, error) {
 	}
 	if cfg.DB != nil {
 		s.sessions = newSessions(s, cfg.DB.Sessions())
-		s.ratings = cfg.DB.NewRatingWriter(store.RatingWriterOptions{})
 	}
-	s.ratingLimit, s.ratingPointLimit = cfg.RatingsPerHour, cfg.RatingsPerPointPerHour
 	s.metricsToken = cfg.MetricsToken
 	s.jobs = cfg.Jobs
 	s.metrics.reg.MustRegister(cfg.Collectors...)
 	s.find = &find.Finder{Index: cfg.Search, Ready: cfg.SearchReady, DB: cfg.DB}
 	s.api = &api.API{Find: s.find, AbsURL: s.AbsURL}
+	s.portal = portal.New(portal.Config{UI: s.UI, DB: cfg.DB, Find: s.find, Sealer: cfg.Sealer, Mailer: cfg.Mailer,
+		Proxies: cfg.TrustedProxies, RatingsPerHour: cfg.RatingsPerHour, RatingsPerPointPerHour: cfg.RatingsPerPointPerHour})
 	s.micro.off = !cfg.PageCache
 	s.micro.maxBytes = cfg.PageCacheBytes
-	s.micro.onHit = s.countCachedView
+	s.micro.onHit = s.portal.CountCachedView
 	return s, nil
+}
+
+// Close ends the portal's background writers (the ratings): call it after
+// the HTTP server has shut down.
+func (s *Server) Close() { s.portal.Close() }
+
+// FlushViews writes the manual views counted on this node.
+func (s *Server) FlushViews(ctx context.Context) error { return s.portal.FlushViews(ctx) }
+
+// Background does the node's periodic work until ctx ends.
+func (s *Server) Background(ctx context.Context, every time.Duration) {
+	s.portal.Background(ctx, every)
 }

@@ -1,4 +1,4 @@
-package web
+package portal
 
 import (
 	"context"
@@ -30,7 +30,7 @@ const (
 )
 
 // Close flushes the rating writer; call it after the HTTP server stopped.
-func (s *Server) Close() {
+func (s *Portal) Close() {
 	if s.ratings != nil {
 		s.ratings.Close()
 	}
@@ -40,7 +40,7 @@ func (s *Server) Close() {
 // by default: offices share one address behind NAT) and fewer at any one
 // point, so a loop at one point cannot use up what the citizens at the
 // office's other points need.
-func (s *Server) ratingLimits() store.RatingLimits {
+func (s *Portal) ratingLimits() store.RatingLimits {
 	lim := store.RatingLimits{Point: s.ratingPointLimit, All: s.ratingLimit}
 	if lim.All <= 0 {
 		lim.All = 120
@@ -66,7 +66,7 @@ type ratePage struct {
 	Point     *openinfo.ServicePoint
 	Agency    *openinfo.Agency
 	Code      string
-	Process   *processName
+	Process   *ui.ProcessName
 	Set       *openinfo.QuestionSet
 	Answers   map[string]string
 	Profile   openinfo.Respondent
@@ -81,21 +81,9 @@ type ratePage struct {
 	Choices   any
 }
 
-type processName struct {
-	ID     int64
-	TH, EN string
-}
-
-func (p *processName) Name(lang string) string {
-	if lang == ui.LangEN && p.EN != "" {
-		return p.EN
-	}
-	return p.TH
-}
-
 // ratingPoint finds the visible point of the {code} in the path; a code
 // that is not in canonical form is redirected to it (ok false then).
-func (s *Server) ratingPoint(w http.ResponseWriter, r *http.Request) (*openinfo.ServicePoint, *openinfo.Agency, string, bool) {
+func (s *Portal) ratingPoint(w http.ResponseWriter, r *http.Request) (*openinfo.ServicePoint, *openinfo.Agency, string, bool) {
 	raw := r.PathValue("code")
 	code := openinfo.NormalizeRateCode(raw)
 	if code != raw && openinfo.ValidRateCode(code) && r.Method == http.MethodGet {
@@ -125,29 +113,13 @@ func (s *Server) ratingPoint(w http.ResponseWriter, r *http.Request) (*openinfo.
 	return pt, a, code, true
 }
 
-// process reads ?process= (or the form field): a process of the point's
-// agency. An unknown one is ignored, so an old poster keeps working.
-func (s *Server) ratingProcess(r *http.Request, pt *openinfo.ServicePoint) *processName {
-	id, err := strconv.ParseInt(r.FormValue("process"), 10, 64)
-	if err != nil || id <= 0 {
-		return nil
-	}
-	p := &processName{ID: id}
-	err = s.db.SQL().QueryRowContext(r.Context(), `SELECT name_th, name_en FROM processes WHERE id = $1 AND (agency_id = $2
-		OR EXISTS (SELECT 1 FROM point_processes WHERE point_id = $3 AND process_id = $1))`, id, pt.AgencyID, pt.ID).Scan(&p.TH, &p.EN)
-	if err != nil {
-		return nil
-	}
-	return p
-}
-
-func (s *Server) newRatePage(pt *openinfo.ServicePoint, a *openinfo.Agency, code string, qs *openinfo.QuestionSet) ratePage {
+func (s *Portal) newRatePage(pt *openinfo.ServicePoint, a *openinfo.Agency, code string, qs *openinfo.QuestionSet) ratePage {
 	return ratePage{Point: pt, Agency: a, Code: code, Set: qs, Answers: map[string]string{}, Errors: map[string]string{},
 		MaxLen: openinfo.MaxCommentRunes, Scale: []int{5, 4, 3, 2, 1}, ScaleText: openinfo.ScaleLabels, Choices: openinfo.RespondentChoices}
 }
 
 // handleRateForm shows the question set for the point of {code}.
-func (s *Server) handleRateForm(w http.ResponseWriter, r *http.Request) {
+func (s *Portal) handleRateForm(w http.ResponseWriter, r *http.Request) {
 	pt, a, code, ok := s.ratingPoint(w, r)
 	if !ok {
 		return
@@ -158,7 +130,7 @@ func (s *Server) handleRateForm(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := s.newRatePage(pt, a, code, qs)
-	p.Process = s.ratingProcess(r, pt)
+	p.Process = ui.RatedProcess(r, s.db, pt)
 	s.deviceID(w, r) // the cookie the submission should bring back
 	w.Header().Set("Cache-Control", "no-store")
 	s.Render(w, r, http.StatusOK, "rate", ui.T(ui.LangFrom(r), "rate.title")+" – "+pt.Name(ui.LangFrom(r)), p)
@@ -168,7 +140,7 @@ func (s *Server) handleRateForm(w http.ResponseWriter, r *http.Request) {
 // brought one, setting a new cookie when there is none (a device without
 // cookies is then a new device each time; the address limits still hold,
 // and its ratings after the first in a burst are flagged).
-func (s *Server) deviceID(w http.ResponseWriter, r *http.Request) (string, bool) {
+func (s *Portal) deviceID(w http.ResponseWriter, r *http.Request) (string, bool) {
 	v := ""
 	had := false
 	if c, err := r.Cookie(deviceCookie); err == nil && len(c.Value) == 32 {
@@ -187,7 +159,7 @@ func (s *Server) deviceID(w http.ResponseWriter, r *http.Request) (string, bool)
 // handleRateSubmit checks and stores a rating: address limits, answers,
 // once per device per point per day; refusals are counted, not stored, and
 // show the form again with the citizen's answers.
-func (s *Server) handleRateSubmit(w http.ResponseWriter, r *http.Request) {
+func (s *Portal) handleRateSubmit(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	lang := ui.LangFrom(r)
 	r.Body = http.MaxBytesReader(w, r.Body, maxRatingBody)
@@ -226,12 +198,12 @@ func (s *Server) handleRateSubmit(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	p := s.newRatePage(pt, a, code, qs)
-	p.Process = s.ratingProcess(r, pt)
+	p.Process = ui.RatedProcess(r, s.db, pt)
 	p.Answers, p.Comment = in.Answers, in.Comment
 	for k, v := range in.Respondent {
 		p.Profile.Set(k, v)
 	}
-	allowed, retry, recent, err := s.db.RatingRateLimit(ctx, s.clientIP(r), pt.ID, s.ratingLimits())
+	allowed, retry, recent, err := s.db.RatingRateLimit(ctx, ui.ClientIP(r, s.proxies), pt.ID, s.ratingLimits())
 	if err != nil {
 		s.Fail(w, r, err)
 		return
@@ -284,7 +256,7 @@ func (s *Server) handleRateSubmit(w http.ResponseWriter, r *http.Request) {
 }
 
 // handleRateThanks thanks the citizen after an accepted rating.
-func (s *Server) handleRateThanks(w http.ResponseWriter, r *http.Request) {
+func (s *Portal) handleRateThanks(w http.ResponseWriter, r *http.Request) {
 	pt, a, code, ok := s.ratingPoint(w, r)
 	if !ok {
 		return
@@ -294,7 +266,7 @@ func (s *Server) handleRateThanks(w http.ResponseWriter, r *http.Request) {
 }
 
 // handleRateEntry lets a citizen type the code printed under a QR code.
-func (s *Server) handleRateEntry(w http.ResponseWriter, r *http.Request) {
+func (s *Portal) handleRateEntry(w http.ResponseWriter, r *http.Request) {
 	lang := ui.LangFrom(r)
 	if c := strings.TrimSpace(r.URL.Query().Get("code")); c != "" {
 		code := openinfo.NormalizeRateCode(c)
@@ -310,7 +282,7 @@ func (s *Server) handleRateEntry(w http.ResponseWriter, r *http.Request) {
 }
 
 // handlePointRate links the public point page to the point's rating page.
-func (s *Server) handlePointRate(w http.ResponseWriter, r *http.Request) {
+func (s *Portal) handlePointRate(w http.ResponseWriter, r *http.Request) {
 	id, ok := ui.PathID(r, "id")
 	if !ok {
 		s.NotFound(w, r)

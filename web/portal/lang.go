@@ -1,4 +1,4 @@
-package web
+package portal
 
 import (
 	"net/http"
@@ -8,7 +8,7 @@ import (
 )
 
 // handleLang switches the language and goes back to the page the person was on.
-func (s *Server) handleLang(w http.ResponseWriter, r *http.Request) {
+func (s *Portal) handleLang(w http.ResponseWriter, r *http.Request) {
 	lang := ui.LangTH
 	if r.URL.Query().Get("to") == ui.LangEN {
 		lang = ui.LangEN

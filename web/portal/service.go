@@ -1,4 +1,4 @@
-package web
+package portal
 
 import (
 	"net/http"
@@ -18,7 +18,7 @@ type servicePage struct {
 
 // handleService shows a published other service with the points that offer
 // it; an unpublished one is not found.
-func (s *Server) handleService(w http.ResponseWriter, r *http.Request) {
+func (s *Portal) handleService(w http.ResponseWriter, r *http.Request) {
 	id, ok := ui.PathID(r, "id")
 	if !ok {
 		s.NotFound(w, r)

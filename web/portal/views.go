@@ -1,4 +1,4 @@
-package web
+package portal
 
 import (
 	"context"
@@ -27,9 +27,9 @@ func (v *viewCounter) add(processID int64) {
 	v.mu.Unlock()
 }
 
-// countCachedView counts a view of a manual page served from the page
+// CountCachedView counts a view of a manual page served from the page
 // cache, as handleManual counts the ones it renders.
-func (s *Server) countCachedView(r *http.Request) {
+func (s *Portal) CountCachedView(r *http.Request) {
 	rest, ok := strings.CutPrefix(r.URL.Path, "/manuals/")
 	if !ok || rest == "" || len(rest) > 18 {
 		return
@@ -49,7 +49,7 @@ func (v *viewCounter) take() map[int64]int64 {
 }
 
 // FlushViews writes the counted views; on failure they are counted again.
-func (s *Server) FlushViews(ctx context.Context) error {
+func (s *Portal) FlushViews(ctx context.Context) error {
 	n := s.views.take()
 	if err := s.db.AddManualViews(ctx, n); err != nil {
 		for id, c := range n {
@@ -67,7 +67,7 @@ func (s *Server) FlushViews(ctx context.Context) error {
 
 // Background runs the site's periodic work until ctx ends: it writes the
 // counted manual views every interval, and once more at the end.
-func (s *Server) Background(ctx context.Context, every time.Duration) {
+func (s *Portal) Background(ctx context.Context, every time.Duration) {
 	t := time.NewTicker(every)
 	defer t.Stop()
 	for {

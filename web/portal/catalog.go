@@ -1,4 +1,4 @@
-package web
+package portal
 
 import (
 	"net/http"
@@ -8,7 +8,7 @@ import (
 
 // handleCatalog lists the Service Catalog: every category and user group
 // with how many published manuals it holds, each a link to those manuals.
-func (s *Server) handleCatalog(w http.ResponseWriter, r *http.Request) {
+func (s *Portal) handleCatalog(w http.ResponseWriter, r *http.Request) {
 	p, err := s.homeData(r.Context())
 	if err != nil {
 		s.Fail(w, r, err)

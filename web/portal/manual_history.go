@@ -1,4 +1,4 @@
-package web
+package portal
 
 import (
 	"net/http"
@@ -24,7 +24,7 @@ type historyPage struct {
 
 // handleManualHistory lists the published revisions and compares two of
 // them (?a=N&b=M by revision number; by default the two newest).
-func (s *Server) handleManualHistory(w http.ResponseWriter, r *http.Request) {
+func (s *Portal) handleManualHistory(w http.ResponseWriter, r *http.Request) {
 	id, ok := ui.PathID(r, "id")
 	if !ok {
 		s.NotFound(w, r)

@@ -1,4 +1,4 @@
-package web
+package portal
 
 import (
 	"net/http"
@@ -26,7 +26,7 @@ type agenciesPage struct {
 // handleAgencies is the agency directory: browse by type and province, or
 // filter by name; unknown filter values are ignored rather than refused, since
 // they arrive from hand-edited or old links.
-func (s *Server) handleAgencies(w http.ResponseWriter, r *http.Request) {
+func (s *Portal) handleAgencies(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	p := agenciesPage{Query: q.Get("q"), Pager: ui.NewPager(r, "page", 50)}
 	if utf8.RuneCountInString(p.Query) > 200 || !utf8.ValidString(p.Query) {

@@ -1,4 +1,4 @@
-package web
+package portal
 
 import (
 	"net/http"
@@ -14,7 +14,7 @@ import (
 // handleManual shows a process's published citizen manual in full, as the
 // Act requires it to be published, with the service points that serve it;
 // an unpublished manual is never shown.
-func (s *Server) handleManual(w http.ResponseWriter, r *http.Request) {
+func (s *Portal) handleManual(w http.ResponseWriter, r *http.Request) {
 	id, ok := ui.PathID(r, "id")
 	if !ok {
 		s.NotFound(w, r)
@@ -52,7 +52,7 @@ func (s *Server) handleManual(w http.ResponseWriter, r *http.Request) {
 }
 
 // handleManualFile serves a form attached to the published manual.
-func (s *Server) handleManualFile(w http.ResponseWriter, r *http.Request) {
+func (s *Portal) handleManualFile(w http.ResponseWriter, r *http.Request) {
 	id, ok := ui.PathID(r, "id")
 	if !ok {
 		s.NotFound(w, r)
@@ -67,7 +67,7 @@ func (s *Server) handleManualFile(w http.ResponseWriter, r *http.Request) {
 		s.Fail(w, r, err)
 		return
 	}
-	s.serveAttachment(w, r, rev.Content, r.PathValue("key"))
+	s.ServeAttachment(w, r, s.db, rev.Content, r.PathValue("key"))
 }
 
 func urlPathEscape(s string) string { return url.PathEscape(s) }

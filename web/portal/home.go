@@ -1,4 +1,4 @@
-package web
+package portal
 
 import (
 	"context"
@@ -46,7 +46,7 @@ type homeCache struct {
 
 const homeTTL = time.Minute
 
-func (s *Server) homeData(ctx context.Context) (homePage, error) {
+func (s *Portal) homeData(ctx context.Context) (homePage, error) {
 	c := &s.home
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -103,7 +103,7 @@ func browseCounts(byType, byProvince []store.Count) (types []typeCount, regions 
 
 // handleHome is the front door: search, the Service Catalog's categories
 // and user groups, the most read manuals, and the directory.
-func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
+func (s *Portal) handleHome(w http.ResponseWriter, r *http.Request) {
 	p, err := s.homeData(r.Context())
 	if err != nil {
 		s.Fail(w, r, err)

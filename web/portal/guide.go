@@ -1,4 +1,4 @@
-package web
+package portal
 
 // Public guides (/guide, /guide/{slug}) and the FAQ (/faq): how an agency
 // joins, how officers get their roles and tokens, how manuals are written and
@@ -171,7 +171,7 @@ type guidePage struct {
 	Others   []guideLink // the other guides, for "see also"
 }
 
-func (s *Server) handleGuideIndex(w http.ResponseWriter, r *http.Request) {
+func (s *Portal) handleGuideIndex(w http.ResponseWriter, r *http.Request) {
 	lang := ui.LangFrom(r)
 	var p guideIndexPage
 	for _, g := range guideIndex {
@@ -195,7 +195,7 @@ func (s *Server) handleGuideIndex(w http.ResponseWriter, r *http.Request) {
 	s.Render(w, r, http.StatusOK, "guide_index", ui.T(lang, "guide.title"), p)
 }
 
-func (s *Server) handleGuide(w http.ResponseWriter, r *http.Request) {
+func (s *Portal) handleGuide(w http.ResponseWriter, r *http.Request) {
 	lang := ui.LangFrom(r)
 	slug := r.PathValue("slug")
 	known := false
@@ -223,7 +223,7 @@ func (s *Server) handleGuide(w http.ResponseWriter, r *http.Request) {
 	s.Render(w, r, http.StatusOK, "guide", d.Title, p)
 }
 
-func (s *Server) handleFAQ(w http.ResponseWriter, r *http.Request) {
+func (s *Portal) handleFAQ(w http.ResponseWriter, r *http.Request) {
 	lang := ui.LangFrom(r)
 	d, thaiOnly, err := guideFor(faqSlug, lang)
 	if err != nil || d == nil {

@@ -1,4 +1,4 @@
-package web
+package portal
 
 import (
 	"net/http"
@@ -21,7 +21,7 @@ type agencyPage struct {
 }
 
 // handleAgency shows one agency with its sub-agencies and service points.
-func (s *Server) handleAgency(w http.ResponseWriter, r *http.Request) {
+func (s *Portal) handleAgency(w http.ResponseWriter, r *http.Request) {
 	id, ok := ui.PathID(r, "id")
 	if !ok {
 		s.NotFound(w, r)

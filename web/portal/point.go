@@ -1,4 +1,4 @@
-package web
+package portal
 
 import (
 	"fmt"
@@ -21,7 +21,7 @@ type pointPage struct {
 
 // handlePoint shows one service point. A hidden point (การแสดงผล off) is not
 // found for the public: it no longer serves, though its record stays.
-func (s *Server) handlePoint(w http.ResponseWriter, r *http.Request) {
+func (s *Portal) handlePoint(w http.ResponseWriter, r *http.Request) {
 	id, ok := ui.PathID(r, "id")
 	if !ok {
 		s.NotFound(w, r)

@@ -1,4 +1,4 @@
-package web
+package portal
 
 import (
 	"html/template"
@@ -62,7 +62,7 @@ type searchPage struct {
 
 // handleSearch is the results page: tabs per kind, facets, hits with the
 // matched words marked, "did you mean", pages. It works without JavaScript.
-func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
+func (s *Portal) handleSearch(w http.ResponseWriter, r *http.Request) {
 	lang := ui.LangFrom(r)
 	sr := find.Read(r)
 	start := time.Now()

@@ -1,0 +1,88 @@
+// Package portal serves the citizens' pages: home, directory, agencies,
+// service points, manuals, other services, search, catalog, guides, the
+// satisfaction rating at the counter and the agencies' request to join.
+// One handler file per page, as everywhere in web/.
+package portal
+
+import (
+	"net/http"
+	"net/netip"
+
+	"github.com/openinfo/openinfo/auth"
+	"github.com/openinfo/openinfo/notify"
+	"github.com/openinfo/openinfo/store"
+	"github.com/openinfo/openinfo/web/internal/find"
+	"github.com/openinfo/openinfo/web/internal/ui"
+)
+
+// Config is what the portal needs.
+type Config struct {
+	UI      *ui.UI
+	DB      *store.DB
+	Find    *find.Finder
+	Sealer  *auth.Sealer  // signs onboarding links (nil: no onboarding)
+	Mailer  notify.Mailer // sends them
+	Proxies []netip.Prefix
+	// RatingsPerHour and RatingsPerPointPerHour bound ratings per address
+	// (0: 120 and 20).
+	RatingsPerHour, RatingsPerPointPerHour int
+}
+
+// Portal is the public site.
+type Portal struct {
+	*ui.UI
+	db      *store.DB
+	find    *find.Finder
+	sealer  *auth.Sealer
+	mailer  notify.Mailer
+	proxies []netip.Prefix
+
+	// Satisfaction ratings (rate.go): the group-commit writer, and how many
+	// ratings one address may send per hour.
+	ratings          *store.RatingWriter
+	ratingLimit      int
+	ratingPointLimit int
+
+	views viewCounter
+	home  homeCache
+}
+
+// New returns the portal.
+func New(c Config) *Portal {
+	p := &Portal{UI: c.UI, db: c.DB, find: c.Find, sealer: c.Sealer, mailer: c.Mailer, proxies: c.Proxies,
+		ratingLimit: c.RatingsPerHour, ratingPointLimit: c.RatingsPerPointPerHour}
+	if c.DB != nil {
+		p.ratings = c.DB.NewRatingWriter(store.RatingWriterOptions{})
+	}
+	return p
+}
+
+// Register adds the portal's pages to mux.
+func (s *Portal) Register(mux *http.ServeMux) {
+	mux.HandleFunc("GET /{$}", s.handleHome)
+	mux.HandleFunc("GET /agencies", s.handleAgencies)
+	mux.HandleFunc("GET /agencies/{id}", s.handleAgency)
+	mux.HandleFunc("GET /points/{id}", s.handlePoint)
+	mux.HandleFunc("GET /manuals/{id}", s.handleManual)
+	mux.HandleFunc("GET /manuals/{id}/files/{key}", s.handleManualFile)
+	mux.HandleFunc("GET /manuals/{id}/history", s.handleManualHistory)
+	mux.HandleFunc("GET /services/{id}", s.handleService)
+	mux.HandleFunc("GET /search", s.handleSearch)
+	mux.HandleFunc("GET /catalog", s.handleCatalog)
+	mux.HandleFunc("GET /lang", s.handleLang)
+	mux.HandleFunc("GET /guide", s.handleGuideIndex)
+	mux.HandleFunc("GET /guide/{slug}", s.handleGuide)
+	mux.HandleFunc("GET /faq", s.handleFAQ)
+	mux.HandleFunc("GET /rate", s.handleRateEntry)
+	mux.HandleFunc("GET /rate/{code}", s.handleRateForm)
+	mux.HandleFunc("POST /rate/{code}", s.handleRateSubmit)
+	mux.HandleFunc("GET /rate/{code}/thanks", s.handleRateThanks)
+	mux.HandleFunc("GET /points/{id}/rate", s.handlePointRate)
+	if s.sealer != nil {
+		mux.HandleFunc("GET /onboarding", s.handleOnboardingForm)
+		mux.HandleFunc("POST /onboarding", s.handleOnboardingSubmit)
+		mux.HandleFunc("GET /onboarding/sent", s.handleOnboardingSent)
+		mux.HandleFunc("GET /onboarding/confirm", s.handleOnboardingConfirm)
+		mux.HandleFunc("POST /onboarding/confirm", s.handleOnboardingConfirm)
+	}
+}
