@@ -12,6 +12,8 @@ import (
 	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/gendata"
 	"github.com/openinfo/openinfo/report"
+	"github.com/openinfo/openinfo/report/reportbench"
+	"github.com/openinfo/openinfo/store/storebench"
 )
 
 // benchCmd runs "openinfo bench ratings": ingestion against raw inserts, and
@@ -55,12 +57,12 @@ func benchCmd(ctx context.Context, args []string, env func(string) string, stdou
 	total, _ := db.RatingCount(ctx)
 	fmt.Fprintf(stdout, "database: %s, %d ratings, GOMAXPROCS %d\n", db.Dialect(), total, runtime.GOMAXPROCS(0))
 	if reports {
-		root, err := report.LargestRoot(ctx, db, p)
+		root, err := reportbench.LargestRoot(ctx, db, p)
 		if err != nil {
 			return err
 		}
 		for _, q := range []report.Query{{Agency: root, Period: p}, {Period: p}} {
-			res, err := report.Bench(ctx, db, q, runs)
+			res, err := reportbench.Run(ctx, db, q, runs)
 			if err != nil {
 				return err
 			}
@@ -68,7 +70,7 @@ func benchCmd(ctx context.Context, args []string, env func(string) string, stdou
 		}
 	}
 	if n > 0 {
-		pts, err := db.BenchPoints(ctx, 100000)
+		pts, err := storebench.Points(ctx, db, 100000)
 		if err != nil {
 			return err
 		}
@@ -80,7 +82,7 @@ func benchCmd(ctx context.Context, args []string, env func(string) string, stdou
 			defer f.Close()
 			pprof.StartCPUProfile(f)
 		}
-		res, err := db.BenchIngest(ctx, pts, n, clients)
+		res, err := storebench.Ingest(ctx, db, pts, n, clients)
 		if profile != "" {
 			pprof.StopCPUProfile()
 		}
