@@ -25,13 +25,13 @@ import (
 	"github.com/openinfo/openinfo/store"
 )
 
-// benchSearch runs "openinfo bench search": the labelled queries of gendata
+// benchSearch runs "openinfo-bench search": the labelled queries of gendata
 // against openinfo's index and, in the same run and on the same documents,
 // SQLite FTS5 (trigram), PostgreSQL pg_trgm and a PostgreSQL tsvector over
 // pre-segmented text. The documents are the generated data set, built in
 // memory exactly as the search feed builds them from the database.
 func benchSearch(ctx context.Context, args []string, env func(string) string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("bench search", flag.ContinueOnError)
+	fs := flag.NewFlagSet("search", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	scale := fs.String("scale", gendata.ScaleNational, "data set: small or national")
 	seed := fs.Uint64("seed", 1, "data set seed")
