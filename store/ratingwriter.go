@@ -339,6 +339,15 @@ func respondentJSON(p openinfo.Respondent) string {
 	return string(b)
 }
 
+// InsertRawRatings appends rs to the ratings table in one transaction and
+// sets their IDs: the raw table only, with no once-per-day register and no
+// roll-ups, so the reports do not count them until RebuildRatingRollups.
+// It is the baseline the writer is measured against (store/storebench),
+// through the very statement the writer uses; the site never calls it.
+func (d *DB) InsertRawRatings(ctx context.Context, rs []*openinfo.Rating) error {
+	return d.tx(ctx, func(tx *sql.Tx) error { return d.insertRawRatings(ctx, tx, rs) })
+}
+
 // insertRawRatings appends rs to the ratings table and sets their IDs.
 func (d *DB) insertRawRatings(ctx context.Context, tx *sql.Tx, rs []*openinfo.Rating) error {
 	if len(rs) == 0 {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/auth"
+	"github.com/openinfo/openinfo/internal/app"
 	"github.com/openinfo/openinfo/store"
 )
 
@@ -39,7 +40,7 @@ func adminCmd(ctx context.Context, args []string, env func(string) string, stdou
 	var agencyID int64
 	var roleName, login string
 	var valid time.Duration
-	c, err := parseConfig("admin "+sub, args, env, stderr, func(fs *flag.FlagSet) {
+	c, err := app.ParseConfig("admin "+sub, args, env, stderr, func(fs *flag.FlagSet) {
 		switch sub {
 		case "token":
 			fs.Int64Var(&agencyID, "agency", 0, "ID of the agency (as in /agencies/{id})")
@@ -53,7 +54,7 @@ func adminCmd(ctx context.Context, args []string, env func(string) string, stdou
 		return err
 	}
 	role := openinfo.Role(roleName)
-	db, err := openDB(ctx, c)
+	db, err := app.OpenDB(ctx, c)
 	if err != nil {
 		return err
 	}
@@ -63,7 +64,7 @@ func adminCmd(ctx context.Context, args []string, env func(string) string, stdou
 		return adminGrant(ctx, db, login, role, stdout)
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	secret, err := installationSecret(ctx, c, db, log)
+	secret, err := app.InstallationSecret(ctx, c, db, log)
 	if err != nil {
 		return err
 	}

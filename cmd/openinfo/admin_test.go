@@ -45,6 +45,7 @@ func TestAdminCommands(t *testing.T) {
 	secret, _ := os.ReadFile(filepath.Join(dir, "secret"))
 	sealer, _ := auth.NewSealer([]byte(strings.TrimSpace(string(secret))))
 	u, _ := db.RecordLogin(ctx, &openinfo.User{Issuer: "https://dex.example", Subject: "CgVhbGljZRIEbG9jYWw", Username: "alice", GivenName: "Alice"})
+	// The demo central officer's token (internal/app's demoOfficers, in the README).
 	bound, err := db.RedeemToken(ctx, u.ID, openinfo.HashToken(sealer.HashKey(), token), time.Now())
 	if err != nil || bound.AgencyID != dept.ID || bound.Role != openinfo.RoleCentral {
 		t.Fatalf("redeem the printed token: %+v %v", bound, err)
@@ -105,7 +106,8 @@ func TestDemoTokensOutsideProvider(t *testing.T) {
 	secret, _ := os.ReadFile(filepath.Join(dir, "secret"))
 	sealer, _ := auth.NewSealer([]byte(strings.TrimSpace(string(secret))))
 	u, _ := db.RecordLogin(context.Background(), &openinfo.User{Issuer: "http://127.0.0.1:9/dex", Subject: "first", GivenName: "First"})
-	bound, err := db.RedeemToken(context.Background(), u.ID, openinfo.HashToken(sealer.HashKey(), demoOfficers[0].token), time.Now())
+	// The demo central officer's token (internal/app's demoOfficers, in the README).
+	bound, err := db.RedeemToken(context.Background(), u.ID, openinfo.HashToken(sealer.HashKey(), "100000000000001"), time.Now())
 	if err != nil || bound.Role != openinfo.RoleCentral {
 		t.Fatalf("the demo central officer's token: %+v %v\n%s", bound, err, logs.String())
 	}

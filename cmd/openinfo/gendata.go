@@ -9,6 +9,7 @@ import (
 
 	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/gendata"
+	"github.com/openinfo/openinfo/internal/app"
 	"github.com/openinfo/openinfo/store"
 )
 
@@ -16,7 +17,7 @@ import (
 func genData(ctx context.Context, args []string, env func(string) string, stdout, stderr io.Writer) error {
 	var scale string
 	var seed uint64
-	c, err := parseConfig("gen-data", args, env, stderr, func(fs *flag.FlagSet) {
+	c, err := app.ParseConfig("gen-data", args, env, stderr, func(fs *flag.FlagSet) {
 		fs.StringVar(&scale, "scale", "small", "small or national")
 		fs.Uint64Var(&seed, "seed", 1, "random seed: the same seed makes the same data")
 	})
@@ -27,7 +28,7 @@ func genData(ctx context.Context, args []string, env func(string) string, stdout
 		return fmt.Errorf("--scale must be small or national, not %q", scale)
 	}
 	start := time.Now()
-	db, err := openDB(ctx, c)
+	db, err := app.OpenDB(ctx, c)
 	if err != nil {
 		return err
 	}

@@ -3,7 +3,12 @@
 //	openinfo [serve]      serve everything (default)
 //	openinfo migrate      bring the database schema up to date
 //	openinfo gen-data     fill a database with realistic Thai data
+//	openinfo admin        first officers, for an outside OpenID provider
+//	openinfo version      print the version
 //	openinfo help         list commands and settings
+//
+// The benchmarks are a separate command, cmd/openinfo-bench, so this
+// binary carries no benchmark code (ship_test.go checks it).
 package main
 
 import (
@@ -23,6 +28,7 @@ import (
 	"time"
 
 	"github.com/openinfo/openinfo/gendata"
+	"github.com/openinfo/openinfo/internal/app"
 	"github.com/openinfo/openinfo/store"
 )
 
@@ -53,8 +59,6 @@ func run(ctx context.Context, args []string, env func(string) string, stdout, st
 		return migrate(ctx, args, env, stdout, stderr)
 	case "gen-data":
 		return genData(ctx, args, env, stdout, stderr)
-	case "bench":
-		return benchCmd(ctx, args, env, stdout, stderr)
 	case "admin":
 		return adminCmd(ctx, args, env, stdout, stderr)
 	case "version":
@@ -78,8 +82,6 @@ Commands:
   migrate    bring the database schema up to date and exit
   gen-data   fill the database with realistic Thai data:
              --scale small|national (default small), --seed N (default 1)
-  bench      bench ratings: rating ingestion against raw inserts, and the
-             fiscal-year report from roll-ups against a plain GROUP BY
   admin      first officers, for an outside OpenID provider:
              admin token --agency ID --role central_officer: print a first token
              admin grant --user LOGIN --role platform_admin: a role over all agencies
@@ -88,34 +90,23 @@ Commands:
 
 Settings (every command; a flag wins over its environment variable):
 `)
-	printSettings(w)
-}
-
-func openDB(ctx context.Context, c *config) (*store.DB, error) {
-	db, err := store.Open(ctx, c.dsn())
-	if err != nil {
-		return nil, err
-	}
-	if err := db.Migrate(ctx); err != nil {
-		db.Close()
-		return nil, err
-	}
-	return db, nil
+	app.PrintSettings(w)
 }
 
 func serve(ctx context.Context, args []string, env func(string) string, stderr io.Writer, ready chan<- string) error {
-	c, err := parseConfig("serve", args, env, stderr, nil)
+	c, err := app.ParseConfig("serve", args, env, stderr, nil)
 	if err != nil {
 		return err
 	}
-	log := c.logger(stderr)
+	c.Version = version
+	log := c.Logger(stderr)
 	// A soft heap limit: Go lets the heap grow to twice the live heap
 	// between collections, which took the national data set to 2.1 GB
 	// resident while the search index was built. GOMEMLIMIT wins.
 	if c.MemoryLimit > 0 && env("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(c.MemoryLimit)
 	}
-	db, err := openDB(ctx, c)
+	db, err := app.OpenDB(ctx, c)
 	if err != nil {
 		return err
 	}
@@ -126,7 +117,7 @@ func serve(ctx context.Context, args []string, env func(string) string, stderr i
 		return err
 	}
 	defer ln.Close()
-	c.settle(ln.Addr().String())
+	c.Settle(ln.Addr().String())
 	demoLoaded := false
 	if c.Demo {
 		demo := gendata.Demo()
@@ -137,7 +128,7 @@ func serve(ctx context.Context, args []string, env func(string) string, stderr i
 			log.Info("demo data loaded into the new database")
 		}
 	}
-	site, err := buildSite(ctx, c, db, log, demoLoaded)
+	site, err := app.BuildSite(ctx, c, db, log, demoLoaded)
 	if err != nil {
 		return err
 	}
@@ -171,11 +162,11 @@ func serve(ctx context.Context, args []string, env func(string) string, stderr i
 }
 
 func migrate(ctx context.Context, args []string, env func(string) string, stdout, stderr io.Writer) error {
-	c, err := parseConfig("migrate", args, env, stderr, nil)
+	c, err := app.ParseConfig("migrate", args, env, stderr, nil)
 	if err != nil {
 		return err
 	}
-	db, err := openDB(ctx, c)
+	db, err := app.OpenDB(ctx, c)
 	if err != nil {
 		return err
 	}

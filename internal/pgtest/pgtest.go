@@ -691,7 +691,7 @@ func removeStaleDirs() {
 // Throwaway starts this process's private cluster (as for tests) and returns
 // the URL of a new empty database on it, and a function that stops the
 // cluster and removes its directory. Commands that compare against
-// PostgreSQL, such as "openinfo bench search", use it when no PostgreSQL is
+// PostgreSQL, such as "openinfo-bench search", use it when no PostgreSQL is
 // configured, so the comparison still runs from one command.
 func Throwaway() (string, func(), error) {
 	c, err := getCluster()

@@ -1,8 +1,9 @@
 // Package peers holds the search engines that openinfo's own index is
-// benchmarked against (see search.RunBench): SQLite FTS5 with the trigram
+// benchmarked against (see searchbench.Run): SQLite FTS5 with the trigram
 // tokenizer, PostgreSQL pg_trgm, and PostgreSQL full-text search over text
 // pre-segmented with openinfo's Thai segmenter. Each implements
-// search.Engine.
+// searchbench.Engine. Only cmd/openinfo-bench imports it, so the server
+// binary carries neither the peers nor their SQL.
 package peers
 
 import (

@@ -9,6 +9,7 @@ import (
 
 	"github.com/openinfo/openinfo/internal/pgtest"
 	"github.com/openinfo/openinfo/search"
+	"github.com/openinfo/openinfo/search/searchbench"
 	"github.com/openinfo/openinfo/search/thai"
 )
 
@@ -24,7 +25,7 @@ func tinyCorpus() []search.Doc {
 }
 
 // checkEngine loads the tiny corpus and checks a few queries.
-func checkEngine(t *testing.T, e search.Engine) {
+func checkEngine(t *testing.T, e searchbench.Engine) {
 	t.Helper()
 	ctx := context.Background()
 	if err := e.Load(ctx, tinyCorpus()); err != nil {
@@ -93,18 +94,18 @@ func TestBench(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	queries := []search.LabelledQuery{
+	queries := []searchbench.LabelledQuery{
 		{Text: "หนังสือเดินทาง", RelevantRefs: []search.DocRef{{Kind: search.KindManual, ID: 2}}},
 		{Text: "พาสปอร์ต", Relevant: func(d search.Doc) bool { return d.ID == 2 }},
 		{Text: "บัตรประชาชน", Relevant: func(d search.Doc) bool { return d.ID == 1 }},
 	}
-	res, err := search.RunBench(context.Background(), tinyCorpus(), queries,
-		[]search.Engine{search.NewIndexEngine(nil), s}, search.BenchOptions{Repeat: 2})
+	res, err := searchbench.Run(context.Background(), tinyCorpus(), queries,
+		[]searchbench.Engine{searchbench.NewIndexEngine(nil), s}, searchbench.Options{Repeat: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if testing.Verbose() {
-		search.PrintBench(os.Stdout, res)
+		searchbench.Print(os.Stdout, res)
 	}
 	if len(res) != 2 || res[0].Queries != 3 || res[0].Recall10 != 1 || res[0].MRR != 1 {
 		t.Errorf("results %+v", res)

@@ -22,10 +22,10 @@ type PgTrgm struct {
 // pg_trgm extension if it is not there yet.
 func NewPgTrgm(db *sql.DB) *PgTrgm { return &PgTrgm{db: db} }
 
-// Name implements search.Engine.
+// Name implements searchbench.Engine.
 func (p *PgTrgm) Name() string { return "postgres pg_trgm" }
 
-// Load implements search.Engine.
+// Load implements searchbench.Engine.
 func (p *PgTrgm) Load(ctx context.Context, docs []search.Doc) error {
 	err := execAll(ctx, p.db,
 		`CREATE EXTENSION IF NOT EXISTS pg_trgm`,
@@ -45,7 +45,7 @@ func (p *PgTrgm) Load(ctx context.Context, docs []search.Doc) error {
 	return execAll(ctx, p.db, `CREATE INDEX trgm_docs_doc ON trgm_docs USING gin (doc gin_trgm_ops)`, `ANALYZE trgm_docs`)
 }
 
-// Search implements search.Engine.
+// Search implements searchbench.Engine.
 func (p *PgTrgm) Search(ctx context.Context, q string, limit int) ([]search.DocRef, error) {
 	q = thai.Normalize(q)
 	if q == "" {
@@ -85,12 +85,12 @@ type PgTSVector struct {
 // NewPgTSVector uses db (driver "pgx") and segments with dict.
 func NewPgTSVector(db *sql.DB, dict *thai.Dict) *PgTSVector { return &PgTSVector{db: db, dict: dict} }
 
-// Name implements search.Engine.
+// Name implements searchbench.Engine.
 func (p *PgTSVector) Name() string { return "postgres tsvector (segmented)" }
 
 func (p *PgTSVector) words(s string) string { return strings.Join(p.dict.Tokenize(s), " ") }
 
-// Load implements search.Engine.
+// Load implements searchbench.Engine.
 func (p *PgTSVector) Load(ctx context.Context, docs []search.Doc) error {
 	err := execAll(ctx, p.db,
 		`DROP TABLE IF EXISTS tsv_docs`,
@@ -111,7 +111,7 @@ func (p *PgTSVector) Load(ctx context.Context, docs []search.Doc) error {
 	return execAll(ctx, p.db, `CREATE INDEX tsv_docs_tsv ON tsv_docs USING gin (tsv)`, `ANALYZE tsv_docs`)
 }
 
-// Search implements search.Engine: every word of the segmented query is
+// Search implements searchbench.Engine: every word of the segmented query is
 // required.
 func (p *PgTSVector) Search(ctx context.Context, q string, limit int) ([]search.DocRef, error) {
 	words := p.words(q)

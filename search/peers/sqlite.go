@@ -34,10 +34,10 @@ func NewSQLiteFTS(path string) (*SQLiteFTS, error) {
 // Close closes the database.
 func (s *SQLiteFTS) Close() error { return s.db.Close() }
 
-// Name implements search.Engine.
+// Name implements searchbench.Engine.
 func (s *SQLiteFTS) Name() string { return "sqlite fts5 trigram" }
 
-// Load implements search.Engine.
+// Load implements searchbench.Engine.
 func (s *SQLiteFTS) Load(ctx context.Context, docs []search.Doc) error {
 	for _, q := range []string{
 		`DROP TABLE IF EXISTS fts_docs`,
@@ -89,7 +89,7 @@ func ftsQuery(q string) string {
 	return strings.Join(parts, " AND ")
 }
 
-// Search implements search.Engine.
+// Search implements searchbench.Engine.
 func (s *SQLiteFTS) Search(ctx context.Context, q string, limit int) ([]search.DocRef, error) {
 	fq := ftsQuery(q)
 	if fq == "" {

@@ -1,14 +1,17 @@
-package store
+// Package storebench measures the rating writer of package store against
+// plain inserts of the same rows. Only cmd/openinfo-bench uses it, so the
+// server binary does not carry it.
+package storebench
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"math/rand/v2"
 	"sync"
 	"time"
 
 	"github.com/openinfo/openinfo"
+	"github.com/openinfo/openinfo/store"
 )
 
 // IngestResult compares rating ingestion with plain inserts of the same
@@ -35,13 +38,13 @@ func (r IngestResult) String() string {
 		r.N, r.Clients, r.Writer, r.RawBulk, r.Ratio(), r.RawPerRow)
 }
 
-// BenchIngest measures ingestion against raw inserts on points (ID and
+// Ingest measures ingestion against raw inserts on points (ID and
 // agency ID pairs). The raw inserts are deleted again; the writer's
 // ratings stay (they are complete, with their roll-ups).
-func (d *DB) BenchIngest(ctx context.Context, points [][2]int64, n, clients int) (IngestResult, error) {
+func Ingest(ctx context.Context, d *store.DB, points [][2]int64, n, clients int) (IngestResult, error) {
 	res := IngestResult{N: n, Clients: clients}
 	rng := rand.New(rand.NewPCG(7, 7))
-	now := d.now()
+	now := time.Now().UTC().Truncate(time.Microsecond) // as the store's clock
 	rs := make([]*openinfo.Rating, n)
 	for i := range rs {
 		p := points[rng.IntN(len(points))]
@@ -52,18 +55,18 @@ func (d *DB) BenchIngest(ctx context.Context, points [][2]int64, n, clients int)
 		}
 	}
 	var mark int64
-	if err := d.db.QueryRowContext(ctx, `SELECT COALESCE(max(id), 0) FROM ratings`).Scan(&mark); err != nil {
+	if err := d.SQL().QueryRowContext(ctx, `SELECT COALESCE(max(id), 0) FROM ratings`).Scan(&mark); err != nil {
 		return res, err
 	}
 	cleanup := func() error {
-		_, err := d.db.ExecContext(ctx, `DELETE FROM ratings WHERE id > $1`, mark)
+		_, err := d.SQL().ExecContext(ctx, `DELETE FROM ratings WHERE id > $1`, mark)
 		return err
 	}
 	// Raw bulk.
 	start := time.Now()
 	for i := 0; i < n; i += 512 {
 		part := rs[i:min(i+512, n)]
-		if err := d.tx(ctx, func(tx *sql.Tx) error { return d.insertRawRatings(ctx, tx, part) }); err != nil {
+		if err := d.InsertRawRatings(ctx, part); err != nil {
 			return res, err
 		}
 	}
@@ -94,7 +97,7 @@ func (d *DB) BenchIngest(ctx context.Context, points [][2]int64, n, clients int)
 	}
 	var err error
 	res.RawPerRow, err = run(func(r *openinfo.Rating, _ int) error {
-		return d.tx(ctx, func(tx *sql.Tx) error { return d.insertRawRatings(ctx, tx, []*openinfo.Rating{r}) })
+		return d.InsertRawRatings(ctx, []*openinfo.Rating{r})
 	})
 	if err != nil {
 		return res, err
@@ -103,7 +106,7 @@ func (d *DB) BenchIngest(ctx context.Context, points [][2]int64, n, clients int)
 		return res, err
 	}
 	// The writer, each rating from its own device.
-	w := d.NewRatingWriter(RatingWriterOptions{})
+	w := d.NewRatingWriter(store.RatingWriterOptions{})
 	defer w.Close()
 	res.Writer, err = run(func(r *openinfo.Rating, i int) error {
 		return w.Submit(ctx, r, fmt.Sprintf("%016x", uint64(i)+uint64(now.UnixNano())))
@@ -111,9 +114,9 @@ func (d *DB) BenchIngest(ctx context.Context, points [][2]int64, n, clients int)
 	return res, err
 }
 
-// BenchPoints returns up to n (point ID, agency ID) pairs for benchmarks.
-func (d *DB) BenchPoints(ctx context.Context, n int) ([][2]int64, error) {
-	rows, err := d.db.QueryContext(ctx, `SELECT id, agency_id FROM service_points ORDER BY id LIMIT $1`, n)
+// Points returns up to n (point ID, agency ID) pairs to rate.
+func Points(ctx context.Context, d *store.DB, n int) ([][2]int64, error) {
+	rows, err := d.SQL().QueryContext(ctx, `SELECT id, agency_id FROM service_points ORDER BY id LIMIT $1`, n)
 	if err != nil {
 		return nil, err
 	}

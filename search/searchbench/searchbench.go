@@ -1,4 +1,8 @@
-package search
+// Package searchbench measures search engines on the same documents and
+// labelled queries: openinfo's index (package search) against the peers of
+// package search/peers. Only cmd/openinfo-bench uses it, so the server
+// binary does not carry it.
+package searchbench
 
 import (
 	"cmp"
@@ -9,29 +13,30 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/openinfo/openinfo/search"
 	"github.com/openinfo/openinfo/search/thai"
 )
 
-// Engine is a search engine under comparison: this package's Index (see
+// Engine is a search engine under comparison: openinfo's index (see
 // NewIndexEngine) or a peer (package search/peers).
 type Engine interface {
 	Name() string
 	// Load indexes docs, replacing anything loaded before.
-	Load(ctx context.Context, docs []Doc) error
+	Load(ctx context.Context, docs []search.Doc) error
 	// Search returns the best documents for q, best first.
-	Search(ctx context.Context, q string, limit int) ([]DocRef, error)
+	Search(ctx context.Context, q string, limit int) ([]search.DocRef, error)
 }
 
 // LabelledQuery is a query with the documents that answer it: those for
 // which Relevant returns true, plus those listed in RelevantRefs.
 type LabelledQuery struct {
 	Text         string
-	Relevant     func(Doc) bool
-	RelevantRefs []DocRef
+	Relevant     func(search.Doc) bool
+	RelevantRefs []search.DocRef
 }
 
-// BenchResult is the measure of one engine over a query set.
-type BenchResult struct {
+// Result is the measure of one engine over a query set.
+type Result struct {
 	Engine   string
 	Load     time.Duration // time to load the documents
 	Queries  int           // queries with at least one relevant document
@@ -39,7 +44,7 @@ type BenchResult struct {
 	P50, P99 time.Duration // latency per query
 	Recall10 float64       // mean of |relevant ∩ top 10| / min(10, |relevant|)
 	MRR      float64       // mean reciprocal rank of the first relevant hit in the top 10
-	// PerQuery has, when BenchOptions.PerQuery asks for it, each query's
+	// PerQuery has, when Options.PerQuery asks for it, each query's
 	// median latency and recall@10, in the order of the queries.
 	PerQuery []QueryResult
 }
@@ -52,22 +57,22 @@ type QueryResult struct {
 	Err      bool
 }
 
-// BenchOptions tunes RunBench.
-type BenchOptions struct {
+// Options tunes Run.
+type Options struct {
 	Repeat   int  // times each query is run for the latency figures (default 5)
-	PerQuery bool // fill in BenchResult.PerQuery
+	PerQuery bool // fill in Result.PerQuery
 }
 
-// RunBench loads docs into every engine, runs every query and measures
+// Run loads docs into every engine, runs every query and measures
 // latency and quality. A failing Load stops with the error; failing queries
 // are counted in Errors.
-func RunBench(ctx context.Context, docs []Doc, queries []LabelledQuery, engines []Engine, opt BenchOptions) ([]BenchResult, error) {
+func Run(ctx context.Context, docs []search.Doc, queries []LabelledQuery, engines []Engine, opt Options) ([]Result, error) {
 	if opt.Repeat <= 0 {
 		opt.Repeat = 5
 	}
-	relevant := make([]map[DocRef]bool, len(queries))
+	relevant := make([]map[search.DocRef]bool, len(queries))
 	for i, q := range queries {
-		rel := make(map[DocRef]bool)
+		rel := make(map[search.DocRef]bool)
 		for _, r := range q.RelevantRefs {
 			rel[r] = true
 		}
@@ -80,9 +85,9 @@ func RunBench(ctx context.Context, docs []Doc, queries []LabelledQuery, engines 
 		}
 		relevant[i] = rel
 	}
-	var out []BenchResult
+	var out []Result
 	for _, e := range engines {
-		res := BenchResult{Engine: e.Name()}
+		res := Result{Engine: e.Name()}
 		start := time.Now()
 		if err := e.Load(ctx, docs); err != nil {
 			return out, fmt.Errorf("search: bench: load %s: %w", e.Name(), err)
@@ -93,7 +98,7 @@ func RunBench(ctx context.Context, docs []Doc, queries []LabelledQuery, engines 
 			if len(relevant[i]) == 0 {
 				continue
 			}
-			var hits []DocRef
+			var hits []search.DocRef
 			var err error
 			first := len(lat)
 			for range opt.Repeat {
@@ -132,7 +137,7 @@ func RunBench(ctx context.Context, docs []Doc, queries []LabelledQuery, engines 
 }
 
 // judge returns recall@10 and the reciprocal rank of the first relevant hit.
-func judge(hits []DocRef, rel map[DocRef]bool) (recall, rr float64) {
+func judge(hits []search.DocRef, rel map[search.DocRef]bool) (recall, rr float64) {
 	found := 0
 	for i, h := range hits[:min(10, len(hits))] {
 		if rel[h] {
@@ -154,8 +159,8 @@ func percentile(d []time.Duration, p int) time.Duration {
 	return d[min(len(d)-1, len(d)*p/100)]
 }
 
-// PrintBench writes results as a table.
-func PrintBench(w io.Writer, results []BenchResult) error {
+// Print writes results as a table.
+func Print(w io.Writer, results []Result) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "engine\tload\tqueries\terrors\tp50\tp99\trecall@10\tMRR\t")
 	for _, r := range results {
@@ -167,7 +172,7 @@ func PrintBench(w io.Writer, results []BenchResult) error {
 
 // PrintPerQuery writes each query's median latency and recall@10 on every
 // engine, one line a query, slowest on the first engine first.
-func PrintPerQuery(w io.Writer, results []BenchResult) error {
+func PrintPerQuery(w io.Writer, results []Result) error {
 	if len(results) == 0 || len(results[0].PerQuery) == 0 {
 		return nil
 	}
@@ -202,17 +207,17 @@ func PrintPerQuery(w io.Writer, results []BenchResult) error {
 	return tw.Flush()
 }
 
-// indexEngine adapts an Index to Engine.
+// indexEngine adapts a search.Index to Engine.
 type indexEngine struct {
 	dict     func() *thai.Dict
-	opts     []Option
-	ix       *Index
+	opts     []search.Option
+	ix       *search.Index
 	rankOnly bool
 }
 
-// NewIndexEngine returns this package's index as an Engine; newDict gives
+// NewIndexEngine returns openinfo's index as an Engine; newDict gives
 // the dictionary for each Load (nil: thai.Default).
-func NewIndexEngine(newDict func() *thai.Dict, opts ...Option) Engine {
+func NewIndexEngine(newDict func() *thai.Dict, opts ...search.Option) Engine {
 	if newDict == nil {
 		newDict = thai.Default
 	}
@@ -220,14 +225,14 @@ func NewIndexEngine(newDict func() *thai.Dict, opts ...Option) Engine {
 }
 
 // NewRankingEngine is NewIndexEngine asking only for the ranking
-// (Query.RankOnly), which is what the peers return: the same work.
-func NewRankingEngine(newDict func() *thai.Dict, opts ...Option) Engine {
+// (search.Query.RankOnly), which is what the peers return: the same work.
+func NewRankingEngine(newDict func() *thai.Dict, opts ...search.Option) Engine {
 	e := NewIndexEngine(newDict, opts...).(*indexEngine)
 	e.rankOnly = true
 	return e
 }
 
-// Names of this package's engines.
+// Names of openinfo's own engines.
 const (
 	EngineIndex   = "openinfo index"
 	EngineRanking = "openinfo ranking only"
@@ -240,24 +245,24 @@ func (e *indexEngine) Name() string {
 	return EngineIndex
 }
 
-func (e *indexEngine) Load(_ context.Context, docs []Doc) error {
+func (e *indexEngine) Load(_ context.Context, docs []search.Doc) error {
 	if e.ix != nil {
 		e.ix.Close()
 	}
 	// Latency is measured by repeating queries: no result cache, unless
 	// the options ask for one.
-	e.ix = New(e.dict(), append([]Option{WithResultCache(0)}, e.opts...)...)
+	e.ix = search.New(e.dict(), append([]search.Option{search.WithResultCache(0)}, e.opts...)...)
 	e.ix.Upsert(docs...)
 	e.ix.Compact()
 	return nil
 }
 
-func (e *indexEngine) Search(_ context.Context, q string, limit int) ([]DocRef, error) {
+func (e *indexEngine) Search(_ context.Context, q string, limit int) ([]search.DocRef, error) {
 	if e.ix == nil {
 		return nil, fmt.Errorf("search: index engine not loaded")
 	}
-	r := e.ix.Search(Query{Text: q, Limit: limit, RankOnly: e.rankOnly})
-	out := make([]DocRef, len(r.Hits))
+	r := e.ix.Search(search.Query{Text: q, Limit: limit, RankOnly: e.rankOnly})
+	out := make([]search.DocRef, len(r.Hits))
 	for i, h := range r.Hits {
 		out[i] = h.DocRef
 	}

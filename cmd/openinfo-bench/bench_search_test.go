@@ -12,15 +12,15 @@ import (
 	"github.com/openinfo/openinfo/internal/pgtest"
 )
 
-// TestBenchSearchSmall runs "openinfo bench search" on the small data set
+// TestBenchSearchSmall runs "openinfo-bench search" on the small data set
 // against FTS5 and the tsvector peer, and checks that every engine answered
 // every query and that openinfo's relevance is measured and sound.
 func TestBenchSearchSmall(t *testing.T) {
 	dsn := pgtest.NewDatabase(t, nil)
 	var out bytes.Buffer
-	args := []string{"bench", "search", "--scale", "small", "--engines", "openinfo,ranking,fts5,tsvector", "--pg", dsn,
+	args := []string{"search", "--scale", "small", "--engines", "openinfo,ranking,fts5,tsvector", "--pg", dsn,
 		"--repeat", "1", "--peer-repeat", "1"}
-	if err := run(context.Background(), args, envOf(nil), &out, io.Discard, nil); err != nil {
+	if err := run(context.Background(), args, envOf(nil), &out, io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	text := out.String()
@@ -57,7 +57,7 @@ func TestBenchSearchSmall(t *testing.T) {
 	if !strings.Contains(text, "fastest peer:") {
 		t.Errorf("no comparison line:\n%s", text)
 	}
-	if err := run(context.Background(), []string{"bench", "search", "--engines", "lucene"}, envOf(nil), io.Discard, io.Discard, nil); err == nil {
+	if err := run(context.Background(), []string{"search", "--engines", "lucene"}, envOf(nil), io.Discard, io.Discard); err == nil {
 		t.Error("unknown engine accepted")
 	}
 }

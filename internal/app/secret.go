@@ -1,4 +1,4 @@
-package main
+package app
 
 import (
 	"context"
@@ -18,7 +18,7 @@ import (
 // secretFile is where a generated secret is kept, beside the SQLite database.
 const secretFile = "secret"
 
-// installationSecret returns the key of token hashes, token sealing, signed
+// InstallationSecret returns the key of token hashes, token sealing, signed
 // links and the built-in provider's keys. It never lives in the database it
 // protects: a copy of the database alone must not unseal officers' tokens.
 //
@@ -30,7 +30,7 @@ const secretFile = "secret"
 //
 // A secret an earlier version generated into the database moves to the file
 // (SQLite) and leaves the database; tokens issued before keep working.
-func installationSecret(ctx context.Context, c *config, db *store.DB, log *slog.Logger) (string, error) {
+func InstallationSecret(ctx context.Context, c *Config, db *store.DB, log *slog.Logger) (string, error) {
 	legacy, err := db.LegacySecret(ctx)
 	if err != nil {
 		return "", err

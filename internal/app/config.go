@@ -1,4 +1,4 @@
-package main
+package app
 
 import (
 	"flag"
@@ -16,9 +16,9 @@ import (
 	"github.com/openinfo/openinfo/notify"
 )
 
-// config is every setting of openinfo. Each is a flag and an OPENINFO_*
+// Config is every setting of openinfo. Each is a flag and an OPENINFO_*
 // environment variable; a flag wins over the variable.
-type config struct {
+type Config struct {
 	Addr            string
 	DataDir         string
 	DatabaseURL     string
@@ -50,13 +50,17 @@ type config struct {
 	MetricsAddr, MetricsToken                  string
 	SearchPoll                                 time.Duration
 
+	// Version is the build's, shown by the site: the command sets it, it
+	// is not a setting.
+	Version string
+
 	devSet *bool
 }
 
-// settle fills what depends on the address actually listened on: the base
+// Settle fills what depends on the address actually listened on: the base
 // URL (when not configured) and the development pages (on by default only
 // on localhost, since they show one-time codes).
-func (c *config) settle(listenAddr string) {
+func (c *Config) Settle(listenAddr string) {
 	if c.BaseURL == "" {
 		// The host as configured (people type "localhost", and cookies care),
 		// the port as listened on (":0" picks one).
@@ -144,9 +148,9 @@ var settings = []setting{
 	{"memory-limit", "OPENINFO_MEMORY_LIMIT", "soft limit of the Go heap (e.g. 1200MiB, 2GiB; 0 = none); Go's GOMEMLIMIT, when set, wins", "1200MiB"},
 }
 
-// parseConfig reads flags from args with defaults from the environment;
+// ParseConfig reads flags from args with defaults from the environment;
 // extra, if not nil, adds a command's own flags.
-func parseConfig(name string, args []string, env func(string) string, stderr io.Writer, extra func(*flag.FlagSet)) (*config, error) {
+func ParseConfig(name string, args []string, env func(string) string, stderr io.Writer, extra func(*flag.FlagSet)) (*Config, error) {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	if extra != nil {
@@ -163,7 +167,7 @@ func parseConfig(name string, args []string, env func(string) string, stderr io.
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
-	c := &config{Addr: *vals["addr"], DataDir: *vals["data-dir"], DatabaseURL: *vals["database-url"],
+	c := &Config{Addr: *vals["addr"], DataDir: *vals["data-dir"], DatabaseURL: *vals["database-url"],
 		BaseURL: strings.TrimRight(*vals["base-url"], "/"), LogLevel: *vals["log-level"], LogFormat: *vals["log-format"]}
 	var err error
 	if c.Demo, err = parseBool("demo", *vals["demo"]); err != nil {
@@ -292,15 +296,16 @@ func parseSize(v string) (int64, error) {
 	return n * u, nil
 }
 
-// dsn is the database to open: PostgreSQL when configured, else SQLite in the data directory.
-func (c *config) dsn() string {
+// DSN is the database to open: PostgreSQL when configured, else SQLite in the data directory.
+func (c *Config) DSN() string {
 	if c.DatabaseURL != "" {
 		return c.DatabaseURL
 	}
 	return filepath.Join(c.DataDir, "openinfo.db")
 }
 
-func (c *config) logger(w io.Writer) *slog.Logger {
+// Logger logs at the configured level in the configured format.
+func (c *Config) Logger(w io.Writer) *slog.Logger {
 	var level slog.Level
 	level.UnmarshalText([]byte(c.LogLevel))
 	opts := &slog.HandlerOptions{Level: level}
@@ -310,8 +315,8 @@ func (c *config) logger(w io.Writer) *slog.Logger {
 	return slog.New(slog.NewTextHandler(w, opts))
 }
 
-// printSettings lists every setting with its variable and default.
-func printSettings(w io.Writer) {
+// PrintSettings lists every setting with its variable and default.
+func PrintSettings(w io.Writer) {
 	for _, s := range settings {
 		def := s.def
 		if def == "" {

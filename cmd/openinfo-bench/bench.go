@@ -11,28 +11,22 @@ import (
 
 	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/gendata"
+	"github.com/openinfo/openinfo/internal/app"
 	"github.com/openinfo/openinfo/report"
+	"github.com/openinfo/openinfo/report/reportbench"
+	"github.com/openinfo/openinfo/store/storebench"
 )
 
-// benchCmd runs "openinfo bench ratings": ingestion against raw inserts, and
-// the fiscal-year report of the largest ministry from the roll-ups against
-// a plain GROUP BY over the raw ratings, on the configured database (run
-// gen-data first). The writer's ratings stay in the database.
-func benchCmd(ctx context.Context, args []string, env func(string) string, stdout, stderr io.Writer) error {
-	if len(args) > 0 && args[0] == "http" {
-		return benchHTTP(ctx, args[1:], env, stdout, stderr)
-	}
-	if len(args) > 0 && args[0] == "search" {
-		return benchSearch(ctx, args[1:], env, stdout, stderr)
-	}
-	if len(args) == 0 || args[0] != "ratings" {
-		return fmt.Errorf("usage: openinfo bench ratings [--n N] [--clients N] [--runs N]")
-	}
+// benchRatings runs "openinfo-bench ratings": ingestion against raw inserts,
+// and the fiscal-year report of the largest ministry from the roll-ups
+// against a plain GROUP BY over the raw ratings, on the configured database
+// (run openinfo gen-data first). The writer's ratings stay in the database.
+func benchRatings(ctx context.Context, args []string, env func(string) string, stdout, stderr io.Writer) error {
 	var n, clients, runs int
 	var period string
 	var reports bool
 	var profile string
-	c, err := parseConfig("bench", args[1:], env, stderr, func(fs *flag.FlagSet) {
+	c, err := app.ParseConfig("ratings", args, env, stderr, func(fs *flag.FlagSet) {
 		fs.IntVar(&n, "n", 20000, "ratings to ingest for the ingestion benchmark (0: skip it)")
 		fs.IntVar(&clients, "clients", 64, "concurrent submitters (as HTTP handlers)")
 		fs.IntVar(&runs, "runs", 5, "runs of each report (the median is shown)")
@@ -47,7 +41,7 @@ func benchCmd(ctx context.Context, args []string, env func(string) string, stdou
 	if err != nil {
 		return err
 	}
-	db, err := openDB(ctx, c)
+	db, err := app.OpenDB(ctx, c)
 	if err != nil {
 		return err
 	}
@@ -55,12 +49,12 @@ func benchCmd(ctx context.Context, args []string, env func(string) string, stdou
 	total, _ := db.RatingCount(ctx)
 	fmt.Fprintf(stdout, "database: %s, %d ratings, GOMAXPROCS %d\n", db.Dialect(), total, runtime.GOMAXPROCS(0))
 	if reports {
-		root, err := report.LargestRoot(ctx, db, p)
+		root, err := reportbench.LargestRoot(ctx, db, p)
 		if err != nil {
 			return err
 		}
 		for _, q := range []report.Query{{Agency: root, Period: p}, {Period: p}} {
-			res, err := report.Bench(ctx, db, q, runs)
+			res, err := reportbench.Run(ctx, db, q, runs)
 			if err != nil {
 				return err
 			}
@@ -68,7 +62,7 @@ func benchCmd(ctx context.Context, args []string, env func(string) string, stdou
 		}
 	}
 	if n > 0 {
-		pts, err := db.BenchPoints(ctx, 100000)
+		pts, err := storebench.Points(ctx, db, 100000)
 		if err != nil {
 			return err
 		}
@@ -80,7 +74,7 @@ func benchCmd(ctx context.Context, args []string, env func(string) string, stdou
 			defer f.Close()
 			pprof.StartCPUProfile(f)
 		}
-		res, err := db.BenchIngest(ctx, pts, n, clients)
+		res, err := storebench.Ingest(ctx, db, pts, n, clients)
 		if profile != "" {
 			pprof.StopCPUProfile()
 		}

@@ -17,6 +17,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/openinfo/openinfo/internal/app"
 	"github.com/openinfo/openinfo/store"
 )
 
@@ -29,7 +30,7 @@ func benchHTTP(ctx context.Context, args []string, env func(string) string, stdo
 	var duration time.Duration
 	var conns int
 	var profile string
-	c, err := parseConfig("bench http", args, env, stderr, func(fs *flag.FlagSet) {
+	c, err := app.ParseConfig("http", args, env, stderr, func(fs *flag.FlagSet) {
 		fs.DurationVar(&duration, "duration", 10*time.Second, "how long to load each page")
 		fs.IntVar(&conns, "connections", 64, "concurrent keep-alive connections")
 		fs.StringVar(&profile, "cpuprofile", "", "write a CPU profile of the run to this file")
@@ -38,7 +39,8 @@ func benchHTTP(ctx context.Context, args []string, env func(string) string, stdo
 		return err
 	}
 	c.Demo = false
-	db, err := openDB(ctx, c)
+	c.Version = "bench"
+	db, err := app.OpenDB(ctx, c)
 	if err != nil {
 		return err
 	}
@@ -48,11 +50,11 @@ func benchHTTP(ctx context.Context, args []string, env func(string) string, stdo
 		return err
 	}
 	c.Addr = ln.Addr().String()
-	c.settle(c.Addr)
+	c.Settle(c.Addr)
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
 	sctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	site, err := buildSite(sctx, c, db, quiet, false)
+	site, err := app.BuildSite(sctx, c, db, quiet, false)
 	if err != nil {
 		return err
 	}

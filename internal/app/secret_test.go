@@ -1,4 +1,4 @@
-package main
+package app
 
 import (
 	"context"
@@ -44,8 +44,8 @@ func TestSecretOutsideTheDatabase(t *testing.T) {
 
 	dir := t.TempDir()
 	db := openTestDB(t, filepath.Join(dir, "openinfo.db"))
-	c := &config{DataDir: dir}
-	s1, err := installationSecret(ctx, c, db, log)
+	c := &Config{DataDir: dir}
+	s1, err := InstallationSecret(ctx, c, db, log)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,14 +53,14 @@ func TestSecretOutsideTheDatabase(t *testing.T) {
 	if err != nil || fi.Mode().Perm() != 0o600 || len(s1) != 64 {
 		t.Fatalf("secret file %v %v, %d characters", fi, err, len(s1))
 	}
-	if s2, _ := installationSecret(ctx, c, db, log); s2 != s1 {
+	if s2, _ := InstallationSecret(ctx, c, db, log); s2 != s1 {
 		t.Fatal("a second start made another secret")
 	}
 	if v, _ := db.LegacySecret(ctx); v != "" {
 		t.Fatal("the secret is in the database")
 	}
 	os.Chmod(filepath.Join(dir, "secret"), 0o644)
-	if _, err := installationSecret(ctx, c, db, log); err == nil || !strings.Contains(err.Error(), "chmod 600") {
+	if _, err := InstallationSecret(ctx, c, db, log); err == nil || !strings.Contains(err.Error(), "chmod 600") {
 		t.Fatalf("a world-readable secret file was used: %v", err)
 	}
 
@@ -70,7 +70,7 @@ func TestSecretOutsideTheDatabase(t *testing.T) {
 	odb := openTestDB(t, filepath.Join(old, "openinfo.db"))
 	legacy := strings.Repeat("ab", 32)
 	putLegacySecret(t, odb, legacy)
-	if s, err := installationSecret(ctx, &config{DataDir: old}, odb, log); err != nil || s != legacy {
+	if s, err := InstallationSecret(ctx, &Config{DataDir: old}, odb, log); err != nil || s != legacy {
 		t.Fatalf("legacy secret = %q, %v", s, err)
 	}
 	if b, _ := os.ReadFile(filepath.Join(old, "secret")); strings.TrimSpace(string(b)) != legacy {
@@ -89,14 +89,14 @@ func TestSecretPostgres(t *testing.T) {
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	legacy := strings.Repeat("ab", 32)
 	pdb := openTestDB(t, pgtest.NewDatabase(t, nil))
-	if _, err := installationSecret(ctx, &config{DataDir: t.TempDir()}, pdb, log); err == nil || !strings.Contains(err.Error(), "OPENINFO_SECRET") {
+	if _, err := InstallationSecret(ctx, &Config{DataDir: t.TempDir()}, pdb, log); err == nil || !strings.Contains(err.Error(), "OPENINFO_SECRET") {
 		t.Fatalf("PostgreSQL without a secret: %v", err)
 	}
 	putLegacySecret(t, pdb, legacy)
-	if _, err := installationSecret(ctx, &config{}, pdb, log); err == nil || !strings.Contains(err.Error(), "earlier version") {
+	if _, err := InstallationSecret(ctx, &Config{}, pdb, log); err == nil || !strings.Contains(err.Error(), "earlier version") {
 		t.Fatalf("PostgreSQL with only an old secret: %v", err)
 	}
-	if s, err := installationSecret(ctx, &config{Secret: legacy}, pdb, log); err != nil || s != legacy {
+	if s, err := InstallationSecret(ctx, &Config{Secret: legacy}, pdb, log); err != nil || s != legacy {
 		t.Fatalf("PostgreSQL with the secret set: %q %v", s, err)
 	}
 	if v, _ := pdb.LegacySecret(ctx); v != "" {

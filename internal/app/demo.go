@@ -1,4 +1,4 @@
-package main
+package app
 
 import (
 	"context"
@@ -12,11 +12,11 @@ import (
 	"github.com/openinfo/openinfo/store"
 )
 
-// demoPassword is every demo account's password (README lists the accounts).
-const demoPassword = "Openinfo2569"
+// DemoPassword is every demo account's password (README lists the accounts).
+const DemoPassword = "Openinfo2569"
 
-// demoNewcomerToken is the unspent token the README gives the newcomer account.
-const demoNewcomerToken = "100200300400500"
+// DemoNewcomerToken is the unspent token the README gives the newcomer account.
+const DemoNewcomerToken = "100200300400500"
 
 type demoOfficer struct {
 	username, given, family string
@@ -58,7 +58,7 @@ func createDemoTokens(ctx context.Context, db *store.DB, sealer *auth.Sealer, lo
 	if err != nil {
 		return err
 	}
-	if err := issueDemoToken(ctx, db, sealer, demoNewcomerToken, songkhla.ID, openinfo.RolePointOfficer, 10*365*24*time.Hour); err != nil {
+	if err := issueDemoToken(ctx, db, sealer, DemoNewcomerToken, songkhla.ID, openinfo.RolePointOfficer, 10*365*24*time.Hour); err != nil {
 		return err
 	}
 	log.Info("demo tokens issued for the outside provider's first officers; openinfo admin grant makes the administrator",
@@ -100,7 +100,7 @@ func createDemoOfficers(ctx context.Context, db *store.DB, did *digitalid.Provid
 		}
 		sub, err := did.CreateUser(ctx, digitalid.NewUser{CitizenID: first12 + string(check), GivenName: o.given, FamilyName: o.family,
 			BirthDate: time.Date(1985, time.Month(1+i), 10, 0, 0, 0, 0, time.UTC), LaserCode: "JT1-2345678-90",
-			Username: o.username, Password: demoPassword, Mobile: fmt.Sprintf("08123456%02d", i)})
+			Username: o.username, Password: DemoPassword, Mobile: fmt.Sprintf("08123456%02d", i)})
 		if err != nil {
 			return fmt.Errorf("%s: %w", o.username, err)
 		}
@@ -131,9 +131,9 @@ func createDemoOfficers(ctx context.Context, db *store.DB, did *digitalid.Provid
 	if err != nil {
 		return err
 	}
-	if err := issue(demoNewcomerToken, songkhla.ID, openinfo.RolePointOfficer, 10*365*24*time.Hour); err != nil {
+	if err := issue(DemoNewcomerToken, songkhla.ID, openinfo.RolePointOfficer, 10*365*24*time.Hour); err != nil {
 		return err
 	}
-	log.Info("demo officers created", "accounts", len(demoOfficers), "password", demoPassword, "newcomer_token", demoNewcomerToken)
+	log.Info("demo officers created", "accounts", len(demoOfficers), "password", DemoPassword, "newcomer_token", DemoNewcomerToken)
 	return nil
 }

@@ -19,18 +19,19 @@ import (
 	"github.com/openinfo/openinfo/internal/pgtest"
 	"github.com/openinfo/openinfo/search"
 	"github.com/openinfo/openinfo/search/peers"
+	"github.com/openinfo/openinfo/search/searchbench"
 	"github.com/openinfo/openinfo/search/thai"
 	"github.com/openinfo/openinfo/searchfeed"
 	"github.com/openinfo/openinfo/store"
 )
 
-// benchSearch runs "openinfo bench search": the labelled queries of gendata
+// benchSearch runs "openinfo-bench search": the labelled queries of gendata
 // against openinfo's index and, in the same run and on the same documents,
 // SQLite FTS5 (trigram), PostgreSQL pg_trgm and a PostgreSQL tsvector over
 // pre-segmented text. The documents are the generated data set, built in
 // memory exactly as the search feed builds them from the database.
 func benchSearch(ctx context.Context, args []string, env func(string) string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("bench search", flag.ContinueOnError)
+	fs := flag.NewFlagSet("search", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	scale := fs.String("scale", gendata.ScaleNational, "data set: small or national")
 	seed := fs.Uint64("seed", 1, "data set seed")
@@ -81,12 +82,12 @@ func benchSearch(ctx context.Context, args []string, env func(string) string, st
 	fmt.Fprintf(stdout, "data set: %s (seed %d), %d documents, %d labelled queries, generated in %v; GOMAXPROCS %d\n",
 		*scale, *seed, len(docs), len(queries), time.Since(start).Round(time.Millisecond), runtime.GOMAXPROCS(0))
 
-	var list []search.Engine
+	var list []searchbench.Engine
 	if want["openinfo"] {
-		list = append(list, search.NewIndexEngine(newDict))
+		list = append(list, searchbench.NewIndexEngine(newDict))
 	}
 	if want["ranking"] {
-		list = append(list, search.NewRankingEngine(newDict))
+		list = append(list, searchbench.NewRankingEngine(newDict))
 	}
 	if want["fts5"] {
 		dir, err := os.MkdirTemp("", "openinfo-bench-")
@@ -130,21 +131,21 @@ func benchSearch(ctx context.Context, args []string, env func(string) string, st
 
 	// Memory of openinfo's index: the live heap after loading it, less the
 	// heap before (the documents themselves stay live throughout).
-	var results []search.BenchResult
+	var results []searchbench.Result
 	for _, e := range list {
 		var before runtime.MemStats
 		runtime.GC()
 		runtime.ReadMemStats(&before)
 		fmt.Fprintf(stderr, "bench search: %s: loading %d documents, then %d queries\n", e.Name(), len(docs), len(queries))
 		n := *repeat
-		own := e.Name() == search.EngineIndex || e.Name() == search.EngineRanking
+		own := e.Name() == searchbench.EngineIndex || e.Name() == searchbench.EngineRanking
 		if !own {
 			n = *peerRepeat
 			e = timed{e, *timeout}
 		} else if *cpuProfile != "" {
 			e = &profiled{Engine: e, path: *cpuProfile}
 		}
-		res, err := search.RunBench(ctx, docs, queries, []search.Engine{e}, search.BenchOptions{Repeat: n, PerQuery: *perQuery})
+		res, err := searchbench.Run(ctx, docs, queries, []searchbench.Engine{e}, searchbench.Options{Repeat: n, PerQuery: *perQuery})
 		if err != nil {
 			return err
 		}
@@ -162,13 +163,13 @@ func benchSearch(ctx context.Context, args []string, env func(string) string, st
 		}
 	}
 	fmt.Fprintln(stdout)
-	if err := search.PrintBench(stdout, results); err != nil {
+	if err := searchbench.Print(stdout, results); err != nil {
 		return err
 	}
 	printRatios(stdout, results)
 	if *perQuery {
 		fmt.Fprintln(stdout)
-		return search.PrintPerQuery(stdout, results)
+		return searchbench.PrintPerQuery(stdout, results)
 	}
 	return nil
 }
@@ -176,7 +177,7 @@ func benchSearch(ctx context.Context, args []string, env func(string) string, st
 // timed bounds each query of a peer: pg_trgm can take many seconds on
 // national data, and the benchmark must end.
 type timed struct {
-	search.Engine
+	searchbench.Engine
 	limit time.Duration
 }
 
@@ -188,7 +189,7 @@ func (t timed) Search(ctx context.Context, q string, limit int) ([]search.DocRef
 
 // profiled writes a CPU profile of the queries, not of the load.
 type profiled struct {
-	search.Engine
+	searchbench.Engine
 	path string
 	f    *os.File
 }
@@ -211,11 +212,11 @@ func (p *profiled) Load(ctx context.Context, docs []search.Doc) error {
 }
 
 // printRatios compares openinfo with the fastest peer.
-func printRatios(w io.Writer, results []search.BenchResult) {
-	own := func(r search.BenchResult) bool {
-		return r.Engine == search.EngineIndex || r.Engine == search.EngineRanking
+func printRatios(w io.Writer, results []searchbench.Result) {
+	own := func(r searchbench.Result) bool {
+		return r.Engine == searchbench.EngineIndex || r.Engine == searchbench.EngineRanking
 	}
-	var best *search.BenchResult
+	var best *searchbench.Result
 	for k := range results {
 		if r := results[k]; !own(r) && r.Errors < r.Queries && (best == nil || r.P50 < best.P50) {
 			best = &results[k]
@@ -242,8 +243,8 @@ func ratio(a, b time.Duration) float64 {
 
 // benchDocs turns a generated data set into search documents (through the
 // search feed's own conversions, so the benchmark indexes what a site does)
-// and its labelled queries into search.LabelledQuery.
-func benchDocs(ds *gendata.Dataset) ([]search.Doc, []search.LabelledQuery) {
+// and its labelled queries into searchbench.LabelledQuery.
+func benchDocs(ds *gendata.Dataset) ([]search.Doc, []searchbench.LabelledQuery) {
 	kinds := map[string]openinfo.CatalogKind{}
 	for _, t := range openinfo.DefaultCatalog() {
 		kinds[t.Code] = t.Kind
@@ -281,7 +282,7 @@ func benchDocs(ds *gendata.Dataset) ([]search.Doc, []search.LabelledQuery) {
 	}
 	// Relevance is judged on the manuals: a query's answer is the set of
 	// generated manuals that Query.Relevant accepts.
-	var queries []search.LabelledQuery
+	var queries []searchbench.LabelledQuery
 	for _, q := range gendata.Queries() {
 		var refs []search.DocRef
 		for i := range ds.Processes {
@@ -290,7 +291,7 @@ func benchDocs(ds *gendata.Dataset) ([]search.Doc, []search.LabelledQuery) {
 			}
 		}
 		if len(refs) > 0 {
-			queries = append(queries, search.LabelledQuery{Text: q.Text, RelevantRefs: refs})
+			queries = append(queries, searchbench.LabelledQuery{Text: q.Text, RelevantRefs: refs})
 		}
 	}
 	return docs, queries

@@ -1,4 +1,4 @@
-package store_test
+package storebench_test
 
 import (
 	"context"
@@ -10,7 +10,42 @@ import (
 	"github.com/openinfo/openinfo/internal/dbtest"
 	"github.com/openinfo/openinfo/internal/pgtest"
 	"github.com/openinfo/openinfo/store"
+	"github.com/openinfo/openinfo/store/storebench"
 )
+
+func TestMain(m *testing.M) { pgtest.Run(m) }
+
+// TestIngest runs a small ingestion benchmark on both databases: every
+// rate is measured, the raw inserts are gone again and the writer's
+// ratings stay.
+func TestIngest(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		a := &openinfo.Agency{Type: openinfo.AgencyDepartment, NameTH: "กรมทดสอบ"}
+		if err := db.CreateAgency(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+		for i := 0; i < 3; i++ {
+			if err := db.CreateServicePoint(ctx, &openinfo.ServicePoint{AgencyID: a.ID, NameTH: fmt.Sprint("จุดบริการ ", i), Kind: openinfo.PointCounter, Visible: true}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		pts, err := storebench.Points(ctx, db, 2)
+		if err != nil || len(pts) != 2 || pts[0][1] != a.ID {
+			t.Fatalf("points %v, %v", pts, err)
+		}
+		res, err := storebench.Ingest(ctx, db, pts, 300, 4)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Writer <= 0 || res.RawBulk <= 0 || res.RawPerRow <= 0 || res.Ratio() <= 0 {
+			t.Errorf("rates %+v", res)
+		}
+		if n, err := db.RatingCount(ctx); err != nil || n != 300 {
+			t.Errorf("%d ratings left (%v), want the writer's 300", n, err)
+		}
+	})
+}
 
 func benchMigrate(dsn string) error {
 	db, err := store.Open(context.Background(), dsn)
@@ -24,10 +59,10 @@ func benchMigrate(dsn string) error {
 // BenchmarkRatingIngest compares the group-commit writer with raw inserts
 // of the same rows on each database, in the same run:
 //
-//	go test ./store -run '^$' -bench RatingIngest -benchtime 1x
+//	go test ./store/storebench -run '^$' -bench RatingIngest -benchtime 1x
 //
 // The test PostgreSQL runs with fsync=off; README figures come from
-// "openinfo bench ratings" on a durable server.
+// "go run ./cmd/openinfo-bench ratings" on a durable server.
 func BenchmarkRatingIngest(b *testing.B) {
 	for _, dialect := range []string{"sqlite", "postgres"} {
 		b.Run(dialect, func(b *testing.B) {
@@ -47,14 +82,14 @@ func BenchmarkRatingIngest(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
-			pts, err := db.BenchPoints(ctx, 200)
+			pts, err := storebench.Points(ctx, db, 200)
 			if err != nil {
 				b.Fatal(err)
 			}
 			b.ResetTimer()
-			var res store.IngestResult
+			var res storebench.IngestResult
 			for i := 0; i < b.N; i++ {
-				if res, err = db.BenchIngest(ctx, pts, 20000, 64); err != nil {
+				if res, err = storebench.Ingest(ctx, db, pts, 20000, 64); err != nil {
 					b.Fatal(err)
 				}
 			}

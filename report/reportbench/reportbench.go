@@ -1,4 +1,7 @@
-package report
+// Package reportbench times the rating reports of package report from the
+// roll-ups against the same reports by plain GROUP BY over the raw ratings.
+// Only cmd/openinfo-bench uses it, so the server binary does not carry it.
+package reportbench
 
 import (
 	"context"
@@ -7,12 +10,13 @@ import (
 	"time"
 
 	"github.com/openinfo/openinfo"
+	"github.com/openinfo/openinfo/report"
 	"github.com/openinfo/openinfo/store"
 )
 
-// BenchResult compares the report from the roll-ups with the same report
+// Result compares the report from the roll-ups with the same report
 // computed by plain GROUP BY over the raw ratings, in the same run.
-type BenchResult struct {
+type Result struct {
 	Scope   string
 	Ratings int64         // ratings the report covers
 	Rollup  time.Duration // median of the runs
@@ -21,9 +25,9 @@ type BenchResult struct {
 }
 
 // Speedup is how many times faster the roll-ups are.
-func (b BenchResult) Speedup() float64 { return float64(b.Raw) / float64(b.Rollup) }
+func (b Result) Speedup() float64 { return float64(b.Raw) / float64(b.Rollup) }
 
-func (b BenchResult) String() string {
+func (b Result) String() string {
 	return fmt.Sprintf("%s, %d ratings: roll-ups %s, plain GROUP BY %s (%.0f× faster), same numbers: %v",
 		b.Scope, b.Ratings, b.Rollup.Round(10*time.Microsecond), b.Raw.Round(100*time.Microsecond), b.Speedup(), b.Same)
 }
@@ -31,7 +35,7 @@ func (b BenchResult) String() string {
 // LargestRoot returns the root agency (a ministry, usually) with the most
 // ratings in period: the worst case of an agency report.
 func LargestRoot(ctx context.Context, db *store.DB, period openinfo.Period) (*openinfo.Agency, error) {
-	rep, err := Build(ctx, db, Query{Period: period, Comments: 1})
+	rep, err := report.Build(ctx, db, report.Query{Period: period, Comments: 1})
 	if err != nil {
 		return nil, err
 	}
@@ -41,12 +45,12 @@ func LargestRoot(ctx context.Context, db *store.DB, period openinfo.Period) (*op
 	return db.Agency(ctx, rep.Agencies[0].ID)
 }
 
-// Bench builds the report of q runs times each way and keeps the medians.
-func Bench(ctx context.Context, db *store.DB, q Query, runs int) (BenchResult, error) {
-	var res BenchResult
-	time1 := func(raw bool) (time.Duration, *Report, error) {
+// Run builds the report of q runs times each way and keeps the medians.
+func Run(ctx context.Context, db *store.DB, q report.Query, runs int) (Result, error) {
+	var res Result
+	time1 := func(raw bool) (time.Duration, *report.Report, error) {
 		var ds []time.Duration
-		var rep *Report
+		var rep *report.Report
 		for i := 0; i < runs; i++ {
 			if raw && i > 0 && ds[0] > 5*time.Second {
 				break // one run of a slow baseline is enough
@@ -54,7 +58,7 @@ func Bench(ctx context.Context, db *store.DB, q Query, runs int) (BenchResult, e
 			qq := q
 			qq.Raw = raw
 			start := time.Now()
-			r, err := Build(ctx, db, qq)
+			r, err := report.Build(ctx, db, qq)
 			if err != nil {
 				return 0, nil, err
 			}
@@ -64,7 +68,7 @@ func Bench(ctx context.Context, db *store.DB, q Query, runs int) (BenchResult, e
 		slices.Sort(ds)
 		return ds[len(ds)/2], rep, nil
 	}
-	var a, b *Report
+	var a, b *report.Report
 	var err error
 	if res.Rollup, a, err = time1(false); err != nil {
 		return res, err

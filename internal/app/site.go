@@ -1,4 +1,4 @@
-package main
+package app
 
 import (
 	"context"
@@ -23,10 +23,10 @@ import (
 	"github.com/openinfo/openinfo/web"
 )
 
-// buildSite wires the portal, the back office's login and, unless an outside
+// BuildSite wires the portal, the back office's login and, unless an outside
 // OpenID provider is configured, the built-in Digital ID provider.
-func buildSite(ctx context.Context, c *config, db *store.DB, log *slog.Logger, demoLoaded bool) (*web.Server, error) {
-	secret, err := installationSecret(ctx, c, db, log)
+func BuildSite(ctx context.Context, c *Config, db *store.DB, log *slog.Logger, demoLoaded bool) (*web.Server, error) {
+	secret, err := InstallationSecret(ctx, c, db, log)
 	if err != nil {
 		return nil, err
 	}
@@ -124,7 +124,7 @@ func buildSite(ctx context.Context, c *config, db *store.DB, log *slog.Logger, d
 	if err != nil {
 		return nil, err
 	}
-	site, err := web.New(web.Config{DB: db, Logger: log, BaseURL: c.BaseURL, SecureCookies: c.SecureCookies, Version: version,
+	site, err := web.New(web.Config{DB: db, Logger: log, BaseURL: c.BaseURL, SecureCookies: c.SecureCookies, Version: c.Version,
 		RP: rp, Sealer: sealer, TokenTTL: c.TokenTTL, DigitalID: didHandler, Extra: extra, TokenIssuers: &issuers, Mailer: outbox,
 		TrustedProxies: c.TrustedProxies, MetricsToken: c.MetricsToken, Jobs: runner, Collectors: runner.Collectors(), Search: ix, SearchReady: feed.Ready, PageCache: c.PageCache, PageCacheBytes: c.PageCacheBytes})
 	if err != nil {
@@ -138,7 +138,7 @@ func buildSite(ctx context.Context, c *config, db *store.DB, log *slog.Logger, d
 // startSearch loads the Thai dictionary and builds the search index in the
 // background (the site serves meanwhile; search answers 503 until it is
 // ready), then follows the change feed.
-func startSearch(ctx context.Context, c *config, db *store.DB, log *slog.Logger) (*search.Index, *searchfeed.Feed, error) {
+func startSearch(ctx context.Context, c *Config, db *store.DB, log *slog.Logger) (*search.Index, *searchfeed.Feed, error) {
 	dict := thai.Default()
 	if c.Dictionary != "" {
 		n, err := dict.LoadFile(c.Dictionary)

@@ -1,0 +1,24 @@
+// Package app is what the openinfo command runs: its settings (flags and
+// OPENINFO_* variables) and the wiring of the site from them. It is a
+// package, not part of package main, so that cmd/openinfo-bench can serve
+// the very same site while the server binary carries no benchmark code.
+package app
+
+import (
+	"context"
+
+	"github.com/openinfo/openinfo/store"
+)
+
+// OpenDB opens the configured database and brings its schema up to date.
+func OpenDB(ctx context.Context, c *Config) (*store.DB, error) {
+	db, err := store.Open(ctx, c.DSN())
+	if err != nil {
+		return nil, err
+	}
+	if err := db.Migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
