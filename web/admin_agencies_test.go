@@ -18,6 +18,7 @@ import (
 	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/auth"
 	"github.com/openinfo/openinfo/store"
+	"github.com/openinfo/openinfo/web/admin"
 )
 
 // TestEditForms: a service point officer keeps the agency and its points
@@ -46,8 +47,8 @@ func TestEditForms(t *testing.T) {
 	mux := http.NewServeMux()
 	mux.Handle("/", s.Handler())
 	mux.Handle("/admin/__as", s.sessions.LoadAndSave(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		s.sessions.Put(r.Context(), sessUserID, u.ID)
-		s.sessions.Put(r.Context(), sessCSRF, "t")
+		s.sessions.Put(r.Context(), admin.SessionUserID, u.ID)
+		s.sessions.Put(r.Context(), admin.SessionCSRF, "t")
 	})))
 	srv := httptest.NewServer(mux)
 	defer srv.Close()

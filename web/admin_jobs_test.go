@@ -17,13 +17,15 @@ import (
 // TestJobsPage: the platform administrator sees each timed job, when and
 // where it last ran and its last error; a job never run is listed too.
 func TestJobsPage(t *testing.T) {
-	f := newAdminFixture(t)
-	r := jobs.New(f.db, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	var r *jobs.Runner
+	f := newAdminFixture(t, func(c *Config) {
+		r = jobs.New(c.DB, slog.New(slog.NewTextHandler(io.Discard, nil)))
+		c.Jobs = r
+	})
 	r.Add(jobs.Job{Name: "outbox.prune", Every: time.Hour, Run: func(context.Context) error { return nil }})
 	r.Add(jobs.Job{Name: "reminders.send", Every: 24 * time.Hour, Run: func(context.Context) error { return errors.New("SMTP server refused <script>") }})
 	r.Tick(context.Background())
 	r.Add(jobs.Job{Name: "digest.weekly", Every: 7 * 24 * time.Hour, Run: func(context.Context) error { return nil }})
-	f.s.jobs = r
 
 	status, body, _ := fetch(t, f.as(t, openinfo.RoleAdmin, nil), f.srv.URL+"/admin/jobs")
 	page := string(body)

@@ -25,6 +25,7 @@ import (
 	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/auth"
 	"github.com/openinfo/openinfo/store"
+	"github.com/openinfo/openinfo/web/admin"
 )
 
 // adminFixture is a back office with a session door for tests: a
@@ -40,7 +41,7 @@ type adminFixture struct {
 	n                     int
 }
 
-func newAdminFixture(t *testing.T) *adminFixture {
+func newAdminFixture(t *testing.T, opts ...func(*Config)) *adminFixture {
 	t.Helper()
 	ctx := context.Background()
 	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "admin.db"))
@@ -77,7 +78,11 @@ func newAdminFixture(t *testing.T) *adminFixture {
 	f.officePt = pt(f.office, "งานทะเบียนรถ ขนส่งเชียงใหม่")
 	f.foreignPt = pt(f.foreign, "สำนักงานสรรพากรพื้นที่")
 	sealer, _ := auth.NewSealer([]byte("test secret, not for production"))
-	f.s, err = New(Config{DB: db, Logger: slog.New(slog.NewTextHandler(testLogWriter{t}, nil)), Sealer: sealer, BaseURL: "https://info.example.go.th"})
+	cfg := Config{DB: db, Logger: slog.New(slog.NewTextHandler(testLogWriter{t}, nil)), Sealer: sealer, BaseURL: "https://info.example.go.th"}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	f.s, err = New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,8 +92,8 @@ func newAdminFixture(t *testing.T) *adminFixture {
 	mux.Handle("/admin/__as", f.s.sessions.LoadAndSave(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var id int64
 		fmt.Sscan(r.URL.Query().Get("user"), &id)
-		f.s.sessions.Put(r.Context(), sessUserID, id)
-		f.s.sessions.Put(r.Context(), sessCSRF, "test-csrf")
+		f.s.sessions.Put(r.Context(), admin.SessionUserID, id)
+		f.s.sessions.Put(r.Context(), admin.SessionCSRF, "test-csrf")
 	})))
 	f.srv = httptest.NewServer(mux)
 	t.Cleanup(f.srv.Close)

@@ -18,6 +18,7 @@ import (
 	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/auth"
 	"github.com/openinfo/openinfo/store"
+	"github.com/openinfo/openinfo/web/admin"
 )
 
 // TestAuthorizationMatrix walks every back-office route with every role, in
@@ -53,14 +54,15 @@ func TestAuthorizationMatrix(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	issuers := openinfo.DefaultTokenIssuers() // the server's, as no Config.TokenIssuers is given
 	// A test-only door into a session, instead of a whole OpenID login.
 	mux := http.NewServeMux()
 	mux.Handle("/", s.Handler())
 	mux.Handle("/admin/__as", s.sessions.LoadAndSave(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var id int64
 		fmt.Sscan(r.URL.Query().Get("user"), &id)
-		s.sessions.Put(r.Context(), sessUserID, id)
-		s.sessions.Put(r.Context(), sessCSRF, "matrix-csrf")
+		s.sessions.Put(r.Context(), admin.SessionUserID, id)
+		s.sessions.Put(r.Context(), admin.SessionCSRF, "matrix-csrf")
 	})))
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
@@ -122,7 +124,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 			}
 			res.Body.Close()
 		}
-		for _, rt := range adminRoutes() {
+		for _, rt := range admin.Routes() {
 			for _, where := range []*openinfo.Agency{ownSub, foreign} {
 				covered[rt.Method+" "+rt.Path] = true
 				target := newUser(openinfo.RolePointOfficer, where) // for the user routes
@@ -216,14 +218,14 @@ func TestAuthorizationMatrix(t *testing.T) {
 					}
 				default:
 					targetPath := ""
-					if rt.Target != nil {
+					if rt.Targeted {
 						targetPath = where.Path
 						if strings.HasPrefix(rt.Path, "/admin/users/{id}") {
 							targetPath = target.AgencyPath
 						}
 					}
 					allowed := openinfo.Can(sub.user.Officer(), rt.Action, targetPath) ||
-						(rt.Action == openinfo.ActManageTokens && s.issuers.MayIssue(sub.user.Officer(), openinfo.RoleCentral, where))
+						(rt.Action == openinfo.ActManageTokens && issuers.MayIssue(sub.user.Officer(), openinfo.RoleCentral, where))
 					if allowed && res.StatusCode >= 400 {
 						t.Errorf("%s: %d, want allowed\n%s%s", label, res.StatusCode, firstError(body), catalogErr(body))
 					}
@@ -263,11 +265,11 @@ func TestAuthorizationMatrix(t *testing.T) {
 					if rt.act == "edit" {
 						to := *fresh
 						to.Type = typ
-						allowed = openinfo.Can(o, openinfo.ActEditAgency, fresh.Path) && s.issuers.MayShape(o, fresh, &to)
+						allowed = openinfo.Can(o, openinfo.ActEditAgency, fresh.Path) && issuers.MayShape(o, fresh, &to)
 					} else {
 						form.Set("name_th", "หน่วยงานย่อยทดสอบ "+string(typ))
 						allowed = openinfo.Can(o, openinfo.ActCreateAgency, fresh.Path) &&
-							s.issuers.MayShape(o, nil, &openinfo.Agency{Type: typ, Path: openinfo.NewAgencyPath(fresh.Path)})
+							issuers.MayShape(o, nil, &openinfo.Agency{Type: typ, Path: openinfo.NewAgencyPath(fresh.Path)})
 					}
 					res, err := c.PostForm(srv.URL+fmt.Sprintf(rt.path, fresh.ID), form)
 					if err != nil {
@@ -294,12 +296,12 @@ func TestAuthorizationMatrix(t *testing.T) {
 	}
 	// The cases above are not vacuous: some are allowed, most refused.
 	o := subjects[len(subjects)-1].user.Officer() // the platform administrator
-	if !s.issuers.MayShape(o, ownSub, &openinfo.Agency{Type: openinfo.AgencyMunicipality, Path: ownSub.Path}) {
+	if !issuers.MayShape(o, ownSub, &openinfo.Agency{Type: openinfo.AgencyMunicipality, Path: ownSub.Path}) {
 		t.Fatal("the administrator may not retype an office")
 	}
 
-	if len(covered) != len(adminRoutes()) {
-		t.Fatalf("covered %d of %d routes", len(covered), len(adminRoutes()))
+	if len(covered) != len(admin.Routes()) {
+		t.Fatalf("covered %d of %d routes", len(covered), len(admin.Routes()))
 	}
 }
 

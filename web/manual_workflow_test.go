@@ -22,6 +22,7 @@ import (
 	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/auth"
 	"github.com/openinfo/openinfo/store"
+	"github.com/openinfo/openinfo/web/admin"
 )
 
 // manualForm writes a manual as the editor's form posts it.
@@ -200,8 +201,8 @@ func TestManualWorkflowOverHTTP(t *testing.T) {
 	mux.Handle("/admin/__as", s.sessions.LoadAndSave(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var id int64
 		fmt.Sscan(r.URL.Query().Get("user"), &id)
-		s.sessions.Put(r.Context(), sessUserID, id)
-		s.sessions.Put(r.Context(), sessCSRF, "wf")
+		s.sessions.Put(r.Context(), admin.SessionUserID, id)
+		s.sessions.Put(r.Context(), admin.SessionCSRF, "wf")
 	})))
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
@@ -350,8 +351,8 @@ func TestOtherServiceOverHTTP(t *testing.T) {
 	mux := http.NewServeMux()
 	mux.Handle("/", s.Handler())
 	mux.Handle("/admin/__as", s.sessions.LoadAndSave(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		s.sessions.Put(r.Context(), sessUserID, u.ID)
-		s.sessions.Put(r.Context(), sessCSRF, "wf")
+		s.sessions.Put(r.Context(), admin.SessionUserID, u.ID)
+		s.sessions.Put(r.Context(), admin.SessionCSRF, "wf")
 	})))
 	srv := httptest.NewServer(mux)
 	defer srv.Close()

@@ -21,8 +21,8 @@ func (s *Server) Handler() http.Handler {
 	static, _ := fs.Sub(assets, "static")
 	mux.Handle("GET /static/", http.StripPrefix("/static/", noListing(cacheForever(http.FileServerFS(static)))))
 	mux.HandleFunc("/", s.NotFound)
-	if s.sessions != nil {
-		admin := s.purgeAfterChange(s.adminHandler())
+	if s.admin != nil {
+		admin := s.purgeAfterChange(s.admin.Handler())
 		mux.Handle("/admin", admin)
 		mux.Handle("/admin/", admin)
 	}
@@ -67,25 +67,4 @@ func cacheForever(next http.Handler) http.Handler {
 		}
 		next.ServeHTTP(w, r)
 	})
-}
-
-// adminHandler serves the back office: every route of adminRoutes behind its
-// permission, plus login, callback, logout and the token prompt.
-func (s *Server) adminHandler() http.Handler {
-	mux := http.NewServeMux()
-	for _, rt := range adminRoutes() {
-		var target func(*http.Request) (string, error)
-		if rt.Target != nil {
-			target = func(r *http.Request) (string, error) { return rt.Target(s, r) }
-		}
-		mux.HandleFunc(rt.Method+" "+rt.Path, s.guard(rt.Action, target, func(w http.ResponseWriter, r *http.Request) { rt.Handler(s, w, r) }))
-	}
-	mux.HandleFunc("GET /admin/login", s.handleLogin)
-	mux.HandleFunc("GET /admin/callback", s.handleCallback)
-	mux.HandleFunc("POST /admin/logout", s.handleLogout)
-	mux.HandleFunc("GET /admin/logged-out", s.handleLoggedOut)
-	mux.HandleFunc("GET /admin/token", s.handleTokenPrompt)
-	mux.HandleFunc("POST /admin/token", s.handleTokenPrompt)
-	mux.HandleFunc("/admin/", s.NotFound)
-	return s.sessions.LoadAndSave(s.loadUser(mux))
 }

@@ -4,7 +4,6 @@ package web
 
 import (
 	"context"
-	"crypto/rand"
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
@@ -15,6 +14,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/openinfo/openinfo/web/admin"
 	"github.com/openinfo/openinfo/web/portal"
 
 	"github.com/openinfo/openinfo/web/api"
@@ -94,32 +94,24 @@ type Server struct {
 	metrics     *metrics
 	schemaReady atomic.Bool
 
-	rp     *auth.RP
-	sealer *auth.Sealer
-	// loginSealer seals the cookie of sign-ins under way: the installation's
-	// sealer, or one of this process's own when none is configured.
-	loginSealer *auth.Sealer
-	sessions    *scs.SessionManager
-	tokenTTL    time.Duration
-	digitalID   http.Handler
-	extra       map[string]http.Handler
-	issuers     openinfo.TokenIssuers
-	mailer      notify.Mailer
-	proxies     []netip.Prefix
+	rp        *auth.RP // for /readyz
+	sessions  *scs.SessionManager
+	digitalID http.Handler
+	extra     map[string]http.Handler
 
 	metricsToken string
-	jobs         *jobs.Runner
 
 	find   *find.Finder
 	api    *api.API
 	portal *portal.Portal
+	admin  *admin.Admin // nil without a database
 	micro  microcache
 }
 
 // New prepares a server: it parses the templates once, at start.
 func New(cfg Config) (*Server, error) {
 	s := &Server{db: cfg.DB, version: cfg.Version, metrics: newMetrics(),
-		rp: cfg.RP, sealer: cfg.Sealer, mailer: cfg.Mailer, proxies: cfg.TrustedProxies, tokenTTL: cfg.TokenTTL, digitalID: cfg.DigitalID, extra: cfg.Extra}
+		rp: cfg.RP, digitalID: cfg.DigitalID, extra: cfg.Extra}
 	h := sha256.New()
 	err := fs.WalkDir(assets, "static", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -134,28 +126,17 @@ func New(cfg Config) (*Server, error) {
 	}
 	var err2 error
 	s.UI, err2 = ui.New(ui.Options{Log: cfg.Logger, BaseURL: cfg.BaseURL, SecureCookies: cfg.SecureCookies,
-		StaticHash: hex.EncodeToString(h.Sum(nil))[:12], Viewer: s.viewer})
+		StaticHash: hex.EncodeToString(h.Sum(nil))[:12]})
 	if err2 != nil {
 		return nil, err2
 	}
-	s.loginSealer = cfg.Sealer
-	if s.loginSealer == nil {
-		var key [32]byte
-		rand.Read(key[:])
-		s.loginSealer, _ = auth.NewSealer(key[:])
-	}
-	s.issuers = openinfo.DefaultTokenIssuers()
-	if cfg.TokenIssuers != nil {
-		s.issuers = *cfg.TokenIssuers
-	}
-	if s.tokenTTL <= 0 {
-		s.tokenTTL = 30 * 24 * time.Hour
-	}
 	if cfg.DB != nil {
-		s.sessions = newSessions(s, cfg.DB.Sessions())
+		s.sessions = admin.NewSessions(s.UI, cfg.DB.Sessions())
+		s.admin = admin.New(admin.Config{UI: s.UI, DB: cfg.DB, Sessions: s.sessions, RP: cfg.RP, Sealer: cfg.Sealer,
+			TokenTTL: cfg.TokenTTL, Mailer: cfg.Mailer, Proxies: cfg.TrustedProxies, Issuers: cfg.TokenIssuers, Jobs: cfg.Jobs})
+		s.UI.SetViewer(s.admin.Viewer)
 	}
 	s.metricsToken = cfg.MetricsToken
-	s.jobs = cfg.Jobs
 	s.metrics.reg.MustRegister(cfg.Collectors...)
 	s.find = &find.Finder{Index: cfg.Search, Ready: cfg.SearchReady, DB: cfg.DB}
 	s.api = &api.API{Find: s.find, AbsURL: s.AbsURL}

@@ -110,6 +110,8 @@ func (r response) wantNot(t *testing.T, absent ...string) {
 
 func id(n int64) string { return strconv.FormatInt(n, 10) }
 
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
 func TestPublicPages(t *testing.T) {
 	f := newFixture(t)
 

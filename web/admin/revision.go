@@ -1,4 +1,4 @@
-package web
+package admin
 
 import (
 	"io"
@@ -16,7 +16,7 @@ import (
 // compare it with another revision, attach forms.
 
 // revisionParam names the agency of the revision {id}'s process.
-func (s *Server) revisionParam(r *http.Request) (string, error) {
+func (s *Admin) revisionParam(r *http.Request) (string, error) {
 	rc, err := s.revisionContext(r)
 	if err != nil {
 		return "", err
@@ -30,7 +30,7 @@ type revisionContext struct {
 	Agency  *openinfo.Agency
 }
 
-func (s *Server) revisionContext(r *http.Request) (*revisionContext, error) {
+func (s *Admin) revisionContext(r *http.Request) (*revisionContext, error) {
 	id, ok := ui.PathID(r, "id")
 	if !ok {
 		return nil, openinfo.Errorf(openinfo.ENOTFOUND, "ไม่พบคู่มือฉบับนี้", "Revision not found.")
@@ -80,7 +80,7 @@ var revisionEvents = []openinfo.RevisionEvent{openinfo.EvSubmit, openinfo.EvAppr
 
 // handleAdminRevision shows a revision in full with its history and the
 // workflow actions the officer may take now.
-func (s *Server) handleAdminRevision(w http.ResponseWriter, r *http.Request) {
+func (s *Admin) handleAdminRevision(w http.ResponseWriter, r *http.Request) {
 	rc, err := s.revisionContext(r)
 	if err != nil {
 		s.Fail(w, r, err)
@@ -105,7 +105,7 @@ func revisionTitle(rc *revisionContext, lang string) string {
 	return rc.Process.Name(lang) + " – " + ui.T(lang, "revision.no") + " " + strconv.Itoa(rc.Rev.Number)
 }
 
-func (s *Server) revisionPage(r *http.Request, rc *revisionContext) (*revisionPage, error) {
+func (s *Admin) revisionPage(r *http.Request, rc *revisionContext) (*revisionPage, error) {
 	ctx := r.Context()
 	lang := ui.LangFrom(r)
 	o := currentUser(ctx).Officer()
@@ -151,7 +151,7 @@ func (s *Server) revisionPage(r *http.Request, rc *revisionContext) (*revisionPa
 // handleRevisionEvent takes the workflow step named by the path's last
 // segment. The route's permission checks the role; Transition checks the
 // state, the agency and the comment.
-func (s *Server) handleRevisionEvent(w http.ResponseWriter, r *http.Request) {
+func (s *Admin) handleRevisionEvent(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	lang := ui.LangFrom(r)
 	rc, err := s.revisionContext(r)
@@ -224,7 +224,7 @@ func (p editorPage) Err(key string) string { return p.Errors[key] }
 
 // handleRevisionEdit is the structured editor: every section of the manual
 // as its own inputs, rows added by filling the blank ones.
-func (s *Server) handleRevisionEdit(w http.ResponseWriter, r *http.Request) {
+func (s *Admin) handleRevisionEdit(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	lang := ui.LangFrom(r)
 	rc, err := s.revisionContext(r)
@@ -271,7 +271,7 @@ func (s *Server) handleRevisionEdit(w http.ResponseWriter, r *http.Request) {
 // handleAttachmentUpload adds a form (PDF or image) to section 18 of an
 // editable revision. The file is checked by its bytes, stored once by
 // hash, and the revision saved over the version the author had open.
-func (s *Server) handleAttachmentUpload(w http.ResponseWriter, r *http.Request) {
+func (s *Admin) handleAttachmentUpload(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	lang := ui.LangFrom(r)
 	rc, err := s.revisionContext(r)
@@ -331,7 +331,7 @@ func (s *Server) handleAttachmentUpload(w http.ResponseWriter, r *http.Request) 
 
 // handleRevisionFile serves an attachment of a revision to officers who may
 // read it (drafts are not public).
-func (s *Server) handleRevisionFile(w http.ResponseWriter, r *http.Request) {
+func (s *Admin) handleRevisionFile(w http.ResponseWriter, r *http.Request) {
 	rc, err := s.revisionContext(r)
 	if err != nil {
 		s.Fail(w, r, err)
@@ -350,7 +350,7 @@ type comparePage struct {
 
 // handleRevisionCompare compares the revision with another of the same
 // manual (?with=, by default the one before it), section by section.
-func (s *Server) handleRevisionCompare(w http.ResponseWriter, r *http.Request) {
+func (s *Admin) handleRevisionCompare(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	lang := ui.LangFrom(r)
 	rc, err := s.revisionContext(r)

@@ -1,4 +1,4 @@
-package web
+package admin
 
 import (
 	"bytes"
@@ -21,7 +21,7 @@ import (
 // reportTarget names the agency a report request reads: the agency of
 // ?point= when given, else ?agency= (the officer's own agency by default;
 // none, meaning all agencies, for OPDC and the platform administrator).
-func (s *Server) reportTarget(r *http.Request) (string, error) {
+func (s *Admin) reportTarget(r *http.Request) (string, error) {
 	if v := r.FormValue("point"); v != "" {
 		id, err := strconv.ParseInt(v, 10, 64)
 		if err != nil || id <= 0 {
@@ -84,7 +84,7 @@ func periodOptions(now time.Time, lang string) []periodOption {
 
 // buildReport reads the filters and builds the report; authorization of
 // the agency (or point) was checked by the route's guard.
-func (s *Server) buildReport(r *http.Request) (*reportPage, error) {
+func (s *Admin) buildReport(r *http.Request) (*reportPage, error) {
 	ctx := r.Context()
 	lang := ui.LangFrom(r)
 	u := currentUser(ctx)
@@ -161,7 +161,7 @@ func (s *Server) buildReport(r *http.Request) (*reportPage, error) {
 }
 
 // handleRatingReport shows the satisfaction report.
-func (s *Server) handleRatingReport(w http.ResponseWriter, r *http.Request) {
+func (s *Admin) handleRatingReport(w http.ResponseWriter, r *http.Request) {
 	pg, err := s.buildReport(r)
 	if err != nil {
 		s.Fail(w, r, err)
@@ -172,7 +172,7 @@ func (s *Server) handleRatingReport(w http.ResponseWriter, r *http.Request) {
 }
 
 // handleRatingReportCSV exports the report as CSV (UTF-8 with BOM).
-func (s *Server) handleRatingReportCSV(w http.ResponseWriter, r *http.Request) {
+func (s *Admin) handleRatingReportCSV(w http.ResponseWriter, r *http.Request) {
 	pg, err := s.buildReport(r)
 	if err != nil {
 		s.Fail(w, r, err)
@@ -187,7 +187,7 @@ func (s *Server) handleRatingReportCSV(w http.ResponseWriter, r *http.Request) {
 }
 
 // handleRatingReportXLSX exports the report as an Excel workbook.
-func (s *Server) handleRatingReportXLSX(w http.ResponseWriter, r *http.Request) {
+func (s *Admin) handleRatingReportXLSX(w http.ResponseWriter, r *http.Request) {
 	pg, err := s.buildReport(r)
 	if err != nil {
 		s.Fail(w, r, err)
@@ -234,7 +234,7 @@ func questionRows(qs *openinfo.QuestionSet) []questionRow {
 // handleQuestions shows the current question set and its history; a post
 // makes the next version (OPDC). A field the form does not send keeps its
 // current value, and a save that changes nothing makes no version.
-func (s *Server) handleQuestions(w http.ResponseWriter, r *http.Request) {
+func (s *Admin) handleQuestions(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	lang := ui.LangFrom(r)
 	cur, err := s.db.CurrentQuestionSet(ctx)

@@ -1,4 +1,4 @@
-package web
+package admin
 
 import (
 	"net/http"
@@ -16,7 +16,7 @@ import (
 // store applies them in a transaction; these handlers only translate HTTP.
 
 // processParam names the agency of the process {id} in the path.
-func (s *Server) processParam(r *http.Request) (string, error) {
+func (s *Admin) processParam(r *http.Request) (string, error) {
 	p, err := s.processFromPath(r)
 	if err != nil {
 		return "", err
@@ -28,7 +28,7 @@ func (s *Server) processParam(r *http.Request) (string, error) {
 	return a.Path, nil
 }
 
-func (s *Server) processFromPath(r *http.Request) (*openinfo.Process, error) {
+func (s *Admin) processFromPath(r *http.Request) (*openinfo.Process, error) {
 	id, ok := ui.PathID(r, "id")
 	if !ok {
 		return nil, openinfo.Errorf(openinfo.ENOTFOUND, "ไม่พบกระบวนงาน", "Process not found.")
@@ -56,7 +56,7 @@ type manualListPage struct {
 
 // handleAdminManuals lists the processes of the officer's agencies with the
 // state of each one's latest revision, filtered by state and name.
-func (s *Server) handleAdminManuals(w http.ResponseWriter, r *http.Request) {
+func (s *Admin) handleAdminManuals(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	u := currentUser(ctx)
 	q := r.URL.Query()
@@ -100,7 +100,7 @@ type termChoice struct {
 }
 
 // termGroups lists the active catalog terms by kind, ticking the chosen ones.
-func (s *Server) termGroups(r *http.Request, chosen []int64) ([]termGroup, error) {
+func (s *Admin) termGroups(r *http.Request, chosen []int64) ([]termGroup, error) {
 	lang := ui.LangFrom(r)
 	terms, err := s.db.CatalogTerms(r.Context(), "", false)
 	if err != nil {
@@ -142,7 +142,7 @@ func readProcessForm(r *http.Request, p *openinfo.Process) {
 
 // handleProcessNew creates a process under the agency chosen with ?agency=
 // (the officer's own by default).
-func (s *Server) handleProcessNew(w http.ResponseWriter, r *http.Request) {
+func (s *Admin) handleProcessNew(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	lang := ui.LangFrom(r)
 	a, err := s.agencyFromRequest(r)
@@ -169,7 +169,7 @@ func (s *Server) handleProcessNew(w http.ResponseWriter, r *http.Request) {
 	s.Render(w, r, http.StatusOK, "admin_process_form", ui.T(lang, "process.new"), p)
 }
 
-func (s *Server) refuseProcessForm(w http.ResponseWriter, r *http.Request, p processFormPage, err error) {
+func (s *Admin) refuseProcessForm(w http.ResponseWriter, r *http.Request, p processFormPage, err error) {
 	if openinfo.ErrorCode(err) == openinfo.EINTERNAL {
 		s.Fail(w, r, err)
 		return
@@ -191,7 +191,7 @@ func (s *Server) refuseProcessForm(w http.ResponseWriter, r *http.Request, p pro
 // handleProcessEdit changes a process's names, common names and catalog
 // terms; it takes effect at once (no approval: these feed search and the
 // catalog, not the manual's text).
-func (s *Server) handleProcessEdit(w http.ResponseWriter, r *http.Request) {
+func (s *Admin) handleProcessEdit(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	lang := ui.LangFrom(r)
 	old, err := s.processFromPath(r)
@@ -238,7 +238,7 @@ type processPage struct {
 
 // handleAdminProcess shows a process: its names and terms, every revision
 // of its manual with its state, and the service points it is pinned to.
-func (s *Server) handleAdminProcess(w http.ResponseWriter, r *http.Request) {
+func (s *Admin) handleAdminProcess(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	lang := ui.LangFrom(r)
 	proc, err := s.processFromPath(r)
@@ -296,7 +296,7 @@ func (s *Server) handleAdminProcess(w http.ResponseWriter, r *http.Request) {
 }
 
 // handleRevisionOpen starts a new revision: a draft copy of the latest.
-func (s *Server) handleRevisionOpen(w http.ResponseWriter, r *http.Request) {
+func (s *Admin) handleRevisionOpen(w http.ResponseWriter, r *http.Request) {
 	proc, err := s.processFromPath(r)
 	if err != nil {
 		s.Fail(w, r, err)
@@ -334,7 +334,7 @@ func taskStates(o openinfo.Officer) []openinfo.RevisionState {
 
 // handleTasks lists what waits for the officer ("งานที่รอดำเนินการ"), the
 // oldest first.
-func (s *Server) handleTasks(w http.ResponseWriter, r *http.Request) {
+func (s *Admin) handleTasks(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	u := currentUser(ctx)
 	p := tasksPage{Pager: ui.NewPager(r, "page", 50)}

@@ -1,4 +1,4 @@
-package web
+package admin
 
 import (
 	"net/http"
@@ -27,7 +27,7 @@ type posterPage struct {
 }
 
 // posterData loads the point of {id} and its rating link.
-func (s *Server) posterData(r *http.Request) (*posterPage, error) {
+func (s *Admin) posterData(r *http.Request) (*posterPage, error) {
 	ctx := r.Context()
 	id, _ := ui.PathID(r, "id")
 	pt, err := s.db.ServicePoint(ctx, id)
@@ -63,7 +63,7 @@ func (p *posterPage) poster() poster.Poster {
 }
 
 // handlePosterPage shows the poster, its downloads and the link to copy.
-func (s *Server) handlePosterPage(w http.ResponseWriter, r *http.Request) {
+func (s *Admin) handlePosterPage(w http.ResponseWriter, r *http.Request) {
 	p, err := s.posterData(r)
 	if err != nil {
 		s.Fail(w, r, err)
@@ -102,7 +102,7 @@ func (p *posterPage) fileName(kind, ext string) string {
 }
 
 // handlePosterSVG serves the A4 poster as SVG.
-func (s *Server) handlePosterSVG(w http.ResponseWriter, r *http.Request) {
+func (s *Admin) handlePosterSVG(w http.ResponseWriter, r *http.Request) {
 	p, err := s.posterData(r)
 	if err != nil {
 		s.Fail(w, r, err)
@@ -119,7 +119,7 @@ func (s *Server) handlePosterSVG(w http.ResponseWriter, r *http.Request) {
 // handlePosterPrint serves the print-ready A4 page: the browser shapes the
 // Thai text with the fonts it has, and "Print" (or "Save as PDF") gives the
 // poster at its real size.
-func (s *Server) handlePosterPrint(w http.ResponseWriter, r *http.Request) {
+func (s *Admin) handlePosterPrint(w http.ResponseWriter, r *http.Request) {
 	p, err := s.posterData(r)
 	if err != nil {
 		s.Fail(w, r, err)
@@ -137,7 +137,7 @@ func (s *Server) handlePosterPrint(w http.ResponseWriter, r *http.Request) {
 }
 
 // handleQRPNG serves the QR code alone as PNG (?size= pixels, 128–2048).
-func (s *Server) handleQRPNG(w http.ResponseWriter, r *http.Request) {
+func (s *Admin) handleQRPNG(w http.ResponseWriter, r *http.Request) {
 	p, err := s.posterData(r)
 	if err != nil {
 		s.Fail(w, r, err)
@@ -157,7 +157,7 @@ func (s *Server) handleQRPNG(w http.ResponseWriter, r *http.Request) {
 }
 
 // handleQRSVG serves the QR code alone as SVG.
-func (s *Server) handleQRSVG(w http.ResponseWriter, r *http.Request) {
+func (s *Admin) handleQRSVG(w http.ResponseWriter, r *http.Request) {
 	p, err := s.posterData(r)
 	if err != nil {
 		s.Fail(w, r, err)

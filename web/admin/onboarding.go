@@ -1,4 +1,4 @@
-package web
+package admin
 
 import (
 	"fmt"
@@ -17,7 +17,7 @@ type onboardingListPage struct {
 	Pager    *ui.Pager
 }
 
-func (s *Server) handleAdminOnboarding(w http.ResponseWriter, r *http.Request) {
+func (s *Admin) handleAdminOnboarding(w http.ResponseWriter, r *http.Request) {
 	status := r.URL.Query().Get("status")
 	valid := status == ""
 	for _, x := range openinfo.OnboardingStatuses {
@@ -43,11 +43,11 @@ type onboardingRequestPage struct {
 	Notice string
 }
 
-func (s *Server) handleAdminOnboardingRequest(w http.ResponseWriter, r *http.Request) {
+func (s *Admin) handleAdminOnboardingRequest(w http.ResponseWriter, r *http.Request) {
 	s.renderOnboardingRequest(w, r, http.StatusOK, "")
 }
 
-func (s *Server) renderOnboardingRequest(w http.ResponseWriter, r *http.Request, status int, notice string) {
+func (s *Admin) renderOnboardingRequest(w http.ResponseWriter, r *http.Request, status int, notice string) {
 	id, _ := ui.PathID(r, "id")
 	o, err := s.db.OnboardingRequest(r.Context(), id)
 	if err != nil {
@@ -63,7 +63,7 @@ func (s *Server) renderOnboardingRequest(w http.ResponseWriter, r *http.Request,
 
 // handleAdminOnboardingLetter sends the request letter as a download, never
 // rendered inline on our origin.
-func (s *Server) handleAdminOnboardingLetter(w http.ResponseWriter, r *http.Request) {
+func (s *Admin) handleAdminOnboardingLetter(w http.ResponseWriter, r *http.Request) {
 	id, _ := ui.PathID(r, "id")
 	_, pdf, err := s.db.OnboardingLetter(r.Context(), id)
 	if err != nil {
@@ -78,7 +78,7 @@ func (s *Server) handleAdminOnboardingLetter(w http.ResponseWriter, r *http.Requ
 
 // handleAdminOnboardingApprove approves, creating the agency and its first
 // central officer's token, and e-mails the token to the requester.
-func (s *Server) handleAdminOnboardingApprove(w http.ResponseWriter, r *http.Request) {
+func (s *Admin) handleAdminOnboardingApprove(w http.ResponseWriter, r *http.Request) {
 	id, _ := ui.PathID(r, "id")
 	plain, err := openinfo.NewToken()
 	if err != nil {
@@ -118,7 +118,7 @@ Sign in at %s/admin with Digital ID and enter it.
 }
 
 // handleAdminOnboardingReject closes a request with a reason, told to the requester.
-func (s *Server) handleAdminOnboardingReject(w http.ResponseWriter, r *http.Request) {
+func (s *Admin) handleAdminOnboardingReject(w http.ResponseWriter, r *http.Request) {
 	id, _ := ui.PathID(r, "id")
 	o, err := s.db.RejectOnboarding(r.Context(), id, r.PostFormValue("reason"))
 	if err != nil {

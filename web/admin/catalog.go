@@ -1,4 +1,4 @@
-package web
+package admin
 
 import (
 	"net/http"
@@ -29,7 +29,7 @@ type catalogPage struct {
 	Notice  string
 }
 
-func (s *Server) catalogPage(r *http.Request, p catalogPage) (catalogPage, error) {
+func (s *Admin) catalogPage(r *http.Request, p catalogPage) (catalogPage, error) {
 	lang := ui.LangFrom(r)
 	all, err := s.db.CatalogTerms(r.Context(), "", true)
 	if err != nil {
@@ -50,7 +50,7 @@ func (s *Server) catalogPage(r *http.Request, p catalogPage) (catalogPage, error
 
 // handleAdminCatalog lists every term by kind with a form each, and a form
 // to add a term to each kind.
-func (s *Server) handleAdminCatalog(w http.ResponseWriter, r *http.Request) {
+func (s *Admin) handleAdminCatalog(w http.ResponseWriter, r *http.Request) {
 	p, err := s.catalogPage(r, catalogPage{})
 	if err != nil {
 		s.Fail(w, r, err)
@@ -70,7 +70,7 @@ func readTermForm(r *http.Request, t *openinfo.CatalogTerm) {
 }
 
 // handleCatalogCreate adds a term.
-func (s *Server) handleCatalogCreate(w http.ResponseWriter, r *http.Request) {
+func (s *Admin) handleCatalogCreate(w http.ResponseWriter, r *http.Request) {
 	t := openinfo.CatalogTerm{Kind: openinfo.CatalogKind(r.PostFormValue("kind"))}
 	readTermForm(r, &t)
 	t.Active = true
@@ -82,7 +82,7 @@ func (s *Server) handleCatalogCreate(w http.ResponseWriter, r *http.Request) {
 }
 
 // handleCatalogUpdate renames, recodes, moves or retires a term.
-func (s *Server) handleCatalogUpdate(w http.ResponseWriter, r *http.Request) {
+func (s *Admin) handleCatalogUpdate(w http.ResponseWriter, r *http.Request) {
 	id, ok := ui.PathID(r, "id")
 	if !ok {
 		s.NotFound(w, r)
@@ -97,7 +97,7 @@ func (s *Server) handleCatalogUpdate(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "/admin/catalog?saved=1#term-"+itoa(id), http.StatusSeeOther)
 }
 
-func (s *Server) refuseTerm(w http.ResponseWriter, r *http.Request, p catalogPage, err error) {
+func (s *Admin) refuseTerm(w http.ResponseWriter, r *http.Request, p catalogPage, err error) {
 	code := openinfo.ErrorCode(err)
 	if code != openinfo.EINVALID && code != openinfo.ECONFLICT {
 		s.Fail(w, r, err)

@@ -1,4 +1,4 @@
-package web
+package admin
 
 import (
 	"net/http"
@@ -19,7 +19,7 @@ type jobRow struct {
 
 // handleJobs lists the timed jobs: when each last ran, on which node, how
 // long it took, its last error, and when it runs next.
-func (s *Server) handleJobs(w http.ResponseWriter, r *http.Request) {
+func (s *Admin) handleJobs(w http.ResponseWriter, r *http.Request) {
 	states, err := s.db.Jobs(r.Context())
 	if err != nil {
 		s.Fail(w, r, err)

@@ -1,4 +1,4 @@
-package web
+package admin
 
 import (
 	"encoding/json"
@@ -45,7 +45,7 @@ type pendingLogins []pendingLogin
 // without the installation secret.
 
 // pending returns the browser's sign-ins under way, without expired ones.
-func (s *Server) pending(r *http.Request) pendingLogins {
+func (s *Admin) pending(r *http.Request) pendingLogins {
 	c, err := r.Cookie(loginCookie)
 	if err != nil {
 		return nil
@@ -67,7 +67,7 @@ func (s *Server) pending(r *http.Request) pendingLogins {
 // setPending keeps the sign-ins under way in the browser (none: the cookie
 // goes). SameSite=Lax: the provider's redirect back is a top-level GET, on
 // which the browser sends it.
-func (s *Server) setPending(w http.ResponseWriter, p pendingLogins) {
+func (s *Admin) setPending(w http.ResponseWriter, p pendingLogins) {
 	c := &http.Cookie{Name: loginCookie, Path: "/admin", HttpOnly: true, Secure: s.SecureCookies, SameSite: http.SameSiteLaxMode}
 	if len(p) == 0 {
 		c.MaxAge = -1
@@ -101,7 +101,7 @@ func loginLink(next string) string {
 
 // redirectToLogin sends a person who is not signed in to sign in, and back
 // here afterwards (in the URL: nothing is stored for a visitor).
-func (s *Server) redirectToLogin(w http.ResponseWriter, r *http.Request) {
+func (s *Admin) redirectToLogin(w http.ResponseWriter, r *http.Request) {
 	next := "/admin"
 	if r.Method == http.MethodGet {
 		next = r.URL.RequestURI()
@@ -113,7 +113,7 @@ func (s *Server) redirectToLogin(w http.ResponseWriter, r *http.Request) {
 // way is kept by its state, so two tabs can sign in at once and a forged or
 // stale callback spoils nothing (auth.RP.Start says why every sign-in asks
 // for a fresh authentication).
-func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
+func (s *Admin) handleLogin(w http.ResponseWriter, r *http.Request) {
 	next := nextAfterLogin(r.URL.Query().Get("next"))
 	if len(next) > 1024 { // it rides in a cookie
 		next = "/admin"
@@ -138,7 +138,7 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 // handleCallback finishes the sign-in whose state the provider returns,
 // renews the session token (no fixation) and sends a first-time officer to
 // the token prompt. Only that sign-in is used up.
-func (s *Server) handleCallback(w http.ResponseWriter, r *http.Request) {
+func (s *Admin) handleCallback(w http.ResponseWriter, r *http.Request) {
 	if s.rp == nil {
 		s.NotFound(w, r)
 		return
@@ -186,7 +186,7 @@ type loginProblemPage struct {
 // loginFailed tells the officer what went wrong in words they can act on.
 // A setup or provider problem is logged here, once, at ERROR; a stale or
 // declined sign-in is the person's business.
-func (s *Server) loginFailed(w http.ResponseWriter, r *http.Request, err error, next string) {
+func (s *Admin) loginFailed(w http.ResponseWriter, r *http.Request, err error, next string) {
 	var e *openinfo.Error
 	if !errors.As(err, &e) {
 		err = fmt.Errorf("%w: %w", auth.ErrProvider, err)
@@ -214,7 +214,7 @@ func (s *Server) loginFailed(w http.ResponseWriter, r *http.Request, err error, 
 // /admin/logged-out, which takes it on to the provider's end-session page.
 // Not a redirect straight from this POST: the CSP's form-action 'self'
 // governs a form submission's redirects, and the provider is another origin.
-func (s *Server) handleLogout(w http.ResponseWriter, r *http.Request) {
+func (s *Admin) handleLogout(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	idToken := s.sessions.GetString(ctx, sessIDToken)
 	if err := s.sessions.Destroy(ctx); err != nil {
@@ -234,7 +234,7 @@ type loggedOutPage struct{ Provider string }
 // handleLoggedOut says the person is signed out and, when the provider has
 // an end-session endpoint, goes on there by a meta refresh (a navigation of
 // its own, not part of the form submission) with a link as a fallback.
-func (s *Server) handleLoggedOut(w http.ResponseWriter, r *http.Request) {
+func (s *Admin) handleLoggedOut(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	dest := s.sessions.PopString(ctx, sessLogoutURL)
 	if err := s.sessions.Destroy(ctx); err != nil {
@@ -248,7 +248,7 @@ func (s *Server) handleLoggedOut(w http.ResponseWriter, r *http.Request) {
 // signInFirst answers a back-office request from someone not signed in: a
 // page is a redirect to sign in; a form keeps what was typed (see
 // formAfterExpiry).
-func (s *Server) signInFirst(w http.ResponseWriter, r *http.Request) {
+func (s *Admin) signInFirst(w http.ResponseWriter, r *http.Request) {
 	if r.Method == http.MethodPost {
 		s.formAfterExpiry(w, r)
 		return
@@ -259,7 +259,7 @@ func (s *Server) signInFirst(w http.ResponseWriter, r *http.Request) {
 // failCSRF answers a form whose CSRF token does not match. With no one
 // signed in, the session has usually expired while the form was being
 // filled in: keep what was typed. Otherwise it is a forged or stale form.
-func (s *Server) failCSRF(w http.ResponseWriter, r *http.Request) {
+func (s *Admin) failCSRF(w http.ResponseWriter, r *http.Request) {
 	if s.sessions.GetInt64(r.Context(), sessUserID) != 0 {
 		s.Fail(w, r, errCSRF)
 		return
@@ -282,7 +282,7 @@ type formExpiredPage struct {
 // formAfterExpiry answers a form posted after the sign-in expired: it shows
 // what was typed (read-only, to copy back after signing in) and a link that
 // signs in again and returns to the form's page. Uploaded files are not kept.
-func (s *Server) formAfterExpiry(w http.ResponseWriter, r *http.Request) {
+func (s *Admin) formAfterExpiry(w http.ResponseWriter, r *http.Request) {
 	r.ParseMultipartForm(32 << 20) // the text fields; files are dropped with the request
 	var d formExpiredPage
 	for name, vals := range r.PostForm {

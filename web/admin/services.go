@@ -1,4 +1,4 @@
-package web
+package admin
 
 import (
 	"net/http"
@@ -15,7 +15,7 @@ import (
 // services to service points ("ปักหมุดคู่มือ", "เชื่อมโยงกระบวนงาน").
 
 // serviceParam names the agency of the other service {id} in the path.
-func (s *Server) serviceParam(r *http.Request) (string, error) {
+func (s *Admin) serviceParam(r *http.Request) (string, error) {
 	svc, err := s.serviceFromPath(r)
 	if err != nil {
 		return "", err
@@ -27,7 +27,7 @@ func (s *Server) serviceParam(r *http.Request) (string, error) {
 	return a.Path, nil
 }
 
-func (s *Server) serviceFromPath(r *http.Request) (*openinfo.OtherService, error) {
+func (s *Admin) serviceFromPath(r *http.Request) (*openinfo.OtherService, error) {
 	id, ok := ui.PathID(r, "id")
 	if !ok {
 		return nil, openinfo.Errorf(openinfo.ENOTFOUND, "ไม่พบบริการ", "Service not found.")
@@ -43,7 +43,7 @@ type servicesPage struct {
 }
 
 // handleAdminServices lists the other services of the officer's agencies.
-func (s *Server) handleAdminServices(w http.ResponseWriter, r *http.Request) {
+func (s *Admin) handleAdminServices(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	u := currentUser(ctx)
 	p := servicesPage{Pager: ui.NewPager(r, "page", 50), Query: strings.TrimSpace(r.URL.Query().Get("q")),
@@ -78,7 +78,7 @@ func (p serviceFormPage) Int(key string, n int) string { return p.Num(key, float
 
 // handleServiceNew creates an other service under ?agency= (the officer's
 // own agency by default).
-func (s *Server) handleServiceNew(w http.ResponseWriter, r *http.Request) {
+func (s *Admin) handleServiceNew(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	lang := ui.LangFrom(r)
 	a, err := s.agencyFromRequest(r)
@@ -104,7 +104,7 @@ func (s *Server) handleServiceNew(w http.ResponseWriter, r *http.Request) {
 	s.Render(w, r, http.StatusOK, "admin_service_form", ui.T(lang, "services.new"), p)
 }
 
-func (s *Server) refuseServiceForm(w http.ResponseWriter, r *http.Request, p serviceFormPage, err error) {
+func (s *Admin) refuseServiceForm(w http.ResponseWriter, r *http.Request, p serviceFormPage, err error) {
 	if openinfo.ErrorCode(err) == openinfo.EINTERNAL {
 		s.Fail(w, r, err)
 		return
@@ -120,7 +120,7 @@ func (s *Server) refuseServiceForm(w http.ResponseWriter, r *http.Request, p ser
 
 // handleServiceEdit edits, publishes or withdraws an other service; a save
 // takes effect at once.
-func (s *Server) handleServiceEdit(w http.ResponseWriter, r *http.Request) {
+func (s *Admin) handleServiceEdit(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	lang := ui.LangFrom(r)
 	old, err := s.serviceFromPath(r)
@@ -167,7 +167,7 @@ type pinsPage struct {
 }
 
 // handleProcessPins pins a process's manual to service points.
-func (s *Server) handleProcessPins(w http.ResponseWriter, r *http.Request) {
+func (s *Admin) handleProcessPins(w http.ResponseWriter, r *http.Request) {
 	p, err := s.processFromPath(r)
 	if err != nil {
 		s.Fail(w, r, err)
@@ -177,7 +177,7 @@ func (s *Server) handleProcessPins(w http.ResponseWriter, r *http.Request) {
 }
 
 // handleServicePins pins an other service to service points.
-func (s *Server) handleServicePins(w http.ResponseWriter, r *http.Request) {
+func (s *Admin) handleServicePins(w http.ResponseWriter, r *http.Request) {
 	svc, err := s.serviceFromPath(r)
 	if err != nil {
 		s.Fail(w, r, err)
@@ -188,7 +188,7 @@ func (s *Server) handleServicePins(w http.ResponseWriter, r *http.Request) {
 
 // pins lists the service points of the owner's subtree with a checkbox
 // each; the officer ticks many and pins or unpins them in one go.
-func (s *Server) pins(w http.ResponseWriter, r *http.Request, t store.PinTarget, id, agencyID int64, name, back string) {
+func (s *Admin) pins(w http.ResponseWriter, r *http.Request, t store.PinTarget, id, agencyID int64, name, back string) {
 	ctx := r.Context()
 	lang := ui.LangFrom(r)
 	p := pinsPage{Title: ui.T(lang, "pins.title") + ": " + name, Back: back, Action: r.URL.Path,

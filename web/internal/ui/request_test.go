@@ -1,15 +1,13 @@
-package web
+package ui
 
 import (
 	"net/http/httptest"
 	"net/netip"
 	"testing"
-
-	"github.com/openinfo/openinfo/web/internal/ui"
 )
 
 func TestClientIP(t *testing.T) {
-	s := &Server{proxies: []netip.Prefix{netip.MustParsePrefix("10.0.0.0/8"), netip.MustParsePrefix("::1/128")}}
+	proxies := []netip.Prefix{netip.MustParsePrefix("10.0.0.0/8"), netip.MustParsePrefix("::1/128")}
 	tests := []struct {
 		remote, xff, want string
 	}{
@@ -28,7 +26,7 @@ func TestClientIP(t *testing.T) {
 		if tt.xff != "" {
 			r.Header.Set("X-Forwarded-For", tt.xff)
 		}
-		if got := ui.ClientIP(r, s.proxies); got != tt.want {
+		if got := ClientIP(r, proxies); got != tt.want {
 			t.Errorf("%s + %q = %q, want %q", tt.remote, tt.xff, got, tt.want)
 		}
 	}

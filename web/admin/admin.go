@@ -1,4 +1,4 @@
-package web
+package admin
 
 import (
 	"context"
@@ -6,11 +6,8 @@ import (
 	"crypto/subtle"
 	"encoding/base64"
 	"encoding/gob"
-	"net"
 	"net/http"
-	"net/netip"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/openinfo/openinfo/web/internal/ui"
@@ -24,11 +21,14 @@ import (
 // Back office (/admin): sessions in the database, login through OpenID
 // Connect, the first-login token, and pages guarded by openinfo.Authorize.
 
+// The session's keys. SessionUserID and SessionCSRF are exported for the
+// site's tests, which sign people in without a provider.
 const (
-	sessUserID  = "user_id"
-	sessIDToken = "id_token"
-	sessFlow    = "oidc_flow"
-	sessCSRF    = "csrf"
+	SessionUserID = "user_id"
+	SessionCSRF   = "csrf"
+	sessUserID    = SessionUserID
+	sessIDToken   = "id_token"
+	sessCSRF      = SessionCSRF
 )
 
 // scs stores session values with encoding/gob.
@@ -40,7 +40,9 @@ func randomToken() string {
 	return base64.RawURLEncoding.EncodeToString(b[:])
 }
 
-func newSessions(s *Server, store scs.CtxStore) *scs.SessionManager {
+// NewSessions returns the back office's session manager on store: the site
+// owns it and hands it to New.
+func NewSessions(u *ui.UI, store scs.CtxStore) *scs.SessionManager {
 	sm := scs.New()
 	sm.Store = store
 	sm.Lifetime = 12 * time.Hour // absolute: a new login every working day
@@ -48,16 +50,16 @@ func newSessions(s *Server, store scs.CtxStore) *scs.SessionManager {
 	sm.Cookie.Name = "openinfo_session"
 	sm.Cookie.HttpOnly = true
 	sm.Cookie.SameSite = http.SameSiteLaxMode
-	sm.Cookie.Secure = s.SecureCookies
+	sm.Cookie.Secure = u.SecureCookies
 	sm.Cookie.Path = "/admin"
-	sm.ErrorFunc = func(w http.ResponseWriter, r *http.Request, err error) { s.ServerError(w, r, err) }
+	sm.ErrorFunc = func(w http.ResponseWriter, r *http.Request, err error) { u.ServerError(w, r, err) }
 	return sm
 }
 
 type userKey struct{}
 
-// viewer is who is signed in and their form token, for the page layout.
-func (s *Server) viewer(r *http.Request) (*openinfo.User, string) {
+// Viewer is who is signed in and their form token, for the page layout.
+func (s *Admin) Viewer(r *http.Request) (*openinfo.User, string) {
 	u := currentUser(r.Context())
 	if u == nil || s.sessions == nil {
 		return nil, ""
@@ -77,7 +79,7 @@ func currentUser(ctx context.Context) *openinfo.User {
 // a session row only when a value changed, so anonymous requests (crawlers,
 // a flood on /admin/login) write nothing. Only a signed-in officer has a
 // form token; a POST without one is refused.
-func (s *Server) loadUser(next http.Handler) http.Handler {
+func (s *Admin) loadUser(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
 		if r.Method == http.MethodPost {
@@ -114,7 +116,7 @@ var errCSRF = &openinfo.Error{Code: openinfo.EFORBIDDEN,
 
 // guard wraps a back-office page: it needs a signed-in, bound user allowed
 // to take act on the agency that target names (nil: no agency).
-func (s *Server) guard(act openinfo.Action, target func(*http.Request) (string, error), h http.HandlerFunc) http.HandlerFunc {
+func (s *Admin) guard(act openinfo.Action, target func(*http.Request) (string, error), h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		u := currentUser(r.Context())
 		if u == nil {
@@ -145,7 +147,7 @@ func (s *Server) guard(act openinfo.Action, target func(*http.Request) (string, 
 // authorize is openinfo.Authorize, plus seed 004's issuers of central
 // tokens, which reach outside the issuer's own subtree (the Department of
 // Local Administration issues local governments' first tokens).
-func (s *Server) authorize(r *http.Request, u *openinfo.User, act openinfo.Action, path string) error {
+func (s *Admin) authorize(r *http.Request, u *openinfo.User, act openinfo.Action, path string) error {
 	err := openinfo.Authorize(u.Officer(), act, path)
 	if err != nil && act == openinfo.ActManageTokens && path != "" {
 		if a, aerr := s.agencyFromRequest(r); aerr == nil && s.issuers.MayIssue(u.Officer(), openinfo.RoleCentral, a) {
@@ -160,7 +162,7 @@ func (s *Server) authorize(r *http.Request, u *openinfo.User, act openinfo.Actio
 //
 // A global officer (OPDC, platform admin) with no ?agency= acts on no agency:
 // the page then offers a choice.
-func (s *Server) agencyParam(r *http.Request) (string, error) {
+func (s *Admin) agencyParam(r *http.Request) (string, error) {
 	if u := currentUser(r.Context()); u != nil && u.Role.Global() && r.FormValue("agency") == "" {
 		return "", nil
 	}
@@ -171,7 +173,7 @@ func (s *Server) agencyParam(r *http.Request) (string, error) {
 	return a.Path, nil
 }
 
-func (s *Server) agencyFromRequest(r *http.Request) (*openinfo.Agency, error) {
+func (s *Admin) agencyFromRequest(r *http.Request) (*openinfo.Agency, error) {
 	id, err := strconv.ParseInt(r.FormValue("agency"), 10, 64)
 	if err != nil || id <= 0 {
 		u := currentUser(r.Context())
@@ -189,7 +191,7 @@ type tokenPromptPage struct {
 }
 
 // handleTokenPrompt asks a first-time officer for their 15-digit token.
-func (s *Server) handleTokenPrompt(w http.ResponseWriter, r *http.Request) {
+func (s *Admin) handleTokenPrompt(w http.ResponseWriter, r *http.Request) {
 	u := currentUser(r.Context())
 	if u == nil {
 		s.redirectToLogin(w, r)
@@ -242,44 +244,6 @@ func (s *Server) handleTokenPrompt(w http.ResponseWriter, r *http.Request) {
 	}
 	s.Log.Info("token redeemed", "user_id", bound.ID, "agency_id", bound.AgencyID, "role", bound.Role)
 	http.Redirect(w, r, "/admin", http.StatusSeeOther)
-}
-
-// clientIP is the address rate limits count: the peer, or, when the peer is
-// a trusted proxy, the rightmost X-Forwarded-For entry that is not one (the
-// left part of the header is whatever the client wrote).
-func (s *Server) clientIP(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		host = r.RemoteAddr
-	}
-	if !s.trusted(host) {
-		return host
-	}
-	hops := strings.Split(strings.Join(r.Header.Values("X-Forwarded-For"), ","), ",")
-	for i := len(hops) - 1; i >= 0; i-- {
-		h := strings.TrimSpace(hops[i])
-		if h == "" {
-			continue
-		}
-		if !s.trusted(h) {
-			return h
-		}
-		host = h
-	}
-	return host
-}
-
-func (s *Server) trusted(ip string) bool {
-	a, err := netip.ParseAddr(ip)
-	if err != nil {
-		return false
-	}
-	for _, p := range s.proxies {
-		if p.Contains(a.Unmap()) {
-			return true
-		}
-	}
-	return false
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }

@@ -1,4 +1,4 @@
-package web
+package admin
 
 import (
 	"net/http"
@@ -17,7 +17,7 @@ import (
 // validation and optimistic locking and is audited there.
 
 // agencyPathParam names the agency of the {id} in the path.
-func (s *Server) agencyPathParam(r *http.Request) (string, error) {
+func (s *Admin) agencyPathParam(r *http.Request) (string, error) {
 	id, ok := ui.PathID(r, "id")
 	if !ok {
 		return "", openinfo.Errorf(openinfo.ENOTFOUND, "ไม่พบหน่วยงาน", "Agency not found.")
@@ -30,7 +30,7 @@ func (s *Server) agencyPathParam(r *http.Request) (string, error) {
 }
 
 // pointPathParam names the agency of the service point {id} in the path.
-func (s *Server) pointPathParam(r *http.Request) (string, error) {
+func (s *Admin) pointPathParam(r *http.Request) (string, error) {
 	id, ok := ui.PathID(r, "id")
 	if !ok {
 		return "", openinfo.Errorf(openinfo.ENOTFOUND, "ไม่พบจุดบริการ", "Service point not found.")
@@ -56,7 +56,7 @@ type adminAgencyPage struct {
 
 // handleAdminAgency shows an agency for editing, with its sub-agencies and
 // all its service points (hidden ones too).
-func (s *Server) handleAdminAgency(w http.ResponseWriter, r *http.Request) {
+func (s *Admin) handleAdminAgency(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	id, _ := ui.PathID(r, "id")
 	a, err := s.db.Agency(ctx, id)
@@ -84,7 +84,7 @@ func (s *Server) handleAdminAgency(w http.ResponseWriter, r *http.Request) {
 }
 
 // handleAdminAgencyRedirect opens the officer's own agency.
-func (s *Server) handleAdminAgencies(w http.ResponseWriter, r *http.Request) {
+func (s *Admin) handleAdminAgencies(w http.ResponseWriter, r *http.Request) {
 	u := currentUser(r.Context())
 	if u.AgencyID == 0 {
 		http.Redirect(w, r, "/admin/tokens", http.StatusSeeOther) // global roles pick an agency there
@@ -134,7 +134,7 @@ func readAgencyForm(r *http.Request, a *openinfo.Agency) {
 }
 
 // handleAgencyEdit edits an agency's names, type, contact and status.
-func (s *Server) handleAgencyEdit(w http.ResponseWriter, r *http.Request) {
+func (s *Admin) handleAgencyEdit(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	lang := ui.LangFrom(r)
 	id, _ := ui.PathID(r, "id")
@@ -172,7 +172,7 @@ func (s *Server) handleAgencyEdit(w http.ResponseWriter, r *http.Request) {
 }
 
 // handleAgencyNew creates a sub-agency under {id}.
-func (s *Server) handleAgencyNew(w http.ResponseWriter, r *http.Request) {
+func (s *Admin) handleAgencyNew(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	lang := ui.LangFrom(r)
 	id, _ := ui.PathID(r, "id")
@@ -296,7 +296,7 @@ var errBadNumber = &openinfo.Error{Code: openinfo.EINVALID, TH: "ข้อมู
 	Fields: []openinfo.FieldError{{Field: "location", TH: "ละติจูดและลองจิจูดต้องเป็นตัวเลข เช่น 13.7563 และ 100.5018",
 		EN: "Latitude and longitude must be numbers, e.g. 13.7563 and 100.5018."}}}
 
-func (s *Server) savePoint(w http.ResponseWriter, r *http.Request, f *pointFormPage, save func() error, done string) {
+func (s *Admin) savePoint(w http.ResponseWriter, r *http.Request, f *pointFormPage, save func() error, done string) {
 	lang := ui.LangFrom(r)
 	title := ui.T(lang, "admin.point.edit")
 	if f.New {
@@ -320,7 +320,7 @@ func (s *Server) savePoint(w http.ResponseWriter, r *http.Request, f *pointFormP
 }
 
 // handlePointEdit edits a service point, its pin, hours and visibility.
-func (s *Server) handlePointEdit(w http.ResponseWriter, r *http.Request) {
+func (s *Admin) handlePointEdit(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	id, _ := ui.PathID(r, "id")
 	pt, err := s.db.ServicePoint(ctx, id)
@@ -345,7 +345,7 @@ func (s *Server) handlePointEdit(w http.ResponseWriter, r *http.Request) {
 }
 
 // handlePointNew adds a service point to agency {id}.
-func (s *Server) handlePointNew(w http.ResponseWriter, r *http.Request) {
+func (s *Admin) handlePointNew(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	id, _ := ui.PathID(r, "id")
 	a, err := s.db.Agency(ctx, id)
