@@ -33,9 +33,9 @@ type Value struct {
 	kind Kind
 	set  bool // false: the zero Value, an empty cell
 	s    string
-	i     int64
-	f     float64
-	t     time.Time
+	i    int64
+	f    float64
+	t    time.Time
 }
 
 // Empty is an empty cell.
