@@ -11,7 +11,7 @@ import (
 
 	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/gendata"
-	"github.com/openinfo/openinfo/report"
+	"github.com/openinfo/openinfo/report/satisfaction"
 )
 
 // benchCmd runs "openinfo bench ratings": ingestion against raw inserts, and
@@ -55,12 +55,12 @@ func benchCmd(ctx context.Context, args []string, env func(string) string, stdou
 	total, _ := db.RatingCount(ctx)
 	fmt.Fprintf(stdout, "database: %s, %d ratings, GOMAXPROCS %d\n", db.Dialect(), total, runtime.GOMAXPROCS(0))
 	if reports {
-		root, err := report.LargestRoot(ctx, db, p)
+		root, err := satisfaction.LargestRoot(ctx, db, p)
 		if err != nil {
 			return err
 		}
-		for _, q := range []report.Query{{Agency: root, Period: p}, {Period: p}} {
-			res, err := report.Bench(ctx, db, q, runs)
+		for _, q := range []satisfaction.Query{{Agency: root, Period: p}, {Period: p}} {
+			res, err := satisfaction.Bench(ctx, db, q, runs)
 			if err != nil {
 				return err
 			}

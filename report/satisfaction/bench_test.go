@@ -1,4 +1,4 @@
-package report_test
+package satisfaction_test
 
 import (
 	"context"
@@ -12,7 +12,7 @@ import (
 	"github.com/openinfo/openinfo/gendata"
 	"github.com/openinfo/openinfo/internal/dbtest"
 	"github.com/openinfo/openinfo/internal/pgtest"
-	"github.com/openinfo/openinfo/report"
+	"github.com/openinfo/openinfo/report/satisfaction"
 	"github.com/openinfo/openinfo/store"
 )
 
@@ -30,7 +30,7 @@ func benchMigrate(dsn string) error {
 // raw ratings, on each database, over the small agency tree and
 // $OPENINFO_BENCH_RATINGS generated ratings (default 300,000):
 //
-//	go test ./report -run '^$' -bench FiscalYearReport -benchtime 1x
+//	go test ./report/satisfaction -run '^$' -bench FiscalYearReport -benchtime 1x
 //
 // The national figures (10 million ratings) come from "openinfo gen-data
 // --scale national" and "openinfo bench ratings"; see the README.
@@ -68,14 +68,14 @@ func BenchmarkFiscalYearReport(b *testing.B) {
 			}
 			b.Logf("loaded %d ratings in %s", n, time.Since(start).Round(time.Millisecond))
 			fy := openinfo.Period{Kind: openinfo.PeriodFY, FY: gendata.RatingFiscalYear}
-			root, err := report.LargestRoot(ctx, db, fy)
+			root, err := satisfaction.LargestRoot(ctx, db, fy)
 			if err != nil {
 				b.Fatal(err)
 			}
 			b.ResetTimer()
-			var r report.BenchResult
+			var r satisfaction.BenchResult
 			for i := 0; i < b.N; i++ {
-				if r, err = report.Bench(ctx, db, report.Query{Agency: root, Period: fy}, 5); err != nil {
+				if r, err = satisfaction.Bench(ctx, db, satisfaction.Query{Agency: root, Period: fy}, 5); err != nil {
 					b.Fatal(err)
 				}
 			}
