@@ -33,7 +33,8 @@ type Series struct {
 	Format func(float64) string
 }
 
-// Axis is a vertical axis, from 0 to Max.
+// Axis is a vertical axis, from 0 to Max; values outside are drawn at
+// its ends.
 type Axis struct {
 	Max   float64   // 0: the largest value of its series, at least 1
 	Ticks []float64 // values labelled; nil: 0 and Max
@@ -126,7 +127,15 @@ func format(f func(float64) string, v float64) string {
 // esc escapes text for SVG content and attribute values.
 func esc(s string) string { return html.EscapeString(s) }
 
-var defaultColors = []string{"#1f4e8c", "#d9e4f2", "#c0504d", "#9bbb59", "#8064a2", "#f79646"}
+// palette colours the series that name none, by their place in the chart.
+var palette = []string{"#1f4e8c", "#c0504d", "#9bbb59", "#8064a2", "#f79646", "#4bacc6"}
+
+func (s Series) color(i int) string {
+	if s.Color != "" {
+		return s.Color
+	}
+	return palette[i%len(palette)]
+}
 
 // SVG draws the chart.
 func (c *Chart) SVG() []byte {
@@ -186,10 +195,7 @@ func (c *Chart) SVG() []byte {
 	for j, si := range bars {
 		s := c.Series[si]
 		top := c.axisMax(s.Right)
-		color := s.Color
-		if color == "" {
-			color = defaultColors[(si+1)%len(defaultColors)]
-		}
+		color := s.color(si)
 		w := l.Slot * 0.6 / float64(len(bars))
 		for i, v := range s.Values {
 			if i >= len(c.Labels) || math.IsNaN(v) {
@@ -209,10 +215,7 @@ func (c *Chart) SVG() []byte {
 			continue
 		}
 		top := c.axisMax(s.Right)
-		color := s.Color
-		if color == "" {
-			color = defaultColors[si%len(defaultColors)]
-		}
+		color := s.color(si)
 		var pts []string
 		var dots bytes.Buffer
 		for i, v := range s.Values {

@@ -137,3 +137,30 @@ func TestSVGEscapes(t *testing.T) {
 		t.Errorf("text lost:\n%s", svg)
 	}
 }
+
+func TestHBars(t *testing.T) {
+	evil := `<script>alert("x")</script>`
+	c := &HBars{Title: evil, Labels: []string{"กรมการขนส่งทางบก", strings.Repeat("สำนักงานขนส่งจังหวัดเชียงใหม่ ", 5), evil},
+		Values: []float64{120, 30, math.NaN()}, Format: func(v float64) string { return fmt.Sprintf("%.0f", v) }}
+	l := c.Layout()
+	if len(l.Labels) != 3 || l.Labels[0].Text != "กรมการขนส่งทางบก" || !strings.HasSuffix(l.Labels[1].Text, "…") {
+		t.Fatalf("labels %+v", l.Labels)
+	}
+	for i, a := range l.Labels {
+		if a.Box.X < 0 || a.Box.X+a.Box.W > l.Plot.X {
+			t.Errorf("label %q %+v leaves its column", a.Text, a.Box)
+		}
+		for _, b := range l.Labels[i+1:] {
+			if a.Box.Overlaps(b.Box) {
+				t.Errorf("%q and %q overlap", a.Text, b.Text)
+			}
+		}
+	}
+	svg := c.SVG()
+	if bytes.Contains(svg, []byte("<script")) || bytes.Count(svg, []byte("<rect")) != 1+2 {
+		t.Fatalf("svg %s", svg)
+	}
+	if err := xml.Unmarshal(svg, new(struct{})); err != nil {
+		t.Fatalf("not well-formed: %v", err)
+	}
+}

@@ -147,9 +147,12 @@ func shortMonth(m int, lang string) string {
 	return f[0] + " " + f[1][2:]
 }
 
-// TrendSVG draws the overall percent per month as a line over bars of the
-// number of ratings.
-func (rep *Report) TrendSVG(lang string) []byte {
+// TrendSVG draws TrendChart.
+func (rep *Report) TrendSVG(lang string) []byte { return rep.TrendChart(lang).SVG() }
+
+// TrendChart is the overall percent per month as a line over bars of the
+// number of ratings; the axis names months short, tooltips in full.
+func (rep *Report) TrendChart(lang string) *chart.Chart {
 	c := &chart.Chart{
 		Title: pick(lang, "แนวโน้มร้อยละความพึงพอใจรายเดือน", "Monthly satisfaction (%) trend"),
 		Left: chart.Axis{Max: 100, Ticks: []float64{0, 20, 40, 60, 80, 100}, Grid: true, Color: "#1f4e8c",
@@ -170,5 +173,5 @@ func (rep *Report) TrendSVG(lang string) []byte {
 		pct.Values = append(pct.Values, p)
 	}
 	c.Series = []chart.Series{count, pct}
-	return c.SVG()
+	return c
 }

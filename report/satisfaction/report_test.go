@@ -437,3 +437,30 @@ func TestCSVNeutralisesFormulas(t *testing.T) {
 		t.Fatalf("the comment is not kept as text:\n%s", buf.String())
 	}
 }
+
+// The trend chart names all twelve months of a fiscal year on its axis,
+// short, without two labels overlapping; tooltips name them in full.
+func TestTrendChartLabels(t *testing.T) {
+	fy, _ := openinfo.ParsePeriod("2568")
+	rep := &satisfaction.Report{Query: satisfaction.Query{Period: fy}}
+	for i, m := range fy.MonthsIn() {
+		rep.Months = append(rep.Months, satisfaction.Row{ID: int64(m), NameTH: openinfo.MonthLabel(m, "th"), NameEN: openinfo.MonthLabel(m, "en"),
+			RatingStats: openinfo.RatingStats{N: int64(i * 10)}})
+	}
+	for _, lang := range []string{"th", "en"} {
+		c := rep.TrendChart(lang)
+		l := c.Layout()
+		if len(l.Labels) != 12 || l.Labels[0].Text != map[string]string{"th": "ต.ค. 67", "en": "Oct 24"}[lang] {
+			t.Fatalf("%s: labels %+v", lang, l.Labels)
+		}
+		for i := 1; i < len(l.Labels); i++ {
+			if l.Labels[i-1].Box.Overlaps(l.Labels[i].Box) {
+				t.Errorf("%s: %q and %q overlap", lang, l.Labels[i-1].Text, l.Labels[i].Text)
+			}
+		}
+		svg := string(c.SVG())
+		if !strings.Contains(svg, map[string]string{"th": "<title>ต.ค. 2567: 0</title>", "en": "<title>Sep 2025: 110</title>"}[lang]) {
+			t.Errorf("%s: tooltips %s", lang, svg)
+		}
+	}
+}
