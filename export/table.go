@@ -1,6 +1,7 @@
 package export
 
 import (
+	"errors"
 	"iter"
 	"math"
 	"strconv"
@@ -200,6 +201,28 @@ func Scan(s Scanner) Rows {
 			}
 		}
 		if err := s.Err(); err != nil {
+			yield(nil, err)
+		}
+	}
+}
+
+// errStop ends a producer whose consumer has stopped reading.
+var errStop = errors.New("export: rows no longer read")
+
+// Emit yields the rows a callback-style producer emits (as the store's
+// bulk readers are written); emit returns an error, which the producer
+// must return, when the writer stops early.
+func Emit(produce func(emit func([]Value) error) error) Rows {
+	return func(yield func([]Value, error) bool) {
+		stopped := false // yield must not be called again once it said stop
+		err := produce(func(r []Value) error {
+			if stopped || !yield(r, nil) {
+				stopped = true
+				return errStop
+			}
+			return nil
+		})
+		if err != nil && !stopped {
 			yield(nil, err)
 		}
 	}

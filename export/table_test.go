@@ -129,3 +129,70 @@ func TestXLSXTables(t *testing.T) {
 		t.Fatalf("rows %v", n)
 	}
 }
+
+type cursor struct {
+	i, n int
+	err  error
+}
+
+func (c *cursor) Next() bool   { c.i++; return c.i <= c.n }
+func (c *cursor) Row() []Value { return []Value{Int(int64(c.i))} }
+func (c *cursor) Err() error   { return c.err }
+
+// The adapters yield every row, then the producer's error; a writer that
+// stops early stops the producer.
+func TestRowAdapters(t *testing.T) {
+	boom := errors.New("boom")
+	collect := func(rows Rows) (got []string, err error) {
+		for r, e := range rows {
+			if e != nil {
+				return got, e
+			}
+			got = append(got, r[0].String())
+		}
+		return got, nil
+	}
+	emit3 := func(fail error) Rows {
+		return Emit(func(emit func([]Value) error) error {
+			for i := range 3 {
+				if err := emit([]Value{Int(int64(i))}); err != nil {
+					return err
+				}
+			}
+			return fail
+		})
+	}
+	for name, tc := range map[string]struct {
+		rows Rows
+		want string
+		err  error
+	}{
+		"scan":       {Scan(&cursor{n: 3}), "1,2,3", nil},
+		"scan error": {Scan(&cursor{n: 2, err: boom}), "1,2", boom},
+		"emit":       {emit3(nil), "0,1,2", nil},
+		"emit error": {emit3(boom), "0,1,2", boom},
+		"map":        {Map([]string{"a", "b"}, func(s string) []Value { return []Value{Str(s)} }), "a,b", nil},
+		"concat":     {Concat(SliceRows([][]Value{{Str("a")}}), emit3(boom), SliceRows([][]Value{{Str("z")}})), "a,0,1,2", boom},
+	} {
+		got, err := collect(tc.rows)
+		if strings.Join(got, ",") != tc.want || !errors.Is(err, tc.err) {
+			t.Errorf("%s: %v, %v", name, got, err)
+		}
+	}
+	// Stopping early: the producer sees the stop and its error is not reported.
+	stopped := false
+	rows := Emit(func(emit func([]Value) error) error {
+		for {
+			if err := emit([]Value{Empty}); err != nil {
+				stopped = true
+				return err
+			}
+		}
+	})
+	for range rows {
+		break
+	}
+	if !stopped {
+		t.Error("the producer was not stopped")
+	}
+}
