@@ -12,7 +12,7 @@ import (
 type Kind uint8
 
 const (
-	Text     Kind = iota
+	Text     Kind = iota // neutralised in CSV (Cell); always text in Excel
 	Integer       // whole numbers
 	Decimal       // Column.Places decimals
 	Date          // a day, written as 2006-01-02

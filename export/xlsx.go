@@ -13,7 +13,8 @@ import (
 // XLSX is an Excel workbook written sheet by sheet with excelize's
 // StreamWriter: rows go to a temporary file past 16 MB (excelize's
 // StreamChunkSize), and WriteTo zips straight into the destination, so
-// memory stays bounded whatever the number of rows.
+// memory stays bounded whatever the number of rows. The bound is per
+// sheet (each keeps its buffer until Close): a workbook of a few sheets.
 type XLSX struct {
 	f      *excelize.File
 	sheets int
