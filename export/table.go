@@ -13,10 +13,10 @@ type Kind uint8
 
 const (
 	Text     Kind = iota // neutralised in CSV (Cell); always text in Excel
-	Integer       // whole numbers
-	Decimal       // Column.Places decimals
-	Date          // a day, written as 2006-01-02
-	DateTime      // a moment, written as 2006-01-02 15:04:05 in the time's zone
+	Integer              // whole numbers
+	Decimal              // Column.Places decimals
+	Date                 // a day, written as 2006-01-02
+	DateTime             // a moment, written as 2006-01-02 15:04:05 in the time's zone
 )
 
 // Column describes one column of a table.
