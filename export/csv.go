@@ -1,5 +1,7 @@
-// Package export writes the tables officers download (reports, lists) in the
-// forms spreadsheets open: CSV here; Excel through excelize where it is used.
+// Package export writes the tables officers download (reports, lists,
+// compliance exports) as CSV and Excel workbooks. A Table is typed columns
+// and a row iterator; both writers stream it, so memory does not grow with
+// the number of rows. Charts are in export/chart.
 package export
 
 import (
@@ -22,6 +24,52 @@ func NewCSV(w io.Writer) *CSV {
 	c.w.UseCRLF = true
 	_, c.err = w.Write([]byte{0xEF, 0xBB, 0xBF})
 	return c
+}
+
+// Table writes t: its title line if any, the header, then its rows, text
+// cells neutralised and numbers as plain numbers.
+func (c *CSV) Table(t Table) error {
+	if len(t.Title) > 0 {
+		c.Write(t.Title)
+	}
+	c.Write(t.Header())
+	var rec []string // reused: a row's strings are garbage once written
+	for row, err := range t.Rows {
+		if err != nil {
+			return err
+		}
+		if c.err != nil {
+			return c.err
+		}
+		rec = rec[:0]
+		for i, v := range row {
+			places := 0
+			if i < len(t.Columns) {
+				places = t.Columns[i].Places
+			}
+			s := v.text(places)
+			if v.kind == Text {
+				s = Cell(s)
+			}
+			rec = append(rec, s)
+		}
+		c.err = c.w.Write(rec)
+	}
+	return c.err
+}
+
+// WriteCSV writes tables to w as one CSV file, an empty line between two.
+func WriteCSV(w io.Writer, tables ...Table) error {
+	c := NewCSV(w)
+	for i, t := range tables {
+		if i > 0 {
+			c.Write(nil)
+		}
+		if err := c.Table(t); err != nil {
+			return err
+		}
+	}
+	return c.Flush()
 }
 
 // Write writes one row. Cells come from people (a citizen's comment, an

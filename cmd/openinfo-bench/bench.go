@@ -12,8 +12,8 @@ import (
 	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/gendata"
 	"github.com/openinfo/openinfo/internal/app"
-	"github.com/openinfo/openinfo/report"
 	"github.com/openinfo/openinfo/report/reportbench"
+	"github.com/openinfo/openinfo/report/satisfaction"
 	"github.com/openinfo/openinfo/store/storebench"
 )
 
@@ -53,7 +53,7 @@ func benchRatings(ctx context.Context, args []string, env func(string) string, s
 		if err != nil {
 			return err
 		}
-		for _, q := range []report.Query{{Agency: root, Period: p}, {Period: p}} {
+		for _, q := range []satisfaction.Query{{Agency: root, Period: p}, {Period: p}} {
 			res, err := reportbench.Run(ctx, db, q, runs)
 			if err != nil {
 				return err

@@ -1,4 +1,4 @@
-// Package reportbench times the rating reports of package report from the
+// Package reportbench times the rating reports of package report/satisfaction from the
 // roll-ups against the same reports by plain GROUP BY over the raw ratings.
 // Only cmd/openinfo-bench uses it, so the server binary does not carry it.
 package reportbench
@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/openinfo/openinfo"
-	"github.com/openinfo/openinfo/report"
+	"github.com/openinfo/openinfo/report/satisfaction"
 	"github.com/openinfo/openinfo/store"
 )
 
@@ -33,9 +33,9 @@ func (b Result) String() string {
 }
 
 // LargestRoot returns the root agency (a ministry, usually) with the most
-// ratings in period: the worst case of an agency report.
+// ratings in period: the worst case of an agency satisfaction.
 func LargestRoot(ctx context.Context, db *store.DB, period openinfo.Period) (*openinfo.Agency, error) {
-	rep, err := report.Build(ctx, db, report.Query{Period: period, Comments: 1})
+	rep, err := satisfaction.Build(ctx, db, satisfaction.Query{Period: period, Comments: 1})
 	if err != nil {
 		return nil, err
 	}
@@ -46,11 +46,11 @@ func LargestRoot(ctx context.Context, db *store.DB, period openinfo.Period) (*op
 }
 
 // Run builds the report of q runs times each way and keeps the medians.
-func Run(ctx context.Context, db *store.DB, q report.Query, runs int) (Result, error) {
+func Run(ctx context.Context, db *store.DB, q satisfaction.Query, runs int) (Result, error) {
 	var res Result
-	time1 := func(raw bool) (time.Duration, *report.Report, error) {
+	time1 := func(raw bool) (time.Duration, *satisfaction.Report, error) {
 		var ds []time.Duration
-		var rep *report.Report
+		var rep *satisfaction.Report
 		for i := 0; i < runs; i++ {
 			if raw && i > 0 && ds[0] > 5*time.Second {
 				break // one run of a slow baseline is enough
@@ -58,7 +58,7 @@ func Run(ctx context.Context, db *store.DB, q report.Query, runs int) (Result, e
 			qq := q
 			qq.Raw = raw
 			start := time.Now()
-			r, err := report.Build(ctx, db, qq)
+			r, err := satisfaction.Build(ctx, db, qq)
 			if err != nil {
 				return 0, nil, err
 			}
@@ -68,7 +68,7 @@ func Run(ctx context.Context, db *store.DB, q report.Query, runs int) (Result, e
 		slices.Sort(ds)
 		return ds[len(ds)/2], rep, nil
 	}
-	var a, b *report.Report
+	var a, b *satisfaction.Report
 	var err error
 	if res.Rollup, a, err = time1(false); err != nil {
 		return res, err

@@ -12,8 +12,8 @@ import (
 	"github.com/openinfo/openinfo/gendata"
 	"github.com/openinfo/openinfo/internal/dbtest"
 	"github.com/openinfo/openinfo/internal/pgtest"
-	"github.com/openinfo/openinfo/report"
 	"github.com/openinfo/openinfo/report/reportbench"
+	"github.com/openinfo/openinfo/report/satisfaction"
 	"github.com/openinfo/openinfo/store"
 )
 
@@ -54,7 +54,7 @@ func TestRun(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, q := range []report.Query{{Agency: root, Period: fy}, {Period: fy}} {
+		for _, q := range []satisfaction.Query{{Agency: root, Period: fy}, {Period: fy}} {
 			r, err := reportbench.Run(ctx, db, q, 1)
 			if err != nil {
 				t.Fatal(err)
@@ -63,7 +63,7 @@ func TestRun(t *testing.T) {
 				t.Errorf("%v", r)
 			}
 		}
-		if r, _ := reportbench.Run(ctx, db, report.Query{Period: fy}, 1); r.Ratings != 5000 {
+		if r, _ := reportbench.Run(ctx, db, satisfaction.Query{Period: fy}, 1); r.Ratings != 5000 {
 			t.Errorf("the country's report counts %d ratings, want 5000", r.Ratings)
 		}
 	})
@@ -110,7 +110,7 @@ func BenchmarkFiscalYearReport(b *testing.B) {
 			b.ResetTimer()
 			var r reportbench.Result
 			for i := 0; i < b.N; i++ {
-				if r, err = reportbench.Run(ctx, db, report.Query{Agency: root, Period: fy}, 5); err != nil {
+				if r, err = reportbench.Run(ctx, db, satisfaction.Query{Agency: root, Period: fy}, 5); err != nil {
 					b.Fatal(err)
 				}
 			}

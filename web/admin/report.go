@@ -11,7 +11,7 @@ import (
 	"github.com/openinfo/openinfo/web/internal/ui"
 
 	"github.com/openinfo/openinfo"
-	"github.com/openinfo/openinfo/report"
+	"github.com/openinfo/openinfo/report/satisfaction"
 )
 
 // Back office: the satisfaction report (summary report > รายงานผลประเมิน
@@ -41,7 +41,7 @@ func (s *Admin) reportTarget(r *http.Request) (string, error) {
 }
 
 type reportPage struct {
-	Report    *report.Report
+	Report    *satisfaction.Report
 	Agency    *openinfo.Agency
 	Ancestors []*openinfo.Agency
 	Point     *openinfo.ServicePoint
@@ -89,7 +89,7 @@ func (s *Admin) buildReport(r *http.Request) (*reportPage, error) {
 	lang := ui.LangFrom(r)
 	u := currentUser(ctx)
 	pg := &reportPage{Lang: lang}
-	q := report.Query{Comments: 20}
+	q := satisfaction.Query{Comments: 20}
 	period := r.FormValue("period")
 	if period == "" {
 		period = openinfo.PeriodOf(openinfo.PeriodFY, time.Now()).String()
@@ -130,7 +130,7 @@ func (s *Admin) buildReport(r *http.Request) (*reportPage, error) {
 		flip.Set("flagged", "include")
 	}
 	pg.Agency, pg.Point, pg.Process = q.Agency, q.Point, q.Process
-	if pg.Report, err = report.Build(ctx, s.db, q); err != nil {
+	if pg.Report, err = satisfaction.Build(ctx, s.db, q); err != nil {
 		return nil, err
 	}
 	pg.Query, pg.FlipFlagged = template.URL(vals.Encode()), template.URL(flip.Encode())

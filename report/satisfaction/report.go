@@ -1,7 +1,8 @@
-// Package report builds the satisfaction report (รายงานผลประเมินความพึงพอใจ)
-// from the pre-aggregated monthly roll-ups, draws its trend chart as SVG and
-// exports it as CSV (UTF-8 with BOM, so Excel reads Thai) and Excel.
-package report
+// Package satisfaction builds the satisfaction report (รายงานผล
+// ประเมินความพึงพอใจ) from the pre-aggregated monthly roll-ups, draws its
+// trend chart and exports it as CSV and Excel, through the shared export
+// and export/chart packages.
+package satisfaction
 
 import (
 	"context"

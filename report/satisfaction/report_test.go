@@ -1,4 +1,4 @@
-package report_test
+package satisfaction_test
 
 import (
 	"bytes"
@@ -16,7 +16,7 @@ import (
 	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/internal/dbtest"
 	"github.com/openinfo/openinfo/internal/pgtest"
-	"github.com/openinfo/openinfo/report"
+	"github.com/openinfo/openinfo/report/satisfaction"
 	"github.com/openinfo/openinfo/store"
 )
 
@@ -127,7 +127,7 @@ func TestReportEqualsDirectComputation(t *testing.T) {
 		for _, c := range reportCases(tr) {
 			checkReport(t, db, all, paths, c.name, c.q)
 		}
-		rep, _ := report.Build(ctx, db, report.Query{Period: fy})
+		rep, _ := satisfaction.Build(ctx, db, satisfaction.Query{Period: fy})
 		if len(rep.Agencies) != 2 || len(rep.Comments) != 20 {
 			t.Errorf("all: %d root agencies, %d comments", len(rep.Agencies), len(rep.Comments))
 		}
@@ -140,30 +140,30 @@ func TestReportEqualsDirectComputation(t *testing.T) {
 // reportCases are the scopes and periods the report tests check.
 func reportCases(tr *tree) []struct {
 	name string
-	q    report.Query
+	q    satisfaction.Query
 } {
 	fy, _ := openinfo.ParsePeriod("2568")
 	q1, _ := openinfo.ParsePeriod("2568-Q2")
 	jan, _ := openinfo.ParsePeriod("2568-01")
 	return []struct {
 		name string
-		q    report.Query
+		q    satisfaction.Query
 	}{
-		{"all, fiscal year", report.Query{Period: fy}},
-		{"ministry subtree, fiscal year", report.Query{Agency: tr.ministry, Period: fy}},
-		{"department, quarter", report.Query{Agency: tr.dept, Period: q1}},
-		{"department, process", report.Query{Agency: tr.dept, Process: tr.process, Period: fy}},
-		{"office, month", report.Query{Agency: tr.office, Period: jan}},
-		{"one point", report.Query{Agency: tr.dept, Point: tr.points[1], Period: fy}},
+		{"all, fiscal year", satisfaction.Query{Period: fy}},
+		{"ministry subtree, fiscal year", satisfaction.Query{Agency: tr.ministry, Period: fy}},
+		{"department, quarter", satisfaction.Query{Agency: tr.dept, Period: q1}},
+		{"department, process", satisfaction.Query{Agency: tr.dept, Process: tr.process, Period: fy}},
+		{"office, month", satisfaction.Query{Agency: tr.office, Period: jan}},
+		{"one point", satisfaction.Query{Agency: tr.dept, Point: tr.points[1], Period: fy}},
 	}
 }
 
 // checkReport builds the report of q from the roll-ups and from the raw
 // ratings and compares both with the direct computation over all.
-func checkReport(t *testing.T, db *store.DB, all []openinfo.Rating, paths map[int64]string, name string, q report.Query) *report.Report {
+func checkReport(t *testing.T, db *store.DB, all []openinfo.Rating, paths map[int64]string, name string, q satisfaction.Query) *satisfaction.Report {
 	t.Helper()
 	ctx := context.Background()
-	rep, err := report.Build(ctx, db, q)
+	rep, err := satisfaction.Build(ctx, db, q)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -228,7 +228,7 @@ func checkReport(t *testing.T, db *store.DB, all []openinfo.Rating, paths map[in
 	// The plain GROUP BY over the raw ratings says the same.
 	rq := q
 	rq.Raw = true
-	raw, err := report.Build(ctx, db, rq)
+	raw, err := satisfaction.Build(ctx, db, rq)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -298,7 +298,7 @@ func TestReportFlaggedRatings(t *testing.T) {
 			}
 		}
 		fy, _ := openinfo.ParsePeriod("2568")
-		rep, _ := report.Build(ctx, db, report.Query{Period: fy, IncludeSuspect: true})
+		rep, _ := satisfaction.Build(ctx, db, satisfaction.Query{Period: fy, IncludeSuspect: true})
 		shown := false
 		for _, cm := range rep.Comments {
 			shown = shown || isFlagged[cm.ID]
@@ -307,11 +307,11 @@ func TestReportFlaggedRatings(t *testing.T) {
 			t.Error("flagged included: no comment of a flagged rating among the newest 20")
 		}
 		// A rebuild of the roll-ups leaves the flagged out as the writer does.
-		before, _ := report.Build(ctx, db, report.Query{Period: fy})
+		before, _ := satisfaction.Build(ctx, db, satisfaction.Query{Period: fy})
 		if err := db.RebuildRatingRollups(ctx); err != nil {
 			t.Fatal(err)
 		}
-		after, _ := report.Build(ctx, db, report.Query{Period: fy})
+		after, _ := satisfaction.Build(ctx, db, satisfaction.Query{Period: fy})
 		if fmt.Sprint(before.Total, before.Agencies) != fmt.Sprint(after.Total, after.Agencies) {
 			t.Error("the rebuilt roll-ups differ")
 		}
@@ -324,7 +324,7 @@ func TestExportsReadBack(t *testing.T) {
 		tr := mkTree(t, db)
 		rate(t, db, tr, 300)
 		fy, _ := openinfo.ParsePeriod("2568")
-		rep, err := report.Build(ctx, db, report.Query{Agency: tr.dept, Period: fy})
+		rep, err := satisfaction.Build(ctx, db, satisfaction.Query{Agency: tr.dept, Period: fy})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -412,8 +412,8 @@ func TestExportsReadBack(t *testing.T) {
 // formula comes out of the CSV as text.
 func TestCSVNeutralisesFormulas(t *testing.T) {
 	fy, _ := openinfo.ParsePeriod("2568")
-	rep := &report.Report{Query: report.Query{Period: fy, Agency: &openinfo.Agency{NameTH: "=cmd|' /C calc'!A0"}},
-		Points: []report.Row{{NameTH: "+จุดบริการ"}},
+	rep := &satisfaction.Report{Query: satisfaction.Query{Period: fy, Agency: &openinfo.Agency{NameTH: "=cmd|' /C calc'!A0"}},
+		Points: []satisfaction.Row{{NameTH: "+จุดบริการ"}},
 		Comments: []store.RatingComment{{ID: 1, PointTH: "@จุด", Comment: `=HYPERLINK("http://evil.example","คลิก")`},
 			{ID: 2, PointTH: "จุด", Comment: "-2+3+cmd|' /C calc'!A0"}}}
 	var buf bytes.Buffer
@@ -435,5 +435,32 @@ func TestCSVNeutralisesFormulas(t *testing.T) {
 	}
 	if !strings.Contains(buf.String(), `'=HYPERLINK(""http://evil.example"",""คลิก"")`) {
 		t.Fatalf("the comment is not kept as text:\n%s", buf.String())
+	}
+}
+
+// The trend chart names all twelve months of a fiscal year on its axis,
+// short, without two labels overlapping; tooltips name them in full.
+func TestTrendChartLabels(t *testing.T) {
+	fy, _ := openinfo.ParsePeriod("2568")
+	rep := &satisfaction.Report{Query: satisfaction.Query{Period: fy}}
+	for i, m := range fy.MonthsIn() {
+		rep.Months = append(rep.Months, satisfaction.Row{ID: int64(m), NameTH: openinfo.MonthLabel(m, "th"), NameEN: openinfo.MonthLabel(m, "en"),
+			RatingStats: openinfo.RatingStats{N: int64(i * 10)}})
+	}
+	for _, lang := range []string{"th", "en"} {
+		c := rep.TrendChart(lang)
+		l := c.Layout()
+		if len(l.Labels) != 12 || l.Labels[0].Text != map[string]string{"th": "ต.ค. 67", "en": "Oct 24"}[lang] {
+			t.Fatalf("%s: labels %+v", lang, l.Labels)
+		}
+		for i := 1; i < len(l.Labels); i++ {
+			if l.Labels[i-1].Box.Overlaps(l.Labels[i].Box) {
+				t.Errorf("%s: %q and %q overlap", lang, l.Labels[i-1].Text, l.Labels[i].Text)
+			}
+		}
+		svg := string(c.SVG())
+		if !strings.Contains(svg, map[string]string{"th": "<title>ต.ค. 2567: 0</title>", "en": "<title>Sep 2025: 110</title>"}[lang]) {
+			t.Errorf("%s: tooltips %s", lang, svg)
+		}
 	}
 }
