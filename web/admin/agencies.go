@@ -16,36 +16,6 @@ import (
 // ("หน่วยงานและโครงสร้าง", "จุดบริการ"). Every save goes through the store's
 // validation and optimistic locking and is audited there.
 
-// agencyPathParam names the agency of the {id} in the path.
-func (s *Admin) agencyPathParam(r *http.Request) (string, error) {
-	id, ok := ui.PathID(r, "id")
-	if !ok {
-		return "", openinfo.Errorf(openinfo.ENOTFOUND, "ไม่พบหน่วยงาน", "Agency not found.")
-	}
-	a, err := s.db.Agency(r.Context(), id)
-	if err != nil {
-		return "", err
-	}
-	return a.Path, nil
-}
-
-// pointPathParam names the agency of the service point {id} in the path.
-func (s *Admin) pointPathParam(r *http.Request) (string, error) {
-	id, ok := ui.PathID(r, "id")
-	if !ok {
-		return "", openinfo.Errorf(openinfo.ENOTFOUND, "ไม่พบจุดบริการ", "Service point not found.")
-	}
-	p, err := s.db.ServicePoint(r.Context(), id)
-	if err != nil {
-		return "", err
-	}
-	a, err := s.db.Agency(r.Context(), p.AgencyID)
-	if err != nil {
-		return "", err
-	}
-	return a.Path, nil
-}
-
 type adminAgencyPage struct {
 	Agency   *openinfo.Agency
 	Children []*openinfo.Agency

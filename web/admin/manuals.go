@@ -15,19 +15,6 @@ import (
 // "จัดการคู่มือประชาชน"). The workflow's rules are openinfo.Transition; the
 // store applies them in a transaction; these handlers only translate HTTP.
 
-// processParam names the agency of the process {id} in the path.
-func (s *Admin) processParam(r *http.Request) (string, error) {
-	p, err := s.processFromPath(r)
-	if err != nil {
-		return "", err
-	}
-	a, err := s.db.Agency(r.Context(), p.AgencyID)
-	if err != nil {
-		return "", err
-	}
-	return a.Path, nil
-}
-
 func (s *Admin) processFromPath(r *http.Request) (*openinfo.Process, error) {
 	id, ok := ui.PathID(r, "id")
 	if !ok {

@@ -23,12 +23,12 @@ type adminRoute struct {
 
 func adminRoutes() []adminRoute {
 	agency := (*Admin).agencyParam
-	user := (*Admin).userParam
-	inAgency := (*Admin).agencyPathParam
-	ofPoint := (*Admin).pointPathParam
-	ofProcess := (*Admin).processParam
-	ofRevision := (*Admin).revisionParam
-	ofService := (*Admin).serviceParam
+	user := targetOf(userEntity)
+	inAgency := targetOf(agencyEntity)
+	ofPoint := targetOf(pointEntity)
+	ofProcess := targetOf(processEntity)
+	ofRevision := targetOf(revisionEntity)
+	ofService := targetOf(serviceEntity)
 	return []adminRoute{
 		{"GET", "/admin", openinfo.ActViewAdmin, nil, (*Admin).handleAdminHome},
 		{"GET", "/admin/profile", openinfo.ActViewAdmin, nil, (*Admin).handleProfile},
@@ -95,19 +95,6 @@ func adminRoutes() []adminRoute {
 		{"POST", "/admin/onboarding/{id}/approve", openinfo.ActApproveOnboarding, nil, (*Admin).handleAdminOnboardingApprove},
 		{"POST", "/admin/onboarding/{id}/reject", openinfo.ActApproveOnboarding, nil, (*Admin).handleAdminOnboardingReject},
 	}
-}
-
-// userParam names the agency of the user in the path: managing a user is
-// acting on their agency.
-func (s *Admin) userParam(r *http.Request) (string, error) {
-	u, err := s.userFromPath(r)
-	if err != nil {
-		return "", err
-	}
-	if u.AgencyID == 0 {
-		return "", openinfo.Errorf(openinfo.EFORBIDDEN, "ผู้ใช้งานนี้ไม่ได้อยู่ในหน่วยงานใด", "This user belongs to no agency.")
-	}
-	return u.AgencyPath, nil
 }
 
 func (s *Admin) userFromPath(r *http.Request) (*openinfo.User, error) {

@@ -19,23 +19,10 @@ import (
 // CSV and Excel exports, and OPDC's question sets.
 
 // reportTarget names the agency a report request reads: the agency of
-// ?point= when given, else ?agency= (the officer's own agency by default;
-// none, meaning all agencies, for OPDC and the platform administrator).
+// ?point= when a service point is asked for, else the ?agency= one.
 func (s *Admin) reportTarget(r *http.Request) (string, error) {
-	if v := r.FormValue("point"); v != "" {
-		id, err := strconv.ParseInt(v, 10, 64)
-		if err != nil || id <= 0 {
-			return "", openinfo.Errorf(openinfo.ENOTFOUND, "ไม่พบจุดบริการ", "Service point not found.")
-		}
-		p, err := s.db.ServicePoint(r.Context(), id)
-		if err != nil {
-			return "", err
-		}
-		a, err := s.db.Agency(r.Context(), p.AgencyID)
-		if err != nil {
-			return "", err
-		}
-		return a.Path, nil
+	if r.FormValue("point") != "" {
+		return targetOf(pointField)(s, r)
 	}
 	return s.agencyParam(r)
 }

@@ -15,15 +15,6 @@ import (
 // edit it (author), move it through the workflow (author, reviewer, OPDC),
 // compare it with another revision, attach forms.
 
-// revisionParam names the agency of the revision {id}'s process.
-func (s *Admin) revisionParam(r *http.Request) (string, error) {
-	rc, err := s.revisionContext(r)
-	if err != nil {
-		return "", err
-	}
-	return rc.Agency.Path, nil
-}
-
 type revisionContext struct {
 	Rev     *openinfo.ManualRevision
 	Process *openinfo.Process

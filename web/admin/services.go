@@ -14,19 +14,6 @@ import (
 // Back office: other services ("จัดการบริการอื่นๆ") and pinning manuals and
 // services to service points ("ปักหมุดคู่มือ", "เชื่อมโยงกระบวนงาน").
 
-// serviceParam names the agency of the other service {id} in the path.
-func (s *Admin) serviceParam(r *http.Request) (string, error) {
-	svc, err := s.serviceFromPath(r)
-	if err != nil {
-		return "", err
-	}
-	a, err := s.db.Agency(r.Context(), svc.AgencyID)
-	if err != nil {
-		return "", err
-	}
-	return a.Path, nil
-}
-
 func (s *Admin) serviceFromPath(r *http.Request) (*openinfo.OtherService, error) {
 	id, ok := ui.PathID(r, "id")
 	if !ok {
