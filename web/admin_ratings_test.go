@@ -100,8 +100,8 @@ func newAdminFixture(t *testing.T, opts ...func(*Config)) *adminFixture {
 	return f
 }
 
-// as returns a client signed in with role in agency a (nil for global roles).
-func (f *adminFixture) as(t *testing.T, role openinfo.Role, a *openinfo.Agency) *http.Client {
+// newOfficer makes an officer with role in agency a (nil for global roles).
+func (f *adminFixture) newOfficer(t *testing.T, role openinfo.Role, a *openinfo.Agency) *openinfo.User {
 	t.Helper()
 	ctx := context.Background()
 	f.n++
@@ -120,6 +120,13 @@ func (f *adminFixture) as(t *testing.T, role openinfo.Role, a *openinfo.Agency) 
 	if err != nil {
 		t.Fatal(err)
 	}
+	return u
+}
+
+// as returns a client signed in with role in agency a (nil for global roles).
+func (f *adminFixture) as(t *testing.T, role openinfo.Role, a *openinfo.Agency) *http.Client {
+	t.Helper()
+	u := f.newOfficer(t, role, a)
 	jar, _ := cookiejar.New(nil)
 	c := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	res, err := c.Get(f.srv.URL + fmt.Sprintf("/admin/__as?user=%d", u.ID))

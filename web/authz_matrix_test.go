@@ -208,6 +208,11 @@ func TestAuthorizationMatrix(t *testing.T) {
 					if res.StatusCode != http.StatusUnauthorized {
 						t.Errorf("%s: %d, want 401", label, res.StatusCode)
 					}
+				case sub.user == nil && rt.Path == "/admin":
+					// The back office's door: a landing page with the sign-in button.
+					if res.StatusCode != http.StatusOK || !strings.Contains(string(body), `href="/admin/login"`) {
+						t.Errorf("%s: %d, want the landing page", label, res.StatusCode)
+					}
 				case sub.user == nil:
 					if res.StatusCode != http.StatusSeeOther || !strings.HasPrefix(loc, "/admin/login?next=") {
 						t.Errorf("%s: %d %q, want a redirect to login", label, res.StatusCode, loc)

@@ -85,7 +85,7 @@ func TestReloginAfterIdleAsksPassword(t *testing.T) {
 		e.password(b, p)
 		b.wantPath("/admin/profile")
 		expire(t, db)
-		b.get(e.office.URL + "/admin")
+		b.get(e.office.URL + "/admin/login")
 		b.wantPath("/digitalid/login")
 	})
 }

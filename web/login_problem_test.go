@@ -53,7 +53,7 @@ func TestLoginProblemsTold(t *testing.T) {
 		down := &logBuf{}
 		e2 := newOfficeEnvWith(t, db, rpOptions{clientID: "backoffice", secret: "backoffice-secret", log: down})
 		e2.idp.Close()
-		b.get(e2.office.URL + "/admin")
+		b.get(e2.office.URL + "/admin/login")
 		b.want(503, "ติดต่อบริการยืนยันตัวตน (Digital ID) ไม่ได้", "ลองใหม่ในภายหลัง", "/admin/login?next=")
 		if n := down.count("level=ERROR"); n != 1 {
 			t.Fatalf("%d errors logged:\n%s", n, down.b.String())

@@ -233,7 +233,7 @@ func (e *officeEnv) register(p person) {
 // when the provider asks.
 func (e *officeEnv) login(b *browser, p person, consent string) {
 	e.t.Helper()
-	b.get(e.office.URL + "/admin")
+	b.get(e.office.URL + "/admin/login") // the landing page's sign-in button
 	b.wantPath("/digitalid/login")
 	b.submit(e.issuer+"/login", url.Values{"username": {p.username}, "password": {p.password}})
 	if b.url.Path == "/digitalid/consent" {
@@ -365,14 +365,14 @@ func TestFirstLoginWithToken(t *testing.T) {
 		b5.want(401, "ท่านไม่ได้ยินยอม")
 		// Back to /admin: every sign-in asks Digital ID for a fresh
 		// authentication, so it asks for the password, not just consent.
-		b5.get(e.office.URL + "/admin")
+		b5.get(e.office.URL + "/admin/login")
 		b5.wantPath("/digitalid/login")
 
 		// Logout ends the session here and at the provider.
 		b2.get(e.office.URL + "/admin")
 		b2.submit(e.office.URL+"/admin/logout", url.Values{})
 		b2.want(200)
-		b2.get(e.office.URL + "/admin")
+		b2.get(e.office.URL + "/admin/login")
 		b2.wantPath("/digitalid/login")
 	})
 }
@@ -422,7 +422,7 @@ func TestSecondProvider(t *testing.T) {
 	}
 	// The account does not exist at the first provider.
 	br2 := newBrowser(t)
-	br2.get(a.office.URL + "/admin")
+	br2.get(a.office.URL + "/admin/login")
 	br2.submit(a.issuer+"/login", url.Values{"username": {p.username}, "password": {p.password}})
 	if br2.url.Path != "/digitalid/login" || br2.status < 400 {
 		t.Fatalf("the second provider's account logged in at the first: %s %d", br2.url, br2.status)

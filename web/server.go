@@ -134,7 +134,7 @@ func New(cfg Config) (*Server, error) {
 		s.sessions = admin.NewSessions(s.UI, cfg.DB.Sessions())
 		s.admin = admin.New(admin.Config{UI: s.UI, DB: cfg.DB, Sessions: s.sessions, RP: cfg.RP, Sealer: cfg.Sealer,
 			TokenTTL: cfg.TokenTTL, Mailer: cfg.Mailer, Proxies: cfg.TrustedProxies, Issuers: cfg.TokenIssuers, Jobs: cfg.Jobs})
-		s.UI.SetViewer(s.admin.Viewer)
+		s.UI.SetShell(s.admin.Shell)
 	}
 	s.metricsToken = cfg.MetricsToken
 	s.metrics.reg.MustRegister(cfg.Collectors...)

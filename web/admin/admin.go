@@ -58,15 +58,6 @@ func NewSessions(u *ui.UI, store scs.CtxStore) *scs.SessionManager {
 
 type userKey struct{}
 
-// Viewer is who is signed in and their form token, for the page layout.
-func (s *Admin) Viewer(r *http.Request) (*openinfo.User, string) {
-	u := currentUser(r.Context())
-	if u == nil || s.sessions == nil {
-		return nil, ""
-	}
-	return u, s.sessions.GetString(r.Context(), sessCSRF)
-}
-
 func currentUser(ctx context.Context) *openinfo.User {
 	u, _ := ctx.Value(userKey{}).(*openinfo.User)
 	return u

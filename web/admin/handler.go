@@ -90,7 +90,7 @@ func (s *Admin) Handler() http.Handler {
 	mux.HandleFunc("GET /admin/token", s.handleTokenPrompt)
 	mux.HandleFunc("POST /admin/token", s.handleTokenPrompt)
 	mux.HandleFunc("/admin/", s.NotFound)
-	return s.sessions.LoadAndSave(s.loadUser(mux))
+	return s.sessions.LoadAndSave(s.loadUser(s.flashAfterChange(mux)))
 }
 
 // Route is one back-office route and the permission it needs.

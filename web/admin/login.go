@@ -249,6 +249,12 @@ func (s *Admin) handleLoggedOut(w http.ResponseWriter, r *http.Request) {
 // page is a redirect to sign in; a form keeps what was typed (see
 // formAfterExpiry).
 func (s *Admin) signInFirst(w http.ResponseWriter, r *http.Request) {
+	if r.Method == http.MethodGet && r.URL.Path == "/admin" {
+		// The back office's door: what it is, how to sign in, and what a
+		// first sign-in asks for (seed 000, fig. 1), not a bare redirect.
+		s.Render(w, r, http.StatusOK, "admin_landing", ui.T(ui.LangFrom(r), "admin.title"), nil)
+		return
+	}
 	if r.Method == http.MethodPost {
 		s.formAfterExpiry(w, r)
 		return

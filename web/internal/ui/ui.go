@@ -33,9 +33,10 @@ type Options struct {
 	BaseURL       string // public base URL, for canonical links; "" = from the request
 	SecureCookies bool   // the site is served over HTTPS
 	StaticHash    string // the static files' content hash, for cache-busting URLs
-	// Viewer tells a back-office page who is signed in and their form
-	// token (nil: nobody); the back office sets it.
-	Viewer func(r *http.Request) (*openinfo.User, string)
+	// Shell gives a back-office page its frame: who is signed in, the
+	// menu, breadcrumbs, the flash message (nil: none); the back office
+	// sets it.
+	Shell func(r *http.Request, title string) *Shell
 }
 
 // UI renders pages.
@@ -44,21 +45,39 @@ type UI struct {
 	BaseURL       string
 	SecureCookies bool
 	staticHash    string
-	viewer        func(r *http.Request) (*openinfo.User, string)
+	shell         func(r *http.Request, title string) *Shell
 	pages         map[string]*template.Template
 }
 
 // New parses every template once.
 func New(o Options) (*UI, error) {
-	u := &UI{Log: o.Log, BaseURL: strings.TrimRight(o.BaseURL, "/"), SecureCookies: o.SecureCookies, staticHash: o.StaticHash, viewer: o.Viewer}
+	u := &UI{Log: o.Log, BaseURL: strings.TrimRight(o.BaseURL, "/"), SecureCookies: o.SecureCookies, staticHash: o.StaticHash, shell: o.Shell}
 	if u.Log == nil {
 		u.Log = slog.Default()
 	}
 	return u, u.parseTemplates()
 }
 
-// SetViewer sets who is signed in, for the back office's pages.
-func (u *UI) SetViewer(v func(r *http.Request) (*openinfo.User, string)) { u.viewer = v }
+// SetShell sets the back office's frame of its pages.
+func (u *UI) SetShell(f func(r *http.Request, title string) *Shell) { u.shell = f }
+
+// Shell is the back office's frame around a page.
+type Shell struct {
+	User   *openinfo.User
+	CSRF   string
+	Menu   []MenuItem
+	Crumbs []Crumb // from the back office's home to the page's section; the page itself ends the trail
+	Flash  string  // what the last change did, shown once
+}
+
+// MenuItem is an entry of the back-office menu.
+type MenuItem struct {
+	Label, Href string
+	Current     bool // the page is in this entry's section
+}
+
+// Crumb is a step of the breadcrumbs.
+type Crumb struct{ Label, Href string }
 
 type ctxKey int
 
@@ -83,9 +102,11 @@ type Page struct {
 	Path      string // the current path with query, for the language switch
 	RequestID string
 	Data      any
-	// Back office only.
-	User *openinfo.User
-	CSRF string
+	// Back office only: the frame, and from it who is signed in and the
+	// form token.
+	Shell *Shell
+	User  *openinfo.User
+	CSRF  string
 }
 
 // Render writes a page; it renders into a buffer first so a template error
@@ -99,8 +120,10 @@ func (s *UI) Render(w http.ResponseWriter, r *http.Request, status int, name, ti
 	lang := LangFrom(r)
 	p := Page{Lang: lang, Title: title, Path: r.URL.RequestURI(), RequestID: RequestID(r.Context()), Data: data,
 		Canonical: s.AbsURL(r, r.URL.Path)}
-	if strings.HasPrefix(r.URL.Path, "/admin") && s.viewer != nil {
-		p.User, p.CSRF = s.viewer(r)
+	if strings.HasPrefix(r.URL.Path, "/admin") && s.shell != nil {
+		if p.Shell = s.shell(r, title); p.Shell != nil {
+			p.User, p.CSRF = p.Shell.User, p.Shell.CSRF
+		}
 	}
 	var buf bytes.Buffer
 	if err := t.Execute(&buf, p); err != nil {
