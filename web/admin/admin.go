@@ -101,6 +101,18 @@ func (s *Admin) loadUser(next http.Handler) http.Handler {
 	})
 }
 
+// refused shows a form page again after err: a refusal is told at its
+// fields beside what was typed (page holds it; f is its Form); an internal
+// error is the error page instead.
+func (s *Admin) refused(w http.ResponseWriter, r *http.Request, err error, f *ui.Form, name, title string, page any) {
+	if openinfo.ErrorCode(err) == openinfo.EINTERNAL {
+		s.Fail(w, r, err)
+		return
+	}
+	f.Message, f.Errors = ui.FormErrors(err, ui.LangFrom(r))
+	s.Render(w, r, ui.FormStatus(err), name, title, page)
+}
+
 var errCSRF = &openinfo.Error{Code: openinfo.EFORBIDDEN,
 	TH: "แบบฟอร์มหมดอายุหรือไม่ได้ส่งจากหน้านี้ กรุณาโหลดหน้าใหม่แล้วลองอีกครั้ง",
 	EN: "The form expired or was not sent from this site. Reload the page and try again."}

@@ -69,10 +69,9 @@ type agencyFormPage struct {
 	New    bool
 	// Shape: the officer may choose the type (see openinfo.MayShape);
 	// otherwise the form shows it and sends it back unchanged.
-	Shape   bool
-	Errors  map[string]string
-	Message string
-	Phones  string
+	Shape  bool
+	Phones string
+	ui.Form
 }
 
 // errShape refuses a type or parent the officer may not give an agency.
@@ -127,12 +126,7 @@ func (s *Admin) handleAgencyEdit(w http.ResponseWriter, r *http.Request) {
 			err = s.db.UpdateAgency(ctx, &p.Agency)
 		}
 		if err != nil {
-			if openinfo.ErrorCode(err) == openinfo.EINTERNAL {
-				s.Fail(w, r, err)
-				return
-			}
-			p.Message, p.Errors = ui.FormErrors(err, lang)
-			s.Render(w, r, ui.FormStatus(err), "admin_agency_form", ui.T(lang, "admin.agency.edit"), p)
+			s.refused(w, r, err, &p.Form, "admin_agency_form", ui.T(lang, "admin.agency.edit"), &p)
 			return
 		}
 		http.Redirect(w, r, "/admin/agencies/"+strconv.FormatInt(a.ID, 10)+"?saved=1", http.StatusSeeOther)
@@ -166,12 +160,7 @@ func (s *Admin) handleAgencyNew(w http.ResponseWriter, r *http.Request) {
 			err = s.db.CreateAgency(ctx, &p.Agency)
 		}
 		if err != nil {
-			if openinfo.ErrorCode(err) == openinfo.EINTERNAL {
-				s.Fail(w, r, err)
-				return
-			}
-			p.Message, p.Errors = ui.FormErrors(err, lang)
-			s.Render(w, r, ui.FormStatus(err), "admin_agency_form", ui.T(lang, "admin.agency.new"), p)
+			s.refused(w, r, err, &p.Form, "admin_agency_form", ui.T(lang, "admin.agency.new"), &p)
 			return
 		}
 		http.Redirect(w, r, "/admin/agencies/"+strconv.FormatInt(p.Agency.ID, 10)+"?saved=1", http.StatusSeeOther)
@@ -184,10 +173,9 @@ type pointFormPage struct {
 	Point   openinfo.ServicePoint
 	Agency  *openinfo.Agency
 	New     bool
-	Errors  map[string]string
-	Message string
 	Phones  string
 	Lat     string
+	ui.Form
 	Lon     string
 	// The first weekly period is edited here; Others lists the rest, kept as they are.
 	Others                          []string
@@ -278,12 +266,7 @@ func (s *Admin) savePoint(w http.ResponseWriter, r *http.Request, f *pointFormPa
 		return
 	}
 	if err := save(); err != nil {
-		if openinfo.ErrorCode(err) == openinfo.EINTERNAL {
-			s.Fail(w, r, err)
-			return
-		}
-		f.Message, f.Errors = ui.FormErrors(err, lang)
-		s.Render(w, r, ui.FormStatus(err), "admin_point_form", title, f)
+		s.refused(w, r, err, &f.Form, "admin_point_form", title, f)
 		return
 	}
 	http.Redirect(w, r, done, http.StatusSeeOther)

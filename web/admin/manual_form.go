@@ -171,23 +171,7 @@ func readManualForm(r *http.Request) (openinfo.ManualContent, map[string]string,
 		}
 		c.Steps = append(c.Steps, s)
 	})
-	f.each("documents", func(p string) {
-		d := openinfo.Document{Group: openinfo.DocumentGroup(f.str(p + "group")), Name: f.str(p + "name"),
-			Issuer: f.str(p + "issuer"), Originals: f.integer(p + "originals"), Copies: f.integer(p + "copies"),
-			Unit: openinfo.DocumentUnit(f.str(p + "unit")), Note: f.str(p + "note")}
-		if d.Name == "" && d.Issuer == "" && d.Originals == 0 && d.Copies == 0 && d.Note == "" {
-			return
-		}
-		c.Documents = append(c.Documents, d)
-	})
-	f.each("fees", func(p string) {
-		fee := openinfo.Fee{Detail: f.str(p + "detail"), Amount: f.number(p + "amount"), Unit: openinfo.FeeUnit(f.str(p + "unit")),
-			Note: f.str(p + "note")}
-		if fee.Detail == "" && fee.Amount == 0 && fee.Note == "" && f.raw[p+"amount"] == "" {
-			return
-		}
-		c.Fees = append(c.Fees, fee)
-	})
+	c.Documents, c.Fees = f.documents(), f.fees()
 	f.each("complaints", func(p string) {
 		c.Complaints = append(c.Complaints, openinfo.ComplaintChannel{Channel: f.str(p + "channel"), Detail: f.str(p + "detail")})
 	})
@@ -217,6 +201,15 @@ func readServiceForm(r *http.Request, s *openinfo.OtherService) (map[string]stri
 	f.each("contacts", func(p string) {
 		c.Contacts = append(c.Contacts, openinfo.ComplaintChannel{Channel: f.str(p + "channel"), Detail: f.str(p + "detail")})
 	})
+	c.Documents, c.Fees = f.documents(), f.fees()
+	s.Content = c
+	return f.raw, f.err()
+}
+
+// documents reads the rows of the documents section; blank rows are none.
+// The manual and the other service share it.
+func (f *formReader) documents() []openinfo.Document {
+	var out []openinfo.Document
 	f.each("documents", func(p string) {
 		d := openinfo.Document{Group: openinfo.DocumentGroup(f.str(p + "group")), Name: f.str(p + "name"),
 			Issuer: f.str(p + "issuer"), Originals: f.integer(p + "originals"), Copies: f.integer(p + "copies"),
@@ -224,16 +217,22 @@ func readServiceForm(r *http.Request, s *openinfo.OtherService) (map[string]stri
 		if d.Name == "" && d.Issuer == "" && d.Originals == 0 && d.Copies == 0 && d.Note == "" {
 			return
 		}
-		c.Documents = append(c.Documents, d)
+		out = append(out, d)
 	})
+	return out
+}
+
+// fees reads the rows of the fees section; a row with only an amount that
+// does not parse is kept, so the error lands next to it.
+func (f *formReader) fees() []openinfo.Fee {
+	var out []openinfo.Fee
 	f.each("fees", func(p string) {
 		fee := openinfo.Fee{Detail: f.str(p + "detail"), Amount: f.number(p + "amount"), Unit: openinfo.FeeUnit(f.str(p + "unit")),
 			Note: f.str(p + "note")}
 		if fee.Detail == "" && fee.Amount == 0 && fee.Note == "" && f.raw[p+"amount"] == "" {
 			return
 		}
-		c.Fees = append(c.Fees, fee)
+		out = append(out, fee)
 	})
-	s.Content = c
-	return f.raw, f.err()
+	return out
 }

@@ -70,8 +70,7 @@ type processFormPage struct {
 	New         bool
 	Kinds       []termGroup
 	CommonNames string
-	Errors      map[string]string
-	Message     string
+	ui.Form
 }
 
 type termGroup struct {

@@ -189,10 +189,9 @@ type editorPage struct {
 	*revisionContext
 	C       openinfo.ManualContent
 	Version int64
-	Errors  map[string]string
 	Raw     map[string]string
-	Message string
 	Notice  string
+	ui.Form
 }
 
 // Num shows a number field: as typed when it did not parse, blank for zero.
@@ -247,13 +246,8 @@ func (s *Admin) handleRevisionEdit(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, "/admin/revisions/"+strconv.FormatInt(rc.Rev.ID, 10)+"?done=saved", http.StatusSeeOther)
 			return
 		}
-		if openinfo.ErrorCode(err) == openinfo.EINTERNAL {
-			s.Fail(w, r, err)
-			return
-		}
 		// What was typed stays on the form; nothing saved is touched.
-		p.Message, p.Errors = ui.FormErrors(err, lang)
-		s.Render(w, r, ui.FormStatus(err), "admin_revision_edit", revisionTitle(rc, lang), p)
+		s.refused(w, r, err, &p.Form, "admin_revision_edit", revisionTitle(rc, lang), &p)
 		return
 	}
 	s.Render(w, r, http.StatusOK, "admin_revision_edit", revisionTitle(rc, lang), p)

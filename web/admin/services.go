@@ -50,10 +50,9 @@ type serviceFormPage struct {
 	Service openinfo.OtherService
 	Agency  *openinfo.Agency
 	New     bool
-	Errors  map[string]string
 	Raw     map[string]string
-	Message string
 	Notice  string
+	ui.Form
 	CanPin  bool
 }
 
@@ -92,17 +91,11 @@ func (s *Admin) handleServiceNew(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Admin) refuseServiceForm(w http.ResponseWriter, r *http.Request, p serviceFormPage, err error) {
-	if openinfo.ErrorCode(err) == openinfo.EINTERNAL {
-		s.Fail(w, r, err)
-		return
-	}
-	lang := ui.LangFrom(r)
-	p.Message, p.Errors = ui.FormErrors(err, lang)
-	title := ui.T(lang, "services.edit")
+	title := ui.T(ui.LangFrom(r), "services.edit")
 	if p.New {
-		title = ui.T(lang, "services.new")
+		title = ui.T(ui.LangFrom(r), "services.new")
 	}
-	s.Render(w, r, ui.FormStatus(err), "admin_service_form", title, p)
+	s.refused(w, r, err, &p.Form, "admin_service_form", title, &p)
 }
 
 // handleServiceEdit edits, publishes or withdraws an other service; a save

@@ -34,3 +34,10 @@ func FormErrors(err error, lang string) (string, map[string]string) {
 	}
 	return openinfo.ErrorMessage(err, lang), m
 }
+
+// Form is what a refused form shows beside what was typed: the message and
+// each field's. Page types embed it.
+type Form struct {
+	Message string
+	Errors  map[string]string
+}
