@@ -170,13 +170,13 @@ func (s *Admin) handleAgencyNew(w http.ResponseWriter, r *http.Request) {
 }
 
 type pointFormPage struct {
-	Point   openinfo.ServicePoint
-	Agency  *openinfo.Agency
-	New     bool
-	Phones  string
-	Lat     string
+	Point  openinfo.ServicePoint
+	Agency *openinfo.Agency
+	New    bool
+	Phones string
+	Lat    string
 	ui.Form
-	Lon     string
+	Lon string
 	// The first weekly period is edited here; Others lists the rest, kept as they are.
 	Others                          []string
 	Days                            map[time.Weekday]bool

@@ -53,7 +53,7 @@ type serviceFormPage struct {
 	Raw     map[string]string
 	Notice  string
 	ui.Form
-	CanPin  bool
+	CanPin bool
 }
 
 // Num and Int show number fields as the manual editor does.
