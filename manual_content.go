@@ -81,7 +81,7 @@ type Attachment struct {
 
 // ManualContent is a citizen manual, one field per section of the standard
 // template (DOMAIN.md §1), in its order. A revision holds one; it is stored
-// as a whole (JSON) and compared section by section (DiffSections).
+// as a whole (JSON) and compared section by section (manualtext.DiffSections).
 type ManualContent struct {
 	Name          string             `json:"name"`                  // 1 ชื่อกระบวนงาน
 	AgencyName    string             `json:"agency_name,omitempty"` // 2 หน่วยงานเจ้าของกระบวนงาน, as printed (the store fills it from the process's agency)
@@ -134,7 +134,8 @@ const (
 )
 
 // ManualSection names one section of the template: Key is the field-error
-// prefix and the DiffSections key, No the number printed in the manual.
+// prefix and the manualtext.DiffSections key, No the number printed in the
+// manual.
 type ManualSection struct {
 	Key    string
 	No     int

@@ -268,56 +268,6 @@ func TestCheckAttachment(t *testing.T) {
 	}
 }
 
-func TestDiffSections(t *testing.T) {
-	a := validManual()
-	b := validManual()
-	b.Steps[1].Duration = 45
-	b.Fees = nil
-	b.ReducedSteps = true
-	diffs := DiffSections(a, b)
-	if len(diffs) != 19 {
-		t.Fatalf("%d sections, want 19", len(diffs))
-	}
-	changed := map[string]SectionDiff{}
-	for i, d := range diffs {
-		if d.Section != ManualSections[i].Key || d.TitleTH == "" || d.TitleEN == "" || d.Before == "" || d.After == "" {
-			t.Errorf("section %d: %+v", i, d)
-		}
-		if d.Changed {
-			changed[d.Section] = d
-		}
-	}
-	if len(changed) != 3 {
-		t.Errorf("changed sections %v, want steps, fees and reduced_steps", changed)
-	}
-	s := changed["steps"]
-	if !strings.Contains(s.Before, "ระยะเวลาดำเนินการรวม 1 ชั่วโมง") || !strings.Contains(s.After, "ระยะเวลาดำเนินการรวม 1 ชั่วโมง 15 นาที") ||
-		!strings.Contains(s.After, "2) การพิจารณา: นายทะเบียนพิจารณา (45 นาที) ส่วนที่รับผิดชอบ: สำนักทะเบียนอำเภอ") {
-		t.Errorf("steps before %q after %q", s.Before, s.After)
-	}
-	if f := changed["fees"]; f.After != "ไม่มีค่าธรรมเนียม" || !strings.Contains(f.Before, "0 บาท") {
-		t.Errorf("fees before %q after %q", f.Before, f.After)
-	}
-	docs := a.SectionText("documents")
-	for _, want := range []string{"15.1 เอกสารยืนยันตัวตนที่ออกโดยหน่วยงานภาครัฐ", "1) บัตรประจำตัวประชาชน ออกโดย กรมการปกครอง ฉบับจริง 1 ฉบับ สำเนา 0 ฉบับ",
-		"15.2 เอกสารอื่นๆ", "หมายเหตุ: กรณีผู้เยาว์"} {
-		if !strings.Contains(docs, want) {
-			t.Errorf("documents %q lack %q", docs, want)
-		}
-	}
-	if l := a.SectionText("legal_bases"); !strings.HasPrefix(l, "1) พระราชบัญญัติการจดทะเบียนครอบครัว พ.ศ. 2478 มาตรา 5\n2) ") {
-		t.Errorf("legal bases %q", l)
-	}
-	if got := (ManualContent{}).SectionText("remarks"); got != "-" {
-		t.Errorf("empty section %q", got)
-	}
-	for _, s := range ManualSections {
-		if (ManualContent{}).SectionText(s.Key) == "" {
-			t.Errorf("empty manual: section %s renders nothing", s.Key)
-		}
-	}
-}
-
 func TestProcess(t *testing.T) {
 	p := Process{AgencyID: 5, NameTH: " การจดทะเบียนสมรส ", NameEN: "Marriage registration",
 		CommonNames: []string{" จดทะเบียนแต่งงาน ", "", "จดทะเบียนแต่งงาน", "Marriage", "marriage", "การจดทะเบียนสมรส"},

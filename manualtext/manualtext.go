@@ -1,14 +1,20 @@
-package openinfo
+// Package manualtext renders a citizen manual's sections as plain Thai text,
+// as the manual prints them, and compares two revisions section by section:
+// display only, for the back office's and the portal's compare views.
+package manualtext
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
+
+	"github.com/openinfo/openinfo"
 )
 
 // SectionDiff compares one section of two revisions, rendered as text.
 type SectionDiff struct {
-	Section          string // ManualSection.Key
+	Section          string // openinfo.ManualSection.Key
 	TitleTH, TitleEN string
 	Changed          bool
 	Before, After    string
@@ -16,18 +22,18 @@ type SectionDiff struct {
 
 // DiffSections renders every section of a (before) and b (after) as Thai
 // text, for the compare view, in the template's order.
-func DiffSections(a, b ManualContent) []SectionDiff {
-	out := make([]SectionDiff, len(ManualSections))
-	for i, s := range ManualSections {
-		before, after := a.SectionText(s.Key), b.SectionText(s.Key)
+func DiffSections(a, b openinfo.ManualContent) []SectionDiff {
+	out := make([]SectionDiff, len(openinfo.ManualSections))
+	for i, s := range openinfo.ManualSections {
+		before, after := SectionText(a, s.Key), SectionText(b, s.Key)
 		out[i] = SectionDiff{Section: s.Key, TitleTH: s.TH, TitleEN: s.EN, Changed: before != after, Before: before, After: after}
 	}
 	return out
 }
 
-// SectionText renders one section (by ManualSection.Key) as plain Thai text,
+// SectionText renders one section of c (by ManualSection.Key) as plain Thai text,
 // as the manual prints it; "-" for an empty section.
-func (c ManualContent) SectionText(key string) string {
+func SectionText(c openinfo.ManualContent, key string) string {
 	var b strings.Builder
 	line := func(format string, args ...any) {
 		if b.Len() > 0 {
@@ -82,7 +88,7 @@ func (c ManualContent) SectionText(key string) string {
 			line("ระยะเวลาที่กำหนดตามกฎหมาย / ข้อกำหนด ฯลฯ ไม่มี")
 		}
 	case "stats":
-		if c.Stats != (Stats{}) {
+		if c.Stats != (openinfo.Stats{}) {
 			line("จำนวนเฉลี่ยต่อเดือน %d", c.Stats.AvgPerMonth)
 			line("จำนวนคำขอที่มากที่สุด %d", c.Stats.Max)
 			line("จำนวนคำขอที่น้อยที่สุด %d", c.Stats.Min)
@@ -92,7 +98,7 @@ func (c ManualContent) SectionText(key string) string {
 	case "channels":
 		for i, ch := range c.Channels {
 			head := ch.Place
-			if ch.Kind == ChannelOnline && ch.URL != "" {
+			if ch.Kind == openinfo.ChannelOnline && ch.URL != "" {
 				head = strings.TrimSpace(ch.Place + " " + ch.URL)
 			}
 			line("%d) %s: %s", i+1, ch.Kind.Label("th"), head)
@@ -110,7 +116,7 @@ func (c ManualContent) SectionText(key string) string {
 		b.WriteString(c.Criteria)
 	case "steps":
 		for i, s := range c.Steps {
-			line("%d) %s: %s (%s %s)%s%s", i+1, s.Type.Label("th"), s.Detail, formatNumber(s.Duration), s.Unit.Label("th"),
+			line("%d) %s: %s (%s %s)%s%s", i+1, s.Type.Label("th"), s.Detail, number(s.Duration), s.Unit.Label("th"),
 				opt("ส่วนที่รับผิดชอบ: ", s.Responsible), opt("หมายเหตุ: ", s.Note))
 		}
 		if t := c.Total().Text("th"); t != "" {
@@ -126,7 +132,7 @@ func (c ManualContent) SectionText(key string) string {
 		if c.NoDocuments {
 			b.WriteString("ไม่ต้องใช้เอกสาร")
 		}
-		for gi, g := range DocumentGroups {
+		for gi, g := range openinfo.DocumentGroups {
 			n := 0
 			for _, d := range c.Documents {
 				if d.Group != g.Code {
@@ -150,9 +156,9 @@ func (c ManualContent) SectionText(key string) string {
 			b.WriteString("ไม่มีค่าธรรมเนียม")
 		}
 		for i, f := range c.Fees {
-			amount := formatNumber(f.Amount) + " " + f.Unit.Label("th")
-			if f.Unit == FeePercent {
-				amount = "ร้อยละ " + formatNumber(f.Amount)
+			amount := number(f.Amount) + " " + f.Unit.Label("th")
+			if f.Unit == openinfo.FeePercent {
+				amount = "ร้อยละ " + number(f.Amount)
 			}
 			line("%d) %s %s%s", i+1, f.Detail, amount, opt("หมายเหตุ: ", f.Note))
 		}
@@ -162,7 +168,7 @@ func (c ManualContent) SectionText(key string) string {
 		}
 	case "attachments":
 		for i, a := range c.Attachments {
-			line("%d) %s (%s, %s)", i+1, a.Name, attachmentKind(a.ContentType), formatSize(a.Size))
+			line("%d) %s (%s, %s)", i+1, a.Name, attachmentKind(a.ContentType), size(a.Size))
 		}
 	case "remarks":
 		b.WriteString(c.Remarks)
@@ -175,12 +181,27 @@ func (c ManualContent) SectionText(key string) string {
 
 func attachmentKind(t string) string {
 	switch t {
-	case TypePDF:
+	case openinfo.TypePDF:
 		return "PDF"
-	case TypePNG:
+	case openinfo.TypePNG:
 		return "PNG"
-	case TypeJPEG:
+	case openinfo.TypeJPEG:
 		return "JPEG"
 	}
 	return t
+}
+
+// number writes x with at most two decimals and no trailing zeros, as the
+// domain's messages do.
+func number(x float64) string {
+	return strconv.FormatFloat(math.Round(x*100)/100, 'f', -1, 64)
+}
+
+// size writes a byte count as "850 KB" or "12.5 MB", as CheckAttachment's
+// messages do.
+func size(n int64) string {
+	if n < 1<<20 {
+		return strconv.FormatInt((n+1023)/1024, 10) + " KB"
+	}
+	return strconv.FormatFloat(math.Round(float64(n)/(1<<20)*10)/10, 'f', -1, 64) + " MB"
 }
