@@ -92,10 +92,7 @@ func (t DurationTotal) Text(lang string) string {
 	add(t.Days, UnitDay)
 	add(t.Hours, UnitHour)
 	add(t.Minutes, UnitMinute)
-	if lang == "en" {
-		return "Total time: " + strings.Join(parts, " ")
-	}
-	return "ระยะเวลาดำเนินการรวม " + strings.Join(parts, " ")
+	return Text{"ระยะเวลาดำเนินการรวม ", "Total time: "}.In(lang) + strings.Join(parts, " ")
 }
 
 // TotalDuration returns the total of the steps (see Total for the rule):

@@ -1,10 +1,10 @@
 package openinfo
 
 // enum is a code with its Thai and English names, for the small lists of a
-// manual.
+// manual. The names are embedded so that templates read .TH and .EN.
 type enum[T ~string] struct {
-	Code   T
-	TH, EN string
+	Code T
+	Text
 }
 
 func enumValid[T ~string](list []enum[T], c T) bool {
@@ -19,10 +19,7 @@ func enumValid[T ~string](list []enum[T], c T) bool {
 func enumLabel[T ~string](list []enum[T], c T, lang string) string {
 	for _, x := range list {
 		if x.Code == c {
-			if lang == "en" {
-				return x.EN
-			}
-			return x.TH
+			return x.In(lang)
 		}
 	}
 	return string(c)
@@ -38,8 +35,8 @@ const (
 
 // ServiceTypes lists the service types.
 var ServiceTypes = []enum[ServiceType]{
-	{ServiceSingleUnit, "กระบวนงานบริการที่เบ็ดเสร็จในหน่วยเดียว", "Completed within one unit"},
-	{ServiceMultiAgency, "กระบวนงานบริการที่เชื่อมโยงหลายหน่วยงาน", "Involves several agencies"},
+	{ServiceSingleUnit, Text{"กระบวนงานบริการที่เบ็ดเสร็จในหน่วยเดียว", "Completed within one unit"}},
+	{ServiceMultiAgency, Text{"กระบวนงานบริการที่เชื่อมโยงหลายหน่วยงาน", "Involves several agencies"}},
 }
 
 // Valid reports whether t is a known service type.
@@ -65,14 +62,14 @@ const (
 
 // ManualCategories lists the categories.
 var ManualCategories = []enum[ManualCategory]{
-	{CategoryLicence, "ออกใบอนุญาต", "Licence"},
-	{CategoryApproval, "อนุมัติ", "Approval"},
-	{CategoryRegistration, "จดทะเบียน", "Registration"},
-	{CategoryEnrolment, "ขึ้นทะเบียน", "Enrolment"},
-	{CategoryNotification, "รับแจ้ง", "Notification"},
-	{CategoryConcession, "ประทานบัตร", "Concession"},
-	{CategoryPermit, "อาชญาบัตร", "Permit (อาชญาบัตร)"},
-	{CategoryOther, "อื่นๆ", "Other"},
+	{CategoryLicence, Text{"ออกใบอนุญาต", "Licence"}},
+	{CategoryApproval, Text{"อนุมัติ", "Approval"}},
+	{CategoryRegistration, Text{"จดทะเบียน", "Registration"}},
+	{CategoryEnrolment, Text{"ขึ้นทะเบียน", "Enrolment"}},
+	{CategoryNotification, Text{"รับแจ้ง", "Notification"}},
+	{CategoryConcession, Text{"ประทานบัตร", "Concession"}},
+	{CategoryPermit, Text{"อาชญาบัตร", "Permit (อาชญาบัตร)"}},
+	{CategoryOther, Text{"อื่นๆ", "Other"}},
 }
 
 // Valid reports whether c is a known category.
@@ -91,8 +88,8 @@ const (
 
 // ImpactLevels lists the impact levels.
 var ImpactLevels = []enum[ImpactLevel]{
-	{ImpactGeneral, "บริการทั่วไป", "General service"},
-	{ImpactEconomicSocial, "บริการที่มีความสำคัญด้านเศรษฐกิจ/สังคม", "Service of economic or social importance"},
+	{ImpactGeneral, Text{"บริการทั่วไป", "General service"}},
+	{ImpactEconomicSocial, Text{"บริการที่มีความสำคัญด้านเศรษฐกิจ/สังคม", "Service of economic or social importance"}},
 }
 
 // Valid reports whether l is a known impact level.
@@ -112,9 +109,9 @@ const (
 
 // ServiceAreas lists the areas.
 var ServiceAreas = []enum[ServiceArea]{
-	{AreaCentral, "ส่วนกลาง", "Central administration"},
-	{AreaRegional, "ส่วนภูมิภาค", "Regional administration"},
-	{AreaLocal, "ส่วนท้องถิ่น", "Local government"},
+	{AreaCentral, Text{"ส่วนกลาง", "Central administration"}},
+	{AreaRegional, Text{"ส่วนภูมิภาค", "Regional administration"}},
+	{AreaLocal, Text{"ส่วนท้องถิ่น", "Local government"}},
 }
 
 // Valid reports whether a is a known area.
@@ -135,10 +132,10 @@ const (
 
 // DurationUnits lists the units.
 var DurationUnits = []enum[DurationUnit]{
-	{UnitMinute, "นาที", "minutes"},
-	{UnitHour, "ชั่วโมง", "hours"},
-	{UnitDay, "วัน", "days"},
-	{UnitBusinessDay, "วันทำการ", "business days"},
+	{UnitMinute, Text{"นาที", "minutes"}},
+	{UnitHour, Text{"ชั่วโมง", "hours"}},
+	{UnitDay, Text{"วัน", "days"}},
+	{UnitBusinessDay, Text{"วันทำการ", "business days"}},
 }
 
 // Valid reports whether u is a known unit.
@@ -159,10 +156,10 @@ const (
 
 // StepTypes lists the step types.
 var StepTypes = []enum[StepType]{
-	{StepDocumentCheck, "การตรวจสอบเอกสาร", "Document check"},
-	{StepConsideration, "การพิจารณา", "Consideration"},
-	{StepSigning, "การลงนาม/คณะกรรมการมีมติ", "Signing or committee resolution"},
-	{StepOther, "อื่นๆ", "Other"},
+	{StepDocumentCheck, Text{"การตรวจสอบเอกสาร", "Document check"}},
+	{StepConsideration, Text{"การพิจารณา", "Consideration"}},
+	{StepSigning, Text{"การลงนาม/คณะกรรมการมีมติ", "Signing or committee resolution"}},
+	{StepOther, Text{"อื่นๆ", "Other"}},
 }
 
 // Valid reports whether t is a known step type.
@@ -181,8 +178,8 @@ const (
 
 // ChannelKinds lists the channel kinds.
 var ChannelKinds = []enum[ChannelKind]{
-	{ChannelCounter, "สถานที่ให้บริการ", "Service counter"},
-	{ChannelOnline, "ช่องทางออนไลน์", "Online"},
+	{ChannelCounter, Text{"สถานที่ให้บริการ", "Service counter"}},
+	{ChannelOnline, Text{"ช่องทางออนไลน์", "Online"}},
 }
 
 // Valid reports whether k is a known channel kind.
@@ -201,8 +198,8 @@ const (
 
 // DocumentGroups lists the groups in the order the manual prints them.
 var DocumentGroups = []enum[DocumentGroup]{
-	{DocIdentity, "เอกสารยืนยันตัวตนที่ออกโดยหน่วยงานภาครัฐ", "Identity documents issued by a government agency"},
-	{DocOther, "เอกสารอื่นๆ", "Other documents"},
+	{DocIdentity, Text{"เอกสารยืนยันตัวตนที่ออกโดยหน่วยงานภาครัฐ", "Identity documents issued by a government agency"}},
+	{DocOther, Text{"เอกสารอื่นๆ", "Other documents"}},
 }
 
 // Valid reports whether g is a known group.
@@ -221,8 +218,8 @@ const (
 
 // DocumentUnits lists the counting units.
 var DocumentUnits = []enum[DocumentUnit]{
-	{DocUnitCopy, "ฉบับ", "copies"},
-	{DocUnitSet, "ชุด", "sets"},
+	{DocUnitCopy, Text{"ฉบับ", "copies"}},
+	{DocUnitSet, Text{"ชุด", "sets"}},
 }
 
 // Valid reports whether u is a known unit.
@@ -241,8 +238,8 @@ const (
 
 // FeeUnits lists the fee units.
 var FeeUnits = []enum[FeeUnit]{
-	{FeeBaht, "บาท", "baht"},
-	{FeePercent, "ร้อยละ", "percent"},
+	{FeeBaht, Text{"บาท", "baht"}},
+	{FeePercent, Text{"ร้อยละ", "percent"}},
 }
 
 // Valid reports whether u is a known unit.

@@ -33,10 +33,7 @@ const (
 
 // Name returns the process's name in lang, Thai when there is no English name.
 func (p *Process) Name(lang string) string {
-	if lang == "en" && p.NameEN != "" {
-		return p.NameEN
-	}
-	return p.NameTH
+	return Text{p.NameTH, p.NameEN}.In(lang)
 }
 
 // Normalize trims the names, drops empty and repeated common names (compared
