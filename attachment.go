@@ -8,6 +8,9 @@ import (
 	"unicode/utf8"
 )
 
+// MaxAttachmentSize is the largest file CheckAttachment admits.
+const MaxAttachmentSize = 10 << 20
+
 // Attachment content types admitted by CheckAttachment.
 const (
 	TypePDF  = "application/pdf"

@@ -1,6 +1,3 @@
-// Package openinfo holds the domain of openinfo: agencies, service points and
-// the rules that keep them valid. It imports nothing of ours; the store, the web
-// layer and the commands build on it.
 package openinfo
 
 import (

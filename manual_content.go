@@ -124,7 +124,6 @@ func DefaultComplaintChannels() []ComplaintChannel {
 
 // Limits of a manual: rows per section and characters per field.
 const (
-	MaxAttachmentSize    = 10 << 20
 	maxManualRows        = 100
 	maxManualAttachments = 20
 	maxShortText         = 500
