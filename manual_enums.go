@@ -1,7 +1,8 @@
 package openinfo
 
 // enum is a code with its Thai and English names, for the small lists of a
-// manual. The names are embedded so that templates read .TH and .EN.
+// manual. Text is embedded so that .TH and .EN still read: the templates'
+// lbl looks them up by field name.
 type enum[T ~string] struct {
 	Code T
 	Text

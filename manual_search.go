@@ -36,6 +36,8 @@ func (c *ManualContent) SearchText() string {
 }
 
 // ClipText cuts s to at most n bytes without splitting a UTF-8 character.
+// It stays here rather than in searchfeed because SearchText, which the
+// store keeps, is cut by it too; the feed cuts its other bodies the same way.
 func ClipText(s string, n int) string {
 	if len(s) <= n {
 		return s
