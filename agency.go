@@ -31,23 +31,23 @@ const (
 
 // AgencyTypes lists every type with its Thai and English names, in directory order.
 var AgencyTypes = []struct {
-	Type   AgencyType
-	TH, EN string
+	Type AgencyType
+	Text
 }{
-	{AgencyMinistry, "กระทรวง", "Ministry"},
-	{AgencyDepartment, "กรมหรือเทียบเท่า", "Department or equivalent"},
-	{AgencyUnit, "หน่วยงานภายใน", "Internal unit"},
-	{AgencyRegionalOffice, "ส่วนราชการส่วนภูมิภาค", "Regional office"},
-	{AgencyProvince, "จังหวัด", "Province"},
-	{AgencyDistrict, "อำเภอ", "District office"},
-	{AgencyPAO, "องค์การบริหารส่วนจังหวัด", "Provincial administrative organisation"},
-	{AgencyMunicipality, "เทศบาล", "Municipality"},
-	{AgencySAO, "องค์การบริหารส่วนตำบล", "Subdistrict administrative organisation"},
-	{AgencySpecialLocal, "ท้องถิ่นรูปแบบพิเศษ", "Special local government"},
-	{AgencyStateEnterprise, "รัฐวิสาหกิจ", "State enterprise"},
-	{AgencyPublicOrg, "องค์การมหาชน", "Public organisation"},
-	{AgencyUniversity, "สถาบันอุดมศึกษาของรัฐ", "State university"},
-	{AgencyOther, "หน่วยงานอื่นของรัฐ", "Other state body"},
+	{AgencyMinistry, Text{"กระทรวง", "Ministry"}},
+	{AgencyDepartment, Text{"กรมหรือเทียบเท่า", "Department or equivalent"}},
+	{AgencyUnit, Text{"หน่วยงานภายใน", "Internal unit"}},
+	{AgencyRegionalOffice, Text{"ส่วนราชการส่วนภูมิภาค", "Regional office"}},
+	{AgencyProvince, Text{"จังหวัด", "Province"}},
+	{AgencyDistrict, Text{"อำเภอ", "District office"}},
+	{AgencyPAO, Text{"องค์การบริหารส่วนจังหวัด", "Provincial administrative organisation"}},
+	{AgencyMunicipality, Text{"เทศบาล", "Municipality"}},
+	{AgencySAO, Text{"องค์การบริหารส่วนตำบล", "Subdistrict administrative organisation"}},
+	{AgencySpecialLocal, Text{"ท้องถิ่นรูปแบบพิเศษ", "Special local government"}},
+	{AgencyStateEnterprise, Text{"รัฐวิสาหกิจ", "State enterprise"}},
+	{AgencyPublicOrg, Text{"องค์การมหาชน", "Public organisation"}},
+	{AgencyUniversity, Text{"สถาบันอุดมศึกษาของรัฐ", "State university"}},
+	{AgencyOther, Text{"หน่วยงานอื่นของรัฐ", "Other state body"}},
 }
 
 // Valid reports whether t is a known agency type.
@@ -64,10 +64,7 @@ func (t AgencyType) Valid() bool {
 func (t AgencyType) Label(lang string) string {
 	for _, x := range AgencyTypes {
 		if x.Type == t {
-			if lang == "en" {
-				return x.EN
-			}
-			return x.TH
+			return x.In(lang)
 		}
 	}
 	return string(t)
@@ -140,10 +137,7 @@ type Agency struct {
 
 // Name returns the agency's name in lang, Thai when there is no English name.
 func (a *Agency) Name(lang string) string {
-	if lang == "en" && a.NameEN != "" {
-		return a.NameEN
-	}
-	return a.NameTH
+	return Text{a.NameTH, a.NameEN}.In(lang)
 }
 
 // Normalize trims inputs and canonicalises phones before validation.

@@ -39,40 +39,37 @@ const (
 // phrase that completes "ท่านไม่มีสิทธิ์…" and "You may not …".
 var Actions = []struct {
 	Action Action
-	TH, EN string
+	Text
 }{
-	{ActViewAdmin, "ใช้งานระบบหลังบ้าน", "use the back office"},
-	{ActManageTokens, "จัดการ Token ของหน่วยงาน", "manage agencies' tokens"},
-	{ActIssueCentralToken, "ออก Token เจ้าหน้าที่ส่วนกลาง", "issue central officers' tokens"},
-	{ActManageUsers, "จัดการผู้ใช้งานของหน่วยงาน", "manage agencies' users"},
-	{ActEditAgency, "แก้ไขข้อมูลหน่วยงาน", "edit agencies"},
-	{ActCreateAgency, "เพิ่มหน่วยงานในสังกัด", "add agencies under an agency"},
-	{ActEditServicePoint, "แก้ไขจุดบริการ", "edit service points"},
-	{ActViewAudit, "ดูประวัติการแก้ไขข้อมูล", "view the change history"},
-	{ActApproveOnboarding, "อนุมัติคำขอเข้าร่วมใช้งานระบบ", "approve onboarding requests"},
-	{ActWriteManual, "จัดทำคู่มือสำหรับประชาชน", "write citizen manuals"},
-	{ActReviewManual, "รีวิวคู่มือสำหรับประชาชน (ขั้นที่ 1)", "review citizen manuals (step 1)"},
-	{ActApproveManualOPDC, "อนุมัติคู่มือสำหรับประชาชน (ขั้นที่ 2 โดย ก.พ.ร.)", "approve citizen manuals (step 2, OPDC)"},
-	{ActPinManual, "ปักหมุดคู่มือกับจุดบริการ", "pin manuals to service points"},
-	{ActEditService, "จัดการบริการอื่นๆ ของหน่วยงาน", "edit agencies' other services"},
-	{ActManageCatalog, "จัดการบัญชีบริการ (Service Catalog)", "manage the Service Catalog"},
-	{ActReportLicences, "รายงานการออกใบอนุญาต", "report licences issued"},
-	{ActRecordDelay, "บันทึกหนังสือแจ้งเรื่องล่าช้า", "record delay notices"},
-	{ActRecordSection10, "บันทึกประกาศตามมาตรา 10 และคำสั่งตามมาตรา 16", "record Section 10 announcements and Section 16 orders"},
-	{ActViewReports, "ดูรายงาน", "view reports"},
-	{ActUnlockReport, "ปลดล็อครายงานการออกใบอนุญาต", "unlock licence reports"},
-	{ActManageQuestions, "จัดการชุดคำถามประเมินความพึงพอใจ", "manage the satisfaction question sets"},
-	{ActViewJobs, "ดูงานตามกำหนดเวลาของระบบ", "view the system's timed jobs"},
+	{ActViewAdmin, Text{"ใช้งานระบบหลังบ้าน", "use the back office"}},
+	{ActManageTokens, Text{"จัดการ Token ของหน่วยงาน", "manage agencies' tokens"}},
+	{ActIssueCentralToken, Text{"ออก Token เจ้าหน้าที่ส่วนกลาง", "issue central officers' tokens"}},
+	{ActManageUsers, Text{"จัดการผู้ใช้งานของหน่วยงาน", "manage agencies' users"}},
+	{ActEditAgency, Text{"แก้ไขข้อมูลหน่วยงาน", "edit agencies"}},
+	{ActCreateAgency, Text{"เพิ่มหน่วยงานในสังกัด", "add agencies under an agency"}},
+	{ActEditServicePoint, Text{"แก้ไขจุดบริการ", "edit service points"}},
+	{ActViewAudit, Text{"ดูประวัติการแก้ไขข้อมูล", "view the change history"}},
+	{ActApproveOnboarding, Text{"อนุมัติคำขอเข้าร่วมใช้งานระบบ", "approve onboarding requests"}},
+	{ActWriteManual, Text{"จัดทำคู่มือสำหรับประชาชน", "write citizen manuals"}},
+	{ActReviewManual, Text{"รีวิวคู่มือสำหรับประชาชน (ขั้นที่ 1)", "review citizen manuals (step 1)"}},
+	{ActApproveManualOPDC, Text{"อนุมัติคู่มือสำหรับประชาชน (ขั้นที่ 2 โดย ก.พ.ร.)", "approve citizen manuals (step 2, OPDC)"}},
+	{ActPinManual, Text{"ปักหมุดคู่มือกับจุดบริการ", "pin manuals to service points"}},
+	{ActEditService, Text{"จัดการบริการอื่นๆ ของหน่วยงาน", "edit agencies' other services"}},
+	{ActManageCatalog, Text{"จัดการบัญชีบริการ (Service Catalog)", "manage the Service Catalog"}},
+	{ActReportLicences, Text{"รายงานการออกใบอนุญาต", "report licences issued"}},
+	{ActRecordDelay, Text{"บันทึกหนังสือแจ้งเรื่องล่าช้า", "record delay notices"}},
+	{ActRecordSection10, Text{"บันทึกประกาศตามมาตรา 10 และคำสั่งตามมาตรา 16", "record Section 10 announcements and Section 16 orders"}},
+	{ActViewReports, Text{"ดูรายงาน", "view reports"}},
+	{ActUnlockReport, Text{"ปลดล็อครายงานการออกใบอนุญาต", "unlock licence reports"}},
+	{ActManageQuestions, Text{"จัดการชุดคำถามประเมินความพึงพอใจ", "manage the satisfaction question sets"}},
+	{ActViewJobs, Text{"ดูงานตามกำหนดเวลาของระบบ", "view the system's timed jobs"}},
 }
 
 // Label returns the action's verb phrase in lang.
 func (a Action) Label(lang string) string {
 	for _, x := range Actions {
 		if x.Action == a {
-			if lang == "en" {
-				return x.EN
-			}
-			return x.TH
+			return x.In(lang)
 		}
 	}
 	return string(a)

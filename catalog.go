@@ -16,12 +16,12 @@ const (
 
 // CatalogKinds lists the kinds with their Thai and English names.
 var CatalogKinds = []struct {
-	Kind   CatalogKind
-	TH, EN string
+	Kind CatalogKind
+	Text
 }{
-	{CatalogCategory, "หมวดหมู่บริการ", "Service category"},
-	{CatalogUserGroup, "กลุ่มผู้ใช้บริการ", "User group"},
-	{CatalogTag, "ป้ายคำ", "Tag"},
+	{CatalogCategory, Text{"หมวดหมู่บริการ", "Service category"}},
+	{CatalogUserGroup, Text{"กลุ่มผู้ใช้บริการ", "User group"}},
+	{CatalogTag, Text{"ป้ายคำ", "Tag"}},
 }
 
 // Valid reports whether k is a known kind.
@@ -38,10 +38,7 @@ func (k CatalogKind) Valid() bool {
 func (k CatalogKind) Label(lang string) string {
 	for _, x := range CatalogKinds {
 		if x.Kind == k {
-			if lang == "en" {
-				return x.EN
-			}
-			return x.TH
+			return x.In(lang)
 		}
 	}
 	return string(k)
@@ -64,10 +61,7 @@ type CatalogTerm struct {
 
 // Name returns the term's name in lang, Thai when there is no English name.
 func (t *CatalogTerm) Name(lang string) string {
-	if lang == "en" && t.NameEN != "" {
-		return t.NameEN
-	}
-	return t.NameTH
+	return Text{t.NameTH, t.NameEN}.In(lang)
 }
 
 // Normalize trims the names and lower-cases the code.

@@ -1,6 +1,3 @@
-// Package openinfo holds the domain of openinfo: agencies, service points and
-// the rules that keep them valid. It imports nothing of ours; the store, the web
-// layer and the commands build on it.
 package openinfo
 
 import (
@@ -44,13 +41,9 @@ func (e *Error) Error() string {
 	return e.EN + " (" + strings.Join(parts, "; ") + ")"
 }
 
-// Message returns the message in lang ("th" or "en").
-func (e *Error) Message(lang string) string {
-	if lang == "en" {
-		return e.EN
-	}
-	return e.TH
-}
+// Message returns the message in lang ("th" or "en"); the Thai one when
+// there is no English.
+func (e *Error) Message(lang string) string { return Text{e.TH, e.EN}.In(lang) }
 
 // Errorf returns an Error with the given code and messages.
 func Errorf(code, th, en string, args ...any) *Error {
@@ -75,10 +68,7 @@ func ErrorMessage(err error, lang string) string {
 	if errors.As(err, &e) {
 		return e.Message(lang)
 	}
-	if lang == "en" {
-		return "Something went wrong on our side. Please try again."
-	}
-	return "ระบบขัดข้อง กรุณาลองใหม่อีกครั้ง"
+	return Text{"ระบบขัดข้อง กรุณาลองใหม่อีกครั้ง", "Something went wrong on our side. Please try again."}.In(lang)
 }
 
 // FieldErrors returns the per-field errors of err, if any.

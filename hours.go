@@ -87,7 +87,7 @@ func (h *OpeningHours) validate(v *validation) {
 	}
 }
 
-var dayNames = map[time.Weekday][2]string{
+var dayNames = map[time.Weekday]Text{
 	time.Sunday: {"อาทิตย์", "Sun"}, time.Monday: {"จันทร์", "Mon"}, time.Tuesday: {"อังคาร", "Tue"},
 	time.Wednesday: {"พุธ", "Wed"}, time.Thursday: {"พฤหัสบดี", "Thu"}, time.Friday: {"ศุกร์", "Fri"},
 	time.Saturday: {"เสาร์", "Sat"},
@@ -95,10 +95,7 @@ var dayNames = map[time.Weekday][2]string{
 
 // DayName returns the weekday's name in lang.
 func DayName(d time.Weekday, lang string) string {
-	if lang == "en" {
-		return dayNames[d][1]
-	}
-	return dayNames[d][0]
+	return dayNames[d].In(lang)
 }
 
 // Lines renders the hours for people, one line per period, e.g.
@@ -111,20 +108,12 @@ func (h OpeningHours) Lines(lang string) []string {
 			line += " น."
 		}
 		if p.BreakStart != "" {
-			if lang == "en" {
-				line += " (break " + p.BreakStart + "–" + p.BreakEnd + ")"
-			} else {
-				line += " (พักเที่ยง " + p.BreakStart + "–" + p.BreakEnd + ")"
-			}
+			line += " (" + Text{"พักเที่ยง", "break"}.In(lang) + " " + p.BreakStart + "–" + p.BreakEnd + ")"
 		}
 		out = append(out, line)
 	}
 	if h.ClosedOnHolidays {
-		if lang == "en" {
-			out = append(out, "Closed on government holidays")
-		} else {
-			out = append(out, "ยกเว้นวันหยุดที่ทางราชการกำหนด")
-		}
+		out = append(out, Text{"ยกเว้นวันหยุดที่ทางราชการกำหนด", "Closed on government holidays"}.In(lang))
 	}
 	if h.Note != "" {
 		out = append(out, h.Note)

@@ -12,10 +12,7 @@ type Province struct {
 
 // Name returns the province name in lang.
 func (p Province) Name(lang string) string {
-	if lang == "en" {
-		return p.NameEN
-	}
-	return p.NameTH
+	return Text{p.NameTH, p.NameEN}.In(lang)
 }
 
 // Regions in the order the directory lists them.

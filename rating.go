@@ -29,15 +29,15 @@ const (
 
 // Dimensions lists the dimensions with their keys and names.
 var Dimensions = [NumDimensions]struct {
-	Dim    Dimension
-	Key    string
-	TH, EN string
+	Dim Dimension
+	Key string
+	Text
 }{
-	{DimProcess, "process", "ด้านกระบวนการ/ขั้นตอนการให้บริการ", "Process and steps"},
-	{DimStaff, "staff", "ด้านเจ้าหน้าที่/บุคลากรผู้ให้บริการ", "Staff"},
-	{DimFacilities, "facilities", "ด้านสิ่งอำนวยความสะดวก", "Facilities"},
-	{DimResult, "result", "ด้านคุณภาพ/ผลของการให้บริการ", "Quality and result of the service"},
-	{DimChannel, "channel", "ด้านช่องทางการให้บริการ", "Service channels"},
+	{DimProcess, "process", Text{"ด้านกระบวนการ/ขั้นตอนการให้บริการ", "Process and steps"}},
+	{DimStaff, "staff", Text{"ด้านเจ้าหน้าที่/บุคลากรผู้ให้บริการ", "Staff"}},
+	{DimFacilities, "facilities", Text{"ด้านสิ่งอำนวยความสะดวก", "Facilities"}},
+	{DimResult, "result", Text{"ด้านคุณภาพ/ผลของการให้บริการ", "Quality and result of the service"}},
+	{DimChannel, "channel", Text{"ด้านช่องทางการให้บริการ", "Service channels"}},
 }
 
 // Key is the dimension's name in forms and exports ("process").
@@ -53,10 +53,7 @@ func (d Dimension) Label(lang string) string {
 	if d < 0 || d >= NumDimensions {
 		return ""
 	}
-	if lang == "en" {
-		return Dimensions[d].EN
-	}
-	return Dimensions[d].TH
+	return Dimensions[d].In(lang)
 }
 
 // ScaleLabels names the points of the 1–5 scale (index 1..5).
@@ -72,18 +69,12 @@ type Question struct {
 
 // Text returns the question in lang.
 func (q Question) Text(lang string) string {
-	if lang == "en" && q.EN != "" {
-		return q.EN
-	}
-	return q.TH
+	return Text{q.TH, q.EN}.In(lang)
 }
 
 // Hint returns the question's help text in lang.
 func (q Question) Hint(lang string) string {
-	if lang == "en" && q.HintEN != "" {
-		return q.HintEN
-	}
-	return q.HintTH
+	return Text{q.HintTH, q.HintEN}.In(lang)
 }
 
 // QuestionSet is one version of the questions citizens answer, managed by

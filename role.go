@@ -17,15 +17,15 @@ const (
 // Roles lists every role with its Thai and English names, from the agency's
 // own roles to the platform-wide ones.
 var Roles = []struct {
-	Role   Role
-	TH, EN string
+	Role Role
+	Text
 }{
-	{RoleCentral, "เจ้าหน้าที่ส่วนกลาง", "Central officer"},
-	{RolePointOfficer, "เจ้าหน้าที่จุดบริการ", "Service point officer"},
-	{RoleAuthor, "เจ้าหน้าที่จัดทำคู่มือ", "Manual author"},
-	{RoleReviewer, "เจ้าหน้าที่รีวิวคู่มือ", "Manual reviewer"},
-	{RoleOPDC, "เจ้าหน้าที่ ก.พ.ร.", "OPDC officer"},
-	{RoleAdmin, "ผู้ดูแลระบบ (DGA)", "Platform administrator (DGA)"},
+	{RoleCentral, Text{"เจ้าหน้าที่ส่วนกลาง", "Central officer"}},
+	{RolePointOfficer, Text{"เจ้าหน้าที่จุดบริการ", "Service point officer"}},
+	{RoleAuthor, Text{"เจ้าหน้าที่จัดทำคู่มือ", "Manual author"}},
+	{RoleReviewer, Text{"เจ้าหน้าที่รีวิวคู่มือ", "Manual reviewer"}},
+	{RoleOPDC, Text{"เจ้าหน้าที่ ก.พ.ร.", "OPDC officer"}},
+	{RoleAdmin, Text{"ผู้ดูแลระบบ (DGA)", "Platform administrator (DGA)"}},
 }
 
 // Valid reports whether r is a known role.
@@ -42,10 +42,7 @@ func (r Role) Valid() bool {
 func (r Role) Label(lang string) string {
 	for _, x := range Roles {
 		if x.Role == r {
-			if lang == "en" {
-				return x.EN
-			}
-			return x.TH
+			return x.In(lang)
 		}
 	}
 	return string(r)

@@ -33,10 +33,7 @@ type ServiceContent struct {
 
 // Name returns the service's name in lang, Thai when there is no English name.
 func (s OtherService) Name(lang string) string {
-	if lang == "en" && s.NameEN != "" {
-		return s.NameEN
-	}
-	return s.NameTH
+	return Text{s.NameTH, s.NameEN}.In(lang)
 }
 
 // asManual views the content as a manual's, so the manual's normaliser and

@@ -16,22 +16,19 @@ const (
 
 // PointKinds lists the kinds with their Thai and English names.
 var PointKinds = []struct {
-	Kind   PointKind
-	TH, EN string
+	Kind PointKind
+	Text
 }{
-	{PointCounter, "ที่ตั้งสำนักงาน / เคาน์เตอร์", "Counter"},
-	{PointOnline, "ช่องทางออนไลน์", "Online"},
-	{PointPhone, "ทางโทรศัพท์", "Phone"},
+	{PointCounter, Text{"ที่ตั้งสำนักงาน / เคาน์เตอร์", "Counter"}},
+	{PointOnline, Text{"ช่องทางออนไลน์", "Online"}},
+	{PointPhone, Text{"ทางโทรศัพท์", "Phone"}},
 }
 
 // Label returns the kind's name in lang.
 func (k PointKind) Label(lang string) string {
 	for _, x := range PointKinds {
 		if x.Kind == k {
-			if lang == "en" {
-				return x.EN
-			}
-			return x.TH
+			return x.In(lang)
 		}
 	}
 	return string(k)
@@ -63,10 +60,7 @@ type ServicePoint struct {
 
 // Name returns the point's name in lang.
 func (p *ServicePoint) Name(lang string) string {
-	if lang == "en" && p.NameEN != "" {
-		return p.NameEN
-	}
-	return p.NameTH
+	return Text{p.NameTH, p.NameEN}.In(lang)
 }
 
 // Normalize trims inputs and canonicalises phones before validation.

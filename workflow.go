@@ -30,15 +30,15 @@ const (
 // RevisionStates lists the states with their Thai and English names, in the
 // order of the list filter.
 var RevisionStates = []struct {
-	State  RevisionState
-	TH, EN string
+	State RevisionState
+	Text
 }{
-	{RevDraft, "ฉบับร่าง", "Draft"},
-	{RevWaitingStep1, "รอพิจารณาขั้นที่ 1 (หน่วยงาน)", "Waiting for step 1 (agency review)"},
-	{RevWaitingStep2, "รออนุมัติขั้นที่ 2 (ก.พ.ร.)", "Waiting for step 2 (OPDC approval)"},
-	{RevReturned, "ส่งกลับแก้ไข", "Returned for changes"},
-	{RevPublished, "เผยแพร่แล้ว", "Published"},
-	{RevSuperseded, "ถูกแทนที่ด้วยฉบับใหม่", "Superseded"},
+	{RevDraft, Text{"ฉบับร่าง", "Draft"}},
+	{RevWaitingStep1, Text{"รอพิจารณาขั้นที่ 1 (หน่วยงาน)", "Waiting for step 1 (agency review)"}},
+	{RevWaitingStep2, Text{"รออนุมัติขั้นที่ 2 (ก.พ.ร.)", "Waiting for step 2 (OPDC approval)"}},
+	{RevReturned, Text{"ส่งกลับแก้ไข", "Returned for changes"}},
+	{RevPublished, Text{"เผยแพร่แล้ว", "Published"}},
+	{RevSuperseded, Text{"ถูกแทนที่ด้วยฉบับใหม่", "Superseded"}},
 }
 
 // Valid reports whether s is a known state.
@@ -55,10 +55,7 @@ func (s RevisionState) Valid() bool {
 func (s RevisionState) Label(lang string) string {
 	for _, x := range RevisionStates {
 		if x.State == s {
-			if lang == "en" {
-				return x.EN
-			}
-			return x.TH
+			return x.In(lang)
 		}
 	}
 	return string(s)
@@ -89,26 +86,23 @@ const (
 // RevisionEvents lists the events with their Thai and English names (for the
 // revision's history).
 var RevisionEvents = []struct {
-	Event  RevisionEvent
-	TH, EN string
+	Event RevisionEvent
+	Text
 }{
-	{EvEdit, "แก้ไข", "Edited"},
-	{EvSubmit, "ส่งพิจารณา", "Submitted"},
-	{EvApproveStep1, "อนุมัติขั้นที่ 1", "Approved, step 1"},
-	{EvReturnStep1, "ส่งกลับแก้ไข (ขั้นที่ 1)", "Returned, step 1"},
-	{EvApproveStep2, "อนุมัติขั้นที่ 2 และเผยแพร่", "Approved, step 2, and published"},
-	{EvReturnStep2, "ส่งกลับแก้ไข (ขั้นที่ 2)", "Returned, step 2"},
-	{EvSupersede, "ถูกแทนที่ด้วยฉบับใหม่", "Superseded"},
+	{EvEdit, Text{"แก้ไข", "Edited"}},
+	{EvSubmit, Text{"ส่งพิจารณา", "Submitted"}},
+	{EvApproveStep1, Text{"อนุมัติขั้นที่ 1", "Approved, step 1"}},
+	{EvReturnStep1, Text{"ส่งกลับแก้ไข (ขั้นที่ 1)", "Returned, step 1"}},
+	{EvApproveStep2, Text{"อนุมัติขั้นที่ 2 และเผยแพร่", "Approved, step 2, and published"}},
+	{EvReturnStep2, Text{"ส่งกลับแก้ไข (ขั้นที่ 2)", "Returned, step 2"}},
+	{EvSupersede, Text{"ถูกแทนที่ด้วยฉบับใหม่", "Superseded"}},
 }
 
 // Label returns the event's name in lang.
 func (e RevisionEvent) Label(lang string) string {
 	for _, x := range RevisionEvents {
 		if x.Event == e {
-			if lang == "en" {
-				return x.EN
-			}
-			return x.TH
+			return x.In(lang)
 		}
 	}
 	return string(e)

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/openinfo/openinfo/manualtext"
 	"github.com/openinfo/openinfo/web/internal/ui"
 
 	"github.com/openinfo/openinfo"
@@ -328,7 +329,7 @@ func (s *Admin) handleRevisionFile(w http.ResponseWriter, r *http.Request) {
 type comparePage struct {
 	*revisionContext
 	With  *openinfo.ManualRevision
-	Diffs []openinfo.SectionDiff
+	Diffs []manualtext.SectionDiff
 	All   []*openinfo.ManualRevision
 	Only  bool // show changed sections only
 }
@@ -363,6 +364,6 @@ func (s *Admin) handleRevisionCompare(w http.ResponseWriter, r *http.Request) {
 		older, newer = newer, older
 	}
 	p.With, p.Rev = older, newer
-	p.Diffs = openinfo.DiffSections(older.Content, newer.Content)
+	p.Diffs = manualtext.DiffSections(older.Content, newer.Content)
 	s.Render(w, r, http.StatusOK, "admin_revision_compare", ui.T(lang, "revision.compare")+": "+rc.Process.Name(lang), p)
 }

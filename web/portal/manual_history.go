@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"github.com/openinfo/openinfo/manualtext"
 	"github.com/openinfo/openinfo/web/internal/ui"
 
 	"github.com/openinfo/openinfo"
@@ -18,7 +19,7 @@ type historyPage struct {
 	Agency    *openinfo.Agency
 	Revisions []*openinfo.ManualRevision // published and superseded, newest first
 	A, B      *openinfo.ManualRevision   // compared: A older, B newer
-	Diffs     []openinfo.SectionDiff
+	Diffs     []manualtext.SectionDiff
 	Only      bool
 }
 
@@ -80,7 +81,7 @@ func (s *Portal) handleManualHistory(w http.ResponseWriter, r *http.Request) {
 	if page.A.Number > page.B.Number {
 		page.A, page.B = page.B, page.A
 	}
-	page.Diffs = openinfo.DiffSections(page.A.Content, page.B.Content)
+	page.Diffs = manualtext.DiffSections(page.A.Content, page.B.Content)
 	lang := ui.LangFrom(r)
 	s.Render(w, r, http.StatusOK, "manual_history", ui.T(lang, "history.title")+": "+p.Name(lang), page)
 }
