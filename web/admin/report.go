@@ -1,7 +1,6 @@
 package admin
 
 import (
-	"bytes"
 	"html/template"
 	"net/http"
 	"net/url"
@@ -165,12 +164,7 @@ func (s *Admin) handleRatingReportCSV(w http.ResponseWriter, r *http.Request) {
 		s.Fail(w, r, err)
 		return
 	}
-	var b bytes.Buffer
-	if err := pg.Report.WriteCSV(&b, pg.Lang); err != nil {
-		s.Fail(w, r, err)
-		return
-	}
-	download(w, "text/csv; charset=utf-8", "satisfaction-"+pg.Period+".csv", true, b.Bytes())
+	s.exportTables(w, r, "satisfaction-"+pg.Period, "csv", pg.Report.Table(pg.Lang))
 }
 
 // handleRatingReportXLSX exports the report as an Excel workbook.
@@ -180,12 +174,7 @@ func (s *Admin) handleRatingReportXLSX(w http.ResponseWriter, r *http.Request) {
 		s.Fail(w, r, err)
 		return
 	}
-	var b bytes.Buffer
-	if err := pg.Report.WriteXLSX(&b, pg.Lang); err != nil {
-		s.Fail(w, r, err)
-		return
-	}
-	download(w, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "satisfaction-"+pg.Period+".xlsx", true, b.Bytes())
+	s.exportTables(w, r, "satisfaction-"+pg.Period, "xlsx", pg.Report.Sheets(pg.Lang)...)
 }
 
 type questionsPage struct {
