@@ -180,7 +180,7 @@ func demoLogin(t *testing.T, base, username string, want ...string) *page {
 	t.Helper()
 	jar, _ := cookiejar.New(nil)
 	p := &page{c: &http.Client{Jar: jar, Timeout: 30 * time.Second}}
-	res, err := p.c.Get(base + "/admin")
+	res, err := p.c.Get(base + "/admin/login") // the landing page's sign-in button
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -188,7 +188,7 @@ func demoLogin(t *testing.T, base, username string, want ...string) *page {
 	res.Body.Close()
 	p.url, p.body = res.Request.URL, string(b)
 	if p.url.Path != "/digitalid/login" {
-		t.Fatalf("/admin led to %s", p.url)
+		t.Fatalf("/admin/login led to %s", p.url)
 	}
 	submitForm(t, p, base+"/digitalid/login", url.Values{"username": {username}, "password": {app.DemoPassword}})
 	if p.url.Path == "/digitalid/consent" {
