@@ -1,0 +1,349 @@
+package search
+
+import (
+	"slices"
+)
+
+// Bounds: an upper bound of the scores of each block of matching
+// documents, from the per-block maxima of the terms (see accel.go), by
+// which top visits the blocks best first and stops early.
+
+// boundSlack covers rounding: a bound is computed in another order than
+// the score it bounds.
+const boundSlack = 1 + 1e-5
+
+// bounds returns an upper bound of the score of the documents of each block
+// cb[j] of segment si (blocks holding matches, in order), and keeps those
+// of each svariant in segs[si].ubs.
+func (ex *exec) bounds(si int, seg *segment, cb []uint32) []float32 {
+	a := &seg.acc
+	nc := len(cb)
+	// pos[b]: the index of block b in cb, or -1.
+	pos := ex.int32s(a.nblk)
+	for b := range pos {
+		pos[b] = -1
+	}
+	for j, b := range cb {
+		pos[b] = int32(j)
+	}
+	ub := ex.floats(nc)
+	se := &ex.segs[si]
+	se.ubs = make([][]float32, len(ex.svs))
+	se.u0s = make([][]float32, len(ex.svs))
+	se.fs = make([][]float32, len(ex.svs))
+	se.coarse = make([]bool, nc)
+	sum := ex.floats(nc)
+	gus := make([][]float32, len(ex.xg)) // per xgroup, its bound per block
+	present := make([]uint8, nc)         // required groups with a document in the block
+	// A block gets a phrase or name boost only if a document holds one of
+	// the phrase's words in its title or names (marked from the terms'
+	// block flags); the exact boosts of a block with its classes listed
+	// are computed when it reaches the top of the heap (refine).
+	nj := (nc + 63) / 64
+	mark, markName := ex.words(nj), ex.words(nj)
+	ex.tmarks = make(map[int32]termMarks)
+	for svi, sv := range ex.svs {
+		ubv := ex.floats(nc)
+		se.ubs[svi] = ubv
+		if sv.va == nil {
+			for j, b := range cb {
+				ubv[j] = a.blkPrior[b] * sv.vw * sv.rw
+				ub[j] = max(ub[j], ubv[j])
+			}
+			continue
+		}
+		clear(sum)
+		clear(present)
+		for gi, id := range sv.groups {
+			gu := gus[id]
+			if gu == nil {
+				gu = ex.groupBounds(id, si, seg, pos, cb)
+				gus[id] = gu
+			}
+			if gi < sv.nreq {
+				for j, g := range gu {
+					sum[j] += g
+					if g > 0 {
+						present[j]++
+					}
+				}
+				if gi == sv.nreq-1 && sv.nreq > sv.need {
+					// As in scoreBlock: a document of the block misses at
+					// least the words missing from the block.
+					for j, c := range present {
+						if int(c) < sv.nreq {
+							r := float32(c) / float32(sv.nreq)
+							sum[j] *= r * r
+						}
+					}
+				}
+			} else {
+				for j, g := range gu {
+					sum[j] += weakWeight * g
+				}
+			}
+		}
+		boost := sv.maxBoost > 1
+		if boost {
+			clear(mark)
+			ex.markBlocks(seg, sv.va.phraseIDs(sv.pl, si), false, mark, pos, cb)
+		}
+		name := sv.maxName > 1
+		if name {
+			clear(markName)
+			ex.markBlocks(seg, sv.pl.variants[0].phraseIDs(sv.pl, si), true, markName, pos, cb)
+		}
+		if boost || name {
+			se.fs[svi] = ex.floats(nc)
+		}
+		np := len(sv.va.phrase)
+		n0 := 0
+		if name {
+			n0 = len(sv.pl.variants[0].phrase)
+		}
+		for j, b := range cb {
+			if int(present[j]) < sv.need {
+				continue
+			}
+			u := sum[j] * (a.blkPrior[b] * sv.vw) * sv.rw
+			f := float32(1)
+			if boost && mark[j>>6]>>(j&63)&1 != 0 {
+				// See phraseSet.score.
+				if np > 1 {
+					f = 1.5
+				}
+				if inRange(np, a.titleMin[b], a.titleMax[b]) || inRange(np, a.altMin[b], a.altMax[b]) {
+					f *= 1.3
+				}
+			}
+			if name && markName[j>>6]>>(j&63)&1 != 0 {
+				// See nameBoost.
+				if n0 > 1 {
+					f *= nameHolds
+				}
+				if inRange(n0, a.altMin[b], a.altMax[b]) {
+					f *= nameExact
+				}
+			}
+			if se.fs[svi] != nil {
+				se.fs[svi][j] = f
+			}
+			if f > 1 && len(a.blockClasses(int(b))) > 0 {
+				if se.u0s[svi] == nil {
+					se.u0s[svi] = ex.floats(nc)
+				}
+				se.u0s[svi][j] = u
+				se.coarse[j] = true
+			}
+			u *= f
+			ubv[j] = u
+			ub[j] = max(ub[j], u)
+		}
+	}
+	return ub
+}
+
+// refine replaces the coarse bound of block b by one with the exact phrase
+// and name boosts of its classes (see accel.clsDoc): copies of one
+// template then get a bound equal to their score. Refining only the blocks
+// that reach the top of the heap spares the boosts of those pruned anyway.
+func (ex *exec) refine(b block) float32 {
+	se := &ex.segs[b.seg]
+	seg := ex.sn.segs[b.seg].seg
+	cls := seg.acc.blockClasses(int(b.b))
+	// The exact bounds first; then the coarse ones, largest first, until
+	// none left can raise the block's bound (those keep their coarse
+	// bound, still a bound).
+	ub := float32(0)
+	var todo [16]int
+	coarse := todo[:0]
+	for svi := range ex.svs {
+		if u0 := se.u0s[svi]; u0 != nil && u0[b.j] > 0 {
+			if len(coarse) < len(todo) {
+				coarse = append(coarse, svi)
+				continue
+			}
+		}
+		ub = max(ub, se.ubs[svi][b.j])
+	}
+	for len(coarse) > 0 {
+		k := 0
+		for i, svi := range coarse {
+			if se.ubs[svi][b.j] > se.ubs[coarse[k]][b.j] {
+				k = i
+			}
+		}
+		svi := coarse[k]
+		if se.ubs[svi][b.j] <= ub {
+			break
+		}
+		coarse = slices.Delete(coarse, k, k+1)
+		sv := ex.svs[svi]
+		f := float32(1)
+		for _, d := range cls {
+			f = max(f, ex.boost(sv, int(b.seg), seg, d))
+		}
+		se.ubs[svi][b.j] = se.u0s[svi][b.j] * f
+		ub = max(ub, se.ubs[svi][b.j])
+	}
+	se.coarse[b.j] = false
+	return ub
+}
+
+// groupBounds returns, per block cb[j] (pos maps a block to j, or -1), an
+// upper bound of what group id adds to the score of a document of the block.
+func (ex *exec) groupBounds(id int32, si int, seg *segment, pos []int32, cb []uint32) []float32 {
+	a := &seg.acc
+	nc := len(cb)
+	gu := ex.floats(nc)
+	nj := (nc + 63) / 64
+	for _, al := range ex.xg[id].alts {
+		id := al.ti.ids[si]
+		if id < 0 {
+			continue
+		}
+		// The term's marks come with its entries (see markBlocks).
+		_, marked := ex.tmarks[id]
+		var tm termMarks
+		if !marked {
+			tm = termMarks{ex.words(nj), ex.words(nj)}
+			ex.tmarks[id] = tm
+		}
+		if a.bOff[id] < a.bOff[id+1] {
+			for j, e := range ex.entries(a, id, cb, pos) {
+				if e < 0 {
+					continue
+				}
+				if c := contrib(al.coef, a.bMax[e]); c > gu[j] {
+					gu[j] = c
+				}
+				if f := a.bFlag[e]; f != 0 && !marked {
+					tm.set(int32(j), f)
+				}
+			}
+			continue
+		}
+		docs, tfs := seg.postings(int(id))
+		for k, d := range docs {
+			j := pos[d>>blockShift]
+			if j < 0 {
+				continue
+			}
+			if c := contrib(al.coef, seg.weighted(d, tfs[k])); c > gu[j] {
+				gu[j] = c
+			}
+			if f := flagOf(tfs[k]); f != 0 && !marked {
+				tm.set(j, f)
+			}
+		}
+	}
+	return gu
+}
+
+func inRange(n int, lo, hi uint8) bool { return n >= int(lo) && (n <= int(hi) || hi == 255) }
+
+// entries returns, for each candidate block cb[j] (pos maps a block to
+// j), the index of term t's block entry there, or -1. A term with many
+// more entries than there are candidates is searched (galloping), not
+// scanned. The slice is reused by the next call.
+func (ex *exec) entries(a *accel, t int32, cb []uint32, pos []int32) []int32 {
+	if cap(ex.ej) < len(cb) {
+		ex.ej = make([]int32, len(cb))
+	}
+	ej := ex.ej[:len(cb)]
+	lo, hi := int(a.bOff[t]), int(a.bOff[t+1])
+	if hi-lo <= 8*len(cb) {
+		for j := range ej {
+			ej[j] = -1
+		}
+		for e := lo; e < hi; e++ {
+			if j := pos[a.bID[e]]; j >= 0 {
+				ej[j] = int32(e)
+			}
+		}
+		return ej
+	}
+	e := lo
+	for j, b := range cb {
+		// The first entry from e on with a block ≥ b.
+		step := 1
+		for e+step < hi && a.bID[e+step] < b {
+			e += step
+			step *= 2
+		}
+		if a.bID[e] < b {
+			e += 1 + searchU32(a.bID[e+1:min(e+step, hi)], b)
+		}
+		if e >= hi {
+			for k := j; k < len(ej); k++ {
+				ej[k] = -1
+			}
+			break
+		}
+		ej[j] = -1
+		if a.bID[e] == b {
+			ej[j] = int32(e)
+		}
+	}
+	return ej
+}
+
+// block is a block of a segment with an upper bound of its scores.
+type block struct {
+	ub  float32
+	seg int32
+	b   uint32
+	j   uint32 // index of the block among the segment's bounded ones
+}
+
+// blockHeap orders blocks best bound first. It is typed (not
+// container/heap): a query pops hundreds of blocks.
+type blockHeap []block
+
+func (h blockHeap) less(i, j int) bool {
+	if h[i].ub != h[j].ub {
+		return h[i].ub > h[j].ub
+	}
+	// Equal bounds (copies of a template): in index order, which is the
+	// order of their ids (see clustered), so the first fill the page.
+	if h[i].seg != h[j].seg {
+		return h[i].seg < h[j].seg
+	}
+	return h[i].b < h[j].b
+}
+
+func (h blockHeap) init() {
+	for i := len(h)/2 - 1; i >= 0; i-- {
+		h.down(i)
+	}
+}
+
+// down moves block i down to its place.
+func (h blockHeap) down(i int) {
+	for {
+		l := 2*i + 1
+		if l >= len(h) {
+			return
+		}
+		m := l
+		if r := l + 1; r < len(h) && h.less(r, l) {
+			m = r
+		}
+		if !h.less(m, i) {
+			return
+		}
+		h[i], h[m] = h[m], h[i]
+		i = m
+	}
+}
+
+// pop removes and returns the best block.
+func (h *blockHeap) pop() block {
+	old := *h
+	b := old[0]
+	n := len(old) - 1
+	old[0] = old[n]
+	*h = old[:n]
+	h.down(0)
+	return b
+}

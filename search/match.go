@@ -1,0 +1,433 @@
+package search
+
+import (
+	"math"
+	"math/bits"
+	"slices"
+)
+
+// Matching: the documents each run matches, as bitsets per segment, and
+// the number of them that pass the filters.
+
+// matchMode says how many words of a variant a document must match.
+type matchMode int
+
+const (
+	matchMost matchMode = iota // all, or all but one in four for long queries
+	matchAny                   // any one
+)
+
+// minMatch returns how many of n required words a document must match.
+func (m matchMode) minMatch(n int) int {
+	switch {
+	case m == matchAny:
+		return 1
+	case n <= 2:
+		return n
+	default:
+		return n - (n+1)/4 // 3 → 2, 4 → 3, 7 → 5, 8 → 6
+	}
+}
+
+// svariant is a variant of a plan as a run scores it.
+type svariant struct {
+	pl       *plan
+	va       *variant // nil: every document, scored by its prior (browsing)
+	groups   []int32  // in exec.xg: the required words, then the optional (weak) ones
+	nreq     int
+	need     int
+	vw, rw   float32   // weights of the variant and of the run
+	maxBoost float32   // highest phraseBoost
+	maxName  float32   // highest nameBoost, 1 if none
+	memo     boostMemo // boosts by segment and phrase class
+}
+
+// xgroup is a word group as the runs of an exec share it. The variants
+// rewritten from one query repeat most of its words (a learnt synonym is a
+// whole process name around the same words), so each distinct group's
+// documents, bounds and per-block scores are computed once and shared.
+type xgroup struct {
+	alts  []salt
+	df    int      // sum of the alternatives' document frequencies
+	sets  []gset   // its documents per segment, once computed; read-only
+	bits  []bitset // … as one bitset, once asked for; read-only
+	set1  [1]gset
+	bits1 [1]bitset
+}
+
+// gset is the set of documents of a group in one segment, kept as its
+// alternatives' own bitsets and one for the others, with a summary.
+type gset struct {
+	done  bool
+	dense []bitset // the bitsets of the alternatives that have one
+	own   bitset   // the documents of the others, or nil
+	sum   []uint64 // bit w: word w of the set may be non-zero
+}
+
+// word returns word w of the set.
+func (s *gset) word(w int32) uint64 {
+	x := uint64(0)
+	if s.own != nil {
+		x = s.own[w]
+	}
+	for _, d := range s.dense {
+		x |= d[w]
+	}
+	return x
+}
+
+type salt struct {
+	ti   *termInfo
+	coef float32 // idf × weight of the alternative
+}
+
+// intern returns the index in ex.xg of the group with alternatives alts.
+func (ex *exec) intern(alts []alt) int32 {
+	key := ex.key[:0]
+	for _, a := range alts {
+		key = append(key, a.info.term...)
+		key = append(key, 0, byte(math.Float32bits(a.w)>>24), byte(math.Float32bits(a.w)>>16), 0)
+	}
+	ex.key = key
+	if id, ok := ex.xgKey[string(key)]; ok {
+		return id
+	}
+	g := &xgroup{alts: make([]salt, len(alts))}
+	if n := len(ex.sn.segs); n == 1 {
+		g.sets, g.bits = g.set1[:], g.bits1[:] // one segment, the usual case
+	} else {
+		g.sets, g.bits = make([]gset, n), make([]bitset, n)
+	}
+	for i, a := range alts {
+		g.alts[i] = salt{a.info, a.info.idf * a.w}
+		g.df += a.info.df
+	}
+	id := int32(len(ex.xg))
+	ex.xg = append(ex.xg, g)
+	if ex.xgKey == nil {
+		ex.xgKey = make(map[string]int32)
+	}
+	ex.xgKey[string(key)] = id
+	return id
+}
+
+func (ex *exec) newSVariant(pl *plan, va *variant, mode matchMode, weight float32) *svariant {
+	sv := &svariant{pl: pl, va: va, vw: va.weight, rw: weight, maxBoost: 1, maxName: 1}
+	// A word repeated in a variant (a synonym that restates the words
+	// around it) counts once; it is required if any copy is.
+	var ids []int32
+	var weak []bool
+	for _, g := range va.groups {
+		id := ex.intern(g.alts)
+		if i := slices.Index(ids, id); i >= 0 {
+			weak[i] = weak[i] && g.weak
+			continue
+		}
+		ids = append(ids, id)
+		weak = append(weak, g.weak)
+	}
+	var req, opt []int32
+	for i, id := range ids {
+		if weak[i] {
+			opt = append(opt, id)
+		} else {
+			req = append(req, id)
+		}
+	}
+	if len(req) == 0 {
+		req, opt = opt, nil
+	}
+	sv.groups = append(req, opt...)
+	sv.nreq = len(req)
+	sv.need = mode.minMatch(len(req))
+	if len(va.phrase) > 0 {
+		sv.maxBoost = 1.3
+		if len(va.phrase) > 1 {
+			sv.maxBoost *= 1.5
+		}
+	}
+	if len(pl.variants) > 0 && len(pl.variants[0].phrase) > 0 {
+		sv.maxName = nameExact
+		if len(pl.variants[0].phrase) > 1 {
+			sv.maxName *= nameHolds
+		}
+	}
+	return sv
+}
+
+// add matches a run of plan pl and returns the number of documents it
+// matches that pass the filters.
+func (ex *exec) add(pl *plan, mode matchMode, weight float32) int {
+	variants := pl.variants
+	if mode == matchAny && len(variants) > 1 {
+		variants = variants[:1]
+	}
+	start := len(ex.svs)
+	for _, va := range variants {
+		ex.svs = append(ex.svs, ex.newSVariant(pl, va, mode, weight))
+	}
+	n := 0
+	for si := range ex.sn.segs {
+		v := &ex.sn.segs[si]
+		se := &ex.segs[si]
+		nw := v.seg.words()
+		ms := ex.words(v.seg.sumWords())
+		m := ex.sparseWords(nw, ms)
+		for _, sv := range ex.svs[start:] {
+			ex.matchVariant(sv, si, v.seg, m, ms)
+		}
+		or(se.msum, ms)
+		if !sparse(ms, nw) {
+			andNot(m, v.del)
+			n += countAnd(m, se.pass)
+			or(se.match, m)
+			continue
+		}
+		for w := range marked(ms) {
+			if w < len(v.del) {
+				m[w] &^= v.del[w]
+			}
+			if se.pass != nil {
+				n += bits.OnesCount64(m[w] & se.pass[w])
+			} else {
+				n += bits.OnesCount64(m[w])
+			}
+			se.match[w] |= m[w]
+		}
+	}
+	return n
+}
+
+// addAll matches every live document, scored by its prior (browsing).
+func (ex *exec) addAll() {
+	ex.svs = append(ex.svs, &svariant{vw: 1, rw: 1, maxBoost: 1, maxName: 1})
+	for si := range ex.sn.segs {
+		v := &ex.sn.segs[si]
+		fill(ex.segs[si].match, v.seg.len())
+		fill(ex.segs[si].msum, v.seg.words())
+		andNot(ex.segs[si].match, v.del)
+	}
+}
+
+// count returns the number of documents matched so far that pass the
+// filters.
+func (ex *exec) count() int {
+	n := 0
+	for si := range ex.segs {
+		n += countAnd(ex.segs[si].match, ex.segs[si].pass)
+	}
+	return n
+}
+
+// groupSet returns the documents of segment si holding an alternative of
+// group id. The set is shared: callers must not change it.
+func (ex *exec) groupSet(id int32, si int, seg *segment) *gset {
+	g := ex.xg[id]
+	s := &g.sets[si]
+	if s.done {
+		return s
+	}
+	s.done = true
+	s.sum = ex.words(seg.sumWords())
+	for _, a := range g.alts {
+		t := a.ti.ids[si]
+		if t < 0 {
+			continue
+		}
+		if b := seg.denseBits(int(t)); b != nil {
+			s.dense = append(s.dense, b)
+			or(s.sum, seg.denseSum(int(t)))
+			continue
+		}
+		if s.own == nil {
+			s.own = ex.sparseWords(seg.words(), s.sum)
+		}
+		seg.termWords(int(t), s.own, s.sum)
+	}
+	return s
+}
+
+// groupBits returns the documents of segment si holding an alternative of
+// group id as one bitset. The set is shared: callers must not change it.
+func (ex *exec) groupBits(id int32, si int, seg *segment) bitset {
+	g := ex.xg[id]
+	if b := g.bits[si]; b != nil {
+		return b
+	}
+	s := ex.groupSet(id, si, seg)
+	var b bitset
+	switch {
+	case s.own == nil && len(s.dense) == 1:
+		b = s.dense[0] // the term's own bitset, shared
+	case len(s.dense) == 0 && s.own != nil:
+		b = s.own
+	default:
+		b = ex.words(seg.words())
+		if s.own != nil {
+			copy(b, s.own)
+		}
+		for _, d := range s.dense {
+			or(b, d)
+		}
+	}
+	g.bits[si] = b
+	return b
+}
+
+// matchVariant ORs the documents of segment si that match sv into out,
+// and the summary of the words it sets into ms.
+func (ex *exec) matchVariant(sv *svariant, si int, seg *segment, out bitset, ms []uint64) {
+	if sv.nreq == 0 {
+		return
+	}
+	req := sv.groups[:sv.nreq]
+	switch {
+	case sv.need == 1 && len(req) > 1:
+		for _, id := range req {
+			ex.orGroup(id, si, seg, out, ms)
+		}
+	case len(req) == 1:
+		ex.orGroup(req[0], si, seg, out, ms)
+	default:
+		ex.matchMost(req, len(req)-sv.need, si, seg, out, ms)
+	}
+}
+
+// orGroup ORs the documents of group id into out, and its summary into ms.
+func (ex *exec) orGroup(id int32, si int, seg *segment, out bitset, ms []uint64) {
+	s := ex.groupSet(id, si, seg)
+	or(ms, s.sum)
+	if !sparse(s.sum, len(out)) {
+		or(out, ex.groupBits(id, si, seg))
+		return
+	}
+	for w := range marked(s.sum) {
+		out[w] |= s.word(int32(w))
+	}
+}
+
+// matchMost ORs into out the documents of segment si that hold all the
+// groups req but at most miss of them.
+//
+// Counting is done twice with the same scheme: first over the groups'
+// summaries (a bit per word of 64 documents), which finds the words where
+// enough groups have documents, then over those words only. Long variants
+// (learnt synonyms are whole process names) and groups of many
+// alternatives (the completions of a word being typed) never cost a pass
+// over every word of the segment.
+func (ex *exec) matchMost(req []int32, miss int, si int, seg *segment, out bitset, ms []uint64) {
+	order := slices.Clone(req)
+	slices.SortFunc(order, func(a, b int32) int { return ex.xg[a].df - ex.xg[b].df })
+	sets := make([]*gset, len(order))
+	for i, id := range order {
+		sets[i] = ex.groupSet(id, si, seg)
+	}
+	l := miss + 1
+	// z[i*l+j]: the words (of summary word i) missing exactly j groups.
+	ns := seg.sumWords()
+	z := ex.words(l * ns)
+	for i := range ns {
+		z[i*l] = ^uint64(0)
+	}
+	for _, s := range sets {
+		for i, gw := range s.sum {
+			count(z[i*l:i*l+l], gw)
+		}
+	}
+	idx := make([]int32, 0, 256)
+	for i := range ns {
+		m := uint64(0)
+		for _, x := range z[i*l : i*l+l] {
+			m |= x
+		}
+		for ; m != 0; m &= m - 1 {
+			idx = append(idx, int32(i<<6+bits.TrailingZeros64(m)))
+		}
+	}
+	if len(idx) == 0 {
+		return
+	}
+	// The same over the documents of those words. Words left with no
+	// document are dropped as they appear.
+	z = ex.words(l * len(idx))
+	for i := range idx {
+		z[i*l] = ^uint64(0)
+	}
+	for t, s := range sets {
+		dead := 0
+		for i, w := range idx {
+			zi := z[i*l : i*l+l]
+			if count(zi, s.word(w)) == 0 {
+				dead++
+			}
+		}
+		if dead*4 >= len(idx) && t < len(sets)-1 {
+			k := 0
+			for i, w := range idx {
+				zi := z[i*l : i*l+l]
+				live := uint64(0)
+				for _, x := range zi {
+					live |= x
+				}
+				if live != 0 {
+					idx[k] = w
+					copy(z[k*l:k*l+l], zi)
+					k++
+				}
+			}
+			if idx = idx[:k]; k == 0 {
+				return
+			}
+		}
+	}
+	for i, w := range idx {
+		m := uint64(0)
+		for _, x := range z[i*l : i*l+l] {
+			m |= x
+		}
+		if m != 0 {
+			out[w] |= m
+			ms[w>>6] |= 1 << (w & 63)
+		}
+	}
+}
+
+// count moves the bits of zi (zi[j]: missing exactly j groups so far) for
+// one more group holding the bits of g, and returns the bits still live.
+func count(zi []uint64, g uint64) uint64 {
+	for j := len(zi) - 1; j >= 1; j-- {
+		zi[j] = zi[j]&g | zi[j-1]&^g
+	}
+	zi[0] &= g
+	live := uint64(0)
+	for _, x := range zi {
+		live |= x
+	}
+	return live
+}
+
+// finish computes, per segment, the matching documents that pass the
+// filters; call it after the last add.
+func (ex *exec) finish() {
+	for si := range ex.segs {
+		se := &ex.segs[si]
+		se.m0 = se.match
+		if se.pass != nil {
+			se.m0 = ex.words(len(se.match))
+			copy(se.m0, se.match)
+			and(se.m0, se.pass)
+		}
+	}
+}
+
+// total returns the number of matching documents that pass the filters.
+func (ex *exec) total() int {
+	n := 0
+	for si := range ex.segs {
+		se := &ex.segs[si]
+		for w := range marked(se.msum) {
+			n += bits.OnesCount64(se.m0[w])
+		}
+	}
+	return n
+}

@@ -1,0 +1,298 @@
+package search
+
+import (
+	"math"
+	"math/bits"
+	"slices"
+)
+
+// Scoring: the k best matches, block by block in order of their bounds,
+// until no remaining block can make the page.
+
+// cand is a matching document.
+type cand struct {
+	seg   int32
+	doc   uint32
+	score float32
+}
+
+// fewBlocks is the number of blocks holding matches up to which they are
+// all scored, without computing bounds.
+const fewBlocks = 8
+
+// top returns the k best matching documents that pass the filters, best
+// first.
+func (ex *exec) top(k int) []cand {
+	if k <= 0 {
+		return nil
+	}
+	n := 0
+	for si := range ex.segs {
+		n += ex.sn.segs[si].seg.acc.nblk
+	}
+	ex.blks = blockScratch.get(n)
+	blks := blockHeap((*ex.blks)[:0])
+	for si := range ex.segs {
+		m0 := ex.segs[si].m0
+		last := -1
+		for w := range marked(ex.segs[si].msum) {
+			if b := w >> 1; b != last && m0[w] != 0 {
+				blks = append(blks, block{seg: int32(si), b: uint32(b)})
+				last = b
+			}
+		}
+	}
+	if len(blks) <= fewBlocks && !testNoPrune {
+		// Bounding costs a pass over every block of the segment for each
+		// variant: with so few blocks, scoring them all is cheaper.
+		h := &candHeap{sn: ex.sn, k: k}
+		ex.gs, ex.gstamp = ex.floats(len(ex.xg)*blockSize), ex.int32s(len(ex.xg))
+		for _, b := range blks {
+			ex.scoreBlock(b, h)
+		}
+		out := h.cs
+		slices.SortFunc(out, func(a, b cand) int { return byScore(ex.sn, a, b) })
+		return out
+	}
+	// Bounds per segment, over the blocks holding matches.
+	for lo := 0; lo < len(blks); {
+		si := blks[lo].seg
+		hi := lo
+		cb := make([]uint32, 0, 64)
+		for hi < len(blks) && blks[hi].seg == si {
+			cb = append(cb, blks[hi].b)
+			hi++
+		}
+		ub := ex.bounds(int(si), ex.sn.segs[si].seg, cb)
+		for j := range cb {
+			blks[lo+j].ub = ub[j] * boundSlack
+			blks[lo+j].j = uint32(j)
+		}
+		lo = hi
+	}
+	blks.init()
+	ex.gs, ex.gstamp = ex.floats(len(ex.xg)*blockSize), ex.int32s(len(ex.xg))
+	h := &candHeap{sn: ex.sn, k: k}
+	for len(blks) > 0 {
+		if b := &blks[0]; ex.segs[b.seg].coarse[b.j] {
+			b.ub = ex.refine(*b) * boundSlack
+			blks.down(0) // a refined bound only decreases
+			continue
+		}
+		if len(h.cs) == k && !testNoPrune {
+			kth := h.cs[0]
+			if blks[0].ub < kth.score {
+				break
+			}
+			if quantDown(blks[0].ub) == kth.score && !ex.beforeIn(blks[0], kth) {
+				// Its documents can at best tie with the k-th, and
+				// rank after it on a tie: copies of one template.
+				blks.pop()
+				continue
+			}
+		}
+		ex.scoreBlock(blks.pop(), h)
+	}
+	out := h.cs
+	slices.SortFunc(out, func(a, b cand) int { return byScore(ex.sn, a, b) })
+	return out
+}
+
+// Scores are compared at 9 bits of precision (0.1–0.2% relative):
+// copies of one template that differ only in rounding tie, and ties rank
+// by kind and id (byScore), which lets pruning skip blocks that can only
+// tie (see top).
+const quantMask = 1<<14 - 1
+
+// quantDown rounds a non-negative score down to the compared precision.
+func quantDown(x float32) float32 { return math.Float32frombits(math.Float32bits(x) &^ quantMask) }
+
+// beforeIn reports whether a matching document of block b ranks before c
+// on a tie of scores.
+func (ex *exec) beforeIn(b block, c cand) bool {
+	m0 := ex.segs[b.seg].m0
+	seg, cs := ex.sn.segs[b.seg].seg, ex.sn.segs[c.seg].seg
+	for w := 2 * int(b.b); w < min(2*int(b.b)+2, len(m0)); w++ {
+		for word := m0[w]; word != 0; word &= word - 1 {
+			if compareRefs(seg, uint32(w<<6+bits.TrailingZeros64(word)), cs, c.doc) < 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// contrib is the BM25 score of weighted frequency x for a term of weight w.
+func contrib(w, x float32) float32 { return w * x * (k1 + 1) / (k1 + x) }
+
+// scoreBlock scores the matching documents of block b of segment si and
+// offers them to h.
+func (ex *exec) scoreBlock(blk block, h *candHeap) {
+	si, b := int(blk.seg), blk.b
+	seg := ex.sn.segs[si].seg
+	m0 := ex.segs[si].m0
+	var mask [2]uint64
+	mask[0] = m0[2*b]
+	if int(2*b+1) < len(m0) {
+		mask[1] = m0[2*b+1]
+	}
+	// The matching documents of the block, as offsets from lo.
+	var idx [blockSize]uint8
+	n := 0
+	for w, word := range mask {
+		for word != 0 {
+			idx[n] = uint8(w<<6 + bits.TrailingZeros64(word))
+			n++
+			word &= word - 1
+		}
+	}
+	docs := idx[:n]
+	lo := b << blockShift
+	var best [blockSize]float32
+	ubs := ex.segs[si].ubs
+	ex.stamp++
+	ex.scored++
+	for svi, sv := range ex.svs {
+		if ubs != nil && len(h.cs) == h.k && ubs[svi][blk.j]*boundSlack < h.cs[0].score && !testNoPrune {
+			continue // this variant cannot make the page here
+		}
+		if sv.va == nil {
+			for _, i := range docs {
+				best[i] = max(best[i], seg.prior[lo+uint32(i)]*sv.vw*sv.rw)
+			}
+			continue
+		}
+		var acc [blockSize]float32
+		var cnt [blockSize]uint8
+		for gi, id := range sv.groups {
+			gs := ex.groupScores(id, si, seg, b, &mask)
+			switch {
+			case gi >= sv.nreq:
+				for _, i := range docs {
+					acc[i] += weakWeight * gs[i]
+				}
+			default:
+				for _, i := range docs {
+					if g := gs[i]; g > 0 {
+						acc[i] += g
+						cnt[i]++
+					}
+				}
+				if gi == sv.nreq-1 && sv.nreq > sv.need {
+					// Some words may be missing, at a cost.
+					for _, i := range docs {
+						if c := cnt[i]; c > 0 && int(c) < sv.nreq {
+							r := float32(c) / float32(sv.nreq)
+							acc[i] *= r * r
+						}
+					}
+				}
+			}
+		}
+		need := uint8(sv.need)
+		mb := sv.maxBoost * sv.maxName
+		if ubs != nil && ex.segs[si].fs[svi] != nil {
+			mb = ex.segs[si].fs[svi][blk.j]
+		}
+		for _, i := range docs {
+			if cnt[i] < need {
+				continue
+			}
+			d := lo + uint32(i)
+			s := acc[i] * (seg.prior[d] * sv.vw) * sv.rw
+			if mb > 1 && (len(h.cs) < h.k || s*mb*boundSlack >= h.cs[0].score || testNoPrune) {
+				s *= ex.boost(sv, si, seg, d)
+			}
+			best[i] = max(best[i], s)
+		}
+	}
+	for _, i := range docs {
+		q := quantDown(best[i])
+		if q > 0 && (len(h.cs) < h.k || q >= h.cs[0].score) {
+			h.offer(cand{seg: int32(si), doc: lo + uint32(i), score: q})
+		}
+	}
+}
+
+// groupScores returns what group id adds to the score of each matching
+// document (mask) of block b of segment si. Each scoreBlock call has its
+// own stamp, so a group is scored once per block whatever the variants
+// holding it.
+func (ex *exec) groupScores(id int32, si int, seg *segment, b uint32, mask *[2]uint64) *[blockSize]float32 {
+	g := (*[blockSize]float32)(ex.gs[int(id)*blockSize:])
+	if ex.gstamp[id] == ex.stamp {
+		return g
+	}
+	ex.gstamp[id] = ex.stamp
+	clear(g[:])
+	lo := b << blockShift
+	for _, al := range ex.xg[id].alts {
+		id := al.ti.ids[si]
+		if id < 0 {
+			continue
+		}
+		plo, phi := seg.blockPostings(int(id), b)
+		for k := plo; k < phi; k++ {
+			i := seg.pdocs[k] - lo
+			if mask[i>>6]&(1<<(i&63)) == 0 {
+				continue
+			}
+			if c := contrib(al.coef, seg.weighted(lo+i, seg.ptfs[k])); c > g[i] {
+				g[i] = c
+			}
+		}
+	}
+	return g
+}
+
+// candHeap keeps the k best candidates, the worst at the root.
+type candHeap struct {
+	sn *snapshot
+	k  int
+	cs []cand
+}
+
+// worse reports whether a ranks after b.
+func (h *candHeap) worse(a, b cand) bool {
+	if a.score != b.score {
+		return a.score < b.score
+	}
+	return byScore(h.sn, a, b) > 0
+}
+
+func (h *candHeap) offer(c cand) {
+	if len(h.cs) < h.k {
+		h.cs = append(h.cs, c)
+		for i := len(h.cs) - 1; i > 0; {
+			p := (i - 1) / 2
+			if !h.worse(h.cs[i], h.cs[p]) {
+				break
+			}
+			h.cs[i], h.cs[p] = h.cs[p], h.cs[i]
+			i = p
+		}
+		return
+	}
+	if !h.worse(h.cs[0], c) {
+		return
+	}
+	h.cs[0] = c
+	for i := 0; ; {
+		l, r, m := 2*i+1, 2*i+2, i
+		if l < len(h.cs) && h.worse(h.cs[l], h.cs[m]) {
+			m = l
+		}
+		if r < len(h.cs) && h.worse(h.cs[r], h.cs[m]) {
+			m = r
+		}
+		if m == i {
+			break
+		}
+		h.cs[i], h.cs[m] = h.cs[m], h.cs[i]
+		i = m
+	}
+}
+
+// weakWeight scales the score of weak words: they break ties, they do not
+// decide (ทำ in ทำพาสปอร์ต must not favour ที่ทำการไปรษณีย์).
+const weakWeight = 0.3
