@@ -9,7 +9,7 @@ import (
 // the terms of its title and names.
 
 // boost returns the phrase and name boosts of document d for sv.
-func (ex *exec) boost(sv *svariant, si int, seg *segment, d uint32) float32 {
+func (ex *exec) boost(sv *runVariant, si int, seg *segment, d uint32) float32 {
 	k := uint64(si)<<32 | uint64(seg.acc.pclass[d])
 	if b, ok := sv.memo.get(k); ok {
 		return b

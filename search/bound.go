@@ -28,51 +28,51 @@ func (ex *exec) bounds(si int, seg *segment, cb []uint32) []float32 {
 	}
 	ub := ex.floats(nc)
 	se := &ex.segs[si]
-	se.ubs = make([][]float32, len(ex.svs))
-	se.u0s = make([][]float32, len(ex.svs))
-	se.fs = make([][]float32, len(ex.svs))
+	se.variantBounds = make([][]float32, len(ex.variants))
+	se.unboostedBounds = make([][]float32, len(ex.variants))
+	se.blockBoosts = make([][]float32, len(ex.variants))
 	se.coarse = make([]bool, nc)
 	sum := ex.floats(nc)
-	gus := make([][]float32, len(ex.xg)) // per xgroup, its bound per block
-	present := make([]uint8, nc)         // required groups with a document in the block
+	gus := make([][]float32, len(ex.groups)) // per xgroup, its bound per block
+	present := make([]uint8, nc)             // required groups with a document in the block
 	// A block gets a phrase or name boost only if a document holds one of
 	// the phrase's words in its title or names (marked from the terms'
 	// block flags); the exact boosts of a block with its classes listed
 	// are computed when it reaches the top of the heap (refine).
 	nj := (nc + 63) / 64
 	mark, markName := ex.words(nj), ex.words(nj)
-	ex.tmarks = make(map[int32]termMarks)
-	for svi, sv := range ex.svs {
+	ex.termMarks = make(map[int32]termMarks)
+	for svi, sv := range ex.variants {
 		ubv := ex.floats(nc)
-		se.ubs[svi] = ubv
+		se.variantBounds[svi] = ubv
 		if sv.va == nil {
 			for j, b := range cb {
-				ubv[j] = a.blkPrior[b] * sv.vw * sv.rw
+				ubv[j] = a.blkPrior[b] * sv.variantWeight * sv.runWeight
 				ub[j] = max(ub[j], ubv[j])
 			}
 			continue
 		}
 		clear(sum)
 		clear(present)
-		for gi, id := range sv.groups {
+		for gi, id := range sv.groupIDs {
 			gu := gus[id]
 			if gu == nil {
 				gu = ex.groupBounds(id, si, seg, pos, cb)
 				gus[id] = gu
 			}
-			if gi < sv.nreq {
+			if gi < sv.required {
 				for j, g := range gu {
 					sum[j] += g
 					if g > 0 {
 						present[j]++
 					}
 				}
-				if gi == sv.nreq-1 && sv.nreq > sv.need {
+				if gi == sv.required-1 && sv.required > sv.needed {
 					// As in scoreBlock: a document of the block misses at
 					// least the words missing from the block.
 					for j, c := range present {
-						if int(c) < sv.nreq {
-							r := float32(c) / float32(sv.nreq)
+						if int(c) < sv.required {
+							r := float32(c) / float32(sv.required)
 							sum[j] *= r * r
 						}
 					}
@@ -83,18 +83,18 @@ func (ex *exec) bounds(si int, seg *segment, cb []uint32) []float32 {
 				}
 			}
 		}
-		boost := sv.maxBoost > 1
+		boost := sv.maxPhraseBoost > 1
 		if boost {
 			clear(mark)
 			ex.markBlocks(seg, sv.va.phraseIDs(sv.pl, si), false, mark, pos, cb)
 		}
-		name := sv.maxName > 1
+		name := sv.maxNameBoost > 1
 		if name {
 			clear(markName)
 			ex.markBlocks(seg, sv.pl.variants[0].phraseIDs(sv.pl, si), true, markName, pos, cb)
 		}
 		if boost || name {
-			se.fs[svi] = ex.floats(nc)
+			se.blockBoosts[svi] = ex.floats(nc)
 		}
 		np := len(sv.va.phrase)
 		n0 := 0
@@ -102,10 +102,10 @@ func (ex *exec) bounds(si int, seg *segment, cb []uint32) []float32 {
 			n0 = len(sv.pl.variants[0].phrase)
 		}
 		for j, b := range cb {
-			if int(present[j]) < sv.need {
+			if int(present[j]) < sv.needed {
 				continue
 			}
-			u := sum[j] * (a.blkPrior[b] * sv.vw) * sv.rw
+			u := sum[j] * (a.blkPrior[b] * sv.variantWeight) * sv.runWeight
 			f := float32(1)
 			if boost && mark[j>>6]>>(j&63)&1 != 0 {
 				// See phraseSet.score.
@@ -125,14 +125,14 @@ func (ex *exec) bounds(si int, seg *segment, cb []uint32) []float32 {
 					f *= nameExact
 				}
 			}
-			if se.fs[svi] != nil {
-				se.fs[svi][j] = f
+			if se.blockBoosts[svi] != nil {
+				se.blockBoosts[svi][j] = f
 			}
 			if f > 1 && len(a.blockClasses(int(b))) > 0 {
-				if se.u0s[svi] == nil {
-					se.u0s[svi] = ex.floats(nc)
+				if se.unboostedBounds[svi] == nil {
+					se.unboostedBounds[svi] = ex.floats(nc)
 				}
-				se.u0s[svi][j] = u
+				se.unboostedBounds[svi][j] = u
 				se.coarse[j] = true
 			}
 			u *= f
@@ -150,43 +150,43 @@ func (ex *exec) bounds(si int, seg *segment, cb []uint32) []float32 {
 func (ex *exec) refine(b block) float32 {
 	se := &ex.segs[b.seg]
 	seg := ex.sn.segs[b.seg].seg
-	cls := seg.acc.blockClasses(int(b.b))
+	cls := seg.acc.blockClasses(int(b.num))
 	// The exact bounds first; then the coarse ones, largest first, until
 	// none left can raise the block's bound (those keep their coarse
 	// bound, still a bound).
 	ub := float32(0)
 	var todo [16]int
 	coarse := todo[:0]
-	for svi := range ex.svs {
-		if u0 := se.u0s[svi]; u0 != nil && u0[b.j] > 0 {
+	for svi := range ex.variants {
+		if u0 := se.unboostedBounds[svi]; u0 != nil && u0[b.slot] > 0 {
 			if len(coarse) < len(todo) {
 				coarse = append(coarse, svi)
 				continue
 			}
 		}
-		ub = max(ub, se.ubs[svi][b.j])
+		ub = max(ub, se.variantBounds[svi][b.slot])
 	}
 	for len(coarse) > 0 {
 		k := 0
 		for i, svi := range coarse {
-			if se.ubs[svi][b.j] > se.ubs[coarse[k]][b.j] {
+			if se.variantBounds[svi][b.slot] > se.variantBounds[coarse[k]][b.slot] {
 				k = i
 			}
 		}
 		svi := coarse[k]
-		if se.ubs[svi][b.j] <= ub {
+		if se.variantBounds[svi][b.slot] <= ub {
 			break
 		}
 		coarse = slices.Delete(coarse, k, k+1)
-		sv := ex.svs[svi]
+		sv := ex.variants[svi]
 		f := float32(1)
 		for _, d := range cls {
 			f = max(f, ex.boost(sv, int(b.seg), seg, d))
 		}
-		se.ubs[svi][b.j] = se.u0s[svi][b.j] * f
-		ub = max(ub, se.ubs[svi][b.j])
+		se.variantBounds[svi][b.slot] = se.unboostedBounds[svi][b.slot] * f
+		ub = max(ub, se.variantBounds[svi][b.slot])
 	}
-	se.coarse[b.j] = false
+	se.coarse[b.slot] = false
 	return ub
 }
 
@@ -197,24 +197,24 @@ func (ex *exec) groupBounds(id int32, si int, seg *segment, pos []int32, cb []ui
 	nc := len(cb)
 	gu := ex.floats(nc)
 	nj := (nc + 63) / 64
-	for _, al := range ex.xg[id].alts {
-		id := al.ti.ids[si]
+	for _, al := range ex.groups[id].alts {
+		id := al.info.ids[si]
 		if id < 0 {
 			continue
 		}
 		// The term's marks come with its entries (see markBlocks).
-		_, marked := ex.tmarks[id]
+		_, marked := ex.termMarks[id]
 		var tm termMarks
 		if !marked {
 			tm = termMarks{ex.words(nj), ex.words(nj)}
-			ex.tmarks[id] = tm
+			ex.termMarks[id] = tm
 		}
 		if a.bOff[id] < a.bOff[id+1] {
 			for j, e := range ex.entries(a, id, cb, pos) {
 				if e < 0 {
 					continue
 				}
-				if c := contrib(al.coef, a.bMax[e]); c > gu[j] {
+				if c := contrib(al.idfWeight, a.bMax[e]); c > gu[j] {
 					gu[j] = c
 				}
 				if f := a.bFlag[e]; f != 0 && !marked {
@@ -229,7 +229,7 @@ func (ex *exec) groupBounds(id int32, si int, seg *segment, pos []int32, cb []ui
 			if j < 0 {
 				continue
 			}
-			if c := contrib(al.coef, seg.weighted(d, tfs[k])); c > gu[j] {
+			if c := contrib(al.idfWeight, seg.weighted(d, tfs[k])); c > gu[j] {
 				gu[j] = c
 			}
 			if f := flagOf(tfs[k]); f != 0 && !marked {
@@ -247,10 +247,10 @@ func inRange(n int, lo, hi uint8) bool { return n >= int(lo) && (n <= int(hi) ||
 // more entries than there are candidates is searched (galloping), not
 // scanned. The slice is reused by the next call.
 func (ex *exec) entries(a *accel, t int32, cb []uint32, pos []int32) []int32 {
-	if cap(ex.ej) < len(cb) {
-		ex.ej = make([]int32, len(cb))
+	if cap(ex.entryBuf) < len(cb) {
+		ex.entryBuf = make([]int32, len(cb))
 	}
-	ej := ex.ej[:len(cb)]
+	ej := ex.entryBuf[:len(cb)]
 	lo, hi := int(a.bOff[t]), int(a.bOff[t+1])
 	if hi-lo <= 8*len(cb) {
 		for j := range ej {
@@ -290,10 +290,10 @@ func (ex *exec) entries(a *accel, t int32, cb []uint32, pos []int32) []int32 {
 
 // block is a block of a segment with an upper bound of its scores.
 type block struct {
-	ub  float32
-	seg int32
-	b   uint32
-	j   uint32 // index of the block among the segment's bounded ones
+	bound float32
+	seg   int32
+	num   uint32
+	slot  uint32 // index of the block among the segment's bounded ones
 }
 
 // blockHeap orders blocks best bound first. It is typed (not
@@ -301,15 +301,15 @@ type block struct {
 type blockHeap []block
 
 func (h blockHeap) less(i, j int) bool {
-	if h[i].ub != h[j].ub {
-		return h[i].ub > h[j].ub
+	if h[i].bound != h[j].bound {
+		return h[i].bound > h[j].bound
 	}
 	// Equal bounds (copies of a template): in index order, which is the
 	// order of their ids (see clustered), so the first fill the page.
 	if h[i].seg != h[j].seg {
 		return h[i].seg < h[j].seg
 	}
-	return h[i].b < h[j].b
+	return h[i].num < h[j].num
 }
 
 func (h blockHeap) init() {

@@ -16,41 +16,41 @@ package search
 // found so far (block-max pruning). The ranking is the same as scoring
 // every match.
 type exec struct {
-	sn     *snapshot
-	f      *filter
-	segs   []segExec
-	svs    []*svariant
-	xg     []*xgroup // the distinct word groups of the svariants
-	xgKey  map[string]int32
-	gs     []float32 // per xgroup, what it adds to each document of the block being scored (see groupScores)
-	gstamp []int32   // per xgroup, the block (stamp) its scores are of
-	stamp  int32
-	scored int         // blocks scored by top
-	bufs   []*[]uint64 // borrowed bitsets, returned by release
-	fbufs  []*[]float32
-	ibufs  []*[]int32
-	zbufs  []zbuf
-	blks   *[]block
-	key    []byte              // intern's buffer
-	tmarks map[int32]termMarks // per term, during bounds of one segment
-	ej     []int32             // entries' result
+	sn               *snapshot
+	filter           *filter
+	segs             []segExec
+	variants         []*runVariant
+	groups           []*wordGroup // the distinct word groups of the svariants
+	groupByKey       map[string]int32
+	groupBlockScores []float32 // per xgroup, what it adds to each document of the block being scored (see groupScores)
+	groupBlockStamp  []int32   // per xgroup, the block (stamp) its scores are of
+	blockStamp       int32
+	blocksScored     int         // blocks scored by top
+	wordBufs         []*[]uint64 // borrowed bitsets, returned by release
+	floatBufs        []*[]float32
+	int32Bufs        []*[]int32
+	sparseBufs       []sparseBuf
+	blockBuf         *[]block
+	keyBuf           []byte              // intern's buffer
+	termMarks        map[int32]termMarks // per term, during bounds of one segment
+	entryBuf         []int32             // entries' result
 }
 
 type segExec struct {
-	match bitset // documents matched by some run (live ones)
-	pass  bitset // documents passing every filter key; nil without filters
-	keys  []keyPass
-	m0    bitset      // match ∧ pass, set by finish
-	msum  []uint64    // summary of match: bit w when word w may be non-zero
-	ubs   [][]float32 // per svariant, bound of the scores of each block with matches (block.j)
+	match         bitset // documents matched by some run (live ones)
+	pass          bitset // documents passing every filter key; nil without filters
+	keys          []keyPass
+	result        bitset      // match ∧ pass, set by finish
+	matchSum      []uint64    // summary of match: bit w when word w may be non-zero
+	variantBounds [][]float32 // per svariant, bound of the scores of each block with matches (block.j)
 	// Blocks whose bound takes the largest phrase and name boosts
 	// (coarse) keep their bound without boosts per svariant (u0s), to be
 	// refined with their classes' exact boosts (see refine).
-	u0s [][]float32
+	unboostedBounds [][]float32
 	// fs has per svariant the largest boost of each block's documents (0
 	// where none matches it): scoring skips the boosts where it is 1.
-	fs     [][]float32
-	coarse []bool
+	blockBoosts [][]float32
+	coarse      []bool
 }
 
 // keyPass is the set of documents that pass one filtered key.
@@ -61,13 +61,13 @@ type keyPass struct {
 
 // newExec prepares a search of sn with filter f.
 func newExec(sn *snapshot, f *filter) *exec {
-	ex := &exec{sn: sn, f: f, segs: make([]segExec, len(sn.segs))}
+	ex := &exec{sn: sn, filter: f, segs: make([]segExec, len(sn.segs))}
 	for si := range sn.segs {
 		seg := sn.segs[si].seg
 		se := &ex.segs[si]
 		nw := seg.words()
-		se.msum = ex.words(seg.sumWords())
-		se.match = ex.sparseWords(nw, se.msum)
+		se.matchSum = ex.words(seg.sumWords())
+		se.match = ex.sparseWords(nw, se.matchSum)
 		if f.all == 0 {
 			continue
 		}

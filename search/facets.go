@@ -214,7 +214,7 @@ func (c *facetCounter) result(v *facetView) map[string][]FacetCount {
 // the counts of a filtered key are taken over the documents that pass every
 // other key (see facetCounter).
 func (ex *exec) facets(v facetView) map[string][]FacetCount {
-	c := newFacetCounter(v, ex.f)
+	c := newFacetCounter(v, ex.filter)
 	for si := range ex.segs {
 		ex.countFacets(c, &v, si)
 	}
@@ -233,7 +233,7 @@ func (ex *exec) countFacets(c *facetCounter, v *facetView, si int) {
 	se := &ex.segs[si]
 	seg := ex.sn.segs[si].seg
 	a := &seg.acc
-	if ex.f.all == 0 && testFacetPath == 0 {
+	if ex.filter.all == 0 && testFacetPath == 0 {
 		ex.countWords(c, si)
 		return
 	}
@@ -257,7 +257,7 @@ func (ex *exec) countFacets(c *facetCounter, v *facetView, si int) {
 				d := uint32(w<<6 + bits.TrailingZeros64(word))
 				word &= word - 1
 				pairs := seg.facetPairs(d)
-				fails := ex.f.fails(pairs)
+				fails := ex.filter.fails(pairs)
 				if bits.OnesCount32(fails) <= 1 {
 					c.add(v, pairs, fails)
 				}
@@ -282,7 +282,7 @@ func (ex *exec) countFacets(c *facetCounter, v *facetView, si int) {
 		if kb := c.keyBit[v.keyOf[p]]; kb != 0 {
 			return others[kb]
 		}
-		return se.m0
+		return se.result
 	}
 	lists := sparseLists < sparseDocs
 	if testFacetPath >= 2 {
@@ -310,7 +310,7 @@ func (ex *exec) countFacets(c *facetCounter, v *facetView, si int) {
 			}
 		}
 	}
-	count(se.m0, 0)
+	count(se.result, 0)
 	for _, k := range se.keys {
 		// The documents that fail only key k count for its values.
 		failing := ex.words(len(se.match))
@@ -329,7 +329,7 @@ func (ex *exec) countFacets(c *facetCounter, v *facetView, si int) {
 func (ex *exec) countWords(c *facetCounter, si int) {
 	seg := ex.sn.segs[si].seg
 	a := &seg.acc
-	m0 := ex.segs[si].m0
+	m0 := ex.segs[si].result
 	n := seg.len()
 	count := func(d int, by int32) {
 		for _, p := range seg.facetPairs(uint32(d)) {
@@ -338,7 +338,7 @@ func (ex *exec) countWords(c *facetCounter, si int) {
 			}
 		}
 	}
-	for w := range marked(ex.segs[si].msum) {
+	for w := range marked(ex.segs[si].matchSum) {
 		m := m0[w]
 		if m == 0 {
 			continue

@@ -25,9 +25,9 @@ func (tm termMarks) set(j int32, f uint8) {
 func (ex *exec) markBlocks(seg *segment, ids [][]int32, alt bool, mark bitset, pos []int32, cb []uint32) {
 	for _, p := range ids {
 		for _, id := range p {
-			tm, ok := ex.tmarks[id]
+			tm, ok := ex.termMarks[id]
 			if !ok {
-				tm = ex.termMarks(seg, id, pos, cb)
+				tm = ex.findTermMarks(seg, id, pos, cb)
 			}
 			if alt {
 				or(mark, tm.alt)
@@ -39,7 +39,7 @@ func (ex *exec) markBlocks(seg *segment, ids [][]int32, alt bool, mark bitset, p
 }
 
 // termMarks finds the marks of term id (see termMarks) and keeps them.
-func (ex *exec) termMarks(seg *segment, id int32, pos []int32, cb []uint32) termMarks {
+func (ex *exec) findTermMarks(seg *segment, id int32, pos []int32, cb []uint32) termMarks {
 	a := &seg.acc
 	nj := (len(cb) + 63) / 64
 	tm := termMarks{ex.words(nj), ex.words(nj)}
@@ -57,6 +57,6 @@ func (ex *exec) termMarks(seg *segment, id int32, pos []int32, cb []uint32) term
 			}
 		}
 	}
-	ex.tmarks[id] = tm
+	ex.termMarks[id] = tm
 	return tm
 }

@@ -30,45 +30,45 @@ func (m matchMode) minMatch(n int) int {
 }
 
 // svariant is a variant of a plan as a run scores it.
-type svariant struct {
-	pl       *plan
-	va       *variant // nil: every document, scored by its prior (browsing)
-	groups   []int32  // in exec.xg: the required words, then the optional (weak) ones
-	nreq     int
-	need     int
-	vw, rw   float32   // weights of the variant and of the run
-	maxBoost float32   // highest phraseBoost
-	maxName  float32   // highest nameBoost, 1 if none
-	memo     boostMemo // boosts by segment and phrase class
+type runVariant struct {
+	pl                       *plan
+	va                       *variant // nil: every document, scored by its prior (browsing)
+	groupIDs                 []int32  // in exec.xg: the required words, then the optional (weak) ones
+	required                 int
+	needed                   int
+	variantWeight, runWeight float32   // weights of the variant and of the run
+	maxPhraseBoost           float32   // highest phraseBoost
+	maxNameBoost             float32   // highest nameBoost, 1 if none
+	memo                     boostMemo // boosts by segment and phrase class
 }
 
 // xgroup is a word group as the runs of an exec share it. The variants
 // rewritten from one query repeat most of its words (a learnt synonym is a
 // whole process name around the same words), so each distinct group's
 // documents, bounds and per-block scores are computed once and shared.
-type xgroup struct {
-	alts  []salt
-	df    int      // sum of the alternatives' document frequencies
-	sets  []gset   // its documents per segment, once computed; read-only
-	bits  []bitset // … as one bitset, once asked for; read-only
-	set1  [1]gset
-	bits1 [1]bitset
+type wordGroup struct {
+	alts         []weightedAlt
+	df           int         // sum of the alternatives' document frequencies
+	docs         []groupDocs // its documents per segment, once computed; read-only
+	merged       []bitset    // … as one bitset, once asked for; read-only
+	oneSegDocs   [1]groupDocs
+	oneSegMerged [1]bitset
 }
 
 // gset is the set of documents of a group in one segment, kept as its
 // alternatives' own bitsets and one for the others, with a summary.
-type gset struct {
-	done  bool
-	dense []bitset // the bitsets of the alternatives that have one
-	own   bitset   // the documents of the others, or nil
-	sum   []uint64 // bit w: word w of the set may be non-zero
+type groupDocs struct {
+	computed     bool
+	dense        []bitset // the bitsets of the alternatives that have one
+	fromPostings bitset   // the documents of the others, or nil
+	sum          []uint64 // bit w: word w of the set may be non-zero
 }
 
 // word returns word w of the set.
-func (s *gset) word(w int32) uint64 {
+func (s *groupDocs) word(w int32) uint64 {
 	x := uint64(0)
-	if s.own != nil {
-		x = s.own[w]
+	if s.fromPostings != nil {
+		x = s.fromPostings[w]
 	}
 	for _, d := range s.dense {
 		x |= d[w]
@@ -76,49 +76,49 @@ func (s *gset) word(w int32) uint64 {
 	return x
 }
 
-type salt struct {
-	ti   *termInfo
-	coef float32 // idf × weight of the alternative
+type weightedAlt struct {
+	info      *termInfo
+	idfWeight float32 // idf × weight of the alternative
 }
 
 // intern returns the index in ex.xg of the group with alternatives alts.
-func (ex *exec) intern(alts []alt) int32 {
-	key := ex.key[:0]
+func (ex *exec) internGroup(alts []alt) int32 {
+	key := ex.keyBuf[:0]
 	for _, a := range alts {
 		key = append(key, a.info.term...)
 		key = append(key, 0, byte(math.Float32bits(a.w)>>24), byte(math.Float32bits(a.w)>>16), 0)
 	}
-	ex.key = key
-	if id, ok := ex.xgKey[string(key)]; ok {
+	ex.keyBuf = key
+	if id, ok := ex.groupByKey[string(key)]; ok {
 		return id
 	}
-	g := &xgroup{alts: make([]salt, len(alts))}
+	g := &wordGroup{alts: make([]weightedAlt, len(alts))}
 	if n := len(ex.sn.segs); n == 1 {
-		g.sets, g.bits = g.set1[:], g.bits1[:] // one segment, the usual case
+		g.docs, g.merged = g.oneSegDocs[:], g.oneSegMerged[:] // one segment, the usual case
 	} else {
-		g.sets, g.bits = make([]gset, n), make([]bitset, n)
+		g.docs, g.merged = make([]groupDocs, n), make([]bitset, n)
 	}
 	for i, a := range alts {
-		g.alts[i] = salt{a.info, a.info.idf * a.w}
+		g.alts[i] = weightedAlt{a.info, a.info.idf * a.w}
 		g.df += a.info.df
 	}
-	id := int32(len(ex.xg))
-	ex.xg = append(ex.xg, g)
-	if ex.xgKey == nil {
-		ex.xgKey = make(map[string]int32)
+	id := int32(len(ex.groups))
+	ex.groups = append(ex.groups, g)
+	if ex.groupByKey == nil {
+		ex.groupByKey = make(map[string]int32)
 	}
-	ex.xgKey[string(key)] = id
+	ex.groupByKey[string(key)] = id
 	return id
 }
 
-func (ex *exec) newSVariant(pl *plan, va *variant, mode matchMode, weight float32) *svariant {
-	sv := &svariant{pl: pl, va: va, vw: va.weight, rw: weight, maxBoost: 1, maxName: 1}
+func (ex *exec) newRunVariant(pl *plan, va *variant, mode matchMode, weight float32) *runVariant {
+	sv := &runVariant{pl: pl, va: va, variantWeight: va.weight, runWeight: weight, maxPhraseBoost: 1, maxNameBoost: 1}
 	// A word repeated in a variant (a synonym that restates the words
 	// around it) counts once; it is required if any copy is.
 	var ids []int32
 	var weak []bool
 	for _, g := range va.groups {
-		id := ex.intern(g.alts)
+		id := ex.internGroup(g.alts)
 		if i := slices.Index(ids, id); i >= 0 {
 			weak[i] = weak[i] && g.weak
 			continue
@@ -137,19 +137,19 @@ func (ex *exec) newSVariant(pl *plan, va *variant, mode matchMode, weight float3
 	if len(req) == 0 {
 		req, opt = opt, nil
 	}
-	sv.groups = append(req, opt...)
-	sv.nreq = len(req)
-	sv.need = mode.minMatch(len(req))
+	sv.groupIDs = append(req, opt...)
+	sv.required = len(req)
+	sv.needed = mode.minMatch(len(req))
 	if len(va.phrase) > 0 {
-		sv.maxBoost = 1.3
+		sv.maxPhraseBoost = 1.3
 		if len(va.phrase) > 1 {
-			sv.maxBoost *= 1.5
+			sv.maxPhraseBoost *= 1.5
 		}
 	}
 	if len(pl.variants) > 0 && len(pl.variants[0].phrase) > 0 {
-		sv.maxName = nameExact
+		sv.maxNameBoost = nameExact
 		if len(pl.variants[0].phrase) > 1 {
-			sv.maxName *= nameHolds
+			sv.maxNameBoost *= nameHolds
 		}
 	}
 	return sv
@@ -162,9 +162,9 @@ func (ex *exec) add(pl *plan, mode matchMode, weight float32) int {
 	if mode == matchAny && len(variants) > 1 {
 		variants = variants[:1]
 	}
-	start := len(ex.svs)
+	start := len(ex.variants)
 	for _, va := range variants {
-		ex.svs = append(ex.svs, ex.newSVariant(pl, va, mode, weight))
+		ex.variants = append(ex.variants, ex.newRunVariant(pl, va, mode, weight))
 	}
 	n := 0
 	for si := range ex.sn.segs {
@@ -173,10 +173,10 @@ func (ex *exec) add(pl *plan, mode matchMode, weight float32) int {
 		nw := v.seg.words()
 		ms := ex.words(v.seg.sumWords())
 		m := ex.sparseWords(nw, ms)
-		for _, sv := range ex.svs[start:] {
+		for _, sv := range ex.variants[start:] {
 			ex.matchVariant(sv, si, v.seg, m, ms)
 		}
-		or(se.msum, ms)
+		or(se.matchSum, ms)
 		if !sparse(ms, nw) {
 			andNot(m, v.del)
 			n += countAnd(m, se.pass)
@@ -200,11 +200,11 @@ func (ex *exec) add(pl *plan, mode matchMode, weight float32) int {
 
 // addAll matches every live document, scored by its prior (browsing).
 func (ex *exec) addAll() {
-	ex.svs = append(ex.svs, &svariant{vw: 1, rw: 1, maxBoost: 1, maxName: 1})
+	ex.variants = append(ex.variants, &runVariant{variantWeight: 1, runWeight: 1, maxPhraseBoost: 1, maxNameBoost: 1})
 	for si := range ex.sn.segs {
 		v := &ex.sn.segs[si]
 		fill(ex.segs[si].match, v.seg.len())
-		fill(ex.segs[si].msum, v.seg.words())
+		fill(ex.segs[si].matchSum, v.seg.words())
 		andNot(ex.segs[si].match, v.del)
 	}
 }
@@ -221,16 +221,16 @@ func (ex *exec) count() int {
 
 // groupSet returns the documents of segment si holding an alternative of
 // group id. The set is shared: callers must not change it.
-func (ex *exec) groupSet(id int32, si int, seg *segment) *gset {
-	g := ex.xg[id]
-	s := &g.sets[si]
-	if s.done {
+func (ex *exec) groupSet(id int32, si int, seg *segment) *groupDocs {
+	g := ex.groups[id]
+	s := &g.docs[si]
+	if s.computed {
 		return s
 	}
-	s.done = true
+	s.computed = true
 	s.sum = ex.words(seg.sumWords())
 	for _, a := range g.alts {
-		t := a.ti.ids[si]
+		t := a.info.ids[si]
 		if t < 0 {
 			continue
 		}
@@ -239,10 +239,10 @@ func (ex *exec) groupSet(id int32, si int, seg *segment) *gset {
 			or(s.sum, seg.denseSum(int(t)))
 			continue
 		}
-		if s.own == nil {
-			s.own = ex.sparseWords(seg.words(), s.sum)
+		if s.fromPostings == nil {
+			s.fromPostings = ex.sparseWords(seg.words(), s.sum)
 		}
-		seg.termWords(int(t), s.own, s.sum)
+		seg.termWords(int(t), s.fromPostings, s.sum)
 	}
 	return s
 }
@@ -250,46 +250,46 @@ func (ex *exec) groupSet(id int32, si int, seg *segment) *gset {
 // groupBits returns the documents of segment si holding an alternative of
 // group id as one bitset. The set is shared: callers must not change it.
 func (ex *exec) groupBits(id int32, si int, seg *segment) bitset {
-	g := ex.xg[id]
-	if b := g.bits[si]; b != nil {
+	g := ex.groups[id]
+	if b := g.merged[si]; b != nil {
 		return b
 	}
 	s := ex.groupSet(id, si, seg)
 	var b bitset
 	switch {
-	case s.own == nil && len(s.dense) == 1:
+	case s.fromPostings == nil && len(s.dense) == 1:
 		b = s.dense[0] // the term's own bitset, shared
-	case len(s.dense) == 0 && s.own != nil:
-		b = s.own
+	case len(s.dense) == 0 && s.fromPostings != nil:
+		b = s.fromPostings
 	default:
 		b = ex.words(seg.words())
-		if s.own != nil {
-			copy(b, s.own)
+		if s.fromPostings != nil {
+			copy(b, s.fromPostings)
 		}
 		for _, d := range s.dense {
 			or(b, d)
 		}
 	}
-	g.bits[si] = b
+	g.merged[si] = b
 	return b
 }
 
 // matchVariant ORs the documents of segment si that match sv into out,
 // and the summary of the words it sets into ms.
-func (ex *exec) matchVariant(sv *svariant, si int, seg *segment, out bitset, ms []uint64) {
-	if sv.nreq == 0 {
+func (ex *exec) matchVariant(sv *runVariant, si int, seg *segment, out bitset, ms []uint64) {
+	if sv.required == 0 {
 		return
 	}
-	req := sv.groups[:sv.nreq]
+	req := sv.groupIDs[:sv.required]
 	switch {
-	case sv.need == 1 && len(req) > 1:
+	case sv.needed == 1 && len(req) > 1:
 		for _, id := range req {
 			ex.orGroup(id, si, seg, out, ms)
 		}
 	case len(req) == 1:
 		ex.orGroup(req[0], si, seg, out, ms)
 	default:
-		ex.matchMost(req, len(req)-sv.need, si, seg, out, ms)
+		ex.matchMost(req, len(req)-sv.needed, si, seg, out, ms)
 	}
 }
 
@@ -317,8 +317,8 @@ func (ex *exec) orGroup(id int32, si int, seg *segment, out bitset, ms []uint64)
 // over every word of the segment.
 func (ex *exec) matchMost(req []int32, miss int, si int, seg *segment, out bitset, ms []uint64) {
 	order := slices.Clone(req)
-	slices.SortFunc(order, func(a, b int32) int { return ex.xg[a].df - ex.xg[b].df })
-	sets := make([]*gset, len(order))
+	slices.SortFunc(order, func(a, b int32) int { return ex.groups[a].df - ex.groups[b].df })
+	sets := make([]*groupDocs, len(order))
 	for i, id := range order {
 		sets[i] = ex.groupSet(id, si, seg)
 	}
@@ -411,11 +411,11 @@ func count(zi []uint64, g uint64) uint64 {
 func (ex *exec) finish() {
 	for si := range ex.segs {
 		se := &ex.segs[si]
-		se.m0 = se.match
+		se.result = se.match
 		if se.pass != nil {
-			se.m0 = ex.words(len(se.match))
-			copy(se.m0, se.match)
-			and(se.m0, se.pass)
+			se.result = ex.words(len(se.match))
+			copy(se.result, se.match)
+			and(se.result, se.pass)
 		}
 	}
 }
@@ -425,8 +425,8 @@ func (ex *exec) total() int {
 	n := 0
 	for si := range ex.segs {
 		se := &ex.segs[si]
-		for w := range marked(se.msum) {
-			n += bits.OnesCount64(se.m0[w])
+		for w := range marked(se.matchSum) {
+			n += bits.OnesCount64(se.result[w])
 		}
 	}
 	return n

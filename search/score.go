@@ -30,14 +30,14 @@ func (ex *exec) top(k int) []cand {
 	for si := range ex.segs {
 		n += ex.sn.segs[si].seg.acc.nblk
 	}
-	ex.blks = blockScratch.get(n)
-	blks := blockHeap((*ex.blks)[:0])
+	ex.blockBuf = blockScratch.get(n)
+	blks := blockHeap((*ex.blockBuf)[:0])
 	for si := range ex.segs {
-		m0 := ex.segs[si].m0
+		m0 := ex.segs[si].result
 		last := -1
-		for w := range marked(ex.segs[si].msum) {
+		for w := range marked(ex.segs[si].matchSum) {
 			if b := w >> 1; b != last && m0[w] != 0 {
-				blks = append(blks, block{seg: int32(si), b: uint32(b)})
+				blks = append(blks, block{seg: int32(si), num: uint32(b)})
 				last = b
 			}
 		}
@@ -46,11 +46,11 @@ func (ex *exec) top(k int) []cand {
 		// Bounding costs a pass over every block of the segment for each
 		// variant: with so few blocks, scoring them all is cheaper.
 		h := &candHeap{sn: ex.sn, k: k}
-		ex.gs, ex.gstamp = ex.floats(len(ex.xg)*blockSize), ex.int32s(len(ex.xg))
+		ex.groupBlockScores, ex.groupBlockStamp = ex.floats(len(ex.groups)*blockSize), ex.int32s(len(ex.groups))
 		for _, b := range blks {
 			ex.scoreBlock(b, h)
 		}
-		out := h.cs
+		out := h.cands
 		slices.SortFunc(out, func(a, b cand) int { return byScore(ex.sn, a, b) })
 		return out
 	}
@@ -60,31 +60,31 @@ func (ex *exec) top(k int) []cand {
 		hi := lo
 		cb := make([]uint32, 0, 64)
 		for hi < len(blks) && blks[hi].seg == si {
-			cb = append(cb, blks[hi].b)
+			cb = append(cb, blks[hi].num)
 			hi++
 		}
 		ub := ex.bounds(int(si), ex.sn.segs[si].seg, cb)
 		for j := range cb {
-			blks[lo+j].ub = ub[j] * boundSlack
-			blks[lo+j].j = uint32(j)
+			blks[lo+j].bound = ub[j] * boundSlack
+			blks[lo+j].slot = uint32(j)
 		}
 		lo = hi
 	}
 	blks.init()
-	ex.gs, ex.gstamp = ex.floats(len(ex.xg)*blockSize), ex.int32s(len(ex.xg))
+	ex.groupBlockScores, ex.groupBlockStamp = ex.floats(len(ex.groups)*blockSize), ex.int32s(len(ex.groups))
 	h := &candHeap{sn: ex.sn, k: k}
 	for len(blks) > 0 {
-		if b := &blks[0]; ex.segs[b.seg].coarse[b.j] {
-			b.ub = ex.refine(*b) * boundSlack
+		if b := &blks[0]; ex.segs[b.seg].coarse[b.slot] {
+			b.bound = ex.refine(*b) * boundSlack
 			blks.down(0) // a refined bound only decreases
 			continue
 		}
-		if len(h.cs) == k && !testNoPrune {
-			kth := h.cs[0]
-			if blks[0].ub < kth.score {
+		if len(h.cands) == k && !testNoPrune {
+			kth := h.cands[0]
+			if blks[0].bound < kth.score {
 				break
 			}
-			if quantDown(blks[0].ub) == kth.score && !ex.beforeIn(blks[0], kth) {
+			if quantDown(blks[0].bound) == kth.score && !ex.beforeIn(blks[0], kth) {
 				// Its documents can at best tie with the k-th, and
 				// rank after it on a tie: copies of one template.
 				blks.pop()
@@ -93,7 +93,7 @@ func (ex *exec) top(k int) []cand {
 		}
 		ex.scoreBlock(blks.pop(), h)
 	}
-	out := h.cs
+	out := h.cands
 	slices.SortFunc(out, func(a, b cand) int { return byScore(ex.sn, a, b) })
 	return out
 }
@@ -110,9 +110,9 @@ func quantDown(x float32) float32 { return math.Float32frombits(math.Float32bits
 // beforeIn reports whether a matching document of block b ranks before c
 // on a tie of scores.
 func (ex *exec) beforeIn(b block, c cand) bool {
-	m0 := ex.segs[b.seg].m0
+	m0 := ex.segs[b.seg].result
 	seg, cs := ex.sn.segs[b.seg].seg, ex.sn.segs[c.seg].seg
-	for w := 2 * int(b.b); w < min(2*int(b.b)+2, len(m0)); w++ {
+	for w := 2 * int(b.num); w < min(2*int(b.num)+2, len(m0)); w++ {
 		for word := m0[w]; word != 0; word &= word - 1 {
 			if compareRefs(seg, uint32(w<<6+bits.TrailingZeros64(word)), cs, c.doc) < 0 {
 				return true
@@ -128,9 +128,9 @@ func contrib(w, x float32) float32 { return w * x * (k1 + 1) / (k1 + x) }
 // scoreBlock scores the matching documents of block b of segment si and
 // offers them to h.
 func (ex *exec) scoreBlock(blk block, h *candHeap) {
-	si, b := int(blk.seg), blk.b
+	si, b := int(blk.seg), blk.num
 	seg := ex.sn.segs[si].seg
-	m0 := ex.segs[si].m0
+	m0 := ex.segs[si].result
 	var mask [2]uint64
 	mask[0] = m0[2*b]
 	if int(2*b+1) < len(m0) {
@@ -149,25 +149,25 @@ func (ex *exec) scoreBlock(blk block, h *candHeap) {
 	docs := idx[:n]
 	lo := b << blockShift
 	var best [blockSize]float32
-	ubs := ex.segs[si].ubs
-	ex.stamp++
-	ex.scored++
-	for svi, sv := range ex.svs {
-		if ubs != nil && len(h.cs) == h.k && ubs[svi][blk.j]*boundSlack < h.cs[0].score && !testNoPrune {
+	ubs := ex.segs[si].variantBounds
+	ex.blockStamp++
+	ex.blocksScored++
+	for svi, sv := range ex.variants {
+		if ubs != nil && len(h.cands) == h.k && ubs[svi][blk.slot]*boundSlack < h.cands[0].score && !testNoPrune {
 			continue // this variant cannot make the page here
 		}
 		if sv.va == nil {
 			for _, i := range docs {
-				best[i] = max(best[i], seg.prior[lo+uint32(i)]*sv.vw*sv.rw)
+				best[i] = max(best[i], seg.prior[lo+uint32(i)]*sv.variantWeight*sv.runWeight)
 			}
 			continue
 		}
 		var acc [blockSize]float32
 		var cnt [blockSize]uint8
-		for gi, id := range sv.groups {
+		for gi, id := range sv.groupIDs {
 			gs := ex.groupScores(id, si, seg, b, &mask)
 			switch {
-			case gi >= sv.nreq:
+			case gi >= sv.required:
 				for _, i := range docs {
 					acc[i] += weakWeight * gs[i]
 				}
@@ -178,29 +178,29 @@ func (ex *exec) scoreBlock(blk block, h *candHeap) {
 						cnt[i]++
 					}
 				}
-				if gi == sv.nreq-1 && sv.nreq > sv.need {
+				if gi == sv.required-1 && sv.required > sv.needed {
 					// Some words may be missing, at a cost.
 					for _, i := range docs {
-						if c := cnt[i]; c > 0 && int(c) < sv.nreq {
-							r := float32(c) / float32(sv.nreq)
+						if c := cnt[i]; c > 0 && int(c) < sv.required {
+							r := float32(c) / float32(sv.required)
 							acc[i] *= r * r
 						}
 					}
 				}
 			}
 		}
-		need := uint8(sv.need)
-		mb := sv.maxBoost * sv.maxName
-		if ubs != nil && ex.segs[si].fs[svi] != nil {
-			mb = ex.segs[si].fs[svi][blk.j]
+		need := uint8(sv.needed)
+		mb := sv.maxPhraseBoost * sv.maxNameBoost
+		if ubs != nil && ex.segs[si].blockBoosts[svi] != nil {
+			mb = ex.segs[si].blockBoosts[svi][blk.slot]
 		}
 		for _, i := range docs {
 			if cnt[i] < need {
 				continue
 			}
 			d := lo + uint32(i)
-			s := acc[i] * (seg.prior[d] * sv.vw) * sv.rw
-			if mb > 1 && (len(h.cs) < h.k || s*mb*boundSlack >= h.cs[0].score || testNoPrune) {
+			s := acc[i] * (seg.prior[d] * sv.variantWeight) * sv.runWeight
+			if mb > 1 && (len(h.cands) < h.k || s*mb*boundSlack >= h.cands[0].score || testNoPrune) {
 				s *= ex.boost(sv, si, seg, d)
 			}
 			best[i] = max(best[i], s)
@@ -208,7 +208,7 @@ func (ex *exec) scoreBlock(blk block, h *candHeap) {
 	}
 	for _, i := range docs {
 		q := quantDown(best[i])
-		if q > 0 && (len(h.cs) < h.k || q >= h.cs[0].score) {
+		if q > 0 && (len(h.cands) < h.k || q >= h.cands[0].score) {
 			h.offer(cand{seg: int32(si), doc: lo + uint32(i), score: q})
 		}
 	}
@@ -219,15 +219,15 @@ func (ex *exec) scoreBlock(blk block, h *candHeap) {
 // own stamp, so a group is scored once per block whatever the variants
 // holding it.
 func (ex *exec) groupScores(id int32, si int, seg *segment, b uint32, mask *[2]uint64) *[blockSize]float32 {
-	g := (*[blockSize]float32)(ex.gs[int(id)*blockSize:])
-	if ex.gstamp[id] == ex.stamp {
+	g := (*[blockSize]float32)(ex.groupBlockScores[int(id)*blockSize:])
+	if ex.groupBlockStamp[id] == ex.blockStamp {
 		return g
 	}
-	ex.gstamp[id] = ex.stamp
+	ex.groupBlockStamp[id] = ex.blockStamp
 	clear(g[:])
 	lo := b << blockShift
-	for _, al := range ex.xg[id].alts {
-		id := al.ti.ids[si]
+	for _, al := range ex.groups[id].alts {
+		id := al.info.ids[si]
 		if id < 0 {
 			continue
 		}
@@ -237,7 +237,7 @@ func (ex *exec) groupScores(id int32, si int, seg *segment, b uint32, mask *[2]u
 			if mask[i>>6]&(1<<(i&63)) == 0 {
 				continue
 			}
-			if c := contrib(al.coef, seg.weighted(lo+i, seg.ptfs[k])); c > g[i] {
+			if c := contrib(al.idfWeight, seg.weighted(lo+i, seg.ptfs[k])); c > g[i] {
 				g[i] = c
 			}
 		}
@@ -247,9 +247,9 @@ func (ex *exec) groupScores(id int32, si int, seg *segment, b uint32, mask *[2]u
 
 // candHeap keeps the k best candidates, the worst at the root.
 type candHeap struct {
-	sn *snapshot
-	k  int
-	cs []cand
+	sn    *snapshot
+	k     int
+	cands []cand
 }
 
 // worse reports whether a ranks after b.
@@ -261,34 +261,34 @@ func (h *candHeap) worse(a, b cand) bool {
 }
 
 func (h *candHeap) offer(c cand) {
-	if len(h.cs) < h.k {
-		h.cs = append(h.cs, c)
-		for i := len(h.cs) - 1; i > 0; {
+	if len(h.cands) < h.k {
+		h.cands = append(h.cands, c)
+		for i := len(h.cands) - 1; i > 0; {
 			p := (i - 1) / 2
-			if !h.worse(h.cs[i], h.cs[p]) {
+			if !h.worse(h.cands[i], h.cands[p]) {
 				break
 			}
-			h.cs[i], h.cs[p] = h.cs[p], h.cs[i]
+			h.cands[i], h.cands[p] = h.cands[p], h.cands[i]
 			i = p
 		}
 		return
 	}
-	if !h.worse(h.cs[0], c) {
+	if !h.worse(h.cands[0], c) {
 		return
 	}
-	h.cs[0] = c
+	h.cands[0] = c
 	for i := 0; ; {
 		l, r, m := 2*i+1, 2*i+2, i
-		if l < len(h.cs) && h.worse(h.cs[l], h.cs[m]) {
+		if l < len(h.cands) && h.worse(h.cands[l], h.cands[m]) {
 			m = l
 		}
-		if r < len(h.cs) && h.worse(h.cs[r], h.cs[m]) {
+		if r < len(h.cands) && h.worse(h.cands[r], h.cands[m]) {
 			m = r
 		}
 		if m == i {
 			break
 		}
-		h.cs[i], h.cs[m] = h.cs[m], h.cs[i]
+		h.cands[i], h.cands[m] = h.cands[m], h.cands[i]
 		i = m
 	}
 }

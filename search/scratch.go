@@ -52,14 +52,14 @@ var (
 // floats returns a zeroed slice of n float32s, released with the exec.
 func (ex *exec) floats(n int) []float32 {
 	p := floatScratch.get(n)
-	ex.fbufs = append(ex.fbufs, p)
+	ex.floatBufs = append(ex.floatBufs, p)
 	return *p
 }
 
 // words returns a zeroed bitset of n words, released with the exec.
 func (ex *exec) words(n int) bitset {
 	p := wordScratch.get(n)
-	ex.bufs = append(ex.bufs, p)
+	ex.wordBufs = append(ex.wordBufs, p)
 	return *p
 }
 
@@ -70,45 +70,45 @@ func (ex *exec) words(n int) bitset {
 // sets a few hundred of them.
 func (ex *exec) sparseWords(n int, sum []uint64) bitset {
 	p := zeroScratch.get(n)
-	ex.zbufs = append(ex.zbufs, zbuf{p, sum})
+	ex.sparseBufs = append(ex.sparseBufs, sparseBuf{p, sum})
 	return *p
 }
 
 // zbuf is a bitset lent by sparseWords, with its summary.
-type zbuf struct {
-	p   *[]uint64
+type sparseBuf struct {
+	buf *[]uint64
 	sum []uint64
 }
 
 // int32s returns a zeroed slice of n int32s, released with the exec.
 func (ex *exec) int32s(n int) []int32 {
 	p := int32Scratch.get(n)
-	ex.ibufs = append(ex.ibufs, p)
+	ex.int32Bufs = append(ex.int32Bufs, p)
 	return *p
 }
 
 func (ex *exec) release() {
-	for _, z := range ex.zbufs {
-		b := *z.p
+	for _, z := range ex.sparseBufs {
+		b := *z.buf
 		for w := range marked(z.sum) {
 			b[w] = 0
 		}
-		if testCheckZeroed && slices.ContainsFunc((*z.p)[:cap(*z.p)], func(x uint64) bool { return x != 0 }) {
+		if testCheckZeroed && slices.ContainsFunc((*z.buf)[:cap(*z.buf)], func(x uint64) bool { return x != 0 }) {
 			panic("search: a bitset lent by sparseWords set words its summary does not mark")
 		}
-		zeroScratch.putZeroed(z.p)
+		zeroScratch.putZeroed(z.buf)
 	}
-	for _, p := range ex.bufs {
+	for _, p := range ex.wordBufs {
 		wordScratch.put(p)
 	}
-	for _, p := range ex.fbufs {
+	for _, p := range ex.floatBufs {
 		floatScratch.put(p)
 	}
-	for _, p := range ex.ibufs {
+	for _, p := range ex.int32Bufs {
 		int32Scratch.put(p)
 	}
-	if ex.blks != nil {
-		blockScratch.put(ex.blks)
+	if ex.blockBuf != nil {
+		blockScratch.put(ex.blockBuf)
 	}
-	ex.bufs, ex.fbufs, ex.ibufs, ex.blks, ex.zbufs = nil, nil, nil, nil, nil
+	ex.wordBufs, ex.floatBufs, ex.int32Bufs, ex.blockBuf, ex.sparseBufs = nil, nil, nil, nil, nil
 }
