@@ -9,13 +9,13 @@ import (
 // the terms of its title and names.
 
 // boost returns the phrase and name boosts of document d for sv.
-func (ex *exec) boost(sv *runVariant, si int, seg *segment, d uint32) float32 {
+func (ex *exec) boost(rv *runVariant, si int, seg *segment, d uint32) float32 {
 	k := uint64(si)<<32 | uint64(seg.acc.pclass[d])
-	if b, ok := sv.memo.get(k); ok {
+	if b, ok := rv.memo.get(k); ok {
 		return b
 	}
-	b := sv.va.phraseBoost(sv.pl, si, d) * sv.pl.nameBoost(si, d)
-	sv.memo.put(ex, k, b)
+	b := rv.va.phraseBoost(rv.pl, si, d) * rv.pl.nameBoost(si, d)
+	rv.memo.put(ex, k, b)
 	return b
 }
 

@@ -42,37 +42,37 @@ func (ex *exec) bounds(si int, seg *segment, cb []uint32) []float32 {
 	nj := (nc + 63) / 64
 	mark, markName := ex.words(nj), ex.words(nj)
 	ex.termMarks = make(map[int32]termMarks)
-	for svi, sv := range ex.variants {
+	for vi, rv := range ex.variants {
 		ubv := ex.floats(nc)
-		se.variantBounds[svi] = ubv
-		if sv.va == nil {
+		se.variantBounds[vi] = ubv
+		if rv.va == nil {
 			for j, b := range cb {
-				ubv[j] = a.blkPrior[b] * sv.variantWeight * sv.runWeight
+				ubv[j] = a.blkPrior[b] * rv.variantWeight * rv.runWeight
 				ub[j] = max(ub[j], ubv[j])
 			}
 			continue
 		}
 		clear(sum)
 		clear(present)
-		for gi, id := range sv.groupIDs {
+		for gi, id := range rv.groupIDs {
 			gu := gus[id]
 			if gu == nil {
 				gu = ex.groupBounds(id, si, seg, pos, cb)
 				gus[id] = gu
 			}
-			if gi < sv.required {
+			if gi < rv.required {
 				for j, g := range gu {
 					sum[j] += g
 					if g > 0 {
 						present[j]++
 					}
 				}
-				if gi == sv.required-1 && sv.required > sv.needed {
+				if gi == rv.required-1 && rv.required > rv.needed {
 					// As in scoreBlock: a document of the block misses at
 					// least the words missing from the block.
 					for j, c := range present {
-						if int(c) < sv.required {
-							r := float32(c) / float32(sv.required)
+						if int(c) < rv.required {
+							r := float32(c) / float32(rv.required)
 							sum[j] *= r * r
 						}
 					}
@@ -83,29 +83,29 @@ func (ex *exec) bounds(si int, seg *segment, cb []uint32) []float32 {
 				}
 			}
 		}
-		boost := sv.maxPhraseBoost > 1
+		boost := rv.maxPhraseBoost > 1
 		if boost {
 			clear(mark)
-			ex.markBlocks(seg, sv.va.phraseIDs(sv.pl, si), false, mark, pos, cb)
+			ex.markBlocks(seg, rv.va.phraseIDs(rv.pl, si), false, mark, pos, cb)
 		}
-		name := sv.maxNameBoost > 1
+		name := rv.maxNameBoost > 1
 		if name {
 			clear(markName)
-			ex.markBlocks(seg, sv.pl.variants[0].phraseIDs(sv.pl, si), true, markName, pos, cb)
+			ex.markBlocks(seg, rv.pl.variants[0].phraseIDs(rv.pl, si), true, markName, pos, cb)
 		}
 		if boost || name {
-			se.blockBoosts[svi] = ex.floats(nc)
+			se.blockBoosts[vi] = ex.floats(nc)
 		}
-		np := len(sv.va.phrase)
+		np := len(rv.va.phrase)
 		n0 := 0
 		if name {
-			n0 = len(sv.pl.variants[0].phrase)
+			n0 = len(rv.pl.variants[0].phrase)
 		}
 		for j, b := range cb {
-			if int(present[j]) < sv.needed {
+			if int(present[j]) < rv.needed {
 				continue
 			}
-			u := sum[j] * (a.blkPrior[b] * sv.variantWeight) * sv.runWeight
+			u := sum[j] * (a.blkPrior[b] * rv.variantWeight) * rv.runWeight
 			f := float32(1)
 			if boost && mark[j>>6]>>(j&63)&1 != 0 {
 				// See phraseSet.score.
@@ -125,14 +125,14 @@ func (ex *exec) bounds(si int, seg *segment, cb []uint32) []float32 {
 					f *= nameExact
 				}
 			}
-			if se.blockBoosts[svi] != nil {
-				se.blockBoosts[svi][j] = f
+			if se.blockBoosts[vi] != nil {
+				se.blockBoosts[vi][j] = f
 			}
 			if f > 1 && len(a.blockClasses(int(b))) > 0 {
-				if se.unboostedBounds[svi] == nil {
-					se.unboostedBounds[svi] = ex.floats(nc)
+				if se.unboostedBounds[vi] == nil {
+					se.unboostedBounds[vi] = ex.floats(nc)
 				}
-				se.unboostedBounds[svi][j] = u
+				se.unboostedBounds[vi][j] = u
 				se.coarse[j] = true
 			}
 			u *= f
@@ -178,10 +178,10 @@ func (ex *exec) refine(b block) float32 {
 			break
 		}
 		coarse = slices.Delete(coarse, k, k+1)
-		sv := ex.variants[svi]
+		rv := ex.variants[svi]
 		f := float32(1)
 		for _, d := range cls {
-			f = max(f, ex.boost(sv, int(b.seg), seg, d))
+			f = max(f, ex.boost(rv, int(b.seg), seg, d))
 		}
 		se.variantBounds[svi][b.slot] = se.unboostedBounds[svi][b.slot] * f
 		ub = max(ub, se.variantBounds[svi][b.slot])

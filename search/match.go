@@ -29,38 +29,40 @@ func (m matchMode) minMatch(n int) int {
 	}
 }
 
-// svariant is a variant of a plan as a run scores it.
+// runVariant is a variant of a plan as a run (the plan in a match mode)
+// matches and scores it.
 type runVariant struct {
 	pl                       *plan
-	va                       *variant // nil: every document, scored by its prior (browsing)
-	groupIDs                 []int32  // in exec.xg: the required words, then the optional (weak) ones
-	required                 int
-	needed                   int
+	va                       *variant  // nil: every document, scored by its prior (browsing)
+	groupIDs                 []int32   // in exec.groups: the required words, then the optional (weak) ones
+	required                 int       // how many of groupIDs are required
+	needed                   int       // how many required ones a document must match (matchMode.minMatch)
 	variantWeight, runWeight float32   // weights of the variant and of the run
 	maxPhraseBoost           float32   // highest phraseBoost
 	maxNameBoost             float32   // highest nameBoost, 1 if none
 	memo                     boostMemo // boosts by segment and phrase class
 }
 
-// xgroup is a word group as the runs of an exec share it. The variants
+// wordGroup is a word group as the runs of an exec share it. The variants
 // rewritten from one query repeat most of its words (a learnt synonym is a
 // whole process name around the same words), so each distinct group's
 // documents, bounds and per-block scores are computed once and shared.
 type wordGroup struct {
 	alts         []weightedAlt
-	df           int         // sum of the alternatives' document frequencies
-	docs         []groupDocs // its documents per segment, once computed; read-only
-	merged       []bitset    // … as one bitset, once asked for; read-only
-	oneSegDocs   [1]groupDocs
+	df           int          // sum of the alternatives' document frequencies
+	docs         []groupDocs  // its documents per segment, once computed; read-only
+	merged       []bitset     // … as one bitset, once asked for; read-only
+	oneSegDocs   [1]groupDocs // docs and merged with one segment, without allocating
 	oneSegMerged [1]bitset
 }
 
-// gset is the set of documents of a group in one segment, kept as its
-// alternatives' own bitsets and one for the others, with a summary.
+// groupDocs is the set of documents of a group in one segment, kept as its
+// alternatives' own bitsets (dense) and one for the others, from their
+// postings, with a summary.
 type groupDocs struct {
 	computed     bool
 	dense        []bitset // the bitsets of the alternatives that have one
-	fromPostings bitset   // the documents of the others, or nil
+	fromPostings bitset   // the documents of the others, or nil; lent by sparseWords
 	sum          []uint64 // bit w: word w of the set may be non-zero
 }
 
@@ -76,12 +78,15 @@ func (s *groupDocs) word(w int32) uint64 {
 	return x
 }
 
+// weightedAlt is an alternative of a word group with the weight of its
+// matches in the score.
 type weightedAlt struct {
 	info      *termInfo
 	idfWeight float32 // idf × weight of the alternative
 }
 
-// intern returns the index in ex.xg of the group with alternatives alts.
+// internGroup returns the index in ex.groups of the group with
+// alternatives alts, adding it on first sight.
 func (ex *exec) internGroup(alts []alt) int32 {
 	key := ex.keyBuf[:0]
 	for _, a := range alts {
@@ -111,8 +116,10 @@ func (ex *exec) internGroup(alts []alt) int32 {
 	return id
 }
 
+// newRunVariant interns the word groups of variant va of plan pl for a run
+// in mode with weight.
 func (ex *exec) newRunVariant(pl *plan, va *variant, mode matchMode, weight float32) *runVariant {
-	sv := &runVariant{pl: pl, va: va, variantWeight: va.weight, runWeight: weight, maxPhraseBoost: 1, maxNameBoost: 1}
+	rv := &runVariant{pl: pl, va: va, variantWeight: va.weight, runWeight: weight, maxPhraseBoost: 1, maxNameBoost: 1}
 	// A word repeated in a variant (a synonym that restates the words
 	// around it) counts once; it is required if any copy is.
 	var ids []int32
@@ -137,22 +144,22 @@ func (ex *exec) newRunVariant(pl *plan, va *variant, mode matchMode, weight floa
 	if len(req) == 0 {
 		req, opt = opt, nil
 	}
-	sv.groupIDs = append(req, opt...)
-	sv.required = len(req)
-	sv.needed = mode.minMatch(len(req))
+	rv.groupIDs = append(req, opt...)
+	rv.required = len(req)
+	rv.needed = mode.minMatch(len(req))
 	if len(va.phrase) > 0 {
-		sv.maxPhraseBoost = 1.3
+		rv.maxPhraseBoost = 1.3
 		if len(va.phrase) > 1 {
-			sv.maxPhraseBoost *= 1.5
+			rv.maxPhraseBoost *= 1.5
 		}
 	}
 	if len(pl.variants) > 0 && len(pl.variants[0].phrase) > 0 {
-		sv.maxNameBoost = nameExact
+		rv.maxNameBoost = nameExact
 		if len(pl.variants[0].phrase) > 1 {
-			sv.maxNameBoost *= nameHolds
+			rv.maxNameBoost *= nameHolds
 		}
 	}
-	return sv
+	return rv
 }
 
 // add matches a run of plan pl and returns the number of documents it
@@ -170,29 +177,29 @@ func (ex *exec) add(pl *plan, mode matchMode, weight float32) int {
 	for si := range ex.sn.segs {
 		v := &ex.sn.segs[si]
 		se := &ex.segs[si]
-		nw := v.seg.words()
-		ms := ex.words(v.seg.sumWords())
-		m := ex.sparseWords(nw, ms)
-		for _, sv := range ex.variants[start:] {
-			ex.matchVariant(sv, si, v.seg, m, ms)
+		nWords := v.seg.words()
+		runSum := ex.words(v.seg.sumWords())
+		runMatch := ex.sparseWords(nWords, runSum)
+		for _, rv := range ex.variants[start:] {
+			ex.matchVariant(rv, si, v.seg, runMatch, runSum)
 		}
-		or(se.matchSum, ms)
-		if !sparse(ms, nw) {
-			andNot(m, v.del)
-			n += countAnd(m, se.pass)
-			or(se.match, m)
+		or(se.matchSum, runSum)
+		if !sparse(runSum, nWords) {
+			andNot(runMatch, v.del)
+			n += countAnd(runMatch, se.pass)
+			or(se.match, runMatch)
 			continue
 		}
-		for w := range marked(ms) {
+		for w := range marked(runSum) {
 			if w < len(v.del) {
-				m[w] &^= v.del[w]
+				runMatch[w] &^= v.del[w]
 			}
 			if se.pass != nil {
-				n += bits.OnesCount64(m[w] & se.pass[w])
+				n += bits.OnesCount64(runMatch[w] & se.pass[w])
 			} else {
-				n += bits.OnesCount64(m[w])
+				n += bits.OnesCount64(runMatch[w])
 			}
-			se.match[w] |= m[w]
+			se.match[w] |= runMatch[w]
 		}
 	}
 	return n
@@ -274,35 +281,36 @@ func (ex *exec) groupBits(id int32, si int, seg *segment) bitset {
 	return b
 }
 
-// matchVariant ORs the documents of segment si that match sv into out,
-// and the summary of the words it sets into ms.
-func (ex *exec) matchVariant(sv *runVariant, si int, seg *segment, out bitset, ms []uint64) {
-	if sv.required == 0 {
+// matchVariant ORs the documents of segment si that match rv into out,
+// and the summary of the words it sets into outSum.
+func (ex *exec) matchVariant(rv *runVariant, si int, seg *segment, out bitset, outSum []uint64) {
+	if rv.required == 0 {
 		return
 	}
-	req := sv.groupIDs[:sv.required]
+	req := rv.groupIDs[:rv.required]
 	switch {
-	case sv.needed == 1 && len(req) > 1:
+	case rv.needed == 1 && len(req) > 1:
 		for _, id := range req {
-			ex.orGroup(id, si, seg, out, ms)
+			ex.orGroup(id, si, seg, out, outSum)
 		}
 	case len(req) == 1:
-		ex.orGroup(req[0], si, seg, out, ms)
+		ex.orGroup(req[0], si, seg, out, outSum)
 	default:
-		ex.matchMost(req, len(req)-sv.needed, si, seg, out, ms)
+		ex.matchMost(req, len(req)-rv.needed, si, seg, out, outSum)
 	}
 }
 
-// orGroup ORs the documents of group id into out, and its summary into ms.
-func (ex *exec) orGroup(id int32, si int, seg *segment, out bitset, ms []uint64) {
-	s := ex.groupSet(id, si, seg)
-	or(ms, s.sum)
-	if !sparse(s.sum, len(out)) {
+// orGroup ORs the documents of group id into out, and its summary into
+// outSum.
+func (ex *exec) orGroup(id int32, si int, seg *segment, out bitset, outSum []uint64) {
+	docs := ex.groupSet(id, si, seg)
+	or(outSum, docs.sum)
+	if !sparse(docs.sum, len(out)) {
 		or(out, ex.groupBits(id, si, seg))
 		return
 	}
-	for w := range marked(s.sum) {
-		out[w] |= s.word(int32(w))
+	for w := range marked(docs.sum) {
+		out[w] |= docs.word(int32(w))
 	}
 }
 
@@ -315,92 +323,94 @@ func (ex *exec) orGroup(id int32, si int, seg *segment, out bitset, ms []uint64)
 // (learnt synonyms are whole process names) and groups of many
 // alternatives (the completions of a word being typed) never cost a pass
 // over every word of the segment.
-func (ex *exec) matchMost(req []int32, miss int, si int, seg *segment, out bitset, ms []uint64) {
+func (ex *exec) matchMost(req []int32, miss int, si int, seg *segment, out bitset, outSum []uint64) {
 	order := slices.Clone(req)
 	slices.SortFunc(order, func(a, b int32) int { return ex.groups[a].df - ex.groups[b].df })
-	sets := make([]*groupDocs, len(order))
+	groupSets := make([]*groupDocs, len(order))
 	for i, id := range order {
-		sets[i] = ex.groupSet(id, si, seg)
+		groupSets[i] = ex.groupSet(id, si, seg)
 	}
-	l := miss + 1
-	// z[i*l+j]: the words (of summary word i) missing exactly j groups.
-	ns := seg.sumWords()
-	z := ex.words(l * ns)
-	for i := range ns {
-		z[i*l] = ^uint64(0)
+	levels := miss + 1
+	// tally[i*levels+j]: the words (bits of summary word i) missing
+	// exactly j groups so far.
+	nSum := seg.sumWords()
+	tally := ex.words(levels * nSum)
+	for i := range nSum {
+		tally[i*levels] = ^uint64(0)
 	}
-	for _, s := range sets {
-		for i, gw := range s.sum {
-			count(z[i*l:i*l+l], gw)
+	for _, s := range groupSets {
+		for i, sumWord := range s.sum {
+			tallyGroup(tally[i*levels:i*levels+levels], sumWord)
 		}
 	}
-	idx := make([]int32, 0, 256)
-	for i := range ns {
+	wordIdx := make([]int32, 0, 256)
+	for i := range nSum {
 		m := uint64(0)
-		for _, x := range z[i*l : i*l+l] {
+		for _, x := range tally[i*levels : i*levels+levels] {
 			m |= x
 		}
 		for ; m != 0; m &= m - 1 {
-			idx = append(idx, int32(i<<6+bits.TrailingZeros64(m)))
+			wordIdx = append(wordIdx, int32(i<<6+bits.TrailingZeros64(m)))
 		}
 	}
-	if len(idx) == 0 {
+	if len(wordIdx) == 0 {
 		return
 	}
 	// The same over the documents of those words. Words left with no
 	// document are dropped as they appear.
-	z = ex.words(l * len(idx))
-	for i := range idx {
-		z[i*l] = ^uint64(0)
+	tally = ex.words(levels * len(wordIdx))
+	for i := range wordIdx {
+		tally[i*levels] = ^uint64(0)
 	}
-	for t, s := range sets {
+	for gi, s := range groupSets {
 		dead := 0
-		for i, w := range idx {
-			zi := z[i*l : i*l+l]
-			if count(zi, s.word(w)) == 0 {
+		for i, w := range wordIdx {
+			wordTally := tally[i*levels : i*levels+levels]
+			if tallyGroup(wordTally, s.word(w)) == 0 {
 				dead++
 			}
 		}
-		if dead*4 >= len(idx) && t < len(sets)-1 {
+		if dead*4 >= len(wordIdx) && gi < len(groupSets)-1 {
 			k := 0
-			for i, w := range idx {
-				zi := z[i*l : i*l+l]
+			for i, w := range wordIdx {
+				wordTally := tally[i*levels : i*levels+levels]
 				live := uint64(0)
-				for _, x := range zi {
+				for _, x := range wordTally {
 					live |= x
 				}
 				if live != 0 {
-					idx[k] = w
-					copy(z[k*l:k*l+l], zi)
+					wordIdx[k] = w
+					copy(tally[k*levels:k*levels+levels], wordTally)
 					k++
 				}
 			}
-			if idx = idx[:k]; k == 0 {
+			if wordIdx = wordIdx[:k]; k == 0 {
 				return
 			}
 		}
 	}
-	for i, w := range idx {
+	for i, w := range wordIdx {
 		m := uint64(0)
-		for _, x := range z[i*l : i*l+l] {
+		for _, x := range tally[i*levels : i*levels+levels] {
 			m |= x
 		}
 		if m != 0 {
 			out[w] |= m
-			ms[w>>6] |= 1 << (w & 63)
+			outSum[w>>6] |= 1 << (w & 63)
 		}
 	}
 }
 
-// count moves the bits of zi (zi[j]: missing exactly j groups so far) for
-// one more group holding the bits of g, and returns the bits still live.
-func count(zi []uint64, g uint64) uint64 {
-	for j := len(zi) - 1; j >= 1; j-- {
-		zi[j] = zi[j]&g | zi[j-1]&^g
+// tallyGroup moves the bits of wordTally (wordTally[j]: missing exactly j
+// groups so far) for one more group holding the bits of groupWord, and
+// returns the bits still live (missing no more than allowed).
+func tallyGroup(wordTally []uint64, groupWord uint64) uint64 {
+	for j := len(wordTally) - 1; j >= 1; j-- {
+		wordTally[j] = wordTally[j]&groupWord | wordTally[j-1]&^groupWord
 	}
-	zi[0] &= g
+	wordTally[0] &= groupWord
 	live := uint64(0)
-	for _, x := range zi {
+	for _, x := range wordTally {
 		live |= x
 	}
 	return live

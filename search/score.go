@@ -152,22 +152,22 @@ func (ex *exec) scoreBlock(blk block, h *candHeap) {
 	ubs := ex.segs[si].variantBounds
 	ex.blockStamp++
 	ex.blocksScored++
-	for svi, sv := range ex.variants {
-		if ubs != nil && len(h.cands) == h.k && ubs[svi][blk.slot]*boundSlack < h.cands[0].score && !testNoPrune {
+	for vi, rv := range ex.variants {
+		if ubs != nil && len(h.cands) == h.k && ubs[vi][blk.slot]*boundSlack < h.cands[0].score && !testNoPrune {
 			continue // this variant cannot make the page here
 		}
-		if sv.va == nil {
+		if rv.va == nil {
 			for _, i := range docs {
-				best[i] = max(best[i], seg.prior[lo+uint32(i)]*sv.variantWeight*sv.runWeight)
+				best[i] = max(best[i], seg.prior[lo+uint32(i)]*rv.variantWeight*rv.runWeight)
 			}
 			continue
 		}
 		var acc [blockSize]float32
 		var cnt [blockSize]uint8
-		for gi, id := range sv.groupIDs {
+		for gi, id := range rv.groupIDs {
 			gs := ex.groupScores(id, si, seg, b, &mask)
 			switch {
-			case gi >= sv.required:
+			case gi >= rv.required:
 				for _, i := range docs {
 					acc[i] += weakWeight * gs[i]
 				}
@@ -178,30 +178,30 @@ func (ex *exec) scoreBlock(blk block, h *candHeap) {
 						cnt[i]++
 					}
 				}
-				if gi == sv.required-1 && sv.required > sv.needed {
+				if gi == rv.required-1 && rv.required > rv.needed {
 					// Some words may be missing, at a cost.
 					for _, i := range docs {
-						if c := cnt[i]; c > 0 && int(c) < sv.required {
-							r := float32(c) / float32(sv.required)
+						if c := cnt[i]; c > 0 && int(c) < rv.required {
+							r := float32(c) / float32(rv.required)
 							acc[i] *= r * r
 						}
 					}
 				}
 			}
 		}
-		need := uint8(sv.needed)
-		mb := sv.maxPhraseBoost * sv.maxNameBoost
-		if ubs != nil && ex.segs[si].blockBoosts[svi] != nil {
-			mb = ex.segs[si].blockBoosts[svi][blk.slot]
+		need := uint8(rv.needed)
+		mb := rv.maxPhraseBoost * rv.maxNameBoost
+		if ubs != nil && ex.segs[si].blockBoosts[vi] != nil {
+			mb = ex.segs[si].blockBoosts[vi][blk.slot]
 		}
 		for _, i := range docs {
 			if cnt[i] < need {
 				continue
 			}
 			d := lo + uint32(i)
-			s := acc[i] * (seg.prior[d] * sv.variantWeight) * sv.runWeight
+			s := acc[i] * (seg.prior[d] * rv.variantWeight) * rv.runWeight
 			if mb > 1 && (len(h.cands) < h.k || s*mb*boundSlack >= h.cands[0].score || testNoPrune) {
-				s *= ex.boost(sv, si, seg, d)
+				s *= ex.boost(rv, si, seg, d)
 			}
 			best[i] = max(best[i], s)
 		}
