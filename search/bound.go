@@ -13,55 +13,56 @@ import (
 const boundSlack = 1 + 1e-5
 
 // bounds returns an upper bound of the score of the documents of each block
-// cb[j] of segment si (blocks holding matches, in order), and keeps those
-// of each svariant in segs[si].ubs.
-func (ex *exec) bounds(si int, seg *segment, cb []uint32) []float32 {
+// blockNums[j] of segment si (the blocks holding matches, in order; j is
+// their slot), and keeps those of each run variant in
+// segs[si].variantBounds.
+func (ex *exec) bounds(si int, seg *segment, blockNums []uint32) []float32 {
 	a := &seg.acc
-	nc := len(cb)
-	// pos[b]: the index of block b in cb, or -1.
-	pos := ex.int32s(a.nblk)
-	for b := range pos {
-		pos[b] = -1
+	nSlots := len(blockNums)
+	// slotOf[b]: the slot of block b in blockNums, or -1.
+	slotOf := ex.int32s(a.nblk)
+	for b := range slotOf {
+		slotOf[b] = -1
 	}
-	for j, b := range cb {
-		pos[b] = int32(j)
+	for j, b := range blockNums {
+		slotOf[b] = int32(j)
 	}
-	ub := ex.floats(nc)
+	bound := ex.floats(nSlots)
 	se := &ex.segs[si]
 	se.variantBounds = make([][]float32, len(ex.variants))
 	se.unboostedBounds = make([][]float32, len(ex.variants))
 	se.blockBoosts = make([][]float32, len(ex.variants))
-	se.coarse = make([]bool, nc)
-	sum := ex.floats(nc)
-	gus := make([][]float32, len(ex.groups)) // per xgroup, its bound per block
-	present := make([]uint8, nc)             // required groups with a document in the block
+	se.coarse = make([]bool, nSlots)
+	sum := ex.floats(nSlots)
+	perGroup := make([][]float32, len(ex.groups)) // per word group, its bound per slot
+	present := make([]uint8, nSlots)              // per slot, the required groups with a document in the block
 	// A block gets a phrase or name boost only if a document holds one of
 	// the phrase's words in its title or names (marked from the terms'
 	// block flags); the exact boosts of a block with its classes listed
 	// are computed when it reaches the top of the heap (refine).
-	nj := (nc + 63) / 64
-	mark, markName := ex.words(nj), ex.words(nj)
+	slotWords := (nSlots + 63) / 64
+	phraseMark, nameMark := ex.words(slotWords), ex.words(slotWords)
 	ex.termMarks = make(map[int32]termMarks)
 	for vi, rv := range ex.variants {
-		ubv := ex.floats(nc)
-		se.variantBounds[vi] = ubv
+		vBounds := ex.floats(nSlots)
+		se.variantBounds[vi] = vBounds
 		if rv.va == nil {
-			for j, b := range cb {
-				ubv[j] = a.blkPrior[b] * rv.variantWeight * rv.runWeight
-				ub[j] = max(ub[j], ubv[j])
+			for j, b := range blockNums {
+				vBounds[j] = a.blkPrior[b] * rv.variantWeight * rv.runWeight
+				bound[j] = max(bound[j], vBounds[j])
 			}
 			continue
 		}
 		clear(sum)
 		clear(present)
 		for gi, id := range rv.groupIDs {
-			gu := gus[id]
-			if gu == nil {
-				gu = ex.groupBounds(id, si, seg, pos, cb)
-				gus[id] = gu
+			gb := perGroup[id]
+			if gb == nil {
+				gb = ex.groupBounds(id, si, seg, slotOf, blockNums)
+				perGroup[id] = gb
 			}
 			if gi < rv.required {
-				for j, g := range gu {
+				for j, g := range gb {
 					sum[j] += g
 					if g > 0 {
 						present[j]++
@@ -78,69 +79,69 @@ func (ex *exec) bounds(si int, seg *segment, cb []uint32) []float32 {
 					}
 				}
 			} else {
-				for j, g := range gu {
+				for j, g := range gb {
 					sum[j] += weakWeight * g
 				}
 			}
 		}
-		boost := rv.maxPhraseBoost > 1
-		if boost {
-			clear(mark)
-			ex.markBlocks(seg, rv.va.phraseIDs(rv.pl, si), false, mark, pos, cb)
+		byPhrase := rv.maxPhraseBoost > 1
+		if byPhrase {
+			clear(phraseMark)
+			ex.markBlocks(seg, rv.va.phraseIDs(rv.pl, si), false, phraseMark, slotOf, blockNums)
 		}
-		name := rv.maxNameBoost > 1
-		if name {
-			clear(markName)
-			ex.markBlocks(seg, rv.pl.variants[0].phraseIDs(rv.pl, si), true, markName, pos, cb)
+		byName := rv.maxNameBoost > 1
+		if byName {
+			clear(nameMark)
+			ex.markBlocks(seg, rv.pl.variants[0].phraseIDs(rv.pl, si), true, nameMark, slotOf, blockNums)
 		}
-		if boost || name {
-			se.blockBoosts[vi] = ex.floats(nc)
+		if byPhrase || byName {
+			se.blockBoosts[vi] = ex.floats(nSlots)
 		}
-		np := len(rv.va.phrase)
-		n0 := 0
-		if name {
-			n0 = len(rv.pl.variants[0].phrase)
+		phraseLen := len(rv.va.phrase)
+		nameLen := 0
+		if byName {
+			nameLen = len(rv.pl.variants[0].phrase)
 		}
-		for j, b := range cb {
+		for j, b := range blockNums {
 			if int(present[j]) < rv.needed {
 				continue
 			}
-			u := sum[j] * (a.blkPrior[b] * rv.variantWeight) * rv.runWeight
-			f := float32(1)
-			if boost && mark[j>>6]>>(j&63)&1 != 0 {
+			vb := sum[j] * (a.blkPrior[b] * rv.variantWeight) * rv.runWeight
+			boost := float32(1)
+			if byPhrase && phraseMark[j>>6]>>(j&63)&1 != 0 {
 				// See phraseSet.score.
-				if np > 1 {
-					f = 1.5
+				if phraseLen > 1 {
+					boost = 1.5
 				}
-				if inRange(np, a.titleMin[b], a.titleMax[b]) || inRange(np, a.altMin[b], a.altMax[b]) {
-					f *= 1.3
+				if inRange(phraseLen, a.titleMin[b], a.titleMax[b]) || inRange(phraseLen, a.altMin[b], a.altMax[b]) {
+					boost *= 1.3
 				}
 			}
-			if name && markName[j>>6]>>(j&63)&1 != 0 {
+			if byName && nameMark[j>>6]>>(j&63)&1 != 0 {
 				// See nameBoost.
-				if n0 > 1 {
-					f *= nameHolds
+				if nameLen > 1 {
+					boost *= nameHolds
 				}
-				if inRange(n0, a.altMin[b], a.altMax[b]) {
-					f *= nameExact
+				if inRange(nameLen, a.altMin[b], a.altMax[b]) {
+					boost *= nameExact
 				}
 			}
 			if se.blockBoosts[vi] != nil {
-				se.blockBoosts[vi][j] = f
+				se.blockBoosts[vi][j] = boost
 			}
-			if f > 1 && len(a.blockClasses(int(b))) > 0 {
+			if boost > 1 && len(a.blockClasses(int(b))) > 0 {
 				if se.unboostedBounds[vi] == nil {
-					se.unboostedBounds[vi] = ex.floats(nc)
+					se.unboostedBounds[vi] = ex.floats(nSlots)
 				}
-				se.unboostedBounds[vi][j] = u
+				se.unboostedBounds[vi][j] = vb
 				se.coarse[j] = true
 			}
-			u *= f
-			ubv[j] = u
-			ub[j] = max(ub[j], u)
+			vb *= boost
+			vBounds[j] = vb
+			bound[j] = max(bound[j], vb)
 		}
 	}
-	return ub
+	return bound
 }
 
 // refine replaces the coarse bound of block b by one with the exact phrase
@@ -150,121 +151,123 @@ func (ex *exec) bounds(si int, seg *segment, cb []uint32) []float32 {
 func (ex *exec) refine(b block) float32 {
 	se := &ex.segs[b.seg]
 	seg := ex.sn.segs[b.seg].seg
-	cls := seg.acc.blockClasses(int(b.num))
+	classes := seg.acc.blockClasses(int(b.num))
 	// The exact bounds first; then the coarse ones, largest first, until
 	// none left can raise the block's bound (those keep their coarse
 	// bound, still a bound).
-	ub := float32(0)
+	bound := float32(0)
 	var todo [16]int
 	coarse := todo[:0]
-	for svi := range ex.variants {
-		if u0 := se.unboostedBounds[svi]; u0 != nil && u0[b.slot] > 0 {
+	for vi := range ex.variants {
+		if unboosted := se.unboostedBounds[vi]; unboosted != nil && unboosted[b.slot] > 0 {
 			if len(coarse) < len(todo) {
-				coarse = append(coarse, svi)
+				coarse = append(coarse, vi)
 				continue
 			}
 		}
-		ub = max(ub, se.variantBounds[svi][b.slot])
+		bound = max(bound, se.variantBounds[vi][b.slot])
 	}
 	for len(coarse) > 0 {
 		k := 0
-		for i, svi := range coarse {
-			if se.variantBounds[svi][b.slot] > se.variantBounds[coarse[k]][b.slot] {
+		for i, vi := range coarse {
+			if se.variantBounds[vi][b.slot] > se.variantBounds[coarse[k]][b.slot] {
 				k = i
 			}
 		}
-		svi := coarse[k]
-		if se.variantBounds[svi][b.slot] <= ub {
+		vi := coarse[k]
+		if se.variantBounds[vi][b.slot] <= bound {
 			break
 		}
 		coarse = slices.Delete(coarse, k, k+1)
-		rv := ex.variants[svi]
+		rv := ex.variants[vi]
 		f := float32(1)
-		for _, d := range cls {
+		for _, d := range classes {
 			f = max(f, ex.boost(rv, int(b.seg), seg, d))
 		}
-		se.variantBounds[svi][b.slot] = se.unboostedBounds[svi][b.slot] * f
-		ub = max(ub, se.variantBounds[svi][b.slot])
+		se.variantBounds[vi][b.slot] = se.unboostedBounds[vi][b.slot] * f
+		bound = max(bound, se.variantBounds[vi][b.slot])
 	}
 	se.coarse[b.slot] = false
-	return ub
+	return bound
 }
 
-// groupBounds returns, per block cb[j] (pos maps a block to j, or -1), an
-// upper bound of what group id adds to the score of a document of the block.
-func (ex *exec) groupBounds(id int32, si int, seg *segment, pos []int32, cb []uint32) []float32 {
+// groupBounds returns, per block blockNums[j] (slotOf maps a block to j, or
+// -1), an upper bound of what group id adds to the score of a document of
+// the block.
+func (ex *exec) groupBounds(id int32, si int, seg *segment, slotOf []int32, blockNums []uint32) []float32 {
 	a := &seg.acc
-	nc := len(cb)
-	gu := ex.floats(nc)
-	nj := (nc + 63) / 64
+	nSlots := len(blockNums)
+	bound := ex.floats(nSlots)
+	slotWords := (nSlots + 63) / 64
 	for _, al := range ex.groups[id].alts {
-		id := al.info.ids[si]
-		if id < 0 {
+		t := al.info.ids[si]
+		if t < 0 {
 			continue
 		}
 		// The term's marks come with its entries (see markBlocks).
-		_, marked := ex.termMarks[id]
+		_, hadMarks := ex.termMarks[t]
 		var tm termMarks
-		if !marked {
-			tm = termMarks{ex.words(nj), ex.words(nj)}
-			ex.termMarks[id] = tm
+		if !hadMarks {
+			tm = termMarks{ex.words(slotWords), ex.words(slotWords)}
+			ex.termMarks[t] = tm
 		}
-		if a.bOff[id] < a.bOff[id+1] {
-			for j, e := range ex.entries(a, id, cb, pos) {
+		if a.bOff[t] < a.bOff[t+1] {
+			for j, e := range ex.entries(a, t, blockNums, slotOf) {
 				if e < 0 {
 					continue
 				}
-				if c := contrib(al.idfWeight, a.bMax[e]); c > gu[j] {
-					gu[j] = c
+				if c := contrib(al.idfWeight, a.bMax[e]); c > bound[j] {
+					bound[j] = c
 				}
-				if f := a.bFlag[e]; f != 0 && !marked {
+				if f := a.bFlag[e]; f != 0 && !hadMarks {
 					tm.set(int32(j), f)
 				}
 			}
 			continue
 		}
-		docs, tfs := seg.postings(int(id))
+		docs, tfs := seg.postings(int(t))
 		for k, d := range docs {
-			j := pos[d>>blockShift]
+			j := slotOf[d>>blockShift]
 			if j < 0 {
 				continue
 			}
-			if c := contrib(al.idfWeight, seg.weighted(d, tfs[k])); c > gu[j] {
-				gu[j] = c
+			if c := contrib(al.idfWeight, seg.weighted(d, tfs[k])); c > bound[j] {
+				bound[j] = c
 			}
-			if f := flagOf(tfs[k]); f != 0 && !marked {
+			if f := flagOf(tfs[k]); f != 0 && !hadMarks {
 				tm.set(j, f)
 			}
 		}
 	}
-	return gu
+	return bound
 }
 
+// inRange reports whether n is within [lo, hi], 255 standing for more.
 func inRange(n int, lo, hi uint8) bool { return n >= int(lo) && (n <= int(hi) || hi == 255) }
 
-// entries returns, for each candidate block cb[j] (pos maps a block to
-// j), the index of term t's block entry there, or -1. A term with many
+// entries returns, for each candidate block blockNums[j] (slotOf maps a
+// block to j), the index of term t's block entry there, or -1. A term with many
 // more entries than there are candidates is searched (galloping), not
 // scanned. The slice is reused by the next call.
-func (ex *exec) entries(a *accel, t int32, cb []uint32, pos []int32) []int32 {
-	if cap(ex.entryBuf) < len(cb) {
-		ex.entryBuf = make([]int32, len(cb))
+func (ex *exec) entries(a *accel, t int32, blockNums []uint32, slotOf []int32) []int32 {
+	if cap(ex.entryBuf) < len(blockNums) {
+		ex.entryBuf = make([]int32, len(blockNums))
 	}
-	ej := ex.entryBuf[:len(cb)]
+	entryAt := ex.entryBuf[:len(blockNums)]
 	lo, hi := int(a.bOff[t]), int(a.bOff[t+1])
-	if hi-lo <= 8*len(cb) {
-		for j := range ej {
-			ej[j] = -1
+	if hi-lo <= 8*len(blockNums) {
+		for j := range entryAt {
+			entryAt[j] = -1
 		}
 		for e := lo; e < hi; e++ {
-			if j := pos[a.bID[e]]; j >= 0 {
-				ej[j] = int32(e)
+			if j := slotOf[a.bID[e]]; j >= 0 {
+				entryAt[j] = int32(e)
 			}
 		}
-		return ej
+		return entryAt
 	}
 	e := lo
-	for j, b := range cb {
+	for j, b := range blockNums {
 		// The first entry from e on with a block ≥ b.
 		step := 1
 		for e+step < hi && a.bID[e+step] < b {
@@ -275,25 +278,25 @@ func (ex *exec) entries(a *accel, t int32, cb []uint32, pos []int32) []int32 {
 			e += 1 + searchU32(a.bID[e+1:min(e+step, hi)], b)
 		}
 		if e >= hi {
-			for k := j; k < len(ej); k++ {
-				ej[k] = -1
+			for k := j; k < len(entryAt); k++ {
+				entryAt[k] = -1
 			}
 			break
 		}
-		ej[j] = -1
+		entryAt[j] = -1
 		if a.bID[e] == b {
-			ej[j] = int32(e)
+			entryAt[j] = int32(e)
 		}
 	}
-	return ej
+	return entryAt
 }
 
 // block is a block of a segment with an upper bound of its scores.
 type block struct {
 	bound float32
 	seg   int32
-	num   uint32
-	slot  uint32 // index of the block among the segment's bounded ones
+	num   uint32 // documents num<<blockShift on
+	slot  uint32 // index of the block among the segment's bounded ones (see bounds)
 }
 
 // blockHeap orders blocks best bound first. It is typed (not
