@@ -16,41 +16,53 @@ package search
 // found so far (block-max pruning). The ranking is the same as scoring
 // every match.
 type exec struct {
-	sn               *snapshot
-	filter           *filter
-	segs             []segExec
-	variants         []*runVariant
-	groups           []*wordGroup // the distinct word groups of the svariants
-	groupByKey       map[string]int32
-	groupBlockScores []float32 // per xgroup, what it adds to each document of the block being scored (see groupScores)
-	groupBlockStamp  []int32   // per xgroup, the block (stamp) its scores are of
-	blockStamp       int32
-	blocksScored     int         // blocks scored by top
-	wordBufs         []*[]uint64 // borrowed bitsets, returned by release
-	floatBufs        []*[]float32
-	int32Bufs        []*[]int32
-	sparseBufs       []sparseBuf
-	blockBuf         *[]block
-	keyBuf           []byte              // intern's buffer
-	termMarks        map[int32]termMarks // per term, during bounds of one segment
-	entryBuf         []int32             // entries' result
+	sn       *snapshot
+	filter   *filter
+	segs     []segExec     // per segment of sn
+	variants []*runVariant // of every run added, in order
+	groups   []*wordGroup  // the distinct word groups of the variants
+	// groupByKey finds a group in groups by its alternatives (internGroup).
+	groupByKey map[string]int32
+	// groupBlockScores has per group what it adds to each document of the
+	// block being scored (blockSize each, see groupScores), valid when
+	// its groupBlockStamp is blockStamp.
+	groupBlockScores []float32
+	groupBlockStamp  []int32
+	blockStamp       int32 // stamp of the block being scored
+	blocksScored     int   // blocks scored by top (Result.scored, for tests)
+
+	// Buffers borrowed from the scratch pools, returned by release.
+	wordBufs   []*[]uint64
+	floatBufs  []*[]float32
+	int32Bufs  []*[]int32
+	sparseBufs []sparseBuf
+	blockBuf   *[]block
+
+	keyBuf    []byte              // internGroup's key
+	termMarks map[int32]termMarks // per term, during bounds of one segment
+	entryBuf  []int32             // entries' result
 }
 
+// segExec is the part of an exec in one segment.
 type segExec struct {
-	match         bitset // documents matched by some run (live ones)
-	pass          bitset // documents passing every filter key; nil without filters
-	keys          []keyPass
-	result        bitset      // match ∧ pass, set by finish
-	matchSum      []uint64    // summary of match: bit w when word w may be non-zero
-	variantBounds [][]float32 // per svariant, bound of the scores of each block with matches (block.j)
+	match    bitset // documents matched by some run (live ones)
+	pass     bitset // documents passing every filter key; nil without filters
+	keys     []keyPass
+	result   bitset   // match ∧ pass, set by finish
+	matchSum []uint64 // summary of match: bit w when word w may be non-zero
+
+	// Set by bounds, per run variant and slot (block.slot): the bound of
+	// the scores of the block's documents.
+	variantBounds [][]float32
 	// Blocks whose bound takes the largest phrase and name boosts
-	// (coarse) keep their bound without boosts per svariant (u0s), to be
-	// refined with their classes' exact boosts (see refine).
+	// (coarse) keep their bound without boosts per variant, to be refined
+	// with their classes' exact boosts (see refine).
 	unboostedBounds [][]float32
-	// fs has per svariant the largest boost of each block's documents (0
-	// where none matches it): scoring skips the boosts where it is 1.
+	coarse          []bool
+	// blockBoosts has per variant the largest boost of each block's
+	// documents (0 where none matches it): scoring skips the boosts where
+	// it is 1.
 	blockBoosts [][]float32
-	coarse      []bool
 }
 
 // keyPass is the set of documents that pass one filtered key.
