@@ -9,7 +9,7 @@ import (
 // Scoring: the k best matches, block by block in order of their bounds,
 // until no remaining block can make the page.
 
-// cand is a matching document.
+// cand is a matching document with its score.
 type cand struct {
 	seg   int32
 	doc   uint32
@@ -31,23 +31,23 @@ func (ex *exec) top(k int) []cand {
 		n += ex.sn.segs[si].seg.acc.nblk
 	}
 	ex.blockBuf = blockScratch.get(n)
-	blks := blockHeap((*ex.blockBuf)[:0])
+	blocks := blockHeap((*ex.blockBuf)[:0])
 	for si := range ex.segs {
-		m0 := ex.segs[si].result
+		result := ex.segs[si].result
 		last := -1
 		for w := range marked(ex.segs[si].matchSum) {
-			if b := w >> 1; b != last && m0[w] != 0 {
-				blks = append(blks, block{seg: int32(si), num: uint32(b)})
+			if b := w >> 1; b != last && result[w] != 0 {
+				blocks = append(blocks, block{seg: int32(si), num: uint32(b)})
 				last = b
 			}
 		}
 	}
-	if len(blks) <= fewBlocks && !testNoPrune {
+	if len(blocks) <= fewBlocks && !testNoPrune {
 		// Bounding costs a pass over every block of the segment for each
 		// variant: with so few blocks, scoring them all is cheaper.
 		h := &candHeap{sn: ex.sn, k: k}
 		ex.groupBlockScores, ex.groupBlockStamp = ex.floats(len(ex.groups)*blockSize), ex.int32s(len(ex.groups))
-		for _, b := range blks {
+		for _, b := range blocks {
 			ex.scoreBlock(b, h)
 		}
 		out := h.cands
@@ -55,43 +55,43 @@ func (ex *exec) top(k int) []cand {
 		return out
 	}
 	// Bounds per segment, over the blocks holding matches.
-	for lo := 0; lo < len(blks); {
-		si := blks[lo].seg
+	for lo := 0; lo < len(blocks); {
+		si := blocks[lo].seg
 		hi := lo
-		cb := make([]uint32, 0, 64)
-		for hi < len(blks) && blks[hi].seg == si {
-			cb = append(cb, blks[hi].num)
+		blockNums := make([]uint32, 0, 64)
+		for hi < len(blocks) && blocks[hi].seg == si {
+			blockNums = append(blockNums, blocks[hi].num)
 			hi++
 		}
-		ub := ex.bounds(int(si), ex.sn.segs[si].seg, cb)
-		for j := range cb {
-			blks[lo+j].bound = ub[j] * boundSlack
-			blks[lo+j].slot = uint32(j)
+		bound := ex.bounds(int(si), ex.sn.segs[si].seg, blockNums)
+		for j := range blockNums {
+			blocks[lo+j].bound = bound[j] * boundSlack
+			blocks[lo+j].slot = uint32(j)
 		}
 		lo = hi
 	}
-	blks.init()
+	blocks.init()
 	ex.groupBlockScores, ex.groupBlockStamp = ex.floats(len(ex.groups)*blockSize), ex.int32s(len(ex.groups))
 	h := &candHeap{sn: ex.sn, k: k}
-	for len(blks) > 0 {
-		if b := &blks[0]; ex.segs[b.seg].coarse[b.slot] {
+	for len(blocks) > 0 {
+		if b := &blocks[0]; ex.segs[b.seg].coarse[b.slot] {
 			b.bound = ex.refine(*b) * boundSlack
-			blks.down(0) // a refined bound only decreases
+			blocks.down(0) // a refined bound only decreases
 			continue
 		}
 		if len(h.cands) == k && !testNoPrune {
 			kth := h.cands[0]
-			if blks[0].bound < kth.score {
+			if blocks[0].bound < kth.score {
 				break
 			}
-			if quantDown(blks[0].bound) == kth.score && !ex.beforeIn(blks[0], kth) {
+			if quantDown(blocks[0].bound) == kth.score && !ex.beforeIn(blocks[0], kth) {
 				// Its documents can at best tie with the k-th, and
 				// rank after it on a tie: copies of one template.
-				blks.pop()
+				blocks.pop()
 				continue
 			}
 		}
-		ex.scoreBlock(blks.pop(), h)
+		ex.scoreBlock(blocks.pop(), h)
 	}
 	out := h.cands
 	slices.SortFunc(out, func(a, b cand) int { return byScore(ex.sn, a, b) })
@@ -110,11 +110,11 @@ func quantDown(x float32) float32 { return math.Float32frombits(math.Float32bits
 // beforeIn reports whether a matching document of block b ranks before c
 // on a tie of scores.
 func (ex *exec) beforeIn(b block, c cand) bool {
-	m0 := ex.segs[b.seg].result
-	seg, cs := ex.sn.segs[b.seg].seg, ex.sn.segs[c.seg].seg
-	for w := 2 * int(b.num); w < min(2*int(b.num)+2, len(m0)); w++ {
-		for word := m0[w]; word != 0; word &= word - 1 {
-			if compareRefs(seg, uint32(w<<6+bits.TrailingZeros64(word)), cs, c.doc) < 0 {
+	result := ex.segs[b.seg].result
+	seg, candSeg := ex.sn.segs[b.seg].seg, ex.sn.segs[c.seg].seg
+	for w := 2 * int(b.num); w < min(2*int(b.num)+2, len(result)); w++ {
+		for word := result[w]; word != 0; word &= word - 1 {
+			if compareRefs(seg, uint32(w<<6+bits.TrailingZeros64(word)), candSeg, c.doc) < 0 {
 				return true
 			}
 		}
@@ -125,18 +125,19 @@ func (ex *exec) beforeIn(b block, c cand) bool {
 // contrib is the BM25 score of weighted frequency x for a term of weight w.
 func contrib(w, x float32) float32 { return w * x * (k1 + 1) / (k1 + x) }
 
-// scoreBlock scores the matching documents of block b of segment si and
-// offers them to h.
+// scoreBlock scores the matching documents of block blk and offers them to
+// h. A document's score is the best of its variants' (each times the
+// weight of the variant and of its run).
 func (ex *exec) scoreBlock(blk block, h *candHeap) {
-	si, b := int(blk.seg), blk.num
+	si, num := int(blk.seg), blk.num
 	seg := ex.sn.segs[si].seg
-	m0 := ex.segs[si].result
+	result := ex.segs[si].result
 	var mask [2]uint64
-	mask[0] = m0[2*b]
-	if int(2*b+1) < len(m0) {
-		mask[1] = m0[2*b+1]
+	mask[0] = result[2*num]
+	if int(2*num+1) < len(result) {
+		mask[1] = result[2*num+1]
 	}
-	// The matching documents of the block, as offsets from lo.
+	// The matching documents of the block, as offsets from its first.
 	var idx [blockSize]uint8
 	n := 0
 	for w, word := range mask {
@@ -147,102 +148,102 @@ func (ex *exec) scoreBlock(blk block, h *candHeap) {
 		}
 	}
 	docs := idx[:n]
-	lo := b << blockShift
+	first := num << blockShift
 	var best [blockSize]float32
-	ubs := ex.segs[si].variantBounds
+	vBounds := ex.segs[si].variantBounds
 	ex.blockStamp++
 	ex.blocksScored++
 	for vi, rv := range ex.variants {
-		if ubs != nil && len(h.cands) == h.k && ubs[vi][blk.slot]*boundSlack < h.cands[0].score && !testNoPrune {
+		if vBounds != nil && len(h.cands) == h.k && vBounds[vi][blk.slot]*boundSlack < h.cands[0].score && !testNoPrune {
 			continue // this variant cannot make the page here
 		}
 		if rv.va == nil {
 			for _, i := range docs {
-				best[i] = max(best[i], seg.prior[lo+uint32(i)]*rv.variantWeight*rv.runWeight)
+				best[i] = max(best[i], seg.prior[first+uint32(i)]*rv.variantWeight*rv.runWeight)
 			}
 			continue
 		}
-		var acc [blockSize]float32
-		var cnt [blockSize]uint8
+		var sum [blockSize]float32
+		var matched [blockSize]uint8
 		for gi, id := range rv.groupIDs {
-			gs := ex.groupScores(id, si, seg, b, &mask)
+			gScores := ex.groupScores(id, si, seg, num, &mask)
 			switch {
 			case gi >= rv.required:
 				for _, i := range docs {
-					acc[i] += weakWeight * gs[i]
+					sum[i] += weakWeight * gScores[i]
 				}
 			default:
 				for _, i := range docs {
-					if g := gs[i]; g > 0 {
-						acc[i] += g
-						cnt[i]++
+					if g := gScores[i]; g > 0 {
+						sum[i] += g
+						matched[i]++
 					}
 				}
 				if gi == rv.required-1 && rv.required > rv.needed {
 					// Some words may be missing, at a cost.
 					for _, i := range docs {
-						if c := cnt[i]; c > 0 && int(c) < rv.required {
+						if c := matched[i]; c > 0 && int(c) < rv.required {
 							r := float32(c) / float32(rv.required)
-							acc[i] *= r * r
+							sum[i] *= r * r
 						}
 					}
 				}
 			}
 		}
-		need := uint8(rv.needed)
-		mb := rv.maxPhraseBoost * rv.maxNameBoost
-		if ubs != nil && ex.segs[si].blockBoosts[vi] != nil {
-			mb = ex.segs[si].blockBoosts[vi][blk.slot]
+		needed := uint8(rv.needed)
+		maxBoost := rv.maxPhraseBoost * rv.maxNameBoost
+		if vBounds != nil && ex.segs[si].blockBoosts[vi] != nil {
+			maxBoost = ex.segs[si].blockBoosts[vi][blk.slot]
 		}
 		for _, i := range docs {
-			if cnt[i] < need {
+			if matched[i] < needed {
 				continue
 			}
-			d := lo + uint32(i)
-			s := acc[i] * (seg.prior[d] * rv.variantWeight) * rv.runWeight
-			if mb > 1 && (len(h.cands) < h.k || s*mb*boundSlack >= h.cands[0].score || testNoPrune) {
-				s *= ex.boost(rv, si, seg, d)
+			d := first + uint32(i)
+			score := sum[i] * (seg.prior[d] * rv.variantWeight) * rv.runWeight
+			if maxBoost > 1 && (len(h.cands) < h.k || score*maxBoost*boundSlack >= h.cands[0].score || testNoPrune) {
+				score *= ex.boost(rv, si, seg, d)
 			}
-			best[i] = max(best[i], s)
+			best[i] = max(best[i], score)
 		}
 	}
 	for _, i := range docs {
 		q := quantDown(best[i])
 		if q > 0 && (len(h.cands) < h.k || q >= h.cands[0].score) {
-			h.offer(cand{seg: int32(si), doc: lo + uint32(i), score: q})
+			h.offer(cand{seg: int32(si), doc: first + uint32(i), score: q})
 		}
 	}
 }
 
 // groupScores returns what group id adds to the score of each matching
-// document (mask) of block b of segment si. Each scoreBlock call has its
+// document (mask) of block num of segment si. Each scoreBlock call has its
 // own stamp, so a group is scored once per block whatever the variants
 // holding it.
 func (ex *exec) groupScores(id int32, si int, seg *segment, b uint32, mask *[2]uint64) *[blockSize]float32 {
-	g := (*[blockSize]float32)(ex.groupBlockScores[int(id)*blockSize:])
+	scores := (*[blockSize]float32)(ex.groupBlockScores[int(id)*blockSize:])
 	if ex.groupBlockStamp[id] == ex.blockStamp {
-		return g
+		return scores
 	}
 	ex.groupBlockStamp[id] = ex.blockStamp
-	clear(g[:])
-	lo := b << blockShift
+	clear(scores[:])
+	first := b << blockShift
 	for _, al := range ex.groups[id].alts {
-		id := al.info.ids[si]
-		if id < 0 {
+		t := al.info.ids[si]
+		if t < 0 {
 			continue
 		}
-		plo, phi := seg.blockPostings(int(id), b)
+		plo, phi := seg.blockPostings(int(t), b)
 		for k := plo; k < phi; k++ {
-			i := seg.pdocs[k] - lo
+			i := seg.pdocs[k] - first
 			if mask[i>>6]&(1<<(i&63)) == 0 {
 				continue
 			}
-			if c := contrib(al.idfWeight, seg.weighted(lo+i, seg.ptfs[k])); c > g[i] {
-				g[i] = c
+			if c := contrib(al.idfWeight, seg.weighted(first+i, seg.ptfs[k])); c > scores[i] {
+				scores[i] = c
 			}
 		}
 	}
-	return g
+	return scores
 }
 
 // candHeap keeps the k best candidates, the worst at the root.
@@ -260,6 +261,7 @@ func (h *candHeap) worse(a, b cand) bool {
 	return byScore(h.sn, a, b) > 0
 }
 
+// offer adds c if it is among the k best so far.
 func (h *candHeap) offer(c cand) {
 	if len(h.cands) < h.k {
 		h.cands = append(h.cands, c)
