@@ -8,7 +8,8 @@ import (
 // Boosts: the phrase and name boosts of a document, tested bit-parallel on
 // the terms of its title and names.
 
-// boost returns the phrase and name boosts of document d for sv.
+// boost returns the phrase and name boosts of document d for rv,
+// computed once per phrase class (documents with the same title and names).
 func (ex *exec) boost(rv *runVariant, si int, seg *segment, d uint32) float32 {
 	k := uint64(si)<<32 | uint64(seg.acc.pclass[d])
 	if b, ok := rv.memo.get(k); ok {
@@ -25,7 +26,7 @@ func (ex *exec) boost(rv *runVariant, si int, seg *segment, d uint32) float32 {
 type boostMemo struct {
 	keys []uint64 // key+1, 0 for an empty slot
 	vals []float32
-	n    int
+	n    int // keys held
 }
 
 func (m *boostMemo) slot(k uint64) uint64 {
@@ -49,13 +50,13 @@ func (m *boostMemo) get(k uint64) (float32, bool) {
 // put adds k, with tables borrowed from ex.
 func (m *boostMemo) put(ex *exec, k uint64, v float32) {
 	if 2*(m.n+1) > len(m.keys) {
-		old, ov := m.keys, m.vals
-		m.keys = ex.words(max(256, 2*len(old)))
+		oldKeys, oldVals := m.keys, m.vals
+		m.keys = ex.words(max(256, 2*len(oldKeys)))
 		m.vals = ex.floats(len(m.keys))
 		m.n = 0
-		for i, x := range old {
+		for i, x := range oldKeys {
 			if x != 0 {
-				m.put(ex, x-1, ov[i])
+				m.put(ex, x-1, oldVals[i])
 			}
 		}
 	}

@@ -74,7 +74,7 @@ func (ex *exec) sparseWords(n int, sum []uint64) bitset {
 	return *p
 }
 
-// zbuf is a bitset lent by sparseWords, with its summary.
+// sparseBuf is a bitset lent by sparseWords, with its summary.
 type sparseBuf struct {
 	buf *[]uint64
 	sum []uint64
@@ -87,16 +87,17 @@ func (ex *exec) int32s(n int) []int32 {
 	return *p
 }
 
+// release returns the exec's buffers to their pools.
 func (ex *exec) release() {
-	for _, z := range ex.sparseBufs {
-		b := *z.buf
-		for w := range marked(z.sum) {
+	for _, lent := range ex.sparseBufs {
+		b := *lent.buf
+		for w := range marked(lent.sum) {
 			b[w] = 0
 		}
-		if testCheckZeroed && slices.ContainsFunc((*z.buf)[:cap(*z.buf)], func(x uint64) bool { return x != 0 }) {
+		if testCheckZeroed && slices.ContainsFunc((*lent.buf)[:cap(*lent.buf)], func(x uint64) bool { return x != 0 }) {
 			panic("search: a bitset lent by sparseWords set words its summary does not mark")
 		}
-		zeroScratch.putZeroed(z.buf)
+		zeroScratch.putZeroed(lent.buf)
 	}
 	for _, p := range ex.wordBufs {
 		wordScratch.put(p)
