@@ -229,24 +229,28 @@ const (
 	costEntry = 1.2 // checking an entry of a facet value's list
 )
 
+// countFacets adds the facet counts of the matches of segment si to c, by
+// the cheapest of three ways (see the costs above): visiting the matching
+// documents, or counting the values with bitsets against the matches and
+// the others from the documents' pairs or from the values' lists.
 func (ex *exec) countFacets(c *facetCounter, v *facetView, si int) {
 	se := &ex.segs[si]
 	seg := ex.sn.segs[si].seg
 	a := &seg.acc
 	if ex.filter.all == 0 && testFacetPath == 0 {
-		ex.countWords(c, si)
+		ex.countFacetsByWord(c, si)
 		return
 	}
-	m := float32(countAnd(se.match, nil))
-	if m == 0 {
+	nMatch := float32(countAnd(se.match, nil))
+	if nMatch == 0 {
 		return
 	}
-	spPer := float32(len(a.sp)) / max(1, float32(seg.len()))
-	docsAll := m * (costDoc + costPair*a.pairsPer)
-	dense := float32(len(a.fwIdx)) * costWord
-	sparseDocs := m * (costDoc + costPair*spPer)
-	sparseLists := float32(len(a.sp)) * costEntry
-	visit := docsAll <= dense+min(sparseDocs, sparseLists)
+	sparsePer := float32(len(a.sp)) / max(1, float32(seg.len()))
+	costVisit := nMatch * (costDoc + costPair*a.pairsPer)
+	costDense := float32(len(a.fwIdx)) * costWord
+	costSparseDocs := nMatch * (costDoc + costPair*sparsePer)
+	costSparseLists := float32(len(a.sp)) * costEntry
+	visit := costVisit <= costDense+min(costSparseDocs, costSparseLists)
 	if testFacetPath != 0 {
 		visit = testFacetPath == 1
 	}
@@ -266,8 +270,9 @@ func (ex *exec) countFacets(c *facetCounter, v *facetView, si int) {
 		return
 	}
 	// Many: count the values with a bitset against the matches, and the
-	// others from the documents or from their lists.
-	others := make(map[uint32]bitset, len(se.keys))
+	// others from the documents or from their lists. passOthers[bit]: the
+	// matches that pass every filtered key but that one.
+	passOthers := make(map[uint32]bitset, len(se.keys))
 	for _, k := range se.keys {
 		set := ex.words(len(se.match))
 		copy(set, se.match)
@@ -276,15 +281,15 @@ func (ex *exec) countFacets(c *facetCounter, v *facetView, si int) {
 				and(set, o.set)
 			}
 		}
-		others[k.bit] = set
+		passOthers[k.bit] = set
 	}
 	setOf := func(p uint32) bitset {
 		if kb := c.keyBit[v.keyOf[p]]; kb != 0 {
-			return others[kb]
+			return passOthers[kb]
 		}
 		return se.result
 	}
-	lists := sparseLists < sparseDocs
+	lists := costSparseLists < costSparseDocs
 	if testFacetPath >= 2 {
 		lists = testFacetPath == 2
 	}
@@ -297,7 +302,7 @@ func (ex *exec) countFacets(c *facetCounter, v *facetView, si int) {
 	if lists {
 		return
 	}
-	count := func(set bitset, only uint32) {
+	countSparse := func(set bitset, only uint32) {
 		for w, word := range set {
 			for word != 0 {
 				d := uint32(w<<6 + bits.TrailingZeros64(word))
@@ -310,28 +315,28 @@ func (ex *exec) countFacets(c *facetCounter, v *facetView, si int) {
 			}
 		}
 	}
-	count(se.result, 0)
+	countSparse(se.result, 0)
 	for _, k := range se.keys {
 		// The documents that fail only key k count for its values.
 		failing := ex.words(len(se.match))
-		copy(failing, others[k.bit])
+		copy(failing, passOthers[k.bit])
 		andNot(failing, k.set)
-		count(failing, k.bit)
+		countSparse(failing, k.bit)
 	}
 }
 
-// countWords counts the facet values of the matches of segment si when
+// countFacetsByWord counts the facet values of the matches of segment si when
 // there are no filters, by bitset word (64 documents): a word whose
 // documents mostly match adds its histogram (accel.hOff) less the pairs of
 // the others, the other words their matching documents' pairs. Matches
 // cluster (the copies of a template are neighbours), so most matches of a
 // large result are in full words.
-func (ex *exec) countWords(c *facetCounter, si int) {
+func (ex *exec) countFacetsByWord(c *facetCounter, si int) {
 	seg := ex.sn.segs[si].seg
 	a := &seg.acc
-	m0 := ex.segs[si].result
-	n := seg.len()
-	count := func(d int, by int32) {
+	result := ex.segs[si].result
+	nDocs := seg.len()
+	countDoc := func(d int, by int32) {
 		for _, p := range seg.facetPairs(uint32(d)) {
 			if int(p) < len(c.counts) {
 				c.counts[p] += by
@@ -339,17 +344,17 @@ func (ex *exec) countWords(c *facetCounter, si int) {
 		}
 	}
 	for w := range marked(ex.segs[si].matchSum) {
-		m := m0[w]
-		if m == 0 {
+		inResult := result[w]
+		if inResult == 0 {
 			continue
 		}
-		all := ^uint64(0)
-		if r := n - w<<6; r < 64 {
-			all = 1<<r - 1
+		inSeg := ^uint64(0)
+		if r := nDocs - w<<6; r < 64 {
+			inSeg = 1<<r - 1
 		}
-		if 2*bits.OnesCount64(m) <= bits.OnesCount64(all) {
-			for ; m != 0; m &= m - 1 {
-				count(w<<6+bits.TrailingZeros64(m), 1)
+		if 2*bits.OnesCount64(inResult) <= bits.OnesCount64(inSeg) {
+			for ; inResult != 0; inResult &= inResult - 1 {
+				countDoc(w<<6+bits.TrailingZeros64(inResult), 1)
 			}
 			continue
 		}
@@ -358,8 +363,8 @@ func (ex *exec) countWords(c *facetCounter, si int) {
 				c.counts[p] += int32(a.hCnt[e])
 			}
 		}
-		for miss := all &^ m; miss != 0; miss &= miss - 1 {
-			count(w<<6+bits.TrailingZeros64(miss), -1)
+		for miss := inSeg &^ inResult; miss != 0; miss &= miss - 1 {
+			countDoc(w<<6+bits.TrailingZeros64(miss), -1)
 		}
 	}
 }
