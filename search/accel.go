@@ -12,7 +12,7 @@ import (
 // postings of the block start, their highest BM25F pseudo-frequency and
 // whether the term is in a title or common name there: an upper bound of
 // what the term adds to the score of any document of the block (block-max
-// pruning, see exec.go). Builds sort documents by kind and title, so the
+// pruning, see bound.go). Builds sort documents by kind and title, so the
 // documents of one process cluster in a few blocks and the bounds are tight.
 //
 // Frequent terms also get a bitset of their documents, and facet values an
@@ -92,7 +92,7 @@ type accel struct {
 	// The facet counts of the documents of each bitset word (64
 	// documents), (hPair, hCnt) from hOff[w] to hOff[w+1]: a word whose
 	// documents mostly match adds its counts at once (see
-	// exec.countWords).
+	// exec.countFacetsByWord).
 	hOff  []uint32
 	hPair []uint32
 	hCnt  []uint8

@@ -120,7 +120,7 @@ func TestMatchMost(t *testing.T) {
 					sum[w>>6] |= 1 << (w & 63)
 				}
 			}
-			ex.xg = append(ex.xg, &xgroup{sets: []gset{{done: true, own: b, sum: sum}}, bits: []bitset{b}, df: rng.IntN(100)})
+			ex.groups = append(ex.groups, &wordGroup{docs: []groupDocs{{computed: true, fromPostings: b, sum: sum}}, merged: []bitset{b}, df: rng.IntN(100)})
 			req[g] = int32(g)
 		}
 		out := make(bitset, seg.words())
@@ -133,8 +133,8 @@ func TestMatchMost(t *testing.T) {
 		}
 		for d := range n {
 			held := 0
-			for _, g := range ex.xg {
-				held += int(g.bits[0][d>>6] >> (d & 63) & 1)
+			for _, g := range ex.groups {
+				held += int(g.merged[0][d>>6] >> (d & 63) & 1)
 			}
 			want := held >= ng-miss
 			if got := out[d>>6]>>(d&63)&1 == 1; got != want {

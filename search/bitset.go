@@ -45,3 +45,59 @@ func marked(sum []uint64) iter.Seq[int] {
 		}
 	}
 }
+
+func and(dst, src bitset) {
+	src = src[:len(dst)]
+	for i := range dst {
+		dst[i] &= src[i]
+	}
+}
+
+func or(dst, src bitset) {
+	src = src[:len(dst)]
+	for i := range dst {
+		dst[i] |= src[i]
+	}
+}
+
+func andNot(dst, src bitset) {
+	for i := range min(len(dst), len(src)) {
+		dst[i] &^= src[i]
+	}
+}
+
+// countAnd returns the size of a ∧ b (a when b is nil).
+func countAnd(a, b bitset) int {
+	n := 0
+	if b == nil {
+		for _, w := range a {
+			n += bits.OnesCount64(w)
+		}
+		return n
+	}
+	b = b[:len(a)]
+	for i, w := range a {
+		n += bits.OnesCount64(w & b[i])
+	}
+	return n
+}
+
+// fill sets the first n bits of b.
+func fill(b bitset, n int) {
+	for i := range b {
+		b[i] = ^uint64(0)
+	}
+	if r := n & 63; r != 0 {
+		b[len(b)-1] = 1<<r - 1
+	}
+}
+
+// sparse reports whether a summary marks few enough of nw words that
+// visiting them one by one beats a pass over all.
+func sparse(sum []uint64, nw int) bool {
+	n := 0
+	for _, x := range sum {
+		n += bits.OnesCount64(x)
+	}
+	return n*4 < nw
+}

@@ -37,7 +37,7 @@
 //
 // # Execution
 //
-// A search is exact but does not score every match (exec.go). The set of
+// A search is exact but does not score every match. The set of
 // matching documents is computed as bitsets (frequent terms keep one,
 // mid-frequency terms the non-zero words of one), counted first over
 // summaries (a bit per word of 64 documents) and then only over the words
@@ -70,6 +70,14 @@
 // without segmenting them again. Query.RankOnly skips the facet counts and
 // the marked spans (suggestions, and the benchmark's comparison with
 // engines that return a ranking only).
+//
+// The code of a search is in exec.go (its state) and a file per stage:
+// match.go (the matching documents, as bitsets, and their number),
+// facets.go (the table of facet values, filters and the counts), bound.go
+// (the bounds of the blocks, visited best first), marks.go (the blocks
+// whose bound may take a phrase or name boost), score.go (scoring the
+// blocks that can make the page) and boost.go (phrase and name boosts);
+// scratch.go lends them their buffers.
 //
 // # Updates and concurrency
 //

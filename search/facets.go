@@ -2,6 +2,7 @@ package search
 
 import (
 	"cmp"
+	"math/bits"
 	"slices"
 	"sync"
 )
@@ -207,4 +208,163 @@ func (c *facetCounter) result(v *facetView) map[string][]FacetCount {
 		}
 	}
 	return out
+}
+
+// facets counts the facet values of the matching documents. With filters,
+// the counts of a filtered key are taken over the documents that pass every
+// other key (see facetCounter).
+func (ex *exec) facets(v facetView) map[string][]FacetCount {
+	c := newFacetCounter(v, ex.filter)
+	for si := range ex.segs {
+		ex.countFacets(c, &v, si)
+	}
+	return c.result(&v)
+}
+
+// Rough costs, in nanoseconds, of the ways of counting facets.
+const (
+	costDoc   = 3.0 // visiting a matching document
+	costPair  = 1.5 // counting one of its pairs
+	costWord  = 0.6 // counting a bitset word
+	costEntry = 1.2 // checking an entry of a facet value's list
+)
+
+// countFacets adds the facet counts of the matches of segment si to c, by
+// the cheapest of three ways (see the costs above): visiting the matching
+// documents, or counting the values with bitsets against the matches and
+// the others from the documents' pairs or from the values' lists.
+func (ex *exec) countFacets(c *facetCounter, v *facetView, si int) {
+	se := &ex.segs[si]
+	seg := ex.sn.segs[si].seg
+	a := &seg.acc
+	if ex.filter.all == 0 && testFacetPath == 0 {
+		ex.countFacetsByWord(c, si)
+		return
+	}
+	nMatch := float32(countAnd(se.match, nil))
+	if nMatch == 0 {
+		return
+	}
+	sparsePer := float32(len(a.sp)) / max(1, float32(seg.len()))
+	costVisit := nMatch * (costDoc + costPair*a.pairsPer)
+	costDense := float32(len(a.fwIdx)) * costWord
+	costSparseDocs := nMatch * (costDoc + costPair*sparsePer)
+	costSparseLists := float32(len(a.sp)) * costEntry
+	visit := costVisit <= costDense+min(costSparseDocs, costSparseLists)
+	if testFacetPath != 0 {
+		visit = testFacetPath == 1
+	}
+	if visit {
+		// Few matches: visit them.
+		for w, word := range se.match {
+			for word != 0 {
+				d := uint32(w<<6 + bits.TrailingZeros64(word))
+				word &= word - 1
+				pairs := seg.facetPairs(d)
+				fails := ex.filter.fails(pairs)
+				if bits.OnesCount32(fails) <= 1 {
+					c.add(v, pairs, fails)
+				}
+			}
+		}
+		return
+	}
+	// Many: count the values with a bitset against the matches, and the
+	// others from the documents or from their lists. passOthers[bit]: the
+	// matches that pass every filtered key but that one.
+	passOthers := make(map[uint32]bitset, len(se.keys))
+	for _, k := range se.keys {
+		set := ex.words(len(se.match))
+		copy(set, se.match)
+		for _, o := range se.keys {
+			if o.bit != k.bit {
+				and(set, o.set)
+			}
+		}
+		passOthers[k.bit] = set
+	}
+	setOf := func(p uint32) bitset {
+		if kb := c.keyBit[v.keyOf[p]]; kb != 0 {
+			return passOthers[kb]
+		}
+		return se.result
+	}
+	lists := costSparseLists < costSparseDocs
+	if testFacetPath >= 2 {
+		lists = testFacetPath == 2
+	}
+	for i, p := range a.fPair {
+		if int(p) >= len(c.counts) || (a.fDense[i] < 0 && !lists) {
+			continue // pair added after the view was taken; or counted below
+		}
+		c.counts[p] += int32(seg.facetCount(i, setOf(p)))
+	}
+	if lists {
+		return
+	}
+	countSparse := func(set bitset, only uint32) {
+		for w, word := range set {
+			for word != 0 {
+				d := uint32(w<<6 + bits.TrailingZeros64(word))
+				word &= word - 1
+				for _, p := range a.sp[a.spOff[d]:a.spOff[d+1]] {
+					if int(p) < len(c.counts) && (only == 0 || c.keyBit[v.keyOf[p]] == only) {
+						c.counts[p]++
+					}
+				}
+			}
+		}
+	}
+	countSparse(se.result, 0)
+	for _, k := range se.keys {
+		// The documents that fail only key k count for its values.
+		failing := ex.words(len(se.match))
+		copy(failing, passOthers[k.bit])
+		andNot(failing, k.set)
+		countSparse(failing, k.bit)
+	}
+}
+
+// countFacetsByWord counts the facet values of the matches of segment si when
+// there are no filters, by bitset word (64 documents): a word whose
+// documents mostly match adds its histogram (accel.hOff) less the pairs of
+// the others, the other words their matching documents' pairs. Matches
+// cluster (the copies of a template are neighbours), so most matches of a
+// large result are in full words.
+func (ex *exec) countFacetsByWord(c *facetCounter, si int) {
+	seg := ex.sn.segs[si].seg
+	a := &seg.acc
+	result := ex.segs[si].result
+	nDocs := seg.len()
+	countDoc := func(d int, by int32) {
+		for _, p := range seg.facetPairs(uint32(d)) {
+			if int(p) < len(c.counts) {
+				c.counts[p] += by
+			}
+		}
+	}
+	for w := range marked(ex.segs[si].matchSum) {
+		inResult := result[w]
+		if inResult == 0 {
+			continue
+		}
+		inSeg := ^uint64(0)
+		if r := nDocs - w<<6; r < 64 {
+			inSeg = 1<<r - 1
+		}
+		if 2*bits.OnesCount64(inResult) <= bits.OnesCount64(inSeg) {
+			for ; inResult != 0; inResult &= inResult - 1 {
+				countDoc(w<<6+bits.TrailingZeros64(inResult), 1)
+			}
+			continue
+		}
+		for e := a.hOff[w]; e < a.hOff[w+1]; e++ {
+			if p := a.hPair[e]; int(p) < len(c.counts) {
+				c.counts[p] += int32(a.hCnt[e])
+			}
+		}
+		for miss := inSeg &^ inResult; miss != 0; miss &= miss - 1 {
+			countDoc(w<<6+bits.TrailingZeros64(miss), -1)
+		}
+	}
 }

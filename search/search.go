@@ -129,7 +129,7 @@ func (ix *Index) page(sn *snapshot, ex *exec, res Result, terms map[string]bool,
 		return res
 	}
 	top := ex.top(offset + limit)
-	res.scored = ex.scored
+	res.scored = ex.blocksScored
 	if offset >= len(top) {
 		return res
 	}
