@@ -95,7 +95,7 @@ func BuildSite(ctx context.Context, c *Config, db *store.DB, log *slog.Logger, d
 		smtpMailer = m
 	}
 	// Every mail is recorded; with no SMTP server it stays in the outbox.
-	outbox := notify.NewOutbox(db.SQL(), smtpMailer)
+	outbox := notify.NewOutbox(db, smtpMailer)
 	runner := timedJobs(db, outbox, log)
 	go runner.Run(ctx, 30*time.Second)
 	outbox.KeepSecrets = c.Dev && smtpMailer == nil // the development outbox is then the only way to read a first token
