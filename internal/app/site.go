@@ -45,7 +45,7 @@ func BuildSite(ctx context.Context, c *Config, db *store.DB, log *slog.Logger, d
 			sms = &digitalid.HTTPSMSSender{URL: c.SMSURL, Token: c.SMSToken}
 		}
 		did, err := digitalid.New(digitalid.Config{
-			DB: db.SQL(), Postgres: db.Dialect() == store.Postgres, Issuer: issuer, SMS: sms, DevMode: c.Dev, Logger: log,
+			DB: db.SQL(), Dialect: digitalid.Dialect(db.Dialect()), Issuer: issuer, SMS: sms, DevMode: c.Dev, Logger: log,
 			Secret: []byte(derive(secret, "digitalid")), Insecure: strings.HasPrefix(issuer, "http://"),
 			TrustProxyHeaders: len(c.TrustedProxies) > 0,
 			Clients: []digitalid.Client{{ID: c.OIDCClientID, Secret: clientSecret, Name: "ศูนย์รวมข้อมูลเพื่อติดต่อราชการ (เจ้าหน้าที่)",
