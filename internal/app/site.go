@@ -44,6 +44,8 @@ func BuildSite(ctx context.Context, c *Config, db *store.DB, log *slog.Logger, d
 		if c.SMSURL != "" {
 			sms = &digitalid.HTTPSMSSender{URL: c.SMSURL, Token: c.SMSToken}
 		}
+		// The provider owns its tables (did_*) in the same database, so it
+		// takes the handle; it migrates them itself.
 		did, err := digitalid.New(digitalid.Config{
 			DB: db.SQL(), Dialect: digitalid.Dialect(db.Dialect()), Issuer: issuer, SMS: sms, DevMode: c.Dev, Logger: log,
 			Secret: []byte(derive(secret, "digitalid")), Insecure: strings.HasPrefix(issuer, "http://"),
