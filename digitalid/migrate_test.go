@@ -3,7 +3,12 @@ package digitalid_test
 import (
 	"context"
 	"database/sql"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"os"
+	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -134,4 +139,42 @@ func TestDialectRequired(t *testing.T) {
 			t.Error("New without a dialect created tables")
 		}
 	})
+}
+
+// TestOwnTablesOnly: the package's SQL names only its own tables (did_*),
+// which its migrations create; store's tables are store's to query.
+func TestOwnTablesOnly(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Keywords in capitals, tables in lower case, as the package writes SQL.
+	table := regexp.MustCompile(`\b(?:FROM|INTO|UPDATE|JOIN)\s+([a-z_][a-z0-9_]*)`)
+	seen := 0
+	fset := token.NewFileSet()
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			lit, ok := n.(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING {
+				return true
+			}
+			for _, m := range table.FindAllStringSubmatch(lit.Value, -1) {
+				seen++
+				if !strings.HasPrefix(m[1], "did_") {
+					t.Errorf("%s: SQL on table %q, not the provider's", fset.Position(lit.Pos()), m[1])
+				}
+			}
+			return true
+		})
+	}
+	if seen < 20 {
+		t.Fatalf("found %d table names in the package's SQL; the pattern is broken", seen)
+	}
 }
