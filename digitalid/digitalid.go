@@ -12,6 +12,8 @@
 // Every piece of state (signing keys, auth requests, tokens, sessions,
 // registration steps, OTPs, rate-limit counters) lives in the shared database,
 // so any number of app nodes can serve the provider behind a load balancer.
+// The package owns those tables (did_*) and migrates them itself ([Migrate]):
+// where an outside provider is used, as in production, they never exist.
 package digitalid
 
 import (
@@ -35,8 +37,8 @@ import (
 
 // Config configures a Provider.
 type Config struct {
-	DB       *sql.DB
-	Postgres bool         // dialect of DB
+	DB       *sql.DB      // New migrates the provider's own tables in it (see Migrate)
+	Dialect  Dialect      // of DB; required, so that a PostgreSQL database is never taken for SQLite
 	Issuer   string       // e.g. "http://localhost:8080/digitalid"; the path prefix is the issuer's URL path
 	Clients  []Client     // registered relying parties
 	SMS      SMSSender    // nil: with DevMode the development outbox (did_sms_outbox, logged, listed at {issuer}/dev/outbox); without, no SMS can be sent
@@ -78,7 +80,6 @@ type LaserVerifier interface {
 // Provider is the Digital ID provider.
 type Provider struct {
 	db       *sql.DB
-	pg       bool
 	issuer   string
 	prefix   string // URL path of the issuer, "" or "/digitalid"
 	clients  map[string]*client
@@ -102,8 +103,9 @@ type Provider struct {
 	handler http.Handler
 }
 
-// New checks cfg and returns a Provider. It creates the first signing key in
-// the database when there is none.
+// New checks cfg, brings the provider's tables up to date and returns a
+// Provider. It creates the first signing key in the database when there is
+// none.
 func New(cfg Config) (*Provider, error) {
 	if cfg.DB == nil {
 		return nil, errors.New("digitalid: Config.DB is nil")
@@ -120,7 +122,6 @@ func New(cfg Config) (*Provider, error) {
 	}
 	p := &Provider{
 		db:       cfg.DB,
-		pg:       cfg.Postgres,
 		issuer:   strings.TrimSuffix(cfg.Issuer, "/"),
 		prefix:   strings.TrimSuffix(u.Path, "/"),
 		clients:  map[string]*client{},
@@ -164,6 +165,9 @@ func New(cfg Config) (*Provider, error) {
 
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
+	if err := Migrate(ctx, cfg.DB, cfg.Dialect); err != nil {
+		return nil, err
+	}
 	if _, err := p.signingKey(ctx); err != nil {
 		return nil, fmt.Errorf("digitalid: signing key: %w", err)
 	}

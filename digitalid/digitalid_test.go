@@ -58,7 +58,7 @@ var secret = []byte("0123456789abcdef0123456789abcdef-test-secret")
 func newProvider(t *testing.T, db *store.DB, issuer string, clk *clock, clients []digitalid.Client, mods ...func(*digitalid.Config)) *digitalid.Provider {
 	t.Helper()
 	cfg := digitalid.Config{
-		DB: db.SQL(), Postgres: db.Dialect() == store.Postgres, Issuer: issuer, Clients: clients,
+		DB: db.SQL(), Dialect: digitalid.Dialect(db.Dialect()), Issuer: issuer, Clients: clients,
 		DevMode: true, Secret: secret, Insecure: true, Now: clk.now, TrustProxyHeaders: true,
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	}

@@ -45,7 +45,7 @@ func TestLogoutAtOutsideProvider(t *testing.T) {
 	officeURL := "http://" + office.Listener.Addr().String()
 	idp := httptest.NewUnstartedServer(nil)
 	issuer := "http://" + idp.Listener.Addr().String() + "/digitalid"
-	did, err := digitalid.New(digitalid.Config{DB: db.SQL(), Issuer: issuer, DevMode: true, Logger: quiet,
+	did, err := digitalid.New(digitalid.Config{DB: db.SQL(), Dialect: digitalid.Dialect(db.Dialect()), Issuer: issuer, DevMode: true, Logger: quiet,
 		Secret: []byte("0123456789abcdef0123456789abcdef"), Insecure: true,
 		Clients: []digitalid.Client{{ID: "backoffice", Secret: "backoffice-secret", Name: "openinfo",
 			RedirectURIs: []string{officeURL + "/admin/callback"}, PostLogoutRedirectURIs: []string{officeURL + "/"}}}})

@@ -1,7 +1,6 @@
 package notify_test
 
 import (
-	"database/sql"
 	"strings"
 	"testing"
 
@@ -14,10 +13,8 @@ import (
 
 func TestMain(m *testing.M) { pgtest.Run(m) }
 
-// eachDB runs fn on both databases, with the bare handle the outbox takes.
-func eachDB(t *testing.T, fn func(t *testing.T, db *sql.DB)) {
-	dbtest.Each(t, func(t *testing.T, db *store.DB) { fn(t, db.SQL()) })
-}
+// eachDB runs fn on both databases: the outbox keeps its mail in the store.
+func eachDB(t *testing.T, fn func(t *testing.T, db *store.DB)) { dbtest.Each(t, fn) }
 
 func TestParseAddress(t *testing.T) {
 	tests := []struct {

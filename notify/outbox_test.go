@@ -2,7 +2,6 @@ package notify_test
 
 import (
 	"context"
-	"database/sql"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -13,12 +12,13 @@ import (
 
 	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/notify"
+	"github.com/openinfo/openinfo/store"
 )
 
 const scriptSubject = `แจ้งเตือน <script>alert("x")</script> & "quotes"`
 
 func TestOutbox(t *testing.T) {
-	eachDB(t, func(t *testing.T, db *sql.DB) {
+	eachDB(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		o := notify.NewOutbox(db, nil)
 		before := time.Now().Add(-time.Second)
@@ -196,7 +196,7 @@ func TestOutbox(t *testing.T) {
 }
 
 func TestOutboxSMTP(t *testing.T) {
-	eachDB(t, func(t *testing.T, db *sql.DB) {
+	eachDB(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		be := &testBackend{rejectRcpt: "ghost@b.go.th"}
 		port := startServer(t, be, serverOpts{})
@@ -275,7 +275,7 @@ func (c *captureMailer) Send(_ context.Context, m notify.Mail) error {
 // the outbox (a database table) records it hidden, except in development
 // with no SMTP server.
 func TestOutboxHidesSecrets(t *testing.T) {
-	eachDB(t, func(t *testing.T, db *sql.DB) {
+	eachDB(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		token := "123-456-789-012-345"
 		m := notify.Mail{To: []string{"officer@agency.go.th"}, Subject: "Token", Kind: "token.first",

@@ -393,6 +393,31 @@ func (d *DB) ProcessNames(ctx context.Context, ids []int64) (map[int64][2]string
 	return d.names(ctx, "processes", ids)
 }
 
+// ProcessName is a process's ID and names, for pickers.
+type ProcessName struct {
+	ID     int64
+	TH, EN string
+}
+
+// AgencyProcesses returns up to limit processes of an agency, in their
+// order, for the back office's pickers (the report's and the poster's).
+func (d *DB) AgencyProcesses(ctx context.Context, agencyID int64, limit int) ([]ProcessName, error) {
+	rows, err := d.db.QueryContext(ctx, `SELECT id, name_th, name_en FROM processes WHERE agency_id = $1 ORDER BY sort_key, id LIMIT $2`, agencyID, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var list []ProcessName
+	for rows.Next() {
+		var p ProcessName
+		if err := rows.Scan(&p.ID, &p.TH, &p.EN); err != nil {
+			return nil, err
+		}
+		list = append(list, p)
+	}
+	return list, rows.Err()
+}
+
 func rawSums() string {
 	cols := []string{"count(*)"}
 	for _, a := range []string{"a_process", "a_staff", "a_facilities", "a_result", "a_channel"} {

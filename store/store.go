@@ -107,7 +107,9 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 // Dialect returns the engine in use.
 func (d *DB) Dialect() Dialect { return d.dialect }
 
-// SQL returns the underlying handle, for tests and tools.
+// SQL returns the underlying handle, for tests and for package digitalid,
+// which keeps tables of its own (did_*, migrated by itself) in the same
+// database. Other code reads and writes store's tables through its methods.
 func (d *DB) SQL() *sql.DB { return d.db }
 
 // Close closes the database.

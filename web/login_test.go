@@ -62,7 +62,7 @@ func newOfficeEnvWith(t *testing.T, db *store.DB, o rpOptions) *officeEnv {
 	officeURL := "http://" + e.office.Listener.Addr().String()
 	e.idp = httptest.NewUnstartedServer(nil)
 	e.issuer = "http://" + e.idp.Listener.Addr().String() + "/digitalid"
-	did, err := digitalid.New(digitalid.Config{DB: db.SQL(), Postgres: db.Dialect() == store.Postgres, Issuer: e.issuer,
+	did, err := digitalid.New(digitalid.Config{DB: db.SQL(), Dialect: digitalid.Dialect(db.Dialect()), Issuer: e.issuer,
 		DevMode: true, Logger: quiet, Secret: []byte("0123456789abcdef0123456789abcdef"), Insecure: true,
 		Clients: []digitalid.Client{{ID: o.clientID, Secret: o.secret, Name: "openinfo",
 			RedirectURIs: []string{officeURL + "/admin/callback"}, PostLogoutRedirectURIs: []string{officeURL + "/"}}}})

@@ -176,6 +176,13 @@ func migrate(ctx context.Context, args []string, env func(string) string, stdout
 		return err
 	}
 	fmt.Fprintf(stdout, "%s schema at version %d\n", db.Dialect(), v)
+	if c.OIDCIssuer == "" { // the built-in provider will serve: its tables too
+		v, err := app.MigrateDigitalID(ctx, db)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "built-in Digital ID schema at version %d\n", v)
+	}
 	return nil
 }
 

@@ -264,3 +264,31 @@ func getPage(t *testing.T, p *page, url string, want ...string) {
 		}
 	}
 }
+
+// TestMigrate: the migrate command migrates the built-in provider's tables
+// only when the built-in provider is in use.
+func TestMigrate(t *testing.T) {
+	for _, tt := range []struct {
+		env   map[string]string
+		didID bool
+	}{
+		{map[string]string{}, true},
+		{map[string]string{"OPENINFO_OIDC_ISSUER": "https://connect.egov.go.th", "OPENINFO_OIDC_CLIENT_SECRET": "s"}, false},
+	} {
+		dir := t.TempDir()
+		tt.env["OPENINFO_DATA_DIR"] = dir
+		var out bytes.Buffer
+		if err := run(context.Background(), []string{"migrate"}, envOf(tt.env), &out, io.Discard, nil); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(out.String(), "sqlite schema at version ") ||
+			strings.Contains(out.String(), "built-in Digital ID schema at version 1\n") != tt.didID {
+			t.Errorf("OPENINFO_OIDC_ISSUER=%q: output\n%s", tt.env["OPENINFO_OIDC_ISSUER"], out.String())
+		}
+		db := openTestDB(t, filepath.Join(dir, "openinfo.db"))
+		var n int
+		if err := db.SQL().QueryRow(`SELECT count(*) FROM did_users`).Scan(&n); (err == nil) != tt.didID {
+			t.Errorf("OPENINFO_OIDC_ISSUER=%q: did_users: %v", tt.env["OPENINFO_OIDC_ISSUER"], err)
+		}
+	}
+}

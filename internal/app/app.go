@@ -7,6 +7,7 @@ package app
 import (
 	"context"
 
+	"github.com/openinfo/openinfo/digitalid"
 	"github.com/openinfo/openinfo/store"
 )
 
@@ -21,4 +22,17 @@ func OpenDB(ctx context.Context, c *Config) (*store.DB, error) {
 		return nil, err
 	}
 	return db, nil
+}
+
+// MigrateDigitalID brings the built-in Digital ID provider's tables, which
+// that package owns, up to date and returns their version. digitalid.New
+// does it too; the migrate command calls it so that a deployment that
+// migrates before it serves has every table ready.
+func MigrateDigitalID(ctx context.Context, db *store.DB) (int64, error) {
+	d := digitalid.Dialect(db.Dialect())
+	if err := digitalid.Migrate(ctx, db.SQL(), d); err != nil {
+		return 0, err
+	}
+	v, _, err := digitalid.SchemaVersion(ctx, db.SQL(), d)
+	return v, err
 }

@@ -44,8 +44,10 @@ func BuildSite(ctx context.Context, c *Config, db *store.DB, log *slog.Logger, d
 		if c.SMSURL != "" {
 			sms = &digitalid.HTTPSMSSender{URL: c.SMSURL, Token: c.SMSToken}
 		}
+		// The provider owns its tables (did_*) in the same database, so it
+		// takes the handle; it migrates them itself.
 		did, err := digitalid.New(digitalid.Config{
-			DB: db.SQL(), Postgres: db.Dialect() == store.Postgres, Issuer: issuer, SMS: sms, DevMode: c.Dev, Logger: log,
+			DB: db.SQL(), Dialect: digitalid.Dialect(db.Dialect()), Issuer: issuer, SMS: sms, DevMode: c.Dev, Logger: log,
 			Secret: []byte(derive(secret, "digitalid")), Insecure: strings.HasPrefix(issuer, "http://"),
 			TrustProxyHeaders: len(c.TrustedProxies) > 0,
 			Clients: []digitalid.Client{{ID: c.OIDCClientID, Secret: clientSecret, Name: "ศูนย์รวมข้อมูลเพื่อติดต่อราชการ (เจ้าหน้าที่)",
@@ -95,7 +97,7 @@ func BuildSite(ctx context.Context, c *Config, db *store.DB, log *slog.Logger, d
 		smtpMailer = m
 	}
 	// Every mail is recorded; with no SMTP server it stays in the outbox.
-	outbox := notify.NewOutbox(db.SQL(), smtpMailer)
+	outbox := notify.NewOutbox(db, smtpMailer)
 	runner := timedJobs(db, outbox, log)
 	go runner.Run(ctx, 30*time.Second)
 	outbox.KeepSecrets = c.Dev && smtpMailer == nil // the development outbox is then the only way to read a first token
