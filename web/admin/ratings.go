@@ -69,15 +69,13 @@ func (s *Admin) handlePosterPage(w http.ResponseWriter, r *http.Request) {
 		s.Fail(w, r, err)
 		return
 	}
-	rows, err := s.db.SQL().QueryContext(r.Context(), `SELECT id, name_th, name_en FROM processes WHERE agency_id = $1 ORDER BY sort_key, id LIMIT 200`, p.Point.AgencyID)
-	if err == nil {
-		for rows.Next() {
-			var pn ui.ProcessName
-			if rows.Scan(&pn.ID, &pn.TH, &pn.EN) == nil {
-				p.Processes = append(p.Processes, pn)
-			}
-		}
-		rows.Close()
+	list, err := s.db.AgencyProcesses(r.Context(), p.Point.AgencyID, 200)
+	if err != nil {
+		s.Fail(w, r, err)
+		return
+	}
+	for _, pn := range list {
+		p.Processes = append(p.Processes, ui.ProcessName(pn))
 	}
 	s.Render(w, r, http.StatusOK, "admin_poster", ui.T(ui.LangFrom(r), "poster.title")+" – "+p.Point.Name(ui.LangFrom(r)), p)
 }

@@ -131,15 +131,12 @@ func (s *Admin) buildReport(r *http.Request) (*reportPage, error) {
 				pg.Ancestors = append(pg.Ancestors, a)
 			}
 		}
-		rows, err := s.db.SQL().QueryContext(ctx, `SELECT id, name_th, name_en FROM processes WHERE agency_id = $1 ORDER BY sort_key, id LIMIT 300`, q.Agency.ID)
-		if err == nil {
-			for rows.Next() {
-				var pn ui.ProcessName
-				if rows.Scan(&pn.ID, &pn.TH, &pn.EN) == nil {
-					pg.Processes = append(pg.Processes, pn)
-				}
-			}
-			rows.Close()
+		list, err := s.db.AgencyProcesses(ctx, q.Agency.ID, 300)
+		if err != nil {
+			return nil, err
+		}
+		for _, pn := range list {
+			pg.Processes = append(pg.Processes, ui.ProcessName(pn))
 		}
 	}
 	pg.Periods = periodOptions(time.Now(), lang)
