@@ -103,7 +103,20 @@ func (rep *Report) Table(lang string) export.Table {
 		return rec
 	}))
 	return export.Table{Name: pick(lang, "รายงานผลประเมินความพึงพอใจ", "Satisfaction report"),
-		Title: []string{pick(lang, "รายงานผลประเมินความพึงพอใจ", "Satisfaction report"), rep.Title(lang)}, Columns: cols, Rows: export.Concat(parts...)}
+		Title: []string{pick(lang, "รายงานผลประเมินความพึงพอใจ", "Satisfaction report"), rep.Title(lang), rep.flaggedNote(lang)}, Columns: cols, Rows: export.Concat(parts...)}
+}
+
+// flaggedNote says whether the numbers count the ratings flagged as sent in
+// a burst, so a file read later says what the page said.
+func (rep *Report) flaggedNote(lang string) string {
+	n := rep.Flagged.N
+	switch {
+	case n == 0:
+		return pick(lang, "ไม่มีผลประเมินที่ถูกตั้งข้อสังเกต", "No ratings flagged")
+	case rep.Query.IncludeSuspect:
+		return fmt.Sprintf(pick(lang, "รวมผลประเมินที่ถูกตั้งข้อสังเกต (ส่งถี่ผิดปกติ) %d รายการ", "Includes %d ratings flagged as sent in a burst"), n)
+	}
+	return fmt.Sprintf(pick(lang, "ไม่รวมผลประเมินที่ถูกตั้งข้อสังเกต (ส่งถี่ผิดปกติ) %d รายการ", "Leaves out %d ratings flagged as sent in a burst"), n)
 }
 
 // Sheets is the report as a workbook has it: one sheet per breakdown, then
@@ -112,7 +125,7 @@ func (rep *Report) Sheets(lang string) []export.Table {
 	var out []export.Table
 	for _, sec := range rep.sections(lang) {
 		cols := rep.columns(lang, export.Column{Header: pick(lang, "รหัส", "ID"), Kind: export.Integer}, export.Column{Header: pick(lang, "ชื่อ", "Name"), Width: 48})
-		out = append(out, export.Table{Name: sec.Kind, Title: []string{rep.Title(lang)}, Columns: cols,
+		out = append(out, export.Table{Name: sec.Kind, Title: []string{rep.Title(lang), rep.flaggedNote(lang)}, Columns: cols,
 			Rows: export.Map(sec.Rows, func(r Row) []export.Value {
 				return rep.values([]export.Value{export.Int(r.ID), export.Str(r.Name(lang))}, r.RatingStats)
 			})})

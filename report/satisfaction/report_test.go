@@ -464,3 +464,22 @@ func TestTrendChartLabels(t *testing.T) {
 		}
 	}
 }
+
+// TestExportsSayFlagged: a file read later says, as the page does, whether
+// its numbers count the ratings flagged as sent in a burst.
+func TestExportsSayFlagged(t *testing.T) {
+	fy, _ := openinfo.ParsePeriod("2568")
+	for _, tc := range []struct {
+		include bool
+		want    string
+	}{{false, "Leaves out 3 ratings flagged"}, {true, "Includes 3 ratings flagged"}} {
+		rep := &satisfaction.Report{Query: satisfaction.Query{Period: fy, IncludeSuspect: tc.include}, Flagged: openinfo.RatingStats{N: 3}}
+		var buf bytes.Buffer
+		if err := rep.WriteCSV(&buf, "en"); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(buf.String(), tc.want) {
+			t.Errorf("include=%v: the CSV does not say %q:\n%s", tc.include, tc.want, buf.String())
+		}
+	}
+}
