@@ -128,16 +128,16 @@ func (p *Provider) sendOTP(ctx context.Context, purpose, ref, mobile string, lan
 
 // verifyOTP checks code against the newest code of (purpose, ref) and uses it
 // up. Failures are user errors on the "otp" field.
+//
+// Both limits are taken before the code is compared, as for passwords: the
+// address's failures through reserve, the code's tries by one UPDATE that
+// only succeeds while tries are left. Checked first and counted after, a
+// burst of parallel guesses would all pass the check.
 func (p *Provider) verifyOTP(ctx context.Context, ip, purpose, ref, code string) error {
 	fieldErr := func(m msg) error {
 		var v validation
 		v.add("otp", m)
 		return v.err()
-	}
-	if until, blocked, err := p.blockedUntil(ctx, kindOTP, attemptLimit{"ip:" + ip, otpFailuresIP, 0}, 0); err != nil {
-		return err
-	} else if blocked {
-		return fieldErr(atTime(msgLocked, until))
 	}
 	if len(code) != 6 {
 		return fieldErr(msgOTPFormat)
@@ -147,12 +147,25 @@ func (p *Provider) verifyOTP(ctx context.Context, ip, purpose, ref, code string)
 			return fieldErr(msgOTPFormat)
 		}
 	}
+	reserved, until, blocked, err := p.reserve(ctx, kindOTP, attemptLimit{"ip:" + ip, otpFailuresIP, 0})
+	if err != nil {
+		return err
+	}
+	if blocked {
+		return fieldErr(atTime(msgLocked, until))
+	}
+	ok := false
+	defer func() {
+		if ok { // only failures count against the address
+			p.release(ctx, reserved)
+		}
+	}()
 	var id int64
 	var hash string
 	var attempts int
 	var exp time.Time
 	var used sql.NullTime
-	err := p.db.QueryRowContext(ctx, `SELECT id, code_hash, attempts, expires_at, used_at FROM did_otps WHERE purpose = $1 AND ref = $2 ORDER BY id DESC LIMIT 1`,
+	err = p.db.QueryRowContext(ctx, `SELECT id, code_hash, attempts, expires_at, used_at FROM did_otps WHERE purpose = $1 AND ref = $2 ORDER BY id DESC LIMIT 1`,
 		purpose, ref).Scan(&id, &hash, &attempts, &exp, &used)
 	if errors.Is(err, sql.ErrNoRows) {
 		return fieldErr(msgOTPNone)
@@ -163,31 +176,35 @@ func (p *Provider) verifyOTP(ctx context.Context, ip, purpose, ref, code string)
 	switch {
 	case used.Valid:
 		return fieldErr(msgOTPUsed)
-	case attempts >= otpMaxTries:
-		return fieldErr(msgOTPTooMany)
 	case !p.nowUTC().Before(exp):
 		return fieldErr(msgOTPExpired)
 	}
+	// Take one of the code's tries; none left, no comparison.
+	res, err := p.db.ExecContext(ctx, `UPDATE did_otps SET attempts = attempts + 1 WHERE id = $1 AND attempts < $2 AND used_at IS NULL`, id, otpMaxTries)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n != 1 {
+		return fieldErr(msgOTPTooMany)
+	}
+	if err := p.db.QueryRowContext(ctx, `SELECT attempts FROM did_otps WHERE id = $1`, id).Scan(&attempts); err != nil {
+		return err
+	}
 	if !hmac.Equal([]byte(hash), []byte(p.otpHash(purpose, ref, code))) {
-		if _, err := p.db.ExecContext(ctx, `UPDATE did_otps SET attempts = attempts + 1 WHERE id = $1`, id); err != nil {
-			return err
-		}
-		if err := p.recordFailure(ctx, kindOTP, "ip:"+ip); err != nil {
-			return err
-		}
-		left := otpMaxTries - attempts - 1
+		left := otpMaxTries - attempts
 		if left <= 0 {
 			return fieldErr(msgOTPTooMany)
 		}
 		return fieldErr(msgOTPWrong.format(left))
 	}
-	res, err := p.db.ExecContext(ctx, `UPDATE did_otps SET used_at = $1 WHERE id = $2 AND used_at IS NULL AND attempts < $3`, p.nowUTC(), id, otpMaxTries)
+	res, err = p.db.ExecContext(ctx, `UPDATE did_otps SET used_at = $1 WHERE id = $2 AND used_at IS NULL`, p.nowUTC(), id)
 	if err != nil {
 		return err
 	}
 	if n, _ := res.RowsAffected(); n != 1 {
 		return fieldErr(msgOTPUsed) // used at the same moment by another request
 	}
+	ok = true
 	return nil
 }
 

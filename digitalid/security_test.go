@@ -432,3 +432,37 @@ func TestNoLockoutFromElsewhere(t *testing.T) {
 		fresh.wantPath("/callback")
 	})
 }
+
+// TestParallelWrongOTPs: a burst of parallel guesses at one code gets no
+// more comparisons than the code's tries (5); a burst from one address no
+// more failures than its limit.
+func TestParallelWrongOTPs(t *testing.T) {
+	eachDB(t, func(t *testing.T, db *store.DB) {
+		e := newEnv(t, db)
+		ctx := t.Context()
+		if _, err := digitalid.SendOTP(e.p, ctx, "register", "ref-1", "0812345678"); err != nil {
+			t.Fatal(err)
+		}
+		var wrong, tooMany atomic.Int32
+		var wg sync.WaitGroup
+		for i := range 30 {
+			wg.Go(func() {
+				err := digitalid.VerifyOTP(e.p, ctx, fmt.Sprintf("198.51.100.%d", i), "register", "ref-1", "000000")
+				switch msg := fmt.Sprint(err); {
+				case strings.Contains(msg, "ลองได้อีก") || strings.Contains(msg, "tries left"):
+					wrong.Add(1)
+				default:
+					tooMany.Add(1)
+				}
+			})
+		}
+		wg.Wait()
+		var attempts int
+		if err := db.SQL().QueryRow(`SELECT attempts FROM did_otps WHERE ref = 'ref-1'`).Scan(&attempts); err != nil {
+			t.Fatal(err)
+		}
+		if attempts > 5 || wrong.Load() > 4 {
+			t.Fatalf("%d tries taken and %d 'wrong, try again' answers for a code of 5 tries", attempts, wrong.Load())
+		}
+	})
+}
