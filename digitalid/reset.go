@@ -54,7 +54,9 @@ func (p *Provider) handleReset(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx := r.Context()
 	ip := p.clientIP(r)
-	until, blocked, err := p.anyBlocked(ctx, kindResetStart, attemptLimit{"user:" + username, loginPerUser, 0}, attemptLimit{"ip:" + ip, resetPerIP, 0})
+	// Counted before the check, as logins are (reserve): parallel guesses of
+	// a citizen ID cannot all pass the limit.
+	reserved, until, blocked, err := p.reserve(ctx, kindResetStart, attemptLimit{"user:" + username, loginPerUser, 0}, attemptLimit{"ip:" + ip, resetPerIP, 0})
 	if err != nil {
 		p.fail(w, r, err)
 		return
@@ -66,22 +68,18 @@ func (p *Provider) handleReset(w http.ResponseWriter, r *http.Request) {
 	}
 	u, err := p.userByUsername(ctx, username)
 	if err != nil && !isNotFound(err) {
+		p.release(ctx, reserved)
 		p.fail(w, r, err)
 		return
 	}
-	if u == nil || u.CitizenID != cid {
-		for _, key := range []string{"user:" + username, "ip:" + ip} {
-			if err := p.recordFailure(ctx, kindResetStart, key); err != nil {
-				p.fail(w, r, err)
-				return
-			}
-		}
+	if u == nil || u.CitizenID != cid { // the reserved attempts stay as failures
 		pg.fieldErr("username", msgResetNoMatch)
 		pg.Errors["citizen_id"] = msgResetNoMatch.in(pg.Lang)
 		pg.Error = msgResetNoMatch.in(pg.Lang)
 		p.render(w, r, http.StatusUnprocessableEntity, "reset", pg)
 		return
 	}
+	p.release(ctx, reserved) // a match is no failure
 	d := &resetData{Return: ret, Sub: u.Sub, Mobile: u.Mobile}
 	id, err := p.startFlow(ctx, w, "reset", cookieReset, resetTTL, d)
 	if err != nil {

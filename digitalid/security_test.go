@@ -466,3 +466,50 @@ func TestParallelWrongOTPs(t *testing.T) {
 		}
 	})
 }
+
+// TestParallelResetGuesses: parallel guesses of an account's citizen ID on
+// the password-reset page, each from its own address, get at most the
+// account's limit (5) of "does not match" answers; the rest are refused
+// unchecked.
+func TestParallelResetGuesses(t *testing.T) {
+	eachDB(t, func(t *testing.T, db *store.DB) {
+		e := newEnv(t, db)
+		e.createUser(somchai)
+		var bs []*browser
+		for i := range 20 {
+			b := newBrowser(t)
+			b.ip = fmt.Sprintf("203.0.113.%d", i+1)
+			b.get(e.issuer + "/reset")
+			b.want(200)
+			bs = append(bs, b)
+		}
+		var mu sync.Mutex
+		count := map[int]int{}
+		var wg sync.WaitGroup
+		start := make(chan struct{})
+		for i, b := range bs {
+			wg.Go(func() {
+				<-start
+				vals := url.Values{"username": {somchai.username}, "citizen_id": {citizenID(fmt.Sprintf("3%011d", 10100000000+i))},
+					"csrf": {csrfRe.FindStringSubmatch(b.body)[1]}}
+				req, _ := http.NewRequest(http.MethodPost, e.issuer+"/reset", strings.NewReader(vals.Encode()))
+				req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+				req.Header.Set("X-Forwarded-For", b.ip)
+				resp, err := b.c.Do(req)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				resp.Body.Close()
+				mu.Lock()
+				count[resp.StatusCode]++
+				mu.Unlock()
+			})
+		}
+		close(start)
+		wg.Wait()
+		if count[http.StatusUnprocessableEntity] > 5 || count[http.StatusUnprocessableEntity]+count[http.StatusTooManyRequests] != 20 {
+			t.Fatalf("answers %v: more than 5 guesses were checked", count)
+		}
+	})
+}
