@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestPasswordHash(t *testing.T) {
@@ -77,5 +78,29 @@ func TestMobileForms(t *testing.T) {
 	m, err := parseMobileE164("081-234-5678")
 	if err != nil || m != "+66812345678" || nationalMobile(m) != "081 234 5678" || maskMobile(m) != "08x xxx 5678" {
 		t.Fatalf("%q %v %q %q", m, err, nationalMobile(m), maskMobile(m))
+	}
+}
+
+// TestNewPasswordForgetsDevices: a browser known to an account (exempt from
+// the limits that others' failures fill) is forgotten when the password
+// changes, as after a reset that follows a theft.
+func TestNewPasswordForgetsDevices(t *testing.T) {
+	p := &Provider{secret: []byte("device test secret"), now: time.Now}
+	u := &user{Sub: "sub-1", PasswordHash: hashPassword("Secret123x")}
+	rec := httptest.NewRecorder()
+	p.rememberDevice(rec, httptest.NewRequest("GET", "/", nil), u)
+	r := httptest.NewRequest("GET", "/", nil)
+	for _, c := range rec.Result().Cookies() {
+		r.AddCookie(c)
+	}
+	if !p.knownDevice(r, u) {
+		t.Fatal("the browser that signed in is not known")
+	}
+	if p.knownDevice(r, &user{Sub: "sub-2", PasswordHash: u.PasswordHash}) {
+		t.Fatal("the browser is known to another account")
+	}
+	u.PasswordHash = hashPassword("NewSecret456y")
+	if p.knownDevice(r, u) {
+		t.Fatal("the browser is still known after the password changed")
 	}
 }

@@ -57,8 +57,9 @@ func (p *Provider) clearLoginFailures(ctx context.Context, username string) {
 }
 
 // A browser that logged in to an account is known to it: the did_device
-// cookie keeps, for up to maxKnownAccounts accounts, a MAC of (sub, time of
-// login) under Secret. From a known browser the per-account and per-address
+// cookie keeps, for up to maxKnownAccounts accounts, a MAC of (sub, password
+// hash, time of login) under Secret. The password hash is in it so that a
+// new password (a reset after a theft) forgets every browser known before. From a known browser the per-account and per-address
 // login limits do not apply (the per-(account, address) one does), so an
 // attacker's failures elsewhere cannot lock the user out of their own
 // device.
@@ -78,9 +79,9 @@ func deviceEntries(r *http.Request) []string {
 	return strings.Split(c.Value, ".")
 }
 
-// deviceEntry checks e against sub: whether it is sub's, and whether it is
+// deviceEntry checks e against u: whether it is u's, and whether it is
 // still valid for anyone (not expired, well formed).
-func (p *Provider) deviceEntry(e, sub string) (mine, valid bool) {
+func (p *Provider) deviceEntry(e string, u *user) (mine, valid bool) {
 	ts, mac, ok := strings.Cut(e, "-")
 	if !ok {
 		return false, false
@@ -89,24 +90,28 @@ func (p *Provider) deviceEntry(e, sub string) (mine, valid bool) {
 	if err != nil || p.nowUTC().Sub(time.Unix(secs, 0)) > knownDeviceTTL {
 		return false, false
 	}
-	return hmac.Equal([]byte(mac), []byte(p.mac("known device", sub, ts))), true
+	return hmac.Equal([]byte(mac), []byte(p.deviceMAC(u, ts))), true
 }
 
-func (p *Provider) knownDevice(r *http.Request, sub string) bool {
+func (p *Provider) deviceMAC(u *user, ts string) string {
+	return p.mac("known device", u.Sub, u.PasswordHash, ts)
+}
+
+func (p *Provider) knownDevice(r *http.Request, u *user) bool {
 	for _, e := range deviceEntries(r) {
-		if mine, _ := p.deviceEntry(e, sub); mine {
+		if mine, _ := p.deviceEntry(e, u); mine {
 			return true
 		}
 	}
 	return false
 }
 
-// rememberDevice marks the browser as known to sub, newest first.
-func (p *Provider) rememberDevice(w http.ResponseWriter, r *http.Request, sub string) {
+// rememberDevice marks the browser as known to u, newest first.
+func (p *Provider) rememberDevice(w http.ResponseWriter, r *http.Request, u *user) {
 	ts := strconv.FormatInt(p.nowUTC().Unix(), 36)
-	entries := []string{ts + "-" + p.mac("known device", sub, ts)}
+	entries := []string{ts + "-" + p.deviceMAC(u, ts)}
 	for _, e := range deviceEntries(r) {
-		if mine, valid := p.deviceEntry(e, sub); valid && !mine && len(entries) < maxKnownAccounts {
+		if mine, valid := p.deviceEntry(e, u); valid && !mine && len(entries) < maxKnownAccounts {
 			entries = append(entries, e)
 		}
 	}
@@ -190,7 +195,7 @@ func (p *Provider) handleLoginPost(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	limits := []attemptLimit{{loginUserIPKey(username, ip), loginPerUser, 0}}
-	if u == nil || !p.knownDevice(r, u.Sub) {
+	if u == nil || !p.knownDevice(r, u) {
 		limits = append(limits, attemptLimit{"ip:" + ip, loginPerIP, 0}, attemptLimit{"user:" + username, loginPerAccount, accountWindow})
 	}
 	reserved, until, blocked, err := p.reserve(ctx, kindLogin, limits...)
@@ -232,7 +237,7 @@ func (p *Provider) handleLoginPost(w http.ResponseWriter, r *http.Request) {
 		p.fail(w, r, err)
 		return
 	}
-	p.rememberDevice(w, r, u.Sub)
+	p.rememberDevice(w, r, u)
 	p.continueAuth(w, r, a, u.Sub, authTime)
 }
 
