@@ -102,7 +102,7 @@ func (a Action) Label(lang string) string {
 //	ActRecordDelay            x       x                              x
 //	ActRecordSection10        x                                      x
 //	ActViewReports            x       x      x        x        x     x
-//	ActUnlockReport                                                  x
+//	ActUnlockReport                                            x     x
 //	ActManageQuestions                                         x
 //	ActViewJobs                                                      x
 //
@@ -113,7 +113,8 @@ func (a Action) Label(lang string) string {
 // does); a reviewer does not pin manuals (pinning is the author's and the
 // service points' work); Section 10 and 16 records are the agency's, kept by
 // its central officer; the satisfaction question sets are OPDC's (the issue
-// says so), not the platform administrator's.
+// says so), not the platform administrator's; unlocks of late licence
+// reports are OPDC's, with the platform administrator as before (issue 14).
 var roleGrants = map[Role][]Action{
 	RoleCentral: {ActViewAdmin, ActManageTokens, ActManageUsers, ActEditAgency, ActCreateAgency,
 		ActEditServicePoint, ActViewAudit, ActPinManual, ActEditService, ActReportLicences, ActRecordDelay,
@@ -122,7 +123,7 @@ var roleGrants = map[Role][]Action{
 		ActReportLicences, ActRecordDelay, ActViewReports},
 	RoleAuthor:   {ActViewAdmin, ActWriteManual, ActPinManual, ActEditService, ActViewReports},
 	RoleReviewer: {ActViewAdmin, ActReviewManual, ActViewReports},
-	RoleOPDC:     {ActViewAdmin, ActApproveManualOPDC, ActManageCatalog, ActViewAudit, ActViewReports, ActManageQuestions},
+	RoleOPDC:     {ActViewAdmin, ActApproveManualOPDC, ActManageCatalog, ActViewAudit, ActViewReports, ActManageQuestions, ActUnlockReport},
 	RoleAdmin: {ActViewAdmin, ActManageTokens, ActIssueCentralToken, ActManageUsers, ActEditAgency,
 		ActCreateAgency, ActEditServicePoint, ActViewAudit, ActApproveOnboarding, ActPinManual,
 		ActReportLicences, ActRecordDelay, ActRecordSection10, ActViewReports, ActUnlockReport, ActViewJobs},

@@ -30,7 +30,7 @@ var wantGrants = map[Action]string{
 	ActRecordDelay:       "x x . . . x",
 	ActRecordSection10:   "x . . . . x",
 	ActViewReports:       "x x x x x x",
-	ActUnlockReport:      ". . . . . x",
+	ActUnlockReport:      ". . . . x x",
 	ActManageQuestions:   ". . . . x .",
 	ActViewJobs:          ". . . . . x",
 }
