@@ -33,6 +33,8 @@ const (
 	ActUnlockReport      Action = "report.unlock"        // approve a request to unlock a locked licence report
 	ActManageQuestions   Action = "questions.manage"     // make a new version of the satisfaction question set
 	ActViewJobs          Action = "jobs.view"            // see the timed jobs: when each ran, how long, its last error
+	ActSetReportingLevel Action = "licence.level"        // switch who reports an agency's licences: its service points or itself
+	ActManageHolidays    Action = "holidays.manage"      // keep the holiday calendar the business-day rules count with
 )
 
 // Actions lists every action with what it is in Thai and English, as a verb
@@ -63,6 +65,8 @@ var Actions = []struct {
 	{ActUnlockReport, "ปลดล็อครายงานการออกใบอนุญาต", "unlock licence reports"},
 	{ActManageQuestions, "จัดการชุดคำถามประเมินความพึงพอใจ", "manage the satisfaction question sets"},
 	{ActViewJobs, "ดูงานตามกำหนดเวลาของระบบ", "view the system's timed jobs"},
+	{ActSetReportingLevel, "กำหนดระดับผู้รายงานผลการออกใบอนุญาต", "set who reports an agency's licences"},
+	{ActManageHolidays, "จัดการปฏิทินวันหยุดราชการ", "manage the holiday calendar"},
 }
 
 // Label returns the action's verb phrase in lang.
@@ -105,6 +109,8 @@ func (a Action) Label(lang string) string {
 //	ActUnlockReport                                            x     x
 //	ActManageQuestions                                         x
 //	ActViewJobs                                                      x
+//	ActSetReportingLevel                                             x
+//	ActManageHolidays                                                x
 //
 // Choices where GLOSSARY.md is silent: the platform admin takes no part in
 // the content of manuals (neither approval step), so approval stays with the
@@ -126,7 +132,8 @@ var roleGrants = map[Role][]Action{
 	RoleOPDC:     {ActViewAdmin, ActApproveManualOPDC, ActManageCatalog, ActViewAudit, ActViewReports, ActManageQuestions, ActUnlockReport},
 	RoleAdmin: {ActViewAdmin, ActManageTokens, ActIssueCentralToken, ActManageUsers, ActEditAgency,
 		ActCreateAgency, ActEditServicePoint, ActViewAudit, ActApproveOnboarding, ActPinManual,
-		ActReportLicences, ActRecordDelay, ActRecordSection10, ActViewReports, ActUnlockReport, ActViewJobs},
+		ActReportLicences, ActRecordDelay, ActRecordSection10, ActViewReports, ActUnlockReport, ActViewJobs,
+		ActSetReportingLevel, ActManageHolidays},
 }
 
 // noAgencyActions may be checked without a target agency ("") by an agency

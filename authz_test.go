@@ -33,6 +33,8 @@ var wantGrants = map[Action]string{
 	ActUnlockReport:      ". . . . x x",
 	ActManageQuestions:   ". . . . x .",
 	ActViewJobs:          ". . . . . x",
+	ActSetReportingLevel: ". . . . . x",
+	ActManageHolidays:    ". . . . . x",
 }
 
 var tableRoles = []Role{RoleCentral, RolePointOfficer, RoleAuthor, RoleReviewer, RoleOPDC, RoleAdmin}
