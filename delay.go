@@ -411,3 +411,9 @@ func (c *DelayCase) Status() DelayStatus {
 	}
 	return s
 }
+
+// DelayRefKey is the form a reference is matched in: Thai digits as ASCII,
+// no spaces, lower case, so "กทม. ๑๒๓/๒๕๖๙" finds "กทม.123/2569".
+func DelayRefKey(ref string) string {
+	return strings.ToLower(strings.Join(strings.Fields(thaitime.ArabicDigits(ref)), ""))
+}

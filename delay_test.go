@@ -192,3 +192,9 @@ func TestDelayLookupHelpers(t *testing.T) {
 		t.Error("ordinal")
 	}
 }
+
+func TestDelayRefKey(t *testing.T) {
+	if got := DelayRefKey(" กทม. ๑๒๓/๒๕๖๙ AB "); got != "กทม.123/2569ab" {
+		t.Errorf("DelayRefKey = %q", got)
+	}
+}
