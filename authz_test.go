@@ -30,9 +30,11 @@ var wantGrants = map[Action]string{
 	ActRecordDelay:       "x x . . . x",
 	ActRecordSection10:   "x . . . . x",
 	ActViewReports:       "x x x x x x",
-	ActUnlockReport:      ". . . . . x",
+	ActUnlockReport:      ". . . . x x",
 	ActManageQuestions:   ". . . . x .",
 	ActViewJobs:          ". . . . . x",
+	ActSetReportingLevel: ". . . . . x",
+	ActManageHolidays:    ". . . . . x",
 }
 
 var tableRoles = []Role{RoleCentral, RolePointOfficer, RoleAuthor, RoleReviewer, RoleOPDC, RoleAdmin}

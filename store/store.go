@@ -133,7 +133,11 @@ func (d *DB) Migrate(ctx context.Context) error {
 		return err
 	}
 	// Revisions that predate their search text get it (migration 00010).
-	return d.fillSearchText(ctx)
+	if err := d.fillSearchText(ctx); err != nil {
+		return err
+	}
+	// The holiday calendar starts with this year's and next year's (00013).
+	return d.seedHolidays(ctx)
 }
 
 // MigrationStatus reports the schema version and how many migrations are pending.

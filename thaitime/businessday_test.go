@@ -199,7 +199,7 @@ func TestNewCalendarNormalisesDates(t *testing.T) {
 }
 
 func TestHolidays(t *testing.T) {
-	for _, year := range []int{2025, 2026} {
+	for _, year := range []int{2025, 2026, 2027} {
 		hs := defaultCal.Holidays(year)
 		if len(hs) == 0 {
 			t.Fatalf("no holidays in %d", year)
@@ -220,8 +220,8 @@ func TestHolidays(t *testing.T) {
 			}
 		}
 	}
-	if hs := defaultCal.Holidays(2027); len(hs) != 0 {
-		t.Errorf("Holidays(2027) = %v, want none", hs)
+	if hs := defaultCal.Holidays(2028); len(hs) != 0 {
+		t.Errorf("Holidays(2028) = %v, want none", hs)
 	}
 	h, ok := defaultCal.HolidayOn(bkk(2025, 4, 16, 10, 0))
 	if !ok || h.NameTH != "วันหยุดชดเชยวันสงกรานต์" || h.NameEN != "Substitution for Songkran Festival" {
@@ -245,7 +245,7 @@ func TestDefaultHolidaysTable(t *testing.T) {
 		m time.Month
 		d int
 	}{{1, 1}, {4, 6}, {4, 13}, {4, 14}, {4, 15}, {5, 4}, {6, 3}, {7, 28}, {8, 12}, {10, 13}, {10, 23}, {12, 5}, {12, 10}, {12, 31}}
-	for _, year := range []int{2025, 2026} {
+	for _, year := range []int{2025, 2026, 2027} {
 		for _, f := range fixed {
 			if _, ok := byDate[day(year, f.m, f.d)]; !ok {
 				t.Errorf("missing fixed holiday %d-%02d-%02d", year, f.m, f.d)
@@ -256,6 +256,9 @@ func TestDefaultHolidaysTable(t *testing.T) {
 			lunar[h.NameEN] = true
 		}
 		for _, name := range []string{enMakha, enVisakha, enAsalha, enKhaoPhansa, enPloughing} {
+			if year == 2027 && name == enPloughing {
+				continue // not announced when the table was written
+			}
 			if !lunar[name] {
 				t.Errorf("%d lacks %s", year, name)
 			}

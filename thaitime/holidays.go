@@ -47,7 +47,7 @@ const (
 	enSubPrefix = "Substitution for "
 )
 
-// seedHolidays lists Thai government holidays for CE 2025 and 2026.
+// seedHolidays lists Thai government holidays for CE 2025 to 2027.
 //
 // This is seed data, not a rule engine: Buddhist holidays follow the lunar
 // calendar, the Royal Ploughing date is set by the Royal Household, and the
@@ -111,10 +111,37 @@ var seedHolidays = []struct {
 	{2026, time.December, 7, thSubPrefix + thFather, enSubPrefix + enFather},
 	{2026, time.December, 10, thConstitution, enConstitution},
 	{2026, time.December, 31, thNewYearsEve, enNewYearsEve},
+
+	// 2027 (BE 2570). Fixed dates are certain; the Buddhist holidays are the
+	// expected full-moon dates of an ordinary lunar year and the Royal
+	// Ploughing day is not announced yet: check both against the cabinet's
+	// list when it is published, as every year.
+	{2027, time.January, 1, thNewYear, enNewYear},
+	{2027, time.February, 20, thMakha, enMakha}, // Saturday
+	{2027, time.February, 22, thSubPrefix + thMakha, enSubPrefix + enMakha},
+	{2027, time.April, 6, thChakri, enChakri},
+	{2027, time.April, 13, thSongkran, enSongkran},
+	{2027, time.April, 14, thSongkran, enSongkran},
+	{2027, time.April, 15, thSongkran, enSongkran},
+	{2027, time.May, 4, thCoronation, enCoronation},
+	{2027, time.May, 20, thVisakha, enVisakha},
+	{2027, time.June, 3, thQueen, enQueen},
+	{2027, time.July, 18, thAsalha, enAsalha}, // Sunday
+	{2027, time.July, 19, thKhaoPhansa, enKhaoPhansa},
+	{2027, time.July, 20, thSubPrefix + thAsalha, enSubPrefix + enAsalha},
+	{2027, time.July, 28, thKing, enKing},
+	{2027, time.August, 12, thMother, enMother},
+	{2027, time.October, 13, thBhumibol, enBhumibol},
+	{2027, time.October, 23, thChula, enChula}, // Saturday
+	{2027, time.October, 25, thSubPrefix + thChula, enSubPrefix + enChula},
+	{2027, time.December, 5, thFather, enFather}, // Sunday
+	{2027, time.December, 6, thSubPrefix + thFather, enSubPrefix + enFather},
+	{2027, time.December, 10, thConstitution, enConstitution},
+	{2027, time.December, 31, thNewYearsEve, enNewYearsEve},
 }
 
-// DefaultHolidays returns a fresh copy of the seed holiday table (CE 2025 and
-// 2026), ready for NewCalendar.
+// DefaultHolidays returns a fresh copy of the seed holiday table (CE 2025 to
+// 2027), ready for NewCalendar.
 func DefaultHolidays() []Holiday {
 	out := make([]Holiday, len(seedHolidays))
 	for i, h := range seedHolidays {

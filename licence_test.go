@@ -1,0 +1,98 @@
+package openinfo
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/openinfo/openinfo/thaitime"
+)
+
+func bkk(y int, m time.Month, d, hh, mm int) time.Time {
+	return time.Date(y, m, d, hh, mm, 0, 0, thaitime.Bangkok)
+}
+
+func TestLicenceReportValidate(t *testing.T) {
+	now := bkk(2026, 12, 7, 10, 0)
+	ok := LicenceCounts{PendingStart: 3, Received: 10, Issued: 7, Refused: 1, Withdrawn: 1, OnTime: 6, Late: 2, PendingEnd: 4, DelayNotices: 2}
+	base := LicenceReport{Reporter: Reporter{ReporterPoint, 7}, ProcessID: 3, Month: 202611, Counts: ok}
+	tests := []struct {
+		name   string
+		edit   func(r *LicenceReport)
+		fields []string // the fields named, in order; nil: valid
+		text   string   // a part of the first field's English message
+	}{
+		{"valid", func(*LicenceReport) {}, nil, ""},
+		{"zero month", func(r *LicenceReport) { *r = ZeroLicenceReport(r.Reporter, 1, 3, 202611, 5) }, nil, ""},
+		{"current month draft is fine", func(r *LicenceReport) { r.Month = 202612 }, nil, ""},
+		{"future month", func(r *LicenceReport) { r.Month = 202701 }, []string{"month"}, "in the future"},
+		{"impossible month", func(r *LicenceReport) { r.Month = 202613 }, []string{"month"}, "not valid"},
+		{"no reporter", func(r *LicenceReport) { r.Reporter = Reporter{} }, []string{"reporter"}, "Choose who reports"},
+		{"unknown reporter kind", func(r *LicenceReport) { r.Reporter.Kind = "ministry" }, []string{"reporter"}, ""},
+		{"no process", func(r *LicenceReport) { r.ProcessID = 0 }, []string{"process_id"}, "process"},
+		{"negative received", func(r *LicenceReport) { r.Counts.Received = -1 }, []string{"received"}, "applications received cannot be negative"},
+		{"two negatives, no sums", func(r *LicenceReport) { r.Counts.Late, r.Counts.DelayNotices = -2, -1 },
+			[]string{"late", "delay_notices"}, "negative"},
+		{"too large", func(r *LicenceReport) { r.Counts.Received = 2_000_000 }, []string{"received"}, "too large"},
+		{"pending end wrong", func(r *LicenceReport) { r.Counts.PendingEnd = 5 }, []string{"pending_end"}, "pending at end should be 4"},
+		{"more decided than applications", func(r *LicenceReport) {
+			r.Counts.Issued, r.Counts.OnTime = 20, 19
+		}, []string{"pending_end"}, "more were decided"},
+		{"on time + late wrong", func(r *LicenceReport) { r.Counts.Late = 1 }, []string{"late"}, "On time 6 + late 1 = 7 must equal issued 7 + refused 1 = 8"},
+		{"both sums wrong", func(r *LicenceReport) { r.Counts.Received, r.Counts.Late = 11, 1 }, []string{"pending_end", "late"}, "do not add up"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := base
+			tt.edit(&r)
+			err := r.Validate(now)
+			fe := FieldErrors(err)
+			if tt.fields == nil {
+				if err != nil {
+					t.Fatalf("Validate = %v, want nil", err)
+				}
+				return
+			}
+			if ErrorCode(err) != EINVALID || len(fe) != len(tt.fields) {
+				t.Fatalf("Validate = %v, want fields %v", err, tt.fields)
+			}
+			for i, f := range tt.fields {
+				if fe[i].Field != f || fe[i].TH == "" || fe[i].EN == "" {
+					t.Errorf("field %d = %+v, want %s with Thai and English", i, fe[i], f)
+				}
+			}
+			if !strings.Contains(fe[0].EN, tt.text) {
+				t.Errorf("message %q lacks %q", fe[0].EN, tt.text)
+			}
+		})
+	}
+}
+
+func TestZeroLicenceReport(t *testing.T) {
+	r := ZeroLicenceReport(Reporter{ReporterAgency, 4}, 4, 9, 202609, 2)
+	if r.Counts != (LicenceCounts{PendingStart: 2, PendingEnd: 2}) || r.Month != 202609 || r.Period().String() != "2569-09" {
+		t.Fatalf("ZeroLicenceReport = %+v", r)
+	}
+}
+
+func TestReportingLevelFrom(t *testing.T) {
+	for _, tt := range []struct {
+		at   time.Time
+		want int
+	}{
+		{bkk(2026, 12, 7, 10, 0), 202701},
+		{bkk(2026, 9, 30, 23, 59), 202610},                       // fiscal year boundary
+		{time.Date(2026, 12, 31, 18, 0, 0, 0, time.UTC), 202702}, // already 1 Jan in Bangkok
+	} {
+		if got := ReportingLevelFrom(tt.at); got != tt.want {
+			t.Errorf("ReportingLevelFrom(%v) = %d, want %d", tt.at, got, tt.want)
+		}
+	}
+}
+
+func TestLicenceCountsAdd(t *testing.T) {
+	a := LicenceCounts{1, 2, 3, 4, 5, 6, 7, 8, 9}
+	if got := a.Add(a); got != (LicenceCounts{2, 4, 6, 8, 10, 12, 14, 16, 18}) {
+		t.Fatalf("Add = %+v", got)
+	}
+}

@@ -1,0 +1,443 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/openinfo/openinfo"
+	"github.com/openinfo/openinfo/thaitime"
+)
+
+// Delay notices (issue 14, section 10). Applicants' names and contacts live
+// in the applicant_* columns only: never in the audit log, so the retention
+// job's blanking leaves no copy behind.
+
+const delayCols = `id, ref, process_id, point_id, agency_id, applicant_name, applicant_phone, applicant_email,
+	redacted_at, received_on, due_on, due_reason, decision, decided_on, told_on, version, created_at, updated_at`
+
+func scanDelayCase(s scanner) (*openinfo.DelayCase, error) {
+	var c openinfo.DelayCase
+	var redacted sql.NullTime
+	var received, due, decided, told string
+	err := s.Scan(&c.ID, &c.Ref, &c.ProcessID, &c.PointID, &c.AgencyID, &c.ApplicantName, &c.ApplicantPhone, &c.ApplicantEmail,
+		&redacted, &received, &due, &c.DueReason, &c.Decision, &decided, &told, &c.Version, &c.CreatedAt, &c.UpdatedAt)
+	if err != nil {
+		return nil, err
+	}
+	c.Redacted = redacted.Valid
+	for _, x := range []struct {
+		s string
+		t *time.Time
+	}{{received, &c.Received}, {due, &c.Due}, {decided, &c.DecidedOn}, {told, &c.ToldOn}} {
+		if *x.t, err = parseDate(x.s); err != nil {
+			return nil, err
+		}
+	}
+	return &c, nil
+}
+
+// loadNotices fills the notices of cases, in sequence.
+func loadNotices(ctx context.Context, q interface {
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+}, cases ...*openinfo.DelayCase) error {
+	if len(cases) == 0 {
+		return nil
+	}
+	byID := make(map[int64]*openinfo.DelayCase, len(cases))
+	ids := make([]string, len(cases))
+	for i, c := range cases {
+		byID[c.ID], ids[i] = c, strconv.FormatInt(c.ID, 10)
+	}
+	// The IDs are our own integers, so they can be written into the query.
+	rows, err := q.QueryContext(ctx, `SELECT case_id, id, seq, number, notice_on, reason, expected_on, file_id, recorded_at, recorded_by
+		FROM delay_notices WHERE case_id IN (`+strings.Join(ids, ",")+`) ORDER BY case_id, seq`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var caseID int64
+		var n openinfo.DelayNotice
+		var on, expected string
+		if err := rows.Scan(&caseID, &n.ID, &n.Seq, &n.Number, &on, &n.Reason, &expected, &n.FileID, &n.RecordedAt, &n.RecordedBy); err != nil {
+			return err
+		}
+		if n.Date, err = parseDate(on); err != nil {
+			return err
+		}
+		if n.ExpectedDecision, err = parseDate(expected); err != nil {
+			return err
+		}
+		c := byID[caseID]
+		c.Notices = append(c.Notices, n)
+	}
+	return rows.Err()
+}
+
+func delayCase(ctx context.Context, q interface {
+	querier
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+}, id int64) (*openinfo.DelayCase, error) {
+	c, err := scanDelayCase(q.QueryRowContext(ctx, `SELECT `+delayCols+` FROM delay_cases WHERE id = $1`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, openinfo.Errorf(openinfo.ENOTFOUND, "ไม่พบเรื่องล่าช้าที่ระบุ", "No such delayed application.")
+	}
+	if err != nil {
+		return nil, err
+	}
+	return c, loadNotices(ctx, q, c)
+}
+
+// DelayCase returns a delayed application with its notices.
+func (d *DB) DelayCase(ctx context.Context, id int64) (*openinfo.DelayCase, error) {
+	return delayCase(ctx, d.db, id)
+}
+
+// dutyDue is the day the case's next section 10 duty falls due, "" when
+// none: the column the overdue filters read.
+func dutyDue(c *openinfo.DelayCase) string {
+	if by, ok := c.NextNoticeDue(); ok {
+		return dateText(by)
+	}
+	if by, ok := c.TellBy(); ok && c.ToldOn.IsZero() {
+		return dateText(by)
+	}
+	return ""
+}
+
+// computedDue is the due date the manual's legal time limit gives an
+// application of processID received on received; zero when the process has
+// no published manual or the manual sets no limit.
+func (d *DB) computedDue(ctx context.Context, q querier, cal *thaitime.Calendar, processID int64, received time.Time) (time.Time, error) {
+	if received.IsZero() {
+		return time.Time{}, nil
+	}
+	var content string
+	err := q.QueryRowContext(ctx, `SELECT content FROM manual_revisions WHERE process_id = $1 AND state = 'published'`, processID).Scan(&content)
+	if errors.Is(err, sql.ErrNoRows) {
+		return time.Time{}, nil
+	}
+	if err != nil {
+		return time.Time{}, err
+	}
+	var mc openinfo.ManualContent
+	if err := json.Unmarshal([]byte(content), &mc); err != nil {
+		return time.Time{}, err
+	}
+	due, _ := openinfo.DelayDueDate(cal, received, mc.TimeLimit)
+	return due, nil
+}
+
+// delayAudit is what the audit log keeps of a case: no personal data.
+func delayAudit(c *openinfo.DelayCase) map[string]any {
+	return map[string]any{"ref": c.Ref, "process_id": c.ProcessID, "point_id": c.PointID,
+		"received_on": dateText(c.Received), "due_on": dateText(c.Due), "due_reason": c.DueReason,
+		"decision": c.Decision, "decided_on": dateText(c.DecidedOn), "told_on": dateText(c.ToldOn), "notices": len(c.Notices)}
+}
+
+// SaveDelayCase records a delayed application (c.ID 0) or changes one
+// (c.Version is the version read): applicant, dates, decision and the date
+// the applicant was told. A zero Due is filled from the manual's time limit
+// on the holiday calendar; a Due that differs from it needs a reason. The
+// notices are added by RecordDelayNotice. Audited, without personal data.
+func (d *DB) SaveDelayCase(ctx context.Context, c *openinfo.DelayCase, actor openinfo.Officer, at time.Time) error {
+	cal, err := d.Calendar(ctx)
+	if err != nil {
+		return err
+	}
+	return d.tx(ctx, func(tx *sql.Tx) error {
+		var old *openinfo.DelayCase
+		if c.ID != 0 {
+			if old, err = delayCase(ctx, tx, c.ID); err != nil {
+				return err
+			}
+			if old.Version != c.Version {
+				return errStale("เรื่องล่าช้า", "delayed application")
+			}
+			c.Notices, c.Redacted = old.Notices, old.Redacted
+			if old.Redacted {
+				c.ApplicantName, c.ApplicantPhone, c.ApplicantEmail = "", "", ""
+			}
+		} else {
+			c.Notices = nil
+		}
+		if c.PointID <= 0 {
+			return c.Validate(at, time.Time{})
+		}
+		agencyID, path, err := reporterAgency(ctx, tx, openinfo.Reporter{Kind: openinfo.ReporterPoint, ID: c.PointID})
+		if err != nil {
+			return err
+		}
+		if err := openinfo.Authorize(actor, openinfo.ActRecordDelay, path); err != nil {
+			return err
+		}
+		c.AgencyID = agencyID
+		computed, err := d.computedDue(ctx, tx, cal, c.ProcessID, c.Received)
+		if err != nil {
+			return err
+		}
+		if c.Due.IsZero() {
+			c.Due = computed
+		}
+		if err := c.Validate(at, computed); err != nil {
+			return err
+		}
+		var served bool
+		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM point_processes WHERE point_id = $1 AND process_id = $2)`,
+			c.PointID, c.ProcessID).Scan(&served); err != nil {
+			return err
+		}
+		if !served {
+			return &openinfo.Error{Code: openinfo.EINVALID, TH: "จุดบริการนี้ไม่ได้ให้บริการกระบวนงานที่เลือก", EN: "The service point does not serve that process.",
+				Fields: []openinfo.FieldError{{Field: "process_id", TH: "จุดบริการนี้ไม่ได้ให้บริการกระบวนงานที่เลือก", EN: "Not a process of this service point."}}}
+		}
+		now := d.now()
+		args := []any{c.Ref, openinfo.DelayRefKey(c.Ref), c.ProcessID, c.PointID, c.AgencyID, c.ApplicantName, c.ApplicantPhone,
+			c.ApplicantEmail, dateText(c.Received), dateText(c.Due), c.DueReason, c.Decision, dateText(c.DecidedOn),
+			dateText(c.ToldOn), dutyDue(c), now}
+		if old == nil {
+			c.Version = 1
+			err = tx.QueryRowContext(ctx, `INSERT INTO delay_cases (ref, ref_key, process_id, point_id, agency_id, applicant_name,
+				applicant_phone, applicant_email, received_on, due_on, due_reason, decision, decided_on, told_on, duty_due,
+				created_at, updated_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $17)
+				RETURNING id`, append(args, actor.UserID)...).Scan(&c.ID)
+		} else {
+			c.Version = old.Version + 1
+			var r sql.Result
+			r, err = tx.ExecContext(ctx, `UPDATE delay_cases SET ref = $1, ref_key = $2, process_id = $3, point_id = $4, agency_id = $5,
+				applicant_name = $6, applicant_phone = $7, applicant_email = $8, received_on = $9, due_on = $10, due_reason = $11,
+				decision = $12, decided_on = $13, told_on = $14, duty_due = $15, updated_at = $16, version = $17
+				WHERE id = $18 AND version = $19`, append(args, c.Version, c.ID, old.Version)...)
+			if err == nil {
+				if n, _ := r.RowsAffected(); n != 1 {
+					return errStale("เรื่องล่าช้า", "delayed application")
+				}
+			}
+		}
+		if isUniqueViolation(err) {
+			msgTH, msgEN := "หน่วยงานนี้บันทึกเลขที่คำขอนี้ไว้แล้ว", "This agency has recorded that application reference already."
+			return &openinfo.Error{Code: openinfo.EINVALID, TH: msgTH, EN: msgEN, Fields: []openinfo.FieldError{{Field: "ref", TH: msgTH, EN: msgEN}}}
+		}
+		if err != nil {
+			return err
+		}
+		c.UpdatedAt = now
+		if old == nil {
+			c.CreatedAt = now
+			return d.audit(ctx, tx, "delay.create", "delay_case", c.ID, nil, delayAudit(c))
+		}
+		return d.audit(ctx, tx, "delay.update", "delay_case", c.ID, delayAudit(old), delayAudit(c))
+	})
+}
+
+// RecordDelayNotice adds the next notice (sequence = notices so far + 1)
+// to a case and returns the case as stored. The whole case is checked with
+// it: a notice before receipt, before the last one, in the future or after
+// the decision is refused. Audited.
+func (d *DB) RecordDelayNotice(ctx context.Context, caseID int64, n openinfo.DelayNotice, actor openinfo.Officer, at time.Time) (*openinfo.DelayCase, error) {
+	var out *openinfo.DelayCase
+	err := d.tx(ctx, func(tx *sql.Tx) error {
+		c, err := delayCase(ctx, tx, caseID)
+		if err != nil {
+			return err
+		}
+		_, path, err := reporterAgency(ctx, tx, openinfo.Reporter{Kind: openinfo.ReporterPoint, ID: c.PointID})
+		if err != nil {
+			return err
+		}
+		if err := openinfo.Authorize(actor, openinfo.ActRecordDelay, path); err != nil {
+			return err
+		}
+		now := d.now()
+		n.Seq, n.RecordedAt, n.RecordedBy = len(c.Notices)+1, now, actor.UserID
+		if !n.Date.IsZero() {
+			n.Date = thaitime.StartOfDay(n.Date)
+		}
+		if !n.ExpectedDecision.IsZero() {
+			n.ExpectedDecision = thaitime.StartOfDay(n.ExpectedDecision)
+		}
+		c.Notices = append(c.Notices, n)
+		// The due date was checked when the case was saved; the applicant's
+		// data too (a redacted case is left alone).
+		if err := c.Validate(at, time.Time{}); err != nil {
+			return err
+		}
+		nn := &c.Notices[len(c.Notices)-1]
+		if err := tx.QueryRowContext(ctx, `INSERT INTO delay_notices (case_id, seq, number, notice_on, reason, expected_on, file_id,
+			recorded_at, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+			c.ID, nn.Seq, nn.Number, dateText(nn.Date), nn.Reason, dateText(nn.ExpectedDecision), nn.FileID, now, actor.UserID).Scan(&nn.ID); err != nil {
+			if isUniqueViolation(err) {
+				return errStale("เรื่องล่าช้า", "delayed application")
+			}
+			return err
+		}
+		c.Version++
+		if _, err := tx.ExecContext(ctx, `UPDATE delay_cases SET notices = $1, last_notice_on = $2, duty_due = $3, updated_at = $4,
+			version = $5 WHERE id = $6`, len(c.Notices), dateText(nn.Date), dutyDue(c), now, c.Version, c.ID); err != nil {
+			return err
+		}
+		c.UpdatedAt, out = now, c
+		return d.audit(ctx, tx, "delay.notice", "delay_case", c.ID, nil, map[string]any{"seq": nn.Seq, "number": nn.Number,
+			"date": dateText(nn.Date), "reason": nn.Reason, "expected_decision": dateText(nn.ExpectedDecision)})
+	})
+	return out, err
+}
+
+// DelayFilter selects delayed applications; zero fields match everything.
+type DelayFilter struct {
+	UnderPath string // the point's agency is in this subtree (central officers; "" for OPDC's inbox)
+	AgencyID  int64
+	PointID   int64
+	ProcessID int64
+	Month     int // a notice was dated in this month (yyyymm)
+	// At is "now" for the overdue test and the order: overdue cases first,
+	// the most overdue at the top. Zero: the current time.
+	At      time.Time
+	Overdue bool // only cases with a duty past its day at At
+	Limit   int
+	Offset  int
+}
+
+// DelayCases lists delayed applications with their notices, overdue first,
+// and the total that match.
+func (d *DB) DelayCases(ctx context.Context, f DelayFilter) ([]*openinfo.DelayCase, int, error) {
+	at := f.At
+	if at.IsZero() {
+		at = d.now()
+	}
+	today := dateText(at)
+	var w where
+	if f.UnderPath != "" {
+		w.add("a.path LIKE ?", pathLike(f.UnderPath))
+	}
+	if f.AgencyID != 0 {
+		w.add("c.agency_id = ?", f.AgencyID)
+	}
+	if f.PointID != 0 {
+		w.add("c.point_id = ?", f.PointID)
+	}
+	if f.ProcessID != 0 {
+		w.add("c.process_id = ?", f.ProcessID)
+	}
+	if f.Month != 0 {
+		from := time.Date(f.Month/100, time.Month(f.Month%100), 1, 0, 0, 0, 0, thaitime.Bangkok)
+		w.add("EXISTS (SELECT 1 FROM delay_notices n WHERE n.case_id = c.id AND n.notice_on >= ? AND n.notice_on < ?)",
+			dateText(from), dateText(from.AddDate(0, 1, 0)))
+	}
+	if f.Overdue {
+		w.add("c.duty_due <> '' AND c.duty_due < ?", today)
+	}
+	from := ` FROM delay_cases c JOIN agencies a ON a.id = c.agency_id` + w.sql()
+	var total int
+	if err := d.db.QueryRowContext(ctx, `SELECT COUNT(*)`+from, w.args...).Scan(&total); err != nil {
+		return nil, 0, err
+	}
+	w.args = append(w.args, today)
+	order := ` ORDER BY CASE WHEN c.duty_due <> '' AND c.duty_due < $` + strconv.Itoa(len(w.args)) + ` THEN 0 ELSE 1 END, c.duty_due, c.id DESC`
+	limit, offset := pageBounds(f.Limit, f.Offset, 200)
+	cols := "c." + strings.ReplaceAll(delayCols, ", ", ", c.")
+	rows, err := d.db.QueryContext(ctx, `SELECT `+cols+from+order+w.limit(limit, offset), w.args...)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	var out []*openinfo.DelayCase
+	for rows.Next() {
+		c, err := scanDelayCase(rows)
+		if err != nil {
+			return nil, 0, err
+		}
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, err
+	}
+	rows.Close()
+	return out, total, loadNotices(ctx, d.db, out...)
+}
+
+// LookupDelay is the citizen lookup: the application with reference ref
+// whose applicant's phone ends in last4. A wrong reference, wrong digits
+// and a case whose contact was removed all give the same ENOTFOUND, so the
+// answer never tells which part was wrong. Rate limiting is the caller's.
+func (d *DB) LookupDelay(ctx context.Context, ref, last4 string) (openinfo.DelayStatus, error) {
+	key := openinfo.DelayRefKey(ref)
+	if key == "" {
+		return openinfo.DelayStatus{}, openinfo.ErrDelayNotFound()
+	}
+	rows, err := d.db.QueryContext(ctx, `SELECT id, applicant_phone FROM delay_cases WHERE ref_key = $1 ORDER BY id DESC LIMIT 20`, key)
+	if err != nil {
+		return openinfo.DelayStatus{}, err
+	}
+	var found int64
+	for rows.Next() {
+		var id int64
+		var phone string
+		if err := rows.Scan(&id, &phone); err != nil {
+			rows.Close()
+			return openinfo.DelayStatus{}, err
+		}
+		// Every candidate is compared, so the time taken does not depend on
+		// which one matched.
+		if openinfo.MatchPhoneLast4(phone, last4) && found == 0 {
+			found = id
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return openinfo.DelayStatus{}, err
+	}
+	if found == 0 {
+		return openinfo.DelayStatus{}, openinfo.ErrDelayNotFound()
+	}
+	c, err := d.DelayCase(ctx, found)
+	if err != nil {
+		return openinfo.DelayStatus{}, err
+	}
+	return c.Status(), nil
+}
+
+// RedactDelayApplicants blanks the applicant's name and contacts of every
+// case decided before decidedBefore (the retention job: decision + the
+// retention period) and returns how many it blanked. Audited as one entry.
+func (d *DB) RedactDelayApplicants(ctx context.Context, decidedBefore time.Time) (int, error) {
+	n := 0
+	err := d.tx(ctx, func(tx *sql.Tx) error {
+		r, err := tx.ExecContext(ctx, `UPDATE delay_cases SET applicant_name = '', applicant_phone = '', applicant_email = '',
+			redacted_at = $1, version = version + 1 WHERE redacted_at IS NULL AND decided_on <> '' AND decided_on < $2`,
+			d.now(), dateText(decidedBefore))
+		if err != nil {
+			return err
+		}
+		k, _ := r.RowsAffected()
+		if n = int(k); n == 0 {
+			return nil
+		}
+		return d.audit(ctx, tx, "delay.redact", "delay_case", 0, nil,
+			map[string]any{"decided_before": dateText(decidedBefore), "cases": n})
+	})
+	return n, err
+}
+
+// DelayNoticeCount counts the notices dated in month (yyyymm) that a
+// licence reporter sent for processID: a point's own cases, or every case
+// of the process when its agency reports itself. It fills the "delay
+// notices sent" of the licence report.
+func (d *DB) DelayNoticeCount(ctx context.Context, r openinfo.Reporter, processID int64, month int) (int, error) {
+	from := time.Date(month/100, time.Month(month%100), 1, 0, 0, 0, 0, thaitime.Bangkok)
+	q := `SELECT COUNT(*) FROM delay_notices n JOIN delay_cases c ON c.id = n.case_id
+		WHERE c.process_id = $1 AND n.notice_on >= $2 AND n.notice_on < $3`
+	args := []any{processID, dateText(from), dateText(from.AddDate(0, 1, 0))}
+	if r.Kind == openinfo.ReporterPoint {
+		q += ` AND c.point_id = $4`
+		args = append(args, r.ID)
+	}
+	var k int
+	err := d.db.QueryRowContext(ctx, q, args...).Scan(&k)
+	return k, err
+}
