@@ -314,3 +314,25 @@ func periodClosedErr(p LicencePolicy, s LicencePeriodState, m int) error {
 // bilingual is an Error whose Thai and English texts take different
 // arguments (Errorf gives both the same).
 func bilingual(code, th, en string) error { return &Error{Code: code, TH: th, EN: en} }
+
+// MonthsToLock are the months whose reports lock by at: of the two months
+// before at's, those whose deadline has passed. The deadline job asks every
+// hour and locks them (locking again changes nothing), so a node that was
+// down at the deadline locks on its next run.
+func (p LicencePolicy) MonthsToLock(at time.Time) []int {
+	cur := MonthKey(at)
+	var out []int
+	for _, m := range []int{prevMonth(prevMonth(cur)), prevMonth(cur)} {
+		if !at.Before(p.Deadline(m)) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func prevMonth(m int) int {
+	if m%100 == 1 {
+		return (m/100-1)*100 + 12
+	}
+	return m - 1
+}

@@ -1,6 +1,7 @@
 package openinfo
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -201,5 +202,24 @@ func TestLicenceUnlockCycle(t *testing.T) {
 	}
 	if _, err := step(LicRequestUnlock, bkk(2026, 4, 23, 9, 0), "ขออีกครั้ง"); ErrorCode(err) != ECONFLICT {
 		t.Fatalf("second request: %v", err)
+	}
+}
+
+func TestMonthsToLock(t *testing.T) {
+	p := DefaultLicencePolicy
+	bkk := func(y int, m time.Month, d, h int) time.Time { return time.Date(y, m, d, h, 0, 0, 0, thaitime.Bangkok) }
+	for _, tc := range []struct {
+		at   time.Time
+		want []int
+	}{
+		{bkk(2026, 12, 15, 23), []int{202610}},        // November's last day to report: not yet locked
+		{bkk(2026, 12, 16, 0), []int{202610, 202611}}, // November locks at the end of the 15th
+		{bkk(2027, 1, 3, 9), []int{202611}},           // across the year end: December is not due yet
+		{bkk(2027, 1, 16, 0), []int{202611, 202612}},  // December's reports lock in January
+		{bkk(2027, 3, 1, 0), []int{202701}},           // February is short; January long locked
+	} {
+		if got := p.MonthsToLock(tc.at); fmt.Sprint(got) != fmt.Sprint(tc.want) {
+			t.Errorf("MonthsToLock(%s) = %v, want %v", tc.at, got, tc.want)
+		}
 	}
 }

@@ -179,5 +179,35 @@ func timedJobs(db *store.DB, outbox *notify.Outbox, log *slog.Logger) *jobs.Runn
 		return err
 	}})
 	r.Add(jobs.Job{Name: "sessions.purge", Every: 10 * time.Minute, Run: db.PurgeExpired})
+	// Licence reports: each month's lock at its deadline for every reporter
+	// that has not reported, and the end of each approved unlock window.
+	r.Add(jobs.Job{Name: "licence.lock", Every: time.Hour, Run: func(ctx context.Context) error {
+		return lockLicenceMonths(ctx, db, time.Now(), log)
+	}})
+	r.Add(jobs.Job{Name: "licence.unlock-windows", Every: 15 * time.Minute, Run: func(ctx context.Context) error {
+		n, err := db.CloseUnlockWindows(ctx, time.Now())
+		if n > 0 {
+			log.Info("licence unlock windows closed", "periods", n)
+		}
+		return err
+	}})
 	return r
+}
+
+// lockLicenceMonths locks the months whose deadline has passed at t.
+func lockLicenceMonths(ctx context.Context, db *store.DB, at time.Time, log *slog.Logger) error {
+	policy, err := db.LicencePolicy(ctx)
+	if err != nil {
+		return err
+	}
+	for _, m := range policy.MonthsToLock(at) {
+		n, err := db.LockPeriod(ctx, m, at)
+		if err != nil {
+			return fmt.Errorf("lock %d: %w", m, err)
+		}
+		if n > 0 {
+			log.Info("licence reports locked at the deadline", "month", m, "reporters", n)
+		}
+	}
+	return nil
 }
