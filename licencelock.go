@@ -142,6 +142,22 @@ func (lp LicencePeriod) EffectiveState(p LicencePolicy, at time.Time) LicencePer
 	return PeriodClosed
 }
 
+// MayEdit says whether the reporter may save, submit or correct the month's
+// reports at t: nil, or why not (for the report page, before the form).
+func (lp LicencePeriod) MayEdit(p LicencePolicy, at time.Time) error {
+	s := lp.EffectiveState(p, at)
+	if s == PeriodOpen || s == PeriodUnlocked {
+		return nil
+	}
+	return periodClosedErr(p, s, lp.Month)
+}
+
+// MayRequestUnlock says whether the "ปลดล็อค" button is offered at t: only
+// for a locked month with no request yet.
+func (lp LicencePeriod) MayRequestUnlock(p LicencePolicy, at time.Time) bool {
+	return lp.EffectiveState(p, at) == PeriodLocked
+}
+
 // LicenceEvent is something that happens to a report or its period.
 type LicenceEvent string
 
@@ -222,8 +238,9 @@ func LicenceStep(p LicencePolicy, cal *thaitime.Calendar, in LicenceStepInput) (
 			return res, Errorf(ECONFLICT, "รายงานนี้ยังไม่ได้ส่ง จึงยังแก้ไขรายงานที่ส่งแล้วไม่ได้ กรุณาบันทึกหรือส่งรายงาน",
 				"This report was not submitted yet, so there is nothing to correct; save or submit it.")
 		case in.Event != LicSaveDraft && MonthKey(in.At) <= m:
-			return res, bilingual(EINVALID, fmt.Sprintf("เดือน %s ยังไม่สิ้นสุด จึงยังส่งรายงานไม่ได้ (บันทึกร่างไว้ก่อนได้)", MonthLabel(m, "th")),
-				fmt.Sprintf("%s has not ended yet, so its report cannot be submitted (save a draft meanwhile).", MonthLabel(m, "en")))
+			th := fmt.Sprintf("เดือน %s ยังไม่สิ้นสุด จึงยังส่งรายงานไม่ได้ (บันทึกร่างไว้ก่อนได้)", MonthLabel(m, "th"))
+			en := fmt.Sprintf("%s has not ended yet, so its report cannot be submitted (save a draft meanwhile).", MonthLabel(m, "en"))
+			return res, &Error{Code: EINVALID, TH: th, EN: en, Fields: []FieldError{{Field: "month", TH: th, EN: en}}}
 		}
 		res.Report = ReportDraft
 		if in.Event != LicSaveDraft {
