@@ -368,3 +368,34 @@ func TestHolidayCalendar(t *testing.T) {
 		}
 	})
 }
+
+// TestUnlockRequestRace: two officers press "ปลดล็อค" at once; one request
+// is recorded, the other refused, on both engines.
+func TestUnlockRequestRace(t *testing.T) {
+	eachDB(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		f := newLicenceFixture(t, db)
+		me := openinfo.Reporter{Kind: openinfo.ReporterPoint, ID: f.p1.ID}
+		at := bkk(2026, 11, 20, 9, 0) // October 2026 locked on 16 Nov
+		errs := make(chan error, 4)
+		for i := 0; i < 4; i++ {
+			go func() {
+				_, err := db.RequestUnlock(ctx, me, 202610, "ระบบขัดข้อง", f.officer, at)
+				errs <- err
+			}()
+		}
+		ok := 0
+		for i := 0; i < 4; i++ {
+			switch err := <-errs; openinfo.ErrorCode(err) {
+			case "":
+				ok++
+			case openinfo.ECONFLICT:
+			default:
+				t.Errorf("unexpected error: %v", err)
+			}
+		}
+		if ok != 1 {
+			t.Fatalf("%d requests recorded, want 1", ok)
+		}
+	})
+}
