@@ -182,6 +182,22 @@ func TestLicenceReports(t *testing.T) {
 		if roll, _ := db.LicenceRollup(ctx, f.other.Path, 202610, 202612); len(roll) != 0 {
 			t.Fatalf("other department's roll-up = %+v", roll)
 		}
+		// The department's breakdown: its own point first, then the office.
+		bd, err := db.LicenceBreakdown(ctx, f.dept.ID, 202610, 202610)
+		if err != nil || len(bd) != 2 || bd[0].AgencyID != f.dept.ID || bd[0].Counts.Received != 5 ||
+			bd[1].AgencyID != f.office.ID || bd[1].Counts.Received != 11 {
+			t.Fatalf("breakdown = %+v, %v", bd, err)
+		}
+		// The country: one row per top-level agency with reports.
+		if bd, err := db.LicenceBreakdown(ctx, 0, 202610, 202611); err != nil || len(bd) != 1 || bd[0].AgencyID != f.dept.ID ||
+			bd[0].Reports != 3 || bd[0].Counts.Received != 16 {
+			t.Fatalf("national breakdown = %+v, %v", bd, err)
+		}
+		// Section 9 of the manual from the reports.
+		per, err := db.LicenceReceivedPerMonth(ctx, f.proc.ID, 202601, 202612)
+		if err != nil || len(per) != 2 || per[202610] != 16 || per[202611] != 0 {
+			t.Fatalf("received per month = %v, %v", per, err)
+		}
 	})
 }
 
