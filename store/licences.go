@@ -282,7 +282,9 @@ func (d *DB) SaveLicenceReport(ctx context.Context, rep *openinfo.LicenceReport,
 	if err != nil {
 		return err
 	}
-	return d.tx(ctx, func(tx *sql.Tx) error {
+	// On a refusal the caller gets back what it sent, to show the form again.
+	orig := *rep
+	err = d.tx(ctx, func(tx *sql.Tx) error {
 		agencyID, path, err := reporterAgency(ctx, tx, rep.Reporter)
 		if err != nil {
 			return err
@@ -373,6 +375,10 @@ func (d *DB) SaveLicenceReport(ctx context.Context, rep *openinfo.LicenceReport,
 		return d.audit(ctx, tx, "licence."+string(ev), "licence_report", rep.ID, before,
 			map[string]any{"state": rep.State, "counts": c, "month": rep.Month, "process_id": rep.ProcessID})
 	})
+	if err != nil {
+		*rep = orig
+	}
+	return err
 }
 
 // LicenceHistoryEntry is one save of a report.

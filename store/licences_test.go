@@ -103,6 +103,9 @@ func TestLicenceReports(t *testing.T) {
 		bad := rep
 		bad.Counts.PendingEnd = 4
 		wantCode(t, db.SaveLicenceReport(ctx, &bad, openinfo.LicSaveDraft, f.officer, before), openinfo.EINVALID, "pending_end")
+		if bad.AgencyID != 0 || bad.Counts.PendingEnd != 4 {
+			t.Fatalf("a refused save changed what was sent: %+v", bad)
+		}
 		if got, _ := db.LicenceReport(ctx, me, f.proc.ID, m); got != nil {
 			t.Fatalf("a refused report was stored: %+v", got)
 		}
