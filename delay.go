@@ -38,6 +38,11 @@ var DelayDecisions = []enum[DelayDecision]{
 // Label names the decision in lang.
 func (d DelayDecision) Label(lang string) string { return enumLabel(DelayDecisions, d, lang) }
 
+// ActInForce is the day the Licensing Facilitation Act B.E. 2558 came into
+// force: no delay notice under it can concern an earlier application, so an
+// earlier date is a typing mistake (often a BE year typed as CE).
+var ActInForce = time.Date(2015, time.July, 21, 0, 0, 0, 0, thaitime.Bangkok)
+
 // NoticeInterval is the section 10 rhythm: a notice at least every 7 days
 // while undecided, and the decision told within 7 days of being made.
 const NoticeInterval = 7
@@ -168,6 +173,9 @@ func (c *DelayCase) Validate(now, computedDue time.Time) error {
 		v.add("received_on", "กรุณากรอกวันที่รับคำขอ", "Enter the date the application was received.")
 	case future(c.Received):
 		v.add("received_on", "วันที่รับคำขอเป็นวันในอนาคตไม่ได้", "The date received cannot be in the future.")
+	case received.Before(ActInForce):
+		v.add("received_on", "วันที่รับคำขอต้องไม่ก่อนวันที่ พ.ร.บ. การอำนวยความสะดวกฯ มีผลใช้บังคับ (21 ก.ค. 2558) กรุณาตรวจสอบปี พ.ศ.",
+			"The date received cannot be before the Licensing Facilitation Act came into force (21 July 2015); check the year.")
 	}
 	switch {
 	case c.Due.IsZero():

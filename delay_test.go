@@ -69,6 +69,8 @@ func TestDelayCaseValidate(t *testing.T) {
 		{"received in the future", func(c *DelayCase) { c.Received = day(2026, 11, 4) }, computed,
 			[]string{"received_on", "due_on", "notices.0.date", "notices.1.date"}},
 		{"no received date", func(c *DelayCase) { c.Received = time.Time{} }, computed, []string{"received_on"}},
+		{"received before the Act (a BE year typed as CE, minus 543)", func(c *DelayCase) { c.Received = day(1483, 10, 1) }, computed,
+			[]string{"received_on"}},
 		{"due before received", func(c *DelayCase) { c.Due = day(2026, 9, 30) }, computed, []string{"due_on"}},
 		{"notice before receipt", func(c *DelayCase) { c.Notices[0].Date = day(2026, 9, 30) }, computed, []string{"notices.0.date"}},
 		{"notices out of order", func(c *DelayCase) { c.Notices[1].Date = day(2026, 10, 21) }, computed, []string{"notices.1.date"}},

@@ -206,3 +206,43 @@ type ReportingLevel = ReporterKind
 // the reporter they started with, so no month is reported twice or by
 // nobody.
 func ReportingLevelFrom(t time.Time) int { return NextMonth(MonthKey(t)) }
+
+// StatsFromReports fills a manual's section 9 (requests per month: mean,
+// max, min) from the applications received in each month of months
+// (yyyymm), as summed from the submitted licence reports; a month without
+// reports counts as zero. The mean is rounded half up. ok is false when
+// months is empty.
+func StatsFromReports(received map[int]int, months []int) (s Stats, ok bool) {
+	if len(months) == 0 {
+		return Stats{}, false
+	}
+	sum := 0
+	for i, m := range months {
+		n := received[m]
+		sum += n
+		if i == 0 || n > s.Max {
+			s.Max = n
+		}
+		if i == 0 || n < s.Min {
+			s.Min = n
+		}
+	}
+	s.AvgPerMonth = (2*sum + len(months)) / (2 * len(months))
+	return s, true
+}
+
+// LastMonths lists the n whole months before t's month, oldest first: the
+// window the manual's statistics are taken from ("the last 12 months").
+func LastMonths(t time.Time, n int) []int {
+	out := make([]int, n)
+	m := MonthKey(t)
+	for i := n - 1; i >= 0; i-- {
+		if m%100 == 1 {
+			m = (m/100-1)*100 + 12
+		} else {
+			m--
+		}
+		out[i] = m
+	}
+	return out
+}

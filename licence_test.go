@@ -96,3 +96,24 @@ func TestLicenceCountsAdd(t *testing.T) {
 		t.Fatalf("Add = %+v", got)
 	}
 }
+
+func TestStatsFromReports(t *testing.T) {
+	months := LastMonths(bkk(2027, 1, 10, 9, 0), 12)
+	if len(months) != 12 || months[0] != 202601 || months[11] != 202612 {
+		t.Fatalf("LastMonths = %v", months)
+	}
+	if got := LastMonths(bkk(2026, 10, 1, 0, 0), 2); got[0] != 202608 || got[1] != 202609 {
+		t.Fatalf("LastMonths at the fiscal year start = %v", got)
+	}
+	s, ok := StatsFromReports(map[int]int{202601: 10, 202605: 30, 202612: 5, 209901: 1000}, months)
+	if !ok || s != (Stats{AvgPerMonth: 4, Max: 30, Min: 0}) { // 45/12 = 3.75
+		t.Fatalf("stats = %+v", s)
+	}
+	s, _ = StatsFromReports(map[int]int{202601: 3, 202602: 4}, []int{202601, 202602})
+	if s != (Stats{AvgPerMonth: 4, Max: 4, Min: 3}) { // 3.5 rounds up
+		t.Fatalf("stats = %+v", s)
+	}
+	if _, ok := StatsFromReports(nil, nil); ok {
+		t.Fatal("no months gave statistics")
+	}
+}

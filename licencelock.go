@@ -142,6 +142,22 @@ func (lp LicencePeriod) EffectiveState(p LicencePolicy, at time.Time) LicencePer
 	return PeriodClosed
 }
 
+// MayEdit says whether the reporter may save, submit or correct the month's
+// reports at t: nil, or why not (for the report page, before the form).
+func (lp LicencePeriod) MayEdit(p LicencePolicy, at time.Time) error {
+	s := lp.EffectiveState(p, at)
+	if s == PeriodOpen || s == PeriodUnlocked {
+		return nil
+	}
+	return periodClosedErr(p, s, lp.Month)
+}
+
+// MayRequestUnlock says whether the "ปลดล็อค" button is offered at t: only
+// for a locked month with no request yet.
+func (lp LicencePeriod) MayRequestUnlock(p LicencePolicy, at time.Time) bool {
+	return lp.EffectiveState(p, at) == PeriodLocked
+}
+
 // LicenceEvent is something that happens to a report or its period.
 type LicenceEvent string
 
@@ -222,8 +238,9 @@ func LicenceStep(p LicencePolicy, cal *thaitime.Calendar, in LicenceStepInput) (
 			return res, Errorf(ECONFLICT, "รายงานนี้ยังไม่ได้ส่ง จึงยังแก้ไขรายงานที่ส่งแล้วไม่ได้ กรุณาบันทึกหรือส่งรายงาน",
 				"This report was not submitted yet, so there is nothing to correct; save or submit it.")
 		case in.Event != LicSaveDraft && MonthKey(in.At) <= m:
-			return res, bilingual(EINVALID, fmt.Sprintf("เดือน %s ยังไม่สิ้นสุด จึงยังส่งรายงานไม่ได้ (บันทึกร่างไว้ก่อนได้)", MonthLabel(m, "th")),
-				fmt.Sprintf("%s has not ended yet, so its report cannot be submitted (save a draft meanwhile).", MonthLabel(m, "en")))
+			th := fmt.Sprintf("เดือน %s ยังไม่สิ้นสุด จึงยังส่งรายงานไม่ได้ (บันทึกร่างไว้ก่อนได้)", MonthLabel(m, "th"))
+			en := fmt.Sprintf("%s has not ended yet, so its report cannot be submitted (save a draft meanwhile).", MonthLabel(m, "en"))
+			return res, &Error{Code: EINVALID, TH: th, EN: en, Fields: []FieldError{{Field: "month", TH: th, EN: en}}}
 		}
 		res.Report = ReportDraft
 		if in.Event != LicSaveDraft {
@@ -232,15 +249,15 @@ func LicenceStep(p LicencePolicy, cal *thaitime.Calendar, in LicenceStepInput) (
 		return res, nil
 	case LicLock:
 		if from == PeriodOpen {
-			return res, bilingual(ECONFLICT, fmt.Sprintf("ยังไม่ถึงกำหนดส่งรายงานเดือน %s (%s)", MonthLabel(m, "th"), thaitime.FormatDate(p.DueDate(m), "th")),
-				fmt.Sprintf("The reports of %s are not due yet (%s).", MonthLabel(m, "en"), thaitime.FormatDate(p.DueDate(m), "en")))
+			return res, monthErr(ECONFLICT, m, p.DueDate(m), "ยังไม่ถึงกำหนดส่งรายงานเดือน %[1]s (%[2]s)",
+				"The reports of %[1]s are not due yet (%[2]s).")
 		}
 		return res, nil // already locked (or further on): locking twice changes nothing
 	case LicRequestUnlock:
 		switch from {
 		case PeriodOpen:
-			return res, bilingual(ECONFLICT, fmt.Sprintf("รายงานเดือน %s ยังไม่ถูกล็อค ส่งได้ถึงวันที่ %s", MonthLabel(m, "th"), thaitime.FormatDate(p.DueDate(m), "th")),
-				fmt.Sprintf("The reports of %s are not locked; they may be submitted until %s.", MonthLabel(m, "en"), thaitime.FormatDate(p.DueDate(m), "en")))
+			return res, monthErr(ECONFLICT, m, p.DueDate(m), "รายงานเดือน %[1]s ยังไม่ถูกล็อค ส่งได้ถึงวันที่ %[2]s",
+				"The reports of %[1]s are not locked; they may be submitted until %[2]s.")
 		case PeriodUnlockRequested:
 			return res, Errorf(ECONFLICT, "ขอปลดล็อครายงานเดือนนี้ไปแล้ว กรุณารอผลการพิจารณา",
 				"An unlock of this month was requested already; wait for the decision.")
@@ -282,8 +299,8 @@ func LicenceStep(p LicencePolicy, cal *thaitime.Calendar, in LicenceStepInput) (
 			return res, Errorf(ECONFLICT, "เดือนนี้ไม่ได้ปลดล็อค", "This month was not unlocked.")
 		}
 		if from == PeriodUnlocked {
-			return res, bilingual(ECONFLICT, fmt.Sprintf("ระยะเวลาปลดล็อคยังไม่สิ้นสุด (ถึง %s)", thaitime.FormatDateTime(u.WindowEnd, "th")),
-				fmt.Sprintf("The unlock window has not ended (until %s).", thaitime.FormatDateTime(u.WindowEnd, "en")))
+			return res, monthErr(ECONFLICT, m, u.WindowEnd.AddDate(0, 0, -1), "ระยะเวลาปลดล็อครายงานเดือน %[1]s ยังไม่สิ้นสุด (ถึงสิ้นวันที่ %[2]s)",
+				"The unlock window of %[1]s has not ended (it runs to the end of %[2]s).")
 		}
 		return res, nil
 	}
@@ -300,20 +317,26 @@ func periodClosedErr(p LicencePolicy, s LicencePeriodState, m int) error {
 	due := p.DueDate(m)
 	switch s {
 	case PeriodLocked:
-		return bilingual(ECONFLICT, fmt.Sprintf("รายงานเดือน %s ถูกล็อคแล้ว เพราะเกินกำหนดส่ง (%s) กรุณาขอปลดล็อคพร้อมระบุเหตุผล", MonthLabel(m, "th"), thaitime.FormatDate(due, "th")),
-			fmt.Sprintf("The reports of %s are locked: the deadline (%s) has passed. Request an unlock, with a reason.", MonthLabel(m, "en"), thaitime.FormatDate(due, "en")))
+		return monthErr(ECONFLICT, m, due, "รายงานเดือน %[1]s ถูกล็อคแล้ว เพราะเกินกำหนดส่ง (%[2]s) กรุณาขอปลดล็อคพร้อมระบุเหตุผล",
+			"The reports of %[1]s are locked: the deadline (%[2]s) has passed. Request an unlock, with a reason.")
 	case PeriodUnlockRequested:
-		return bilingual(ECONFLICT, fmt.Sprintf("รายงานเดือน %s ถูกล็อคอยู่ระหว่างรอพิจารณาคำขอปลดล็อค", MonthLabel(m, "th")),
-			fmt.Sprintf("The reports of %s are locked while the unlock request waits for a decision.", MonthLabel(m, "en")))
+		return monthErr(ECONFLICT, m, due, "รายงานเดือน %[1]s ถูกล็อคอยู่ระหว่างรอพิจารณาคำขอปลดล็อค",
+			"The reports of %[1]s are locked while the unlock request waits for a decision.")
 	default:
-		return bilingual(ECONFLICT, fmt.Sprintf("รายงานเดือน %s ปิดรับแล้ว (สิ้นสุดระยะเวลาปลดล็อค หรือคำขอปลดล็อคไม่ได้รับอนุมัติ) และขอปลดล็อคอีกไม่ได้", MonthLabel(m, "th")),
-			fmt.Sprintf("The reports of %s are closed (the unlock window ended, or the unlock was refused) and cannot be unlocked again.", MonthLabel(m, "en")))
+		return monthErr(ECONFLICT, m, due,
+			"รายงานเดือน %[1]s ปิดรับแล้ว (สิ้นสุดระยะเวลาปลดล็อค หรือคำขอปลดล็อคไม่ได้รับอนุมัติ) และขอปลดล็อคอีกไม่ได้",
+			"The reports of %[1]s are closed (the unlock window ended, or the unlock was refused) and cannot be unlocked again.")
 	}
 }
 
-// bilingual is an Error whose Thai and English texts take different
-// arguments (Errorf gives both the same).
-func bilingual(code, th, en string) error { return &Error{Code: code, TH: th, EN: en} }
+// monthErr is an error about month m whose texts may name the month (%[1]s)
+// and a date (%[2]s), each in its own language (Errorf gives both languages
+// the same arguments).
+func monthErr(code string, m int, date time.Time, th, en string) error {
+	return &Error{Code: code,
+		TH: fmt.Sprintf(th, MonthLabel(m, "th"), thaitime.FormatDate(date, "th")),
+		EN: fmt.Sprintf(en, MonthLabel(m, "en"), thaitime.FormatDate(date, "en"))}
+}
 
 // MonthsToLock are the months whose reports lock by at: of the two months
 // before at's, those whose deadline has passed. The deadline job asks every

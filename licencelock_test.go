@@ -93,6 +93,16 @@ func TestLicencePeriodEffectiveState(t *testing.T) {
 		if got := lp.EffectiveState(p, tt.at); got != tt.want {
 			t.Errorf("%s: state = %s, want %s", tt.name, got, tt.want)
 		}
+		editable := tt.want == PeriodOpen || tt.want == PeriodUnlocked
+		if err := lp.MayEdit(p, tt.at); (err == nil) != editable || err != nil && ErrorCode(err) != ECONFLICT {
+			t.Errorf("%s: MayEdit = %v", tt.name, err)
+		}
+		if got := lp.MayRequestUnlock(p, tt.at); got != (tt.want == PeriodLocked) {
+			t.Errorf("%s: MayRequestUnlock = %v", tt.name, got)
+		}
+		if tt.want.Label("en") == string(tt.want) || tt.want.Label("th") == "" {
+			t.Errorf("%s has no label", tt.want)
+		}
 	}
 }
 
@@ -158,7 +168,7 @@ func TestLicenceStep(t *testing.T) {
 			}
 			if err != nil {
 				e := err.(*Error)
-				if e.TH == "" || !strings.Contains(e.EN, tt.msg) {
+				if e.TH == "" || !strings.Contains(e.EN, tt.msg) || strings.Contains(e.TH+e.EN, "%!") {
 					t.Errorf("message = %q / %q, want Thai and %q", e.TH, e.EN, tt.msg)
 				}
 				return

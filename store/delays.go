@@ -150,10 +150,21 @@ func (d *DB) SaveDelayCase(ctx context.Context, c *openinfo.DelayCase, actor ope
 	if err != nil {
 		return err
 	}
-	return d.tx(ctx, func(tx *sql.Tx) error {
+	// On a refusal the caller gets back what it sent, to show the form again.
+	orig := *c
+	err = d.tx(ctx, func(tx *sql.Tx) error {
 		var old *openinfo.DelayCase
 		if c.ID != 0 {
 			if old, err = delayCase(ctx, tx, c.ID); err != nil {
+				return err
+			}
+			// Whoever changes a case must be allowed where it is now, not only
+			// where it is moved to.
+			_, oldPath, err := reporterAgency(ctx, tx, openinfo.Reporter{Kind: openinfo.ReporterPoint, ID: old.PointID})
+			if err != nil {
+				return err
+			}
+			if err := openinfo.Authorize(actor, openinfo.ActRecordDelay, oldPath); err != nil {
 				return err
 			}
 			if old.Version != c.Version {
@@ -200,19 +211,22 @@ func (d *DB) SaveDelayCase(ctx context.Context, c *openinfo.DelayCase, actor ope
 		args := []any{c.Ref, openinfo.DelayRefKey(c.Ref), c.ProcessID, c.PointID, c.AgencyID, c.ApplicantName, c.ApplicantPhone,
 			c.ApplicantEmail, dateText(c.Received), dateText(c.Due), c.DueReason, c.Decision, dateText(c.DecidedOn),
 			dateText(c.ToldOn), dutyDue(c), now}
+		// c keeps the version read until the write succeeds, so a refused
+		// save can be corrected and sent again.
+		var id int64
+		ver := int64(1)
 		if old == nil {
-			c.Version = 1
 			err = tx.QueryRowContext(ctx, `INSERT INTO delay_cases (ref, ref_key, process_id, point_id, agency_id, applicant_name,
 				applicant_phone, applicant_email, received_on, due_on, due_reason, decision, decided_on, told_on, duty_due,
 				created_at, updated_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $17)
-				RETURNING id`, append(args, actor.UserID)...).Scan(&c.ID)
+				RETURNING id`, append(args, actor.UserID)...).Scan(&id)
 		} else {
-			c.Version = old.Version + 1
+			id, ver = old.ID, old.Version+1
 			var r sql.Result
 			r, err = tx.ExecContext(ctx, `UPDATE delay_cases SET ref = $1, ref_key = $2, process_id = $3, point_id = $4, agency_id = $5,
 				applicant_name = $6, applicant_phone = $7, applicant_email = $8, received_on = $9, due_on = $10, due_reason = $11,
 				decision = $12, decided_on = $13, told_on = $14, duty_due = $15, updated_at = $16, version = $17
-				WHERE id = $18 AND version = $19`, append(args, c.Version, c.ID, old.Version)...)
+				WHERE id = $18 AND version = $19`, append(args, ver, old.ID, old.Version)...)
 			if err == nil {
 				if n, _ := r.RowsAffected(); n != 1 {
 					return errStale("เรื่องล่าช้า", "delayed application")
@@ -226,13 +240,17 @@ func (d *DB) SaveDelayCase(ctx context.Context, c *openinfo.DelayCase, actor ope
 		if err != nil {
 			return err
 		}
-		c.UpdatedAt = now
+		c.ID, c.Version, c.UpdatedAt = id, ver, now
 		if old == nil {
 			c.CreatedAt = now
 			return d.audit(ctx, tx, "delay.create", "delay_case", c.ID, nil, delayAudit(c))
 		}
 		return d.audit(ctx, tx, "delay.update", "delay_case", c.ID, delayAudit(old), delayAudit(c))
 	})
+	if err != nil {
+		*c = orig
+	}
+	return err
 }
 
 // RecordDelayNotice adds the next notice (sequence = notices so far + 1)

@@ -46,9 +46,17 @@ func TestDelayCases(t *testing.T) {
 		dup := &openinfo.DelayCase{Ref: "ขส.ชม.123/2569", ProcessID: f.proc.ID, PointID: f.p1.ID,
 			ApplicantName: "นางสมศรี", ApplicantPhone: "0899999999", Received: bkk(2026, 4, 2, 0, 0)}
 		wantCode(t, db.SaveDelayCase(ctx, dup, f.officer, at), openinfo.EINVALID, "ref")
+		// An officer of another agency cannot take the case over by moving it.
+		foreignPoint := mustPoint(t, db, f.other.ID, "สำนักงานสรรพากรพื้นที่")
+		moved := *c
+		moved.PointID = foreignPoint.ID
+		wantCode(t, db.SaveDelayCase(ctx, &moved, f.outsider, at), openinfo.EFORBIDDEN, "")
 		// An edited due date needs a reason.
 		c.Due = bkk(2026, 5, 8, 0, 0)
 		wantCode(t, db.SaveDelayCase(ctx, c, f.officer, at), openinfo.EINVALID, "due_reason")
+		if c.Version != 1 || !c.Due.Equal(bkk(2026, 5, 8, 0, 0)) {
+			t.Fatalf("a refused save changed what was sent: %+v", c)
+		}
 		c.DueReason = "ขยายเวลาตามหนังสือกรม"
 		if err := db.SaveDelayCase(ctx, c, f.officer, at); err != nil || c.Version != 2 {
 			t.Fatalf("edit due: %v, %+v", err, c)

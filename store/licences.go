@@ -282,7 +282,9 @@ func (d *DB) SaveLicenceReport(ctx context.Context, rep *openinfo.LicenceReport,
 	if err != nil {
 		return err
 	}
-	return d.tx(ctx, func(tx *sql.Tx) error {
+	// On a refusal the caller gets back what it sent, to show the form again.
+	orig := *rep
+	err = d.tx(ctx, func(tx *sql.Tx) error {
 		agencyID, path, err := reporterAgency(ctx, tx, rep.Reporter)
 		if err != nil {
 			return err
@@ -373,6 +375,10 @@ func (d *DB) SaveLicenceReport(ctx context.Context, rep *openinfo.LicenceReport,
 		return d.audit(ctx, tx, "licence."+string(ev), "licence_report", rep.ID, before,
 			map[string]any{"state": rep.State, "counts": c, "month": rep.Month, "process_id": rep.ProcessID})
 	})
+	if err != nil {
+		*rep = orig
+	}
+	return err
 }
 
 // LicenceHistoryEntry is one save of a report.
@@ -529,4 +535,75 @@ func isUniqueViolation(err error) bool {
 	}
 	s := err.Error()
 	return strings.Contains(s, "UNIQUE constraint failed") || strings.Contains(s, "SQLSTATE 23505")
+}
+
+// LicenceBreakdownRow is the submitted reports under one child agency,
+// summed.
+type LicenceBreakdownRow struct {
+	AgencyID int64
+	Name     string
+	Reports  int
+	Counts   openinfo.LicenceCounts
+}
+
+// LicenceBreakdown sums the submitted reports of from..to per child of
+// agency parentID, each with its whole subtree (a ministry sees its
+// departments; parentID 0: the country by top-level agency). Reports filed
+// at the parent itself, by the agency or its own points, come first under
+// the parent's own ID.
+func (d *DB) LicenceBreakdown(ctx context.Context, parentID int64, from, to int) ([]LicenceBreakdownRow, error) {
+	cond, args := "g.parent_id IS NULL", []any{from, to}
+	if parentID != 0 {
+		cond, args = "(g.parent_id = $3 OR g.id = $3)", append(args, parentID)
+	}
+	// For the parent's own row only its own reports count (a.id = g.id);
+	// for a child, its whole subtree (a.path under g.path).
+	own := "FALSE"
+	if parentID != 0 {
+		own = "g.id = $3"
+	}
+	rows, err := d.db.QueryContext(ctx, `SELECT g.id, g.name_th, COUNT(*),
+		SUM(r.pending_start), SUM(r.received), SUM(r.issued), SUM(r.refused), SUM(r.withdrawn),
+		SUM(r.on_time), SUM(r.late), SUM(r.pending_end), SUM(r.delay_notices)
+		FROM agencies g JOIN agencies a ON (CASE WHEN `+own+` THEN a.id = g.id ELSE a.path LIKE g.path || '%' END)
+		JOIN licence_reports r ON r.agency_id = a.id
+		WHERE `+cond+` AND r.state = 'submitted' AND r.month >= $1 AND r.month <= $2
+		GROUP BY g.id, g.name_th, g.sort_key
+		ORDER BY CASE WHEN `+own+` THEN 0 ELSE 1 END, g.sort_key, g.id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []LicenceBreakdownRow
+	for rows.Next() {
+		var x LicenceBreakdownRow
+		c := &x.Counts
+		if err := rows.Scan(&x.AgencyID, &x.Name, &x.Reports, &c.PendingStart, &c.Received, &c.Issued,
+			&c.Refused, &c.Withdrawn, &c.OnTime, &c.Late, &c.PendingEnd, &c.DelayNotices); err != nil {
+			return nil, err
+		}
+		out = append(out, x)
+	}
+	return out, rows.Err()
+}
+
+// LicenceReceivedPerMonth sums the applications received for processID per
+// month from..to over every submitted report, for the manual's section 9
+// (openinfo.StatsFromReports).
+func (d *DB) LicenceReceivedPerMonth(ctx context.Context, processID int64, from, to int) (map[int]int, error) {
+	rows, err := d.db.QueryContext(ctx, `SELECT month, SUM(received) FROM licence_reports
+		WHERE process_id = $1 AND state = 'submitted' AND month >= $2 AND month <= $3 GROUP BY month`, processID, from, to)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int]int{}
+	for rows.Next() {
+		var m, n int
+		if err := rows.Scan(&m, &n); err != nil {
+			return nil, err
+		}
+		out[m] = n
+	}
+	return out, rows.Err()
 }

@@ -103,6 +103,9 @@ func TestLicenceReports(t *testing.T) {
 		bad := rep
 		bad.Counts.PendingEnd = 4
 		wantCode(t, db.SaveLicenceReport(ctx, &bad, openinfo.LicSaveDraft, f.officer, before), openinfo.EINVALID, "pending_end")
+		if bad.AgencyID != 0 || bad.Counts.PendingEnd != 4 {
+			t.Fatalf("a refused save changed what was sent: %+v", bad)
+		}
 		if got, _ := db.LicenceReport(ctx, me, f.proc.ID, m); got != nil {
 			t.Fatalf("a refused report was stored: %+v", got)
 		}
@@ -181,6 +184,22 @@ func TestLicenceReports(t *testing.T) {
 		}
 		if roll, _ := db.LicenceRollup(ctx, f.other.Path, 202610, 202612); len(roll) != 0 {
 			t.Fatalf("other department's roll-up = %+v", roll)
+		}
+		// The department's breakdown: its own point first, then the office.
+		bd, err := db.LicenceBreakdown(ctx, f.dept.ID, 202610, 202610)
+		if err != nil || len(bd) != 2 || bd[0].AgencyID != f.dept.ID || bd[0].Counts.Received != 5 ||
+			bd[1].AgencyID != f.office.ID || bd[1].Counts.Received != 11 {
+			t.Fatalf("breakdown = %+v, %v", bd, err)
+		}
+		// The country: one row per top-level agency with reports.
+		if bd, err := db.LicenceBreakdown(ctx, 0, 202610, 202611); err != nil || len(bd) != 1 || bd[0].AgencyID != f.dept.ID ||
+			bd[0].Reports != 3 || bd[0].Counts.Received != 16 {
+			t.Fatalf("national breakdown = %+v, %v", bd, err)
+		}
+		// Section 9 of the manual from the reports.
+		per, err := db.LicenceReceivedPerMonth(ctx, f.proc.ID, 202601, 202612)
+		if err != nil || len(per) != 2 || per[202610] != 16 || per[202611] != 0 {
+			t.Fatalf("received per month = %v, %v", per, err)
 		}
 	})
 }
@@ -365,6 +384,37 @@ func TestHolidayCalendar(t *testing.T) {
 		}
 		if audit, _ := db.AuditLog(ctx, store.AuditFilter{EntityType: "holiday", EntityID: h.ID}); len(audit) != 2 {
 			t.Fatalf("audit = %+v", audit)
+		}
+	})
+}
+
+// TestUnlockRequestRace: two officers press "ปลดล็อค" at once; one request
+// is recorded, the other refused, on both engines.
+func TestUnlockRequestRace(t *testing.T) {
+	eachDB(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		f := newLicenceFixture(t, db)
+		me := openinfo.Reporter{Kind: openinfo.ReporterPoint, ID: f.p1.ID}
+		at := bkk(2026, 11, 20, 9, 0) // October 2026 locked on 16 Nov
+		errs := make(chan error, 4)
+		for i := 0; i < 4; i++ {
+			go func() {
+				_, err := db.RequestUnlock(ctx, me, 202610, "ระบบขัดข้อง", f.officer, at)
+				errs <- err
+			}()
+		}
+		ok := 0
+		for i := 0; i < 4; i++ {
+			switch err := <-errs; openinfo.ErrorCode(err) {
+			case "":
+				ok++
+			case openinfo.ECONFLICT:
+			default:
+				t.Errorf("unexpected error: %v", err)
+			}
+		}
+		if ok != 1 {
+			t.Fatalf("%d requests recorded, want 1", ok)
 		}
 	})
 }
