@@ -78,6 +78,8 @@ func (s *Portal) Register(mux *http.ServeMux) {
 	mux.HandleFunc("POST /rate/{code}", s.handleRateSubmit)
 	mux.HandleFunc("GET /rate/{code}/thanks", s.handleRateThanks)
 	mux.HandleFunc("GET /points/{id}/rate", s.handlePointRate)
+	mux.HandleFunc("GET /delays", s.handleDelays)
+	mux.HandleFunc("POST /delays", s.handleDelays)
 	if s.sealer != nil {
 		mux.HandleFunc("GET /onboarding", s.handleOnboardingForm)
 		mux.HandleFunc("POST /onboarding", s.handleOnboardingSubmit)

@@ -1,0 +1,107 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/openinfo/openinfo"
+	"github.com/openinfo/openinfo/internal/dbtest"
+	"github.com/openinfo/openinfo/store"
+)
+
+// TestDelayLookup: the applicant finds their application's delay notices by
+// its reference and the last four digits of their phone; a wrong reference
+// and wrong digits get the same answer; nobody sees a name or a contact; an
+// address may look up only so often.
+func TestDelayLookup(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		f := newAdminFixtureOn(t, db)
+		// A published manual (its time limit makes the due date) at the office's point.
+		p := &openinfo.Process{AgencyID: f.office.ID, NameTH: "การต่ออายุใบอนุญาตขับรถ"}
+		if err := db.CreateProcess(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+		rev, err := db.OpenRevision(ctx, p.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		author := openinfo.Officer{UserID: 1, Role: openinfo.RoleAuthor, AgencyID: f.office.ID, AgencyPath: f.office.Path}
+		reviewer := openinfo.Officer{UserID: 2, Role: openinfo.RoleReviewer, AgencyID: f.office.ID, AgencyPath: f.office.Path}
+		opdc := openinfo.Officer{UserID: 3, Role: openinfo.RoleOPDC}
+		if _, err := db.SaveDraft(ctx, rev.ID, rev.Version, testManual(p.NameTH), author, f.office.Path); err != nil {
+			t.Fatal(err)
+		}
+		for _, step := range []struct {
+			ev openinfo.RevisionEvent
+			o  openinfo.Officer
+		}{{openinfo.EvSubmit, author}, {openinfo.EvApproveStep1, reviewer}, {openinfo.EvApproveStep2, opdc}} {
+			if err := db.ApplyRevision(ctx, rev.ID, step.ev, step.o, f.office.Path, ""); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := db.Pin(ctx, store.PinProcess, p.ID, []int64{f.officePt.ID}); err != nil {
+			t.Fatal(err)
+		}
+		officer := openinfo.Officer{UserID: 4, Role: openinfo.RolePointOfficer, AgencyID: f.office.ID, AgencyPath: f.office.Path}
+		now := time.Now()
+		c := &openinfo.DelayCase{Ref: "ขส.ชม. 77/2569", ProcessID: p.ID, PointID: f.officePt.ID,
+			ApplicantName: "นายสมชาย ใจดี", ApplicantPhone: "081 234 5678", Received: now.AddDate(0, 0, -40),
+			Due: now.AddDate(0, 0, -10), DueReason: "คู่มือไม่ระบุระยะเวลา กำหนดตามหนังสือสั่งการ"}
+		if err := db.SaveDelayCase(ctx, c, officer, now); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.RecordDelayNotice(ctx, c.ID, openinfo.DelayNotice{Seq: 1, Number: "ชม 0012/123", Date: now.AddDate(0, 0, -3),
+			Reason: "รอผลตรวจสุขภาพจากโรงพยาบาล", ExpectedDecision: now.AddDate(0, 0, 10)}, officer, now); err != nil {
+			t.Fatal(err)
+		}
+
+		post := func(ref, last4 string) (int, string) { // every lookup from this test's one address
+			req, _ := http.NewRequest("POST", f.srv.URL+"/delays", strings.NewReader(url.Values{"ref": {ref}, "last4": {last4}}.Encode()))
+			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			res, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer res.Body.Close()
+			b, _ := io.ReadAll(res.Body)
+			return res.StatusCode, string(b)
+		}
+		status, page := post("ขส.ชม.77/2569", "5678") // spacing as the applicant types it
+		if status != 200 || !strings.Contains(page, "รอผลตรวจสุขภาพจากโรงพยาบาล") || !strings.Contains(page, p.NameTH) {
+			t.Fatalf("lookup: %d\n%s", status, page)
+		}
+		for _, leak := range []string{"สมชาย", "081", "234"} {
+			if strings.Contains(page, leak) {
+				t.Errorf("the page shows %q", leak)
+			}
+		}
+		_, wrongDigits := post("ขส.ชม. 77/2569", "1234")
+		_, wrongRef := post("ขส.ชม. 78/2569", "5678")
+		notFound := "ไม่พบคำขอตามเลขที่"
+		if !strings.Contains(wrongDigits, notFound) || !strings.Contains(wrongRef, notFound) || strings.Contains(wrongDigits, "รอผลตรวจ") {
+			t.Fatal("a wrong reference and wrong digits are not answered alike")
+		}
+		if status, page := post("", "12a"); status != http.StatusUnprocessableEntity || !strings.Contains(page, `id="ref-err"`) || !strings.Contains(page, `id="last4-err"`) {
+			t.Fatalf("bad input: %d", status)
+		}
+		// The address's limit: 20 lookups an hour, refused after.
+		last := 0
+		for i := range 25 {
+			last, _ = post(fmt.Sprintf("ขส.ชม. %d/2569", 100+i), "5678")
+		}
+		if last != http.StatusTooManyRequests {
+			t.Fatalf("the 25th lookup from one address: %d, want 429", last)
+		}
+		// Linked from the home page.
+		if _, home, _ := fetch(t, http.DefaultClient, f.srv.URL+"/"); !strings.Contains(string(home), `href="/delays"`) {
+			t.Error("the home page does not link the lookup")
+		}
+	})
+}
