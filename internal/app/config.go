@@ -45,6 +45,7 @@ type Config struct {
 	Dictionary                                 string
 	PageCache                                  bool
 	PageCacheBytes                             int64
+	DelayRetention                             time.Duration
 	MemoryLimit                                int64 // bytes; 0: none
 	DebugAddr                                  string
 	MetricsAddr, MetricsToken                  string
@@ -142,6 +143,7 @@ var settings = []setting{
 	{"search-poll", "OPENINFO_SEARCH_POLL", "how often each node reads the change feed to keep its search index fresh", "1s"},
 	{"page-cache", "OPENINFO_PAGE_CACHE", "keep rendered public pages for up to 30 seconds (emptied on every change)", "true"},
 	{"page-cache-size", "OPENINFO_PAGE_CACHE_SIZE", "most memory the page cache may hold (e.g. 64MiB, 256MiB)", "64MiB"},
+	{"delay-retention", "OPENINFO_DELAY_RETENTION", "how long after the decision a delay case keeps the applicant's name and contacts (then blanked by a job)", "17520h"},
 	{"debug-addr", "OPENINFO_DEBUG_ADDR", "address for Go's profiler (/debug/pprof/), loopback only, e.g. 127.0.0.1:6060; empty = off", ""},
 	{"metrics-addr", "OPENINFO_METRICS_ADDR", "address of a separate listener for Prometheus /metrics (e.g. 127.0.0.1:9090 or an internal interface); empty = none", ""},
 	{"metrics-token", "OPENINFO_METRICS_TOKEN", "bearer token (16+ characters) that opens /metrics on the site itself; empty = /metrics only on --metrics-addr", ""},
@@ -209,6 +211,9 @@ func ParseConfig(name string, args []string, env func(string) string, stderr io.
 	}
 	if c.PageCacheBytes, err = parseSize(*vals["page-cache-size"]); err != nil || c.PageCacheBytes < 1<<20 {
 		return nil, fmt.Errorf("page-cache-size: %q is not a size of 1MiB or more, like 64MiB", *vals["page-cache-size"])
+	}
+	if c.DelayRetention, err = time.ParseDuration(*vals["delay-retention"]); err != nil || c.DelayRetention < 24*time.Hour {
+		return nil, fmt.Errorf("delay-retention: %q is not a duration of a day or more, like 17520h (two years)", *vals["delay-retention"])
 	}
 	if c.MemoryLimit, err = parseSize(*vals["memory-limit"]); err != nil {
 		return nil, fmt.Errorf("memory-limit: %w", err)

@@ -71,7 +71,7 @@ func TestConfig(t *testing.T) {
 	for _, bad := range []map[string]string{
 		{"OPENINFO_DEMO": "maybe"}, {"OPENINFO_LOG_LEVEL": "loud"}, {"OPENINFO_TRUSTED_PROXIES": "10.0.0.0/33"}, {"OPENINFO_SHUTDOWN_TIMEOUT": "soon"}, {"OPENINFO_LOG_FORMAT": "xml"},
 		{"OPENINFO_METRICS_TOKEN": "short"}, {"OPENINFO_METRICS_ADDR": "9090"},
-		{"OPENINFO_MEMORY_LIMIT": "lots"}, {"OPENINFO_MEMORY_LIMIT": "12TB"}, {"OPENINFO_MEMORY_LIMIT": "-1GiB"},
+		{"OPENINFO_DELAY_RETENTION": "2 years"}, {"OPENINFO_DELAY_RETENTION": "1h"}, {"OPENINFO_MEMORY_LIMIT": "lots"}, {"OPENINFO_MEMORY_LIMIT": "12TB"}, {"OPENINFO_MEMORY_LIMIT": "-1GiB"},
 	} {
 		if _, err := ParseConfig("serve", nil, envOf(bad), io.Discard, nil); err == nil {
 			t.Fatalf("%v accepted", bad)

@@ -98,7 +98,7 @@ func BuildSite(ctx context.Context, c *Config, db *store.DB, log *slog.Logger, d
 	}
 	// Every mail is recorded; with no SMTP server it stays in the outbox.
 	outbox := notify.NewOutbox(db, smtpMailer)
-	runner := timedJobs(db, outbox, log)
+	runner := timedJobs(db, outbox, c, log)
 	go runner.Run(ctx, 30*time.Second)
 	outbox.KeepSecrets = c.Dev && smtpMailer == nil // the development outbox is then the only way to read a first token
 	if c.Dev {
@@ -171,7 +171,7 @@ func derive(secret, purpose string) string {
 }
 
 // timedJobs are the work one node of all does now and then (package jobs).
-func timedJobs(db *store.DB, outbox *notify.Outbox, log *slog.Logger) *jobs.Runner {
+func timedJobs(db *store.DB, outbox *notify.Outbox, c *Config, log *slog.Logger) *jobs.Runner {
 	r := jobs.New(db, log)
 	// Recorded mail holds confirmation links, which must not linger.
 	r.Add(jobs.Job{Name: "outbox.prune", Every: time.Hour, Run: func(ctx context.Context) error {
@@ -188,6 +188,16 @@ func timedJobs(db *store.DB, outbox *notify.Outbox, log *slog.Logger) *jobs.Runn
 		n, err := db.CloseUnlockWindows(ctx, time.Now())
 		if n > 0 {
 			log.Info("licence unlock windows closed", "periods", n)
+		}
+		return err
+	}})
+	// Applicants' names and contacts leave delay cases once the retention
+	// period after the decision has passed (the privacy notice at /delays
+	// says so).
+	r.Add(jobs.Job{Name: "delays.retention", Every: 24 * time.Hour, Run: func(ctx context.Context) error {
+		n, err := db.RedactDelayApplicants(ctx, time.Now().Add(-c.DelayRetention))
+		if n > 0 {
+			log.Info("delay applicants' data removed after retention", "cases", n)
 		}
 		return err
 	}})
