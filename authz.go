@@ -35,6 +35,7 @@ const (
 	ActViewJobs          Action = "jobs.view"            // see the timed jobs: when each ran, how long, its last error
 	ActSetReportingLevel Action = "licence.level"        // switch who reports an agency's licences: its service points or itself
 	ActManageHolidays    Action = "holidays.manage"      // keep the holiday calendar the business-day rules count with
+	ActViewDelays        Action = "delay.view"           // read the delay notices of an agency's applications (OPDC: every agency's)
 )
 
 // Actions lists every action with what it is in Thai and English, as a verb
@@ -67,6 +68,7 @@ var Actions = []struct {
 	{ActViewJobs, Text{"ดูงานตามกำหนดเวลาของระบบ", "view the system's timed jobs"}},
 	{ActSetReportingLevel, Text{"กำหนดระดับผู้รายงานผลการออกใบอนุญาต", "set who reports an agency's licences"}},
 	{ActManageHolidays, Text{"จัดการปฏิทินวันหยุดราชการ", "manage the holiday calendar"}},
+	{ActViewDelays, Text{"ดูหนังสือแจ้งเหตุล่าช้า", "read delay notices"}},
 }
 
 // Label returns the action's verb phrase in lang.
@@ -108,6 +110,7 @@ func (a Action) Label(lang string) string {
 //	ActViewJobs                                                      x
 //	ActSetReportingLevel                                             x
 //	ActManageHolidays                                                x
+//	ActViewDelays             x       x                        x     x
 //
 // Choices where GLOSSARY.md is silent: the platform admin takes no part in
 // the content of manuals (neither approval step), so approval stays with the
@@ -117,20 +120,24 @@ func (a Action) Label(lang string) string {
 // service points' work); Section 10 and 16 records are the agency's, kept by
 // its central officer; the satisfaction question sets are OPDC's (the issue
 // says so), not the platform administrator's; unlocks of late licence
-// reports are OPDC's, with the platform administrator as before (issue 14).
+// reports are OPDC's, with the platform administrator as before (issue 14);
+// delay notices are read by the agency's central and service point officers
+// and by OPDC, whose inbox the Act's copies go to, not by manual authors
+// (the applicant's name and contact are in them).
 var roleGrants = map[Role][]Action{
 	RoleCentral: {ActViewAdmin, ActManageTokens, ActManageUsers, ActEditAgency, ActCreateAgency,
 		ActEditServicePoint, ActViewAudit, ActPinManual, ActEditService, ActReportLicences, ActRecordDelay,
-		ActRecordSection10, ActViewReports},
+		ActRecordSection10, ActViewReports, ActViewDelays},
 	RolePointOfficer: {ActViewAdmin, ActEditAgency, ActEditServicePoint, ActPinManual, ActEditService,
-		ActReportLicences, ActRecordDelay, ActViewReports},
+		ActReportLicences, ActRecordDelay, ActViewReports, ActViewDelays},
 	RoleAuthor:   {ActViewAdmin, ActWriteManual, ActPinManual, ActEditService, ActViewReports},
 	RoleReviewer: {ActViewAdmin, ActReviewManual, ActViewReports},
-	RoleOPDC:     {ActViewAdmin, ActApproveManualOPDC, ActManageCatalog, ActViewAudit, ActViewReports, ActManageQuestions, ActUnlockReport},
+	RoleOPDC: {ActViewAdmin, ActApproveManualOPDC, ActManageCatalog, ActViewAudit, ActViewReports, ActManageQuestions,
+		ActUnlockReport, ActViewDelays},
 	RoleAdmin: {ActViewAdmin, ActManageTokens, ActIssueCentralToken, ActManageUsers, ActEditAgency,
 		ActCreateAgency, ActEditServicePoint, ActViewAudit, ActApproveOnboarding, ActPinManual,
 		ActReportLicences, ActRecordDelay, ActRecordSection10, ActViewReports, ActUnlockReport, ActViewJobs,
-		ActSetReportingLevel, ActManageHolidays},
+		ActSetReportingLevel, ActManageHolidays, ActViewDelays},
 }
 
 // noAgencyActions may be checked without a target agency ("") by an agency

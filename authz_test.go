@@ -35,6 +35,7 @@ var wantGrants = map[Action]string{
 	ActViewJobs:          ". . . . . x",
 	ActSetReportingLevel: ". . . . . x",
 	ActManageHolidays:    ". . . . . x",
+	ActViewDelays:        "x x . . x x",
 }
 
 var tableRoles = []Role{RoleCentral, RolePointOfficer, RoleAuthor, RoleReviewer, RoleOPDC, RoleAdmin}

@@ -18,6 +18,7 @@ import (
 	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/auth"
 	"github.com/openinfo/openinfo/store"
+	"github.com/openinfo/openinfo/thaitime"
 	"github.com/openinfo/openinfo/web/admin"
 )
 
@@ -145,6 +146,14 @@ func TestAuthorizationMatrix(t *testing.T) {
 				if manualRoute {
 					id = manualID
 				}
+				var delayProcess, delayPoint int64
+				if strings.HasPrefix(rt.Path, "/admin/delay-notices/") {
+					var caseID int64
+					caseID, delayProcess, delayPoint = delayFixture(t, db, where, strings.Contains(rt.Path, "{id}"))
+					if caseID != 0 {
+						id = caseID
+					}
+				}
 				fresh, _ := db.Agency(ctx, where.ID)
 				path := manualRoutePath(db, strings.ReplaceAll(rt.Path, "{id}", fmt.Sprint(id)), id)
 				form := url.Values{"csrf": {"matrix-csrf"}, "agency": {fmt.Sprint(where.ID)}, "version": {fmt.Sprint(target.Version)},
@@ -172,6 +181,25 @@ func TestAuthorizationMatrix(t *testing.T) {
 					form.Set("description", "รายละเอียดบริการ")
 					form.Set("comment", "กรุณาแก้ไขขั้นตอน")
 					form.Set("points", fmt.Sprint(pt.ID))
+				}
+				if strings.HasPrefix(rt.Path, "/admin/delay-notices/") {
+					today := time.Now().In(thaitime.Bangkok)
+					form.Set("ref", fmt.Sprintf("ขส. %d/2569", time.Now().UnixNano()%1000000))
+					form.Set("point", fmt.Sprint(delayPoint))
+					form.Set("process", fmt.Sprint(delayProcess))
+					form.Set("applicant_name", "นางสมศรี มีสุข")
+					form.Set("applicant_phone", "0891234567")
+					form.Set("received_on", today.AddDate(0, 0, -30).Format("2006-01-02"))
+					form.Set("due_on", today.AddDate(0, 0, -5).Format("2006-01-02"))
+					form.Set("due_reason", "คู่มือไม่ระบุระยะเวลา")
+					form.Set("number", "ชม 0001/1")
+					form.Set("date", today.AddDate(0, 0, -1).Format("2006-01-02"))
+					form.Set("reason", "รอผลตรวจสอบเอกสาร")
+					form.Set("expected", today.AddDate(0, 0, 14).Format("2006-01-02"))
+					form.Set("decision", string(openinfo.DecisionIssued))
+					form.Set("decided_on", today.AddDate(0, 0, -1).Format("2006-01-02"))
+					form.Set("told_on", today.Format("2006-01-02"))
+					form.Set("version", "1")
 				}
 				if strings.HasPrefix(rt.Path, "/admin/catalog") {
 					form.Set("kind", "tag")

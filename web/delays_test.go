@@ -13,6 +13,7 @@ import (
 	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/internal/dbtest"
 	"github.com/openinfo/openinfo/store"
+	"github.com/openinfo/openinfo/thaitime"
 )
 
 // TestDelayLookup: the applicant finds their application's delay notices by
@@ -102,6 +103,79 @@ func TestDelayLookup(t *testing.T) {
 		// Linked from the home page.
 		if _, home, _ := fetch(t, http.DefaultClient, f.srv.URL+"/"); !strings.Contains(string(home), `href="/delays"`) {
 			t.Error("the home page does not link the lookup")
+		}
+	})
+}
+
+// TestDelayNoticePages: an officer records a late application and its
+// notices over HTTP (bad input told at its field, what was typed kept), the
+// list puts the overdue first, OPDC's inbox holds every agency's, and an
+// author may not read them.
+func TestDelayNoticePages(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *store.DB) {
+		f := newAdminFixtureOn(t, db)
+		_, procID, pointID := delayFixture(t, db, f.office, false)
+		officer := f.as(t, openinfo.RolePointOfficer, f.office)
+		today := time.Now().In(thaitime.Bangkok)
+		day := func(d int) string { return today.AddDate(0, 0, d).Format("2006-01-02") }
+		post := func(c *http.Client, path string, form url.Values) (int, string, string) {
+			form.Set("csrf", "test-csrf")
+			res, err := c.PostForm(f.srv.URL+path, form)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer res.Body.Close()
+			b, _ := io.ReadAll(res.Body)
+			return res.StatusCode, res.Header.Get("Location"), string(b)
+		}
+		form := url.Values{"ref": {"ขส.ชม. 501/2569"}, "point": {fmt.Sprint(pointID)}, "process": {fmt.Sprint(procID)},
+			"applicant_name": {"นางสาวมาลี ดีใจ"}, "applicant_phone": {"08 1234 56"}, "received_on": {"31/02/2569"},
+			"due_on": {day(-10)}, "due_reason": {"คู่มือไม่ระบุระยะเวลา"}}
+		status, _, page := post(officer, "/admin/delay-notices/new", form)
+		if status != http.StatusUnprocessableEntity || !strings.Contains(page, "วันที่ไม่ถูกต้อง") || !strings.Contains(page, "นางสาวมาลี ดีใจ") {
+			t.Fatalf("an impossible date: %d\n%s", status, firstError([]byte(page)))
+		}
+		form.Set("received_on", day(-40))
+		status, _, page = post(officer, "/admin/delay-notices/new", form)
+		if status != http.StatusUnprocessableEntity || !strings.Contains(page, "หมายเลขโทรศัพท์ของผู้ยื่นคำขอ") {
+			t.Fatalf("a short phone number: %d", status)
+		}
+		form.Set("applicant_phone", "081 234 5678")
+		status, loc, _ := post(officer, "/admin/delay-notices/new", form)
+		if status != http.StatusSeeOther || !strings.HasPrefix(loc, "/admin/delay-notices/") {
+			t.Fatalf("record: %d %q", status, loc)
+		}
+		// No notice by the due date: overdue, at the top of the list.
+		_, list, _ := fetch(t, officer, f.srv.URL+"/admin/delay-notices?overdue=1")
+		if !strings.Contains(string(list), "ขส.ชม. 501/2569") || !strings.Contains(string(list), `class="field-error"`) {
+			t.Fatalf("the overdue list lacks the case:\n%s", list)
+		}
+		// A notice without its expected decision date is refused at the field.
+		status, _, page = post(officer, loc+"/notices", url.Values{"number": {"ชม 0099/1"}, "date": {day(-1)}, "reason": {"รอผลตรวจสอบ"}})
+		if status != http.StatusUnprocessableEntity || !strings.Contains(page, "กรุณากรอกวันที่คาดว่าจะพิจารณาแล้วเสร็จ") || !strings.Contains(page, "รอผลตรวจสอบ") {
+			t.Fatalf("a notice without its expected date: %d", status)
+		}
+		status, _, _ = post(officer, loc+"/notices", url.Values{"number": {"ชม 0099/1"}, "date": {day(-1)}, "reason": {"รอผลตรวจสอบ"}, "expected": {day(10)}})
+		if status != http.StatusSeeOther {
+			t.Fatalf("a good notice: %d", status)
+		}
+		// OPDC's inbox holds it; a manual author may not read it.
+		_, inbox, _ := fetch(t, f.as(t, openinfo.RoleOPDC, nil), f.srv.URL+"/admin/delay-notices")
+		if !strings.Contains(string(inbox), "ขส.ชม. 501/2569") {
+			t.Fatal("OPDC's inbox lacks the case")
+		}
+		if st, _, _ := fetch(t, f.as(t, openinfo.RoleAuthor, f.office), f.srv.URL+loc); st != http.StatusForbidden {
+			t.Fatalf("an author read the case: %d", st)
+		}
+		// The decision, told the same day.
+		_, casePage, _ := fetch(t, officer, f.srv.URL+loc)
+		if !strings.Contains(string(casePage), "นางสาวมาลี ดีใจ") || !strings.Contains(string(casePage), "รอผลตรวจสอบ") {
+			t.Fatal("the case page lacks the applicant or the notice")
+		}
+		status, _, page = post(officer, loc+"/decision", url.Values{"decision": {string(openinfo.DecisionIssued)}, "decided_on": {day(0)},
+			"told_on": {day(0)}, "version": {"2"}})
+		if status != http.StatusSeeOther {
+			t.Fatalf("decision: %d %s", status, firstError([]byte(page)))
 		}
 	})
 }

@@ -112,3 +112,43 @@ func catalogErr(b []byte) string {
 	}
 	return ""
 }
+
+// delayFixture makes what a delay-notice route acts on in agency where: a
+// published manual pinned to a point of where and, with withCase, an
+// application recorded against them (its ID is case).
+func delayFixture(t *testing.T, db *store.DB, where *openinfo.Agency, withCase bool) (caseID, processID, pointID int64) {
+	t.Helper()
+	ctx := context.Background()
+	must := func(err error) {
+		if err != nil {
+			t.Helper()
+			t.Fatal(err)
+		}
+	}
+	p := &openinfo.Process{AgencyID: where.ID, NameTH: "การต่ออายุใบอนุญาตขับรถ"}
+	must(db.CreateProcess(ctx, p))
+	rev, err := db.OpenRevision(ctx, p.ID)
+	must(err)
+	author := openinfo.Officer{UserID: 1, Role: openinfo.RoleAuthor, AgencyID: where.ID, AgencyPath: where.Path}
+	reviewer := openinfo.Officer{UserID: 2, Role: openinfo.RoleReviewer, AgencyID: where.ID, AgencyPath: where.Path}
+	opdc := openinfo.Officer{UserID: 3, Role: openinfo.RoleOPDC}
+	_, err = db.SaveDraft(ctx, rev.ID, rev.Version, testManual(p.NameTH), author, where.Path)
+	must(err)
+	must(db.ApplyRevision(ctx, rev.ID, openinfo.EvSubmit, author, where.Path, ""))
+	must(db.ApplyRevision(ctx, rev.ID, openinfo.EvApproveStep1, reviewer, where.Path, ""))
+	must(db.ApplyRevision(ctx, rev.ID, openinfo.EvApproveStep2, opdc, where.Path, ""))
+	pt := &openinfo.ServicePoint{AgencyID: where.ID, NameTH: "ช่องรับคำขอ", Kind: openinfo.PointCounter, Visible: true}
+	must(db.CreateServicePoint(ctx, pt))
+	_, err = db.Pin(ctx, store.PinProcess, p.ID, []int64{pt.ID})
+	must(err)
+	if !withCase {
+		return 0, p.ID, pt.ID
+	}
+	now := time.Now()
+	c := &openinfo.DelayCase{Ref: fmt.Sprintf("ขส. %d/2569", now.UnixNano()%1000000), ProcessID: p.ID, PointID: pt.ID,
+		ApplicantName: "นายสมชาย ใจดี", ApplicantPhone: "081 234 5678", Received: now.AddDate(0, 0, -40),
+		Due: now.AddDate(0, 0, -10), DueReason: "คู่มือไม่ระบุระยะเวลา"}
+	officer := openinfo.Officer{UserID: 4, Role: openinfo.RolePointOfficer, AgencyID: where.ID, AgencyPath: where.Path}
+	must(db.SaveDelayCase(ctx, c, officer, now))
+	return c.ID, p.ID, pt.ID
+}

@@ -24,10 +24,17 @@ func adminRoutes() []adminRoute {
 	ofProcess := targetOf(processEntity)
 	ofRevision := targetOf(revisionEntity)
 	ofService := targetOf(serviceEntity)
+	ofDelay := targetOf(delayEntity)
 	return []adminRoute{
 		{"GET", "/admin", openinfo.ActViewAdmin, nil, (*Admin).handleAdminHome},
 		{"GET", "/admin/profile", openinfo.ActViewAdmin, nil, (*Admin).handleProfile},
 		{"GET", "/admin/jobs", openinfo.ActViewJobs, nil, (*Admin).handleJobs},
+		{"GET", "/admin/delay-notices", openinfo.ActViewDelays, agency, (*Admin).handleDelays},
+		{"GET", "/admin/delay-notices/new", openinfo.ActRecordDelay, agency, (*Admin).handleDelayNew},
+		{"POST", "/admin/delay-notices/new", openinfo.ActRecordDelay, agency, (*Admin).handleDelayNew},
+		{"GET", "/admin/delay-notices/{id}", openinfo.ActViewDelays, ofDelay, (*Admin).handleDelay},
+		{"POST", "/admin/delay-notices/{id}/notices", openinfo.ActRecordDelay, ofDelay, (*Admin).handleDelayNotice},
+		{"POST", "/admin/delay-notices/{id}/decision", openinfo.ActRecordDelay, ofDelay, (*Admin).handleDelayDecision},
 		{"GET", "/admin/tokens", openinfo.ActManageTokens, agency, (*Admin).handleTokens},
 		{"POST", "/admin/tokens", openinfo.ActManageTokens, agency, (*Admin).handleTokenRefresh},
 		{"GET", "/admin/users", openinfo.ActManageUsers, agency, (*Admin).handleUsers},

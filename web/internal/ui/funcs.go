@@ -62,6 +62,7 @@ func manualFuncs() template.FuncMap {
 		"documentUnits":  func() any { return openinfo.DocumentUnits },
 		"feeUnits":       func() any { return openinfo.FeeUnits },
 		"legalKinds":     func() []string { return openinfo.LegalKinds },
+		"delayDecisions": func() any { return openinfo.DelayDecisions },
 		"hasArea": func(list []openinfo.ServiceArea, a openinfo.ServiceArea) bool {
 			for _, x := range list {
 				if x == a {

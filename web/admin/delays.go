@@ -1,0 +1,316 @@
+package admin
+
+import (
+	"context"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/openinfo/openinfo"
+	"github.com/openinfo/openinfo/store"
+	"github.com/openinfo/openinfo/thaitime"
+	"github.com/openinfo/openinfo/web/internal/ui"
+)
+
+// Back office: delay notices (หนังสือแจ้งเหตุล่าช้า, Licensing Facilitation
+// Act section 10). An application that cannot be decided in the manual's
+// time is recorded with its applicant; a notice is due every 7 days until
+// the decision, and the decision must reach the applicant within 7 days.
+// The store applies the rules (openinfo.DelayCase) and audits every change.
+
+// delayEntity: a delay case belongs to its service point's agency.
+var delayEntity = owner{param: "id", missing: openinfo.Errorf(openinfo.ENOTFOUND, "ไม่พบคำขอนี้", "Application not found."),
+	agencyOf: func(ctx context.Context, db *store.DB, id int64) (int64, error) {
+		c, err := db.DelayCase(ctx, id)
+		if err != nil {
+			return 0, err
+		}
+		return c.AgencyID, nil
+	}}
+
+type delayRow struct {
+	*openinfo.DelayCase
+	Overdue *openinfo.Overdue
+}
+
+type delaysPage struct {
+	Rows        []delayRow
+	Pager       *ui.Pager
+	OverdueOnly bool
+	Month       string
+	CanRecord   bool
+	All         bool // OPDC's inbox: every agency's notices
+}
+
+// handleDelays lists the applications with delay notices of the officer's
+// subtree (OPDC and the platform administrator: every agency's), overdue
+// ones first, the most overdue at the top.
+func (s *Admin) handleDelays(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	u := currentUser(ctx)
+	now := time.Now()
+	p := delaysPage{Pager: ui.NewPager(r, "page", 50), OverdueOnly: r.URL.Query().Get("overdue") != "", All: u.Role.Global(),
+		CanRecord: openinfo.Can(u.Officer(), openinfo.ActRecordDelay, u.AgencyPath)}
+	f := store.DelayFilter{UnderPath: officerScope(u), At: now, Overdue: p.OverdueOnly, Limit: p.Pager.Size, Offset: p.Pager.Offset()}
+	if m := r.URL.Query().Get("month"); m != "" {
+		if t, err := time.ParseInLocation("2006-01", m, thaitime.Bangkok); err == nil {
+			f.Month, p.Month = openinfo.MonthKey(t), m
+		}
+	}
+	cases, total, err := s.db.DelayCases(ctx, f)
+	if err != nil {
+		s.Fail(w, r, err)
+		return
+	}
+	for _, c := range cases {
+		row := delayRow{DelayCase: c}
+		if o, late := c.Overdue(now); late {
+			row.Overdue = &o
+		}
+		p.Rows = append(p.Rows, row)
+	}
+	p.Pager.SetTotal(total)
+	s.Render(w, r, http.StatusOK, "admin_delays", ui.T(ui.LangFrom(r), "delays.admin"), p)
+}
+
+type delayFormPage struct {
+	Case      openinfo.DelayCase
+	Points    []*openinfo.ServicePoint
+	Processes []ui.ProcessName
+	Received  string
+	Due       string
+	ui.Form
+}
+
+// handleDelayNew records an application whose decision will be late.
+func (s *Admin) handleDelayNew(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	lang := ui.LangFrom(r)
+	u := currentUser(ctx)
+	p := &delayFormPage{}
+	var err error
+	if p.Points, _, err = s.db.ServicePoints(ctx, store.PointFilter{Under: u.AgencyID, Limit: 500}); err != nil {
+		s.Fail(w, r, err)
+		return
+	}
+	// The processes of the officer's agency and of those above it: a
+	// regional office serves its department's processes.
+	for id := u.AgencyID; id != 0; {
+		a, err := s.db.Agency(ctx, id)
+		if err != nil {
+			s.Fail(w, r, err)
+			return
+		}
+		list, err := s.db.AgencyProcesses(ctx, a.ID, 300)
+		if err != nil {
+			s.Fail(w, r, err)
+			return
+		}
+		for _, pn := range list {
+			p.Processes = append(p.Processes, ui.ProcessName(pn))
+		}
+		id = a.ParentID
+	}
+	title := ui.T(lang, "delays.new")
+	if r.Method != http.MethodPost {
+		s.Render(w, r, http.StatusOK, "admin_delay_form", title, p)
+		return
+	}
+	c := &p.Case
+	c.Ref = strings.TrimSpace(r.PostFormValue("ref"))
+	c.ProcessID, _ = strconv.ParseInt(r.PostFormValue("process"), 10, 64)
+	c.PointID, _ = strconv.ParseInt(r.PostFormValue("point"), 10, 64)
+	c.ApplicantName = strings.TrimSpace(r.PostFormValue("applicant_name"))
+	c.ApplicantPhone = strings.TrimSpace(r.PostFormValue("applicant_phone"))
+	c.ApplicantEmail = strings.TrimSpace(r.PostFormValue("applicant_email"))
+	c.DueReason = strings.TrimSpace(r.PostFormValue("due_reason"))
+	p.Received, p.Due = r.PostFormValue("received_on"), r.PostFormValue("due_on")
+	var bad []openinfo.FieldError
+	if c.Received, bad = dateField(p.Received, "received_on", true, bad); p.Due != "" {
+		c.Due, bad = dateField(p.Due, "due_on", false, bad)
+	}
+	if len(bad) > 0 {
+		s.refused(w, r, &openinfo.Error{Code: openinfo.EINVALID, TH: "กรุณาตรวจสอบวันที่ที่กรอก", EN: "Please check the dates.", Fields: bad}, &p.Form, "admin_delay_form", title, p)
+		return
+	}
+	if err := s.db.SaveDelayCase(ctx, c, u.Officer(), time.Now()); err != nil {
+		s.refused(w, r, err, &p.Form, "admin_delay_form", title, p)
+		return
+	}
+	http.Redirect(w, r, "/admin/delay-notices/"+itoa(c.ID), http.StatusSeeOther)
+}
+
+// dateField reads a date typed as the browser's date input sends it
+// (yyyy-mm-dd, Common Era) or as Thai officers write it (d/m/yyyy BE).
+func dateField(v, field string, required bool, bad []openinfo.FieldError) (time.Time, []openinfo.FieldError) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		if required {
+			bad = append(bad, openinfo.FieldError{Field: field, TH: "กรุณากรอกวันที่", EN: "Enter the date."})
+		}
+		return time.Time{}, bad
+	}
+	if t, err := time.ParseInLocation("2006-01-02", v, thaitime.Bangkok); err == nil {
+		return t, bad
+	}
+	t, err := thaitime.ParseDate(v)
+	if err != nil {
+		bad = append(bad, openinfo.FieldError{Field: field, TH: "วันที่ไม่ถูกต้อง กรอกเป็น วัน/เดือน/ปี พ.ศ. เช่น 7/12/2569",
+			EN: "Not a date: write day/month/year (Buddhist era), e.g. 7/12/2569."})
+	}
+	return t, bad
+}
+
+type delayPage struct {
+	Case       *openinfo.DelayCase
+	Overdue    *openinfo.Overdue
+	ProcessNm  string
+	PointName  string
+	CanRecord  bool
+	NoticeForm struct{ Number, Date, Reason, Expected string }
+	Decision   struct{ Decision, DecidedOn, ToldOn string }
+	ui.Form
+}
+
+func (s *Admin) delayPage(r *http.Request, id int64) (*delayPage, error) {
+	ctx := r.Context()
+	c, err := s.db.DelayCase(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	lang := ui.LangFrom(r)
+	p := &delayPage{Case: c, CanRecord: openinfo.Can(currentUser(ctx).Officer(), openinfo.ActRecordDelay, agencyPathOf(ctx, s.db, c.AgencyID))}
+	if o, late := c.Overdue(time.Now()); late {
+		p.Overdue = &o
+	}
+	if proc, err := s.db.Process(ctx, c.ProcessID); err == nil {
+		p.ProcessNm = proc.Name(lang)
+	}
+	if pt, err := s.db.ServicePoint(ctx, c.PointID); err == nil {
+		p.PointName = pt.Name(lang)
+	}
+	return p, nil
+}
+
+func agencyPathOf(ctx context.Context, db *store.DB, id int64) string {
+	a, err := db.Agency(ctx, id)
+	if err != nil {
+		return ""
+	}
+	return a.Path
+}
+
+// handleDelay shows an application: its applicant (private), due date,
+// notices, what is overdue, and the forms for the next notice and the
+// decision.
+func (s *Admin) handleDelay(w http.ResponseWriter, r *http.Request) {
+	id, _ := ui.PathID(r, "id")
+	p, err := s.delayPage(r, id)
+	if err != nil {
+		s.Fail(w, r, err)
+		return
+	}
+	s.Render(w, r, http.StatusOK, "admin_delay", p.Case.Ref, p)
+}
+
+// handleDelayNotice records a notice sent to the applicant.
+func (s *Admin) handleDelayNotice(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	id, _ := ui.PathID(r, "id")
+	p, err := s.delayPage(r, id)
+	if err != nil {
+		s.Fail(w, r, err)
+		return
+	}
+	f := &p.NoticeForm
+	f.Number, f.Date = strings.TrimSpace(r.PostFormValue("number")), r.PostFormValue("date")
+	f.Reason, f.Expected = strings.TrimSpace(r.PostFormValue("reason")), r.PostFormValue("expected")
+	n := openinfo.DelayNotice{Seq: len(p.Case.Notices) + 1, Number: f.Number, Reason: f.Reason}
+	var bad []openinfo.FieldError
+	n.Date, bad = dateField(f.Date, "date", true, bad)
+	n.ExpectedDecision, bad = dateField(f.Expected, "expected", false, bad)
+	if len(bad) == 0 {
+		_, err = s.db.RecordDelayNotice(ctx, id, n, currentUser(ctx).Officer(), time.Now())
+	} else {
+		err = &openinfo.Error{Code: openinfo.EINVALID, TH: "กรุณาตรวจสอบวันที่ที่กรอก", EN: "Please check the dates.", Fields: bad}
+	}
+	if err != nil {
+		if openinfo.ErrorCode(err) == openinfo.EINTERNAL {
+			s.Fail(w, r, err)
+			return
+		}
+		// The store names the new notice's fields as the case's
+		// ("notices.2.date"); the form's are the bare names.
+		p.Message, p.Errors = ui.FormErrors(err, ui.LangFrom(r))
+		prefix := "notices." + strconv.Itoa(len(p.Case.Notices)) + "."
+		for k, v := range p.Errors {
+			if name, ok := strings.CutPrefix(k, prefix); ok {
+				if name == "expected_decision" {
+					name = "expected"
+				}
+				p.Errors[name] = v
+			}
+		}
+		s.Render(w, r, ui.FormStatus(err), "admin_delay", p.Case.Ref, p)
+		return
+	}
+	http.Redirect(w, r, "/admin/delay-notices/"+itoa(id), http.StatusSeeOther)
+}
+
+// handleDelayDecision records the decision and the day the applicant was
+// told of it.
+func (s *Admin) handleDelayDecision(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	id, _ := ui.PathID(r, "id")
+	p, err := s.delayPage(r, id)
+	if err != nil {
+		s.Fail(w, r, err)
+		return
+	}
+	d := &p.Decision
+	d.Decision, d.DecidedOn, d.ToldOn = r.PostFormValue("decision"), r.PostFormValue("decided_on"), r.PostFormValue("told_on")
+	c := *p.Case
+	c.Decision = openinfo.DelayDecision(d.Decision)
+	c.Version, _ = strconv.ParseInt(r.PostFormValue("version"), 10, 64)
+	var bad []openinfo.FieldError
+	c.DecidedOn, bad = dateField(d.DecidedOn, "decided_on", true, bad)
+	c.ToldOn, bad = dateField(d.ToldOn, "told_on", false, bad)
+	if len(bad) == 0 {
+		err = s.db.SaveDelayCase(ctx, &c, currentUser(ctx).Officer(), time.Now())
+	} else {
+		err = &openinfo.Error{Code: openinfo.EINVALID, TH: "กรุณาตรวจสอบวันที่ที่กรอก", EN: "Please check the dates.", Fields: bad}
+	}
+	if err != nil {
+		s.refused(w, r, err, &p.Form, "admin_delay", p.Case.Ref, p)
+		return
+	}
+	http.Redirect(w, r, "/admin/delay-notices/"+itoa(id), http.StatusSeeOther)
+}
+
+func init() {
+	ui.AddMessages(map[string][2]string{
+		"delays.admin":        {"หนังสือแจ้งเหตุล่าช้า", "Delay notices"},
+		"delays.admin.intro":  {"คำขอที่พิจารณาไม่แล้วเสร็จภายในเวลาที่กำหนดในคู่มือ: ต้องแจ้งเหตุล่าช้าแก่ผู้ยื่นคำขอทุก 7 วันจนกว่าจะพิจารณาแล้วเสร็จ และแจ้งผลภายใน 7 วันนับแต่พิจารณาแล้วเสร็จ (สำเนาถึง ก.พ.ร.)", "Applications not decided in the time the manual states: the applicant must be told why every 7 days until the decision, and told the decision within 7 days of it (a copy goes to OPDC)."},
+		"delays.admin.all":    {"ทุกหน่วยงาน (สำเนาถึง ก.พ.ร.)", "Every agency (OPDC's copies)"},
+		"delays.new":          {"บันทึกคำขอที่ล่าช้า", "Record a late application"},
+		"delays.overdue":      {"เกินกำหนด", "Overdue"},
+		"delays.overdueonly":  {"เฉพาะที่เกินกำหนด", "Overdue only"},
+		"delays.month":        {"เดือนที่แจ้ง", "Notices in month"},
+		"delays.filter":       {"กรอง", "Filter"},
+		"delays.noneyet":      {"ยังไม่มีคำขอที่บันทึกไว้", "No application recorded yet."},
+		"delays.applicant":    {"ผู้ยื่นคำขอ", "Applicant"},
+		"delays.phone":        {"โทรศัพท์", "Phone"},
+		"delays.email":        {"อีเมล", "E-mail"},
+		"delays.point":        {"จุดบริการ", "Service point"},
+		"delays.due.override": {"กำหนดแล้วเสร็จ (เว้นว่างเพื่อคำนวณจากคู่มือ)", "Decision due (empty: computed from the manual)"},
+		"delays.due.reason":   {"เหตุที่กำหนดต่างจากคู่มือ", "Why the due date differs from the manual"},
+		"delays.choose":       {"-- เลือก --", "-- choose --"},
+		"delays.save":         {"บันทึก", "Save"},
+		"delays.addnotice":    {"บันทึกหนังสือแจ้งเหตุล่าช้าฉบับถัดไป", "Record the next delay notice"},
+		"delays.number":       {"เลขที่หนังสือ", "Letter number"},
+		"delays.decide":       {"บันทึกผลการพิจารณา", "Record the decision"},
+		"delays.redacted":     {"ข้อมูลผู้ยื่นคำขอถูกลบแล้วเมื่อพ้นระยะเวลาเก็บรักษา", "The applicant's data was removed after the retention period."},
+		"delays.private":      {"ข้อมูลส่วนบุคคล: แสดงเฉพาะเจ้าหน้าที่ของหน่วยงานต้นสังกัดและ ก.พ.ร.", "Personal data: shown only to the agency's officers and OPDC."},
+	})
+}
