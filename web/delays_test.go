@@ -150,6 +150,10 @@ func TestDelayNoticePages(t *testing.T) {
 		if !strings.Contains(string(list), "ขส.ชม. 501/2569") || !strings.Contains(string(list), `class="field-error"`) {
 			t.Fatalf("the overdue list lacks the case:\n%s", list)
 		}
+		// The officer's tasks open with it.
+		if _, tasks, _ := fetch(t, officer, f.srv.URL+"/admin/tasks"); !strings.Contains(string(tasks), `id="overdue"`) || !strings.Contains(string(tasks), "ขส.ชม. 501/2569") {
+			t.Fatal("the tasks page does not list the overdue case first")
+		}
 		// A notice without its expected decision date is refused at the field.
 		status, _, page = post(officer, loc+"/notices", url.Values{"number": {"ชม 0099/1"}, "date": {day(-1)}, "reason": {"รอผลตรวจสอบ"}})
 		if status != http.StatusUnprocessableEntity || !strings.Contains(page, "กรุณากรอกวันที่คาดว่าจะพิจารณาแล้วเสร็จ") || !strings.Contains(page, "รอผลตรวจสอบ") {

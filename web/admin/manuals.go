@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/openinfo/openinfo/web/internal/ui"
 
@@ -300,6 +301,10 @@ type tasksPage struct {
 	Tasks []store.Task
 	Pager *ui.Pager
 	None  bool // the officer's role acts on no revision
+	// Overdue are the delay notices past their day in the officer's
+	// subtree: first on the page, as the Act's seven-day rule does not wait.
+	Overdue      []delayRow
+	OverdueTotal int
 }
 
 // taskStates are the revision states that wait for o: drafts and returned
@@ -333,5 +338,20 @@ func (s *Admin) handleTasks(w http.ResponseWriter, r *http.Request) {
 	}
 	p.Tasks = tasks
 	p.Pager.SetTotal(total)
+	if openinfo.Can(u.Officer(), openinfo.ActRecordDelay, u.AgencyPath) && !u.Role.Global() {
+		now := time.Now()
+		cases, n, err := s.db.DelayCases(ctx, store.DelayFilter{UnderPath: u.AgencyPath, At: now, Overdue: true, Limit: 20})
+		if err != nil {
+			s.Fail(w, r, err)
+			return
+		}
+		for _, c := range cases {
+			if o, late := c.Overdue(now); late {
+				p.Overdue = append(p.Overdue, delayRow{DelayCase: c, Overdue: &o})
+			}
+		}
+		p.OverdueTotal = n
+		p.None = p.None && n == 0
+	}
 	s.Render(w, r, http.StatusOK, "admin_tasks", ui.T(ui.LangFrom(r), "tasks.title"), p)
 }
