@@ -150,6 +150,17 @@ func TestDelayNoticePages(t *testing.T) {
 		if !strings.Contains(string(list), "ขส.ชม. 501/2569") || !strings.Contains(string(list), `class="field-error"`) {
 			t.Fatalf("the overdue list lacks the case:\n%s", list)
 		}
+		// The export carries the filters, and never the applicant.
+		if !strings.Contains(string(list), `href="/admin/delay-notices.csv?overdue=1"`) {
+			t.Fatal("the export link does not carry the filter")
+		}
+		st, csvBody, h := fetch(t, officer, f.srv.URL+"/admin/delay-notices.csv?overdue=1")
+		if st != 200 || !strings.Contains(string(csvBody), "ขส.ชม. 501/2569") || strings.Contains(string(csvBody), "มาลี") || !strings.HasPrefix(h.Get("Content-Type"), "text/csv") {
+			t.Fatalf("CSV export: %d %q\n%s", st, h.Get("Content-Type"), csvBody)
+		}
+		if st, _, h := fetch(t, officer, f.srv.URL+"/admin/delay-notices.xlsx"); st != 200 || !strings.Contains(h.Get("Content-Type"), "spreadsheetml") {
+			t.Fatalf("Excel export: %d %q", st, h.Get("Content-Type"))
+		}
 		// The officer's tasks open with it.
 		if _, tasks, _ := fetch(t, officer, f.srv.URL+"/admin/tasks"); !strings.Contains(string(tasks), `id="overdue"`) || !strings.Contains(string(tasks), "ขส.ชม. 501/2569") {
 			t.Fatal("the tasks page does not list the overdue case first")

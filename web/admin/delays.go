@@ -2,10 +2,14 @@ package admin
 
 import (
 	"context"
+	"html/template"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/openinfo/openinfo/export"
 
 	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/store"
@@ -40,7 +44,8 @@ type delaysPage struct {
 	OverdueOnly bool
 	Month       string
 	CanRecord   bool
-	All         bool // OPDC's inbox: every agency's notices
+	All         bool         // OPDC's inbox: every agency's notices
+	Query       template.URL // the filters, for the export links
 }
 
 // handleDelays lists the applications with delay notices of the officer's
@@ -58,6 +63,14 @@ func (s *Admin) handleDelays(w http.ResponseWriter, r *http.Request) {
 			f.Month, p.Month = openinfo.MonthKey(t), m
 		}
 	}
+	q := url.Values{}
+	if p.OverdueOnly {
+		q.Set("overdue", "1")
+	}
+	if p.Month != "" {
+		q.Set("month", p.Month)
+	}
+	p.Query = template.URL(q.Encode()) // encoded here: html/template would escape & and =
 	cases, total, err := s.db.DelayCases(ctx, f)
 	if err != nil {
 		s.Fail(w, r, err)
@@ -72,6 +85,40 @@ func (s *Admin) handleDelays(w http.ResponseWriter, r *http.Request) {
 	}
 	p.Pager.SetTotal(total)
 	s.Render(w, r, http.StatusOK, "admin_delays", ui.T(ui.LangFrom(r), "delays.admin"), p)
+}
+
+// handleDelaysExport writes the list, with the page's filters, as CSV or
+// Excel: the applications and their state, never the applicants' names or
+// contacts (a file travels further than the page).
+func (s *Admin) handleDelaysExport(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	u := currentUser(ctx)
+	lang := ui.LangFrom(r)
+	now := time.Now()
+	f := store.DelayFilter{UnderPath: officerScope(u), At: now, Overdue: r.URL.Query().Get("overdue") != "", Limit: 100000}
+	if m := r.URL.Query().Get("month"); m != "" {
+		if t, err := time.ParseInLocation("2006-01", m, thaitime.Bangkok); err == nil {
+			f.Month = openinfo.MonthKey(t)
+		}
+	}
+	cases, _, err := s.db.DelayCases(ctx, f)
+	if err != nil {
+		s.Fail(w, r, err)
+		return
+	}
+	col := func(key string, k export.Kind) export.Column { return export.Column{Header: ui.T(lang, key), Kind: k} }
+	t := export.Table{Name: ui.T(lang, "delays.admin"), Title: []string{ui.T(lang, "delays.admin"), thaitime.FormatDate(now, lang)},
+		Columns: []export.Column{col("delays.ref", export.Text), col("delays.received", export.Date), col("delays.due", export.Date),
+			col("delays.notices", export.Integer), col("delays.decision", export.Text), col("delays.decided", export.Date), col("delays.overdue", export.Text)},
+		Rows: export.Map(cases, func(c *openinfo.DelayCase) []export.Value {
+			late := export.Str("")
+			if o, ok := c.Overdue(now); ok {
+				late = export.Str(map[bool]string{true: o.EN, false: o.TH}[lang == ui.LangEN])
+			}
+			return []export.Value{export.Str(c.Ref), export.Day(c.Received), export.Day(c.Due), export.Int(int64(len(c.Notices))),
+				export.Str(c.Decision.Label(lang)), export.Day(c.DecidedOn), late}
+		})}
+	s.exportTables(w, r, "delay-notices-"+now.Format("2006-01-02"), strings.TrimPrefix(r.Pattern[strings.LastIndex(r.Pattern, "."):], "."), t)
 }
 
 type delayFormPage struct {

@@ -30,6 +30,8 @@ func adminRoutes() []adminRoute {
 		{"GET", "/admin/profile", openinfo.ActViewAdmin, nil, (*Admin).handleProfile},
 		{"GET", "/admin/jobs", openinfo.ActViewJobs, nil, (*Admin).handleJobs},
 		{"GET", "/admin/delay-notices", openinfo.ActViewDelays, agency, (*Admin).handleDelays},
+		{"GET", "/admin/delay-notices.csv", openinfo.ActViewDelays, agency, (*Admin).handleDelaysExport},
+		{"GET", "/admin/delay-notices.xlsx", openinfo.ActViewDelays, agency, (*Admin).handleDelaysExport},
 		{"GET", "/admin/delay-notices/new", openinfo.ActRecordDelay, agency, (*Admin).handleDelayNew},
 		{"POST", "/admin/delay-notices/new", openinfo.ActRecordDelay, agency, (*Admin).handleDelayNew},
 		{"GET", "/admin/delay-notices/{id}", openinfo.ActViewDelays, ofDelay, (*Admin).handleDelay},
