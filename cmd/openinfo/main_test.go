@@ -100,6 +100,16 @@ func serveAndCheck(t *testing.T, env func(string) string, dsn string) {
 			t.Fatalf("GET %s = %d, lacks %q", path, res.StatusCode, want)
 		}
 	}
+	// The demo's delay notice answers the citizen lookup.
+	res, err := http.PostForm("http://"+addr+"/delays", url.Values{"ref": {app.DemoDelayRef}, "last4": {app.DemoDelayPhone4}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != 200 || !strings.Contains(string(b), "รอผลการตรวจสอบประวัติจากหน่วยงานภายนอก") {
+		t.Fatalf("the demo delay lookup: %d", res.StatusCode)
+	}
 	demoLogin(t, "http://"+addr, "dltcentral", "กรมการขนส่งทางบก", "เจ้าหน้าที่ส่วนกลาง")
 	demoLogin(t, "http://"+addr, "dgaadmin", "ทุกหน่วยงาน", "ผู้ดูแลระบบ")
 	// One manual waits at each approval step: in the reviewer's and OPDC's tasks.

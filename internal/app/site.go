@@ -65,6 +65,9 @@ func BuildSite(ctx context.Context, c *Config, db *store.DB, log *slog.Logger, d
 			if err := createDemoManuals(ctx, db); err != nil {
 				return nil, fmt.Errorf("demo manuals: %w", err)
 			}
+			if err := createDemoDelays(ctx, db, time.Now()); err != nil {
+				return nil, fmt.Errorf("demo delay notices: %w", err)
+			}
 		}
 	} else if demoLoaded {
 		if err := createDemoTokens(ctx, db, sealer, log); err != nil {
