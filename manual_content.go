@@ -22,6 +22,11 @@ type Stats struct {
 	AvgPerMonth int `json:"avg_per_month"`
 	Max         int `json:"max"`
 	Min         int `json:"min"`
+	// FromMonth and ToMonth (yyyymm) are the months the figures were taken
+	// from, when they come from the licence reports (StatsFromReports); the
+	// public manual says so. Zero when typed in.
+	FromMonth int `json:"from_month,omitempty"`
+	ToMonth   int `json:"to_month,omitempty"`
 }
 
 // ServiceChannel is one row of section 11. Hours is free text as printed,

@@ -145,7 +145,8 @@ func readManualForm(r *http.Request) (openinfo.ManualContent, map[string]string,
 		Remarks: f.str("remarks"),
 		TimeLimit: openinfo.LegalTimeLimit{Law: f.str("time_limit.law"), Value: f.integer("time_limit.value"),
 			Unit: openinfo.DurationUnit(f.str("time_limit.unit"))},
-		Stats: openinfo.Stats{AvgPerMonth: f.integer("stats.avg_per_month"), Max: f.integer("stats.max"), Min: f.integer("stats.min")},
+		Stats: openinfo.Stats{AvgPerMonth: f.integer("stats.avg_per_month"), Max: f.integer("stats.max"), Min: f.integer("stats.min"),
+			FromMonth: f.integer("stats.from_month"), ToMonth: f.integer("stats.to_month")},
 	}
 	for _, a := range r.PostForm["service_areas"] {
 		c.ServiceAreas = append(c.ServiceAreas, openinfo.ServiceArea(a))

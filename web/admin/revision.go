@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/openinfo/openinfo/manualtext"
 	"github.com/openinfo/openinfo/web/internal/ui"
@@ -239,6 +240,10 @@ func (s *Admin) handleRevisionEdit(w http.ResponseWriter, r *http.Request) {
 		content, raw, perr := readManualForm(r)
 		p.C, p.Raw = content, raw
 		p.Version, _ = strconv.ParseInt(r.PostFormValue("version"), 10, 64)
+		if r.PostFormValue("action") == "stats" {
+			s.fillStats(w, r, rc, &p)
+			return
+		}
 		err := perr
 		if err == nil {
 			_, err = s.db.SaveDraft(ctx, rc.Rev.ID, p.Version, content, o, rc.Agency.Path)
@@ -250,6 +255,30 @@ func (s *Admin) handleRevisionEdit(w http.ResponseWriter, r *http.Request) {
 		// What was typed stays on the form; nothing saved is touched.
 		s.refused(w, r, err, &p.Form, "admin_revision_edit", revisionTitle(rc, lang), &p)
 		return
+	}
+	s.Render(w, r, http.StatusOK, "admin_revision_edit", revisionTitle(rc, lang), p)
+}
+
+// fillStats fills section 9 from the submitted licence reports of the last
+// 12 months (applications received per month) and shows the editor again,
+// everything typed kept: the author saves when the figures look right.
+func (s *Admin) fillStats(w http.ResponseWriter, r *http.Request, rc *revisionContext, p *editorPage) {
+	lang := ui.LangFrom(r)
+	months := openinfo.LastMonths(time.Now(), 12)
+	received, err := s.db.LicenceReceivedPerMonth(r.Context(), rc.Process.ID, months[0], months[len(months)-1])
+	if err != nil {
+		s.Fail(w, r, err)
+		return
+	}
+	if len(received) == 0 {
+		p.Notice = ui.T(lang, "editor.stats.none")
+	} else if st, ok := openinfo.StatsFromReports(received, months); ok {
+		st.FromMonth, st.ToMonth = months[0], months[len(months)-1]
+		p.C.Stats = st
+		delete(p.Raw, "stats.avg_per_month") // show the new figures, not what was typed
+		delete(p.Raw, "stats.max")
+		delete(p.Raw, "stats.min")
+		p.Notice = ui.T(lang, "editor.stats.filled")
 	}
 	s.Render(w, r, http.StatusOK, "admin_revision_edit", revisionTitle(rc, lang), p)
 }
@@ -366,4 +395,14 @@ func (s *Admin) handleRevisionCompare(w http.ResponseWriter, r *http.Request) {
 	p.With, p.Rev = older, newer
 	p.Diffs = manualtext.DiffSections(older.Content, newer.Content)
 	s.Render(w, r, http.StatusOK, "admin_revision_compare", ui.T(lang, "revision.compare")+": "+rc.Process.Name(lang), p)
+}
+
+func init() {
+	ui.AddMessages(map[string][2]string{
+		"editor.stats.fill":   {"เติมจากรายงานการออกใบอนุญาต 12 เดือนล่าสุด", "Fill from the last 12 months' licence reports"},
+		"editor.stats.from":   {"คำนวณจากรายงานการออกใบอนุญาต", "From the licence reports of"},
+		"editor.stats.filled": {"เติมข้อมูลสถิติจากรายงานการออกใบอนุญาตแล้ว ตรวจสอบแล้วกดบันทึก", "Section 9 was filled from the licence reports: check it, then save."},
+		"editor.stats.none":   {"ยังไม่มีรายงานการออกใบอนุญาตที่ส่งแล้วใน 12 เดือนล่าสุด ข้อมูลสถิติไม่เปลี่ยน", "No submitted licence reports in the last 12 months; section 9 is unchanged."},
+		"manual.stats.from":   {"จากรายงานการออกใบอนุญาต", "from the licence reports of"},
+	})
 }

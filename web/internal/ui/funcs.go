@@ -63,6 +63,7 @@ func manualFuncs() template.FuncMap {
 		"feeUnits":       func() any { return openinfo.FeeUnits },
 		"legalKinds":     func() []string { return openinfo.LegalKinds },
 		"delayDecisions": func() any { return openinfo.DelayDecisions },
+		"monthLabel":     openinfo.MonthLabel,
 		"hasArea": func(list []openinfo.ServiceArea, a openinfo.ServiceArea) bool {
 			for _, x := range list {
 				if x == a {
