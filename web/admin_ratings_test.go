@@ -52,6 +52,14 @@ func newAdminFixture(t *testing.T, opts ...func(*Config)) *adminFixture {
 	if err := db.Migrate(ctx); err != nil {
 		t.Fatal(err)
 	}
+	return newAdminFixtureOn(t, db, opts...)
+}
+
+// newAdminFixtureOn is newAdminFixture on a migrated database (eachDB's).
+func newAdminFixtureOn(t *testing.T, db *store.DB, opts ...func(*Config)) *adminFixture {
+	t.Helper()
+	ctx := context.Background()
+	var err error
 	f := &adminFixture{db: db}
 	mk := func(parent int64, name, en string) *openinfo.Agency {
 		typ := openinfo.AgencyDepartment

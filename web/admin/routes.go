@@ -24,6 +24,9 @@ func adminRoutes() []adminRoute {
 	ofProcess := targetOf(processEntity)
 	ofRevision := targetOf(revisionEntity)
 	ofService := targetOf(serviceEntity)
+	ofUnlock := targetOf(unlockEntity)
+	// A licence report names its reporter: ?point= or ?agency=.
+	reporter := (*Admin).reportTarget
 	return []adminRoute{
 		{"GET", "/admin", openinfo.ActViewAdmin, nil, (*Admin).handleAdminHome},
 		{"GET", "/admin/profile", openinfo.ActViewAdmin, nil, (*Admin).handleProfile},
@@ -51,6 +54,12 @@ func adminRoutes() []adminRoute {
 		{"GET", "/admin/reports/ratings", openinfo.ActViewReports, (*Admin).reportTarget, (*Admin).handleRatingReport},
 		{"GET", "/admin/reports/ratings.csv", openinfo.ActViewReports, (*Admin).reportTarget, (*Admin).handleRatingReportCSV},
 		{"GET", "/admin/reports/ratings.xlsx", openinfo.ActViewReports, (*Admin).reportTarget, (*Admin).handleRatingReportXLSX},
+		{"GET", "/admin/licence-reports", openinfo.ActReportLicences, reporter, (*Admin).handleLicenceReports},
+		{"POST", "/admin/licence-reports", openinfo.ActReportLicences, reporter, (*Admin).handleLicenceSave},
+		{"POST", "/admin/licence-reports/zero", openinfo.ActReportLicences, reporter, (*Admin).handleLicenceZero},
+		{"POST", "/admin/licence-reports/unlock", openinfo.ActReportLicences, reporter, (*Admin).handleLicenceUnlock},
+		{"GET", "/admin/licence-unlocks", openinfo.ActUnlockReport, nil, (*Admin).handleLicenceUnlocks},
+		{"POST", "/admin/licence-unlocks/{id}", openinfo.ActUnlockReport, ofUnlock, (*Admin).handleLicenceUnlockDecide},
 		{"GET", "/admin/questions", openinfo.ActManageQuestions, nil, (*Admin).handleQuestions},
 		{"POST", "/admin/questions", openinfo.ActManageQuestions, nil, (*Admin).handleQuestions},
 		{"GET", "/admin/manuals", openinfo.ActViewAdmin, nil, (*Admin).handleAdminManuals},

@@ -1,0 +1,277 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"html"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/openinfo/openinfo"
+	"github.com/openinfo/openinfo/internal/dbtest"
+	"github.com/openinfo/openinfo/store"
+	"github.com/openinfo/openinfo/thaitime"
+)
+
+// testClock is the back office's clock in a test, moved across deadlines.
+type testClock struct{ ns atomic.Int64 }
+
+func (c *testClock) Set(t time.Time)       { c.ns.Store(t.UnixNano()) }
+func (c *testClock) Now() time.Time        { return time.Unix(0, c.ns.Load()).In(thaitime.Bangkok) }
+func withClock(c *testClock) func(*Config) { return func(cfg *Config) { cfg.Now = c.Now } }
+
+// publishProcess makes a process of agency a with a published manual,
+// through both approval steps, and pins it to the points.
+func publishProcess(t *testing.T, db *store.DB, a *openinfo.Agency, name string, points ...int64) *openinfo.Process {
+	t.Helper()
+	ctx := context.Background()
+	p := &openinfo.Process{AgencyID: a.ID, NameTH: name}
+	if err := db.CreateProcess(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	author := openinfo.Officer{UserID: 91, Role: openinfo.RoleAuthor, AgencyID: a.ID, AgencyPath: a.Path}
+	reviewer := openinfo.Officer{UserID: 92, Role: openinfo.RoleReviewer, AgencyID: a.ID, AgencyPath: a.Path}
+	opdc := openinfo.Officer{UserID: 93, Role: openinfo.RoleOPDC}
+	r, err := db.OpenRevision(ctx, p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SaveDraft(ctx, r.ID, r.Version, testManual(name), author, a.Path); err != nil {
+		t.Fatal(err)
+	}
+	for _, st := range []struct {
+		ev openinfo.RevisionEvent
+		o  openinfo.Officer
+	}{{openinfo.EvSubmit, author}, {openinfo.EvApproveStep1, reviewer}, {openinfo.EvApproveStep2, opdc}} {
+		if err := db.ApplyRevision(ctx, r.ID, st.ev, st.o, a.Path, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(points) > 0 {
+		if _, err := db.Pin(ctx, store.PinProcess, p.ID, points); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return p
+}
+
+func postForm(t *testing.T, c *http.Client, u string, v url.Values) (int, string, string) {
+	t.Helper()
+	v.Set("csrf", "test-csrf")
+	res, err := c.PostForm(u, v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var b strings.Builder
+	buf := make([]byte, 32<<10)
+	for {
+		n, err := res.Body.Read(buf)
+		b.Write(buf[:n])
+		if err != nil {
+			break
+		}
+	}
+	return res.StatusCode, html.UnescapeString(b.String()), res.Header.Get("Location")
+}
+
+func monthBE(m int) string { return openinfo.Period{Kind: openinfo.PeriodMonth, Month: m}.String() }
+
+// licenceCounts is a report form with the counts given in form order.
+func licenceForm(point *openinfo.ServicePoint, proc *openinfo.Process, month int, do string, version int64, counts ...string) url.Values {
+	keys := []string{"pending_start", "received", "issued", "refused", "withdrawn", "on_time", "late", "pending_end", "delay_notices"}
+	v := url.Values{"point": {fmt.Sprint(point.ID)}, "month": {monthBE(month)}, "process_id": {fmt.Sprint(proc.ID)},
+		"do": {do}, "version": {fmt.Sprint(version)}}
+	for i, k := range keys {
+		if i < len(counts) {
+			v.Set(k, counts[i])
+		}
+	}
+	return v
+}
+
+// fieldError is the message shown at the input of field of process pid.
+func fieldError(body string, pid int64, field string) string {
+	id := fmt.Sprintf(`id="p%d-%s-err">`, pid, field)
+	i := strings.Index(body, id)
+	if i < 0 {
+		return ""
+	}
+	rest := body[i+len(id):]
+	return rest[:strings.Index(rest, "</p>")]
+}
+
+// TestLicenceReportPages: a point officer reports, is refused at the field,
+// submits and corrects; a locked month is unlocked by OPDC, reported within
+// the window, closed when the window ends, and cannot be unlocked again.
+func TestLicenceReportPages(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		clock := &testClock{}
+		now := time.Date(2026, 11, 10, 10, 0, 0, 0, thaitime.Bangkok) // October 2569 is due on 15 Nov
+		clock.Set(now)
+		f := newAdminFixtureOn(t, db, withClock(clock))
+		proc := publishProcess(t, db, f.dept, "การต่ออายุใบอนุญาตขับรถ", f.officePt.ID)
+		proc2 := publishProcess(t, db, f.dept, "การโอนกรรมสิทธิ์รถ", f.officePt.ID)
+		officer := f.as(t, openinfo.RolePointOfficer, f.office)
+		me := openinfo.Reporter{Kind: openinfo.ReporterPoint, ID: f.officePt.ID}
+		const oct, sep = 202610, 202609
+		page := f.srv.URL + "/admin/licence-reports"
+		q := fmt.Sprintf("?point=%d&month=", f.officePt.ID)
+
+		st, b, _ := fetch(t, officer, page+q+monthBE(oct))
+		if st != 200 || !strings.Contains(string(b), proc.NameTH) || !strings.Contains(string(b), proc2.NameTH) {
+			t.Fatalf("report page %d:\n%s", st, b)
+		}
+		// The officer's own agency leads to its point by default.
+		if st, b, _ := fetch(t, officer, page); st != 200 || !strings.Contains(string(b), proc.NameTH) {
+			t.Fatalf("default page %d", st)
+		}
+
+		// Refusals at the field, everything typed kept, nothing saved.
+		st, body, _ := postForm(t, officer, page, licenceForm(f.officePt, proc, oct, "submit", 0, "2", "10", "8", "1", "0", "7", "2", "4", "0"))
+		if st != http.StatusUnprocessableEntity || !strings.Contains(fieldError(body, proc.ID, "pending_end"), "คงค้างยกไปควรเป็น 3") ||
+			!strings.Contains(body, fmt.Sprintf(`id="p%d-pending_end" name="pending_end" type="text" inputmode="numeric" value="4"`, proc.ID)) {
+			t.Fatalf("arithmetic: %d %q", st, fieldError(body, proc.ID, "pending_end"))
+		}
+		st, body, _ = postForm(t, officer, page, licenceForm(f.officePt, proc, oct, "submit", 0, "2", "สิบ", "8", "1", "0", "7", "2", "3", "0"))
+		if st != http.StatusUnprocessableEntity || !strings.Contains(fieldError(body, proc.ID, "received"), `"สิบ" ไม่ใช่ตัวเลข`) ||
+			!strings.Contains(body, `value="สิบ"`) {
+			t.Fatalf("word: %d %q", st, fieldError(body, proc.ID, "received"))
+		}
+		st, body, _ = postForm(t, officer, page, licenceForm(f.officePt, proc, oct, "submit", 0, "2", "10", "-8", "1", "0", "7", "2", "3", "0"))
+		if st != http.StatusUnprocessableEntity || !strings.Contains(fieldError(body, proc.ID, "issued"), "ต้องไม่ติดลบ") {
+			t.Fatalf("negative: %d %q", st, fieldError(body, proc.ID, "issued"))
+		}
+		// In English too.
+		officer.Jar.SetCookies(mustURL(t, f.srv.URL+"/admin"), []*http.Cookie{{Name: "lang", Value: "en", Path: "/"}})
+		st, body, _ = postForm(t, officer, page, licenceForm(f.officePt, proc, oct, "submit", 0, "2", "10", "8", "1", "0", "7", "1", "3", "0"))
+		if st != http.StatusUnprocessableEntity || !strings.Contains(fieldError(body, proc.ID, "late"), "On time 7 + late 1 = 8 must equal issued 8 + refused 1 = 9") {
+			t.Fatalf("english: %d %q", st, fieldError(body, proc.ID, "late"))
+		}
+		officer.Jar.SetCookies(mustURL(t, f.srv.URL+"/admin"), []*http.Cookie{{Name: "lang", Value: "th", Path: "/"}})
+		if rep, _ := db.LicenceReport(ctx, me, proc.ID, oct); rep != nil {
+			t.Fatalf("a refused report was saved: %+v", rep)
+		}
+
+		// Submit, then correct: the history keeps both.
+		st, _, loc := postForm(t, officer, page, licenceForm(f.officePt, proc, oct, "submit", 0, "2", "10", "8", "1", "0", "7", "2", "3", "0"))
+		if st != http.StatusSeeOther || !strings.Contains(loc, "done=submit") {
+			t.Fatalf("submit: %d %s", st, loc)
+		}
+		rep, _ := db.LicenceReport(ctx, me, proc.ID, oct)
+		if rep == nil || rep.State != openinfo.ReportSubmitted || rep.Counts.Received != 10 {
+			t.Fatalf("submitted = %+v", rep)
+		}
+		st, _, _ = postForm(t, officer, page, licenceForm(f.officePt, proc, oct, "correct", rep.Version, "2", "11", "8", "1", "0", "7", "2", "4", "0"))
+		if st != http.StatusSeeOther {
+			t.Fatalf("correct: %d", st)
+		}
+		_, b, _ = fetch(t, officer, page+q+monthBE(oct))
+		if s := string(b); !strings.Contains(s, "แก้ไขรายงานที่ส่งแล้ว") || !strings.Contains(s, "ส่งรายงาน") || !strings.Contains(s, "แก้ไขแล้ว 1") {
+			t.Fatalf("history not shown:\n%s", s)
+		}
+		// Zero month: the other process, and the submitted one is left alone.
+		st, _, loc = postForm(t, officer, page+"/zero", url.Values{"point": {fmt.Sprint(f.officePt.ID)}, "month": {monthBE(oct)}})
+		if st != http.StatusSeeOther || !strings.Contains(loc, "done=zero") {
+			t.Fatalf("zero: %d %s", st, loc)
+		}
+		if z, _ := db.LicenceReport(ctx, me, proc2.ID, oct); z == nil || z.State != openinfo.ReportSubmitted || z.Counts != (openinfo.LicenceCounts{}) {
+			t.Fatalf("zero report = %+v", z)
+		}
+		if r1, _ := db.LicenceReport(ctx, me, proc.ID, oct); r1.Counts.Received != 11 {
+			t.Fatalf("zero overwrote a submitted report: %+v", r1)
+		}
+
+		// September is past its deadline: the job locks it.
+		if n, err := db.LockPeriod(ctx, sep, now); err != nil || n != 1 {
+			t.Fatalf("lock = %d, %v", n, err)
+		}
+		st, body, _ = postForm(t, officer, page, licenceForm(f.officePt, proc, sep, "submit", 0, "0", "1", "1", "0", "0", "1", "0", "0", "0"))
+		if st != http.StatusConflict || !strings.Contains(body, "ถูกล็อคแล้ว") {
+			t.Fatalf("save when locked: %d", st)
+		}
+		_, b, _ = fetch(t, officer, page+q+monthBE(sep))
+		if !strings.Contains(string(b), `data-state="locked"`) || !strings.Contains(string(b), `id="unlock-form"`) {
+			t.Fatalf("locked page:\n%s", b)
+		}
+		unlock := url.Values{"point": {fmt.Sprint(f.officePt.ID)}, "month": {monthBE(sep)}, "reason": {""}}
+		st, body, _ = postForm(t, officer, page+"/unlock", unlock)
+		if st != http.StatusUnprocessableEntity || !strings.Contains(body, `id="reason-err">กรุณาระบุเหตุผล`) {
+			t.Fatalf("unlock without a reason: %d", st)
+		}
+		unlock.Set("reason", "เจ้าหน้าที่ผู้รับผิดชอบลาป่วย")
+		if st, _, _ = postForm(t, officer, page+"/unlock", unlock); st != http.StatusSeeOther {
+			t.Fatalf("unlock request: %d", st)
+		}
+		_, b, _ = fetch(t, officer, page+q+monthBE(sep))
+		if !strings.Contains(string(b), `data-status="requested"`) || !strings.Contains(string(b), "ลาป่วย") {
+			t.Fatalf("request not shown:\n%s", b)
+		}
+
+		// OPDC decides; a point officer may not.
+		if st, _, _ := fetch(t, officer, f.srv.URL+"/admin/licence-unlocks"); st != http.StatusForbidden {
+			t.Fatalf("officer opened the unlocks: %d", st)
+		}
+		opdc := f.as(t, openinfo.RoleOPDC, nil)
+		st, b, _ = fetch(t, opdc, f.srv.URL+"/admin/licence-unlocks")
+		reqs, _ := db.UnlockRequests(ctx, store.UnlockFilter{Status: openinfo.UnlockRequested})
+		if st != 200 || len(reqs) != 1 || !strings.Contains(string(b), "ลาป่วย") || !strings.Contains(string(b), f.officePt.NameTH) {
+			t.Fatalf("unlocks page %d, %d requests", st, len(reqs))
+		}
+		decide := f.srv.URL + fmt.Sprintf("/admin/licence-unlocks/%d", reqs[0].ID)
+		st, body, _ = postForm(t, opdc, decide, url.Values{"decision": {"refuse"}, "comment": {""}})
+		if st != http.StatusUnprocessableEntity || !strings.Contains(body, fmt.Sprintf(`id="c%d-err">`, reqs[0].ID)) {
+			t.Fatalf("refusal without a comment: %d", st)
+		}
+		if st, _, _ = postForm(t, opdc, decide, url.Values{"decision": {"approve"}, "comment": {"อนุมัติ"}}); st != http.StatusSeeOther {
+			t.Fatalf("approve: %d", st)
+		}
+		u, _ := db.UnlockRequest(ctx, reqs[0].ID)
+		if u.Status != openinfo.UnlockApproved || !u.WindowEnd.After(now) {
+			t.Fatalf("approved = %+v", u)
+		}
+
+		// Within the window the officer reports.
+		clock.Set(now.Add(24 * time.Hour))
+		_, b, _ = fetch(t, officer, page+q+monthBE(sep))
+		if !strings.Contains(string(b), `data-state="unlocked"`) {
+			t.Fatalf("not unlocked:\n%s", b)
+		}
+		if st, _, _ = postForm(t, officer, page, licenceForm(f.officePt, proc, sep, "submit", 0, "0", "1", "1", "0", "0", "1", "0", "0", "0")); st != http.StatusSeeOther {
+			t.Fatalf("submit in the window: %d", st)
+		}
+
+		// The window ends: closed, and no second request.
+		later := u.WindowEnd.Add(time.Hour)
+		clock.Set(later)
+		if n, err := db.CloseUnlockWindows(ctx, later); err != nil || n != 1 {
+			t.Fatalf("close = %d, %v", n, err)
+		}
+		_, b, _ = fetch(t, officer, page+q+monthBE(sep))
+		if !strings.Contains(string(b), `data-state="closed"`) || !strings.Contains(string(b), `id="no-second"`) || strings.Contains(string(b), `id="unlock-form"`) {
+			t.Fatalf("closed page:\n%s", b)
+		}
+		st, body, _ = postForm(t, officer, page+"/unlock", unlock)
+		if st != http.StatusConflict || !strings.Contains(body, "ไม่สามารถขอปลดล็อคได้อีก") {
+			t.Fatalf("second request: %d", st)
+		}
+		st, _, _ = postForm(t, officer, page, licenceForm(f.officePt, proc2, sep, "submit", 0, "0", "0", "0", "0", "0", "0", "0", "0", "0"))
+		if st != http.StatusConflict {
+			t.Fatalf("save after the window: %d", st)
+		}
+	})
+}
+
+func mustURL(t *testing.T, s string) *url.URL {
+	t.Helper()
+	u, err := url.Parse(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
+}
