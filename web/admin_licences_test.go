@@ -1,7 +1,9 @@
 package web
 
 import (
+	"bytes"
 	"context"
+	"encoding/csv"
 	"fmt"
 	"html"
 	"net/http"
@@ -10,6 +12,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/internal/dbtest"
@@ -274,4 +278,89 @@ func mustURL(t *testing.T, s string) *url.URL {
 		t.Fatal(err)
 	}
 	return u
+}
+
+// TestLicenceSummaryPages: the roll-up of a department's subtree with its
+// missing reporters, refused outside it, exported as CSV and Excel with
+// the page's filters.
+func TestLicenceSummaryPages(t *testing.T) {
+	ctx := context.Background()
+	clock := &testClock{}
+	now := time.Date(2026, 11, 10, 10, 0, 0, 0, thaitime.Bangkok)
+	clock.Set(now)
+	f := newAdminFixture(t, withClock(clock))
+	proc := publishProcess(t, f.db, f.dept, "การต่ออายุใบอนุญาตขับรถ", f.officePt.ID, f.deptPoint.ID)
+	const oct = 202610
+	o := openinfo.Officer{UserID: 1, Role: openinfo.RoleAdmin}
+	rep := openinfo.LicenceReport{Reporter: openinfo.Reporter{Kind: openinfo.ReporterPoint, ID: f.officePt.ID}, ProcessID: proc.ID, Month: oct,
+		Counts: openinfo.LicenceCounts{PendingStart: 2, Received: 10, Issued: 8, Refused: 1, OnTime: 7, Late: 2, PendingEnd: 3}}
+	if err := f.db.SaveLicenceReport(ctx, &rep, openinfo.LicSubmit, o, now); err != nil {
+		t.Fatal(err)
+	}
+	central := f.as(t, openinfo.RoleCentral, f.dept)
+	q := "from=2569-10&to=2569-10&month=2569-10"
+	st, b, _ := fetch(t, central, f.srv.URL+"/admin/licence-reports/summary?"+q)
+	s := string(b)
+	if st != 200 || !strings.Contains(s, proc.NameTH) || !strings.Contains(s, `id="missing"`) || !strings.Contains(s, f.deptPoint.NameTH) {
+		t.Fatalf("summary %d:\n%s", st, s)
+	}
+	if i := strings.Index(s, `id="missing"`); strings.Contains(s[i:], f.officePt.NameTH) {
+		t.Fatal("a reporter that submitted is listed as missing")
+	}
+	if st, _, _ := fetch(t, f.as(t, openinfo.RoleCentral, f.foreign), f.srv.URL+fmt.Sprintf("/admin/licence-reports/summary?agency=%d", f.dept.ID)); st != http.StatusForbidden {
+		t.Fatalf("foreign summary: %d", st)
+	}
+	if st, _, _ := fetch(t, central, f.srv.URL+"/admin/licence-reports/summary?from=2569-11&to=2569-10"); st != http.StatusBadRequest {
+		t.Fatalf("from after to: %d", st)
+	}
+
+	st, b, h := fetch(t, central, f.srv.URL+"/admin/licence-reports/summary.csv?"+q)
+	if st != 200 || !strings.Contains(h.Get("Content-Disposition"), "licence-summary-2569-10-2569-10.csv") {
+		t.Fatalf("csv %d %s", st, h.Get("Content-Disposition"))
+	}
+	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF"))))
+	r.FieldsPerRecord = -1
+	recs, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var row, miss []string
+	for _, rec := range recs {
+		if len(rec) > 3 && rec[0] == proc.NameTH {
+			row = rec
+		}
+		if len(rec) == 4 && rec[0] == f.deptPoint.NameTH {
+			miss = rec
+		}
+	}
+	// process, month, reports, pending start, received, issued, …
+	if row == nil || row[1] != "ต.ค. 2569" || row[2] != "1" || row[4] != "10" || row[10] != "3" || miss == nil || miss[3] != "1" {
+		t.Fatalf("csv rows %q / %q in\n%q", row, miss, recs)
+	}
+
+	st, b, _ = fetch(t, central, f.srv.URL+"/admin/licence-reports/summary.xlsx?"+q)
+	if st != 200 {
+		t.Fatalf("xlsx %d", st)
+	}
+	x, err := excelize.OpenReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sheets := x.GetSheetList()
+	if len(sheets) != 2 {
+		t.Fatalf("sheets %q", sheets)
+	}
+	rows, err := x.GetRows(sheets[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, rr := range rows {
+		if len(rr) > 4 && rr[0] == proc.NameTH && rr[4] == "10" {
+			found = true
+		}
+	}
+	if !found {
+		t.Fatalf("xlsx rows %q", rows)
+	}
 }

@@ -35,6 +35,7 @@ var menu = []menuEntry{
 	{Label: "admin.users", Href: "/admin/users", Action: openinfo.ActManageUsers},
 	{Label: "report.ratings", Href: "/admin/reports/ratings", Action: openinfo.ActViewReports, Under: []string{"/admin/reports"}},
 	{Label: "lic.title", Href: "/admin/licence-reports", Action: openinfo.ActReportLicences},
+	{Label: "lsum.title", Href: "/admin/licence-reports/summary", Action: openinfo.ActViewReports},
 	{Label: "unl.title", Href: "/admin/licence-unlocks", Action: openinfo.ActUnlockReport},
 	{Label: "admin.catalog", Href: "/admin/catalog", Action: openinfo.ActManageCatalog},
 	{Label: "questions.title", Href: "/admin/questions", Action: openinfo.ActManageQuestions},
