@@ -364,3 +364,51 @@ func TestLicenceSummaryPages(t *testing.T) {
 		t.Fatalf("xlsx rows %q", rows)
 	}
 }
+
+// TestHolidayPages: the administrator adds and removes a day; a bad date is
+// refused at its field with what was typed kept; nobody else may.
+func TestHolidayPages(t *testing.T) {
+	clock := &testClock{}
+	clock.Set(time.Date(2026, 11, 10, 10, 0, 0, 0, thaitime.Bangkok))
+	f := newAdminFixture(t, withClock(clock))
+	admin := f.as(t, openinfo.RoleAdmin, nil)
+	st, b, _ := fetch(t, admin, f.srv.URL+"/admin/holidays?year=2570")
+	if st != 200 || !strings.Contains(string(b), "วันสงกรานต์") { // pre-loaded for this year and next
+		t.Fatalf("holidays %d:\n%s", st, b)
+	}
+	st, body, _ := postForm(t, admin, f.srv.URL+"/admin/holidays", url.Values{"day": {"30/02/2570"}, "name_th": {"วันหยุดพิเศษ"}, "year": {"2570"}})
+	if st != http.StatusUnprocessableEntity || !strings.Contains(body, `id="day-error">วันที่ "30/02/2570" ไม่ถูกต้อง`) || !strings.Contains(body, `value="วันหยุดพิเศษ"`) {
+		t.Fatalf("bad date: %d", st)
+	}
+	st, body, _ = postForm(t, admin, f.srv.URL+"/admin/holidays", url.Values{"day": {"04/05/2570"}, "name_th": {""}})
+	if st != http.StatusUnprocessableEntity || !strings.Contains(body, `id="name_th-error"`) {
+		t.Fatalf("no name: %d", st)
+	}
+	st, _, loc := postForm(t, admin, f.srv.URL+"/admin/holidays", url.Values{"day": {"๒๘/๐๗/๒๕๗๐"}, "name_th": {"วันหยุดพิเศษ"}, "name_en": {"Special holiday"}})
+	if st != http.StatusSeeOther || !strings.Contains(loc, "year=2570") {
+		t.Fatalf("add: %d %s", st, loc)
+	}
+	st, body, _ = postForm(t, admin, f.srv.URL+"/admin/holidays", url.Values{"day": {"28/07/2570"}, "name_th": {"วันหยุดพิเศษ"}})
+	if st != http.StatusConflict || !strings.Contains(body, "มีวันหยุดนี้ในปฏิทินแล้ว") {
+		t.Fatalf("twice: %d", st)
+	}
+	hs, _ := f.db.Holidays(context.Background(), 2027)
+	var id int64
+	for _, h := range hs {
+		if h.NameTH == "วันหยุดพิเศษ" {
+			id = h.ID
+		}
+	}
+	if id == 0 {
+		t.Fatal("the holiday was not added")
+	}
+	if st, _, _ := postForm(t, f.as(t, openinfo.RoleOPDC, nil), f.srv.URL+fmt.Sprintf("/admin/holidays/%d/delete", id), url.Values{}); st != http.StatusForbidden {
+		t.Fatalf("OPDC deleted a holiday: %d", st)
+	}
+	if st, _, _ := postForm(t, admin, f.srv.URL+fmt.Sprintf("/admin/holidays/%d/delete", id), url.Values{"year": {"2570"}}); st != http.StatusSeeOther {
+		t.Fatalf("delete: %d", st)
+	}
+	if st, _, _ := postForm(t, admin, f.srv.URL+fmt.Sprintf("/admin/holidays/%d/delete", id), url.Values{}); st != http.StatusNotFound {
+		t.Fatalf("delete twice: %d", st)
+	}
+}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/store"
+	"github.com/openinfo/openinfo/thaitime"
 )
 
 // licenceRouteFixture makes what a licence-report, unlock, holiday or
@@ -52,6 +53,20 @@ func licenceRouteFixture(t *testing.T, db *store.DB, method, path string, where 
 		}
 		form.Set("decision", "approve")
 		return u.ID, true
+	case method == "POST" && path == "/admin/holidays":
+		holidayN++
+		form.Set("day", time.Date(2028, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, holidayN).Format(time.DateOnly))
+		return 0, false
+	case strings.HasPrefix(path, "/admin/holidays/{id}"):
+		holidayN++
+		h := &store.Holiday{Holiday: thaitime.Holiday{Date: time.Date(2029, 1, 1, 0, 0, 0, 0, thaitime.Bangkok).AddDate(0, 0, holidayN), NameTH: "วันหยุดทดสอบ"}}
+		if err := db.AddHoliday(ctx, h, openinfo.Officer{UserID: 1, Role: openinfo.RoleAdmin}); err != nil {
+			t.Fatal(err)
+		}
+		return h.ID, true
 	}
 	return 0, false
 }
+
+// holidayN makes each holiday of the matrix a new day.
+var holidayN int

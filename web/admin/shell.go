@@ -40,6 +40,7 @@ var menu = []menuEntry{
 	{Label: "admin.catalog", Href: "/admin/catalog", Action: openinfo.ActManageCatalog},
 	{Label: "questions.title", Href: "/admin/questions", Action: openinfo.ActManageQuestions},
 	{Label: "onboard.admin", Href: "/admin/onboarding", Action: openinfo.ActApproveOnboarding},
+	{Label: "hol.title", Href: "/admin/holidays", Action: openinfo.ActManageHolidays},
 	{Label: "admin.jobs", Href: "/admin/jobs", Action: openinfo.ActViewJobs},
 }
 
