@@ -412,3 +412,51 @@ func TestHolidayPages(t *testing.T) {
 		t.Fatalf("delete twice: %d", st)
 	}
 }
+
+// TestReportingLevelPage: the administrator switches a department to report
+// itself, from the next month; its central officer then reports as the
+// department; nobody else may switch.
+func TestReportingLevelPage(t *testing.T) {
+	clock := &testClock{}
+	now := time.Date(2026, 11, 10, 10, 0, 0, 0, thaitime.Bangkok)
+	clock.Set(now)
+	f := newAdminFixture(t, withClock(clock))
+	proc := publishProcess(t, f.db, f.dept, "การต่ออายุใบอนุญาตขับรถ", f.deptPoint.ID)
+	admin := f.as(t, openinfo.RoleAdmin, nil)
+	u := f.srv.URL + fmt.Sprintf("/admin/agencies/%d/reporting-level", f.dept.ID)
+	if st, b, _ := fetch(t, admin, f.srv.URL+fmt.Sprintf("/admin/agencies/%d", f.dept.ID)); st != 200 || !strings.Contains(string(b), "/reporting-level") {
+		t.Fatalf("agency page %d lacks the link", st)
+	}
+	central := f.as(t, openinfo.RoleCentral, f.dept)
+	if st, _, _ := postForm(t, central, u, url.Values{"level": {"agency"}}); st != http.StatusForbidden {
+		t.Fatalf("central switched: %d", st)
+	}
+	if st, body, _ := postForm(t, admin, u, url.Values{"level": {"ministry"}}); st != http.StatusUnprocessableEntity || !strings.Contains(body, `id="level-error"`) {
+		t.Fatalf("bad level: %d", st)
+	}
+	if st, _, _ := postForm(t, admin, u, url.Values{"level": {"agency"}}); st != http.StatusSeeOther {
+		t.Fatalf("switch: %d", st)
+	}
+	_, b, _ := fetch(t, admin, u)
+	if s := string(b); !strings.Contains(s, `id="current" data-level="service_point"`) || !strings.Contains(s, `id="next" data-level="agency"`) {
+		t.Fatalf("level page:\n%s", s)
+	}
+	// November stays with the points; December is the department's.
+	_, b, _ = fetch(t, central, f.srv.URL+"/admin/licence-reports?month=2569-11")
+	if !strings.Contains(string(b), f.deptPoint.NameTH) || !strings.Contains(string(b), proc.NameTH) {
+		t.Fatalf("november:\n%s", b)
+	}
+	clock.Set(now.AddDate(0, 1, 0))
+	_, b, _ = fetch(t, central, f.srv.URL+"/admin/licence-reports?month=2569-12")
+	if !strings.Contains(string(b), `<strong aria-current="true">`+f.dept.NameTH) || !strings.Contains(string(b), proc.NameTH) {
+		t.Fatalf("december:\n%s", b)
+	}
+	v := url.Values{"agency": {fmt.Sprint(f.dept.ID)}, "month": {"2569-12"}, "process_id": {fmt.Sprint(proc.ID)}, "do": {"save_draft"}, "version": {"0"}}
+	if st, body, _ := postForm(t, central, f.srv.URL+"/admin/licence-reports", v); st != http.StatusSeeOther {
+		t.Fatalf("draft as the department: %d %s", st, firstError([]byte(body)))
+	}
+	rep, _ := f.db.LicenceReport(context.Background(), openinfo.Reporter{Kind: openinfo.ReporterAgency, ID: f.dept.ID}, proc.ID, 202612)
+	if rep == nil || rep.State != openinfo.ReportDraft {
+		t.Fatalf("department's draft = %+v", rep)
+	}
+}

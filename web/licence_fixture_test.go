@@ -53,6 +53,9 @@ func licenceRouteFixture(t *testing.T, db *store.DB, method, path string, where 
 		}
 		form.Set("decision", "approve")
 		return u.ID, true
+	case strings.HasSuffix(path, "/reporting-level"):
+		form.Set("level", string(openinfo.ReporterAgency))
+		return 0, false
 	case method == "POST" && path == "/admin/holidays":
 		holidayN++
 		form.Set("day", time.Date(2028, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, holidayN).Format(time.DateOnly))

@@ -216,11 +216,21 @@ func (s *Admin) licencePage(r *http.Request) (*licenceReportsPage, error) {
 		p.Reporters = append(p.Reporters, reporterOption{Reporter: openinfo.Reporter{Kind: openinfo.ReporterAgency, ID: p.Agency.ID},
 			Name: p.Agency.Name(lang) + " (" + level.Label(lang) + ")", Query: template.URL("agency=" + itoa(p.Agency.ID))})
 	}
-	points, _, err := s.db.ServicePoints(ctx, store.PointFilter{Under: p.Agency.ID, Limit: 200})
+	// The agency's own points first (the default reporter), then its subtree's.
+	own, _, err := s.db.ServicePoints(ctx, store.PointFilter{AgencyID: p.Agency.ID, Limit: 200})
 	if err != nil {
 		return nil, err
 	}
-	for _, pt := range points {
+	under, _, err := s.db.ServicePoints(ctx, store.PointFilter{Under: p.Agency.ID, Limit: 200})
+	if err != nil {
+		return nil, err
+	}
+	seen := map[int64]bool{}
+	for _, pt := range append(own, under...) {
+		if seen[pt.ID] {
+			continue
+		}
+		seen[pt.ID] = true
 		p.Reporters = append(p.Reporters, reporterOption{Reporter: openinfo.Reporter{Kind: openinfo.ReporterPoint, ID: pt.ID},
 			Name: pt.Name(lang), Query: template.URL("point=" + itoa(pt.ID))})
 	}

@@ -42,6 +42,8 @@ func adminRoutes() []adminRoute {
 		{"POST", "/admin/agencies/{id}/edit", openinfo.ActEditAgency, inAgency, (*Admin).handleAgencyEdit},
 		{"GET", "/admin/agencies/{id}/new", openinfo.ActCreateAgency, inAgency, (*Admin).handleAgencyNew},
 		{"POST", "/admin/agencies/{id}/new", openinfo.ActCreateAgency, inAgency, (*Admin).handleAgencyNew},
+		{"GET", "/admin/agencies/{id}/reporting-level", openinfo.ActSetReportingLevel, inAgency, (*Admin).handleReportingLevel},
+		{"POST", "/admin/agencies/{id}/reporting-level", openinfo.ActSetReportingLevel, inAgency, (*Admin).handleReportingLevel},
 		{"GET", "/admin/agencies/{id}/points/new", openinfo.ActEditServicePoint, inAgency, (*Admin).handlePointNew},
 		{"POST", "/admin/agencies/{id}/points/new", openinfo.ActEditServicePoint, inAgency, (*Admin).handlePointNew},
 		{"GET", "/admin/points/{id}/edit", openinfo.ActEditServicePoint, ofPoint, (*Admin).handlePointEdit},
