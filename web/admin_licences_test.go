@@ -460,3 +460,24 @@ func TestReportingLevelPage(t *testing.T) {
 		t.Fatalf("department's draft = %+v", rep)
 	}
 }
+
+// TestLicencePolicyForm: OPDC sets the due day; out of range is refused at
+// the field with what was typed kept; an officer may not.
+func TestLicencePolicyForm(t *testing.T) {
+	f := newAdminFixture(t)
+	opdc := f.as(t, openinfo.RoleOPDC, nil)
+	u := f.srv.URL + "/admin/licence-unlocks/policy"
+	if st, body, _ := postForm(t, opdc, u, url.Values{"due_day": {"31"}}); st != http.StatusUnprocessableEntity ||
+		!strings.Contains(body, `id="due_day-err">วันครบกำหนดส่งต้องอยู่ระหว่างวันที่ 1 ถึง 28`) || !strings.Contains(body, `value="31"`) {
+		t.Fatalf("31: %d", st)
+	}
+	if st, _, _ := postForm(t, opdc, u, url.Values{"due_day": {"๒๐"}}); st != http.StatusSeeOther {
+		t.Fatalf("20: %d", st)
+	}
+	if p, _ := f.db.LicencePolicy(context.Background()); p.DueDay != 20 {
+		t.Fatalf("policy = %+v", p)
+	}
+	if st, _, _ := postForm(t, f.as(t, openinfo.RoleCentral, f.dept), u, url.Values{"due_day": {"10"}}); st != http.StatusForbidden {
+		t.Fatalf("central set the deadline: %d", st)
+	}
+}

@@ -45,6 +45,9 @@ func licenceRouteFixture(t *testing.T, db *store.DB, method, path string, where 
 		form.Set("point", fmt.Sprint(point().ID))
 		form.Set("month", monthBE(old))
 		return 0, false
+	case path == "/admin/licence-unlocks/policy":
+		form.Set("due_day", "15")
+		return 0, false
 	case strings.HasPrefix(path, "/admin/licence-unlocks/{id}"):
 		admin := openinfo.Officer{UserID: 1, Role: openinfo.RoleAdmin}
 		u, err := db.RequestUnlock(ctx, openinfo.Reporter{Kind: openinfo.ReporterPoint, ID: point().ID}, old, "ทดสอบ", admin, now)

@@ -3,9 +3,12 @@ package admin
 import (
 	"context"
 	"net/http"
+	"strconv"
+	"strings"
 
 	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/store"
+	"github.com/openinfo/openinfo/thaitime"
 	"github.com/openinfo/openinfo/web/internal/ui"
 )
 
@@ -25,6 +28,9 @@ type unlocksPage struct {
 	Pending, Decided []unlockRow
 	Notice           string
 	Lang             string
+	// The due day OPDC sets, and its form's refusal.
+	DueDay    string
+	DueErrors ui.Form
 }
 
 // MonthLabel names the request's month.
@@ -61,6 +67,11 @@ func (s *Admin) unlocksPage(r *http.Request) (*unlocksPage, error) {
 	ctx := r.Context()
 	lang := ui.LangFrom(r)
 	p := &unlocksPage{Lang: lang}
+	pol, err := s.db.LicencePolicy(ctx)
+	if err != nil {
+		return nil, err
+	}
+	p.DueDay = strconv.Itoa(pol.DueDay)
 	pending, err := s.db.UnlockRequests(ctx, store.UnlockFilter{Status: openinfo.UnlockRequested, Limit: 200})
 	if err != nil {
 		return nil, err
@@ -84,7 +95,11 @@ func (s *Admin) handleLicenceUnlocks(w http.ResponseWriter, r *http.Request) {
 		s.Fail(w, r, err)
 		return
 	}
-	if r.URL.Query().Get("done") != "" {
+	switch r.URL.Query().Get("done") {
+	case "":
+	case "policy":
+		p.Notice = ui.T(p.Lang, "unl.policy.done")
+	default:
 		p.Notice = ui.T(p.Lang, "unl.done")
 	}
 	s.Render(w, r, http.StatusOK, "admin_licence_unlocks", ui.T(p.Lang, "unl.title"), p)
@@ -130,24 +145,49 @@ func (s *Admin) handleLicenceUnlockDecide(w http.ResponseWriter, r *http.Request
 	s.Render(w, r, ui.FormStatus(err), "admin_licence_unlocks", ui.T(p.Lang, "unl.title"), p)
 }
 
+// handleLicencePolicy sets the day of the following month by which a
+// month's reports are due (OPDC's, as the unlocks are).
+func (s *Admin) handleLicencePolicy(w http.ResponseWriter, r *http.Request) {
+	typed := r.PostFormValue("due_day")
+	day, err := strconv.Atoi(strings.TrimSpace(thaitime.ArabicDigits(typed)))
+	if err != nil {
+		day = 0 // the store refuses it, at the field
+	}
+	if err := s.db.SetLicencePolicy(r.Context(), day, currentUser(r.Context()).Officer()); err != nil {
+		p, perr := s.unlocksPage(r)
+		if perr != nil || openinfo.ErrorCode(err) == openinfo.EINTERNAL {
+			s.Fail(w, r, err)
+			return
+		}
+		p.DueDay = typed
+		s.refused(w, r, err, &p.DueErrors, "admin_licence_unlocks", ui.T(p.Lang, "unl.title"), p)
+		return
+	}
+	http.Redirect(w, r, "/admin/licence-unlocks?done=policy", http.StatusSeeOther)
+}
+
 func init() {
 	ui.AddMessages(map[string][2]string{
-		"unl.title":     {"คำขอปลดล็อครายงานการออกใบอนุญาต", "Unlock requests of licence reports"},
-		"unl.intro":     {"อนุมัติแล้วผู้รายงานส่งรายงานได้ภายในระยะเวลาที่กำหนด (วันทำการ) เดือนหนึ่งขอปลดล็อคได้ครั้งเดียว", "An approval gives the reporter a window of business days to report; a month can be unlocked once."},
-		"unl.pending":   {"รอพิจารณา", "Waiting for a decision"},
-		"unl.none":      {"ไม่มีคำขอที่รอพิจารณา", "No request is waiting."},
-		"unl.decided":   {"พิจารณาแล้วล่าสุด", "Recently decided"},
-		"unl.reporter":  {"ผู้รายงาน", "Reporter"},
-		"unl.agency":    {"หน่วยงาน", "Agency"},
-		"unl.month":     {"เดือน", "Month"},
-		"unl.reason":    {"เหตุผล", "Reason"},
-		"unl.requester": {"ผู้ขอ", "Requested by"},
-		"unl.at":        {"ขอเมื่อ", "Requested"},
-		"unl.comment":   {"ความเห็น (จำเป็นเมื่อไม่อนุมัติ)", "Comment (required to refuse)"},
-		"unl.approve":   {"อนุมัติ", "Approve"},
-		"unl.refuse":    {"ไม่อนุมัติ", "Refuse"},
-		"unl.status":    {"ผล", "Decision"},
-		"unl.window":    {"ส่งได้ถึง", "Open until"},
-		"unl.done":      {"บันทึกผลการพิจารณาแล้ว", "The decision is recorded."},
+		"unl.title":       {"คำขอปลดล็อครายงานการออกใบอนุญาต", "Unlock requests of licence reports"},
+		"unl.intro":       {"อนุมัติแล้วผู้รายงานส่งรายงานได้ภายในระยะเวลาที่กำหนด (วันทำการ) เดือนหนึ่งขอปลดล็อคได้ครั้งเดียว", "An approval gives the reporter a window of business days to report; a month can be unlocked once."},
+		"unl.pending":     {"รอพิจารณา", "Waiting for a decision"},
+		"unl.none":        {"ไม่มีคำขอที่รอพิจารณา", "No request is waiting."},
+		"unl.decided":     {"พิจารณาแล้วล่าสุด", "Recently decided"},
+		"unl.reporter":    {"ผู้รายงาน", "Reporter"},
+		"unl.agency":      {"หน่วยงาน", "Agency"},
+		"unl.month":       {"เดือน", "Month"},
+		"unl.reason":      {"เหตุผล", "Reason"},
+		"unl.requester":   {"ผู้ขอ", "Requested by"},
+		"unl.at":          {"ขอเมื่อ", "Requested"},
+		"unl.comment":     {"ความเห็น (จำเป็นเมื่อไม่อนุมัติ)", "Comment (required to refuse)"},
+		"unl.approve":     {"อนุมัติ", "Approve"},
+		"unl.refuse":      {"ไม่อนุมัติ", "Refuse"},
+		"unl.status":      {"ผล", "Decision"},
+		"unl.window":      {"ส่งได้ถึง", "Open until"},
+		"unl.done":        {"บันทึกผลการพิจารณาแล้ว", "The decision is recorded."},
+		"unl.policy":      {"กำหนดส่งรายงาน", "Reporting deadline"},
+		"unl.dueday":      {"ส่งรายงานของแต่ละเดือนได้ถึงวันที่ (ของเดือนถัดไป, 1–28)", "Reports of a month are due by day (of the following month, 1–28)"},
+		"unl.policy.save": {"บันทึกกำหนดส่ง", "Save the deadline"},
+		"unl.policy.done": {"บันทึกกำหนดส่งรายงานแล้ว", "The deadline is saved."},
 	})
 }

@@ -64,6 +64,7 @@ func adminRoutes() []adminRoute {
 		{"GET", "/admin/licence-reports/summary.csv", openinfo.ActViewReports, agency, licenceSummaryExport("csv")},
 		{"GET", "/admin/licence-reports/summary.xlsx", openinfo.ActViewReports, agency, licenceSummaryExport("xlsx")},
 		{"GET", "/admin/licence-unlocks", openinfo.ActUnlockReport, nil, (*Admin).handleLicenceUnlocks},
+		{"POST", "/admin/licence-unlocks/policy", openinfo.ActUnlockReport, nil, (*Admin).handleLicencePolicy},
 		{"POST", "/admin/licence-unlocks/{id}", openinfo.ActUnlockReport, ofUnlock, (*Admin).handleLicenceUnlockDecide},
 		{"GET", "/admin/holidays", openinfo.ActManageHolidays, nil, (*Admin).handleHolidays},
 		{"POST", "/admin/holidays", openinfo.ActManageHolidays, nil, (*Admin).handleHolidayAdd},
