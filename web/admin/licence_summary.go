@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 
 	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/export"
@@ -30,6 +31,11 @@ type licenceSummaryPage struct {
 	Query            template.URL // the filters, for the exports
 	Lang             string
 	fromM, toM, mthM int
+	// A global officer looks for an agency to narrow the view to.
+	Pick  bool
+	Q     string
+	Found []*openinfo.Agency
+	Range template.URL // from, to and month alone, for the found agencies' links
 }
 
 // MonthLabel names a yyyymm month.
@@ -61,6 +67,15 @@ func (s *Admin) licenceSummary(r *http.Request) (*licenceSummaryPage, error) {
 	p.From, p.To, p.Month = monthString(p.fromM), monthString(p.toM), monthString(p.mthM)
 	p.MonthOf = openinfo.Period{Kind: openinfo.PeriodMonth, Month: p.mthM}
 	vals := url.Values{"from": {p.From}, "to": {p.To}, "month": {p.Month}}
+	p.Range = template.URL(vals.Encode())
+	if u.Role.Global() {
+		p.Pick, p.Q = true, strings.TrimSpace(r.FormValue("q"))
+		if p.Q != "" {
+			if p.Found, _, err = s.db.Agencies(ctx, store.AgencyFilter{Query: p.Q, Limit: 30}); err != nil {
+				return nil, err
+			}
+		}
+	}
 	path := ""
 	if r.FormValue("agency") != "" || !u.Role.Global() {
 		if p.Agency, err = s.agencyFromRequest(r); err != nil {
@@ -142,6 +157,7 @@ func init() {
 	ui.AddMessages(map[string][2]string{
 		"lsum.title":    {"สรุปรายงานการออกใบอนุญาต", "Licence report summary"},
 		"lsum.intro":    {"ผลรวมรายงานที่ส่งแล้วของหน่วยงานในสังกัด แยกตามกระบวนงานและเดือน", "The submitted reports of the agencies under this one, summed per process and month."},
+		"lsum.find":     {"ดูเฉพาะหน่วยงาน", "Narrow to an agency"},
 		"lsum.from":     {"ตั้งแต่เดือน", "From"},
 		"lsum.to":       {"ถึงเดือน", "To"},
 		"lsum.mmonth":   {"ผู้ที่ยังไม่รายงานของเดือน", "Missing reporters of"},
