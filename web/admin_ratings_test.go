@@ -55,8 +55,8 @@ func newAdminFixture(t *testing.T, opts ...func(*Config)) *adminFixture {
 	return newAdminFixtureOn(t, db, opts...)
 }
 
-// newAdminFixtureOn is newAdminFixture on a database of the caller's (both
-// engines, through eachDB).
+// newAdminFixtureOn is newAdminFixture on a migrated database of the
+// caller's (both engines, through dbtest.Each).
 func newAdminFixtureOn(t *testing.T, db *store.DB, opts ...func(*Config)) *adminFixture {
 	t.Helper()
 	ctx := context.Background()

@@ -207,6 +207,9 @@ func TestAuthorizationMatrix(t *testing.T) {
 					form.Set("name_th", "ป้ายคำใหม่")
 					form.Set("active", "1")
 				}
+				if lid, ok := licenceRouteFixture(t, db, rt.Method, rt.Path, where, form); ok {
+					path = strings.ReplaceAll(rt.Path, "{id}", fmt.Sprint(lid))
+				}
 				role := openinfo.RoleAuthor
 				if sub.user != nil && sub.user.Role == openinfo.RoleAdmin && path == "/admin/tokens" {
 					role = openinfo.RoleCentral

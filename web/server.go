@@ -84,6 +84,8 @@ type Config struct {
 	PageCache bool
 	// PageCacheBytes bounds the page cache's memory (0: DefaultPageCacheBytes, 64 MiB).
 	PageCacheBytes int64
+	// Now is the back office's clock for licence deadlines (nil: time.Now).
+	Now func() time.Time
 }
 
 // Server holds what the handlers share.
@@ -133,7 +135,7 @@ func New(cfg Config) (*Server, error) {
 	if cfg.DB != nil {
 		s.sessions = admin.NewSessions(s.UI, cfg.DB.Sessions())
 		s.admin = admin.New(admin.Config{UI: s.UI, DB: cfg.DB, Sessions: s.sessions, RP: cfg.RP, Sealer: cfg.Sealer,
-			TokenTTL: cfg.TokenTTL, Mailer: cfg.Mailer, Proxies: cfg.TrustedProxies, Issuers: cfg.TokenIssuers, Jobs: cfg.Jobs})
+			TokenTTL: cfg.TokenTTL, Mailer: cfg.Mailer, Proxies: cfg.TrustedProxies, Issuers: cfg.TokenIssuers, Jobs: cfg.Jobs, Now: cfg.Now})
 		s.UI.SetShell(s.admin.Shell)
 	}
 	s.metricsToken = cfg.MetricsToken

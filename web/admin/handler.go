@@ -35,6 +35,9 @@ type Config struct {
 	// Issuers says who issues central officers' tokens (nil: seed 004's default).
 	Issuers *openinfo.TokenIssuers
 	Jobs    *jobs.Runner // shown at /admin/jobs (nil: none)
+	// Now is the clock of the licence reports' deadlines and unlock
+	// windows (nil: time.Now); tests move it past a deadline.
+	Now func() time.Time
 }
 
 // Admin is the back office.
@@ -52,12 +55,17 @@ type Admin struct {
 	mailer      notify.Mailer
 	proxies     []netip.Prefix
 	jobs        *jobs.Runner
+	clock       func() time.Time
 }
 
 // New returns the back office.
 func New(c Config) *Admin {
 	s := &Admin{UI: c.UI, db: c.DB, sessions: c.Sessions, rp: c.RP, sealer: c.Sealer, loginSealer: c.Sealer,
-		tokenTTL: c.TokenTTL, mailer: c.Mailer, proxies: c.Proxies, jobs: c.Jobs, issuers: openinfo.DefaultTokenIssuers()}
+		tokenTTL: c.TokenTTL, mailer: c.Mailer, proxies: c.Proxies, jobs: c.Jobs, issuers: openinfo.DefaultTokenIssuers(),
+		clock: c.Now}
+	if s.clock == nil {
+		s.clock = time.Now
+	}
 	if s.loginSealer == nil {
 		var key [32]byte
 		rand.Read(key[:])
@@ -71,6 +79,9 @@ func New(c Config) *Admin {
 	}
 	return s
 }
+
+// now is the time the licence rules are applied at.
+func (s *Admin) now() time.Time { return s.clock() }
 
 // Handler serves the back office: every route of the table behind its
 // permission, plus login, callback, logout and the token prompt.

@@ -25,6 +25,9 @@ func adminRoutes() []adminRoute {
 	ofRevision := targetOf(revisionEntity)
 	ofService := targetOf(serviceEntity)
 	ofDelay := targetOf(delayEntity)
+	ofUnlock := targetOf(unlockEntity)
+	// A licence report names its reporter: ?point= or ?agency=.
+	reporter := (*Admin).reportTarget
 	return []adminRoute{
 		{"GET", "/admin", openinfo.ActViewAdmin, nil, (*Admin).handleAdminHome},
 		{"GET", "/admin/profile", openinfo.ActViewAdmin, nil, (*Admin).handleProfile},
@@ -48,6 +51,8 @@ func adminRoutes() []adminRoute {
 		{"POST", "/admin/agencies/{id}/edit", openinfo.ActEditAgency, inAgency, (*Admin).handleAgencyEdit},
 		{"GET", "/admin/agencies/{id}/new", openinfo.ActCreateAgency, inAgency, (*Admin).handleAgencyNew},
 		{"POST", "/admin/agencies/{id}/new", openinfo.ActCreateAgency, inAgency, (*Admin).handleAgencyNew},
+		{"GET", "/admin/agencies/{id}/reporting-level", openinfo.ActSetReportingLevel, inAgency, (*Admin).handleReportingLevel},
+		{"POST", "/admin/agencies/{id}/reporting-level", openinfo.ActSetReportingLevel, inAgency, (*Admin).handleReportingLevel},
 		{"GET", "/admin/agencies/{id}/points/new", openinfo.ActEditServicePoint, inAgency, (*Admin).handlePointNew},
 		{"POST", "/admin/agencies/{id}/points/new", openinfo.ActEditServicePoint, inAgency, (*Admin).handlePointNew},
 		{"GET", "/admin/points/{id}/edit", openinfo.ActEditServicePoint, ofPoint, (*Admin).handlePointEdit},
@@ -60,6 +65,19 @@ func adminRoutes() []adminRoute {
 		{"GET", "/admin/reports/ratings", openinfo.ActViewReports, (*Admin).reportTarget, (*Admin).handleRatingReport},
 		{"GET", "/admin/reports/ratings.csv", openinfo.ActViewReports, (*Admin).reportTarget, (*Admin).handleRatingReportCSV},
 		{"GET", "/admin/reports/ratings.xlsx", openinfo.ActViewReports, (*Admin).reportTarget, (*Admin).handleRatingReportXLSX},
+		{"GET", "/admin/licence-reports", openinfo.ActReportLicences, reporter, (*Admin).handleLicenceReports},
+		{"POST", "/admin/licence-reports", openinfo.ActReportLicences, reporter, (*Admin).handleLicenceSave},
+		{"POST", "/admin/licence-reports/zero", openinfo.ActReportLicences, reporter, (*Admin).handleLicenceZero},
+		{"POST", "/admin/licence-reports/unlock", openinfo.ActReportLicences, reporter, (*Admin).handleLicenceUnlock},
+		{"GET", "/admin/licence-reports/summary", openinfo.ActViewReports, agency, (*Admin).handleLicenceSummary},
+		{"GET", "/admin/licence-reports/summary.csv", openinfo.ActViewReports, agency, licenceSummaryExport("csv")},
+		{"GET", "/admin/licence-reports/summary.xlsx", openinfo.ActViewReports, agency, licenceSummaryExport("xlsx")},
+		{"GET", "/admin/licence-unlocks", openinfo.ActUnlockReport, nil, (*Admin).handleLicenceUnlocks},
+		{"POST", "/admin/licence-unlocks/policy", openinfo.ActUnlockReport, nil, (*Admin).handleLicencePolicy},
+		{"POST", "/admin/licence-unlocks/{id}", openinfo.ActUnlockReport, ofUnlock, (*Admin).handleLicenceUnlockDecide},
+		{"GET", "/admin/holidays", openinfo.ActManageHolidays, nil, (*Admin).handleHolidays},
+		{"POST", "/admin/holidays", openinfo.ActManageHolidays, nil, (*Admin).handleHolidayAdd},
+		{"POST", "/admin/holidays/{id}/delete", openinfo.ActManageHolidays, nil, (*Admin).handleHolidayDelete},
 		{"GET", "/admin/questions", openinfo.ActManageQuestions, nil, (*Admin).handleQuestions},
 		{"POST", "/admin/questions", openinfo.ActManageQuestions, nil, (*Admin).handleQuestions},
 		{"GET", "/admin/manuals", openinfo.ActViewAdmin, nil, (*Admin).handleAdminManuals},

@@ -35,9 +35,13 @@ var menu = []menuEntry{
 	{Label: "admin.tokens", Href: "/admin/tokens", Action: openinfo.ActManageTokens},
 	{Label: "admin.users", Href: "/admin/users", Action: openinfo.ActManageUsers},
 	{Label: "report.ratings", Href: "/admin/reports/ratings", Action: openinfo.ActViewReports, Under: []string{"/admin/reports"}},
+	{Label: "lic.title", Href: "/admin/licence-reports", Action: openinfo.ActReportLicences},
+	{Label: "lsum.title", Href: "/admin/licence-reports/summary", Action: openinfo.ActViewReports},
+	{Label: "unl.title", Href: "/admin/licence-unlocks", Action: openinfo.ActUnlockReport},
 	{Label: "admin.catalog", Href: "/admin/catalog", Action: openinfo.ActManageCatalog},
 	{Label: "questions.title", Href: "/admin/questions", Action: openinfo.ActManageQuestions},
 	{Label: "onboard.admin", Href: "/admin/onboarding", Action: openinfo.ActApproveOnboarding},
+	{Label: "hol.title", Href: "/admin/holidays", Action: openinfo.ActManageHolidays},
 	{Label: "admin.jobs", Href: "/admin/jobs", Action: openinfo.ActViewJobs},
 }
 

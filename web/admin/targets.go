@@ -62,6 +62,15 @@ var (
 			}
 			return svc.AgencyID, nil
 		}}
+	// unlockEntity: deciding an unlock is an act on the reporter's agency.
+	unlockEntity = owner{param: "id", missing: openinfo.Errorf(openinfo.ENOTFOUND, "ไม่พบคำขอปลดล็อคที่ระบุ", "No such unlock request."),
+		agencyOf: func(ctx context.Context, db *store.DB, id int64) (int64, error) {
+			u, err := db.UnlockRequest(ctx, id)
+			if err != nil {
+				return 0, err
+			}
+			return u.AgencyID, nil
+		}}
 	// userEntity: managing a user is an act on the user's agency.
 	userEntity = owner{param: "id", missing: openinfo.Errorf(openinfo.ENOTFOUND, "ไม่พบผู้ใช้งาน", "User not found."),
 		agencyOf: func(ctx context.Context, db *store.DB, id int64) (int64, error) {

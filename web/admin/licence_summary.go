@@ -1,0 +1,174 @@
+package admin
+
+import (
+	"html/template"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/openinfo/openinfo"
+	"github.com/openinfo/openinfo/export"
+	"github.com/openinfo/openinfo/store"
+	"github.com/openinfo/openinfo/web/internal/ui"
+)
+
+// Back office: the licence reports summed for the officer's subtree (a
+// department sees its points, a ministry its departments, OPDC the
+// country) per process and month, the reporters missing for a month, and
+// both as CSV and Excel with the page's filters.
+
+type licenceSummaryPage struct {
+	Agency           *openinfo.Agency // nil: the country
+	From, To, Month  string           // BE months, as the filters post them
+	Months           []periodOption
+	Rows             []store.LicenceRollupRow
+	Total            openinfo.LicenceCounts
+	Reports          int
+	Missing          []store.MissingReporter
+	MonthOf          openinfo.Period
+	Fields           []licenceField
+	Query            template.URL // the filters, for the exports
+	Lang             string
+	fromM, toM, mthM int
+	// A global officer looks for an agency to narrow the view to.
+	Pick  bool
+	Q     string
+	Found []*openinfo.Agency
+	Range template.URL // from, to and month alone, for the found agencies' links
+}
+
+// MonthLabel names a yyyymm month.
+func (p *licenceSummaryPage) MonthLabel(m int) string { return openinfo.MonthLabel(m, p.Lang) }
+
+func (s *Admin) licenceSummary(r *http.Request) (*licenceSummaryPage, error) {
+	ctx := r.Context()
+	u := currentUser(ctx)
+	lang := ui.LangFrom(r)
+	last := prevMonth(openinfo.MonthKey(s.now()))
+	p := &licenceSummaryPage{Lang: lang, Fields: licenceFields, Months: monthOptions(openinfo.MonthKey(s.now()), 37, lang)}
+	var err error
+	if p.toM, err = s.monthParam(r, "to", last); err != nil {
+		return nil, err
+	}
+	fyStart := p.toM/100*100 + 10 // the fiscal year starts in October
+	if p.toM%100 < 10 {
+		fyStart -= 100
+	}
+	if p.fromM, err = s.monthParam(r, "from", fyStart); err != nil {
+		return nil, err
+	}
+	if p.mthM, err = s.monthParam(r, "month", p.toM); err != nil {
+		return nil, err
+	}
+	if p.fromM > p.toM {
+		return nil, openinfo.Errorf(openinfo.EINVALID, "เดือนเริ่มต้นต้องไม่อยู่หลังเดือนสิ้นสุด", "The first month must not come after the last.")
+	}
+	p.From, p.To, p.Month = monthString(p.fromM), monthString(p.toM), monthString(p.mthM)
+	p.MonthOf = openinfo.Period{Kind: openinfo.PeriodMonth, Month: p.mthM}
+	vals := url.Values{"from": {p.From}, "to": {p.To}, "month": {p.Month}}
+	p.Range = template.URL(vals.Encode())
+	if u.Role.Global() {
+		p.Pick, p.Q = true, strings.TrimSpace(r.FormValue("q"))
+		if p.Q != "" {
+			if p.Found, _, err = s.db.Agencies(ctx, store.AgencyFilter{Query: p.Q, Limit: 30}); err != nil {
+				return nil, err
+			}
+		}
+	}
+	path := ""
+	if r.FormValue("agency") != "" || !u.Role.Global() {
+		if p.Agency, err = s.agencyFromRequest(r); err != nil {
+			return nil, err
+		}
+		path = p.Agency.Path
+		vals.Set("agency", strconv.FormatInt(p.Agency.ID, 10))
+	}
+	p.Query = template.URL(vals.Encode())
+	if p.Rows, err = s.db.LicenceRollup(ctx, path, p.fromM, p.toM); err != nil {
+		return nil, err
+	}
+	for _, row := range p.Rows {
+		p.Total = p.Total.Add(row.Counts)
+		p.Reports += row.Reports
+	}
+	if p.Missing, err = s.db.MissingReporters(ctx, p.mthM, path); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// handleLicenceSummary shows the roll-up and the missing reporters.
+func (s *Admin) handleLicenceSummary(w http.ResponseWriter, r *http.Request) {
+	p, err := s.licenceSummary(r)
+	if err != nil {
+		s.Fail(w, r, err)
+		return
+	}
+	s.Render(w, r, http.StatusOK, "admin_licence_summary", ui.T(p.Lang, "lsum.title"), p)
+}
+
+// tables are the page's two views as export tables.
+func (p *licenceSummaryPage) tables() []export.Table {
+	l := p.Lang
+	where := ui.T(l, "report.all")
+	if p.Agency != nil {
+		where = p.Agency.Name(l)
+	}
+	cols := []export.Column{{Header: ui.T(l, "report.process"), Width: 40}, {Header: ui.T(l, "lic.month"), Width: 12},
+		{Header: ui.T(l, "lsum.reports"), Kind: export.Integer}}
+	for _, f := range licenceFields {
+		cols = append(cols, export.Column{Header: f.Label(l), Kind: export.Integer})
+	}
+	rollup := export.Table{Name: ui.T(l, "lsum.rollup"),
+		Title:   []string{ui.T(l, "lsum.title"), where, p.MonthLabel(p.fromM) + " – " + p.MonthLabel(p.toM)},
+		Columns: cols,
+		Rows: export.Map(p.Rows, func(x store.LicenceRollupRow) []export.Value {
+			row := []export.Value{export.Str(x.ProcessName), export.Str(p.MonthLabel(x.Month)), export.Int(int64(x.Reports))}
+			for _, f := range licenceFields {
+				row = append(row, export.Int(int64(f.Count(x.Counts))))
+			}
+			return row
+		})}
+	missing := export.Table{Name: ui.T(l, "lsum.missing"),
+		Title: []string{ui.T(l, "lsum.missing"), where, p.MonthLabel(p.mthM)},
+		Columns: []export.Column{{Header: ui.T(l, "lic.reporter"), Width: 40}, {Header: ui.T(l, "lsum.kind"), Width: 16},
+			{Header: ui.T(l, "lsum.expected"), Kind: export.Integer}, {Header: ui.T(l, "lsum.notsent"), Kind: export.Integer}},
+		Rows: export.Map(p.Missing, func(m store.MissingReporter) []export.Value {
+			return []export.Value{export.Str(m.Name), export.Str(m.Reporter.Kind.Label(l)), export.Int(int64(m.Expected)), export.Int(int64(m.Missing))}
+		})}
+	return []export.Table{rollup, missing}
+}
+
+// licenceSummaryExport is the handler writing the page's tables as CSV or
+// Excel.
+func licenceSummaryExport(format string) func(*Admin, http.ResponseWriter, *http.Request) {
+	return func(s *Admin, w http.ResponseWriter, r *http.Request) {
+		p, err := s.licenceSummary(r)
+		if err != nil {
+			s.Fail(w, r, err)
+			return
+		}
+		s.exportTables(w, r, "licence-summary-"+p.From+"-"+p.To, format, p.tables()...)
+	}
+}
+
+func init() {
+	ui.AddMessages(map[string][2]string{
+		"lsum.title":    {"สรุปรายงานการออกใบอนุญาต", "Licence report summary"},
+		"lsum.intro":    {"ผลรวมรายงานที่ส่งแล้วของหน่วยงานในสังกัด แยกตามกระบวนงานและเดือน", "The submitted reports of the agencies under this one, summed per process and month."},
+		"lsum.find":     {"ดูเฉพาะหน่วยงาน", "Narrow to an agency"},
+		"lsum.from":     {"ตั้งแต่เดือน", "From"},
+		"lsum.to":       {"ถึงเดือน", "To"},
+		"lsum.mmonth":   {"ผู้ที่ยังไม่รายงานของเดือน", "Missing reporters of"},
+		"lsum.rollup":   {"ผลรวมรายกระบวนงาน", "Per process"},
+		"lsum.reports":  {"จำนวนรายงาน", "Reports"},
+		"lsum.total":    {"รวม", "Total"},
+		"lsum.none":     {"ยังไม่มีรายงานที่ส่งแล้วในช่วงนี้", "No submitted report in this range yet."},
+		"lsum.missing":  {"ผู้รายงานที่ยังไม่ส่งรายงาน", "Reporters who have not reported"},
+		"lsum.nomiss":   {"ทุกผู้รายงานส่งรายงานครบแล้ว", "Every reporter has reported."},
+		"lsum.kind":     {"ประเภทผู้รายงาน", "Kind"},
+		"lsum.expected": {"ต้องรายงาน (กระบวนงาน)", "Owed (processes)"},
+		"lsum.notsent":  {"ยังไม่ส่ง", "Not submitted"},
+	})
+}
