@@ -33,6 +33,7 @@ const (
 	ActUnlockReport      Action = "report.unlock"        // approve a request to unlock a locked licence report
 	ActManageQuestions   Action = "questions.manage"     // make a new version of the satisfaction question set
 	ActViewJobs          Action = "jobs.view"            // see the timed jobs: when each ran, how long, its last error
+	ActManageCompliance  Action = "compliance.manage"    // set who must record Sections 10 and 16, the deadline and reminders (OPDC)
 )
 
 // Actions lists every action with what it is in Thai and English, as a verb
@@ -63,6 +64,7 @@ var Actions = []struct {
 	{ActUnlockReport, Text{"ปลดล็อครายงานการออกใบอนุญาต", "unlock licence reports"}},
 	{ActManageQuestions, Text{"จัดการชุดคำถามประเมินความพึงพอใจ", "manage the satisfaction question sets"}},
 	{ActViewJobs, Text{"ดูงานตามกำหนดเวลาของระบบ", "view the system's timed jobs"}},
+	{ActManageCompliance, Text{"ตั้งค่าการติดตามการดำเนินการตามมาตรา 10 และ 16", "set the follow-up of Sections 10 and 16"}},
 }
 
 // Label returns the action's verb phrase in lang.
@@ -102,6 +104,7 @@ func (a Action) Label(lang string) string {
 //	ActUnlockReport                                                  x
 //	ActManageQuestions                                         x
 //	ActViewJobs                                                      x
+//	ActManageCompliance                                        x
 //
 // Choices where GLOSSARY.md is silent: the platform admin takes no part in
 // the content of manuals (neither approval step), so approval stays with the
@@ -110,7 +113,9 @@ func (a Action) Label(lang string) string {
 // does); a reviewer does not pin manuals (pinning is the author's and the
 // service points' work); Section 10 and 16 records are the agency's, kept by
 // its central officer; the satisfaction question sets are OPDC's (the issue
-// says so), not the platform administrator's.
+// says so), not the platform administrator's; so is the follow-up of
+// Sections 10 and 16 (who must comply, the deadline, reminders), which
+// OPDC's letter (seed 004) runs.
 var roleGrants = map[Role][]Action{
 	RoleCentral: {ActViewAdmin, ActManageTokens, ActManageUsers, ActEditAgency, ActCreateAgency,
 		ActEditServicePoint, ActViewAudit, ActPinManual, ActEditService, ActReportLicences, ActRecordDelay,
@@ -119,7 +124,8 @@ var roleGrants = map[Role][]Action{
 		ActReportLicences, ActRecordDelay, ActViewReports},
 	RoleAuthor:   {ActViewAdmin, ActWriteManual, ActPinManual, ActEditService, ActViewReports},
 	RoleReviewer: {ActViewAdmin, ActReviewManual, ActViewReports},
-	RoleOPDC:     {ActViewAdmin, ActApproveManualOPDC, ActManageCatalog, ActViewAudit, ActViewReports, ActManageQuestions},
+	RoleOPDC: {ActViewAdmin, ActApproveManualOPDC, ActManageCatalog, ActViewAudit, ActViewReports, ActManageQuestions,
+		ActManageCompliance},
 	RoleAdmin: {ActViewAdmin, ActManageTokens, ActIssueCentralToken, ActManageUsers, ActEditAgency,
 		ActCreateAgency, ActEditServicePoint, ActViewAudit, ActApproveOnboarding, ActPinManual,
 		ActReportLicences, ActRecordDelay, ActRecordSection10, ActViewReports, ActUnlockReport, ActViewJobs},

@@ -33,6 +33,7 @@ var wantGrants = map[Action]string{
 	ActUnlockReport:      ". . . . . x",
 	ActManageQuestions:   ". . . . x .",
 	ActViewJobs:          ". . . . . x",
+	ActManageCompliance:  ". . . . x .",
 }
 
 var tableRoles = []Role{RoleCentral, RolePointOfficer, RoleAuthor, RoleReviewer, RoleOPDC, RoleAdmin}
