@@ -134,8 +134,8 @@ func (s EgovShare) Percent(n int) float64 {
 	return 100 * float64(n) / float64(s.Total)
 }
 
-// Missing is how many lack at least one of the records.
-func (s EgovShare) Missing() int { return s.Total - s.Both }
+// Lacking is how many lack at least one of the records.
+func (s EgovShare) Lacking() int { return s.Total - s.Both }
 
 func (s *EgovShare) add(a EgovAgencyStatus) {
 	s.Total++
