@@ -132,7 +132,9 @@ func TestEgovValidate(t *testing.T) {
 			[]string{"effective_on"}, []string{"effective_on"}},
 		{"signed in the future", func(r *EgovRecord) { r.SignedOn, r.EffectiveOn = day(2023, 11, 18), time.Time{} },
 			nil, []string{"signed_on"}},
-		{"signed today in Bangkok", func(r *EgovRecord) { r.SignedOn, r.EffectiveOn = time.Date(2023, 11, 16, 18, 0, 0, 0, time.UTC), time.Time{} },
+		{"signed today in Bangkok", func(r *EgovRecord) {
+			r.SignedOn, r.EffectiveOn = time.Date(2023, 11, 16, 18, 0, 0, 0, time.UTC), time.Time{}
+		},
 			nil, nil},
 		{"signed before the Act (BE year typed as CE)", func(r *EgovRecord) { r.SignedOn, r.EffectiveOn = day(2022, 1, 1), time.Time{} },
 			[]string{"signed_on"}, []string{"signed_on"}},
