@@ -35,7 +35,7 @@ func scanEgov(s scanner, extra ...any) (*openinfo.EgovRecord, error) {
 }
 
 // dateText writes a calendar date as the egov tables keep it: 'YYYY-MM-DD',
-// ” for none. Text sorts and compares the same on both databases.
+// empty for none. Text sorts and compares the same on both databases.
 func dateText(t time.Time) string {
 	if t.IsZero() {
 		return ""
