@@ -125,10 +125,6 @@ func egovAgencyPath(ctx context.Context, q querier, id int64) (string, error) {
 // at. The agency and section of a saved record do not change. actor must
 // hold ActRecordSection10 on the agency.
 func (d *DB) SaveEgovRecord(ctx context.Context, r *openinfo.EgovRecord, actor openinfo.Officer) error {
-	r.Normalize()
-	if err := r.ValidateDraft(d.now()); err != nil {
-		return err
-	}
 	return d.tx(ctx, func(tx *sql.Tx) error {
 		var old *openinfo.EgovRecord
 		state := openinfo.EgovState("")
@@ -139,6 +135,11 @@ func (d *DB) SaveEgovRecord(ctx context.Context, r *openinfo.EgovRecord, actor o
 			}
 			r.AgencyID, r.Section, state = old.AgencyID, old.Section, old.State
 		}
+		r.Normalize()
+		now := d.now()
+		if err := r.ValidateDraft(now); err != nil {
+			return err
+		}
 		path, err := egovAgencyPath(ctx, tx, r.AgencyID)
 		if err != nil {
 			return err
@@ -146,7 +147,6 @@ func (d *DB) SaveEgovRecord(ctx context.Context, r *openinfo.EgovRecord, actor o
 		if _, err := openinfo.EgovTransition(state, openinfo.EgovEvSave, actor, path, ""); err != nil {
 			return err
 		}
-		now := d.now()
 		if old == nil {
 			if err := tx.QueryRowContext(ctx, `INSERT INTO egov_records (agency_id, section, title, document_no, signed_on, effective_on,
 				file_key, url, state, created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id`,
