@@ -213,6 +213,17 @@ func (d *DB) applyEgov(ctx context.Context, id, version int64, ev openinfo.EgovE
 		if err != nil {
 			return err
 		}
+		if d.dialect == Postgres {
+			// Publications of one agency queue here, so a later one sees and
+			// supersedes the earlier instead of failing on the unique index.
+			// (SQLite's write transactions are serial already.)
+			if _, err := tx.ExecContext(ctx, `SELECT id FROM agencies WHERE id = $1 FOR NO KEY UPDATE`, r.AgencyID); err != nil {
+				return err
+			}
+			if r, err = d.egovRecord(ctx, tx, id); err != nil { // as it is now that we hold the lock
+				return err
+			}
+		}
 		path, err := egovAgencyPath(ctx, tx, r.AgencyID)
 		if err != nil {
 			return err
@@ -274,6 +285,9 @@ func (d *DB) applyEgov(ctx context.Context, id, version int64, ev openinfo.EgovE
 				return openinfo.Errorf(openinfo.EINTERNAL, "สถานะไม่ถูกต้อง", "Unexpected state %s.", e.To)
 			}
 			if err != nil {
+				if isUniqueViolation(err) {
+					return errStaleEgov
+				}
 				return err
 			}
 			if n, _ := res.RowsAffected(); n != 1 {
@@ -291,6 +305,12 @@ func (d *DB) applyEgov(ctx context.Context, id, version int64, ev openinfo.EgovE
 		return err
 	})
 	return out, err
+}
+
+// isUniqueViolation reports a unique index refusing a row, on either database.
+func isUniqueViolation(err error) bool {
+	m := err.Error()
+	return strings.Contains(m, "SQLSTATE 23505") || strings.Contains(m, "UNIQUE constraint failed")
 }
 
 func boolInt(b bool) int {

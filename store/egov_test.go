@@ -371,3 +371,43 @@ func TestEgovCompliance(t *testing.T) {
 		}
 	})
 }
+
+// TestEgovPublishRace: two drafts of one agency and section published at
+// once both succeed, one after the other: exactly one stays current and the
+// other is superseded by it.
+func TestEgovPublishRace(t *testing.T) {
+	eachDB(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		dept := mustCreateAgency(t, db, 0, openinfo.AgencyDepartment, "กรมการแพทย์")
+		for round := 0; round < 5; round++ {
+			var drafts [2]*openinfo.EgovRecord
+			for i := range drafts {
+				drafts[i] = egovDraft(dept.ID, openinfo.EgovSection10, "https://www.dms.go.th/"+string(rune('a'+i)))
+				if err := db.SaveEgovRecord(ctx, drafts[i], centralOf(dept)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			errs := make(chan error, 2)
+			for _, r := range drafts {
+				go func() {
+					_, err := db.PublishEgovRecord(ctx, r.ID, r.Version, centralOf(dept))
+					errs <- err
+				}()
+			}
+			for range drafts {
+				if err := <-errs; err != nil {
+					t.Fatalf("round %d: %v", round, err)
+				}
+			}
+			a, _ := db.EgovRecord(ctx, drafts[0].ID)
+			b, _ := db.EgovRecord(ctx, drafts[1].ID)
+			if a.State == b.State || (a.State == openinfo.EgovSuperseded && a.SupersededBy != b.ID) ||
+				(b.State == openinfo.EgovSuperseded && b.SupersededBy != a.ID) {
+				t.Fatalf("round %d: %s→%d and %s→%d", round, a.State, a.SupersededBy, b.State, b.SupersededBy)
+			}
+			if _, total, _ := db.EgovRecords(ctx, store.EgovFilter{AgencyID: dept.ID, State: openinfo.EgovPublished}); total != 1 {
+				t.Fatalf("round %d: %d current records", round, total)
+			}
+		}
+	})
+}
