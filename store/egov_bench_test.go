@@ -123,7 +123,7 @@ func egovBenchDBs(b *testing.B, fn func(b *testing.B, db *store.DB)) {
 }
 
 // BenchmarkEgovCompliance is OPDC's dashboard on the national data set
-// (about 10,400 agencies, 8,300 of which must comply): the bound
+// (10,375 agencies, 8,272 of which must comply): the bound
 // is 100 ms.
 //
 //	go test ./store -run '^$' -bench EgovCompliance
