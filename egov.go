@@ -339,13 +339,13 @@ type EgovRecord struct {
 // typing mistake (often a Buddhist-era year read as Common Era or back).
 var EgovActPublished = time.Date(2022, time.October, 11, 0, 0, 0, 0, time.UTC)
 
-// Date limits of a record.
+// Limits of a record.
 const (
-	MaxEgovItems  = 50
-	maxEgovTitle  = 500
-	maxEgovDocNo  = 100
-	maxEgovName   = 300
-	maxEgovPurpos = 1000
+	MaxEgovItems   = 50
+	maxEgovTitle   = 500
+	maxEgovDocNo   = 100
+	maxEgovName    = 300
+	maxEgovPurpose = 1000
 )
 
 var (
@@ -485,7 +485,7 @@ func (r *EgovRecord) check(v *validation, now time.Time, complete bool) {
 		n := fmt.Sprintf(" (รายการที่ %d)", i+1)
 		nEN := fmt.Sprintf(" (row %d)", i+1)
 		long(f("name"), "ชื่อ"+n, "The name"+nEN, it.Name, maxEgovName)
-		long(f("purpose"), "รายละเอียด"+n, "The description"+nEN, it.Purpose, maxEgovPurpos)
+		long(f("purpose"), "รายละเอียด"+n, "The description"+nEN, it.Purpose, maxEgovPurpose)
 		if complete && it.Name == "" {
 			v.add(f("name"), "กรุณากรอกชื่อ"+n, "Enter the name"+nEN+".")
 		}

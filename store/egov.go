@@ -135,17 +135,27 @@ func (d *DB) SaveEgovRecord(ctx context.Context, r *openinfo.EgovRecord, actor o
 			}
 			r.AgencyID, r.Section, state = old.AgencyID, old.Section, old.State
 		}
-		r.Normalize()
-		now := d.now()
-		if err := r.ValidateDraft(now); err != nil {
-			return err
-		}
 		path, err := egovAgencyPath(ctx, tx, r.AgencyID)
 		if err != nil {
 			return err
 		}
 		if _, err := openinfo.EgovTransition(state, openinfo.EgovEvSave, actor, path, ""); err != nil {
 			return err
+		}
+		r.Normalize()
+		now := d.now()
+		if err := r.ValidateDraft(now); err != nil {
+			return err
+		}
+		if r.FileKey != "" {
+			var n int
+			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM files WHERE key = $1`, r.FileKey).Scan(&n); err != nil {
+				return err
+			}
+			if n == 0 {
+				const th, en = "ไม่พบไฟล์เอกสารที่แนบ กรุณาแนบไฟล์อีกครั้ง", "The attached document was not found; attach it again."
+				return &openinfo.Error{Code: openinfo.EINVALID, TH: th, EN: en, Fields: []openinfo.FieldError{{Field: "file", TH: th, EN: en}}}
+			}
 		}
 		if old == nil {
 			if err := tx.QueryRowContext(ctx, `INSERT INTO egov_records (agency_id, section, title, document_no, signed_on, effective_on,

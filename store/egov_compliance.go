@@ -160,9 +160,7 @@ func (d *DB) SetEgovSettings(ctx context.Context, s *openinfo.EgovSettings, acto
 			return err
 		}
 		if s.Version != old.Version {
-			return &openinfo.Error{Code: openinfo.ECONFLICT,
-				TH: "การตั้งค่านี้ถูกแก้ไขโดยผู้อื่นหลังจากที่ท่านเปิดอ่าน กรุณาโหลดหน้าใหม่แล้วแก้ไขอีกครั้ง",
-				EN: "Someone else changed these settings after you opened them. Reload and make your changes again."}
+			return errStaleEgovSettings
 		}
 		now := d.now()
 		// The row exists from the first save; the version in the WHERE
@@ -177,7 +175,7 @@ func (d *DB) SetEgovSettings(ctx context.Context, s *openinfo.EgovSettings, acto
 			return err
 		}
 		if n, _ := res.RowsAffected(); n != 1 {
-			return errStaleEgov
+			return errStaleEgovSettings
 		}
 		s.Version, s.UpdatedBy, s.UpdatedAt = old.Version+1, actor.UserID, now
 		var before any
@@ -188,11 +186,20 @@ func (d *DB) SetEgovSettings(ctx context.Context, s *openinfo.EgovSettings, acto
 	})
 }
 
+var errStaleEgovSettings = &openinfo.Error{Code: openinfo.ECONFLICT,
+	TH: "การตั้งค่านี้ถูกแก้ไขโดยผู้อื่นหลังจากที่ท่านเปิดอ่าน กรุณาโหลดหน้าใหม่แล้วแก้ไขอีกครั้ง",
+	EN: "Someone else changed these settings after you opened them. Reload and make your changes again."}
+
 // RecordEgovReminder records a reminder sent to an agency (by the reminder
 // job, as the system), filling its ID and, when zero, SentAt.
 func (d *DB) RecordEgovReminder(ctx context.Context, r *openinfo.EgovReminder) error {
 	if r.SentAt.IsZero() {
 		r.SentAt = d.now()
+	}
+	for _, s := range r.Missing {
+		if !s.Valid() {
+			return openinfo.Errorf(openinfo.EINVALID, "มาตราที่ขาดต้องเป็น 10 หรือ 16", "A missing section must be 10 or 16.")
+		}
 	}
 	missing, err := json.Marshal(r.Missing)
 	if err != nil {

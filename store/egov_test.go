@@ -411,3 +411,27 @@ func TestEgovPublishRace(t *testing.T) {
 		}
 	})
 }
+
+// TestEgovRecordFile: the signed document must be a file in the store.
+func TestEgovRecordFile(t *testing.T) {
+	eachDB(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		dept := mustCreateAgency(t, db, 0, openinfo.AgencyDepartment, "กรมอนามัย")
+		r := egovDraft(dept.ID, openinfo.EgovSection16, "https://hr.anamai.go.th")
+		r.URL, r.FileKey = "", strings.Repeat("0", 64)
+		wantCode(t, db.SaveEgovRecord(ctx, r, centralOf(dept)), openinfo.EINVALID, "file")
+		key, err := db.PutFile(ctx, openinfo.TypePDF, []byte("%PDF-1.7 คำสั่ง"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.FileKey = key
+		if err := db.SaveEgovRecord(ctx, r, centralOf(dept)); err != nil {
+			t.Fatal(err)
+		}
+		p, err := db.PublishEgovRecord(ctx, r.ID, r.Version, centralOf(dept))
+		if err != nil || p.FileKey != key || p.URL != "" {
+			t.Fatalf("published with a file = %+v, %v", p, err)
+		}
+		wantCode(t, db.RecordEgovReminder(ctx, &openinfo.EgovReminder{AgencyID: dept.ID, Missing: []openinfo.EgovSection{11}}), openinfo.EINVALID, "")
+	})
+}
