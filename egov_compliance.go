@@ -118,6 +118,19 @@ func (a EgovAgencyStatus) RootID() int64 {
 	return id
 }
 
+// MissingSections lists the sections the agency has no current record of,
+// for its reminder and the dashboard's missing list.
+func (a EgovAgencyStatus) MissingSections() []EgovSection {
+	var out []EgovSection
+	if a.Since10.IsZero() {
+		out = append(out, EgovSection10)
+	}
+	if a.Since16.IsZero() {
+		out = append(out, EgovSection16)
+	}
+	return out
+}
+
 // EgovShare counts the agencies that must comply and those with each record.
 type EgovShare struct {
 	Total  int // agencies that must comply

@@ -164,6 +164,12 @@ func TestEgovCompliance(t *testing.T) {
 	if !slices.Equal(missing, []int64{2, 4, 6, 8, 10}) {
 		t.Errorf("missing = %v", missing)
 	}
+	if m := c.Missing[0].MissingSections(); !slices.Equal(m, []EgovSection{EgovSection16}) {
+		t.Errorf("agency 2 misses %v", m)
+	}
+	if m := c.Missing[2].MissingSections(); !slices.Equal(m, []EgovSection{EgovSection10, EgovSection16}) {
+		t.Errorf("agency 6 misses %v", m)
+	}
 
 	want := []EgovMonth{
 		{Month: 202309, With10: 2, With16: 2, Both: 1}, // 2's late-August record is September in Bangkok
