@@ -165,7 +165,7 @@ func (s *EgovShare) add(a EgovAgencyStatus) {
 }
 
 // EgovGroup is one row of a breakdown: an agency type (Key is the type), a
-// ministry (Key is the root agency's ID) or a province (Key is its code, ""
+// ministry (Key is its ID, "0" for agencies under none) or a province (Key is its code, ""
 // for agencies without one).
 type EgovGroup struct {
 	Key string
@@ -187,7 +187,7 @@ type EgovMonth struct {
 type EgovCompliance struct {
 	EgovShare
 	ByType     []EgovGroup // in the settings' type order, every type listed
-	ByMinistry []EgovGroup // by the ministry's Thai name
+	ByMinistry []EgovGroup // by the ministry's Thai name; "0" (under no ministry) last
 	ByProvince []EgovGroup // in province code order, "" (no province) last
 	Missing    []EgovAgencyStatus
 	Series     []EgovMonth // from the first month anyone complied to now's month
@@ -196,7 +196,9 @@ type EgovCompliance struct {
 
 // ComputeEgovCompliance computes the dashboard from every agency's status
 // (those that need not comply under s are skipped) and the names of the
-// root agencies (by ID). Missing keeps the input's order; the store passes
+// ministries (root agencies of type ministry, by ID). Agencies under no
+// ministry (state enterprises, public organisations, universities … at the
+// top of the tree) form one group, key "0", listed last. Missing keeps the input's order; the store passes
 // agencies by name. The series counts, for the agencies compliant now, the
 // month they first complied; the Both line counts from the later of the two.
 func ComputeEgovCompliance(agencies []EgovAgencyStatus, roots map[int64]Text, s EgovSettings, now time.Time) EgovCompliance {
@@ -229,6 +231,9 @@ func ComputeEgovCompliance(agencies []EgovAgencyStatus, roots map[int64]Text, s 
 		}
 		byType[a.Type].add(a)
 		root := a.RootID()
+		if _, ok := roots[root]; !ok {
+			root = 0
+		}
 		if byRoot[root] == nil {
 			byRoot[root] = &EgovShare{}
 		}
@@ -257,11 +262,14 @@ func ComputeEgovCompliance(agencies []EgovAgencyStatus, roots map[int64]Text, s 
 	for id, sh := range byRoot {
 		name, ok := roots[id]
 		if !ok {
-			name = Text{fmt.Sprintf("หน่วยงานรหัส %d", id), fmt.Sprintf("Agency %d", id)}
+			name = Text{"หน่วยงานที่ไม่สังกัดกระทรวง", "Bodies under no ministry"}
 		}
 		c.ByMinistry = append(c.ByMinistry, EgovGroup{Key: strconv.FormatInt(id, 10), Text: name, EgovShare: *sh})
 	}
 	slices.SortFunc(c.ByMinistry, func(a, b EgovGroup) int {
+		if x := boolCmp(a.Key == "0", b.Key == "0"); x != 0 {
+			return x
+		}
 		if x := strings.Compare(SortKey(a.TH), SortKey(b.TH)); x != 0 {
 			return x
 		}
@@ -314,6 +322,17 @@ func ComputeEgovCompliance(agencies []EgovAgencyStatus, roots map[int64]Text, s 
 		}
 	}
 	return c
+}
+
+// boolCmp orders false before true.
+func boolCmp(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
 }
 
 func later(a, b time.Time) time.Time {

@@ -137,13 +137,13 @@ func TestEgovCompliance(t *testing.T) {
 	for _, g := range c.ByMinistry {
 		keys = append(keys, g.Key+":"+g.TH)
 	}
-	// By Thai name: การคลัง before มหาดไทย; the body under no ministry is
-	// named by its ID when roots does not name it.
-	if strings.Join(keys, ",") != "8:กระทรวงการคลัง,1:กระทรวงมหาดไทย,10:หน่วยงานรหัส 10" {
+	// By Thai name: การคลัง before มหาดไทย; the body under no ministry in
+	// the last group.
+	if strings.Join(keys, ",") != "8:กระทรวงการคลัง,1:กระทรวงมหาดไทย,0:หน่วยงานที่ไม่สังกัดกระทรวง" {
 		t.Errorf("ministries = %v", keys)
 	}
 	bm := group(c.ByMinistry)
-	if bm["1"] != (EgovShare{5, 3, 3, 2}) || bm["8"] != (EgovShare{2, 1, 1, 1}) || bm["10"] != (EgovShare{1, 0, 1, 0}) {
+	if bm["1"] != (EgovShare{5, 3, 3, 2}) || bm["8"] != (EgovShare{2, 1, 1, 1}) || bm["0"] != (EgovShare{1, 0, 1, 0}) {
 		t.Errorf("by ministry = %+v", bm)
 	}
 	keys = nil

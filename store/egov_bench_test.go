@@ -136,7 +136,7 @@ func BenchmarkEgovCompliance(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if c.Total != must || c.Both == 0 || c.Both*8 > c.Total || len(c.ByProvince) != 76 || len(c.ByMinistry) != 220 {
+		if c.Total != must || c.Both == 0 || c.Both*8 > c.Total || len(c.ByProvince) != 76 || len(c.ByMinistry) != 21 {
 			b.Fatalf("total %d (want %d), both %d, %d provinces, %d ministries", c.Total, must, c.Both, len(c.ByProvince), len(c.ByMinistry))
 		}
 		for b.Loop() {

@@ -13,7 +13,7 @@ import (
 
 // EgovCompliance computes OPDC's dashboard under s: one query reads every
 // agency that must comply with its published and superseded records, one the
-// names of the root agencies (ministries), and openinfo.ComputeEgovCompliance
+// names of the ministries (root agencies of type ministry), and openinfo.ComputeEgovCompliance
 // does the rest.
 func (d *DB) EgovCompliance(ctx context.Context, s openinfo.EgovSettings) (openinfo.EgovCompliance, error) {
 	statuses, err := d.EgovStatuses(ctx, s, "")
@@ -21,7 +21,7 @@ func (d *DB) EgovCompliance(ctx context.Context, s openinfo.EgovSettings) (openi
 		return openinfo.EgovCompliance{}, err
 	}
 	roots := map[int64]openinfo.Text{}
-	rows, err := d.db.QueryContext(ctx, `SELECT id, name_th, name_en FROM agencies WHERE parent_id IS NULL`)
+	rows, err := d.db.QueryContext(ctx, `SELECT id, name_th, name_en FROM agencies WHERE parent_id IS NULL AND type = $1`, openinfo.AgencyMinistry)
 	if err != nil {
 		return openinfo.EgovCompliance{}, err
 	}
