@@ -217,7 +217,9 @@ func (d *DB) RecordEgovReminder(ctx context.Context, r *openinfo.EgovReminder) e
 			r.MailID, r.SentAt).Scan(&r.ID); err != nil {
 			return err
 		}
-		return d.audit(ctx, tx, "egov.remind", "agency", r.AgencyID, nil, r)
+		// Its own entity type: an "agency" entry would make the change feed
+		// re-index the agency and empty page caches for every reminder.
+		return d.audit(ctx, tx, "egov.remind", "egov_reminder", r.ID, nil, r)
 	})
 }
 

@@ -366,7 +366,7 @@ func TestEgovCompliance(t *testing.T) {
 		if err != nil || len(last) != 2 || !last[dol.ID].Equal(sent.AddDate(0, 0, 14)) || !last[rd.ID].Equal(sent.AddDate(0, 0, 7)) {
 			t.Fatalf("last reminders = %v, %v", last, err)
 		}
-		if log, _ := db.AuditLog(ctx, store.AuditFilter{EntityType: "agency", EntityID: dol.ID}); len(log) == 0 || log[0].Action != "egov.remind" {
+		if log, _ := db.AuditLog(ctx, store.AuditFilter{EntityType: "egov_reminder"}); len(log) != 3 || log[0].Action != "egov.remind" {
 			t.Errorf("reminder not audited: %+v", log)
 		}
 	})
