@@ -16,7 +16,13 @@ import (
 // names of the ministries (root agencies of type ministry), and openinfo.ComputeEgovCompliance
 // does the rest.
 func (d *DB) EgovCompliance(ctx context.Context, s openinfo.EgovSettings) (openinfo.EgovCompliance, error) {
-	statuses, err := d.EgovStatuses(ctx, s, "")
+	return d.EgovComplianceUnder(ctx, s, "")
+}
+
+// EgovComplianceUnder is EgovCompliance for the agencies under path (the
+// agency itself included): a central officer's summary report of its subtree.
+func (d *DB) EgovComplianceUnder(ctx context.Context, s openinfo.EgovSettings, path string) (openinfo.EgovCompliance, error) {
+	statuses, err := d.EgovStatuses(ctx, s, path)
 	if err != nil {
 		return openinfo.EgovCompliance{}, err
 	}
