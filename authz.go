@@ -36,6 +36,7 @@ const (
 	ActSetReportingLevel Action = "licence.level"        // switch who reports an agency's licences: its service points or itself
 	ActManageHolidays    Action = "holidays.manage"      // keep the holiday calendar the business-day rules count with
 	ActViewDelays        Action = "delay.view"           // read the delay notices of an agency's applications (OPDC: every agency's)
+	ActManageCompliance  Action = "compliance.manage"    // set who must record Sections 10 and 16, the deadline and reminders (OPDC)
 )
 
 // Actions lists every action with what it is in Thai and English, as a verb
@@ -69,6 +70,7 @@ var Actions = []struct {
 	{ActSetReportingLevel, Text{"กำหนดระดับผู้รายงานผลการออกใบอนุญาต", "set who reports an agency's licences"}},
 	{ActManageHolidays, Text{"จัดการปฏิทินวันหยุดราชการ", "manage the holiday calendar"}},
 	{ActViewDelays, Text{"ดูหนังสือแจ้งเหตุล่าช้า", "read delay notices"}},
+	{ActManageCompliance, Text{"ตั้งค่าการติดตามการดำเนินการตามมาตรา 10 และ 16", "set the follow-up of Sections 10 and 16"}},
 }
 
 // Label returns the action's verb phrase in lang.
@@ -111,6 +113,7 @@ func (a Action) Label(lang string) string {
 //	ActSetReportingLevel                                             x
 //	ActManageHolidays                                                x
 //	ActViewDelays             x       x                        x     x
+//	ActManageCompliance                                        x
 //
 // Choices where GLOSSARY.md is silent: the platform admin takes no part in
 // the content of manuals (neither approval step), so approval stays with the
@@ -123,7 +126,9 @@ func (a Action) Label(lang string) string {
 // reports are OPDC's, with the platform administrator as before (issue 14);
 // delay notices are read by the agency's central and service point officers
 // and by OPDC, whose inbox the Act's copies go to, not by manual authors
-// (the applicant's name and contact are in them).
+// (the applicant's name and contact are in them); the follow-up of
+// Sections 10 and 16 (who must comply, the deadline, reminders) is OPDC's,
+// as its letter (seed 004) runs it.
 var roleGrants = map[Role][]Action{
 	RoleCentral: {ActViewAdmin, ActManageTokens, ActManageUsers, ActEditAgency, ActCreateAgency,
 		ActEditServicePoint, ActViewAudit, ActPinManual, ActEditService, ActReportLicences, ActRecordDelay,
@@ -133,7 +138,7 @@ var roleGrants = map[Role][]Action{
 	RoleAuthor:   {ActViewAdmin, ActWriteManual, ActPinManual, ActEditService, ActViewReports},
 	RoleReviewer: {ActViewAdmin, ActReviewManual, ActViewReports},
 	RoleOPDC: {ActViewAdmin, ActApproveManualOPDC, ActManageCatalog, ActViewAudit, ActViewReports, ActManageQuestions,
-		ActUnlockReport, ActViewDelays},
+		ActUnlockReport, ActViewDelays, ActManageCompliance},
 	RoleAdmin: {ActViewAdmin, ActManageTokens, ActIssueCentralToken, ActManageUsers, ActEditAgency,
 		ActCreateAgency, ActEditServicePoint, ActViewAudit, ActApproveOnboarding, ActPinManual,
 		ActReportLicences, ActRecordDelay, ActRecordSection10, ActViewReports, ActUnlockReport, ActViewJobs,

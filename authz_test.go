@@ -36,6 +36,7 @@ var wantGrants = map[Action]string{
 	ActSetReportingLevel: ". . . . . x",
 	ActManageHolidays:    ". . . . . x",
 	ActViewDelays:        "x x . . x x",
+	ActManageCompliance:  ". . . . x .",
 }
 
 var tableRoles = []Role{RoleCentral, RolePointOfficer, RoleAuthor, RoleReviewer, RoleOPDC, RoleAdmin}
