@@ -18,6 +18,9 @@ type agencyPage struct {
 	PointPage  *ui.Pager
 	Manuals    []store.ManualSummary
 	ManualPage *ui.Pager
+	// S10 and S16 are the agency's published Section 10 announcement (how
+	// to contact it online) and Section 16 order; nil when it has none.
+	S10, S16 *openinfo.EgovRecord
 }
 
 // handleAgency shows one agency with its sub-agencies and service points.
@@ -57,5 +60,9 @@ func (s *Portal) handleAgency(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p.ManualPage.SetTotal(total)
+	if p.S10, p.S16, err = s.db.CurrentEgov(ctx, a.ID); err != nil {
+		s.Fail(w, r, err)
+		return
+	}
 	s.Render(w, r, http.StatusOK, "agency", a.Name(ui.LangFrom(r)), p)
 }

@@ -79,6 +79,9 @@ func (s *Portal) Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /rate/{code}/thanks", s.handleRateThanks)
 	mux.HandleFunc("GET /points/{id}/rate", s.handlePointRate)
 	mux.HandleFunc("GET /delays", s.handleDelays)
+	mux.HandleFunc("GET /egov", s.handleEgovList)
+	mux.HandleFunc("GET /egov/{id}", s.handleEgovRecord)
+	mux.HandleFunc("GET /egov/{id}/file", s.handleEgovFile)
 	mux.HandleFunc("POST /delays", s.handleDelays)
 	if s.sealer != nil {
 		mux.HandleFunc("GET /onboarding", s.handleOnboardingForm)

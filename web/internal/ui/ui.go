@@ -152,10 +152,10 @@ func (s *UI) Render(w http.ResponseWriter, r *http.Request, status int, name, ti
 // PublicPage reports whether a path is a page of the public directory, which
 // any cache may keep; onboarding links and the back office never are.
 func PublicPage(path string) bool {
-	if path == "/" || path == "/agencies" || path == "/search" || path == "/catalog" || path == "/guide" || path == "/faq" {
+	if path == "/" || path == "/agencies" || path == "/search" || path == "/catalog" || path == "/guide" || path == "/faq" || path == "/egov" {
 		return true
 	}
-	for _, prefix := range []string{"/agencies/", "/points/", "/manuals/", "/services/", "/guide/"} {
+	for _, prefix := range []string{"/agencies/", "/points/", "/manuals/", "/services/", "/guide/", "/egov/"} {
 		if strings.HasPrefix(path, prefix) {
 			return true
 		}
@@ -345,6 +345,9 @@ func (s *UI) parseTemplates() error {
 	for k, v := range manualFuncs() {
 		funcs[k] = v
 	}
+	for k, v := range extraFuncs {
+		funcs[k] = v
+	}
 	s.pages = map[string]*template.Template{}
 	var names []string
 	for _, dir := range []string{"common", "portal", "admin"} {
@@ -369,4 +372,15 @@ func (s *UI) parseTemplates() error {
 		s.pages[page] = t
 	}
 	return nil
+}
+
+// extraFuncs are template helpers the page packages add (AddFuncs).
+var extraFuncs = map[string]any{}
+
+// AddFuncs adds template helpers of a page package; call it from init, as
+// the templates are parsed when the site starts.
+func AddFuncs(m map[string]any) {
+	for k, v := range m {
+		extraFuncs[k] = v
+	}
 }
