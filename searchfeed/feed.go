@@ -95,7 +95,11 @@ func (f *Feed) load(ctx context.Context) error {
 		if err := f.db.EachPublishedService(gctx, nil, func(s *store.ServiceSearchDoc) error { return keep(ServiceDoc(s)) }); err != nil {
 			return err
 		}
-		if err := f.db.EachActiveAgency(gctx, nil, func(a *openinfo.Agency) error { return keep(AgencyDoc(a)) }); err != nil {
+		channels, err := f.db.EgovChannelText(gctx, nil)
+		if err != nil {
+			return err
+		}
+		if err := f.db.EachActiveAgency(gctx, nil, func(a *openinfo.Agency) error { return keep(AgencyDocWith(a, channels[a.ID])) }); err != nil {
 			return err
 		}
 		return f.db.EachVisiblePoint(gctx, nil, func(p *store.PointSearchDoc) error { return keep(PointDoc(p)) })
@@ -231,11 +235,21 @@ func (f *Feed) apply(ctx context.Context, c store.Change) error {
 		return f.services(ctx, c.ID)
 	case "service_point":
 		return f.points(ctx, c.ID)
+	case "egov_record": // its agency's channels changed
+		agency, err := f.db.EgovRecordAgency(ctx, c.ID)
+		if err != nil || agency == 0 {
+			return err
+		}
+		return f.agencyOnly(ctx, agency)
 	case "agency":
 		found := false
+		channels, err := f.db.EgovChannelText(ctx, []int64{c.ID})
+		if err != nil {
+			return err
+		}
 		if err := f.db.EachActiveAgency(ctx, []int64{c.ID}, func(a *openinfo.Agency) error {
 			found = true
-			f.ix.Upsert(AgencyDoc(a))
+			f.ix.Upsert(AgencyDocWith(a, channels[a.ID]))
 			return nil
 		}); err != nil {
 			return err
@@ -265,6 +279,27 @@ func (f *Feed) apply(ctx context.Context, c store.Change) error {
 		}
 	case "dataset": // a bulk import: read everything again
 		return f.load(ctx)
+	}
+	return nil
+}
+
+// agencyOnly refreshes an agency's own document (not its offerings, whose
+// documents show only its name).
+func (f *Feed) agencyOnly(ctx context.Context, id int64) error {
+	channels, err := f.db.EgovChannelText(ctx, []int64{id})
+	if err != nil {
+		return err
+	}
+	found := false
+	if err := f.db.EachActiveAgency(ctx, []int64{id}, func(a *openinfo.Agency) error {
+		found = true
+		f.ix.Upsert(AgencyDocWith(a, channels[a.ID]))
+		return nil
+	}); err != nil {
+		return err
+	}
+	if !found {
+		f.ix.Delete(search.KindAgency, id)
 	}
 	return nil
 }
@@ -369,14 +404,19 @@ func ServiceDoc(s *store.ServiceSearchDoc) search.Doc {
 }
 
 // AgencyDoc is an agency as a search document.
-func AgencyDoc(a *openinfo.Agency) search.Doc {
+func AgencyDoc(a *openinfo.Agency) search.Doc { return AgencyDocWith(a, "") }
+
+// AgencyDocWith is the agency's document with the words of its Section 10
+// channels in its body: searching for an e-service or "LINE" finds the
+// agency that offers it.
+func AgencyDocWith(a *openinfo.Agency, channels string) search.Doc {
 	var alt []string
 	if a.ShortName != "" {
 		alt = []string{a.ShortName}
 	}
 	ad := a.Contact.Address
 	return search.Doc{Kind: search.KindAgency, ID: a.ID, Title: a.NameTH, TitleEN: a.NameEN, Alt: alt,
-		Body: strings.TrimSpace(ad.Line + " " + ad.Subdistrict), Place: strings.TrimSpace(ad.District + " " + provinceName(ad.ProvinceCode)),
+		Body: strings.TrimSpace(ad.Line + " " + ad.Subdistrict + " " + channels), Place: strings.TrimSpace(ad.District + " " + provinceName(ad.ProvinceCode)),
 		Facets: facets(search.FacetAgencyType, string(a.Type), search.FacetProvince, ad.ProvinceCode)}
 }
 

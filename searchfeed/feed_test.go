@@ -231,3 +231,63 @@ func TestLoadCoversFeed(t *testing.T) {
 		}
 	})
 }
+
+// TestEgovChannelsFound: an agency's published Section 10 channels are found
+// in search, on the node that loads the index and on one that follows the
+// change feed; a revoked announcement's channels are no longer.
+func TestEgovChannelsFound(t *testing.T) {
+	dbtest.EachDSN(t, func(t *testing.T, dsn string) {
+		ctx := openinfo.WithActor(context.Background(), openinfo.Actor{UserID: 5, Name: "สมชาย"})
+		a, b := dbtest.Open(t, dsn), dbtest.Open(t, dsn)
+		dol := &openinfo.Agency{Type: openinfo.AgencyDepartment, NameTH: "กรมที่ดิน"}
+		if err := a.CreateAgency(ctx, dol); err != nil {
+			t.Fatal(err)
+		}
+		ix := search.New(thai.Default())
+		defer ix.Close()
+		feed := searchfeed.New(b, ix, nil)
+		if err := feed.Load(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if got := find(ix, "ราคาประเมิน", search.KindAgency); len(got) != 0 {
+			t.Fatalf("found before any announcement: %v", got)
+		}
+		central := openinfo.Officer{UserID: 5, Role: openinfo.RoleCentral, AgencyID: dol.ID, AgencyPath: dol.Path}
+		rec := &openinfo.EgovRecord{AgencyID: dol.ID, Section: openinfo.EgovSection10, Title: "ประกาศกรมที่ดิน",
+			SignedOn: time.Date(2023, 11, 1, 0, 0, 0, 0, time.UTC), URL: "https://www.dol.go.th/egov.pdf",
+			Items: []openinfo.EgovItem{{Kind: openinfo.ChannelEService, Name: "ระบบตรวจสอบราคาประเมิน", Address: "https://assessprice.treasury.go.th"}}}
+		if err := a.SaveEgovRecord(ctx, rec, central); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := a.PublishEgovRecord(ctx, rec.ID, rec.Version, central); err != nil {
+			t.Fatal(err)
+		}
+		if err := feed.Poll(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if got := find(ix, "ราคาประเมิน", search.KindAgency); len(got) != 1 || got[0] != dol.ID {
+			t.Fatalf("the channel after the feed = %v", got)
+		}
+		// A node starting now loads it too.
+		fresh := search.New(thai.Default())
+		defer fresh.Close()
+		if err := searchfeed.New(b, fresh, nil).Load(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if got := find(fresh, "ราคาประเมิน", search.KindAgency); len(got) != 1 {
+			t.Fatalf("the channel after a load = %v", got)
+		}
+		cur, _ := a.EgovRecord(ctx, rec.ID)
+		if _, err := a.RevokeEgovRecord(ctx, rec.ID, cur.Version, "ยกเลิกประกาศ", central); err != nil {
+			t.Fatal(err)
+		}
+		if err := feed.Poll(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if got := find(ix, "ราคาประเมิน", search.KindAgency); len(got) != 0 {
+			ch, _ := b.EgovChannelText(ctx, []int64{dol.ID})
+			changes, _ := b.Changes(ctx, 0, 100)
+			t.Fatalf("a revoked channel is still found: %v (channels %v, changes %+v)", got, ch, changes)
+		}
+	})
+}

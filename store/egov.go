@@ -436,3 +436,39 @@ func (d *DB) CurrentEgov(ctx context.Context, agencyID int64) (s10, s16 *openinf
 	rows.Close()
 	return s10, s16, d.egovItems(ctx, d.db, recs)
 }
+
+// EgovChannelText returns, per agency, the words of its published Section 10
+// channels (name, address, what each serves), for the agency's search
+// document: a citizen who searches for "LINE" or an e-service's name finds
+// the agency. ids nil: every agency that has any.
+func (d *DB) EgovChannelText(ctx context.Context, ids []int64) (map[int64]string, error) {
+	q := `SELECT r.agency_id, i.name, i.address, i.purpose FROM egov_items i JOIN egov_records r ON r.id = i.record_id
+		WHERE r.state = $1 AND r.section = $2`
+	filter, ids2 := idFilter("r.agency_id", ids, 3)
+	args := append([]any{openinfo.EgovPublished, openinfo.EgovSection10}, ids2...)
+	rows, err := d.db.QueryContext(ctx, q+filter+` ORDER BY r.agency_id, i.position`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64]string{}
+	for rows.Next() {
+		var id int64
+		var name, addr, purpose string
+		if err := rows.Scan(&id, &name, &addr, &purpose); err != nil {
+			return nil, err
+		}
+		out[id] = strings.TrimSpace(out[id] + " " + name + " " + addr + " " + purpose)
+	}
+	return out, rows.Err()
+}
+
+// EgovRecordAgency is the agency of record id (0 when there is none).
+func (d *DB) EgovRecordAgency(ctx context.Context, id int64) (int64, error) {
+	var agency int64
+	err := d.db.QueryRowContext(ctx, `SELECT agency_id FROM egov_records WHERE id = $1`, id).Scan(&agency)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	return agency, err
+}

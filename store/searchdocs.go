@@ -348,7 +348,7 @@ type Change struct {
 // so a node polling it sees every committed change, whichever node made it.
 func (d *DB) Changes(ctx context.Context, after int64, limit int) ([]Change, error) {
 	rows, err := d.db.QueryContext(ctx, `SELECT id, entity_type, entity_id FROM audit_log WHERE id > $1
-		AND entity_type IN ('agency', 'service_point', 'process', 'manual_revision', 'other_service', 'dataset', 'catalog_term')
+		AND entity_type IN ('agency', 'service_point', 'process', 'manual_revision', 'other_service', 'dataset', 'catalog_term', 'egov_record')
 		ORDER BY id LIMIT $2`, after, limit)
 	if err != nil {
 		return nil, err
