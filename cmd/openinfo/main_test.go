@@ -89,6 +89,7 @@ func serveAndCheck(t *testing.T, env func(string) string, dsn string) {
 		"/agencies/18": "การขอรับใบอนุญาตขับรถยนต์ส่วนบุคคลชั่วคราว",
 		"/manuals/1":   "ใบรับรองแพทย์",
 		"/services/1":  "DLT Smart Queue",
+		"/egov":        "ประกาศกรมการขนส่งทางบก เรื่อง กำหนดช่องทางอิเล็กทรอนิกส์",
 	} {
 		res, err := http.Get("http://" + addr + path)
 		if err != nil {
