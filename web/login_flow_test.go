@@ -11,7 +11,9 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/store"
@@ -128,6 +130,26 @@ func TestPendingLoginsBounded(t *testing.T) {
 		b.get(tabs[5].String())
 		e.password(b, p)
 		b.wantPath("/admin/profile")
+	})
+}
+
+// TestPendingLoginExpires: a sign-in left at the provider for more than 10
+// minutes is not finished by a late callback.
+func TestPendingLoginExpires(t *testing.T) {
+	eachDB(t, func(t *testing.T, db *store.DB) {
+		var mu sync.Mutex
+		at := time.Now()
+		clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return at }
+		e := newOfficeEnvWith(t, db, rpOptions{clientID: "backoffice", secret: "backoffice-secret", now: clock})
+		b, p := e.officer(15, "ปราณี")
+		expire(t, db)
+		tab := b.startLogin(e.office.URL, "/admin/profile")
+		mu.Lock()
+		at = at.Add(11 * time.Minute)
+		mu.Unlock()
+		b.get(tab.String())
+		e.password(b, p)
+		b.want(401, "การเข้าสู่ระบบหมดเวลาหรือไม่สมบูรณ์")
 	})
 }
 

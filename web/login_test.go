@@ -47,6 +47,7 @@ type rpOptions struct {
 	mailer                        notify.Mailer
 	rpSecret                      string    // the secret the site sends, when not secret (a setup mistake)
 	log                           io.Writer // the site's log, when a test reads it
+	now                           func() time.Time
 }
 
 func newOfficeEnv(t *testing.T, db *store.DB) *officeEnv {
@@ -85,7 +86,7 @@ func newOfficeEnvWith(t *testing.T, db *store.DB, o rpOptions) *officeEnv {
 	}
 	rp := auth.New(auth.Config{Issuer: e.issuer, ClientID: o.clientID, ClientSecret: rpSecret, Logger: siteLog,
 		RedirectURL: officeURL + "/admin/callback", PostLogoutURL: officeURL + "/", LogoutParam: o.logoutParam})
-	site, err := web.New(web.Config{DB: db, Logger: siteLog, BaseURL: officeURL, RP: rp, Sealer: e.sealer, TokenTTL: time.Hour, Mailer: o.mailer})
+	site, err := web.New(web.Config{DB: db, Logger: siteLog, BaseURL: officeURL, RP: rp, Sealer: e.sealer, TokenTTL: time.Hour, Mailer: o.mailer, Now: o.now})
 	if err != nil {
 		t.Fatal(err)
 	}

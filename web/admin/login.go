@@ -58,7 +58,7 @@ func (s *Admin) pending(r *http.Request) pendingLogins {
 	if json.Unmarshal([]byte(plain), &p) != nil {
 		return nil
 	}
-	now := time.Now()
+	now := s.now()
 	return slices.DeleteFunc(p, func(l pendingLogin) bool {
 		return now.Sub(l.Started) > pendingLoginTTL || now.Before(l.Started.Add(-time.Minute))
 	})
@@ -127,7 +127,7 @@ func (s *Admin) handleLogin(w http.ResponseWriter, r *http.Request) {
 		s.loginFailed(w, r, err, next)
 		return
 	}
-	p := append(s.pending(r), pendingLogin{Flow: flow, Next: next, Started: time.Now()})
+	p := append(s.pending(r), pendingLogin{Flow: flow, Next: next, Started: s.now()})
 	if len(p) > maxPendingLogins {
 		p = p[len(p)-maxPendingLogins:]
 	}
