@@ -30,6 +30,7 @@ var menu = []menuEntry{
 	{Label: "admin.tasks", Href: "/admin/tasks", Action: openinfo.ActViewAdmin},
 	{Label: "admin.manuals", Href: "/admin/manuals", Action: openinfo.ActViewAdmin, Under: []string{"/admin/processes", "/admin/revisions"}},
 	{Label: "admin.services", Href: "/admin/services", Action: openinfo.ActViewAdmin},
+	{Label: "summary.title", Href: "/admin/summary", Action: openinfo.ActViewReports},
 	{Label: "delays.admin", Href: "/admin/delay-notices", Action: openinfo.ActViewDelays},
 	{Label: "admin.agencies", Href: "/admin/agencies", Action: openinfo.ActViewAdmin, Under: []string{"/admin/points"}, AgencyOnly: true},
 	{Label: "admin.tokens", Href: "/admin/tokens", Action: openinfo.ActManageTokens},

@@ -1,0 +1,77 @@
+package store
+
+import (
+	"context"
+	"slices"
+	"strings"
+
+	"github.com/openinfo/openinfo"
+)
+
+// Summary reports: counts over an agency subtree for the back office's
+// summary page, one row per agency directly under the scope (each with its
+// own subtree summed), so a ministry sees its departments and OPDC the
+// country's top-level agencies.
+
+// ManualStateRow counts the processes under one agency by the state of
+// their latest revision ("" when none has a manual yet).
+type ManualStateRow struct {
+	AgencyID   int64
+	AgencyName string
+	Counts     map[openinfo.RevisionState]int
+	Total      int
+}
+
+// ManualStates counts the processes of each agency directly under scopeID
+// (0: the top-level agencies) and its subtree, by their latest revision's
+// state, largest first.
+func (d *DB) ManualStates(ctx context.Context, scopeID int64) ([]ManualStateRow, error) {
+	cond, args := "c.parent_id IS NULL", []any{}
+	if scopeID != 0 {
+		cond, args = "c.parent_id = $1", []any{scopeID}
+	}
+	rows, err := d.db.QueryContext(ctx, `SELECT c.id, c.name_th, COALESCE(r.state, ''), count(*)
+		FROM agencies c
+		JOIN agencies a ON a.path LIKE c.path || '%'
+		JOIN processes p ON p.agency_id = a.id
+		LEFT JOIN manual_revisions r ON r.process_id = p.id
+			AND r.number = (SELECT max(number) FROM manual_revisions m WHERE m.process_id = p.id)
+		WHERE `+cond+`
+		GROUP BY c.id, c.name_th, COALESCE(r.state, '')`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	byID := map[int64]*ManualStateRow{}
+	var order []int64
+	for rows.Next() {
+		var id int64
+		var name, state string
+		var n int
+		if err := rows.Scan(&id, &name, &state, &n); err != nil {
+			return nil, err
+		}
+		row := byID[id]
+		if row == nil {
+			row = &ManualStateRow{AgencyID: id, AgencyName: name, Counts: map[openinfo.RevisionState]int{}}
+			byID[id] = row
+			order = append(order, id)
+		}
+		row.Counts[openinfo.RevisionState(state)] += n
+		row.Total += n
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	out := make([]ManualStateRow, 0, len(order))
+	for _, id := range order {
+		out = append(out, *byID[id])
+	}
+	slices.SortFunc(out, func(a, b ManualStateRow) int {
+		if a.Total != b.Total {
+			return b.Total - a.Total
+		}
+		return strings.Compare(a.AgencyName, b.AgencyName)
+	})
+	return out, nil
+}

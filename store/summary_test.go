@@ -1,0 +1,49 @@
+package store_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/openinfo/openinfo"
+	"github.com/openinfo/openinfo/store"
+)
+
+// TestManualStates: each agency under the scope sums its subtree's
+// processes by their latest revision's state.
+func TestManualStates(t *testing.T) {
+	eachDB(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		moi := mustCreateAgency(t, db, 0, openinfo.AgencyMinistry, "กระทรวงมหาดไทย")
+		dopa := mustCreateAgency(t, db, moi.ID, openinfo.AgencyDepartment, "กรมการปกครอง")
+		office := mustCreateAgency(t, db, dopa.ID, openinfo.AgencyRegionalOffice, "ที่ทำการปกครองจังหวัดเชียงใหม่")
+		dol := mustCreateAgency(t, db, moi.ID, openinfo.AgencyDepartment, "กรมที่ดิน")
+		publishedProcess(t, db, dopa, "การแจ้งเกิด")
+		mk := func(a *openinfo.Agency, name string, open bool) {
+			p := &openinfo.Process{AgencyID: a.ID, NameTH: name}
+			if err := db.CreateProcess(ctx, p); err != nil {
+				t.Fatal(err)
+			}
+			if open {
+				if _, err := db.OpenRevision(ctx, p.ID); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		mk(office, "การแจ้งย้ายที่อยู่", true)
+		mk(office, "การขอเลขที่บ้าน", false)
+		mk(dol, "การจดทะเบียนสิทธิ", true)
+		rows, err := db.ManualStates(ctx, moi.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rows) != 2 || rows[0].AgencyID != dopa.ID || rows[0].Total != 3 ||
+			rows[0].Counts[openinfo.RevPublished] != 1 || rows[0].Counts[openinfo.RevDraft] != 1 || rows[0].Counts[""] != 1 ||
+			rows[1].AgencyID != dol.ID || rows[1].Counts[openinfo.RevDraft] != 1 {
+			t.Fatalf("rows = %+v", rows)
+		}
+		top, err := db.ManualStates(ctx, 0)
+		if err != nil || len(top) != 1 || top[0].AgencyID != moi.ID || top[0].Total != 4 {
+			t.Fatalf("country = %+v, %v", top, err)
+		}
+	})
+}

@@ -1,0 +1,170 @@
+package admin
+
+import (
+	"html/template"
+	"math"
+	"net/http"
+	"strconv"
+
+	"github.com/openinfo/openinfo"
+	"github.com/openinfo/openinfo/export"
+	"github.com/openinfo/openinfo/export/chart"
+	"github.com/openinfo/openinfo/store"
+	"github.com/openinfo/openinfo/web/internal/ui"
+)
+
+// The summary page ("summary report", seed 002): one place where an
+// officer finds every report of their subtree (OPDC and the platform
+// administrator: the country), each with a chart, a table and exports. The
+// reports that have pages of their own are linked; the manuals' states are
+// here.
+
+// summaryStates are the columns of the manuals report, in workflow order
+// ("" is a process with no manual yet).
+var summaryStates = []openinfo.RevisionState{"", openinfo.RevDraft, openinfo.RevWaitingStep1, openinfo.RevWaitingStep2,
+	openinfo.RevReturned, openinfo.RevPublished}
+
+type summaryLink struct{ Label, Href string }
+
+type summaryPage struct {
+	Scope   *openinfo.Agency // nil: the country
+	Rows    []store.ManualStateRow
+	States  []openinfo.RevisionState
+	Totals  map[openinfo.RevisionState]int
+	Total   int
+	Chart   template.HTML
+	Links   []summaryLink
+	ScopeID int64
+}
+
+// summaryScope is the agency a summary covers: ?agency= within what the
+// officer may read, else their own agency (global roles: the country).
+func (s *Admin) summaryScope(r *http.Request) (*openinfo.Agency, error) {
+	u := currentUser(r.Context())
+	if r.FormValue("agency") == "" && u.Role.Global() {
+		return nil, nil
+	}
+	return s.agencyFromRequest(r)
+}
+
+func (s *Admin) summaryData(r *http.Request) (*summaryPage, error) {
+	ctx := r.Context()
+	scope, err := s.summaryScope(r)
+	if err != nil {
+		return nil, err
+	}
+	p := &summaryPage{Scope: scope, States: summaryStates, Totals: map[openinfo.RevisionState]int{}}
+	if scope != nil {
+		p.ScopeID = scope.ID
+	}
+	if p.Rows, err = s.db.ManualStates(ctx, p.ScopeID); err != nil {
+		return nil, err
+	}
+	for _, row := range p.Rows {
+		for st, n := range row.Counts {
+			p.Totals[st] += n
+		}
+		p.Total += row.Total
+	}
+	return p, nil
+}
+
+// handleSummary shows the summary page for the officer's scope.
+func (s *Admin) handleSummary(w http.ResponseWriter, r *http.Request) {
+	p, err := s.summaryData(r)
+	if err != nil {
+		s.Fail(w, r, err)
+		return
+	}
+	lang := ui.LangFrom(r)
+	o := currentUser(r.Context()).Officer()
+	for _, l := range []struct {
+		key, href string
+		act       openinfo.Action
+	}{
+		{"report.ratings", "/admin/reports/ratings", openinfo.ActViewReports},
+		{"summary.licences", "/admin/licence-reports/summary", openinfo.ActViewReports},
+		{"delays.admin", "/admin/delay-notices", openinfo.ActViewDelays},
+	} {
+		if openinfo.Can(o, l.act, o.AgencyPath) {
+			p.Links = append(p.Links, summaryLink{Label: ui.T(lang, l.key), Href: l.href})
+		}
+	}
+	published := func(row store.ManualStateRow) float64 {
+		if row.Total == 0 {
+			return math.NaN()
+		}
+		return 100 * float64(row.Counts[openinfo.RevPublished]) / float64(row.Total)
+	}
+	c := chart.HBars{Title: ui.T(lang, "summary.chart"), Max: 100, Format: func(v float64) string { return strconv.FormatFloat(v, 'f', 0, 64) + "%" }}
+	for i, row := range p.Rows {
+		if i == 30 { // the chart shows the largest; the table has them all
+			break
+		}
+		c.Labels = append(c.Labels, row.AgencyName)
+		c.Values = append(c.Values, published(row))
+	}
+	if len(c.Labels) > 0 {
+		p.Chart = template.HTML(c.SVG()) // the chart escapes every text it writes
+	}
+	s.Render(w, r, http.StatusOK, "admin_summary", ui.T(lang, "summary.title"), p)
+}
+
+// handleSummaryExport writes the manuals report as CSV or Excel.
+func (s *Admin) handleSummaryExport(w http.ResponseWriter, r *http.Request) {
+	p, err := s.summaryData(r)
+	if err != nil {
+		s.Fail(w, r, err)
+		return
+	}
+	lang := ui.LangFrom(r)
+	cols := []export.Column{{Header: ui.T(lang, "summary.agency"), Width: 48}}
+	for _, st := range p.States {
+		cols = append(cols, export.Column{Header: stateName(st, lang), Kind: export.Integer})
+	}
+	cols = append(cols, export.Column{Header: ui.T(lang, "summary.total"), Kind: export.Integer})
+	t := export.Table{Name: ui.T(lang, "summary.manuals"), Title: []string{ui.T(lang, "summary.manuals"), scopeName(p.Scope, lang)}, Columns: cols,
+		Rows: export.Map(p.Rows, func(row store.ManualStateRow) []export.Value {
+			v := []export.Value{export.Str(row.AgencyName)}
+			for _, st := range p.States {
+				v = append(v, export.Int(int64(row.Counts[st])))
+			}
+			return append(v, export.Int(int64(row.Total)))
+		})}
+	format := "csv"
+	if r.URL.Path == "/admin/summary/manuals.xlsx" {
+		format = "xlsx"
+	}
+	s.exportTables(w, r, "manuals-by-state", format, t)
+}
+
+func stateName(st openinfo.RevisionState, lang string) string {
+	if st == "" {
+		return ui.T(lang, "summary.nomanual")
+	}
+	return st.Label(lang)
+}
+
+func scopeName(a *openinfo.Agency, lang string) string {
+	if a == nil {
+		return ui.T(lang, "summary.country")
+	}
+	return a.Name(lang)
+}
+
+func init() {
+	ui.AddFuncs(map[string]any{"stateName": stateName, "scopeName": scopeName})
+	ui.AddMessages(map[string][2]string{
+		"summary.title":    {"รายงานสรุป", "Summary reports"},
+		"summary.intro":    {"รายงานของหน่วยงานและหน่วยงานในสังกัด พร้อมกราฟ ตาราง และส่งออกเป็น Excel หรือ CSV", "The reports of your agency and those under it, each with a chart, a table and exports to Excel or CSV."},
+		"summary.others":   {"รายงานอื่น", "Other reports"},
+		"summary.licences": {"รายงานผลการออกใบอนุญาต", "Licence-issuance reports"},
+		"summary.manuals":  {"คู่มือสำหรับประชาชนตามสถานะ", "Citizen manuals by state"},
+		"summary.agency":   {"หน่วยงาน (รวมหน่วยงานในสังกัด)", "Agency (with those under it)"},
+		"summary.total":    {"รวม", "Total"},
+		"summary.nomanual": {"ยังไม่มีคู่มือ", "No manual yet"},
+		"summary.country":  {"ทั้งประเทศ", "The whole country"},
+		"summary.chart":    {"ร้อยละของกระบวนงานที่เผยแพร่คู่มือแล้ว", "Share of processes with a published manual"},
+		"summary.none":     {"ยังไม่มีกระบวนงานในหน่วยงานนี้", "No processes here yet."},
+	})
+}
