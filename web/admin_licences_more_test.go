@@ -1,12 +1,16 @@
 package web
 
 import (
+	"bytes"
 	"context"
+	"encoding/csv"
 	"fmt"
 	"net/http"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/internal/dbtest"
@@ -63,4 +67,97 @@ func TestLicenceDelayNoticesPrefilled(t *testing.T) {
 			t.Fatalf("after submit:\n%s", s)
 		}
 	})
+}
+
+// TestLicenceSummaryBreakdown: the summary sums its scope per child agency
+// (a department: its own reports, then each office with its subtree; OPDC:
+// the top-level agencies), each child a link to its own summary, and the
+// exports carry the view as a table of its own.
+func TestLicenceSummaryBreakdown(t *testing.T) {
+	ctx := context.Background()
+	clock := &testClock{}
+	now := time.Date(2026, 11, 10, 10, 0, 0, 0, thaitime.Bangkok)
+	clock.Set(now)
+	f := newAdminFixture(t, withClock(clock))
+	proc := publishProcess(t, f.db, f.dept, "การต่ออายุใบอนุญาตขับรถ", f.officePt.ID, f.deptPoint.ID)
+	const oct = 202610
+	o := openinfo.Officer{UserID: 1, Role: openinfo.RoleAdmin}
+	for i, pt := range []int64{f.officePt.ID, f.deptPoint.ID} {
+		rep := openinfo.LicenceReport{Reporter: openinfo.Reporter{Kind: openinfo.ReporterPoint, ID: pt}, ProcessID: proc.ID, Month: oct,
+			Counts: openinfo.LicenceCounts{Received: 10 + i, Issued: 10 + i, OnTime: 10 + i}}
+		if err := f.db.SaveLicenceReport(ctx, &rep, openinfo.LicSubmit, o, now); err != nil {
+			t.Fatal(err)
+		}
+	}
+	q := "from=2569-10&to=2569-10&month=2569-10"
+	central := f.as(t, openinfo.RoleCentral, f.dept)
+	st, b, _ := fetch(t, central, f.srv.URL+"/admin/licence-reports/summary?"+q)
+	s := string(b)
+	i := strings.Index(s, `id="breakdown"`)
+	if st != 200 || i < 0 {
+		t.Fatalf("summary %d:\n%s", st, s)
+	}
+	tbl := s[i : i+strings.Index(s[i:], "</table>")]
+	drill := fmt.Sprintf(`<a href="/admin/licence-reports/summary?agency=%d&amp;from=2569-10`, f.office.ID)
+	own := strings.Index(tbl, f.dept.NameTH+" (รายงานของหน่วยงานเอง)")
+	if own < 0 || !strings.Contains(tbl, drill) || strings.Index(tbl, drill) < own ||
+		strings.Contains(tbl, fmt.Sprintf("summary?agency=%d&", f.dept.ID)) {
+		t.Fatalf("department breakdown:\n%s", tbl)
+	}
+	// The drill-down: the office alone.
+	st, b, _ = fetch(t, central, f.srv.URL+fmt.Sprintf("/admin/licence-reports/summary?agency=%d&%s", f.office.ID, q))
+	if st != 200 || !strings.Contains(string(b), f.office.NameTH+" (รายงานของหน่วยงานเอง)") {
+		t.Fatalf("office summary %d", st)
+	}
+	// OPDC's country: the department with both reports, in English too.
+	opdc := f.as(t, openinfo.RoleOPDC, nil)
+	opdc.Jar.SetCookies(mustURL(t, f.srv.URL+"/admin"), []*http.Cookie{{Name: "lang", Value: "en", Path: "/"}})
+	st, b, _ = fetch(t, opdc, f.srv.URL+"/admin/licence-reports/summary?"+q)
+	s = string(b)
+	i = strings.Index(s, `id="breakdown"`)
+	if st != 200 || i < 0 {
+		t.Fatalf("OPDC summary %d", st)
+	}
+	tbl = s[i : i+strings.Index(s[i:], "</table>")]
+	if !strings.Contains(tbl, fmt.Sprintf(`summary?agency=%d&amp;from=2569-10`, f.dept.ID)) || !strings.Contains(tbl, f.dept.NameEN) ||
+		!strings.Contains(tbl, `<td class="num">2</td><td class="num">0</td><td class="num">21</td>`) || strings.Contains(tbl, f.foreign.NameEN) {
+		t.Fatalf("country breakdown:\n%s", tbl)
+	}
+
+	// CSV: a table of its own; Excel: a sheet.
+	_, b, _ = fetch(t, central, f.srv.URL+"/admin/licence-reports/summary.csv?"+q)
+	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF"))))
+	r.FieldsPerRecord = -1
+	recs, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var office []string
+	for _, rec := range recs {
+		if len(rec) > 3 && rec[0] == f.office.NameTH {
+			office = rec
+		}
+	}
+	if office == nil || office[1] != "1" || office[3] != "10" {
+		t.Fatalf("csv breakdown %q in\n%q", office, recs)
+	}
+	_, b, _ = fetch(t, central, f.srv.URL+"/admin/licence-reports/summary.xlsx?"+q)
+	x, err := excelize.OpenReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sheets := x.GetSheetList()
+	if len(sheets) != 3 || sheets[1] != "ผลรวมรายหน่วยงาน" {
+		t.Fatalf("sheets %q", sheets)
+	}
+	rows, _ := x.GetRows(sheets[1])
+	found := false
+	for _, rr := range rows {
+		if len(rr) > 3 && rr[0] == f.office.NameTH && rr[3] == "10" {
+			found = true
+		}
+	}
+	if !found {
+		t.Fatalf("xlsx breakdown %q", rows)
+	}
 }
