@@ -161,3 +161,56 @@ func TestLicenceSummaryBreakdown(t *testing.T) {
 		t.Fatalf("xlsx breakdown %q", rows)
 	}
 }
+
+// TestLicenceTasksAndEmail: until last month's deadline an officer's tasks
+// list the reporters of their subtree that owe reports, with the due date;
+// the profile shows the address the provider sent, or says there is none.
+func TestLicenceTasksAndEmail(t *testing.T) {
+	ctx := context.Background()
+	clock := &testClock{}
+	now := time.Date(2026, 11, 10, 10, 0, 0, 0, thaitime.Bangkok)
+	clock.Set(now)
+	f := newAdminFixture(t, withClock(clock))
+	proc := publishProcess(t, f.db, f.dept, "การต่ออายุใบอนุญาตขับรถ", f.officePt.ID, f.deptPoint.ID)
+	central := f.as(t, openinfo.RoleCentral, f.dept)
+	officer := f.as(t, openinfo.RolePointOfficer, f.office)
+	tasks := f.srv.URL + "/admin/tasks"
+	_, b, _ := fetch(t, central, tasks)
+	s := string(b)
+	link := fmt.Sprintf(`href="/admin/licence-reports?point=%d&amp;month=2569-10"`, f.officePt.ID)
+	if !strings.Contains(s, `id="owed"`) || !strings.Contains(s, `id="owed-due">15 พ.ย. 2569`) || !strings.Contains(s, link) ||
+		!strings.Contains(s, f.deptPoint.NameTH) || !strings.Contains(s, "ยังไม่ส่ง 1 จาก 1 กระบวนงาน") {
+		t.Fatalf("central's tasks:\n%s", s)
+	}
+	_, b, _ = fetch(t, officer, tasks)
+	if s := string(b); !strings.Contains(s, link) || strings.Contains(s, f.deptPoint.NameTH) {
+		t.Fatalf("office's tasks:\n%s", s)
+	}
+	// Submitted: off the list; an author, who does not report, has none.
+	rep := openinfo.LicenceReport{Reporter: openinfo.Reporter{Kind: openinfo.ReporterPoint, ID: f.officePt.ID}, ProcessID: proc.ID, Month: 202610}
+	if err := f.db.SaveLicenceReport(ctx, &rep, openinfo.LicSubmit, openinfo.Officer{UserID: 1, Role: openinfo.RoleAdmin}, now); err != nil {
+		t.Fatal(err)
+	}
+	if _, b, _ := fetch(t, officer, tasks); strings.Contains(string(b), `id="owed"`) {
+		t.Fatal("a submitted reporter is still listed")
+	}
+	if _, b, _ := fetch(t, f.as(t, openinfo.RoleAuthor, f.dept), tasks); strings.Contains(string(b), `id="owed"`) {
+		t.Fatal("an author is asked to report")
+	}
+	// After the deadline the month is locked: the unlock is on the report page.
+	clock.Set(time.Date(2026, 11, 16, 0, 30, 0, 0, thaitime.Bangkok))
+	if _, b, _ := fetch(t, central, tasks); strings.Contains(string(b), `id="owed"`) {
+		t.Fatal("listed after the deadline")
+	}
+
+	// The profile: no address yet, then the one the provider sends at login.
+	if _, b, _ := fetch(t, officer, f.srv.URL+"/admin/profile"); !strings.Contains(string(b), "ผู้ให้บริการยืนยันตัวตนไม่ได้ส่งอีเมลมา") {
+		t.Fatalf("profile without an address:\n%s", b)
+	}
+	if _, err := f.db.RecordLogin(ctx, &openinfo.User{Issuer: "test", Subject: "s2", GivenName: "เจ้าหน้าที่2", Email: "somchai@dlt.go.th"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, b, _ := fetch(t, officer, f.srv.URL+"/admin/profile"); !strings.Contains(string(b), `<dd id="email">somchai@dlt.go.th</dd>`) {
+		t.Fatalf("profile:\n%s", b)
+	}
+}
