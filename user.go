@@ -13,7 +13,8 @@ type User struct {
 	GivenName   string
 	FamilyName  string
 	Phone       string
-	AgencyID    int64 // 0 until a token is redeemed
+	Email       string // as the OpenID provider sent it at the last login; "" if none
+	AgencyID    int64  // 0 until a token is redeemed
 	Role        Role
 	Version     int64
 	CreatedAt   time.Time

@@ -28,7 +28,7 @@ func login(t *testing.T, rp *RP, op *fakeOP, claims map[string]any) (url.Values,
 	op.mu.Unlock()
 	user, _, err := rp.Finish(ctx, url.Values{"state": {flow.State}, "code": {"c"}}, flow)
 	if err == nil {
-		q := url.Values{"full_name": {user.FullName()}, "username": {user.Username}}
+		q := url.Values{"full_name": {user.FullName()}, "username": {user.Username}, "email": {user.Email}}
 		return mergeQ(u.Query(), q), nil
 	}
 	return u.Query(), err
@@ -62,6 +62,10 @@ func TestNameFallback(t *testing.T) {
 		}
 		if q.Get("full_name") != c.want {
 			t.Fatalf("claims %v: name %q, want %q", c.claims, q.Get("full_name"), c.want)
+		}
+		// The e-mail claim is kept as the officer's address (reminders).
+		if e, _ := c.claims["email"].(string); q.Get("email") != e {
+			t.Fatalf("claims %v: email %q", c.claims, q.Get("email"))
 		}
 	}
 }

@@ -414,7 +414,8 @@ func (rp *RP) Finish(ctx context.Context, q url.Values, f Flow) (*openinfo.User,
 	}
 	str := func(k string) string { s, _ := claims[k].(string); return strings.TrimSpace(s) }
 	u := &openinfo.User{Issuer: idt.Issuer, Subject: idt.Subject, Username: str(rp.cfg.ClaimUsername),
-		GivenName: str(rp.cfg.ClaimGivenName), FamilyName: str(rp.cfg.ClaimFamilyName), Phone: str(rp.cfg.ClaimPhone)}
+		GivenName: str(rp.cfg.ClaimGivenName), FamilyName: str(rp.cfg.ClaimFamilyName), Phone: str(rp.cfg.ClaimPhone),
+		Email: str("email")} // where licence-report reminders go
 	// Providers that send only name and e-mail: the officer still has a name
 	// to show and to write in the audit log (User.FullName falls back to sub).
 	if u.GivenName == "" && u.FamilyName == "" {

@@ -459,3 +459,26 @@ func (d *DB) DelayNoticeCount(ctx context.Context, r openinfo.Reporter, processI
 	err := d.db.QueryRowContext(ctx, q, args...).Scan(&k)
 	return k, err
 }
+
+// DelayProcesses lists the processes that have delayed applications under
+// agency path underPath ("" for every agency), for the inbox's picker: a
+// process with no notice is no use as a filter.
+func (d *DB) DelayProcesses(ctx context.Context, underPath string) ([]ProcessName, error) {
+	rows, err := d.db.QueryContext(ctx, `SELECT p.id, p.name_th, p.name_en FROM processes p
+		WHERE EXISTS (SELECT 1 FROM delay_cases c JOIN agencies a ON a.id = c.agency_id
+			WHERE c.process_id = p.id AND a.path LIKE $1)
+		ORDER BY p.name_th, p.id LIMIT 500`, pathLike(underPath))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []ProcessName
+	for rows.Next() {
+		var p ProcessName
+		if err := rows.Scan(&p.ID, &p.TH, &p.EN); err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}

@@ -10,7 +10,7 @@ import (
 	"github.com/openinfo/openinfo"
 )
 
-const userColumns = `u.id, u.issuer, u.subject, u.username, u.given_name, u.family_name, u.phone, u.agency_id, u.role,
+const userColumns = `u.id, u.issuer, u.subject, u.username, u.given_name, u.family_name, u.phone, u.email, u.agency_id, u.role,
 	u.version, u.created_at, u.updated_at, u.last_login_at, COALESCE(a.path, ''), COALESCE(a.name_th, ''), COALESCE(a.name_en, '')`
 
 const userFrom = ` FROM users u LEFT JOIN agencies a ON a.id = u.agency_id`
@@ -19,7 +19,7 @@ func scanUser(s scanner) (*openinfo.User, error) {
 	var u openinfo.User
 	var agency sql.NullInt64
 	var last sql.NullTime
-	err := s.Scan(&u.ID, &u.Issuer, &u.Subject, &u.Username, &u.GivenName, &u.FamilyName, &u.Phone, &agency, &u.Role,
+	err := s.Scan(&u.ID, &u.Issuer, &u.Subject, &u.Username, &u.GivenName, &u.FamilyName, &u.Phone, &u.Email, &agency, &u.Role,
 		&u.Version, &u.CreatedAt, &u.UpdatedAt, &last, &u.AgencyPath, &u.AgencyNameTH, &u.AgencyNameEN)
 	if err != nil {
 		return nil, err
@@ -50,12 +50,12 @@ func (d *DB) RecordLogin(ctx context.Context, in *openinfo.User) (*openinfo.User
 	var id int64
 	err := d.tx(ctx, func(tx *sql.Tx) error {
 		now := d.now()
-		err := tx.QueryRowContext(ctx, `INSERT INTO users (issuer, subject, username, given_name, family_name, phone, created_at, updated_at, last_login_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $7)
+		err := tx.QueryRowContext(ctx, `INSERT INTO users (issuer, subject, username, given_name, family_name, phone, email, created_at, updated_at, last_login_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $8)
 			ON CONFLICT (issuer, subject) DO UPDATE SET username = excluded.username, given_name = excluded.given_name,
-				family_name = excluded.family_name, phone = excluded.phone, last_login_at = excluded.last_login_at
+				family_name = excluded.family_name, phone = excluded.phone, email = excluded.email, last_login_at = excluded.last_login_at
 			RETURNING id`,
-			in.Issuer, in.Subject, in.Username, cleanName(in.GivenName), cleanName(in.FamilyName), in.Phone, now).Scan(&id)
+			in.Issuer, in.Subject, in.Username, cleanName(in.GivenName), cleanName(in.FamilyName), in.Phone, cleanEmail(in.Email), now).Scan(&id)
 		return err
 	})
 	if err != nil {
@@ -65,6 +65,19 @@ func (d *DB) RecordLogin(ctx context.Context, in *openinfo.User) (*openinfo.User
 }
 
 func cleanName(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// cleanEmail keeps an address mail can be sent to: one "@" between a local
+// part and a dotted domain, no spaces, at most 254 characters. Anything
+// else the provider sends is dropped rather than stored as an address.
+func cleanEmail(s string) string {
+	s = strings.TrimSpace(s)
+	at := strings.LastIndexByte(s, '@')
+	if len(s) > 254 || at < 1 || strings.ContainsAny(s, " \t\r\n<>,;\"") || strings.Count(s, "@") != 1 ||
+		!strings.Contains(s[at+1:], ".") || strings.HasSuffix(s, ".") {
+		return ""
+	}
+	return s
+}
 
 // UserFilter selects users for user management.
 type UserFilter struct {

@@ -353,7 +353,7 @@ func TestLicenceSummaryPages(t *testing.T) {
 		t.Fatal(err)
 	}
 	sheets := x.GetSheetList()
-	if len(sheets) != 2 {
+	if len(sheets) != 3 {
 		t.Fatalf("sheets %q", sheets)
 	}
 	rows, err := x.GetRows(sheets[0])

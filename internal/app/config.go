@@ -122,7 +122,7 @@ var settings = []setting{
 	{"oidc-issuer", "OPENINFO_OIDC_ISSUER", "OpenID provider for officer login; empty = the built-in Digital ID provider at {base-url}/digitalid", ""},
 	{"oidc-client-id", "OPENINFO_OIDC_CLIENT_ID", "client ID at the OpenID provider", "openinfo-backoffice"},
 	{"oidc-client-secret", "OPENINFO_OIDC_CLIENT_SECRET", "client secret at the OpenID provider (built-in provider: derived from the secret)", ""},
-	{"oidc-scopes", "OPENINFO_OIDC_SCOPES", "scopes to ask for, space-separated", "openid profile phone"},
+	{"oidc-scopes", "OPENINFO_OIDC_SCOPES", "scopes to ask for, space-separated", "openid profile phone email"},
 	{"oidc-claim-username", "OPENINFO_OIDC_CLAIM_USERNAME", "claim holding the username", "preferred_username"},
 	{"oidc-claim-given-name", "OPENINFO_OIDC_CLAIM_GIVEN_NAME", "claim holding the given name", "given_name"},
 	{"oidc-claim-family-name", "OPENINFO_OIDC_CLAIM_FAMILY_NAME", "claim holding the family name", "family_name"},

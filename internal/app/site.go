@@ -197,6 +197,12 @@ func timedJobs(db *store.DB, outbox *notify.Outbox, c *Config, log *slog.Logger)
 		}
 		return err
 	}})
+	// Reporters that have not reported last month are reminded by e-mail a
+	// few days before its due day (once per reminder: licence_reminders).
+	r.Add(jobs.Job{Name: "licence.reminders", Every: time.Hour, Run: func(ctx context.Context) error {
+		_, err := remindLicenceReports(ctx, db, outbox, c.BaseURL, time.Now(), log)
+		return err
+	}})
 	// Applicants' names and contacts leave delay cases once the retention
 	// period after the decision has passed (the privacy notice at /delays
 	// says so).

@@ -46,31 +46,100 @@ type delaysPage struct {
 	CanRecord   bool
 	All         bool         // OPDC's inbox: every agency's notices
 	Query       template.URL // the filters, for the export links
+	// Agency narrows the list to one agency's subtree (?agency=; the
+	// route's guard checked it is the officer's); AgencyQ and Found are
+	// the picker's search.
+	Agency    *openinfo.Agency
+	AgencyQ   string
+	Found     []*openinfo.Agency
+	Keep      template.URL // the other filters, for the found agencies' links
+	ProcessID int64
+	Processes []store.ProcessName
+	Lang      string
 }
 
-// handleDelays lists the applications with delay notices of the officer's
-// subtree (OPDC and the platform administrator: every agency's), overdue
-// ones first, the most overdue at the top.
-func (s *Admin) handleDelays(w http.ResponseWriter, r *http.Request) {
+// ProcessLabel names a picker's process in the page's language.
+func (p *delaysPage) ProcessLabel(n store.ProcessName) string {
+	if p.Lang == ui.LangEN && n.EN != "" {
+		return n.EN
+	}
+	return n.TH
+}
+
+// delayFilters reads the list's filters (overdue, month, agency, process)
+// for the page and its exports alike, so an export holds what the page
+// showed.
+func (s *Admin) delayFilters(r *http.Request, p *delaysPage) (store.DelayFilter, error) {
 	ctx := r.Context()
 	u := currentUser(ctx)
-	now := time.Now()
-	p := delaysPage{Pager: ui.NewPager(r, "page", 50), OverdueOnly: r.URL.Query().Get("overdue") != "", All: u.Role.Global(),
-		CanRecord: openinfo.Can(u.Officer(), openinfo.ActRecordDelay, u.AgencyPath)}
-	f := store.DelayFilter{UnderPath: officerScope(u), At: now, Overdue: p.OverdueOnly, Limit: p.Pager.Size, Offset: p.Pager.Offset()}
-	if m := r.URL.Query().Get("month"); m != "" {
+	qv := r.URL.Query()
+	p.OverdueOnly, p.All, p.Lang = qv.Get("overdue") != "", u.Role.Global(), ui.LangFrom(r)
+	f := store.DelayFilter{UnderPath: officerScope(u), At: s.now(), Overdue: p.OverdueOnly}
+	if m := qv.Get("month"); m != "" {
 		if t, err := time.ParseInLocation("2006-01", m, thaitime.Bangkok); err == nil {
 			f.Month, p.Month = openinfo.MonthKey(t), m
 		}
 	}
-	q := url.Values{}
+	if qv.Get("agency") != "" {
+		a, err := s.agencyFromRequest(r)
+		if err != nil {
+			return f, err
+		}
+		p.Agency, f.UnderPath = a, a.Path
+	}
+	if v := qv.Get("process"); v != "" {
+		id, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || id <= 0 {
+			return f, openinfo.Errorf(openinfo.EINVALID, "กระบวนงานไม่ถูกต้อง", "The process is not valid.")
+		}
+		f.ProcessID, p.ProcessID = id, id
+	}
+	keep := url.Values{}
 	if p.OverdueOnly {
-		q.Set("overdue", "1")
+		keep.Set("overdue", "1")
 	}
 	if p.Month != "" {
-		q.Set("month", p.Month)
+		keep.Set("month", p.Month)
 	}
-	p.Query = template.URL(q.Encode()) // encoded here: html/template would escape & and =
+	if p.ProcessID != 0 {
+		keep.Set("process", strconv.FormatInt(p.ProcessID, 10))
+	}
+	p.Keep = template.URL(keep.Encode())
+	if p.Agency != nil {
+		keep.Set("agency", strconv.FormatInt(p.Agency.ID, 10))
+	}
+	p.Query = template.URL(keep.Encode()) // encoded here: html/template would escape & and =
+	return f, nil
+}
+
+// handleDelays lists the applications with delay notices of the officer's
+// subtree (OPDC and the platform administrator: every agency's), overdue
+// ones first, the most overdue at the top, filtered by agency, process,
+// month and overdue.
+func (s *Admin) handleDelays(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	u := currentUser(ctx)
+	p := delaysPage{Pager: ui.NewPager(r, "page", 50), CanRecord: openinfo.Can(u.Officer(), openinfo.ActRecordDelay, u.AgencyPath)}
+	f, err := s.delayFilters(r, &p)
+	if err != nil {
+		s.Fail(w, r, err)
+		return
+	}
+	f.Limit, f.Offset = p.Pager.Size, p.Pager.Offset()
+	if p.AgencyQ = strings.TrimSpace(r.URL.Query().Get("agency_q")); p.AgencyQ != "" {
+		af := store.AgencyFilter{Query: p.AgencyQ, Limit: 30}
+		if !u.Role.Global() {
+			af.Under = u.AgencyID // the officer's subtree; their own agency is the default
+		}
+		if p.Found, _, err = s.db.Agencies(ctx, af); err != nil {
+			s.Fail(w, r, err)
+			return
+		}
+	}
+	if p.Processes, err = s.db.DelayProcesses(ctx, f.UnderPath); err != nil {
+		s.Fail(w, r, err)
+		return
+	}
 	cases, total, err := s.db.DelayCases(ctx, f)
 	if err != nil {
 		s.Fail(w, r, err)
@@ -78,13 +147,13 @@ func (s *Admin) handleDelays(w http.ResponseWriter, r *http.Request) {
 	}
 	for _, c := range cases {
 		row := delayRow{DelayCase: c}
-		if o, late := c.Overdue(now); late {
+		if o, late := c.Overdue(f.At); late {
 			row.Overdue = &o
 		}
 		p.Rows = append(p.Rows, row)
 	}
 	p.Pager.SetTotal(total)
-	s.Render(w, r, http.StatusOK, "admin_delays", ui.T(ui.LangFrom(r), "delays.admin"), p)
+	s.Render(w, r, http.StatusOK, "admin_delays", ui.T(p.Lang, "delays.admin"), &p)
 }
 
 // handleDelaysExport writes the list, with the page's filters, as CSV or
@@ -92,22 +161,37 @@ func (s *Admin) handleDelays(w http.ResponseWriter, r *http.Request) {
 // contacts (a file travels further than the page).
 func (s *Admin) handleDelaysExport(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	u := currentUser(ctx)
-	lang := ui.LangFrom(r)
-	now := time.Now()
-	f := store.DelayFilter{UnderPath: officerScope(u), At: now, Overdue: r.URL.Query().Get("overdue") != "", Limit: 100000}
-	if m := r.URL.Query().Get("month"); m != "" {
-		if t, err := time.ParseInLocation("2006-01", m, thaitime.Bangkok); err == nil {
-			f.Month = openinfo.MonthKey(t)
-		}
+	var p delaysPage
+	f, err := s.delayFilters(r, &p)
+	if err != nil {
+		s.Fail(w, r, err)
+		return
 	}
+	lang, now := p.Lang, f.At
+	f.Limit = 100000
 	cases, _, err := s.db.DelayCases(ctx, f)
 	if err != nil {
 		s.Fail(w, r, err)
 		return
 	}
+	// The title says what was filtered, as the file travels without the page.
+	title := []string{ui.T(lang, "delays.admin"), thaitime.FormatDate(now, lang)}
+	if p.Agency != nil {
+		title = append(title, ui.T(lang, "delays.agency")+": "+p.Agency.Name(lang))
+	}
+	if p.ProcessID != 0 {
+		if pr, err := s.db.Process(ctx, p.ProcessID); err == nil {
+			title = append(title, ui.T(lang, "delays.process")+": "+pr.Name(lang))
+		}
+	}
+	if f.Month != 0 {
+		title = append(title, ui.T(lang, "delays.month")+": "+openinfo.MonthLabel(f.Month, lang))
+	}
+	if p.OverdueOnly {
+		title = append(title, ui.T(lang, "delays.overdueonly"))
+	}
 	col := func(key string, k export.Kind) export.Column { return export.Column{Header: ui.T(lang, key), Kind: k} }
-	t := export.Table{Name: ui.T(lang, "delays.admin"), Title: []string{ui.T(lang, "delays.admin"), thaitime.FormatDate(now, lang)},
+	t := export.Table{Name: ui.T(lang, "delays.admin"), Title: title,
 		Columns: []export.Column{col("delays.ref", export.Text), col("delays.received", export.Date), col("delays.due", export.Date),
 			col("delays.notices", export.Integer), col("delays.decision", export.Text), col("delays.decided", export.Date), col("delays.overdue", export.Text)},
 		Rows: export.Map(cases, func(c *openinfo.DelayCase) []export.Value {
@@ -345,6 +429,12 @@ func init() {
 		"delays.overdueonly":  {"เฉพาะที่เกินกำหนด", "Overdue only"},
 		"delays.month":        {"เดือนที่แจ้ง", "Notices in month"},
 		"delays.filter":       {"กรอง", "Filter"},
+		"delays.agency":       {"หน่วยงาน", "Agency"},
+		"delays.agency.find":  {"ค้นหาหน่วยงาน", "Find an agency"},
+		"delays.agency.all":   {"ทุกหน่วยงานในขอบเขต", "Every agency in scope"},
+		"delays.agency.pick":  {"เลือกหน่วยงานเพื่อกรอง", "Choose an agency to filter by"},
+		"delays.agency.none":  {"ไม่พบหน่วยงานที่ตรงกับคำค้น", "No agency matches."},
+		"delays.process.all":  {"ทุกกระบวนงาน", "Every process"},
 		"delays.noneyet":      {"ยังไม่มีคำขอที่บันทึกไว้", "No application recorded yet."},
 		"delays.applicant":    {"ผู้ยื่นคำขอ", "Applicant"},
 		"delays.phone":        {"โทรศัพท์", "Phone"},

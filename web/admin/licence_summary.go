@@ -26,6 +26,7 @@ type licenceSummaryPage struct {
 	Total            openinfo.LicenceCounts
 	Reports          int
 	Missing          []store.MissingReporter
+	Breakdown        []breakdownRow // per child agency of the scope
 	MonthOf          openinfo.Period
 	Fields           []licenceField
 	Query            template.URL // the filters, for the exports
@@ -36,6 +37,13 @@ type licenceSummaryPage struct {
 	Q     string
 	Found []*openinfo.Agency
 	Range template.URL // from, to and month alone, for the found agencies' links
+}
+
+// breakdownRow is one agency of the per-agency view: Link drills down to
+// its own summary, empty for the scope's own reports.
+type breakdownRow struct {
+	store.LicenceBreakdownRow
+	Link template.URL
 }
 
 // MonthLabel names a yyyymm month.
@@ -95,6 +103,28 @@ func (s *Admin) licenceSummary(r *http.Request) (*licenceSummaryPage, error) {
 	if p.Missing, err = s.db.MissingReporters(ctx, p.mthM, path); err != nil {
 		return nil, err
 	}
+	var parent int64
+	if p.Agency != nil {
+		parent = p.Agency.ID
+	}
+	rows, err := s.db.LicenceBreakdown(ctx, parent, p.fromM, p.toM)
+	if err != nil {
+		return nil, err
+	}
+	for _, x := range rows {
+		b := breakdownRow{LicenceBreakdownRow: x}
+		if lang != "th" { // the store names agencies in Thai
+			if a, err := s.db.Agency(ctx, x.AgencyID); err == nil {
+				b.Name = a.Name(lang)
+			}
+		}
+		if x.AgencyID != parent {
+			b.Link = template.URL("/admin/licence-reports/summary?agency=" + strconv.FormatInt(x.AgencyID, 10) + "&" + string(p.Range))
+		} else {
+			b.Name += " (" + ui.T(lang, "lsum.own") + ")"
+		}
+		p.Breakdown = append(p.Breakdown, b)
+	}
 	return p, nil
 }
 
@@ -108,7 +138,7 @@ func (s *Admin) handleLicenceSummary(w http.ResponseWriter, r *http.Request) {
 	s.Render(w, r, http.StatusOK, "admin_licence_summary", ui.T(p.Lang, "lsum.title"), p)
 }
 
-// tables are the page's two views as export tables.
+// tables are the page's three views as export tables.
 func (p *licenceSummaryPage) tables() []export.Table {
 	l := p.Lang
 	where := ui.T(l, "report.all")
@@ -137,7 +167,21 @@ func (p *licenceSummaryPage) tables() []export.Table {
 		Rows: export.Map(p.Missing, func(m store.MissingReporter) []export.Value {
 			return []export.Value{export.Str(m.Name), export.Str(m.Reporter.Kind.Label(l)), export.Int(int64(m.Expected)), export.Int(int64(m.Missing))}
 		})}
-	return []export.Table{rollup, missing}
+	bcols := []export.Column{{Header: ui.T(l, "lsum.agency"), Width: 40}, {Header: ui.T(l, "lsum.reports"), Kind: export.Integer}}
+	for _, f := range licenceFields {
+		bcols = append(bcols, export.Column{Header: f.Label(l), Kind: export.Integer})
+	}
+	breakdown := export.Table{Name: ui.T(l, "lsum.breakdown"),
+		Title:   []string{ui.T(l, "lsum.breakdown"), where, p.MonthLabel(p.fromM) + " – " + p.MonthLabel(p.toM)},
+		Columns: bcols,
+		Rows: export.Map(p.Breakdown, func(x breakdownRow) []export.Value {
+			row := []export.Value{export.Str(x.Name), export.Int(int64(x.Reports))}
+			for _, f := range licenceFields {
+				row = append(row, export.Int(int64(f.Count(x.Counts))))
+			}
+			return row
+		})}
+	return []export.Table{rollup, breakdown, missing}
 }
 
 // licenceSummaryExport is the handler writing the page's tables as CSV or
@@ -155,20 +199,24 @@ func licenceSummaryExport(format string) func(*Admin, http.ResponseWriter, *http
 
 func init() {
 	ui.AddMessages(map[string][2]string{
-		"lsum.title":    {"สรุปรายงานการออกใบอนุญาต", "Licence report summary"},
-		"lsum.intro":    {"ผลรวมรายงานที่ส่งแล้วของหน่วยงานในสังกัด แยกตามกระบวนงานและเดือน", "The submitted reports of the agencies under this one, summed per process and month."},
-		"lsum.find":     {"ดูเฉพาะหน่วยงาน", "Narrow to an agency"},
-		"lsum.from":     {"ตั้งแต่เดือน", "From"},
-		"lsum.to":       {"ถึงเดือน", "To"},
-		"lsum.mmonth":   {"ผู้ที่ยังไม่รายงานของเดือน", "Missing reporters of"},
-		"lsum.rollup":   {"ผลรวมรายกระบวนงาน", "Per process"},
-		"lsum.reports":  {"จำนวนรายงาน", "Reports"},
-		"lsum.total":    {"รวม", "Total"},
-		"lsum.none":     {"ยังไม่มีรายงานที่ส่งแล้วในช่วงนี้", "No submitted report in this range yet."},
-		"lsum.missing":  {"ผู้รายงานที่ยังไม่ส่งรายงาน", "Reporters who have not reported"},
-		"lsum.nomiss":   {"ทุกผู้รายงานส่งรายงานครบแล้ว", "Every reporter has reported."},
-		"lsum.kind":     {"ประเภทผู้รายงาน", "Kind"},
-		"lsum.expected": {"ต้องรายงาน (กระบวนงาน)", "Owed (processes)"},
-		"lsum.notsent":  {"ยังไม่ส่ง", "Not submitted"},
+		"lsum.title":     {"สรุปรายงานการออกใบอนุญาต", "Licence report summary"},
+		"lsum.intro":     {"ผลรวมรายงานที่ส่งแล้วของหน่วยงานในสังกัด แยกตามกระบวนงานและเดือน", "The submitted reports of the agencies under this one, summed per process and month."},
+		"lsum.find":      {"ดูเฉพาะหน่วยงาน", "Narrow to an agency"},
+		"lsum.from":      {"ตั้งแต่เดือน", "From"},
+		"lsum.to":        {"ถึงเดือน", "To"},
+		"lsum.mmonth":    {"ผู้ที่ยังไม่รายงานของเดือน", "Missing reporters of"},
+		"lsum.rollup":    {"ผลรวมรายกระบวนงาน", "Per process"},
+		"lsum.reports":   {"จำนวนรายงาน", "Reports"},
+		"lsum.total":     {"รวม", "Total"},
+		"lsum.none":      {"ยังไม่มีรายงานที่ส่งแล้วในช่วงนี้", "No submitted report in this range yet."},
+		"lsum.missing":   {"ผู้รายงานที่ยังไม่ส่งรายงาน", "Reporters who have not reported"},
+		"lsum.nomiss":    {"ทุกผู้รายงานส่งรายงานครบแล้ว", "Every reporter has reported."},
+		"lsum.kind":      {"ประเภทผู้รายงาน", "Kind"},
+		"lsum.expected":  {"ต้องรายงาน (กระบวนงาน)", "Owed (processes)"},
+		"lsum.notsent":   {"ยังไม่ส่ง", "Not submitted"},
+		"lsum.breakdown": {"ผลรวมรายหน่วยงาน", "Per agency"},
+		"lsum.bhelp":     {"แต่ละหน่วยงานในสังกัดรวมหน่วยงานย่อยทั้งหมด กดชื่อเพื่อดูรายละเอียด", "Each agency under this one with its whole subtree; follow a name to see it in detail."},
+		"lsum.agency":    {"หน่วยงาน", "Agency"},
+		"lsum.own":       {"รายงานของหน่วยงานเอง", "its own reports"},
 	})
 }

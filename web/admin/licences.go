@@ -59,6 +59,10 @@ type licenceRow struct {
 	Raw       map[string]string       // what was typed, after a refusal
 	ui.Form                           // this form's refusal
 	History   []licenceHistoryRow
+	// Recorded is the delay notices recorded for this reporter, process
+	// and month: the form starts from it, and it stays visible when the
+	// officer reports another number.
+	Recorded int
 }
 
 // Val is what a count's input shows: the text typed, else the number.
@@ -262,6 +266,9 @@ func (s *Admin) licencePage(r *http.Request) (*licenceReportsPage, error) {
 	names := map[int64]string{}
 	for _, pr := range procs {
 		row := licenceRow{ProcessID: pr.ProcessID, Name: pr.Name, Report: byProcess[pr.ProcessID]}
+		if row.Recorded, err = s.db.DelayNoticeCount(ctx, p.Reporter.Reporter, pr.ProcessID, p.Month); err != nil {
+			return nil, err
+		}
 		if row.Report != nil {
 			row.Counts = row.Report.Counts
 			hist, err := s.db.LicenceReportHistory(ctx, row.Report.ID)
@@ -284,6 +291,7 @@ func (s *Admin) licencePage(r *http.Request) (*licenceReportsPage, error) {
 				return nil, err
 			}
 			row.Counts = zero.Counts
+			row.Counts.DelayNotices = row.Recorded
 		}
 		p.Rows = append(p.Rows, row)
 	}
@@ -434,6 +442,8 @@ func (s *Admin) handleLicenceZero(w http.ResponseWriter, r *http.Request) {
 		}
 		rep, err := s.db.ZeroLicenceReport(ctx, p.Reporter.Reporter, row.ProcessID, p.Month)
 		if err == nil {
+			// Notices sent are not applications: the zero month keeps them.
+			rep.Counts.DelayNotices = row.Recorded
 			if row.Report != nil {
 				rep.Version = row.Report.Version
 			}
@@ -523,4 +533,5 @@ var licenceMessages = map[string][2]string{
 	"lic.f.late":          {"เสร็จเกินระยะเวลา", "Late"},
 	"lic.f.pending_end":   {"คงค้างยกไป", "Pending at end"},
 	"lic.f.delay_notices": {"หนังสือแจ้งเหตุล่าช้า", "Delay notices"},
+	"lic.recorded":        {"บันทึกในระบบหนังสือแจ้งเหตุล่าช้า", "Recorded in the delay notices"},
 }

@@ -305,6 +305,9 @@ type tasksPage struct {
 	// subtree: first on the page, as the Act's seven-day rule does not wait.
 	Overdue      []delayRow
 	OverdueTotal int
+	// Owed are last month's licence reports the officer's reporters have
+	// not submitted, while its deadline has not passed.
+	Owed licenceOwed
 }
 
 // taskStates are the revision states that wait for o: drafts and returned
@@ -353,5 +356,10 @@ func (s *Admin) handleTasks(w http.ResponseWriter, r *http.Request) {
 		p.OverdueTotal = n
 		p.None = p.None && n == 0
 	}
+	if p.Owed, err = s.licenceOwed(r); err != nil {
+		s.Fail(w, r, err)
+		return
+	}
+	p.None = p.None && len(p.Owed.Reporters) == 0
 	s.Render(w, r, http.StatusOK, "admin_tasks", ui.T(ui.LangFrom(r), "tasks.title"), p)
 }
