@@ -120,10 +120,10 @@ func (s *Admin) handleSummaryExport(w http.ResponseWriter, r *http.Request) {
 	lang := ui.LangFrom(r)
 	cols := []export.Column{{Header: ui.T(lang, "summary.agency"), Width: 48}}
 	for _, st := range p.States {
-		cols = append(cols, export.Column{Header: stateName(st, lang), Kind: export.Integer})
+		cols = append(cols, export.Column{Header: ui.StateName(st, lang), Kind: export.Integer})
 	}
 	cols = append(cols, export.Column{Header: ui.T(lang, "summary.total"), Kind: export.Integer})
-	t := export.Table{Name: ui.T(lang, "summary.manuals"), Title: []string{ui.T(lang, "summary.manuals"), scopeName(p.Scope, lang)}, Columns: cols,
+	t := export.Table{Name: ui.T(lang, "summary.manuals"), Title: []string{ui.T(lang, "summary.manuals"), ui.ScopeName(p.Scope, lang)}, Columns: cols,
 		Rows: export.Map(p.Rows, func(row store.ManualStateRow) []export.Value {
 			v := []export.Value{export.Str(row.AgencyName)}
 			for _, st := range p.States {
@@ -138,22 +138,7 @@ func (s *Admin) handleSummaryExport(w http.ResponseWriter, r *http.Request) {
 	s.exportTables(w, r, "manuals-by-state", format, t)
 }
 
-func stateName(st openinfo.RevisionState, lang string) string {
-	if st == "" {
-		return ui.T(lang, "summary.nomanual")
-	}
-	return st.Label(lang)
-}
-
-func scopeName(a *openinfo.Agency, lang string) string {
-	if a == nil {
-		return ui.T(lang, "summary.country")
-	}
-	return a.Name(lang)
-}
-
 func init() {
-	ui.AddFuncs(map[string]any{"stateName": stateName, "scopeName": scopeName})
 	ui.AddMessages(map[string][2]string{
 		"summary.title":    {"รายงานสรุป", "Summary reports"},
 		"summary.intro":    {"รายงานของหน่วยงานและหน่วยงานในสังกัด พร้อมกราฟ ตาราง และส่งออกเป็น Excel หรือ CSV", "The reports of your agency and those under it, each with a chart, a table and exports to Excel or CSV."},

@@ -2,7 +2,6 @@ package portal
 
 import (
 	"net/http"
-	"net/url"
 	"strconv"
 	"strings"
 
@@ -129,25 +128,7 @@ func (s *Portal) publishedEgov(w http.ResponseWriter, r *http.Request) (*openinf
 	return rec, true
 }
 
-// egovHref is where a channel takes the citizen: its web address, a mailto:
-// for e-mail, LINE's add-friend page for an @ID; "" when there is none.
-func egovHref(it openinfo.EgovItem) string {
-	a := strings.TrimSpace(it.Address)
-	switch {
-	case a == "":
-		return ""
-	case it.Kind == openinfo.ChannelEmail:
-		return "mailto:" + a
-	case it.Kind == openinfo.ChannelLINE && strings.HasPrefix(a, "@"):
-		return "https://line.me/R/ti/p/" + url.PathEscape(a)
-	case strings.HasPrefix(a, "https://") || strings.HasPrefix(a, "http://"):
-		return a
-	}
-	return ""
-}
-
 func init() {
-	ui.AddFuncs(map[string]any{"egovHref": egovHref})
 	ui.AddMessages(map[string][2]string{
 		"egov.title":     {"ประกาศมาตรา 10 และคำสั่งมาตรา 16", "Section 10 announcements and Section 16 orders"},
 		"egov.intro":     {"พระราชบัญญัติการปฏิบัติราชการทางอิเล็กทรอนิกส์ พ.ศ. 2565: หน่วยงานประกาศช่องทางอิเล็กทรอนิกส์ที่ประชาชนใช้ติดต่อราชการได้ (มาตรา 10) และสั่งกำหนดระบบที่เจ้าหน้าที่ใช้ปฏิบัติหน้าที่ทางอิเล็กทรอนิกส์ (มาตรา 16)", "Electronic Government Administration Act B.E. 2565: agencies announce the electronic channels citizens can use to contact them (Section 10) and order the systems their officers use (Section 16)."},

@@ -64,6 +64,9 @@ func manualFuncs() template.FuncMap {
 		"legalKinds":     func() []string { return openinfo.LegalKinds },
 		"delayDecisions": func() any { return openinfo.DelayDecisions },
 		"monthLabel":     openinfo.MonthLabel,
+		"egovHref":       EgovHref,
+		"stateName":      StateName,
+		"scopeName":      ScopeName,
 		"hasArea": func(list []openinfo.ServiceArea, a openinfo.ServiceArea) bool {
 			for _, x := range list {
 				if x == a {

@@ -345,9 +345,6 @@ func (s *UI) parseTemplates() error {
 	for k, v := range manualFuncs() {
 		funcs[k] = v
 	}
-	for k, v := range extraFuncs {
-		funcs[k] = v
-	}
 	s.pages = map[string]*template.Template{}
 	var names []string
 	for _, dir := range []string{"common", "portal", "admin"} {
@@ -372,15 +369,4 @@ func (s *UI) parseTemplates() error {
 		s.pages[page] = t
 	}
 	return nil
-}
-
-// extraFuncs are template helpers the page packages add (AddFuncs).
-var extraFuncs = map[string]any{}
-
-// AddFuncs adds template helpers of a page package; call it from init, as
-// the templates are parsed when the site starts.
-func AddFuncs(m map[string]any) {
-	for k, v := range m {
-		extraFuncs[k] = v
-	}
 }
