@@ -75,3 +75,55 @@ func (d *DB) ManualStates(ctx context.Context, scopeID int64) ([]ManualStateRow,
 	})
 	return out, nil
 }
+
+// PointSummaryRow counts the service points under one agency and what
+// they lack: the gaps a central officer has to close.
+type PointSummaryRow struct {
+	AgencyID   int64
+	AgencyName string
+	Points     int // all of them, hidden ones too
+	Hidden     int
+	NoManuals  int // visible, with no manual pinned
+	NoLocation int // visible, without a map pin
+	NoHours    int // visible, without opening hours
+	NoRatings  int // visible, never rated
+}
+
+// PointSummary counts the service points of each agency directly under
+// scopeID (0: the top-level agencies) and its subtree, most points first.
+func (d *DB) PointSummary(ctx context.Context, scopeID int64) ([]PointSummaryRow, error) {
+	cond, args := "c.parent_id IS NULL", []any{}
+	if scopeID != 0 {
+		cond, args = "c.parent_id = $1", []any{scopeID}
+	}
+	rows, err := d.db.QueryContext(ctx, `SELECT c.id, c.name_th, count(*),
+		sum(CASE WHEN NOT p.visible THEN 1 ELSE 0 END),
+		sum(CASE WHEN p.visible AND NOT EXISTS (SELECT 1 FROM point_processes x WHERE x.point_id = p.id) THEN 1 ELSE 0 END),
+		sum(CASE WHEN p.visible AND p.lat IS NULL THEN 1 ELSE 0 END),
+		sum(CASE WHEN p.visible AND CAST(p.hours AS TEXT) NOT LIKE '%"periods"%' THEN 1 ELSE 0 END),
+		sum(CASE WHEN p.visible AND NOT EXISTS (SELECT 1 FROM ratings g WHERE g.point_id = p.id) THEN 1 ELSE 0 END)
+		FROM agencies c
+		JOIN agencies a ON a.path LIKE c.path || '%'
+		JOIN service_points p ON p.agency_id = a.id
+		WHERE `+cond+`
+		GROUP BY c.id, c.name_th`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []PointSummaryRow
+	for rows.Next() {
+		var r PointSummaryRow
+		if err := rows.Scan(&r.AgencyID, &r.AgencyName, &r.Points, &r.Hidden, &r.NoManuals, &r.NoLocation, &r.NoHours, &r.NoRatings); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	slices.SortFunc(out, func(a, b PointSummaryRow) int {
+		if a.Points != b.Points {
+			return b.Points - a.Points
+		}
+		return strings.Compare(a.AgencyName, b.AgencyName)
+	})
+	return out, rows.Err()
+}

@@ -47,3 +47,34 @@ func TestManualStates(t *testing.T) {
 		}
 	})
 }
+
+// TestPointSummary: each agency under the scope counts its subtree's
+// service points and what they lack.
+func TestPointSummary(t *testing.T) {
+	eachDB(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		dept := mustCreateAgency(t, db, 0, openinfo.AgencyDepartment, "กรมการขนส่งทางบก")
+		office := mustCreateAgency(t, db, dept.ID, openinfo.AgencyRegionalOffice, "สำนักงานขนส่งจังหวัดเชียงใหม่")
+		full := &openinfo.ServicePoint{AgencyID: office.ID, NameTH: "ช่องบริการ 1", Kind: openinfo.PointCounter, Visible: true,
+			HasLocation: true, Lat: 18.79, Lon: 98.98, Hours: openinfo.OfficeHours()}
+		bare := &openinfo.ServicePoint{AgencyID: office.ID, NameTH: "ช่องบริการ 2", Kind: openinfo.PointCounter, Visible: true}
+		hidden := &openinfo.ServicePoint{AgencyID: office.ID, NameTH: "ช่องที่ปิดแล้ว", Kind: openinfo.PointCounter}
+		for _, p := range []*openinfo.ServicePoint{full, bare, hidden} {
+			if err := db.CreateServicePoint(ctx, p); err != nil {
+				t.Fatal(err)
+			}
+		}
+		proc := publishedProcess(t, db, dept, "การต่ออายุใบอนุญาตขับรถ")
+		if _, err := db.Pin(ctx, store.PinProcess, proc.ID, []int64{full.ID}); err != nil {
+			t.Fatal(err)
+		}
+		rows, err := db.PointSummary(ctx, dept.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := store.PointSummaryRow{AgencyID: office.ID, AgencyName: office.NameTH, Points: 3, Hidden: 1, NoManuals: 1, NoLocation: 1, NoHours: 1, NoRatings: 2}
+		if len(rows) != 1 || rows[0] != want {
+			t.Fatalf("rows = %+v, want %+v", rows, want)
+		}
+	})
+}

@@ -31,6 +31,9 @@ func TestSummaryPage(t *testing.T) {
 	if err != nil || len(recs) < 3 || recs[2][0] != "สำนักงานขนส่งจังหวัดเชียงใหม่" || recs[2][len(recs[2])-1] != "1" {
 		t.Fatalf("CSV = %v, %v", recs, err)
 	}
+	if !strings.Contains(page, `id="points"`) || !strings.Contains(page, "ไม่มีคู่มือที่ปักหมุด") {
+		t.Fatal("the summary lacks the service points' table")
+	}
 	if st, _, _ := fetch(t, central, f.srv.URL+fmt.Sprintf("/admin/summary?agency=%d", f.foreign.ID)); st != http.StatusForbidden {
 		t.Fatalf("another agency's summary: %d", st)
 	}

@@ -35,6 +35,8 @@ type summaryPage struct {
 	Chart   template.HTML
 	Links   []summaryLink
 	ScopeID int64
+	Points  []store.PointSummaryRow
+	PointT  store.PointSummaryRow // the totals
 }
 
 // summaryScope is the agency a summary covers: ?agency= within what the
@@ -65,6 +67,18 @@ func (s *Admin) summaryData(r *http.Request) (*summaryPage, error) {
 			p.Totals[st] += n
 		}
 		p.Total += row.Total
+	}
+	if p.Points, err = s.db.PointSummary(ctx, p.ScopeID); err != nil {
+		return nil, err
+	}
+	for _, row := range p.Points {
+		t := &p.PointT
+		t.Points += row.Points
+		t.Hidden += row.Hidden
+		t.NoManuals += row.NoManuals
+		t.NoLocation += row.NoLocation
+		t.NoHours += row.NoHours
+		t.NoRatings += row.NoRatings
 	}
 	return p, nil
 }
@@ -131,25 +145,45 @@ func (s *Admin) handleSummaryExport(w http.ResponseWriter, r *http.Request) {
 			}
 			return append(v, export.Int(int64(row.Total)))
 		})}
+	pcols := []export.Column{{Header: ui.T(lang, "summary.agency"), Width: 48}}
+	for _, k := range pointColumns {
+		pcols = append(pcols, export.Column{Header: ui.T(lang, k), Kind: export.Integer})
+	}
+	pt := export.Table{Name: ui.T(lang, "summary.points"), Title: []string{ui.T(lang, "summary.points"), ui.ScopeName(p.Scope, lang)}, Columns: pcols,
+		Rows: export.Map(p.Points, func(row store.PointSummaryRow) []export.Value {
+			return []export.Value{export.Str(row.AgencyName), export.Int(int64(row.Points)), export.Int(int64(row.Hidden)),
+				export.Int(int64(row.NoManuals)), export.Int(int64(row.NoLocation)), export.Int(int64(row.NoHours)), export.Int(int64(row.NoRatings))}
+		})}
 	format := "csv"
 	if r.URL.Path == "/admin/summary/manuals.xlsx" {
 		format = "xlsx"
 	}
-	s.exportTables(w, r, "manuals-by-state", format, t)
+	s.exportTables(w, r, "summary", format, t, pt)
 }
+
+// pointColumns are the service-point report's counts, in table order.
+var pointColumns = []string{"summary.p.points", "summary.p.hidden", "summary.p.nomanuals", "summary.p.nolocation", "summary.p.nohours", "summary.p.noratings"}
 
 func init() {
 	ui.AddMessages(map[string][2]string{
-		"summary.title":    {"รายงานสรุป", "Summary reports"},
-		"summary.intro":    {"รายงานของหน่วยงานและหน่วยงานในสังกัด พร้อมกราฟ ตาราง และส่งออกเป็น Excel หรือ CSV", "The reports of your agency and those under it, each with a chart, a table and exports to Excel or CSV."},
-		"summary.others":   {"รายงานอื่น", "Other reports"},
-		"summary.licences": {"รายงานผลการออกใบอนุญาต", "Licence-issuance reports"},
-		"summary.manuals":  {"คู่มือสำหรับประชาชนตามสถานะ", "Citizen manuals by state"},
-		"summary.agency":   {"หน่วยงาน (รวมหน่วยงานในสังกัด)", "Agency (with those under it)"},
-		"summary.total":    {"รวม", "Total"},
-		"summary.nomanual": {"ยังไม่มีคู่มือ", "No manual yet"},
-		"summary.country":  {"ทั้งประเทศ", "The whole country"},
-		"summary.chart":    {"ร้อยละของกระบวนงานที่เผยแพร่คู่มือแล้ว", "Share of processes with a published manual"},
-		"summary.none":     {"ยังไม่มีกระบวนงานในหน่วยงานนี้", "No processes here yet."},
+		"summary.title":        {"รายงานสรุป", "Summary reports"},
+		"summary.intro":        {"รายงานของหน่วยงานและหน่วยงานในสังกัด พร้อมกราฟ ตาราง และส่งออกเป็น Excel หรือ CSV", "The reports of your agency and those under it, each with a chart, a table and exports to Excel or CSV."},
+		"summary.others":       {"รายงานอื่น", "Other reports"},
+		"summary.licences":     {"รายงานผลการออกใบอนุญาต", "Licence-issuance reports"},
+		"summary.manuals":      {"คู่มือสำหรับประชาชนตามสถานะ", "Citizen manuals by state"},
+		"summary.agency":       {"หน่วยงาน (รวมหน่วยงานในสังกัด)", "Agency (with those under it)"},
+		"summary.total":        {"รวม", "Total"},
+		"summary.nomanual":     {"ยังไม่มีคู่มือ", "No manual yet"},
+		"summary.country":      {"ทั้งประเทศ", "The whole country"},
+		"summary.chart":        {"ร้อยละของกระบวนงานที่เผยแพร่คู่มือแล้ว", "Share of processes with a published manual"},
+		"summary.none":         {"ยังไม่มีกระบวนงานในหน่วยงานนี้", "No processes here yet."},
+		"summary.points":       {"จุดบริการ", "Service points"},
+		"summary.p.points":     {"จุดบริการทั้งหมด", "All points"},
+		"summary.p.hidden":     {"ซ่อนจากประชาชน", "Hidden"},
+		"summary.p.nomanuals":  {"ไม่มีคู่มือที่ปักหมุด", "No manual pinned"},
+		"summary.p.nolocation": {"ไม่มีพิกัดแผนที่", "No map pin"},
+		"summary.p.nohours":    {"ไม่มีเวลาทำการ", "No opening hours"},
+		"summary.p.noratings":  {"ยังไม่มีผลประเมิน", "Never rated"},
+		"summary.p.none":       {"ยังไม่มีจุดบริการในหน่วยงานนี้", "No service points here yet."},
 	})
 }
