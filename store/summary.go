@@ -3,7 +3,9 @@ package store
 import (
 	"context"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/openinfo/openinfo"
 )
@@ -126,4 +128,96 @@ func (d *DB) PointSummary(ctx context.Context, scopeID int64) ([]PointSummaryRow
 		return strings.Compare(a.AgencyName, b.AgencyName)
 	})
 	return out, rows.Err()
+}
+
+// OfficerSummaryRow counts the officers of one agency's subtree by role,
+// those not seen for long, and the tokens waiting or lapsed.
+type OfficerSummaryRow struct {
+	AgencyID      int64
+	AgencyName    string
+	ByRole        map[openinfo.Role]int
+	Officers      int
+	Idle          int // no sign-in since the cut-off (or never)
+	TokensWaiting int // issued, not yet redeemed, still valid
+	TokensExpired int // expired without being redeemed
+}
+
+// OfficerSummary counts, for each agency directly under scopeID (0: the
+// top-level agencies) and its subtree, the officers by role, those idle
+// since idleSince, and the unspent tokens still valid or expired at now.
+func (d *DB) OfficerSummary(ctx context.Context, scopeID int64, idleSince, now time.Time) ([]OfficerSummaryRow, error) {
+	cond, args := "c.parent_id IS NULL", []any{}
+	if scopeID != 0 {
+		cond, args = "c.parent_id = $1", []any{scopeID}
+	}
+	n := len(args)
+	byID := map[int64]*OfficerSummaryRow{}
+	var order []int64
+	row := func(id int64, name string) *OfficerSummaryRow {
+		r := byID[id]
+		if r == nil {
+			r = &OfficerSummaryRow{AgencyID: id, AgencyName: name, ByRole: map[openinfo.Role]int{}}
+			byID[id] = r
+			order = append(order, id)
+		}
+		return r
+	}
+	users, err := d.db.QueryContext(ctx, `SELECT c.id, c.name_th, u.role, count(*),
+		sum(CASE WHEN u.last_login_at IS NULL OR u.last_login_at < $`+strconv.Itoa(n+1)+` THEN 1 ELSE 0 END)
+		FROM agencies c JOIN agencies a ON a.path LIKE c.path || '%' JOIN users u ON u.agency_id = a.id
+		WHERE `+cond+` AND u.role <> '' GROUP BY c.id, c.name_th, u.role`, append(args, idleSince.UTC())...)
+	if err != nil {
+		return nil, err
+	}
+	for users.Next() {
+		var id int64
+		var name, role string
+		var count, idle int
+		if err := users.Scan(&id, &name, &role, &count, &idle); err != nil {
+			users.Close()
+			return nil, err
+		}
+		r := row(id, name)
+		r.ByRole[openinfo.Role(role)] += count
+		r.Officers += count
+		r.Idle += idle
+	}
+	users.Close()
+	if err := users.Err(); err != nil {
+		return nil, err
+	}
+	tokens, err := d.db.QueryContext(ctx, `SELECT c.id, c.name_th,
+		sum(CASE WHEN t.expires_at >= $`+strconv.Itoa(n+1)+` THEN 1 ELSE 0 END),
+		sum(CASE WHEN t.expires_at < $`+strconv.Itoa(n+1)+` THEN 1 ELSE 0 END)
+		FROM agencies c JOIN agencies a ON a.path LIKE c.path || '%' JOIN officer_tokens t ON t.agency_id = a.id
+		WHERE `+cond+` AND t.spent_at IS NULL AND t.revoked_at IS NULL GROUP BY c.id, c.name_th`, append(args, now.UTC())...)
+	if err != nil {
+		return nil, err
+	}
+	defer tokens.Close()
+	for tokens.Next() {
+		var id int64
+		var name string
+		var waiting, expired int
+		if err := tokens.Scan(&id, &name, &waiting, &expired); err != nil {
+			return nil, err
+		}
+		r := row(id, name)
+		r.TokensWaiting += waiting
+		r.TokensExpired += expired
+	}
+	if err := tokens.Err(); err != nil {
+		return nil, err
+	}
+	out := make([]OfficerSummaryRow, 0, len(order))
+	for _, id := range order {
+		out = append(out, *byID[id])
+	}
+	slices.SortFunc(out, func(a, b OfficerSummaryRow) int {
+		if a.Officers != b.Officers {
+			return b.Officers - a.Officers
+		}
+		return strings.Compare(a.AgencyName, b.AgencyName)
+	})
+	return out, nil
 }

@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/store"
@@ -75,6 +76,48 @@ func TestPointSummary(t *testing.T) {
 		want := store.PointSummaryRow{AgencyID: office.ID, AgencyName: office.NameTH, Points: 3, Hidden: 1, NoManuals: 1, NoLocation: 1, NoHours: 1, NoRatings: 2}
 		if len(rows) != 1 || rows[0] != want {
 			t.Fatalf("rows = %+v, want %+v", rows, want)
+		}
+	})
+}
+
+// TestOfficerSummary: officers by role per agency under the scope, the idle
+// ones, and the unspent tokens still valid or lapsed.
+func TestOfficerSummary(t *testing.T) {
+	eachDB(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		dept := mustCreateAgency(t, db, 0, openinfo.AgencyDepartment, "กรมการขนส่งทางบก")
+		office := mustCreateAgency(t, db, dept.ID, openinfo.AgencyRegionalOffice, "สำนักงานขนส่งจังหวัดเชียงใหม่")
+		now := time.Now()
+		bind := func(sub string, role openinfo.Role) {
+			u, err := db.RecordLogin(ctx, &openinfo.User{Issuer: "test", Subject: sub, GivenName: sub})
+			if err != nil {
+				t.Fatal(err)
+			}
+			tok, _ := openinfo.NewToken()
+			if err := db.IssueToken(ctx, &openinfo.IssuedToken{Hash: tok, Sealed: "-", AgencyID: office.ID, Role: role, ExpiresAt: now.Add(time.Hour)}); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := db.RedeemToken(ctx, u.ID, tok, now); err != nil {
+				t.Fatal(err)
+			}
+		}
+		bind("a", openinfo.RolePointOfficer)
+		bind("b", openinfo.RoleAuthor)
+		waiting, _ := openinfo.NewToken()
+		if err := db.IssueToken(ctx, &openinfo.IssuedToken{Hash: waiting, Sealed: "-", AgencyID: office.ID, Role: openinfo.RoleReviewer, ExpiresAt: now.Add(time.Hour)}); err != nil {
+			t.Fatal(err)
+		}
+		rows, err := db.OfficerSummary(ctx, dept.ID, now.Add(-90*24*time.Hour), now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rows) != 1 || rows[0].Officers != 2 || rows[0].ByRole[openinfo.RoleAuthor] != 1 || rows[0].Idle != 0 || rows[0].TokensWaiting != 1 {
+			t.Fatalf("rows = %+v", rows)
+		}
+		later := now.Add(200 * 24 * time.Hour)
+		rows, _ = db.OfficerSummary(ctx, dept.ID, later.Add(-90*24*time.Hour), later)
+		if rows[0].Idle != 2 || rows[0].TokensExpired != 1 || rows[0].TokensWaiting != 0 {
+			t.Fatalf("200 days on: %+v", rows)
 		}
 	})
 }

@@ -34,6 +34,12 @@ func TestSummaryPage(t *testing.T) {
 	if !strings.Contains(page, `id="points"`) || !strings.Contains(page, "ไม่มีคู่มือที่ปักหมุด") {
 		t.Fatal("the summary lacks the service points' table")
 	}
+	if !strings.Contains(page, `id="officers"`) {
+		t.Fatal("a central officer's summary lacks the officers' table")
+	}
+	if _, author, _ := fetch(t, f.as(t, openinfo.RoleAuthor, f.dept), f.srv.URL+"/admin/summary"); strings.Contains(string(author), `id="officers"`) {
+		t.Fatal("a manual author sees the officers' table")
+	}
 	if st, _, _ := fetch(t, central, f.srv.URL+fmt.Sprintf("/admin/summary?agency=%d", f.foreign.ID)); st != http.StatusForbidden {
 		t.Fatalf("another agency's summary: %d", st)
 	}

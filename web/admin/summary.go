@@ -5,6 +5,7 @@ import (
 	"math"
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/export"
@@ -37,7 +38,17 @@ type summaryPage struct {
 	ScopeID int64
 	Points  []store.PointSummaryRow
 	PointT  store.PointSummaryRow // the totals
+	// Officers, for those who manage users (central officers, the
+	// administrator): who holds which role, who has not signed in for
+	// idleDays, and the tokens waiting or lapsed.
+	Officers     []store.OfficerSummaryRow
+	ShowOfficers bool
+	Roles        []openinfo.Role
+	IdleDays     int
 }
+
+// idleDays is how long without a sign-in makes an officer idle in the report.
+const idleDays = 90
 
 // summaryScope is the agency a summary covers: ?agency= within what the
 // officer may read, else their own agency (global roles: the country).
@@ -70,6 +81,15 @@ func (s *Admin) summaryData(r *http.Request) (*summaryPage, error) {
 	}
 	if p.Points, err = s.db.PointSummary(ctx, p.ScopeID); err != nil {
 		return nil, err
+	}
+	u := currentUser(ctx)
+	p.ShowOfficers = openinfo.Can(u.Officer(), openinfo.ActManageUsers, scopePath(scope))
+	if p.ShowOfficers {
+		now := time.Now()
+		p.Roles, p.IdleDays = []openinfo.Role{openinfo.RoleCentral, openinfo.RolePointOfficer, openinfo.RoleAuthor, openinfo.RoleReviewer}, idleDays
+		if p.Officers, err = s.db.OfficerSummary(ctx, p.ScopeID, now.AddDate(0, 0, -idleDays), now); err != nil {
+			return nil, err
+		}
 	}
 	for _, row := range p.Points {
 		t := &p.PointT
@@ -154,11 +174,37 @@ func (s *Admin) handleSummaryExport(w http.ResponseWriter, r *http.Request) {
 			return []export.Value{export.Str(row.AgencyName), export.Int(int64(row.Points)), export.Int(int64(row.Hidden)),
 				export.Int(int64(row.NoManuals)), export.Int(int64(row.NoLocation)), export.Int(int64(row.NoHours)), export.Int(int64(row.NoRatings))}
 		})}
+	tables := []export.Table{t, pt}
+	if p.ShowOfficers {
+		ocols := []export.Column{{Header: ui.T(lang, "summary.agency"), Width: 48}}
+		for _, role := range p.Roles {
+			ocols = append(ocols, export.Column{Header: role.Label(lang), Kind: export.Integer})
+		}
+		for _, k := range []string{"summary.o.idle", "summary.o.waiting", "summary.o.expired"} {
+			ocols = append(ocols, export.Column{Header: ui.T(lang, k), Kind: export.Integer})
+		}
+		tables = append(tables, export.Table{Name: ui.T(lang, "summary.officers"), Title: []string{ui.T(lang, "summary.officers"), ui.ScopeName(p.Scope, lang)},
+			Columns: ocols, Rows: export.Map(p.Officers, func(row store.OfficerSummaryRow) []export.Value {
+				v := []export.Value{export.Str(row.AgencyName)}
+				for _, role := range p.Roles {
+					v = append(v, export.Int(int64(row.ByRole[role])))
+				}
+				return append(v, export.Int(int64(row.Idle)), export.Int(int64(row.TokensWaiting)), export.Int(int64(row.TokensExpired)))
+			})})
+	}
 	format := "csv"
 	if r.URL.Path == "/admin/summary/manuals.xlsx" {
 		format = "xlsx"
 	}
-	s.exportTables(w, r, "summary", format, t, pt)
+	s.exportTables(w, r, "summary", format, tables...)
+}
+
+// scopePath is the path authorization checks a summary's scope against.
+func scopePath(a *openinfo.Agency) string {
+	if a == nil {
+		return ""
+	}
+	return a.Path
 }
 
 // pointColumns are the service-point report's counts, in table order.
@@ -185,5 +231,10 @@ func init() {
 		"summary.p.nohours":    {"ไม่มีเวลาทำการ", "No opening hours"},
 		"summary.p.noratings":  {"ยังไม่มีผลประเมิน", "Never rated"},
 		"summary.p.none":       {"ยังไม่มีจุดบริการในหน่วยงานนี้", "No service points here yet."},
+		"summary.officers":     {"เจ้าหน้าที่และ Token", "Officers and tokens"},
+		"summary.o.idle":       {"ไม่ได้เข้าระบบเกิน 90 วัน", "No sign-in for 90 days"},
+		"summary.o.waiting":    {"Token ที่ยังไม่ถูกใช้", "Tokens not yet redeemed"},
+		"summary.o.expired":    {"Token ที่หมดอายุโดยไม่ถูกใช้", "Tokens expired unused"},
+		"summary.o.none":       {"ยังไม่มีเจ้าหน้าที่หรือ Token ในหน่วยงานนี้", "No officers or tokens here yet."},
 	})
 }
