@@ -1,6 +1,7 @@
 package store
 
 import (
+	"database/sql"
 	"context"
 	"slices"
 	"strconv"
@@ -22,22 +23,28 @@ type ManualStateRow struct {
 	AgencyName string
 	Counts     map[openinfo.RevisionState]int
 	Total      int
+	// Stale counts the manuals public now whose published revision is
+	// older than the cut-off: due for a review.
+	Stale int
 }
 
 // ManualStates counts the processes of each agency directly under scopeID
 // (0: the top-level agencies) and its subtree, by their latest revision's
-// state, largest first.
-func (d *DB) ManualStates(ctx context.Context, scopeID int64) ([]ManualStateRow, error) {
-	cond, args := "c.parent_id IS NULL", []any{}
+// state, and the public manuals published before staleBefore; largest
+// first.
+func (d *DB) ManualStates(ctx context.Context, scopeID int64, staleBefore time.Time) ([]ManualStateRow, error) {
+	cond, args := "c.parent_id IS NULL", []any{staleBefore.UTC()}
 	if scopeID != 0 {
-		cond, args = "c.parent_id = $1", []any{scopeID}
+		cond, args = "c.parent_id = $2", append(args, scopeID)
 	}
-	rows, err := d.db.QueryContext(ctx, `SELECT c.id, c.name_th, COALESCE(r.state, ''), count(*)
+	rows, err := d.db.QueryContext(ctx, `SELECT c.id, c.name_th, COALESCE(r.state, ''), count(*),
+		sum(CASE WHEN pub.published_at < $1 THEN 1 ELSE 0 END)
 		FROM agencies c
 		JOIN agencies a ON a.path LIKE c.path || '%'
 		JOIN processes p ON p.agency_id = a.id
 		LEFT JOIN manual_revisions r ON r.process_id = p.id
 			AND r.number = (SELECT max(number) FROM manual_revisions m WHERE m.process_id = p.id)
+		LEFT JOIN manual_revisions pub ON pub.process_id = p.id AND pub.state = 'published'
 		WHERE `+cond+`
 		GROUP BY c.id, c.name_th, COALESCE(r.state, '')`, args...)
 	if err != nil {
@@ -50,7 +57,8 @@ func (d *DB) ManualStates(ctx context.Context, scopeID int64) ([]ManualStateRow,
 		var id int64
 		var name, state string
 		var n int
-		if err := rows.Scan(&id, &name, &state, &n); err != nil {
+		var stale sql.NullInt64
+		if err := rows.Scan(&id, &name, &state, &n, &stale); err != nil {
 			return nil, err
 		}
 		row := byID[id]
@@ -61,6 +69,7 @@ func (d *DB) ManualStates(ctx context.Context, scopeID int64) ([]ManualStateRow,
 		}
 		row.Counts[openinfo.RevisionState(state)] += n
 		row.Total += n
+		row.Stale += int(stale.Int64)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err

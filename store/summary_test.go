@@ -33,7 +33,7 @@ func TestManualStates(t *testing.T) {
 		mk(office, "การแจ้งย้ายที่อยู่", true)
 		mk(office, "การขอเลขที่บ้าน", false)
 		mk(dol, "การจดทะเบียนสิทธิ", true)
-		rows, err := db.ManualStates(ctx, moi.ID)
+		rows, err := db.ManualStates(ctx, moi.ID, time.Now().AddDate(-3, 0, 0))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -42,9 +42,13 @@ func TestManualStates(t *testing.T) {
 			rows[1].AgencyID != dol.ID || rows[1].Counts[openinfo.RevDraft] != 1 {
 			t.Fatalf("rows = %+v", rows)
 		}
-		top, err := db.ManualStates(ctx, 0)
-		if err != nil || len(top) != 1 || top[0].AgencyID != moi.ID || top[0].Total != 4 {
+		top, err := db.ManualStates(ctx, 0, time.Now().AddDate(-3, 0, 0))
+		if err != nil || len(top) != 1 || top[0].AgencyID != moi.ID || top[0].Total != 4 || top[0].Stale != 0 {
 			t.Fatalf("country = %+v, %v", top, err)
+		}
+		// Three years on, the manual published now is due for a review.
+		if later, _ := db.ManualStates(ctx, 0, time.Now().AddDate(0, 0, 1)); later[0].Stale != 1 {
+			t.Fatalf("stale = %+v", later)
 		}
 	})
 }

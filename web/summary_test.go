@@ -28,7 +28,7 @@ func TestSummaryPage(t *testing.T) {
 	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(csvBody, []byte("\xEF\xBB\xBF"))))
 	r.FieldsPerRecord = -1
 	recs, err := r.ReadAll()
-	if err != nil || len(recs) < 3 || recs[2][0] != "สำนักงานขนส่งจังหวัดเชียงใหม่" || recs[2][len(recs[2])-1] != "1" {
+	if err != nil || len(recs) < 3 || recs[2][0] != "สำนักงานขนส่งจังหวัดเชียงใหม่" || recs[2][len(recs[2])-2] != "1" {
 		t.Fatalf("CSV = %v, %v", recs, err)
 	}
 	if !strings.Contains(page, `id="points"`) || !strings.Contains(page, "ไม่มีคู่มือที่ปักหมุด") {

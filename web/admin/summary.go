@@ -33,6 +33,7 @@ type summaryPage struct {
 	States  []openinfo.RevisionState
 	Totals  map[openinfo.RevisionState]int
 	Total   int
+	Stale   int
 	Chart   template.HTML
 	Links   []summaryLink
 	ScopeID int64
@@ -47,8 +48,12 @@ type summaryPage struct {
 	IdleDays     int
 }
 
-// idleDays is how long without a sign-in makes an officer idle in the report.
-const idleDays = 90
+// idleDays is how long without a sign-in makes an officer idle in the report;
+// staleYears how old a published manual is before it is due for a review.
+const (
+	idleDays   = 90
+	staleYears = 3
+)
 
 // summaryScope is the agency a summary covers: ?agency= within what the
 // officer may read, else their own agency (global roles: the country).
@@ -70,7 +75,7 @@ func (s *Admin) summaryData(r *http.Request) (*summaryPage, error) {
 	if scope != nil {
 		p.ScopeID = scope.ID
 	}
-	if p.Rows, err = s.db.ManualStates(ctx, p.ScopeID); err != nil {
+	if p.Rows, err = s.db.ManualStates(ctx, p.ScopeID, time.Now().AddDate(-staleYears, 0, 0)); err != nil {
 		return nil, err
 	}
 	for _, row := range p.Rows {
@@ -78,6 +83,7 @@ func (s *Admin) summaryData(r *http.Request) (*summaryPage, error) {
 			p.Totals[st] += n
 		}
 		p.Total += row.Total
+		p.Stale += row.Stale
 	}
 	if p.Points, err = s.db.PointSummary(ctx, p.ScopeID); err != nil {
 		return nil, err
@@ -156,14 +162,15 @@ func (s *Admin) handleSummaryExport(w http.ResponseWriter, r *http.Request) {
 	for _, st := range p.States {
 		cols = append(cols, export.Column{Header: ui.StateName(st, lang), Kind: export.Integer})
 	}
-	cols = append(cols, export.Column{Header: ui.T(lang, "summary.total"), Kind: export.Integer})
+	cols = append(cols, export.Column{Header: ui.T(lang, "summary.total"), Kind: export.Integer},
+		export.Column{Header: ui.T(lang, "summary.stale"), Kind: export.Integer})
 	t := export.Table{Name: ui.T(lang, "summary.manuals"), Title: []string{ui.T(lang, "summary.manuals"), ui.ScopeName(p.Scope, lang)}, Columns: cols,
 		Rows: export.Map(p.Rows, func(row store.ManualStateRow) []export.Value {
 			v := []export.Value{export.Str(row.AgencyName)}
 			for _, st := range p.States {
 				v = append(v, export.Int(int64(row.Counts[st])))
 			}
-			return append(v, export.Int(int64(row.Total)))
+			return append(v, export.Int(int64(row.Total)), export.Int(int64(row.Stale)))
 		})}
 	pcols := []export.Column{{Header: ui.T(lang, "summary.agency"), Width: 48}}
 	for _, k := range pointColumns {
