@@ -230,3 +230,41 @@ func (d *DB) OfficerSummary(ctx context.Context, scopeID int64, idleSince, now t
 	})
 	return out, nil
 }
+
+// ApprovalTimes returns how long each revision of the subtree under path
+// ("" = every agency) waited at each approval step before it left it
+// (approved or returned), for steps left since since, by the state waited
+// in. Pairs are made in Go from the ordered records: a revision may go
+// round the loop several times.
+func (d *DB) ApprovalTimes(ctx context.Context, path string, since time.Time) (map[openinfo.RevisionState][]time.Duration, error) {
+	rows, err := d.db.QueryContext(ctx, `SELECT x.revision_id, x.from_state, x.to_state, x.at FROM revision_records x
+		JOIN manual_revisions r ON r.id = x.revision_id JOIN processes p ON p.id = r.process_id JOIN agencies a ON a.id = p.agency_id
+		WHERE a.path LIKE $1 AND (x.to_state IN ('waiting_step1', 'waiting_step2') OR x.from_state IN ('waiting_step1', 'waiting_step2'))
+		ORDER BY x.revision_id, x.at, x.id`, path+"%")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[openinfo.RevisionState][]time.Duration{}
+	var rev int64
+	entered := map[string]time.Time{}
+	for rows.Next() {
+		var id int64
+		var from, to string
+		var at time.Time
+		if err := rows.Scan(&id, &from, &to, &at); err != nil {
+			return nil, err
+		}
+		if id != rev {
+			rev, entered = id, map[string]time.Time{}
+		}
+		if t, ok := entered[from]; ok && !at.Before(since) {
+			out[openinfo.RevisionState(from)] = append(out[openinfo.RevisionState(from)], at.Sub(t))
+			delete(entered, from)
+		}
+		if to == string(openinfo.RevWaitingStep1) || to == string(openinfo.RevWaitingStep2) {
+			entered[to] = at
+		}
+	}
+	return out, rows.Err()
+}

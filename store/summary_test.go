@@ -125,3 +125,43 @@ func TestOfficerSummary(t *testing.T) {
 		}
 	})
 }
+
+// TestApprovalTimes: each wait at an approval step is measured from the
+// step's start to its end, also when a revision is returned and comes back.
+func TestApprovalTimes(t *testing.T) {
+	eachDB(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		dept := mustCreateAgency(t, db, 0, openinfo.AgencyDepartment, "กรมการขนส่งทางบก")
+		publishedProcess(t, db, dept, "การต่ออายุใบอนุญาตขับรถ")
+		// A second manual is returned at step 1 once, then goes through.
+		p := &openinfo.Process{AgencyID: dept.ID, NameTH: "การจดทะเบียนรถใหม่"}
+		if err := db.CreateProcess(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+		author := openinfo.Officer{UserID: 91, Role: openinfo.RoleAuthor, AgencyID: dept.ID, AgencyPath: dept.Path}
+		reviewer := openinfo.Officer{UserID: 92, Role: openinfo.RoleReviewer, AgencyID: dept.ID, AgencyPath: dept.Path}
+		r, _ := db.OpenRevision(ctx, p.ID)
+		if _, err := db.SaveDraft(ctx, r.ID, r.Version, completeManual(p.NameTH), author, dept.Path); err != nil {
+			t.Fatal(err)
+		}
+		for _, step := range []struct {
+			ev openinfo.RevisionEvent
+			o  openinfo.Officer
+			c  string
+		}{{openinfo.EvSubmit, author, ""}, {openinfo.EvReturnStep1, reviewer, "กรุณาแก้ไขขั้นตอน"}, {openinfo.EvSubmit, author, ""}, {openinfo.EvApproveStep1, reviewer, ""}} {
+			if err := db.ApplyRevision(ctx, r.ID, step.ev, step.o, dept.Path, step.c); err != nil {
+				t.Fatalf("%s: %v", step.ev, err)
+			}
+		}
+		times, err := db.ApprovalTimes(ctx, dept.Path, time.Now().Add(-time.Hour))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(times[openinfo.RevWaitingStep1]) != 3 || len(times[openinfo.RevWaitingStep2]) != 1 || times[openinfo.RevWaitingStep1][0] < 0 {
+			t.Fatalf("times = %v", times)
+		}
+		if other, _ := db.ApprovalTimes(context.Background(), "/999999/", time.Time{}); len(other) != 0 {
+			t.Fatalf("another subtree's times = %v", other)
+		}
+	})
+}

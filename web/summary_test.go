@@ -34,6 +34,9 @@ func TestSummaryPage(t *testing.T) {
 	if !strings.Contains(page, `id="points"`) || !strings.Contains(page, "ไม่มีคู่มือที่ปักหมุด") {
 		t.Fatal("the summary lacks the service points' table")
 	}
+	if !strings.Contains(page, `id="approval"`) || !strings.Contains(page, "รอพิจารณาขั้นที่ 1") {
+		t.Fatal("the summary lacks the approval times")
+	}
 	if !strings.Contains(page, `id="officers"`) {
 		t.Fatal("a central officer's summary lacks the officers' table")
 	}

@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"math"
 	"net/http"
+	"slices"
 	"strconv"
 	"time"
 
@@ -46,6 +47,35 @@ type summaryPage struct {
 	ShowOfficers bool
 	Roles        []openinfo.Role
 	IdleDays     int
+	// Approval is how long manuals waited at each approval step in the
+	// last 12 months.
+	Approval []approvalRow
+}
+
+type approvalRow struct {
+	State               openinfo.RevisionState
+	N                   int
+	Median, Mean, Worst string // in days, one decimal
+}
+
+// approvalRows summarises the waits of each step.
+func approvalRows(times map[openinfo.RevisionState][]time.Duration) []approvalRow {
+	var out []approvalRow
+	days := func(d time.Duration) string { return strconv.FormatFloat(d.Hours()/24, 'f', 1, 64) }
+	for _, st := range []openinfo.RevisionState{openinfo.RevWaitingStep1, openinfo.RevWaitingStep2} {
+		ds := slices.Clone(times[st])
+		if len(ds) == 0 {
+			out = append(out, approvalRow{State: st})
+			continue
+		}
+		slices.Sort(ds)
+		var sum time.Duration
+		for _, d := range ds {
+			sum += d
+		}
+		out = append(out, approvalRow{State: st, N: len(ds), Median: days(ds[len(ds)/2]), Mean: days(sum / time.Duration(len(ds))), Worst: days(ds[len(ds)-1])})
+	}
+	return out
 }
 
 // idleDays is how long without a sign-in makes an officer idle in the report;
@@ -97,6 +127,11 @@ func (s *Admin) summaryData(r *http.Request) (*summaryPage, error) {
 			return nil, err
 		}
 	}
+	times, err := s.db.ApprovalTimes(ctx, scopePath(scope), time.Now().AddDate(-1, 0, 0))
+	if err != nil {
+		return nil, err
+	}
+	p.Approval = approvalRows(times)
 	for _, row := range p.Points {
 		t := &p.PointT
 		t.Points += row.Points
@@ -181,7 +216,13 @@ func (s *Admin) handleSummaryExport(w http.ResponseWriter, r *http.Request) {
 			return []export.Value{export.Str(row.AgencyName), export.Int(int64(row.Points)), export.Int(int64(row.Hidden)),
 				export.Int(int64(row.NoManuals)), export.Int(int64(row.NoLocation)), export.Int(int64(row.NoHours)), export.Int(int64(row.NoRatings))}
 		})}
-	tables := []export.Table{t, pt}
+	at := export.Table{Name: ui.T(lang, "summary.approval"), Title: []string{ui.T(lang, "summary.approval"), ui.ScopeName(p.Scope, lang)},
+		Columns: []export.Column{{Header: ui.T(lang, "summary.a.step"), Width: 32}, {Header: ui.T(lang, "summary.a.n"), Kind: export.Integer},
+			{Header: ui.T(lang, "summary.a.median"), Kind: export.Text}, {Header: ui.T(lang, "summary.a.mean"), Kind: export.Text}, {Header: ui.T(lang, "summary.a.worst"), Kind: export.Text}},
+		Rows: export.Map(p.Approval, func(a approvalRow) []export.Value {
+			return []export.Value{export.Str(a.State.Label(lang)), export.Int(int64(a.N)), export.Str(a.Median), export.Str(a.Mean), export.Str(a.Worst)}
+		})}
+	tables := []export.Table{t, pt, at}
 	if p.ShowOfficers {
 		ocols := []export.Column{{Header: ui.T(lang, "summary.agency"), Width: 48}}
 		for _, role := range p.Roles {
@@ -239,6 +280,12 @@ func init() {
 		"summary.p.noratings":  {"ยังไม่มีผลประเมิน", "Never rated"},
 		"summary.p.none":       {"ยังไม่มีจุดบริการในหน่วยงานนี้", "No service points here yet."},
 		"summary.officers":     {"เจ้าหน้าที่และ Token", "Officers and tokens"},
+		"summary.approval":     {"ระยะเวลาที่คู่มือรอการอนุมัติ (12 เดือนล่าสุด, วัน)", "How long manuals waited for approval (last 12 months, days)"},
+		"summary.a.step":       {"ขั้นตอน", "Step"},
+		"summary.a.n":          {"จำนวนครั้ง", "Times"},
+		"summary.a.median":     {"มัธยฐาน", "Median"},
+		"summary.a.mean":       {"เฉลี่ย", "Mean"},
+		"summary.a.worst":      {"นานที่สุด", "Longest"},
 		"summary.o.idle":       {"ไม่ได้เข้าระบบเกิน 90 วัน", "No sign-in for 90 days"},
 		"summary.o.waiting":    {"Token ที่ยังไม่ถูกใช้", "Tokens not yet redeemed"},
 		"summary.o.expired":    {"Token ที่หมดอายุโดยไม่ถูกใช้", "Tokens expired unused"},
