@@ -211,6 +211,16 @@ func TestAuthorizationMatrix(t *testing.T) {
 					form.Set("signed_on", "1/3/2567")
 					form.Set("version", fmt.Sprint(egovVersion))
 				}
+				if rt.Path == "/admin/compliance/settings" {
+					set, err := db.EgovSettings(ctx)
+					if err != nil {
+						t.Fatal(err)
+					}
+					form.Set("version", fmt.Sprint(set.Version))
+					form.Set("agency_types", "department")
+					form.Set("deadline", "30/9/2569")
+					form.Set("reminder_days", "14")
+				}
 				if strings.HasPrefix(rt.Path, "/admin/catalog") {
 					form.Set("kind", "tag")
 					form.Set("code", fmt.Sprintf("code-%d", time.Now().UnixNano()))
