@@ -81,7 +81,9 @@ func sectionList(ss []openinfo.EgovSection) string {
 }
 
 // Pct writes n as a share of the group's total: "11.0".
-func (p *compliancePage) Pct(s openinfo.EgovShare, n int) string { return fmt.Sprintf("%.1f", s.Percent(n)) }
+func (p *compliancePage) Pct(s openinfo.EgovShare, n int) string {
+	return fmt.Sprintf("%.1f", s.Percent(n))
+}
 
 // MonthLabel names a yyyymm month.
 func (p *compliancePage) MonthLabel(m int) string { return openinfo.MonthLabel(m, p.Lang) }
