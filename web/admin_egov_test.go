@@ -162,8 +162,11 @@ func TestEgovAdmin(t *testing.T) {
 	opdc := f.as(t, openinfo.RoleOPDC, nil)
 	code, body, _ = fetchS(t, opdc, base+"/admin/egov?section=10&state=revoked")
 	wantIn(t, "OPDC list", body, rec.Title, "กรมการขนส่งทางบก")
-	if code, body, _ = fetchS(t, opdc, base+"/admin/egov?section=16"); strings.Contains(body, rec.Title) {
-		t.Fatal("section filter")
+	for q, want := range map[string]bool{"section=16": false, "type=department": true, "type=sao": false, "province=50": false,
+		"q=" + url.QueryEscape("สารบรรณ"): true, "q=nothing": false, "agency=" + itoa(f.dept.ID): true} {
+		if _, body, _ = fetchS(t, opdc, base+"/admin/egov?"+q); strings.Contains(body, rec.Title) != want {
+			t.Errorf("OPDC list ?%s: shown %v", q, !want)
+		}
 	}
 }
 

@@ -31,6 +31,7 @@ type compliancePage struct {
 	Settings  openinfo.EgovSettings
 	Lang      string
 	Ministry  int64  // ?ministry=: the ministry's subtree only
+	path      string // its path ("": the country)
 	Type      string // ?type=: one agency type only
 	Province  string // ?province=: the missing list of one province
 	Missing   []complianceMissing
@@ -113,7 +114,7 @@ func (s *Admin) compliance(r *http.Request) (*compliancePage, error) {
 		if err != nil {
 			return nil, err
 		}
-		p.Ministry, path = id, a.Path
+		p.Ministry, path, p.path = id, a.Path, a.Path
 		vals.Set("ministry", itoa(id))
 	}
 	if c := q.Get("province"); c != "" {
@@ -318,27 +319,24 @@ func complianceExport(format string) func(*Admin, http.ResponseWriter, *http.Req
 			s.Fail(w, r, err)
 			return
 		}
-		path := ""
-		if p.Ministry != 0 {
-			a, err := s.db.Agency(r.Context(), p.Ministry)
+		// Every reminder, a page of the store's at a time (it serves at most 500).
+		p.Reminders = p.Reminders[:0]
+		names := map[int64]string{}
+		for off := 0; ; off += 500 {
+			rems, total, err := s.db.EgovReminders(r.Context(), store.EgovReminderFilter{AgencyPath: p.path, Limit: 500, Offset: off})
 			if err != nil {
 				s.Fail(w, r, err)
 				return
 			}
-			path = a.Path
-		}
-		rems, _, err := s.db.EgovReminders(r.Context(), store.EgovReminderFilter{AgencyPath: path, Limit: 100000})
-		if err != nil {
-			s.Fail(w, r, err)
-			return
-		}
-		p.Reminders = p.Reminders[:0]
-		names := map[int64]string{}
-		for _, m := range rems {
-			if _, ok := names[m.AgencyID]; !ok {
-				names[m.AgencyID] = agencyNameOf(r, s.db, m.AgencyID, p.Lang)
+			for _, m := range rems {
+				if _, ok := names[m.AgencyID]; !ok {
+					names[m.AgencyID] = agencyNameOf(r, s.db, m.AgencyID, p.Lang)
+				}
+				p.Reminders = append(p.Reminders, complianceReminder{EgovReminder: m, Agency: names[m.AgencyID]})
 			}
-			p.Reminders = append(p.Reminders, complianceReminder{EgovReminder: m, Agency: names[m.AgencyID]})
+			if len(rems) == 0 || off+len(rems) >= total {
+				break
+			}
 		}
 		s.exportTables(w, r, "egov-compliance-"+time.Now().Format("2006-01-02"), format, p.tables()...)
 	}

@@ -46,6 +46,8 @@ type egovListPage struct {
 	Section   int
 	State     string
 	Query     string
+	Type      string // agency type and province: for a global role's view of every agency
+	Province  string
 	CanRecord bool
 	NewQuery  template.URL // ?agency= for the "new" links
 	egovChoices
@@ -82,6 +84,12 @@ func (s *Admin) handleEgovList(w http.ResponseWriter, r *http.Request) {
 	}
 	if st := openinfo.EgovState(q.Get("state")); st.Valid() {
 		p.State, f.State = string(st), st
+	}
+	if t := openinfo.AgencyType(q.Get("type")); t.Valid() {
+		p.Type, f.AgencyType = string(t), t
+	}
+	if _, ok := openinfo.ProvinceByCode(q.Get("province")); ok {
+		p.Province, f.Province = q.Get("province"), q.Get("province")
 	}
 	rows, total, err := s.db.EgovRecords(ctx, f)
 	if err != nil {
