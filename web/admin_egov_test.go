@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/openinfo/openinfo"
+	"github.com/openinfo/openinfo/internal/dbtest"
 	"github.com/openinfo/openinfo/store"
 )
 
@@ -56,118 +57,127 @@ func wantIn(t *testing.T, what, body string, subs ...string) {
 // revoking needs a reason; the page shows the history. Another agency's
 // officer cannot read it; OPDC can.
 func TestEgovAdmin(t *testing.T) {
-	ctx := context.Background()
-	f := newAdminFixture(t)
-	c := f.as(t, openinfo.RoleCentral, f.dept)
-	base := f.srv.URL
+	dbtest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		f := newAdminFixtureOn(t, db)
+		c := f.as(t, openinfo.RoleCentral, f.dept)
+		base := f.srv.URL
 
-	code, body, _ := fetchS(t, c, base+"/admin/egov/new?section=10")
-	if code != 200 {
-		t.Fatalf("new form: %d", code)
-	}
-	wantIn(t, "new form", body, `name="items[0].name"`, `name="items[2].kind"`, `enctype="multipart/form-data"`)
-
-	pdf := []byte("%PDF-1.4 ประกาศกรมการขนส่งทางบก")
-	form := url.Values{"csrf": {"test-csrf"}, "section": {"10"}, "title": {"ประกาศกรมการขนส่งทางบก เรื่อง ช่องทางอิเล็กทรอนิกส์"},
-		"document_no": {"ที่ 12/2566"}, "signed_on": {"31/2/2566"},
-		"items[0].kind": {"email"}, "items[0].name": {"อีเมลสารบรรณ"}, "items[0].address": {"saraban-at-dlt"},
-		"items[1].kind": {""}, "items[1].name": {""}, "items[1].address": {""}, "items[1].purpose": {""},
-		"items[2].kind": {"line"}, "items[2].name": {"LINE กรมการขนส่งทางบก"}, "items[2].address": {"dlt_news"}}
-	// A date that does not exist: refused at the field, the rest kept.
-	code, body, _ = postMultipart(t, c, base+"/admin/egov/new", form, pdf)
-	if code != http.StatusBadRequest && code != http.StatusUnprocessableEntity {
-		t.Fatalf("bad date: %d", code)
-	}
-	wantIn(t, "bad date", body, `id="signed_on-error"`, `value="31/2/2566"`, "ประกาศกรมการขนส่งทางบก เรื่อง", "saraban-at-dlt")
-	// A good date, a bad e-mail: refused at the row; the file uploaded is kept.
-	form.Set("signed_on", "1/11/2566")
-	code, body, _ = postMultipart(t, c, base+"/admin/egov/new", form, pdf)
-	if code < 400 {
-		t.Fatalf("bad e-mail: %d", code)
-	}
-	wantIn(t, "bad e-mail", body, `id="items[0].address-error"`, `value="saraban-at-dlt"`, `name="file_key" value="`)
-	i := strings.Index(body, `name="file_key" value="`) + len(`name="file_key" value="`)
-	key := body[i : i+64]
-	// Fixed, without sending the file again: the kept key carries it.
-	form.Set("items[0].address", "saraban@dlt.go.th")
-	form.Set("file_key", key)
-	code, body, loc := postMultipart(t, c, base+"/admin/egov/new", form, nil)
-	if code != http.StatusSeeOther || !strings.HasPrefix(loc, "/admin/egov/") {
-		t.Fatalf("save: %d %q\n%s", code, loc, firstError([]byte(body)))
-	}
-	rows, _, err := f.db.EgovRecords(ctx, store.EgovFilter{AgencyID: f.dept.ID})
-	if err != nil || len(rows) != 1 {
-		t.Fatalf("records: %v %d", err, len(rows))
-	}
-	rec := rows[0].EgovRecord
-	if rec.FileKey != key || len(rec.Items) != 2 || rec.Items[1].Address != "@dlt_news" || rec.State != openinfo.EgovDraft {
-		t.Fatalf("saved: %+v", rec)
-	}
-	id := "/admin/egov/" + itoa(rec.ID)
-	code, body, _ = fetchS(t, c, base+id+"/edit")
-	wantIn(t, "edit form", body, `value="1/11/2566"`, `value="@dlt_news"`, `name="items[1].remove"`, `name="items[4].name"`)
-	// Remove a row and save; a second save over the same version is stale.
-	edit := url.Values{"csrf": {"test-csrf"}, "version": {"1"}, "title": {rec.Title}, "signed_on": {"2023-11-01"}, "file_key": {key},
-		"items[0].kind": {"email"}, "items[0].name": {"อีเมลสารบรรณ"}, "items[0].address": {"saraban@dlt.go.th"},
-		"items[1].kind": {"line"}, "items[1].name": {"LINE"}, "items[1].address": {"@dlt_news"}, "items[1].remove": {"1"}}
-	if code, body, _ = postMultipart(t, c, base+id+"/edit", edit, nil); code != http.StatusSeeOther {
-		t.Fatalf("edit: %d\n%s", code, firstError([]byte(body)))
-	}
-	code, body, _ = postMultipart(t, c, base+id+"/edit", edit, nil)
-	if code != http.StatusConflict {
-		t.Fatalf("stale save: %d", code)
-	}
-	wantIn(t, "stale save", body, "อีเมลสารบรรณ")
-	if rec, _ = f.db.EgovRecord(ctx, rec.ID); len(rec.Items) != 1 || rec.Version != 2 {
-		t.Fatalf("after edit: %+v", rec)
-	}
-	// Publish: the portal shows it and its document.
-	if code, body, _ = postForm(t, c, base+id+"/publish", url.Values{"csrf": {"test-csrf"}, "version": {"2"}}); code != http.StatusSeeOther {
-		t.Fatalf("publish: %d\n%s", code, firstError([]byte(body)))
-	}
-	code, body, _ = fetchS(t, c, base+"/egov/"+itoa(rec.ID))
-	if code != 200 {
-		t.Fatalf("portal: %d", code)
-	}
-	wantIn(t, "portal", body, "ประกาศกรมการขนส่งทางบก เรื่อง ช่องทางอิเล็กทรอนิกส์", "saraban@dlt.go.th")
-	if code, body, _ = fetchS(t, c, base+"/egov/"+itoa(rec.ID)+"/file"); code != 200 || !strings.HasPrefix(body, "%PDF") {
-		t.Fatalf("portal file: %d", code)
-	}
-	// Revoking needs a reason.
-	code, body, _ = postForm(t, c, base+id+"/revoke", url.Values{"csrf": {"test-csrf"}, "version": {"3"}, "reason": {"  "}})
-	if code < 400 {
-		t.Fatalf("revoke without reason: %d", code)
-	}
-	wantIn(t, "revoke without reason", body, `id="reason-error"`)
-	if code, _, _ = postForm(t, c, base+id+"/revoke", url.Values{"csrf": {"test-csrf"}, "version": {"3"}, "reason": {"ออกประกาศฉบับใหม่แทน"}}); code != http.StatusSeeOther {
-		t.Fatalf("revoke: %d", code)
-	}
-	code, body, _ = fetchS(t, c, base+id)
-	wantIn(t, "detail", body, "ยกเลิกแล้ว", "ออกประกาศฉบับใหม่แทน", "สร้างฉบับร่าง", "เผยแพร่", `href="/admin/egov/new?agency=`)
-	if code, body, _ = fetchS(t, c, base+id+"/file"); code != 200 || !strings.HasPrefix(body, "%PDF") {
-		t.Fatalf("admin file: %d", code)
-	}
-	// A published record is changed through a new one: its edit leads there.
-	if code, _, loc = fetchS(t, c, base+id+"/edit"); code != http.StatusSeeOther || !strings.Contains(loc, "from=") {
-		t.Fatalf("edit of a revoked record: %d %q", code, loc)
-	}
-	// Someone else's agency: refused; OPDC: every agency's.
-	other := f.as(t, openinfo.RoleCentral, f.foreign)
-	if code, _, _ = fetchS(t, other, base+id); code != http.StatusForbidden {
-		t.Fatalf("foreign officer: %d", code)
-	}
-	if code, body, _ = fetchS(t, other, base+"/admin/egov"); code != 200 || strings.Contains(body, rec.Title) {
-		t.Fatalf("foreign list: %d", code)
-	}
-	opdc := f.as(t, openinfo.RoleOPDC, nil)
-	code, body, _ = fetchS(t, opdc, base+"/admin/egov?section=10&state=revoked")
-	wantIn(t, "OPDC list", body, rec.Title, "กรมการขนส่งทางบก")
-	for q, want := range map[string]bool{"section=16": false, "type=department": true, "type=sao": false, "province=50": false,
-		"q=" + url.QueryEscape("สารบรรณ"): true, "q=nothing": false, "agency=" + itoa(f.dept.ID): true} {
-		if _, body, _ = fetchS(t, opdc, base+"/admin/egov?"+q); strings.Contains(body, rec.Title) != want {
-			t.Errorf("OPDC list ?%s: shown %v", q, !want)
+		code, body, _ := fetchS(t, c, base+"/admin/egov/new?section=10")
+		if code != 200 {
+			t.Fatalf("new form: %d", code)
 		}
-	}
+		wantIn(t, "new form", body, `name="items[0].name"`, `name="items[2].kind"`, `enctype="multipart/form-data"`)
+
+		pdf := []byte("%PDF-1.4 ประกาศกรมการขนส่งทางบก")
+		form := url.Values{"csrf": {"test-csrf"}, "section": {"10"}, "title": {"ประกาศกรมการขนส่งทางบก เรื่อง ช่องทางอิเล็กทรอนิกส์"},
+			"document_no": {"ที่ 12/2566"}, "signed_on": {"31/2/2566"},
+			"items[0].kind": {"email"}, "items[0].name": {"อีเมลสารบรรณ"}, "items[0].address": {"saraban-at-dlt"},
+			"items[1].kind": {""}, "items[1].name": {""}, "items[1].address": {""}, "items[1].purpose": {""},
+			"items[2].kind": {"line"}, "items[2].name": {"LINE กรมการขนส่งทางบก"}, "items[2].address": {"dlt_news"}}
+		// A date that does not exist: refused at the field, the rest kept.
+		code, body, _ = postMultipart(t, c, base+"/admin/egov/new", form, pdf)
+		if code != http.StatusBadRequest && code != http.StatusUnprocessableEntity {
+			t.Fatalf("bad date: %d", code)
+		}
+		wantIn(t, "bad date", body, `id="signed_on-error"`, `value="31/2/2566"`, "ประกาศกรมการขนส่งทางบก เรื่อง", "saraban-at-dlt")
+		// Not a PDF: refused at the file.
+		png := []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+		code, body, _ = postMultipart(t, c, base+"/admin/egov/new", form, png)
+		if code < 400 {
+			t.Fatalf("a PNG: %d", code)
+		}
+		wantIn(t, "a PNG", body, `id="file-error"`, "PDF")
+		// A good date, a bad e-mail: refused at the row; the file uploaded is kept.
+		form.Set("signed_on", "1/11/2566")
+		code, body, _ = postMultipart(t, c, base+"/admin/egov/new", form, pdf)
+		if code < 400 {
+			t.Fatalf("bad e-mail: %d", code)
+		}
+		wantIn(t, "bad e-mail", body, `id="items[0].address-error"`, `value="saraban-at-dlt"`, `name="file_key" value="`)
+		i := strings.Index(body, `name="file_key" value="`) + len(`name="file_key" value="`)
+		key := body[i : i+64]
+		// Fixed, without sending the file again: the kept key carries it.
+		form.Set("items[0].address", "saraban@dlt.go.th")
+		form.Set("file_key", key)
+		code, body, loc := postMultipart(t, c, base+"/admin/egov/new", form, nil)
+		if code != http.StatusSeeOther || !strings.HasPrefix(loc, "/admin/egov/") {
+			t.Fatalf("save: %d %q\n%s", code, loc, firstError([]byte(body)))
+		}
+		rows, _, err := f.db.EgovRecords(ctx, store.EgovFilter{AgencyID: f.dept.ID})
+		if err != nil || len(rows) != 1 {
+			t.Fatalf("records: %v %d", err, len(rows))
+		}
+		rec := rows[0].EgovRecord
+		if rec.FileKey != key || len(rec.Items) != 2 || rec.Items[1].Address != "@dlt_news" || rec.State != openinfo.EgovDraft {
+			t.Fatalf("saved: %+v", rec)
+		}
+		id := "/admin/egov/" + itoa(rec.ID)
+		code, body, _ = fetchS(t, c, base+id+"/edit")
+		wantIn(t, "edit form", body, `value="1/11/2566"`, `value="@dlt_news"`, `name="items[1].remove"`, `name="items[4].name"`)
+		// Remove a row and save; a second save over the same version is stale.
+		edit := url.Values{"csrf": {"test-csrf"}, "version": {"1"}, "title": {rec.Title}, "signed_on": {"2023-11-01"}, "file_key": {key},
+			"items[0].kind": {"email"}, "items[0].name": {"อีเมลสารบรรณ"}, "items[0].address": {"saraban@dlt.go.th"},
+			"items[1].kind": {"line"}, "items[1].name": {"LINE"}, "items[1].address": {"@dlt_news"}, "items[1].remove": {"1"}}
+		if code, body, _ = postMultipart(t, c, base+id+"/edit", edit, nil); code != http.StatusSeeOther {
+			t.Fatalf("edit: %d\n%s", code, firstError([]byte(body)))
+		}
+		code, body, _ = postMultipart(t, c, base+id+"/edit", edit, nil)
+		if code != http.StatusConflict {
+			t.Fatalf("stale save: %d", code)
+		}
+		wantIn(t, "stale save", body, "อีเมลสารบรรณ")
+		if rec, _ = f.db.EgovRecord(ctx, rec.ID); len(rec.Items) != 1 || rec.Version != 2 {
+			t.Fatalf("after edit: %+v", rec)
+		}
+		// Publish: the portal shows it and its document.
+		if code, body, _ = postForm(t, c, base+id+"/publish", url.Values{"csrf": {"test-csrf"}, "version": {"2"}}); code != http.StatusSeeOther {
+			t.Fatalf("publish: %d\n%s", code, firstError([]byte(body)))
+		}
+		code, body, _ = fetchS(t, c, base+"/egov/"+itoa(rec.ID))
+		if code != 200 {
+			t.Fatalf("portal: %d", code)
+		}
+		wantIn(t, "portal", body, "ประกาศกรมการขนส่งทางบก เรื่อง ช่องทางอิเล็กทรอนิกส์", "saraban@dlt.go.th")
+		if code, body, _ = fetchS(t, c, base+"/egov/"+itoa(rec.ID)+"/file"); code != 200 || !strings.HasPrefix(body, "%PDF") {
+			t.Fatalf("portal file: %d", code)
+		}
+		// Revoking needs a reason.
+		code, body, _ = postForm(t, c, base+id+"/revoke", url.Values{"csrf": {"test-csrf"}, "version": {"3"}, "reason": {"  "}})
+		if code < 400 {
+			t.Fatalf("revoke without reason: %d", code)
+		}
+		wantIn(t, "revoke without reason", body, `id="reason-error"`)
+		if code, _, _ = postForm(t, c, base+id+"/revoke", url.Values{"csrf": {"test-csrf"}, "version": {"3"}, "reason": {"ออกประกาศฉบับใหม่แทน"}}); code != http.StatusSeeOther {
+			t.Fatalf("revoke: %d", code)
+		}
+		code, body, _ = fetchS(t, c, base+id)
+		wantIn(t, "detail", body, "ยกเลิกแล้ว", "ออกประกาศฉบับใหม่แทน", "สร้างฉบับร่าง", "เผยแพร่", `href="/admin/egov/new?agency=`)
+		if code, body, _ = fetchS(t, c, base+id+"/file"); code != 200 || !strings.HasPrefix(body, "%PDF") {
+			t.Fatalf("admin file: %d", code)
+		}
+		// A published record is changed through a new one: its edit leads there.
+		if code, _, loc = fetchS(t, c, base+id+"/edit"); code != http.StatusSeeOther || !strings.Contains(loc, "from=") {
+			t.Fatalf("edit of a revoked record: %d %q", code, loc)
+		}
+		// Someone else's agency: refused; OPDC: every agency's.
+		other := f.as(t, openinfo.RoleCentral, f.foreign)
+		if code, _, _ = fetchS(t, other, base+id); code != http.StatusForbidden {
+			t.Fatalf("foreign officer: %d", code)
+		}
+		if code, body, _ = fetchS(t, other, base+"/admin/egov"); code != 200 || strings.Contains(body, rec.Title) {
+			t.Fatalf("foreign list: %d", code)
+		}
+		opdc := f.as(t, openinfo.RoleOPDC, nil)
+		code, body, _ = fetchS(t, opdc, base+"/admin/egov?section=10&state=revoked")
+		wantIn(t, "OPDC list", body, rec.Title, "กรมการขนส่งทางบก")
+		for q, want := range map[string]bool{"section=16": false, "type=department": true, "type=sao": false, "province=50": false,
+			"q=" + url.QueryEscape("สารบรรณ"): true, "q=nothing": false, "agency=" + itoa(f.dept.ID): true} {
+			if _, body, _ = fetchS(t, opdc, base+"/admin/egov?"+q); strings.Contains(body, rec.Title) != want {
+				t.Errorf("OPDC list ?%s: shown %v", q, !want)
+			}
+		}
+	})
 }
 
 func fetchS(t *testing.T, c *http.Client, u string) (int, string, string) {
