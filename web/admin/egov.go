@@ -461,6 +461,7 @@ func init() {
 		"egova.updated":     {"แก้ไขล่าสุด", "Last change"},
 		"egova.system":      {"ระบบ", "System"},
 		"egova.document":    {"เอกสาร", "Document"},
+		"egova.note":        {"หมายเหตุ", "Note"},
 		"egova.cancel":      {"ยกเลิกการแก้ไข", "Cancel"},
 	})
 }
