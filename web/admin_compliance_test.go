@@ -78,6 +78,9 @@ func TestComplianceDashboard(t *testing.T) {
 		if strings.Contains(body, `<a href="/admin/agencies/`+itoa(f.dept.ID)+`"`) {
 			t.Error("a compliant agency in the missing list")
 		}
+		// The missing agency's admin page leads to its records.
+		_, body, _ = fetchS(t, c, f.srv.URL+"/admin/agencies/"+itoa(f.foreign.ID))
+		wantIn(t, "agency page", body, `href="/admin/egov?agency=`+itoa(f.foreign.ID)+`"`)
 		// The province narrows the missing list.
 		_, body, _ = fetchS(t, c, f.srv.URL+"/admin/compliance?province=50")
 		if !strings.Contains(body, `href="/admin/agencies/`+itoa(muni.ID)+`"`) || strings.Contains(body, `<a href="/admin/agencies/`+itoa(ministry.ID)+`"`) {
