@@ -185,3 +185,14 @@ func fetchS(t *testing.T, c *http.Client, u string) (int, string, string) {
 	code, b, h := fetch(t, c, u)
 	return code, string(b), h.Get("Location")
 }
+
+// TestEgovUploadRoutes: the record's form may carry a 10 MB PDF; its other
+// POSTs keep the plain forms' limit.
+func TestEgovUploadRoutes(t *testing.T) {
+	for path, want := range map[string]bool{"/admin/egov/new": true, "/admin/egov/12/edit": true, "/admin/egov/12/publish": false,
+		"/admin/egov/12/revoke": false, "/admin/egov/x/y/edit": false, "/admin/compliance/settings": false} {
+		if got := uploadRoute(path); got != want {
+			t.Errorf("uploadRoute(%q) = %v, want %v", path, got, want)
+		}
+	}
+}

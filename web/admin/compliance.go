@@ -177,7 +177,8 @@ func (p *compliancePage) chart() *chart.Chart {
 	s10 := chart.Series{Name: ui.T(l, "comp.with10"), Kind: chart.Line, Color: "#1f4e8c"}
 	s16 := chart.Series{Name: ui.T(l, "comp.with16"), Kind: chart.Line, Color: "#2e7d32"}
 	both := chart.Series{Name: ui.T(l, "comp.both"), Kind: chart.Line, Color: "#b26a00"}
-	mark := chart.Series{Name: ui.T(l, "comp.deadline"), Kind: chart.Bars, Color: "#f3c7c7"}
+	mark := chart.Series{Name: ui.T(l, "comp.deadline"), Kind: chart.Bars, Color: "#f3c7c7",
+		Format: func(float64) string { return thaitime.FormatDate(p.Deadline, l) }} // its tooltip: the date, not the bar's height
 	top := float64(max(p.Total, 1))
 	c.Left.Max = top
 	marked := false
