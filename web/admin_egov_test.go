@@ -7,6 +7,7 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -160,6 +161,39 @@ func TestEgovAdmin(t *testing.T) {
 		if code, _, loc = fetchS(t, c, base+id+"/edit"); code != http.StatusSeeOther || !strings.Contains(loc, "from=") {
 			t.Fatalf("edit of a revoked record: %d %q", code, loc)
 		}
+		// A new record from the revoked one, published, then replaced by a third: superseded.
+		_, body, _ = fetchS(t, c, base+"/admin/egov/new?agency="+itoa(f.dept.ID)+"&section=10&from="+itoa(rec.ID))
+		wantIn(t, "new from", body, `value="`+rec.Title+`"`, `value="saraban@dlt.go.th"`, `value="1/11/2566"`, `name="version" value="0"`)
+		var ids []int64
+		for i := 0; i < 2; i++ {
+			form := url.Values{"csrf": {"test-csrf"}, "agency": {itoa(f.dept.ID)}, "section": {"10"}, "title": {"ประกาศฉบับใหม่"},
+				"signed_on": {"2/11/2566"}, "url": {"https://www.dlt.go.th/egov.pdf"},
+				"items[0].kind": {"website"}, "items[0].name": {"เว็บไซต์"}, "items[0].address": {"https://www.dlt.go.th"}}
+			code, body, loc = postMultipart(t, c, base+"/admin/egov/new", form, nil)
+			if code != http.StatusSeeOther {
+				t.Fatalf("save %d: %d\n%s", i, code, firstError([]byte(body)))
+			}
+			r, err := f.db.EgovRecord(ctx, idFrom(t, loc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if code, _, _ = postForm(t, c, base+loc+"/publish", url.Values{"version": {itoa(r.Version)}}); code != http.StatusSeeOther {
+				t.Fatalf("publish %d: %d", i, code)
+			}
+			ids = append(ids, r.ID)
+		}
+		_, body, _ = fetchS(t, c, base+"/admin/egov/"+itoa(ids[0]))
+		wantIn(t, "superseded", body, "ถูกแทนที่ด้วยฉบับใหม่", `href="/admin/egov/`+itoa(ids[1])+`"`)
+		// An incomplete draft cannot be published: back to its form, each gap marked.
+		code, _, loc = postMultipart(t, c, base+"/admin/egov/new", url.Values{"csrf": {"test-csrf"}, "section": {"16"}, "title": {"คำสั่งที่ยังไม่ครบ"}}, nil)
+		if code != http.StatusSeeOther {
+			t.Fatalf("save incomplete: %d", code)
+		}
+		code, body, _ = postForm(t, c, base+loc+"/publish", url.Values{"version": {"1"}})
+		if code < 400 {
+			t.Fatalf("publish incomplete: %d", code)
+		}
+		wantIn(t, "publish incomplete", body, `id="signed_on-error"`, `action="`+loc+`/edit"`, `value="คำสั่งที่ยังไม่ครบ"`, "กรุณาระบุระบบอย่างน้อย 1 ระบบ")
 		// Someone else's agency: refused; OPDC: every agency's.
 		other := f.as(t, openinfo.RoleCentral, f.foreign)
 		if code, _, _ = fetchS(t, other, base+id); code != http.StatusForbidden {
@@ -195,4 +229,14 @@ func TestEgovUploadRoutes(t *testing.T) {
 			t.Errorf("uploadRoute(%q) = %v, want %v", path, got, want)
 		}
 	}
+}
+
+// idFrom reads the record's ID from its page's path, "/admin/egov/12".
+func idFrom(t *testing.T, loc string) int64 {
+	t.Helper()
+	n, err := strconv.ParseInt(strings.TrimPrefix(loc, "/admin/egov/"), 10, 64)
+	if err != nil {
+		t.Fatalf("location %q", loc)
+	}
+	return n
 }
