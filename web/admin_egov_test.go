@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/internal/dbtest"
 	"github.com/openinfo/openinfo/store"
@@ -205,6 +207,23 @@ func TestEgovAdmin(t *testing.T) {
 		opdc := f.as(t, openinfo.RoleOPDC, nil)
 		code, body, _ = fetchS(t, opdc, base+"/admin/egov?section=10&state=revoked")
 		wantIn(t, "OPDC list", body, rec.Title, "กรมการขนส่งทางบก")
+		// The exports, with the filters: CSV and Excel parse, with the record's row.
+		code, body, _ = fetchS(t, opdc, base+"/admin/egov.csv?section=10&state=revoked")
+		if code != 200 {
+			t.Fatalf("csv: %d", code)
+		}
+		wantRow(t, readCSV(t, body), itoa(rec.ID), "กรมการขนส่งทางบก", "10", rec.Title)
+		_, body, _ = fetchS(t, opdc, base+"/admin/egov.csv?section=16")
+		if strings.Contains(body, rec.Title) {
+			t.Error("csv section filter")
+		}
+		_, body, _ = fetchS(t, c, base+"/admin/egov.xlsx")
+		x, err := excelize.OpenReader(strings.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sheet, _ := x.GetRows(x.GetSheetList()[0])
+		wantRow(t, sheet, itoa(rec.ID), "กรมการขนส่งทางบก", "10", rec.Title)
 		for q, want := range map[string]bool{"section=16": false, "type=department": true, "type=sao": false, "province=50": false,
 			"q=" + url.QueryEscape("สารบรรณ"): true, "q=nothing": false, "agency=" + itoa(f.dept.ID): true} {
 			if _, body, _ = fetchS(t, opdc, base+"/admin/egov?"+q); strings.Contains(body, rec.Title) != want {

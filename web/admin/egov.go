@@ -14,7 +14,9 @@ import (
 	"time"
 
 	"github.com/openinfo/openinfo"
+	"github.com/openinfo/openinfo/export"
 	"github.com/openinfo/openinfo/store"
+	"github.com/openinfo/openinfo/thaitime"
 	"github.com/openinfo/openinfo/web/internal/ui"
 )
 
@@ -50,6 +52,7 @@ type egovListPage struct {
 	Province  string
 	CanRecord bool
 	NewQuery  template.URL // ?agency= for the "new" links
+	Filters   template.URL // every filter, for the exports
 	egovChoices
 }
 
@@ -61,37 +64,57 @@ func (egovChoices) Sections() any { return openinfo.EgovSections }
 func (egovChoices) States() any   { return openinfo.EgovStates }
 func (egovChoices) Kinds() any    { return openinfo.EgovChannelKinds }
 
-// handleEgovList lists the records of the officer's subtree (or of
-// ?agency=), both sections and every state, the latest change first.
-func (s *Admin) handleEgovList(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	u := currentUser(ctx)
+// egovListFilter reads the list's filters: ?agency= (else the officer's
+// own agency; a global role sees every agency), section, state, agency
+// type, province and text.
+func (s *Admin) egovListFilter(r *http.Request) (*egovListPage, store.EgovFilter, error) {
+	u := currentUser(r.Context())
 	q := r.URL.Query()
-	p := egovListPage{Pager: ui.NewPager(r, "page", 50), Query: strings.TrimSpace(q.Get("q"))}
+	p := &egovListPage{Pager: ui.NewPager(r, "page", 50), Query: strings.TrimSpace(q.Get("q"))}
 	f := store.EgovFilter{AgencyPath: officerScope(u), Query: p.Query, Limit: p.Pager.Size, Offset: p.Pager.Offset()}
+	vals := url.Values{}
 	if q.Get("agency") != "" || !u.Role.Global() {
 		a, err := s.agencyFromRequest(r)
 		if err != nil {
-			s.Fail(w, r, err)
-			return
+			return nil, f, err
 		}
 		p.Agency, f.AgencyPath = a, a.Path
 		p.NewQuery = template.URL(url.Values{"agency": {itoa(a.ID)}}.Encode())
 		p.CanRecord = openinfo.Can(u.Officer(), openinfo.ActRecordSection10, a.Path)
+		vals.Set("agency", itoa(a.ID))
 	}
 	if n, _ := strconv.Atoi(q.Get("section")); openinfo.EgovSection(n).Valid() {
 		p.Section, f.Section = n, openinfo.EgovSection(n)
+		vals.Set("section", strconv.Itoa(n))
 	}
 	if st := openinfo.EgovState(q.Get("state")); st.Valid() {
 		p.State, f.State = string(st), st
+		vals.Set("state", p.State)
 	}
 	if t := openinfo.AgencyType(q.Get("type")); t.Valid() {
 		p.Type, f.AgencyType = string(t), t
+		vals.Set("type", p.Type)
 	}
 	if _, ok := openinfo.ProvinceByCode(q.Get("province")); ok {
 		p.Province, f.Province = q.Get("province"), q.Get("province")
+		vals.Set("province", p.Province)
 	}
-	rows, total, err := s.db.EgovRecords(ctx, f)
+	if p.Query != "" {
+		vals.Set("q", p.Query)
+	}
+	p.Filters = template.URL(vals.Encode())
+	return p, f, nil
+}
+
+// handleEgovList lists the records of the officer's subtree (or of
+// ?agency=), both sections and every state, the latest change first.
+func (s *Admin) handleEgovList(w http.ResponseWriter, r *http.Request) {
+	p, f, err := s.egovListFilter(r)
+	if err != nil {
+		s.Fail(w, r, err)
+		return
+	}
+	rows, total, err := s.db.EgovRecords(r.Context(), f)
 	if err != nil {
 		s.Fail(w, r, err)
 		return
@@ -99,6 +122,49 @@ func (s *Admin) handleEgovList(w http.ResponseWriter, r *http.Request) {
 	p.Rows = rows
 	p.Pager.SetTotal(total)
 	s.Render(w, r, http.StatusOK, "admin_egov_list", ui.T(ui.LangFrom(r), "egova.admin"), p)
+}
+
+// handleEgovExport writes the list, with its filters, as CSV or Excel: a
+// row per record, read from the store a page at a time.
+func (s *Admin) handleEgovExport(w http.ResponseWriter, r *http.Request) {
+	_, f, err := s.egovListFilter(r)
+	if err != nil {
+		s.Fail(w, r, err)
+		return
+	}
+	lang := ui.LangFrom(r)
+	col := func(key string, k export.Kind, width float64) export.Column {
+		return export.Column{Header: ui.T(lang, key), Kind: k, Width: width}
+	}
+	t := export.Table{Name: ui.T(lang, "egova.admin"), Title: []string{ui.T(lang, "egova.admin"), thaitime.FormatDate(time.Now(), lang)},
+		Columns: []export.Column{{Header: "ID", Kind: export.Integer}, col("egova.agency", export.Text, 40), col("egova.section", export.Integer, 0),
+			col("egova.title", export.Text, 50), col("egova.docno", export.Text, 16), col("egov.signed", export.Date, 0),
+			col("egov.effective", export.Date, 0), col("egova.state", export.Text, 16), col("egova.itemcount", export.Integer, 0),
+			col("egova.updated", export.DateTime, 0)},
+		Rows: export.Emit(func(emit func([]export.Value) error) error {
+			f.Limit = 500 // the store's largest page
+			for f.Offset = 0; ; f.Offset += f.Limit {
+				rows, total, err := s.db.EgovRecords(r.Context(), f)
+				if err != nil {
+					return err
+				}
+				for _, x := range rows {
+					name := x.AgencyNameTH
+					if lang == ui.LangEN && x.AgencyNameEN != "" {
+						name = x.AgencyNameEN
+					}
+					if err := emit([]export.Value{export.Int(x.ID), export.Str(name), export.Int(int64(x.Section)), export.Str(x.Title),
+						export.Str(x.DocumentNo), export.Day(x.SignedOn), export.Day(x.EffectiveOn), export.Str(x.State.Label(lang)),
+						export.Int(int64(len(x.Items))), export.Time(x.UpdatedAt)}); err != nil {
+						return err
+					}
+				}
+				if len(rows) == 0 || f.Offset+len(rows) >= total {
+					return nil
+				}
+			}
+		})}
+	s.exportTables(w, r, "egov-records-"+time.Now().Format("2006-01-02"), strings.TrimPrefix(r.Pattern[strings.LastIndex(r.Pattern, "."):], "."), t)
 }
 
 // egovFormRow is one row of the items' table as typed.
@@ -461,6 +527,7 @@ func init() {
 		"egova.updated":     {"แก้ไขล่าสุด", "Last change"},
 		"egova.system":      {"ระบบ", "System"},
 		"egova.document":    {"เอกสาร", "Document"},
+		"egova.itemcount":   {"จำนวนช่องทาง/ระบบ", "Channels or systems"},
 		"egova.note":        {"หมายเหตุ", "Note"},
 		"egova.cancel":      {"ยกเลิกการแก้ไข", "Cancel"},
 	})

@@ -44,6 +44,8 @@ func adminRoutes() []adminRoute {
 		// Reading the records goes with ActViewAudit: central officers
 		// (their subtree), OPDC and the platform administrator.
 		{"GET", "/admin/egov", openinfo.ActViewAudit, agency, (*Admin).handleEgovList},
+		{"GET", "/admin/egov.csv", openinfo.ActViewAudit, agency, (*Admin).handleEgovExport},
+		{"GET", "/admin/egov.xlsx", openinfo.ActViewAudit, agency, (*Admin).handleEgovExport},
 		{"GET", "/admin/egov/new", openinfo.ActRecordSection10, agency, (*Admin).handleEgovNew},
 		{"POST", "/admin/egov/new", openinfo.ActRecordSection10, agency, (*Admin).handleEgovNew},
 		{"GET", "/admin/egov/{id}", openinfo.ActViewAudit, ofEgov, (*Admin).handleEgov},
