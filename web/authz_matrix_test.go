@@ -154,6 +154,10 @@ func TestAuthorizationMatrix(t *testing.T) {
 						id = caseID
 					}
 				}
+				egovID, egovVersion := egovFixture(t, db, where, rt.Path)
+				if egovID != 0 {
+					id = egovID
+				}
 				fresh, _ := db.Agency(ctx, where.ID)
 				path := manualRoutePath(db, strings.ReplaceAll(rt.Path, "{id}", fmt.Sprint(id)), id)
 				form := url.Values{"csrf": {"matrix-csrf"}, "agency": {fmt.Sprint(where.ID)}, "version": {fmt.Sprint(target.Version)},
@@ -200,6 +204,22 @@ func TestAuthorizationMatrix(t *testing.T) {
 					form.Set("decided_on", today.AddDate(0, 0, -1).Format("2006-01-02"))
 					form.Set("told_on", today.Format("2006-01-02"))
 					form.Set("version", "1")
+				}
+				if strings.HasPrefix(rt.Path, "/admin/egov") {
+					form.Set("section", "10")
+					form.Set("title", "ประกาศ เรื่อง ช่องทางอิเล็กทรอนิกส์")
+					form.Set("signed_on", "1/3/2567")
+					form.Set("version", fmt.Sprint(egovVersion))
+				}
+				if rt.Path == "/admin/compliance/settings" {
+					set, err := db.EgovSettings(ctx)
+					if err != nil {
+						t.Fatal(err)
+					}
+					form.Set("version", fmt.Sprint(set.Version))
+					form.Set("agency_types", "department")
+					form.Set("deadline", "30/9/2569")
+					form.Set("reminder_days", "14")
 				}
 				if strings.HasPrefix(rt.Path, "/admin/catalog") {
 					form.Set("kind", "tag")

@@ -30,6 +30,12 @@ func uploadRoute(path string) bool {
 	if path == "/onboarding" {
 		return true
 	}
+	if path == "/admin/egov/new" { // a Section 10/16 record's form carries its signed PDF
+		return true
+	}
+	if rest, ok := strings.CutPrefix(path, "/admin/egov/"); ok && strings.HasSuffix(rest, "/edit") && strings.Count(rest, "/") == 1 {
+		return true
+	}
 	rest, ok := strings.CutPrefix(path, "/admin/revisions/")
 	return ok && strings.HasSuffix(rest, "/attachments") && strings.Count(rest, "/") == 1
 }

@@ -36,7 +36,7 @@ func (s *Admin) handleAdminAgency(w http.ResponseWriter, r *http.Request) {
 	}
 	p := adminAgencyPage{Agency: a, Can: map[string]bool{}}
 	o := currentUser(ctx).Officer()
-	for _, act := range []openinfo.Action{openinfo.ActEditAgency, openinfo.ActCreateAgency, openinfo.ActEditServicePoint, openinfo.ActSetReportingLevel} {
+	for _, act := range []openinfo.Action{openinfo.ActEditAgency, openinfo.ActCreateAgency, openinfo.ActEditServicePoint, openinfo.ActSetReportingLevel, openinfo.ActViewAudit} {
 		p.Can[string(act)] = openinfo.Can(o, act, a.Path)
 	}
 	if p.Children, _, err = s.db.Agencies(ctx, store.AgencyFilter{ParentID: a.ID, WithInactive: true, Limit: 500}); err != nil {

@@ -26,6 +26,7 @@ func adminRoutes() []adminRoute {
 	ofService := targetOf(serviceEntity)
 	ofDelay := targetOf(delayEntity)
 	ofUnlock := targetOf(unlockEntity)
+	ofEgov := targetOf(egovEntity)
 	// A licence report names its reporter: ?point= or ?agency=.
 	reporter := (*Admin).reportTarget
 	return []adminRoute{
@@ -43,6 +44,23 @@ func adminRoutes() []adminRoute {
 		{"GET", "/admin/delay-notices/{id}", openinfo.ActViewDelays, ofDelay, (*Admin).handleDelay},
 		{"POST", "/admin/delay-notices/{id}/notices", openinfo.ActRecordDelay, ofDelay, (*Admin).handleDelayNotice},
 		{"POST", "/admin/delay-notices/{id}/decision", openinfo.ActRecordDelay, ofDelay, (*Admin).handleDelayDecision},
+		// Reading the records goes with ActViewAudit: central officers
+		// (their subtree), OPDC and the platform administrator.
+		{"GET", "/admin/egov", openinfo.ActViewAudit, agency, (*Admin).handleEgovList},
+		{"GET", "/admin/egov.csv", openinfo.ActViewAudit, agency, (*Admin).handleEgovExport},
+		{"GET", "/admin/egov.xlsx", openinfo.ActViewAudit, agency, (*Admin).handleEgovExport},
+		{"GET", "/admin/egov/new", openinfo.ActRecordSection10, agency, (*Admin).handleEgovNew},
+		{"POST", "/admin/egov/new", openinfo.ActRecordSection10, agency, (*Admin).handleEgovNew},
+		{"GET", "/admin/egov/{id}", openinfo.ActViewAudit, ofEgov, (*Admin).handleEgov},
+		{"GET", "/admin/egov/{id}/file", openinfo.ActViewAudit, ofEgov, (*Admin).handleEgovFile},
+		{"GET", "/admin/egov/{id}/edit", openinfo.ActRecordSection10, ofEgov, (*Admin).handleEgovEdit},
+		{"POST", "/admin/egov/{id}/edit", openinfo.ActRecordSection10, ofEgov, (*Admin).handleEgovEdit},
+		{"POST", "/admin/egov/{id}/publish", openinfo.ActRecordSection10, ofEgov, (*Admin).handleEgovPublish},
+		{"POST", "/admin/egov/{id}/revoke", openinfo.ActRecordSection10, ofEgov, (*Admin).handleEgovRevoke},
+		{"GET", "/admin/compliance", openinfo.ActManageCompliance, nil, (*Admin).handleCompliance},
+		{"GET", "/admin/compliance.csv", openinfo.ActManageCompliance, nil, complianceExport("csv")},
+		{"GET", "/admin/compliance.xlsx", openinfo.ActManageCompliance, nil, complianceExport("xlsx")},
+		{"POST", "/admin/compliance/settings", openinfo.ActManageCompliance, nil, (*Admin).handleComplianceSettings},
 		{"GET", "/admin/tokens", openinfo.ActManageTokens, agency, (*Admin).handleTokens},
 		{"POST", "/admin/tokens", openinfo.ActManageTokens, agency, (*Admin).handleTokenRefresh},
 		{"GET", "/admin/users", openinfo.ActManageUsers, agency, (*Admin).handleUsers},

@@ -32,6 +32,8 @@ var menu = []menuEntry{
 	{Label: "admin.services", Href: "/admin/services", Action: openinfo.ActViewAdmin},
 	{Label: "summary.title", Href: "/admin/summary", Action: openinfo.ActViewReports},
 	{Label: "delays.admin", Href: "/admin/delay-notices", Action: openinfo.ActViewDelays},
+	{Label: "egova.admin", Href: "/admin/egov", Action: openinfo.ActViewAudit},
+	{Label: "comp.title", Href: "/admin/compliance", Action: openinfo.ActManageCompliance},
 	{Label: "admin.agencies", Href: "/admin/agencies", Action: openinfo.ActViewAdmin, Under: []string{"/admin/points"}, AgencyOnly: true},
 	{Label: "admin.tokens", Href: "/admin/tokens", Action: openinfo.ActManageTokens},
 	{Label: "admin.users", Href: "/admin/users", Action: openinfo.ActManageUsers},
