@@ -160,6 +160,8 @@ func (s *Admin) handleSummary(w http.ResponseWriter, r *http.Request) {
 		{"report.ratings", "/admin/reports/ratings", openinfo.ActViewReports},
 		{"summary.licences", "/admin/licence-reports/summary", openinfo.ActViewReports},
 		{"delays.admin", "/admin/delay-notices", openinfo.ActViewDelays},
+		{"summary.egov", "/admin/egov", openinfo.ActViewAudit},
+		{"summary.compliance", "/admin/compliance", openinfo.ActManageCompliance},
 	} {
 		if openinfo.Can(o, l.act, o.AgencyPath) {
 			p.Links = append(p.Links, summaryLink{Label: ui.T(lang, l.key), Href: l.href})
