@@ -202,6 +202,9 @@ func (d *DB) RecordEgovReminder(ctx context.Context, r *openinfo.EgovReminder) e
 	if r.SentAt.IsZero() {
 		r.SentAt = d.now()
 	}
+	// Stored in UTC like every time: SQLite reads back only what it wrote
+	// in the driver's own form.
+	r.SentAt = r.SentAt.UTC().Truncate(time.Microsecond)
 	for _, s := range r.Missing {
 		if !s.Valid() {
 			return openinfo.Errorf(openinfo.EINVALID, "มาตราที่ขาดต้องเป็น 10 หรือ 16", "A missing section must be 10 or 16.")

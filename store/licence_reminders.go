@@ -61,3 +61,23 @@ func (d *DB) LicenceRemindersSent(ctx context.Context, month int) (int, error) {
 	err := d.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM licence_reminders WHERE month = $1`, month).Scan(&n)
 	return n, err
 }
+
+// CentralOfficerEmails returns the addresses of an agency's central
+// officers (those who record its Section 10 and 16 documents).
+func (d *DB) CentralOfficerEmails(ctx context.Context, agencyID int64) ([]string, error) {
+	rows, err := d.db.QueryContext(ctx, `SELECT DISTINCT LOWER(email) FROM users
+		WHERE agency_id = $1 AND role = $2 AND email <> '' ORDER BY LOWER(email)`, agencyID, openinfo.RoleCentral)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var e string
+		if err := rows.Scan(&e); err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}

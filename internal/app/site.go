@@ -203,6 +203,12 @@ func timedJobs(db *store.DB, outbox *notify.Outbox, c *Config, log *slog.Logger)
 		_, err := remindLicenceReports(ctx, db, outbox, c.BaseURL, time.Now(), log)
 		return err
 	}})
+	// Agencies still without their Section 10 or 16 record: their central
+	// officers hear of it at the interval OPDC sets.
+	r.Add(jobs.Job{Name: "egov.reminders", Every: time.Hour, Run: func(ctx context.Context) error {
+		_, err := remindEgov(ctx, db, outbox, c.BaseURL, time.Now(), log)
+		return err
+	}})
 	// Applicants' names and contacts leave delay cases once the retention
 	// period after the decision has passed (the privacy notice at /delays
 	// says so).
