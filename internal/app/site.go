@@ -209,6 +209,12 @@ func timedJobs(db *store.DB, outbox *notify.Outbox, c *Config, log *slog.Logger)
 		_, err := remindEgov(ctx, db, outbox, c.BaseURL, time.Now(), log)
 		return err
 	}})
+	// The seven-day rule: officers hear every day of the applications whose
+	// next delay notice or decision is overdue.
+	r.Add(jobs.Job{Name: "delays.overdue", Every: 24 * time.Hour, Run: func(ctx context.Context) error {
+		_, err := alertOverdueDelays(ctx, db, outbox, c.BaseURL, time.Now(), log)
+		return err
+	}})
 	// Applicants' names and contacts leave delay cases once the retention
 	// period after the decision has passed (the privacy notice at /delays
 	// says so).
