@@ -190,24 +190,77 @@ func (d *DB) LicenceBreakdown(ctx context.Context, parentID int64, from, to int)
 }
 
 // LicenceBreakdownRaw is LicenceBreakdown by a plain GROUP BY over the raw
-// reports, for the benchmark and the tests that hold the roll-up to it.
+// reports (per reporting agency, one scan), each agency's sums then given
+// to the child whose subtree holds it: for the benchmark and the tests
+// that hold the roll-up to it.
 func (d *DB) LicenceBreakdownRaw(ctx context.Context, parentID int64, from, to int) ([]LicenceBreakdownRow, error) {
-	cond, args := "g.parent_id IS NULL", []any{from, to}
+	cond, args, own, under := "parent_id IS NULL", []any{}, "FALSE", ""
 	if parentID != 0 {
-		cond, args = "(g.parent_id = $3 OR g.id = $3)", append(args, parentID)
+		p, err := d.Agency(ctx, parentID)
+		if err != nil {
+			return nil, err
+		}
+		cond, args, own, under = "(parent_id = $1 OR id = $1)", []any{parentID}, "id = $1", p.Path
 	}
-	// For the parent's own row only its own reports count (a.id = g.id);
-	// for a child, its whole subtree (a.path under g.path).
-	own := "FALSE"
-	if parentID != 0 {
-		own = "g.id = $3"
+	rows, err := d.db.QueryContext(ctx, `SELECT id, name_th, path FROM agencies WHERE `+cond+`
+		ORDER BY CASE WHEN `+own+` THEN 0 ELSE 1 END, sort_key, id`, args...)
+	if err != nil {
+		return nil, err
 	}
-	return scanBreakdown(d.db.QueryContext(ctx, `SELECT g.id, g.name_th, COUNT(*),
-		SUM(r.pending_start), SUM(r.received), SUM(r.issued), SUM(r.refused), SUM(r.withdrawn),
-		SUM(r.on_time), SUM(r.late), SUM(r.pending_end), SUM(r.delay_notices)
-		FROM agencies g JOIN agencies a ON (CASE WHEN `+own+` THEN a.id = g.id ELSE a.path LIKE g.path || '%' END)
-		JOIN licence_reports r ON r.agency_id = a.id
-		WHERE `+cond+` AND r.state = 'submitted' AND r.month >= $1 AND r.month <= $2
-		GROUP BY g.id, g.name_th, g.sort_key
-		ORDER BY CASE WHEN `+own+` THEN 0 ELSE 1 END, g.sort_key, g.id`, args...))
+	var out []LicenceBreakdownRow
+	byPath := map[string]int{}
+	for rows.Next() {
+		var x LicenceBreakdownRow
+		var path string
+		if err := rows.Scan(&x.AgencyID, &x.Name, &path); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		byPath[path] = len(out)
+		out = append(out, x)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows, err = d.db.QueryContext(ctx, `SELECT a.path, COUNT(*), SUM(r.pending_start), SUM(r.received), SUM(r.issued),
+		SUM(r.refused), SUM(r.withdrawn), SUM(r.on_time), SUM(r.late), SUM(r.pending_end), SUM(r.delay_notices)
+		FROM licence_reports r JOIN agencies a ON a.id = r.agency_id
+		WHERE r.state = 'submitted' AND r.month >= $1 AND r.month <= $2 AND a.path LIKE $3
+		GROUP BY a.path`, from, to, pathLike(under))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var path string
+		var x LicenceBreakdownRow
+		c := &x.Counts
+		if err := rows.Scan(&path, &x.Reports, &c.PendingStart, &c.Received, &c.Issued, &c.Refused, &c.Withdrawn,
+			&c.OnTime, &c.Late, &c.PendingEnd, &c.DelayNotices); err != nil {
+			return nil, err
+		}
+		// The child is the path cut one level below the parent ("/1/5/"
+		// under "/1/"); the parent's own reports have its path.
+		key := path
+		if path != under {
+			if k := strings.Index(path[len(under)+1:], "/"); k >= 0 {
+				key = path[:len(under)+1+k+1]
+			}
+		}
+		if i, ok := byPath[key]; ok {
+			out[i].Reports += x.Reports
+			out[i].Counts = out[i].Counts.Add(x.Counts)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	kept := out[:0]
+	for _, x := range out {
+		if x.Reports > 0 {
+			kept = append(kept, x)
+		}
+	}
+	return kept, nil
 }
