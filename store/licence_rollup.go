@@ -10,7 +10,8 @@ import (
 )
 
 // The licence reports' roll-up (migration 00015): submitted reports summed
-// per agency subtree and month, agency 0 for the country. A national data
+// per agency subtree and month, and per fiscal year, agency 0 for the
+// country. A national data
 // set has about 5 million reports a year; the country's breakdown by
 // top-level agency summed them in seconds, from here in milliseconds.
 
@@ -44,12 +45,30 @@ func addLicenceRollup(ctx context.Context, tx *sql.Tx, path string, month, repor
 	q := `INSERT INTO licence_rollup (agency_id, month, reports, ` + licenceSumCols + `)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
 		ON CONFLICT (agency_id, month) DO UPDATE SET ` + strings.Join(adds, ", ")
+	qfy := strings.NewReplacer("licence_rollup", "licence_rollup_fy", "month", "fy").Replace(q)
 	for _, id := range ids {
 		if _, err := tx.ExecContext(ctx, q, append([]any{id, month, reports}, countsArgs(delta)...)...); err != nil {
 			return err
 		}
+		if _, err := tx.ExecContext(ctx, qfy, append([]any{id, fiscalYearOf(month), reports}, countsArgs(delta)...)...); err != nil {
+			return err
+		}
 	}
 	return nil
+}
+
+// fiscalYearOf is month's Thai fiscal year (BE), which starts in October.
+func fiscalYearOf(month int) int {
+	if month%100 >= 10 {
+		return month/100 + 544
+	}
+	return month/100 + 543
+}
+
+// wholeFiscalYear reports whether from..to is exactly one fiscal year, and
+// which.
+func wholeFiscalYear(from, to int) (int, bool) {
+	return fiscalYearOf(from), from%100 == 10 && to == (from/100+1)*100+9
 }
 
 // RebuildLicenceRollup recomputes the roll-up from the submitted reports in
@@ -63,6 +82,7 @@ func (d *DB) RebuildLicenceRollup(ctx context.Context) error {
 		adds = append(adds, c+" = licence_rollup."+c+" + excluded."+c)
 	}
 	cols := `agency_id, month, reports, ` + licenceSumCols
+	fy := `CASE WHEN r.month % 100 >= 10 THEN r.month / 100 + 544 ELSE r.month / 100 + 543 END`
 	return d.tx(ctx, func(tx *sql.Tx) error {
 		var maxDepth int
 		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(depth), 0) FROM agencies`).Scan(&maxDepth); err != nil {
@@ -77,7 +97,10 @@ func (d *DB) RebuildLicenceRollup(ctx context.Context) error {
 				GROUP BY a.parent_id, r.month ON CONFLICT (agency_id, month) DO UPDATE SET `+strings.Join(adds, ", "))
 		}
 		qs = append(qs, `INSERT INTO licence_rollup (`+cols+`) SELECT 0, r.month, `+strings.Join(sums, ", ")+`
-			FROM licence_rollup r JOIN agencies a ON a.id = r.agency_id WHERE a.parent_id IS NULL GROUP BY r.month`)
+			FROM licence_rollup r JOIN agencies a ON a.id = r.agency_id WHERE a.parent_id IS NULL GROUP BY r.month`,
+			`DELETE FROM licence_rollup_fy`,
+			`INSERT INTO licence_rollup_fy (`+strings.Replace(cols, "month", "fy", 1)+`) SELECT r.agency_id, `+fy+`, `+
+				strings.Join(sums, ", ")+` FROM licence_rollup r GROUP BY r.agency_id, `+fy)
 		for _, q := range qs {
 			if _, err := tx.ExecContext(ctx, q); err != nil {
 				return err
@@ -166,15 +189,22 @@ func scanBreakdown(rows *sql.Rows, err error) ([]LicenceBreakdownRow, error) {
 // its children's.
 func (d *DB) LicenceBreakdown(ctx context.Context, parentID int64, from, to int) ([]LicenceBreakdownRow, error) {
 	cond, args, own := "g.parent_id IS NULL", []any{from, to}, "FALSE"
+	table, span := "licence_rollup", "r.month >= $1 AND r.month <= $2"
+	if fy, ok := wholeFiscalYear(from, to); ok {
+		table, span, args = "licence_rollup_fy", "r.fy = $1 AND r.fy = $2", []any{fy, fy}
+	}
 	if parentID != 0 {
 		cond, args, own = "(g.parent_id = $3 OR g.id = $3)", append(args, parentID), "g.id = $3"
 	}
+	// Grouped by the agency's key alone (its name and sort key depend on
+	// it), so the groups stream in key order instead of being sorted: the
+	// country's breakdown has about 7,900 top-level agencies.
 	rows, err := scanBreakdown(d.db.QueryContext(ctx, `SELECT g.id, g.name_th, SUM(r.reports),
 		SUM(r.pending_start), SUM(r.received), SUM(r.issued), SUM(r.refused), SUM(r.withdrawn),
 		SUM(r.on_time), SUM(r.late), SUM(r.pending_end), SUM(r.delay_notices)
-		FROM agencies g JOIN licence_rollup r ON r.agency_id = g.id
-		WHERE `+cond+` AND r.month >= $1 AND r.month <= $2
-		GROUP BY g.id, g.name_th, g.sort_key
+		FROM agencies g JOIN `+table+` r ON r.agency_id = g.id
+		WHERE `+cond+` AND `+span+`
+		GROUP BY g.id
 		ORDER BY CASE WHEN `+own+` THEN 0 ELSE 1 END, g.sort_key, g.id`, args...))
 	if err != nil || parentID == 0 || len(rows) == 0 || rows[0].AgencyID != parentID {
 		return rows, err

@@ -85,6 +85,10 @@ func TestLicenceRollupKeptBySaves(t *testing.T) {
 			t.Fatalf("rebuilt %+v, kept %+v", again, tot)
 		}
 		sameLicenceRollup(t, db, 202601, 202612, f.dept.ID, f.office.ID)
+		sameLicenceRollup(t, db, 202610, 202709, f.dept.ID, f.office.ID) // fiscal year 2570, from its own roll-up
+		if bd, _ := db.LicenceBreakdown(ctx, 0, 202610, 202709); len(bd) != 1 || bd[0].Reports != 2 || bd[0].Counts.Received != 16 {
+			t.Fatalf("fiscal year 2570 = %+v", bd)
+		}
 	})
 }
 
@@ -136,6 +140,7 @@ func TestLoadLicences(t *testing.T) {
 			parents = append(parents, x.AgencyID)
 		}
 		sameLicenceRollup(t, db, months[0], months[11], parents...)
+		sameLicenceRollup(t, db, 202510, 202609, parents...) // fiscal year 2569
 		cases, total, err := db.DelayCases(ctx, store.DelayFilter{At: asOf, Overdue: true, Limit: 5})
 		if err != nil || total == 0 || len(cases) == 0 || len(cases[0].Notices) == 0 && cases[0].Due.After(asOf) {
 			t.Fatalf("overdue: %d, %v", total, err)

@@ -20,7 +20,7 @@ func benchLicences(ctx context.Context, args []string, env func(string) string, 
 	var runs, from, to int
 	c, err := app.ParseConfig("licences", args, env, stderr, func(fs *flag.FlagSet) {
 		fs.IntVar(&runs, "runs", 5, "runs of each view (the median is shown)")
-		fs.IntVar(&from, "from", 0, "first month, yyyymm (default: 12 months to the latest reported)")
+		fs.IntVar(&from, "from", 0, "first month, yyyymm (default: the latest whole fiscal year, then the last 12 months)")
 		fs.IntVar(&to, "to", 0, "last month, yyyymm")
 	})
 	if err != nil {
@@ -35,16 +35,22 @@ func benchLicences(ctx context.Context, args []string, env func(string) string, 
 	if err != nil {
 		return err
 	}
-	if from == 0 || to == 0 {
-		from, to = f, t
+	// The latest whole fiscal year (read from the fiscal-year roll-up) and
+	// the last 12 months (twelve monthly rows per agency), unless given.
+	fyFrom, fyTo := licencebench.LastFiscalYear(t)
+	spans := [][2]int{{fyFrom, fyTo}, {f, t}}
+	if from != 0 && to != 0 {
+		spans = [][2]int{{from, to}}
 	}
 	fmt.Fprintf(stdout, "database: %s, GOMAXPROCS %d\n", db.Dialect(), runtime.GOMAXPROCS(0))
-	for _, id := range []int64{0, top} {
-		res, err := licencebench.Run(ctx, db, id, from, to, runs)
-		if err != nil {
-			return err
+	for _, sp := range spans {
+		for _, id := range []int64{0, top} {
+			res, err := licencebench.Run(ctx, db, id, sp[0], sp[1], runs)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(stdout, "licences:", res)
 		}
-		fmt.Fprintln(stdout, "licences:", res)
 	}
 	return nil
 }

@@ -118,3 +118,13 @@ func LastYear(ctx context.Context, db *store.DB) (from, to int, top int64, err e
 	}
 	return from, to, top, nil
 }
+
+// LastFiscalYear is the months of the latest fiscal year (October to
+// September) that ended by month to.
+func LastFiscalYear(to int) (from, end int) {
+	y := to / 100
+	if to%100 < 9 {
+		y--
+	}
+	return (y-1)*100 + 10, y*100 + 9
+}
