@@ -196,15 +196,18 @@ func (d *DB) LicenceBreakdown(ctx context.Context, parentID int64, from, to int)
 	if parentID != 0 {
 		cond, args, own = "(g.parent_id = $3 OR g.id = $3)", append(args, parentID), "g.id = $3"
 	}
-	// Grouped by the agency's key alone (its name and sort key depend on
+	// A fiscal year is one row per agency: nothing to sum. Months are
+	// grouped by the agency's key alone (its name and sort key depend on
 	// it), so the groups stream in key order instead of being sorted: the
 	// country's breakdown has about 7,900 top-level agencies.
-	rows, err := scanBreakdown(d.db.QueryContext(ctx, `SELECT g.id, g.name_th, SUM(r.reports),
-		SUM(r.pending_start), SUM(r.received), SUM(r.issued), SUM(r.refused), SUM(r.withdrawn),
-		SUM(r.on_time), SUM(r.late), SUM(r.pending_end), SUM(r.delay_notices)
+	sel := "SUM(r.reports), SUM(r." + strings.ReplaceAll(licenceSumCols, ", ", "), SUM(r.") + ")"
+	group := " GROUP BY g.id"
+	if table == "licence_rollup_fy" {
+		sel, group = "r.reports, r."+strings.ReplaceAll(licenceSumCols, ", ", ", r."), ""
+	}
+	rows, err := scanBreakdown(d.db.QueryContext(ctx, `SELECT g.id, g.name_th, `+sel+`
 		FROM agencies g JOIN `+table+` r ON r.agency_id = g.id
-		WHERE `+cond+` AND `+span+`
-		GROUP BY g.id
+		WHERE `+cond+` AND `+span+group+`
 		ORDER BY CASE WHEN `+own+` THEN 0 ELSE 1 END, g.sort_key, g.id`, args...))
 	if err != nil || parentID == 0 || len(rows) == 0 || rows[0].AgencyID != parentID {
 		return rows, err
