@@ -360,6 +360,17 @@ func (d *DB) SaveLicenceReport(ctx context.Context, rep *openinfo.LicenceReport,
 			}
 		}
 		rep.State, rep.SubmittedAt, rep.UpdatedAt, rep.UpdatedBy = res.Report, sub.Time, now, actor.UserID
+		if res.Report == openinfo.ReportSubmitted {
+			// The roll-up holds submitted reports: a submission adds the
+			// report, a correction the difference.
+			delta, n := c, 1
+			if old != nil && old.State == openinfo.ReportSubmitted {
+				delta, n = subCounts(c, old.Counts), 0
+			}
+			if err := addLicenceRollup(ctx, tx, path, rep.Month, n, delta); err != nil {
+				return err
+			}
+		}
 		js, err := json.Marshal(c)
 		if err != nil {
 			return err
@@ -500,8 +511,9 @@ type LicenceRollupRow struct {
 
 // LicenceRollup sums the submitted reports under agency path underPath (""
 // for the country) per process and month, from..to (yyyymm, inclusive).
-// A plain GROUP BY over the raw reports for now; the benchmark of issue 14
-// decides whether it needs a roll-up table.
+// A plain GROUP BY over the raw reports: under a department it reads its
+// points' few thousand reports; the country's list has a row per process
+// and month (millions at national scale), which no roll-up would shorten.
 func (d *DB) LicenceRollup(ctx context.Context, underPath string, from, to int) ([]LicenceRollupRow, error) {
 	rows, err := d.db.QueryContext(ctx, `SELECT r.process_id, p.name_th, r.month, COUNT(*),
 		SUM(r.pending_start), SUM(r.received), SUM(r.issued), SUM(r.refused), SUM(r.withdrawn),
@@ -544,47 +556,6 @@ type LicenceBreakdownRow struct {
 	Name     string
 	Reports  int
 	Counts   openinfo.LicenceCounts
-}
-
-// LicenceBreakdown sums the submitted reports of from..to per child of
-// agency parentID, each with its whole subtree (a ministry sees its
-// departments; parentID 0: the country by top-level agency). Reports filed
-// at the parent itself, by the agency or its own points, come first under
-// the parent's own ID.
-func (d *DB) LicenceBreakdown(ctx context.Context, parentID int64, from, to int) ([]LicenceBreakdownRow, error) {
-	cond, args := "g.parent_id IS NULL", []any{from, to}
-	if parentID != 0 {
-		cond, args = "(g.parent_id = $3 OR g.id = $3)", append(args, parentID)
-	}
-	// For the parent's own row only its own reports count (a.id = g.id);
-	// for a child, its whole subtree (a.path under g.path).
-	own := "FALSE"
-	if parentID != 0 {
-		own = "g.id = $3"
-	}
-	rows, err := d.db.QueryContext(ctx, `SELECT g.id, g.name_th, COUNT(*),
-		SUM(r.pending_start), SUM(r.received), SUM(r.issued), SUM(r.refused), SUM(r.withdrawn),
-		SUM(r.on_time), SUM(r.late), SUM(r.pending_end), SUM(r.delay_notices)
-		FROM agencies g JOIN agencies a ON (CASE WHEN `+own+` THEN a.id = g.id ELSE a.path LIKE g.path || '%' END)
-		JOIN licence_reports r ON r.agency_id = a.id
-		WHERE `+cond+` AND r.state = 'submitted' AND r.month >= $1 AND r.month <= $2
-		GROUP BY g.id, g.name_th, g.sort_key
-		ORDER BY CASE WHEN `+own+` THEN 0 ELSE 1 END, g.sort_key, g.id`, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []LicenceBreakdownRow
-	for rows.Next() {
-		var x LicenceBreakdownRow
-		c := &x.Counts
-		if err := rows.Scan(&x.AgencyID, &x.Name, &x.Reports, &c.PendingStart, &c.Received, &c.Issued,
-			&c.Refused, &c.Withdrawn, &c.OnTime, &c.Late, &c.PendingEnd, &c.DelayNotices); err != nil {
-			return nil, err
-		}
-		out = append(out, x)
-	}
-	return out, rows.Err()
 }
 
 // LicenceReceivedPerMonth sums the applications received for processID per

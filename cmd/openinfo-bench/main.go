@@ -5,8 +5,9 @@
 //	go run ./cmd/openinfo-bench search   openinfo's search index against SQLite FTS5, pg_trgm and tsvector
 //	go run ./cmd/openinfo-bench http     the site's public pages under load, from inside the process
 //	go run ./cmd/openinfo-bench ratings  rating ingestion and the fiscal-year report
+//	go run ./cmd/openinfo-bench licences the national licence roll-up against a plain GROUP BY
 //
-// http and ratings take every setting of openinfo (openinfo help) and run
+// http, ratings and licences take every setting of openinfo (openinfo help) and run
 // on the configured database: fill it with openinfo gen-data first.
 package main
 
@@ -45,6 +46,8 @@ func run(ctx context.Context, args []string, env func(string) string, stdout, st
 		return benchHTTP(ctx, args, env, stdout, stderr)
 	case "ratings":
 		return benchRatings(ctx, args, env, stdout, stderr)
+	case "licences":
+		return benchLicences(ctx, args, env, stdout, stderr)
 	case "help", "-h", "--help":
 		usage(stdout)
 		return nil
@@ -66,8 +69,11 @@ Commands:
              and load its public pages: --duration, --connections, --cpuprofile
   ratings    rating ingestion against raw inserts, and the fiscal-year report
              from roll-ups against a plain GROUP BY: --n, --clients, --runs, --reports
+  licences   the country's year of licence reports (monthly totals, breakdown
+             by top-level agency) from the roll-up against a plain GROUP BY
+             over the raw reports: --runs, --from, --to
 
-http and ratings take every setting of openinfo (see openinfo help).
+http, ratings and licences take every setting of openinfo (see openinfo help).
 "command --help" lists a command's flags.
 `)
 }

@@ -11,18 +11,28 @@ import (
 	"github.com/openinfo/openinfo/gendata"
 	"github.com/openinfo/openinfo/internal/app"
 	"github.com/openinfo/openinfo/store"
+	"github.com/openinfo/openinfo/thaitime"
 )
 
 // genData generates a deterministic data set and loads it, printing progress.
 func genData(ctx context.Context, args []string, env func(string) string, stdout, stderr io.Writer) error {
 	var scale string
 	var seed uint64
+	var asOfFlag string
 	c, err := app.ParseConfig("gen-data", args, env, stderr, func(fs *flag.FlagSet) {
 		fs.StringVar(&scale, "scale", "small", "small or national")
 		fs.Uint64Var(&seed, "seed", 1, "random seed: the same seed makes the same data")
+		fs.StringVar(&asOfFlag, "as-of", "", "licence reports cover the 12 whole months before this day (YYYY-MM-DD, default today)")
 	})
 	if err != nil {
 		return err
+	}
+	asOf := time.Now()
+	if asOfFlag != "" {
+		if asOf, err = time.ParseInLocation("2006-01-02", asOfFlag, thaitime.Bangkok); err != nil {
+			return fmt.Errorf("--as-of: %w", err)
+		}
+		asOf = asOf.Add(12 * time.Hour)
 	}
 	if scale != "small" && scale != "national" {
 		return fmt.Errorf("--scale must be small or national, not %q", scale)
@@ -64,6 +74,9 @@ func genData(ctx context.Context, args []string, env func(string) string, stdout
 	if err := genRatings(ctx, db, ds, res, scale, seed, stdout, progress); err != nil {
 		return err
 	}
+	if err := genLicences(ctx, db, ds, res, scale, seed, asOf, stdout, progress); err != nil {
+		return err
+	}
 	if size, err := db.Size(ctx); err == nil {
 		fmt.Fprintf(stdout, "database size: %.1f MiB\n", float64(size)/(1<<20))
 	}
@@ -102,5 +115,48 @@ func genRatings(ctx context.Context, db *store.DB, ds *gendata.Dataset, res *sto
 	}
 	fmt.Fprintf(stdout, "done: %d satisfaction ratings (fiscal year %d) in %s\n", loaded, gendata.RatingFiscalYear,
 		time.Since(start).Round(100*time.Millisecond))
+	return nil
+}
+
+// genLicences loads a year of licence reports and the delayed applications
+// with their notices (issue 14) for the data set just imported.
+func genLicences(ctx context.Context, db *store.DB, ds *gendata.Dataset, res *store.ImportResult, scale string, seed uint64,
+	asOf time.Time, stdout io.Writer, progress func(string, int, int)) error {
+	nCases, err := gendata.DelayCaseCount(scale)
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	size0, _ := db.Size(ctx)
+	off := gendata.Offsets{Agency: res.AgencyOffset, Point: res.PointOffset, Process: res.ProcessOffset}
+	var data *gendata.LicenceData
+	// About 12 reports a year per pin; for progress only.
+	estimate := 12 * res.Pins
+	n, err := db.LoadLicenceReports(ctx, estimate, func(emit func(*openinfo.LicenceReport) error) error {
+		var err error
+		data, err = gendata.Licences(ds, off, seed, asOf, nCases, emit)
+		return err
+	}, progress)
+	if err != nil {
+		return fmt.Errorf("load licence reports: %w", err)
+	}
+	rec := &store.LicenceRecords{Cases: data.Cases}
+	for _, l := range data.Levels {
+		rec.Levels = append(rec.Levels, store.ReportingLevelSwitch(l))
+	}
+	for _, l := range data.Locks {
+		rec.Locks = append(rec.Locks, store.LicenceLock(l))
+	}
+	for _, u := range data.Unlocks {
+		rec.Unlocks = append(rec.Unlocks, store.LoadedUnlock(u))
+	}
+	if err := db.LoadLicenceRecords(ctx, rec); err != nil {
+		return fmt.Errorf("load delay notices: %w", err)
+	}
+	size1, _ := db.Size(ctx)
+	fmt.Fprintf(stdout, "done: %d licence reports (%s – %s), %d locks, %d unlock requests, %d reporting-level switches, "+
+		"%d delayed applications in %s (+%.1f MiB)\n", n, openinfo.MonthLabel(data.Months[0], "en"), openinfo.MonthLabel(data.Months[11], "en"),
+		len(rec.Locks), len(rec.Unlocks), len(rec.Levels), len(rec.Cases), time.Since(start).Round(100*time.Millisecond),
+		float64(size1-size0)/(1<<20))
 	return nil
 }

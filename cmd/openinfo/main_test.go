@@ -236,7 +236,7 @@ func TestGenDataSmall(t *testing.T) {
 	dir := t.TempDir()
 	var out bytes.Buffer
 	env := envOf(map[string]string{"OPENINFO_DATA_DIR": dir})
-	if err := run(context.Background(), []string{"gen-data", "--scale", "small", "--seed", "3"}, env, &out, io.Discard, nil); err != nil {
+	if err := run(context.Background(), []string{"gen-data", "--scale", "small", "--seed", "3", "--as-of", "2026-12-07"}, env, &out, io.Discard, nil); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(out.String(), "done:") || !strings.Contains(out.String(), "database size") {
@@ -254,6 +254,12 @@ func TestGenDataSmall(t *testing.T) {
 	}
 	if r, _ := db.RatingCount(context.Background()); r != 20000 {
 		t.Fatalf("small data set: %d satisfaction ratings, want 20,000", r)
+	}
+	if tot, err := db.LicenceTotals(context.Background(), 0, 202512, 202611); err != nil || len(tot) != 12 {
+		t.Fatalf("small data set: licence totals %v, %v", tot, err)
+	}
+	if _, n, _ := db.DelayCases(context.Background(), store.DelayFilter{Limit: 1}); n != 500 {
+		t.Fatalf("small data set: %d delayed applications, want 500", n)
 	}
 	if err := run(context.Background(), []string{"gen-data", "--scale", "galactic"}, env, &out, io.Discard, nil); err == nil {
 		t.Fatal("unknown scale accepted")
