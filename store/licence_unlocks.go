@@ -193,6 +193,12 @@ func (d *DB) LockPeriod(ctx context.Context, month int, at time.Time) (int, erro
 	}
 	n := 0
 	err = d.tx(ctx, func(tx *sql.Tx) error {
+		// A month is locked once: the search for the country's missing
+		// reporters is too costly to repeat each hour.
+		var done int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM licence_locked_months WHERE month = $1`, month).Scan(&done); err != nil || done > 0 {
+			return err
+		}
 		missing, err := missingReporters(ctx, tx, month, "")
 		if err != nil {
 			return err
@@ -207,6 +213,10 @@ func (d *DB) LockPeriod(ctx context.Context, month int, at time.Time) (int, erro
 			}
 			k, _ := r.RowsAffected()
 			n += int(k)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO licence_locked_months (month, reporters, locked_at) VALUES ($1, $2, $3)
+			ON CONFLICT (month) DO NOTHING`, month, n, now); err != nil {
+			return err
 		}
 		if n == 0 {
 			return nil

@@ -286,6 +286,18 @@ func TestLicenceLockAndUnlock(t *testing.T) {
 		if n, err := db.LockPeriod(ctx, m, lockAt); err != nil || n != 0 {
 			t.Fatalf("second run locked %d, %v", n, err)
 		}
+		// A locked month is not searched again: a point pinned after the
+		// lock is not recorded by the hourly rerun.
+		late := mustPoint(t, db, f.office.ID, "ช่องบริการเปิดใหม่")
+		if _, err := db.Pin(ctx, store.PinProcess, f.proc.ID, []int64{f.p1.ID, f.p2.ID, f.hidden.ID, late.ID}); err != nil {
+			t.Fatal(err)
+		}
+		if n, err := db.LockPeriod(ctx, m, lockAt.Add(time.Hour)); err != nil || n != 0 {
+			t.Fatalf("rerun after the lock locked %d, %v", n, err)
+		}
+		if _, err := db.Pin(ctx, store.PinProcess, f.proc.ID, []int64{f.p1.ID, f.p2.ID, f.hidden.ID}); err != nil {
+			t.Fatal(err)
+		}
 		if locks, _ := db.LicenceLocks(ctx, m, f.office.Path); len(locks) != 1 || locks[0].Reporter != me || locks[0].Missing != 1 {
 			t.Fatalf("locks = %+v", locks)
 		}

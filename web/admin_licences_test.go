@@ -310,11 +310,19 @@ func TestLicenceSummaryPages(t *testing.T) {
 	if st, _, _ := fetch(t, f.as(t, openinfo.RoleCentral, f.foreign), f.srv.URL+fmt.Sprintf("/admin/licence-reports/summary?agency=%d", f.dept.ID)); st != http.StatusForbidden {
 		t.Fatalf("foreign summary: %d", st)
 	}
-	// OPDC sees the country and narrows it to an agency it finds.
+	// OPDC sees the country by top-level agency (the per-process list and
+	// the missing reporters wait for an agency: millions of rows
+	// nationally) and narrows it to an agency it finds.
 	opdc := f.as(t, openinfo.RoleOPDC, nil)
 	if st, b, _ := fetch(t, opdc, f.srv.URL+"/admin/licence-reports/summary?q="+url.QueryEscape("ขนส่งทางบก")+"&"+q); st != 200 ||
-		!strings.Contains(string(b), fmt.Sprintf(`href="/admin/licence-reports/summary?agency=%d&amp;from=2569-10`, f.dept.ID)) || !strings.Contains(string(b), proc.NameTH) {
+		!strings.Contains(string(b), fmt.Sprintf(`href="/admin/licence-reports/summary?agency=%d&amp;from=2569-10`, f.dept.ID)) ||
+		!strings.Contains(string(b), `id="pick"`) || strings.Contains(string(b), `id="rollup"`) || strings.Contains(string(b), `id="missing"`) ||
+		!strings.Contains(string(b), `id="breakdown"`) {
 		t.Fatalf("OPDC summary %d:\n%s", st, b)
+	}
+	if st, b, _ := fetch(t, opdc, f.srv.URL+fmt.Sprintf("/admin/licence-reports/summary?agency=%d&%s", f.dept.ID, q)); st != 200 ||
+		!strings.Contains(string(b), proc.NameTH) || !strings.Contains(string(b), `id="missing"`) {
+		t.Fatalf("OPDC summary of an agency %d:\n%s", st, b)
 	}
 	if st, _, _ := fetch(t, central, f.srv.URL+"/admin/licence-reports/summary?from=2569-11&to=2569-10"); st != http.StatusBadRequest {
 		t.Fatalf("from after to: %d", st)

@@ -26,6 +26,7 @@ type licenceSummaryPage struct {
 	Total            openinfo.LicenceCounts
 	Reports          int
 	Missing          []store.MissingReporter
+	National         bool           // no agency chosen: the per-agency roll-up only
 	Breakdown        []breakdownRow // per child agency of the scope
 	MonthOf          openinfo.Period
 	Fields           []licenceField
@@ -93,15 +94,22 @@ func (s *Admin) licenceSummary(r *http.Request) (*licenceSummaryPage, error) {
 		vals.Set("agency", strconv.FormatInt(p.Agency.ID, 10))
 	}
 	p.Query = template.URL(vals.Encode())
-	if p.Rows, err = s.db.LicenceRollup(ctx, path, p.fromM, p.toM); err != nil {
-		return nil, err
-	}
-	for _, row := range p.Rows {
-		p.Total = p.Total.Add(row.Counts)
-		p.Reports += row.Reports
-	}
-	if p.Missing, err = s.db.MissingReporters(ctx, p.mthM, path); err != nil {
-		return nil, err
+	// The country's per-process list has a row per process and month
+	// (millions at national scale) and its missing reporters take a
+	// minute to find: the country shows the roll-up by top-level agency,
+	// and both lists wait until an agency is chosen.
+	p.National = path == ""
+	if !p.National {
+		if p.Rows, err = s.db.LicenceRollup(ctx, path, p.fromM, p.toM); err != nil {
+			return nil, err
+		}
+		for _, row := range p.Rows {
+			p.Total = p.Total.Add(row.Counts)
+			p.Reports += row.Reports
+		}
+		if p.Missing, err = s.db.MissingReporters(ctx, p.mthM, path); err != nil {
+			return nil, err
+		}
 	}
 	var parent int64
 	if p.Agency != nil {
@@ -181,6 +189,9 @@ func (p *licenceSummaryPage) tables() []export.Table {
 			}
 			return row
 		})}
+	if p.National {
+		return []export.Table{breakdown}
+	}
 	return []export.Table{rollup, breakdown, missing}
 }
 
@@ -218,5 +229,7 @@ func init() {
 		"lsum.bhelp":     {"แต่ละหน่วยงานในสังกัดรวมหน่วยงานย่อยทั้งหมด กดชื่อเพื่อดูรายละเอียด", "Each agency under this one with its whole subtree; follow a name to see it in detail."},
 		"lsum.agency":    {"หน่วยงาน", "Agency"},
 		"lsum.own":       {"รายงานของหน่วยงานเอง", "its own reports"},
+		"lsum.pick":      {"ทั้งประเทศแสดงผลรวมรายหน่วยงานด้านล่าง เลือกหน่วยงานเพื่อดูผลรวมรายกระบวนงาน", "The whole country shows the roll-up per agency below; choose an agency to see its processes."},
+		"lsum.pickmiss":  {"เลือกหน่วยงานเพื่อดูผู้รายงานที่ยังไม่ส่งรายงาน", "Choose an agency to see the reporters who have not reported."},
 	})
 }
