@@ -115,7 +115,10 @@ func serveAndCheck(t *testing.T, env func(string) string, dsn string) {
 	demoLogin(t, "http://"+addr, "dgaadmin", "ทุกหน่วยงาน", "ผู้ดูแลระบบ")
 	// One manual waits at each approval step: in the reviewer's and OPDC's tasks.
 	getPage(t, demoLogin(t, "http://"+addr, "dltreviewer", "เจ้าหน้าที่รีวิวคู่มือ"), "http://"+addr+"/admin/tasks", "การจดทะเบียนรถใหม่")
-	getPage(t, demoLogin(t, "http://"+addr, "opdcofficer", "ก.พ.ร."), "http://"+addr+"/admin/tasks", "การแจ้งย้ายรถออกนอกจังหวัด")
+	opdc := demoLogin(t, "http://"+addr, "opdcofficer", "ก.พ.ร.")
+	getPage(t, opdc, "http://"+addr+"/admin/tasks", "การแจ้งย้ายรถออกนอกจังหวัด")
+	// The demo point's locked month waits for OPDC's decision on its unlock.
+	getPage(t, opdc, "http://"+addr+"/admin/licence-unlocks", "ลาป่วยช่วงกำหนดส่ง")
 	newcomer := demoLogin(t, "http://"+addr, "newcomer1", "รหัส Token 15 หลัก")
 	submitForm(t, newcomer, "http://"+addr+"/admin/token", url.Values{"token": {app.DemoNewcomerToken}}, "สำนักงานขนส่งจังหวัดสงขลา", "เจ้าหน้าที่จุดบริการ")
 	cancel()

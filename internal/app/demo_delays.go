@@ -20,15 +20,14 @@ const (
 )
 
 func createDemoDelays(ctx context.Context, db *store.DB, now time.Time) error {
-	office, err := demoAgency(ctx, db, "สำนักงานขนส่งจังหวัดเชียงใหม่")
+	officer, pt, err := demoPointOfficer(ctx, db)
+	if err != nil {
+		return fmt.Errorf("demo delays: %w", err)
+	}
+	office, err := db.Agency(ctx, pt.AgencyID)
 	if err != nil {
 		return err
 	}
-	points, _, err := db.ServicePoints(ctx, store.PointFilter{AgencyID: office.ID, Limit: 1})
-	if err != nil || len(points) == 0 {
-		return fmt.Errorf("demo delays: no service point at %s: %v", office.NameTH, err)
-	}
-	pt := points[0]
 	parent, err := db.Agency(ctx, office.ParentID)
 	if err != nil {
 		return err
@@ -36,19 +35,6 @@ func createDemoDelays(ctx context.Context, db *store.DB, now time.Time) error {
 	procs, err := db.AgencyProcesses(ctx, parent.ID, 1)
 	if err != nil || len(procs) == 0 {
 		return fmt.Errorf("demo delays: no process of %s: %v", parent.NameTH, err)
-	}
-	list, _, err := db.Users(ctx, store.UserFilter{Query: "dltchiangmai", Limit: 5})
-	if err != nil {
-		return err
-	}
-	var officer openinfo.Officer
-	for _, u := range list {
-		if u.Username == "dltchiangmai" {
-			officer = u.Officer()
-		}
-	}
-	if officer.UserID == 0 {
-		return fmt.Errorf("demo delays: the demo point officer is missing")
 	}
 	day := func(d int) time.Time { return thaitime.StartOfDay(now.AddDate(0, 0, d)) }
 	for i, c := range []struct {

@@ -68,6 +68,9 @@ func BuildSite(ctx context.Context, c *Config, db *store.DB, log *slog.Logger, d
 			if err := createDemoDelays(ctx, db, time.Now()); err != nil {
 				return nil, fmt.Errorf("demo delay notices: %w", err)
 			}
+			if err := createDemoLicences(ctx, db, time.Now()); err != nil {
+				return nil, fmt.Errorf("demo licence reports: %w", err)
+			}
 			if err := createDemoEgov(ctx, db); err != nil {
 				return nil, fmt.Errorf("demo Section 10/16 records: %w", err)
 			}
