@@ -86,6 +86,10 @@ type Config struct {
 	PageCacheBytes int64
 	// Now is the back office's clock for licence deadlines (nil: time.Now).
 	Now func() time.Time
+	// Exports is this node's background-export loop (nil: none);
+	// ExportStreamRows the most rows an export streams in the request.
+	Exports          interface{ Poke() }
+	ExportStreamRows int
 }
 
 // Server holds what the handlers share.
@@ -135,7 +139,8 @@ func New(cfg Config) (*Server, error) {
 	if cfg.DB != nil {
 		s.sessions = admin.NewSessions(s.UI, cfg.DB.Sessions())
 		s.admin = admin.New(admin.Config{UI: s.UI, DB: cfg.DB, Sessions: s.sessions, RP: cfg.RP, Sealer: cfg.Sealer,
-			TokenTTL: cfg.TokenTTL, Mailer: cfg.Mailer, Proxies: cfg.TrustedProxies, Issuers: cfg.TokenIssuers, Jobs: cfg.Jobs, Now: cfg.Now})
+			TokenTTL: cfg.TokenTTL, Mailer: cfg.Mailer, Proxies: cfg.TrustedProxies, Issuers: cfg.TokenIssuers, Jobs: cfg.Jobs, Now: cfg.Now,
+			Exports: cfg.Exports, ExportStreamRows: cfg.ExportStreamRows})
 		s.UI.SetShell(s.admin.Shell)
 	}
 	s.metricsToken = cfg.MetricsToken

@@ -16,6 +16,7 @@ import (
 	"github.com/openinfo/openinfo/digitalid"
 	"github.com/openinfo/openinfo/jobs"
 	"github.com/openinfo/openinfo/notify"
+	"github.com/openinfo/openinfo/report/background"
 	"github.com/openinfo/openinfo/search"
 	"github.com/openinfo/openinfo/search/thai"
 	"github.com/openinfo/openinfo/searchfeed"
@@ -109,6 +110,8 @@ func BuildSite(ctx context.Context, c *Config, db *store.DB, log *slog.Logger, d
 	outbox := notify.NewOutbox(db, smtpMailer)
 	runner := timedJobs(db, outbox, c, log)
 	go runner.Run(ctx, 30*time.Second)
+	exports := &background.Runner{DB: db, Kinds: background.Kinds(db), Owner: runner.Owner(), Log: log}
+	go exports.Loop(ctx, 10*time.Second)
 	outbox.KeepSecrets = c.Dev && smtpMailer == nil // the development outbox is then the only way to read a first token
 	if c.Dev {
 		extra["/dev/outbox/"] = http.StripPrefix("/dev/outbox", outbox.Handler())
@@ -137,7 +140,7 @@ func BuildSite(ctx context.Context, c *Config, db *store.DB, log *slog.Logger, d
 	}
 	site, err := web.New(web.Config{DB: db, Logger: log, BaseURL: c.BaseURL, SecureCookies: c.SecureCookies, Version: c.Version,
 		RP: rp, Sealer: sealer, TokenTTL: c.TokenTTL, DigitalID: didHandler, Extra: extra, TokenIssuers: &issuers, Mailer: outbox,
-		TrustedProxies: c.TrustedProxies, MetricsToken: c.MetricsToken, Jobs: runner, Collectors: runner.Collectors(), Search: ix, SearchReady: feed.Ready, PageCache: c.PageCache, PageCacheBytes: c.PageCacheBytes})
+		TrustedProxies: c.TrustedProxies, MetricsToken: c.MetricsToken, Jobs: runner, Exports: exports, Collectors: runner.Collectors(), Search: ix, SearchReady: feed.Ready, PageCache: c.PageCache, PageCacheBytes: c.PageCacheBytes})
 	if err != nil {
 		return nil, err
 	}
@@ -188,6 +191,11 @@ func timedJobs(db *store.DB, outbox *notify.Outbox, c *Config, log *slog.Logger)
 		return err
 	}})
 	r.Add(jobs.Job{Name: "sessions.purge", Every: 10 * time.Minute, Run: db.PurgeExpired})
+	// Background exports are kept for a day.
+	r.Add(jobs.Job{Name: "exports.prune", Every: time.Hour, Run: func(ctx context.Context) error {
+		_, err := db.PruneExports(ctx)
+		return err
+	}})
 	// Licence reports: each month's lock at its deadline for every reporter
 	// that has not reported, and the end of each approved unlock window.
 	r.Add(jobs.Job{Name: "licence.lock", Every: time.Hour, Run: func(ctx context.Context) error {

@@ -78,17 +78,8 @@ type Report struct {
 // Build computes the report from the roll-ups; it reads raw ratings only
 // for the newest comments.
 func Build(ctx context.Context, db *store.DB, q Query) (*Report, error) {
-	from, to := q.Period.Months()
-	f := store.RatingFilter{ProcessID: q.Process, FromMonth: from, ToMonth: to}
-	switch {
-	case q.Point != nil:
-		f.PointID = q.Point.ID
-	case q.Agency != nil:
-		f.AgencyPath = q.Agency.Path
-	}
-	if q.IncludeSuspect {
-		f.Suspect = store.SuspectInclude // the raw functions and comments
-	}
+	f := q.Filter()
+	from, to := f.FromMonth, f.ToMonth
 	rep := &Report{Query: q}
 	trendOf, byAgency, byPoint, byProcess := db.RatingTrend, db.RatingByChild, db.RatingByPoint, db.RatingByProcess
 	if q.Raw {

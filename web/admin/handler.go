@@ -38,6 +38,11 @@ type Config struct {
 	// Now is the clock of the licence reports' deadlines and unlock
 	// windows (nil: time.Now); tests move it past a deadline.
 	Now func() time.Time
+	// Exports is this node's background-export loop (nil: none; exports
+	// are still queued and any node's loop writes them); ExportStreamRows
+	// is the most rows an export streams in the request (0: 200,000).
+	Exports          interface{ Poke() }
+	ExportStreamRows int
 }
 
 // Admin is the back office.
@@ -56,13 +61,16 @@ type Admin struct {
 	proxies     []netip.Prefix
 	jobs        *jobs.Runner
 	clock       func() time.Time
+	exports     interface{ Poke() }
+	// exportStreamRows: see Config.ExportStreamRows.
+	exportStreamRows int
 }
 
 // New returns the back office.
 func New(c Config) *Admin {
 	s := &Admin{UI: c.UI, db: c.DB, sessions: c.Sessions, rp: c.RP, sealer: c.Sealer, loginSealer: c.Sealer,
 		tokenTTL: c.TokenTTL, mailer: c.Mailer, proxies: c.Proxies, jobs: c.Jobs, issuers: openinfo.DefaultTokenIssuers(),
-		clock: c.Now}
+		clock: c.Now, exports: c.Exports, exportStreamRows: c.ExportStreamRows}
 	if s.clock == nil {
 		s.clock = time.Now
 	}
