@@ -227,6 +227,14 @@ func TestAuthorizationMatrix(t *testing.T) {
 					form.Set("name_th", "ป้ายคำใหม่")
 					form.Set("active", "1")
 				}
+				if rt.Path == "/admin/exports" {
+					form.Set("format", "csv")
+				}
+				if rt.Path == "/admin/exports/{id}/download" && sub.user != nil {
+					// A finished export of the officer's own: only its owner may
+					// download it (another's is "not found", in TestRawRatingsExport).
+					path = strings.ReplaceAll(rt.Path, "{id}", fmt.Sprint(finishedExport(t, db, sub.user.ID)))
+				}
 				if lid, ok := licenceRouteFixture(t, db, rt.Method, rt.Path, where, form); ok {
 					path = strings.ReplaceAll(rt.Path, "{id}", fmt.Sprint(lid))
 				}
