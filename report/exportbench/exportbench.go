@@ -14,6 +14,7 @@ import (
 	"io"
 	"os/exec"
 	"runtime"
+	"runtime/metrics"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -34,8 +35,8 @@ type Result struct {
 	OursRows, DumpRows int64
 	OursBytes          int64
 	DumpBytes          int64
-	// HeapGrowth is the most the Go heap grew over its size before the
-	// export (sampled every 10 ms, garbage included).
+	// HeapGrowth is the most the live Go heap grew over its size before
+	// the export (sampled every 10 ms after each collection).
 	HeapGrowth uint64
 	// XLSX is the same rows written as a workbook, and its heap growth.
 	XLSX           time.Duration
@@ -71,13 +72,18 @@ func (c *lineCounter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// heapPeak samples the heap while fn runs and returns its growth over the
-// heap before (after a collection).
+// heapPeak samples the live heap (what the last collection found still
+// in use: runtime/metrics' /gc/heap/live:bytes, so garbage not yet
+// collected does not count) while fn runs, and returns its most over the
+// live heap before.
 func heapPeak(fn func() error) (uint64, error) {
 	runtime.GC()
-	var m runtime.MemStats
-	runtime.ReadMemStats(&m)
-	base := m.HeapAlloc
+	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	live := func() uint64 {
+		metrics.Read(sample)
+		return sample[0].Value.Uint64()
+	}
+	base := live()
 	var peak atomic.Uint64
 	peak.Store(base)
 	stop := make(chan struct{})
@@ -92,10 +98,8 @@ func heapPeak(fn func() error) (uint64, error) {
 			case <-stop:
 				return
 			case <-t.C:
-				var m runtime.MemStats
-				runtime.ReadMemStats(&m)
-				if m.HeapAlloc > peak.Load() {
-					peak.Store(m.HeapAlloc)
+				if v := live(); v > peak.Load() {
+					peak.Store(v)
 				}
 			}
 		}
@@ -103,6 +107,10 @@ func heapPeak(fn func() error) (uint64, error) {
 	err := fn()
 	close(stop)
 	wg.Wait()
+	runtime.GC() // the end's garbage counts as found in use until a collection says otherwise
+	if v := live(); v > peak.Load() {
+		peak.Store(v)
+	}
 	return peak.Load() - base, err
 }
 

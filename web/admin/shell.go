@@ -30,7 +30,7 @@ var menu = []menuEntry{
 	{Label: "admin.tasks", Href: "/admin/tasks", Action: openinfo.ActViewAdmin},
 	{Label: "admin.manuals", Href: "/admin/manuals", Action: openinfo.ActViewAdmin, Under: []string{"/admin/processes", "/admin/revisions"}},
 	{Label: "admin.services", Href: "/admin/services", Action: openinfo.ActViewAdmin},
-	{Label: "summary.title", Href: "/admin/summary", Action: openinfo.ActViewReports},
+	{Label: "summary.title", Href: "/admin/summary", Action: openinfo.ActViewReports, Under: []string{"/admin/exports"}},
 	{Label: "delays.admin", Href: "/admin/delay-notices", Action: openinfo.ActViewDelays},
 	{Label: "egova.admin", Href: "/admin/egov", Action: openinfo.ActViewAudit},
 	{Label: "comp.title", Href: "/admin/compliance", Action: openinfo.ActManageCompliance},
