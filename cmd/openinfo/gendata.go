@@ -77,6 +77,15 @@ func genData(ctx context.Context, args []string, env func(string) string, stdout
 	if err := genLicences(ctx, db, ds, res, scale, seed, asOf, stdout, progress); err != nil {
 		return err
 	}
+	start = time.Now()
+	off := gendata.Offsets{Agency: res.AgencyOffset, Point: res.PointOffset, Process: res.ProcessOffset}
+	n, err := db.LoadEgovRecords(ctx, func(emit func(*openinfo.EgovRecord) error) error {
+		return gendata.Egov(ds, off, seed, asOf, emit)
+	})
+	if err != nil {
+		return fmt.Errorf("load Section 10/16 records: %w", err)
+	}
+	fmt.Fprintf(stdout, "done: %d Section 10/16 records in %s\n", n, time.Since(start).Round(100*time.Millisecond))
 	if size, err := db.Size(ctx); err == nil {
 		fmt.Fprintf(stdout, "database size: %.1f MiB\n", float64(size)/(1<<20))
 	}

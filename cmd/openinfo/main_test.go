@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/internal/app"
 	"github.com/openinfo/openinfo/internal/pgtest"
 	"github.com/openinfo/openinfo/store"
@@ -263,6 +264,9 @@ func TestGenDataSmall(t *testing.T) {
 	}
 	if _, n, _ := db.DelayCases(context.Background(), store.DelayFilter{Limit: 1}); n != 500 {
 		t.Fatalf("small data set: %d delayed applications, want 500", n)
+	}
+	if c, err := db.EgovCompliance(context.Background(), openinfo.DefaultEgovSettings()); err != nil || c.Both == 0 || c.Both*4 > c.Total {
+		t.Fatalf("small data set: %d of %d agencies with both Section 10/16 records (%v)", c.Both, c.Total, err)
 	}
 	if err := run(context.Background(), []string{"gen-data", "--scale", "galactic"}, env, &out, io.Discard, nil); err == nil {
 		t.Fatal("unknown scale accepted")
