@@ -53,13 +53,7 @@ func (d *DB) summaryWhere(ctx context.Context, w *where, f SummaryFilter, prov, 
 	if f.Type != "" {
 		w.add("a.type = ?", string(f.Type))
 	}
-	switch f.Province {
-	case "":
-	case NoProvince:
-		w.add(prov + " = ''")
-	default:
-		w.add(prov+" = ?", f.Province)
-	}
+	addProvince(w, prov, f.Province)
 	if f.Category != 0 && proc != "" {
 		terms, err := d.termsUnder(ctx, f.Category)
 		if err != nil {
