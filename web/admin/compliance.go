@@ -28,8 +28,8 @@ import (
 
 type compliancePage struct {
 	openinfo.EgovCompliance
-	Settings  openinfo.EgovSettings
-	Lang      string
+	Settings   openinfo.EgovSettings
+	Lang       string
 	Ministry   int64  // ?ministry=: the ministry's subtree only
 	Type       string // ?type=: one agency type only
 	Province   string // ?province=: one province (store.NoProvince: none recorded)
@@ -38,10 +38,10 @@ type compliancePage struct {
 	remFilter  store.EgovReminderFilter
 	desc       []string // the filters in force, named, for the exports' titles
 	Missing    []complianceMissing
-	Reminders []complianceReminder
-	RPager    *ui.Pager
-	Chart     template.HTML
-	Query     template.URL // the filters, for the exports
+	Reminders  []complianceReminder
+	RPager     *ui.Pager
+	Chart      template.HTML
+	Query      template.URL // the filters, for the exports
 	// The settings form as typed (kept when refused).
 	Set      settingsForm
 	AllTypes any
