@@ -186,6 +186,13 @@ func TestSummaryFilters(t *testing.T) {
 			t.Errorf("%s: a central officer sees another department's unit", q)
 		}
 	}
+	// Nothing matches: the page says so, the export is as empty.
+	body = page(central, dept+"&province=11")
+	wantIn(t, "no match", body, "ไม่มีรายการที่ตรงกับตัวกรอง")
+	same(central, dept+"&province=11", body)
+	if n := len(summaryTables(t, body)[`id="manuals"`]); n != 0 {
+		t.Errorf("province 11: %d rows", n)
+	}
 	wantIn(t, "kept", page(central, dept+"&province=50&type=unit&category=vehicles_transport&stale=2"),
 		`<option value="50" selected>`, `<option value="unit" selected>`, `<option value="vehicles_transport" selected>`, `name="stale" type="number" min="1" max="10" inputmode="numeric" value="2"`)
 	// The row links keep the filters.

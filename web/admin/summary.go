@@ -69,6 +69,7 @@ type summaryFilterForm struct {
 	Query      template.URL // the scope and every filter, for the exports
 	Keep       template.URL // every filter but the scope, for the rows' links
 	Refused    bool         // a filter was refused: no report is shown
+	Narrowed   bool         // a type, province or category is chosen
 	filter     store.SummaryFilter
 	since      time.Time // the period, [since, until)
 	until      time.Time
@@ -225,6 +226,7 @@ func (s *Admin) summaryFilters(r *http.Request, f *summaryFilterForm, lang strin
 		keep.Set("from", f.F.From)
 		keep.Set("to", f.F.To)
 	}
+	f.Narrowed = f.filter.Type != "" || f.filter.Province != "" || f.filter.Category != 0
 	f.since, f.until = monthStart(from), monthStart(nextMonthKey(to))
 	f.Period = openinfo.MonthLabel(from, lang) + " – " + openinfo.MonthLabel(to, lang)
 	f.Keep = template.URL(keep.Encode())
@@ -486,6 +488,9 @@ func init() {
 		"summary.a.period":     {"ขั้นตอนที่เสร็จสิ้น (อนุมัติหรือส่งกลับ) ในช่วง %s", "Steps completed (approved or returned) in %s"},
 		"summary.stale":        {"ไม่ได้ปรับปรุงเกิน %d ปี", "Not revised for over %d years"},
 		"summary.filters":      {"ตัวกรอง", "Filters"},
+		"summary.nomatch":      {"ไม่มีรายการที่ตรงกับตัวกรอง", "Nothing here matches the filters."},
+		"summary.egov":         {"ประกาศมาตรา 10 และคำสั่งมาตรา 16", "Section 10 announcements and Section 16 orders"},
+		"summary.compliance":   {"ติดตามการดำเนินการตามมาตรา 10 และ 16", "Sections 10 and 16 follow-up"},
 		"summary.f.type":       {"ประเภทหน่วยงาน", "Agency type"},
 		"summary.f.province":   {"จังหวัด", "Province"},
 		"summary.f.category":   {"หมวดหมู่บริการ", "Service category"},
