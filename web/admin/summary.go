@@ -281,17 +281,12 @@ func (s *Admin) summaryData(r *http.Request) (*summaryPage, error) {
 	if err := s.summaryFilters(r, &p.summaryFilterForm, lang); err != nil {
 		return p, err
 	}
-	query := url.Values{}
+	p.Query = p.Keep
 	if p.ScopeID != 0 {
-		query.Set("agency", strconv.FormatInt(p.ScopeID, 10))
-	}
-	if p.Keep != "" {
-		p.Query = template.URL(query.Encode() + "&" + string(p.Keep))
-		if p.ScopeID == 0 {
-			p.Query = p.Keep
+		p.Query = template.URL("agency=" + itoa(p.ScopeID))
+		if p.Keep != "" {
+			p.Query += "&" + p.Keep
 		}
-	} else {
-		p.Query = template.URL(query.Encode())
 	}
 	f := p.filter
 	f.ScopeID = p.ScopeID
