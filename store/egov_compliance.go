@@ -16,13 +16,20 @@ import (
 // names of the ministries (root agencies of type ministry), and openinfo.ComputeEgovCompliance
 // does the rest.
 func (d *DB) EgovCompliance(ctx context.Context, s openinfo.EgovSettings) (openinfo.EgovCompliance, error) {
-	return d.EgovComplianceUnder(ctx, s, "")
+	return d.EgovComplianceIn(ctx, s, EgovComplianceFilter{})
 }
 
-// EgovComplianceUnder is EgovCompliance for the agencies under path (the
-// agency itself included): a central officer's summary report of its subtree.
-func (d *DB) EgovComplianceUnder(ctx context.Context, s openinfo.EgovSettings, path string) (openinfo.EgovCompliance, error) {
-	statuses, err := d.EgovStatuses(ctx, s, path)
+// EgovComplianceFilter narrows the compliance dashboard to some of the agencies that
+// must comply (the settings choose the types); zero fields match
+// everything. Every table, total and the series follow it.
+type EgovComplianceFilter struct {
+	Path     string // the agencies under it, itself included: a ministry's subtree
+	Province string // the agency's province code; NoProvince: none recorded
+}
+
+// EgovComplianceIn is EgovCompliance for the agencies f selects.
+func (d *DB) EgovComplianceIn(ctx context.Context, s openinfo.EgovSettings, f EgovComplianceFilter) (openinfo.EgovCompliance, error) {
+	statuses, err := d.EgovStatuses(ctx, s, f)
 	if err != nil {
 		return openinfo.EgovCompliance{}, err
 	}
@@ -46,11 +53,11 @@ func (d *DB) EgovComplianceUnder(ctx context.Context, s openinfo.EgovSettings, p
 	return openinfo.ComputeEgovCompliance(statuses, roots, s, d.now()), nil
 }
 
-// EgovStatuses returns the active agencies of s's types under path ("" for
-// all), by name, each with when it first published a record of each
+// EgovStatuses returns the active agencies of s's types that f selects, by
+// name, each with when it first published a record of each
 // section it still has a current one of (see openinfo.EgovAgencyStatus):
 // the input of the dashboard and of the reminder job.
-func (d *DB) EgovStatuses(ctx context.Context, s openinfo.EgovSettings, path string) ([]openinfo.EgovAgencyStatus, error) {
+func (d *DB) EgovStatuses(ctx context.Context, s openinfo.EgovSettings, f EgovComplianceFilter) ([]openinfo.EgovAgencyStatus, error) {
 	if len(s.AgencyTypes) == 0 {
 		return nil, nil
 	}
@@ -66,9 +73,10 @@ func (d *DB) EgovStatuses(ctx context.Context, s openinfo.EgovSettings, path str
 		types[i] = string(t)
 	}
 	w.add("a.type IN ("+strings.Join(ph, ", ")+")", types...)
-	if path != "" {
-		w.add("a.path LIKE ?", path+"%")
+	if f.Path != "" {
+		w.add("a.path LIKE ?", f.Path+"%")
 	}
+	addProvince(&w, "a.province", f.Province)
 	// Reading published_at as a column (not MIN()) keeps its type on SQLite.
 	rows, err := d.db.QueryContext(ctx, `SELECT a.id, a.type, a.status, a.path, a.province, a.name_th, a.name_en,
 		COALESCE(r.section, 0), COALESCE(r.state, ''), r.published_at
@@ -236,6 +244,8 @@ func (d *DB) RecordEgovReminder(ctx context.Context, r *openinfo.EgovReminder) e
 type EgovReminderFilter struct {
 	AgencyID   int64
 	AgencyPath string
+	AgencyType openinfo.AgencyType // the reminded agency's type
+	Province   string              // the reminded agency's province; NoProvince: none recorded
 	Limit      int
 	Offset     int
 }
@@ -249,6 +259,10 @@ func (d *DB) EgovReminders(ctx context.Context, f EgovReminderFilter) ([]openinf
 	if f.AgencyPath != "" {
 		w.add("a.path LIKE ?", f.AgencyPath+"%")
 	}
+	if f.AgencyType != "" {
+		w.add("a.type = ?", string(f.AgencyType))
+	}
+	addProvince(&w, "a.province", f.Province)
 	from := ` FROM egov_reminders m JOIN agencies a ON a.id = m.agency_id` + w.sql()
 	var total int
 	if err := d.db.QueryRowContext(ctx, `SELECT count(*)`+from, w.args...).Scan(&total); err != nil {
@@ -296,4 +310,16 @@ func (d *DB) LastEgovReminders(ctx context.Context) (map[int64]time.Time, error)
 		out[id] = at
 	}
 	return out, rows.Err()
+}
+
+// addProvince narrows col to a province code; "" matches every province,
+// NoProvince the rows with none.
+func addProvince(w *where, col, province string) {
+	switch province {
+	case "":
+	case NoProvince:
+		w.add(col + " = ''")
+	default:
+		w.add(col+" = ?", province)
+	}
 }

@@ -309,11 +309,11 @@ func TestEgovCompliance(t *testing.T) {
 		if n := len(c.Series); n == 0 || c.Series[n-1].With10 != 1 || c.Series[n-1].Both != 1 {
 			t.Errorf("series = %+v", c.Series)
 		}
-		under, err := db.EgovComplianceUnder(ctx, s, moi.Path)
+		under, err := db.EgovComplianceIn(ctx, s, store.EgovComplianceFilter{Path: moi.Path})
 		if err != nil || under.EgovShare != (openinfo.EgovShare{Total: 3, With10: 1, With16: 1, Both: 1}) || len(under.ByMinistry) != 1 {
 			t.Errorf("under the Ministry of Interior = %+v, %v", under.EgovShare, err)
 		}
-		statuses, err := db.EgovStatuses(ctx, s, dopa.Path)
+		statuses, err := db.EgovStatuses(ctx, s, store.EgovComplianceFilter{Path: dopa.Path})
 		if err != nil || len(statuses) != 1 || statuses[0].AgencyID != dopa.ID || !statuses[0].Since10.Equal(first.PublishedAt) {
 			t.Errorf("dopa's status = %+v, %v (first published %v)", statuses, err, first.PublishedAt)
 		}

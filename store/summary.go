@@ -16,6 +16,78 @@ import (
 // own subtree summed), so a ministry sees its departments and OPDC the
 // country's top-level agencies.
 
+// SummaryFilter narrows the summary reports; zero fields match everything.
+// The rows stay the agencies directly under the scope; what each counts is
+// narrowed to the agencies of its subtree of the type and province, and to
+// the processes of the category.
+type SummaryFilter struct {
+	ScopeID int64 // the rows are the agencies directly under it (0: the top-level agencies)
+	// Type counts the agencies of this type only.
+	Type openinfo.AgencyType
+	// Province is a province code (NoProvince: none recorded): the
+	// agency's, and a service point's own for the service points.
+	Province string
+	// Category counts the processes filed under this catalog term or a
+	// term beneath it (manuals and approval times only).
+	Category int64
+}
+
+// NoProvince is the filter value of the agencies and points with no
+// province recorded.
+const NoProvince = "-"
+
+// summaryRows adds the condition that makes the agencies c the rows: those
+// directly under f's scope.
+func summaryRows(w *where, f SummaryFilter) {
+	if f.ScopeID == 0 {
+		w.add("c.parent_id IS NULL")
+	} else {
+		w.add("c.parent_id = ?", f.ScopeID)
+	}
+}
+
+// summaryWhere adds f's conditions on the counted agency (alias a), the
+// province column prov, and, when proc names the process column, the
+// category.
+func (d *DB) summaryWhere(ctx context.Context, w *where, f SummaryFilter, prov, proc string) error {
+	if f.Type != "" {
+		w.add("a.type = ?", string(f.Type))
+	}
+	addProvince(w, prov, f.Province)
+	if f.Category != 0 && proc != "" {
+		terms, err := d.termsUnder(ctx, f.Category)
+		if err != nil {
+			return err
+		}
+		ph := make([]string, len(terms))
+		args := make([]any, len(terms))
+		for i, t := range terms {
+			ph[i], args[i] = "?", t
+		}
+		w.add("EXISTS (SELECT 1 FROM process_terms pt WHERE pt.process_id = "+proc+" AND pt.term_id IN ("+strings.Join(ph, ", ")+"))", args...)
+	}
+	return nil
+}
+
+// termsUnder returns id and the IDs of every catalog term beneath it: a
+// category's sub-categories and the Sub-Catalog tags under them.
+func (d *DB) termsUnder(ctx context.Context, id int64) ([]int64, error) {
+	terms, err := d.CatalogTerms(ctx, "", true)
+	if err != nil {
+		return nil, err
+	}
+	out := []int64{id}
+	for grew := true; grew; {
+		grew = false
+		for _, t := range terms {
+			if t.ParentID != 0 && slices.Contains(out, t.ParentID) && !slices.Contains(out, t.ID) {
+				out, grew = append(out, t.ID), true
+			}
+		}
+	}
+	return out, nil
+}
+
 // ManualStateRow counts the processes under one agency by the state of
 // their latest revision ("" when none has a manual yet).
 type ManualStateRow struct {
@@ -28,14 +100,15 @@ type ManualStateRow struct {
 	Stale int
 }
 
-// ManualStates counts the processes of each agency directly under scopeID
-// (0: the top-level agencies) and its subtree, by their latest revision's
-// state, and the public manuals published before staleBefore; largest
-// first.
-func (d *DB) ManualStates(ctx context.Context, scopeID int64, staleBefore time.Time) ([]ManualStateRow, error) {
-	cond, args := "c.parent_id IS NULL", []any{staleBefore.UTC()}
-	if scopeID != 0 {
-		cond, args = "c.parent_id = $2", append(args, scopeID)
+// ManualStates counts the processes of each agency directly under
+// f.ScopeID (0: the top-level agencies) and its subtree, as f narrows them,
+// by their latest revision's state, and the public manuals published before
+// staleBefore; largest first.
+func (d *DB) ManualStates(ctx context.Context, f SummaryFilter, staleBefore time.Time) ([]ManualStateRow, error) {
+	w := where{args: []any{staleBefore.UTC()}} // $1 in the select list
+	summaryRows(&w, f)
+	if err := d.summaryWhere(ctx, &w, f, "a.province", "p.id"); err != nil {
+		return nil, err
 	}
 	rows, err := d.db.QueryContext(ctx, `SELECT c.id, c.name_th, COALESCE(r.state, ''), count(*),
 		sum(CASE WHEN pub.published_at < $1 THEN 1 ELSE 0 END)
@@ -44,9 +117,8 @@ func (d *DB) ManualStates(ctx context.Context, scopeID int64, staleBefore time.T
 		JOIN processes p ON p.agency_id = a.id
 		LEFT JOIN manual_revisions r ON r.process_id = p.id
 			AND r.number = (SELECT max(number) FROM manual_revisions m WHERE m.process_id = p.id)
-		LEFT JOIN manual_revisions pub ON pub.process_id = p.id AND pub.state = 'published'
-		WHERE `+cond+`
-		GROUP BY c.id, c.name_th, COALESCE(r.state, '')`, args...)
+		LEFT JOIN manual_revisions pub ON pub.process_id = p.id AND pub.state = 'published'`+w.sql()+`
+		GROUP BY c.id, c.name_th, COALESCE(r.state, '')`, w.args...)
 	if err != nil {
 		return nil, err
 	}
@@ -101,11 +173,13 @@ type PointSummaryRow struct {
 }
 
 // PointSummary counts the service points of each agency directly under
-// scopeID (0: the top-level agencies) and its subtree, most points first.
-func (d *DB) PointSummary(ctx context.Context, scopeID int64) ([]PointSummaryRow, error) {
-	cond, args := "c.parent_id IS NULL", []any{}
-	if scopeID != 0 {
-		cond, args = "c.parent_id = $1", []any{scopeID}
+// f.ScopeID (0: the top-level agencies) and its subtree, most points first.
+// f's province is the point's own; its category does not apply.
+func (d *DB) PointSummary(ctx context.Context, f SummaryFilter) ([]PointSummaryRow, error) {
+	var w where
+	summaryRows(&w, f)
+	if err := d.summaryWhere(ctx, &w, f, "p.province", ""); err != nil {
+		return nil, err
 	}
 	rows, err := d.db.QueryContext(ctx, `SELECT c.id, c.name_th, count(*),
 		sum(CASE WHEN NOT p.visible THEN 1 ELSE 0 END),
@@ -115,9 +189,8 @@ func (d *DB) PointSummary(ctx context.Context, scopeID int64) ([]PointSummaryRow
 		sum(CASE WHEN p.visible AND NOT EXISTS (SELECT 1 FROM ratings g WHERE g.point_id = p.id) THEN 1 ELSE 0 END)
 		FROM agencies c
 		JOIN agencies a ON a.path LIKE c.path || '%'
-		JOIN service_points p ON p.agency_id = a.id
-		WHERE `+cond+`
-		GROUP BY c.id, c.name_th`, args...)
+		JOIN service_points p ON p.agency_id = a.id`+w.sql()+`
+		GROUP BY c.id, c.name_th`, w.args...)
 	if err != nil {
 		return nil, err
 	}
@@ -151,14 +224,17 @@ type OfficerSummaryRow struct {
 	TokensExpired int // expired without being redeemed
 }
 
-// OfficerSummary counts, for each agency directly under scopeID (0: the
+// OfficerSummary counts, for each agency directly under f.ScopeID (0: the
 // top-level agencies) and its subtree, the officers by role, those idle
 // since idleSince, and the unspent tokens still valid or expired at now.
-func (d *DB) OfficerSummary(ctx context.Context, scopeID int64, idleSince, now time.Time) ([]OfficerSummaryRow, error) {
-	cond, args := "c.parent_id IS NULL", []any{}
-	if scopeID != 0 {
-		cond, args = "c.parent_id = $1", []any{scopeID}
+// f's type and province apply (the agency's); its category does not.
+func (d *DB) OfficerSummary(ctx context.Context, f SummaryFilter, idleSince, now time.Time) ([]OfficerSummaryRow, error) {
+	var w where
+	summaryRows(&w, f)
+	if err := d.summaryWhere(ctx, &w, f, "a.province", ""); err != nil {
+		return nil, err
 	}
+	cond, args := strings.Join(w.conds, " AND "), w.args
 	n := len(args)
 	byID := map[int64]*OfficerSummaryRow{}
 	var order []int64
@@ -231,16 +307,26 @@ func (d *DB) OfficerSummary(ctx context.Context, scopeID int64, idleSince, now t
 	return out, nil
 }
 
-// ApprovalTimes returns how long each revision of the subtree under path
-// ("" = every agency) waited at each approval step before it left it
-// (approved or returned), for steps left since since, by the state waited
-// in. Pairs are made in Go from the ordered records: a revision may go
-// round the loop several times.
-func (d *DB) ApprovalTimes(ctx context.Context, path string, since time.Time) (map[openinfo.RevisionState][]time.Duration, error) {
+// ApprovalTimes returns how long each revision of the processes under
+// f.ScopeID (0: every agency, the scope itself included) and narrowed by f
+// waited at each approval step before it left it (approved or returned),
+// for steps left in [since, until) (a zero until: no end), by the state
+// waited in. Pairs are made in Go from the ordered records: a revision may
+// go round the loop several times.
+func (d *DB) ApprovalTimes(ctx context.Context, f SummaryFilter, since, until time.Time) (map[openinfo.RevisionState][]time.Duration, error) {
+	var w where
+	join := ""
+	if f.ScopeID != 0 { // the scope's whole subtree, itself included
+		join = ` JOIN agencies c ON a.path LIKE c.path || '%'`
+		w.add("c.id = ?", f.ScopeID)
+	}
+	if err := d.summaryWhere(ctx, &w, f, "a.province", "p.id"); err != nil {
+		return nil, err
+	}
+	w.add("(x.to_state IN ('waiting_step1', 'waiting_step2') OR x.from_state IN ('waiting_step1', 'waiting_step2'))")
 	rows, err := d.db.QueryContext(ctx, `SELECT x.revision_id, x.from_state, x.to_state, x.at FROM revision_records x
-		JOIN manual_revisions r ON r.id = x.revision_id JOIN processes p ON p.id = r.process_id JOIN agencies a ON a.id = p.agency_id
-		WHERE a.path LIKE $1 AND (x.to_state IN ('waiting_step1', 'waiting_step2') OR x.from_state IN ('waiting_step1', 'waiting_step2'))
-		ORDER BY x.revision_id, x.at, x.id`, path+"%")
+		JOIN manual_revisions r ON r.id = x.revision_id JOIN processes p ON p.id = r.process_id JOIN agencies a ON a.id = p.agency_id`+join+w.sql()+`
+		ORDER BY x.revision_id, x.at, x.id`, w.args...)
 	if err != nil {
 		return nil, err
 	}
@@ -258,7 +344,7 @@ func (d *DB) ApprovalTimes(ctx context.Context, path string, since time.Time) (m
 		if id != rev {
 			rev, entered = id, map[string]time.Time{}
 		}
-		if t, ok := entered[from]; ok && !at.Before(since) {
+		if t, ok := entered[from]; ok && !at.Before(since) && (until.IsZero() || at.Before(until)) {
 			out[openinfo.RevisionState(from)] = append(out[openinfo.RevisionState(from)], at.Sub(t))
 			delete(entered, from)
 		}

@@ -33,7 +33,7 @@ func TestManualStates(t *testing.T) {
 		mk(office, "การแจ้งย้ายที่อยู่", true)
 		mk(office, "การขอเลขที่บ้าน", false)
 		mk(dol, "การจดทะเบียนสิทธิ", true)
-		rows, err := db.ManualStates(ctx, moi.ID, time.Now().AddDate(-3, 0, 0))
+		rows, err := db.ManualStates(ctx, store.SummaryFilter{ScopeID: moi.ID}, time.Now().AddDate(-3, 0, 0))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -42,12 +42,12 @@ func TestManualStates(t *testing.T) {
 			rows[1].AgencyID != dol.ID || rows[1].Counts[openinfo.RevDraft] != 1 {
 			t.Fatalf("rows = %+v", rows)
 		}
-		top, err := db.ManualStates(ctx, 0, time.Now().AddDate(-3, 0, 0))
+		top, err := db.ManualStates(ctx, store.SummaryFilter{}, time.Now().AddDate(-3, 0, 0))
 		if err != nil || len(top) != 1 || top[0].AgencyID != moi.ID || top[0].Total != 4 || top[0].Stale != 0 {
 			t.Fatalf("country = %+v, %v", top, err)
 		}
 		// Three years on, the manual published now is due for a review.
-		if later, _ := db.ManualStates(ctx, 0, time.Now().AddDate(0, 0, 1)); later[0].Stale != 1 {
+		if later, _ := db.ManualStates(ctx, store.SummaryFilter{}, time.Now().AddDate(0, 0, 1)); later[0].Stale != 1 {
 			t.Fatalf("stale = %+v", later)
 		}
 	})
@@ -73,7 +73,7 @@ func TestPointSummary(t *testing.T) {
 		if _, err := db.Pin(ctx, store.PinProcess, proc.ID, []int64{full.ID}); err != nil {
 			t.Fatal(err)
 		}
-		rows, err := db.PointSummary(ctx, dept.ID)
+		rows, err := db.PointSummary(ctx, store.SummaryFilter{ScopeID: dept.ID})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -111,7 +111,7 @@ func TestOfficerSummary(t *testing.T) {
 		if err := db.IssueToken(ctx, &openinfo.IssuedToken{Hash: waiting, Sealed: "-", AgencyID: office.ID, Role: openinfo.RoleReviewer, ExpiresAt: now.Add(time.Hour)}); err != nil {
 			t.Fatal(err)
 		}
-		rows, err := db.OfficerSummary(ctx, dept.ID, now.Add(-90*24*time.Hour), now)
+		rows, err := db.OfficerSummary(ctx, store.SummaryFilter{ScopeID: dept.ID}, now.Add(-90*24*time.Hour), now)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -119,7 +119,7 @@ func TestOfficerSummary(t *testing.T) {
 			t.Fatalf("rows = %+v", rows)
 		}
 		later := now.Add(200 * 24 * time.Hour)
-		rows, _ = db.OfficerSummary(ctx, dept.ID, later.Add(-90*24*time.Hour), later)
+		rows, _ = db.OfficerSummary(ctx, store.SummaryFilter{ScopeID: dept.ID}, later.Add(-90*24*time.Hour), later)
 		if rows[0].Idle != 2 || rows[0].TokensExpired != 1 || rows[0].TokensWaiting != 0 {
 			t.Fatalf("200 days on: %+v", rows)
 		}
@@ -153,14 +153,14 @@ func TestApprovalTimes(t *testing.T) {
 				t.Fatalf("%s: %v", step.ev, err)
 			}
 		}
-		times, err := db.ApprovalTimes(ctx, dept.Path, time.Now().Add(-time.Hour))
+		times, err := db.ApprovalTimes(ctx, store.SummaryFilter{ScopeID: dept.ID}, time.Now().Add(-time.Hour), time.Time{})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if len(times[openinfo.RevWaitingStep1]) != 3 || len(times[openinfo.RevWaitingStep2]) != 1 || times[openinfo.RevWaitingStep1][0] < 0 {
 			t.Fatalf("times = %v", times)
 		}
-		if other, _ := db.ApprovalTimes(context.Background(), "/999999/", time.Time{}); len(other) != 0 {
+		if other, _ := db.ApprovalTimes(context.Background(), store.SummaryFilter{ScopeID: 999999}, time.Time{}, time.Time{}); len(other) != 0 {
 			t.Fatalf("another subtree's times = %v", other)
 		}
 	})

@@ -25,7 +25,7 @@ func remindEgov(ctx context.Context, db *store.DB, mailer notify.Mailer, baseURL
 	if err != nil || settings.ReminderDays <= 0 || mailer == nil {
 		return 0, err
 	}
-	statuses, err := db.EgovStatuses(ctx, settings, "")
+	statuses, err := db.EgovStatuses(ctx, settings, store.EgovComplianceFilter{})
 	if err != nil {
 		return 0, err
 	}

@@ -28,17 +28,20 @@ import (
 
 type compliancePage struct {
 	openinfo.EgovCompliance
-	Settings  openinfo.EgovSettings
-	Lang      string
-	Ministry  int64  // ?ministry=: the ministry's subtree only
-	path      string // its path ("": the country)
-	Type      string // ?type=: one agency type only
-	Province  string // ?province=: the missing list of one province
-	Missing   []complianceMissing
-	Reminders []complianceReminder
-	RPager    *ui.Pager
-	Chart     template.HTML
-	Query     template.URL // the filters, for the exports
+	Settings   openinfo.EgovSettings
+	Lang       string
+	Ministry   int64  // ?ministry=: the ministry's subtree only
+	Type       string // ?type=: one agency type only
+	Province   string // ?province=: one province (store.NoProvince: none recorded)
+	Ministries []*openinfo.Agency
+	Refused    bool // a filter was refused: the form only, with its message
+	remFilter  store.EgovReminderFilter
+	desc       []string // the filters in force, named, for the exports' titles
+	Missing    []complianceMissing
+	Reminders  []complianceReminder
+	RPager     *ui.Pager
+	Chart      template.HTML
+	Query      template.URL // the filters, for the exports
 	// The settings form as typed (kept when refused).
 	Set      settingsForm
 	AllTypes any
@@ -102,29 +105,62 @@ func (s *Admin) compliance(r *http.Request) (*compliancePage, error) {
 	for _, t := range p.Settings.AgencyTypes {
 		p.Set.Types[string(t)] = true
 	}
+	// The filters narrow every table, the totals, the series and the
+	// exports alike; a value the form does not offer is refused at its field.
+	if p.Ministries, _, err = s.db.Agencies(ctx, store.AgencyFilter{Type: openinfo.AgencyMinistry, Roots: true, Limit: 500}); err != nil {
+		return nil, err
+	}
+	var bad []openinfo.FieldError
 	vals := url.Values{}
 	counted := p.Settings
-	if t := openinfo.AgencyType(q.Get("type")); slices.Contains(p.Settings.AgencyTypes, t) {
-		p.Type, counted.AgencyTypes = string(t), []openinfo.AgencyType{t}
-		vals.Set("type", p.Type)
+	if v := strings.TrimSpace(q.Get("type")); v != "" {
+		t := openinfo.AgencyType(v)
+		switch {
+		case slices.Contains(p.Settings.AgencyTypes, t):
+			p.Type, counted.AgencyTypes = string(t), []openinfo.AgencyType{t}
+			vals.Set("type", p.Type)
+			p.desc = append(p.desc, ui.T(p.Lang, "comp.type")+": "+t.Label(p.Lang))
+		case t.Valid():
+			bad = append(bad, openinfo.FieldError{Field: "type", TH: "หน่วยงานประเภท" + t.Label("th") + "ไม่อยู่ในกลุ่มที่ต้องดำเนินการ (ดูการตั้งค่า)",
+				EN: t.Label("en") + " agencies need not comply (see the settings)."})
+		default:
+			bad = append(bad, openinfo.FieldError{Field: "type", TH: "ไม่รู้จักประเภทหน่วยงาน \"" + v + "\" กรุณาเลือกจากรายการ",
+				EN: "Unknown agency type \"" + v + "\": choose one from the list."})
+		}
 	}
 	path := ""
-	if id, err := strconv.ParseInt(q.Get("ministry"), 10, 64); err == nil && id > 0 {
-		a, err := s.db.Agency(ctx, id)
-		if err != nil {
-			return nil, err
+	if v := strings.TrimSpace(q.Get("ministry")); v != "" {
+		id, _ := strconv.ParseInt(v, 10, 64)
+		i := slices.IndexFunc(p.Ministries, func(a *openinfo.Agency) bool { return a.ID == id })
+		if i >= 0 {
+			p.Ministry, path = id, p.Ministries[i].Path
+			vals.Set("ministry", itoa(id))
+			p.desc = append(p.desc, ui.T(p.Lang, "comp.ministry")+": "+p.Ministries[i].Name(p.Lang))
+		} else {
+			bad = append(bad, openinfo.FieldError{Field: "ministry", TH: "ไม่พบกระทรวง \"" + v + "\" กรุณาเลือกจากรายการ",
+				EN: "No ministry \"" + v + "\": choose one from the list."})
 		}
-		p.Ministry, path, p.path = id, a.Path, a.Path
-		vals.Set("ministry", itoa(id))
 	}
-	if c := q.Get("province"); c != "" {
-		if _, ok := openinfo.ProvinceByCode(c); ok || c == "-" {
+	if c := strings.TrimSpace(q.Get("province")); c != "" {
+		if pv, ok := openinfo.ProvinceByCode(c); ok || c == store.NoProvince {
 			p.Province = c
 			vals.Set("province", c)
+			name := ui.T(p.Lang, "comp.noprovince")
+			if ok {
+				name = pv.Name(p.Lang)
+			}
+			p.desc = append(p.desc, ui.T(p.Lang, "comp.province")+": "+name)
+		} else {
+			bad = append(bad, openinfo.FieldError{Field: "province", TH: "ไม่รู้จักจังหวัดรหัส \"" + c + "\" กรุณาเลือกจากรายการ",
+				EN: "Unknown province code \"" + c + "\": choose one from the list."})
 		}
 	}
+	if len(bad) > 0 {
+		p.Refused = true
+		return p, &openinfo.Error{Code: openinfo.EINVALID, TH: "ตัวกรองไม่ถูกต้อง กรุณาตรวจสอบ", EN: "A filter is not valid; please check it.", Fields: bad}
+	}
 	p.Query = template.URL(vals.Encode())
-	if p.EgovCompliance, err = s.db.EgovComplianceUnder(ctx, counted, path); err != nil {
+	if p.EgovCompliance, err = s.db.EgovComplianceIn(ctx, counted, store.EgovComplianceFilter{Path: path, Province: p.Province}); err != nil {
 		return nil, err
 	}
 	last, err := s.db.LastEgovReminders(ctx)
@@ -132,12 +168,12 @@ func (s *Admin) compliance(r *http.Request) (*compliancePage, error) {
 		return nil, err
 	}
 	for _, a := range p.EgovCompliance.Missing {
-		if p.Province != "" && a.Province != strings.TrimPrefix(p.Province, "-") {
-			continue // "-": agencies without a province
-		}
 		p.Missing = append(p.Missing, complianceMissing{EgovAgencyStatus: a, LastReminded: last[a.AgencyID]})
 	}
-	rems, total, err := s.db.EgovReminders(ctx, store.EgovReminderFilter{AgencyPath: path, Limit: p.RPager.Size, Offset: p.RPager.Offset()})
+	p.remFilter = store.EgovReminderFilter{AgencyPath: path, AgencyType: openinfo.AgencyType(p.Type), Province: p.Province}
+	rf := p.remFilter
+	rf.Limit, rf.Offset = p.RPager.Size, p.RPager.Offset()
+	rems, total, err := s.db.EgovReminders(ctx, rf)
 	if err != nil {
 		return nil, err
 	}
@@ -219,10 +255,22 @@ func nextMonthKey(m int) int {
 func (s *Admin) handleCompliance(w http.ResponseWriter, r *http.Request) {
 	p, err := s.compliance(r)
 	if err != nil {
-		s.Fail(w, r, err)
+		s.complianceRefused(w, r, p, err)
 		return
 	}
 	s.Render(w, r, http.StatusOK, "admin_compliance", ui.T(p.Lang, "comp.title"), p)
+}
+
+// complianceRefused shows the page with the refused filters at their
+// fields (for the exports too: a link followed by hand gets the
+// explanation).
+func (s *Admin) complianceRefused(w http.ResponseWriter, r *http.Request, p *compliancePage, err error) {
+	if p == nil || !p.Refused {
+		s.Fail(w, r, err)
+		return
+	}
+	p.Message, p.Errors = ui.FormErrors(err, p.Lang)
+	s.Render(w, r, http.StatusBadRequest, "admin_compliance", ui.T(p.Lang, "comp.title"), p)
 }
 
 // handleComplianceSettings saves who must comply, the deadline and the
@@ -268,6 +316,9 @@ func (s *Admin) handleComplianceSettings(w http.ResponseWriter, r *http.Request)
 func (p *compliancePage) tables() []export.Table {
 	l := p.Lang
 	head := []string{ui.T(l, "comp.title"), thaitime.FormatDate(time.Now(), l)}
+	if len(p.desc) > 0 {
+		head = append(head, strings.Join(p.desc, " · "))
+	}
 	shareCols := func(first string) []export.Column {
 		return []export.Column{{Header: first, Width: 40}, {Header: ui.T(l, "comp.total"), Kind: export.Integer},
 			{Header: ui.T(l, "comp.with10"), Kind: export.Integer}, {Header: ui.T(l, "comp.with10") + " %", Kind: export.Decimal, Places: 1},
@@ -317,14 +368,16 @@ func complianceExport(format string) func(*Admin, http.ResponseWriter, *http.Req
 	return func(s *Admin, w http.ResponseWriter, r *http.Request) {
 		p, err := s.compliance(r)
 		if err != nil {
-			s.Fail(w, r, err)
+			s.complianceRefused(w, r, p, err)
 			return
 		}
 		// Every reminder, a page of the store's at a time (it serves at most 500).
 		p.Reminders = p.Reminders[:0]
 		names := map[int64]string{}
 		for off := 0; ; off += 500 {
-			rems, total, err := s.db.EgovReminders(r.Context(), store.EgovReminderFilter{AgencyPath: p.path, Limit: 500, Offset: off})
+			rf := p.remFilter
+			rf.Limit, rf.Offset = 500, off
+			rems, total, err := s.db.EgovReminders(r.Context(), rf)
 			if err != nil {
 				s.Fail(w, r, err)
 				return
@@ -384,7 +437,8 @@ func init() {
 		"comp.all":              {"ทั้งหมด", "All"},
 		"comp.noprovince":       {"ไม่ระบุจังหวัด", "No province"},
 		"comp.filter":           {"กรอง", "Filter"},
-		"comp.filter.note":      {"ประเภทหน่วยงานและกระทรวงใช้กับทุกตาราง จังหวัดใช้กับรายชื่อหน่วยงานที่ยังไม่ครบ", "The type and ministry apply to every table; the province to the missing list."},
+		"comp.filter.note":      {"ตัวกรองใช้กับทุกตาราง ยอดรวม กราฟ และไฟล์ส่งออก (จังหวัด: จังหวัดของหน่วยงาน)", "The filters apply to every table, the totals, the chart and the exports (province: the agency's)."},
+		"comp.filter.refused":   {"ยังไม่แสดงผลจนกว่าตัวกรองจะถูกต้อง", "The dashboard shows once the filters are valid."},
 		"comp.settings":         {"การตั้งค่า", "Settings"},
 		"comp.types":            {"ประเภทหน่วยงานที่ต้องดำเนินการ", "Agency types that must comply"},
 		"comp.set.deadline":     {"วันครบกำหนด (วัน/เดือน/ปี พ.ศ.)", "Deadline (d/m/yyyy BE)"},
