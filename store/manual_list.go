@@ -26,15 +26,21 @@ type ManualRow struct {
 	// Published tells whether a published revision is public now (it may
 	// be an older one than Latest).
 	Published bool
+	// Inherited: a published manual of an agency above the list's subtree
+	// (ManualFilter.Above), which the officer pins but does not edit.
+	Inherited bool
 }
 
 // ManualFilter selects the manual list.
 type ManualFilter struct {
-	AgencyPath string                 // subtree ("" = every agency)
-	State      openinfo.RevisionState // the latest revision's state; "none": no revision yet
-	Query      string                 // part of the process name
-	Limit      int
-	Offset     int
+	AgencyPath string // subtree ("" = every agency)
+	// Above adds the published manuals of the agencies above AgencyPath
+	// (its ancestors): a provincial office pins its department's manuals.
+	Above  bool
+	State  openinfo.RevisionState // the latest revision's state; "none": no revision yet
+	Query  string                 // part of the process name
+	Limit  int
+	Offset int
 }
 
 const manualRowSQL = ` FROM processes p JOIN agencies a ON a.id = p.agency_id
@@ -45,7 +51,23 @@ const manualRowSQL = ` FROM processes p JOIN agencies a ON a.id = p.agency_id
 func (d *DB) Manuals(ctx context.Context, f ManualFilter) ([]ManualRow, int, error) {
 	var w where
 	if f.AgencyPath != "" {
-		w.add("a.path LIKE ?", f.AgencyPath+"%")
+		var above []string
+		if f.Above {
+			for _, part := range strings.Split(strings.Trim(f.AgencyPath, "/"), "/") {
+				if _, err := strconv.ParseInt(part, 10, 64); err == nil {
+					above = append(above, part)
+				}
+			}
+			above = above[:max(0, len(above)-1)] // not the agency itself
+		}
+		if len(above) == 0 {
+			w.add("a.path LIKE ?", f.AgencyPath+"%")
+		} else {
+			// The ancestors' IDs are digits from the path: written in, so
+			// the OR's second arm reads processes by agency.
+			w.add(`(a.path LIKE ? OR (p.agency_id IN (`+strings.Join(above, ",")+`)
+				AND EXISTS (SELECT 1 FROM manual_revisions x WHERE x.process_id = p.id AND x.state = 'published')))`, f.AgencyPath+"%")
+		}
 	}
 	switch {
 	case f.State == "none":
@@ -78,6 +100,7 @@ func (d *DB) Manuals(ctx context.Context, f ManualFilter) ([]ManualRow, int, err
 			return nil, 0, err
 		}
 		m.LatestID, m.LatestNumber, m.LatestState, m.UpdatedAt = id.Int64, int(number.Int64), openinfo.RevisionState(state.String), at.Time
+		m.Inherited = f.AgencyPath != "" && !strings.HasPrefix(m.AgencyPath, f.AgencyPath)
 		out = append(out, m)
 	}
 	return out, total, rows.Err()

@@ -44,15 +44,27 @@ func (d *DB) ownerPath(ctx context.Context, q querier, t PinTarget, id int64) (s
 // transaction; points already linked are left as they are. It refuses the
 // whole batch if any point is unknown or outside the owner's subtree.
 func (d *DB) Pin(ctx context.Context, t PinTarget, id int64, pointIDs []int64) (added int, err error) {
-	return d.pinChange(ctx, t, id, pointIDs, true)
+	return d.pinChange(ctx, t, id, pointIDs, true, "")
 }
 
 // Unpin removes the links of id to pointIDs; unknown links are ignored.
 func (d *DB) Unpin(ctx context.Context, t PinTarget, id int64, pointIDs []int64) (removed int, err error) {
-	return d.pinChange(ctx, t, id, pointIDs, false)
+	return d.pinChange(ctx, t, id, pointIDs, false, "")
 }
 
-func (d *DB) pinChange(ctx context.Context, t PinTarget, id int64, pointIDs []int64, pin bool) (int, error) {
+// PinWithin pins (pin) or unpins id to pointIDs, which must all lie in the
+// agency subtree within: an officer pinning a manual of an agency above
+// their own to their own points (openinfo.PinScope) touches no one else's.
+func (d *DB) PinWithin(ctx context.Context, t PinTarget, id int64, pointIDs []int64, pin bool, within string) (int, error) {
+	if within == "" {
+		return 0, openinfo.Errorf(openinfo.EINTERNAL, "store: PinWithin without a subtree", "store: PinWithin without a subtree")
+	}
+	return d.pinChange(ctx, t, id, pointIDs, pin, within)
+}
+
+// pinChange pins or unpins; within ("" = the owner's subtree when
+// pinning, anywhere when unpinning) is the subtree the points must lie in.
+func (d *DB) pinChange(ctx context.Context, t PinTarget, id int64, pointIDs []int64, pin bool, within string) (int, error) {
 	ids := slices.Clone(pointIDs)
 	slices.Sort(ids)
 	ids = slices.Compact(ids)
@@ -69,8 +81,17 @@ func (d *DB) pinChange(ctx context.Context, t PinTarget, id int64, pointIDs []in
 		if err != nil {
 			return err
 		}
-		if pin {
-			if err := d.checkPinPoints(ctx, tx, owner, ids); err != nil {
+		switch {
+		case within != "":
+			if !strings.HasPrefix(within, owner) {
+				return openinfo.Errorf(openinfo.EFORBIDDEN, "หน่วยงานของท่านไม่ได้อยู่ในสังกัดของหน่วยงานเจ้าของกระบวนงาน",
+					"Your agency is not under the agency that owns this.")
+			}
+			if err := d.checkPinPoints(ctx, tx, within, ids, true); err != nil {
+				return err
+			}
+		case pin:
+			if err := d.checkPinPoints(ctx, tx, owner, ids, false); err != nil {
 				return err
 			}
 		}
@@ -97,8 +118,9 @@ func (d *DB) pinChange(ctx context.Context, t PinTarget, id int64, pointIDs []in
 	return n, err
 }
 
-// checkPinPoints refuses points that do not exist or lie outside the subtree.
-func (d *DB) checkPinPoints(ctx context.Context, tx *sql.Tx, ownerPath string, ids []int64) error {
+// checkPinPoints refuses points that do not exist or lie outside the
+// subtree: the owner's, or the officer's own (mine).
+func (d *DB) checkPinPoints(ctx context.Context, tx *sql.Tx, ownerPath string, ids []int64, mine bool) error {
 	for chunk := range slices.Chunk(ids, 500) {
 		ph := make([]string, len(chunk))
 		args := []any{ownerPath + "%"}
@@ -110,6 +132,13 @@ func (d *DB) checkPinPoints(ctx context.Context, tx *sql.Tx, ownerPath string, i
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM service_points p JOIN agencies a ON a.id = p.agency_id
 			WHERE a.path LIKE $1 AND p.id IN (`+strings.Join(ph, ",")+`)`, args...).Scan(&ok); err != nil {
 			return err
+		}
+		if ok != len(chunk) && mine {
+			return &openinfo.Error{Code: openinfo.EINVALID,
+				TH: "มีจุดบริการที่ไม่พบ หรือไม่ได้อยู่ในหน่วยงานของท่านหรือหน่วยงานในสังกัด",
+				EN: "Some service points do not exist or are outside your agency and its sub-agencies.",
+				Fields: []openinfo.FieldError{{Field: "points", TH: "เลือกเฉพาะจุดบริการของหน่วยงานของท่าน",
+					EN: "Choose only your agency's service points."}}}
 		}
 		if ok != len(chunk) {
 			return &openinfo.Error{Code: openinfo.EINVALID,

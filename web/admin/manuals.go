@@ -54,7 +54,10 @@ func (s *Admin) handleAdminManuals(w http.ResponseWriter, r *http.Request) {
 	if p.State != "none" && !state.Valid() {
 		state, p.State = "", ""
 	}
-	rows, total, err := s.db.Manuals(ctx, store.ManualFilter{AgencyPath: officerScope(u), State: state, Query: p.Query,
+	// Whoever pins manuals also sees the published manuals of the agencies
+	// above theirs, to pin them to their own points (openinfo.PinScope).
+	above := !u.Role.Global() && openinfo.Can(u.Officer(), openinfo.ActPinManual, u.AgencyPath)
+	rows, total, err := s.db.Manuals(ctx, store.ManualFilter{AgencyPath: officerScope(u), Above: above, State: state, Query: p.Query,
 		Limit: p.Pager.Size, Offset: p.Pager.Offset()})
 	if err != nil {
 		s.Fail(w, r, err)

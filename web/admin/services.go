@@ -146,14 +146,59 @@ type pinsPage struct {
 	Message string
 }
 
-// handleProcessPins pins a process's manual to service points.
+// processPinScope is the subtree whose points the officer may pin a
+// process's manual to (openinfo.PinScope): the owner's, or, for an officer
+// of an agency under the owner, their own when the manual is published.
+func (s *Admin) processPinScope(r *http.Request) (p *openinfo.Process, owner, scope string, err error) {
+	ctx := r.Context()
+	if p, err = s.processFromPath(r); err != nil {
+		return nil, "", "", err
+	}
+	a, err := s.db.Agency(ctx, p.AgencyID)
+	if err != nil {
+		return nil, "", "", err
+	}
+	o := currentUser(ctx).Officer()
+	published := false
+	if !openinfo.Can(o, openinfo.ActPinManual, a.Path) {
+		_, perr := s.db.PublishedRevision(ctx, p.ID)
+		if perr != nil && openinfo.ErrorCode(perr) != openinfo.ENOTFOUND {
+			return nil, "", "", perr
+		}
+		published = perr == nil
+	}
+	scope, _ = openinfo.PinScope(o, a.Path, published)
+	return p, a.Path, scope, nil
+}
+
+// processPinTarget is the pins routes' guard target: the subtree the
+// officer pins within, or the owner's (refused) when they may not pin.
+func (s *Admin) processPinTarget(r *http.Request) (string, error) {
+	_, owner, scope, err := s.processPinScope(r)
+	if err != nil || scope == "" {
+		return owner, err
+	}
+	return scope, nil
+}
+
+// handleProcessPins pins a process's manual to service points: for an
+// officer below the owning agency, to their own points only.
 func (s *Admin) handleProcessPins(w http.ResponseWriter, r *http.Request) {
-	p, err := s.processFromPath(r)
+	p, owner, scope, err := s.processPinScope(r)
 	if err != nil {
 		s.Fail(w, r, err)
 		return
 	}
-	s.pins(w, r, store.PinProcess, p.ID, p.AgencyID, p.Name(ui.LangFrom(r)), "/admin/processes/"+itoa(p.ID))
+	if scope == "" { // the guard let no one through without a scope
+		s.Fail(w, r, openinfo.Authorize(currentUser(r.Context()).Officer(), openinfo.ActPinManual, owner))
+		return
+	}
+	within := ""
+	under := p.AgencyID
+	if scope != owner {
+		within, under = scope, currentUser(r.Context()).AgencyID
+	}
+	s.pins(w, r, store.PinProcess, p.ID, under, within, p.Name(ui.LangFrom(r)), "/admin/processes/"+itoa(p.ID))
 }
 
 // handleServicePins pins an other service to service points.
@@ -163,12 +208,13 @@ func (s *Admin) handleServicePins(w http.ResponseWriter, r *http.Request) {
 		s.Fail(w, r, err)
 		return
 	}
-	s.pins(w, r, store.PinService, svc.ID, svc.AgencyID, svc.Name(ui.LangFrom(r)), "/admin/services/"+itoa(svc.ID)+"/edit")
+	s.pins(w, r, store.PinService, svc.ID, svc.AgencyID, "", svc.Name(ui.LangFrom(r)), "/admin/services/"+itoa(svc.ID)+"/edit")
 }
 
-// pins lists the service points of the owner's subtree with a checkbox
-// each; the officer ticks many and pins or unpins them in one go.
-func (s *Admin) pins(w http.ResponseWriter, r *http.Request, t store.PinTarget, id, agencyID int64, name, back string) {
+// pins lists the service points of agencyID's subtree with a checkbox
+// each; the officer ticks many and pins or unpins them in one go. within,
+// when set, is the subtree every pin and unpin must stay in.
+func (s *Admin) pins(w http.ResponseWriter, r *http.Request, t store.PinTarget, id, agencyID int64, within, name, back string) {
 	ctx := r.Context()
 	lang := ui.LangFrom(r)
 	p := pinsPage{Title: ui.T(lang, "pins.title") + ": " + name, Back: back, Action: r.URL.Path,
@@ -182,9 +228,13 @@ func (s *Admin) pins(w http.ResponseWriter, r *http.Request, t store.PinTarget, 
 			}
 		}
 		var err error
-		if r.PostFormValue("do") == "unpin" {
+		unpin := r.PostFormValue("do") == "unpin"
+		switch {
+		case within != "":
+			_, err = s.db.PinWithin(ctx, t, id, ids, !unpin, within)
+		case unpin:
 			_, err = s.db.Unpin(ctx, t, id, ids)
-		} else {
+		default:
 			_, err = s.db.Pin(ctx, t, id, ids)
 		}
 		if err == nil {

@@ -16,6 +16,8 @@ var manualMessages = map[string][2]string{
 	"manuals.updated":      {"ปรับปรุงล่าสุด", "Last change"},
 	"manuals.public":       {"เผยแพร่อยู่", "Public"},
 	"manuals.empty":        {"ไม่พบกระบวนงานตามเงื่อนไข", "No process matches."},
+	"manuals.pinmine":      {"ปักหมุดกับจุดบริการของท่าน", "Pin to your service points"},
+	"manuals.above":        {"คู่มือของหน่วยงานต้นสังกัด", "A manual of an agency above yours"},
 	"manuals.filter":       {"กรอง", "Filter"},
 	"process.new":          {"เพิ่มกระบวนงาน", "New process"},
 	"process.edit":         {"แก้ไขข้อมูลกระบวนงาน", "Edit process"},
