@@ -298,7 +298,13 @@ func TestFirstLoginWithToken(t *testing.T) {
 			t.Fatalf("no token shown after issuing\n%s", b.body)
 		}
 		first := m[1]
+		// Replacing a token already handed out is asked first; nothing changes until confirmed.
 		b.submit(e.office.URL+"/admin/tokens", url.Values{"agency": {fmt.Sprint(e.province.ID)}, "role": {"service_point_officer"}})
+		b.want(200, "Token เดิมที่ออกไปแล้วจะใช้ไม่ได้ทันที", `name="confirm" value="yes"`)
+		if tokenInputRe.MatchString(b.body) {
+			t.Fatal("a token was replaced before the officer confirmed")
+		}
+		b.submit(e.office.URL+"/admin/tokens", url.Values{"agency": {fmt.Sprint(e.province.ID)}, "role": {"service_point_officer"}, "confirm": {"yes"}})
 		m = tokenInputRe.FindStringSubmatch(b.body)
 		if m == nil || m[1] == first {
 			t.Fatalf("refresh did not show a new token\n%s", b.body)
@@ -338,6 +344,10 @@ func TestFirstLoginWithToken(t *testing.T) {
 		b.want(403)
 		b.get(e.office.URL + fmt.Sprintf("/admin/users?agency=%d", e.dept.ID))
 		b.submit(e.office.URL+fmt.Sprintf("/admin/users/%d/remove", u.ID), url.Values{"version": {fmt.Sprint(u.Version + 1)}})
+		b.want(200, "นำ สมศรี ทดสอบ ออกจากหน่วยงานหรือไม่", "ยืนยัน นำออกจากหน่วยงาน")
+		b3.get(e.office.URL + "/admin")
+		b3.wantPath("/admin") // not removed until confirmed
+		b.submit(e.office.URL+fmt.Sprintf("/admin/users/%d/remove", u.ID), url.Values{"version": {fmt.Sprint(u.Version + 1)}, "confirm": {"yes"}})
 		b.want(200)
 		b3.get(e.office.URL + "/admin")
 		b3.wantPath("/admin/token") // removed: she needs a new token

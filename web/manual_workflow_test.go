@@ -290,7 +290,11 @@ func TestManualWorkflowOverHTTP(t *testing.T) {
 	opdc.get("/admin/tasks").want(t, 200, c.Name)
 	public.get(fmt.Sprintf("/manuals/%d", procID)).want(t, 404) // not yet
 	public.get(fmt.Sprintf("/manuals/%d/history", procID)).want(t, 404)
-	opdc.post(revPath+"/approve_step2", url.Values{}).want(t, 200, "เผยแพร่แล้ว")
+	opdc.post(revPath+"/approve_step2", url.Values{}).want(t, 200, "ยืนยัน อนุมัติและเผยแพร่") // asked first
+	if pub, _ := db.PublishedRevision(context.Background(), procID); pub != nil {
+		t.Fatal("published before OPDC confirmed")
+	}
+	opdc.post(revPath+"/approve_step2", url.Values{"confirm": {"yes"}}).want(t, 200, "เผยแพร่แล้ว")
 	public.get(fmt.Sprintf("/manuals/%d", procID)).want(t, 200, "อบรมและทดสอบ", "ฉบับที่ 1")
 	public.get(fmt.Sprintf("/manuals/%d/files/%s", procID, att[0].Key)).want(t, 200, "%PDF-1.4")
 	hist := author.get(revPath)
@@ -310,7 +314,7 @@ func TestManualWorkflowOverHTTP(t *testing.T) {
 		t.Fatal("an unapproved revision is public")
 	}
 	author.get(rev2+"/compare").want(t, 200, "ค่าธรรมเนียมใบอนุญาต 100 บาท", "ค่าธรรมเนียมใบอนุญาต 205 บาท", "เปลี่ยนแปลง")
-	opdc.post(rev2+"/approve_step2", url.Values{}).want(t, 200)
+	opdc.post(rev2+"/approve_step2", url.Values{"confirm": {"yes"}}).want(t, 200, "เผยแพร่แล้ว")
 	public.get(fmt.Sprintf("/manuals/%d", procID)).want(t, 200, "ค่าธรรมเนียมใบอนุญาต: 205", "ฉบับที่ 2")
 	author.get(revPath).want(t, 200, "ถูกแทนที่ด้วยฉบับใหม่")
 	// Citizens see the published revisions' history and compare them.

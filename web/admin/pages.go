@@ -1,7 +1,9 @@
 package admin
 
 import (
+	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"time"
 
@@ -147,6 +149,19 @@ func (s *Admin) handleTokenRefresh(w http.ResponseWriter, r *http.Request) {
 		s.Fail(w, r, openinfo.Errorf(openinfo.EFORBIDDEN, "ท่านออก Token สำหรับบทบาทนี้ไม่ได้", "You may not issue tokens for this role."))
 		return
 	}
+	// Replacing a token already handed out is asked first; the first one is not.
+	current, err := s.db.CurrentTokens(ctx, a.ID)
+	if err != nil {
+		s.Fail(w, r, err)
+		return
+	}
+	if slices.ContainsFunc(current, func(t *openinfo.IssuedToken) bool { return t.Role == role }) {
+		lang := ui.LangFrom(r)
+		if !s.confirmed(w, r, fmt.Sprintf(ui.T(lang, "confirm.token.q"), role.Label(lang)), ui.T(lang, "confirm.token.detail"),
+			ui.T(lang, "confirm.token.go"), "/admin/tokens?agency="+strconv.FormatInt(a.ID, 10)) {
+			return
+		}
+	}
 	plain, err := openinfo.NewToken()
 	if err != nil {
 		s.Fail(w, r, err)
@@ -232,6 +247,12 @@ func (s *Admin) handleUserRemove(w http.ResponseWriter, r *http.Request) {
 	}
 	if target.ID == currentUser(ctx).ID {
 		s.Fail(w, r, openinfo.Errorf(openinfo.EINVALID, "นำบัญชีของตนเองออกจากหน่วยงานไม่ได้", "You cannot remove yourself."))
+		return
+	}
+	lang := ui.LangFrom(r)
+	back := "/admin/users?agency=" + strconv.FormatInt(target.AgencyID, 10)
+	if !s.confirmed(w, r, fmt.Sprintf(ui.T(lang, "confirm.remove.q"), target.FullName()), ui.T(lang, "confirm.remove.detail"),
+		ui.T(lang, "confirm.remove.go"), back) {
 		return
 	}
 	version, _ := strconv.ParseInt(r.PostFormValue("version"), 10, 64)

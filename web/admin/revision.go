@@ -1,6 +1,7 @@
 package admin
 
 import (
+	"fmt"
 	"io"
 	"net/http"
 	"strconv"
@@ -153,6 +154,11 @@ func (s *Admin) handleRevisionEvent(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ev := openinfo.RevisionEvent(r.URL.Path[strings.LastIndexByte(r.URL.Path, '/')+1:])
+	if ev == openinfo.EvApproveStep2 && rc.Rev.State == openinfo.RevWaitingStep2 &&
+		!s.confirmed(w, r, fmt.Sprintf(ui.T(lang, "confirm.publish.q"), revisionTitle(rc, lang)), ui.T(lang, "confirm.publish.detail"),
+			ui.T(lang, "confirm.publish.go"), "/admin/revisions/"+strconv.FormatInt(rc.Rev.ID, 10)) {
+		return
+	}
 	comment := strings.TrimSpace(r.PostFormValue("comment"))
 	err = s.db.ApplyRevision(ctx, rc.Rev.ID, ev, currentUser(ctx).Officer(), rc.Agency.Path, comment)
 	if err == nil {

@@ -123,6 +123,7 @@ var messages = map[string][2]string{
 	"admin.tokens.none":        {"ยังไม่มี Token ที่ใช้งานได้", "No live token"},
 	"admin.tokens.expires":     {"หมดอายุ", "Expires"},
 	"admin.tokens.refresh":     {"Refresh (ออก Token ใหม่)", "Refresh (issue a new token)"},
+	"admin.tokens.copy":        {"คัดลอก Token", "Copy the token"},
 	"admin.tokens.issued":      {"ออก Token ใหม่แล้ว Token เดิมใช้ไม่ได้อีก", "A new token was issued; the old one no longer works."},
 	"admin.tokens.noroles":     {"ท่านไม่มีสิทธิ์ออก Token ให้หน่วยงานนี้", "You may not issue tokens for this agency."},
 	"admin.subagencies":        {"หน่วยงานในสังกัด", "Sub-agencies"},
