@@ -1,7 +1,10 @@
 package openinfo
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
+	"slices"
 	"time"
 )
 
@@ -25,6 +28,10 @@ type Actor struct {
 	UserID    int64
 	Name      string
 	RequestID string
+	// AgencyPath is the agency the change concerns: the one the request was
+	// authorized on, else the officer's own; the audit-log viewer finds a
+	// subtree's changes by it.
+	AgencyPath string
 }
 
 type actorKey struct{}
@@ -40,4 +47,76 @@ func ActorFrom(ctx context.Context) Actor {
 		return a
 	}
 	return Actor{Name: "system"}
+}
+
+// AuditChange is one field an audited change altered.
+type AuditChange struct {
+	Field         string
+	Before, After string // "" when the field was absent
+}
+
+// maxAuditValue is how much of a value the audit viewer shows.
+const maxAuditValue = 300
+
+// AuditChanges lists the top-level fields that differ between an entry's
+// before and after records (JSON objects), in field order; a record that
+// is not an object is one change named "". Long values are cut.
+func AuditChanges(before, after string) []AuditChange {
+	decode := func(s string) (map[string]json.RawMessage, bool) {
+		if s == "" {
+			return map[string]json.RawMessage{}, true
+		}
+		var m map[string]json.RawMessage
+		return m, json.Unmarshal([]byte(s), &m) == nil && m != nil
+	}
+	b, okB := decode(before)
+	a, okA := decode(after)
+	if !okB || !okA {
+		if before == after {
+			return nil
+		}
+		return []AuditChange{{Before: auditValue(json.RawMessage(before)), After: auditValue(json.RawMessage(after))}}
+	}
+	keys := make([]string, 0, len(a)+len(b))
+	for k := range b {
+		keys = append(keys, k)
+	}
+	for k := range a {
+		if _, ok := b[k]; !ok {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	var out []AuditChange
+	for _, k := range keys {
+		if bytes.Equal(compactJSON(b[k]), compactJSON(a[k])) {
+			continue
+		}
+		out = append(out, AuditChange{Field: k, Before: auditValue(b[k]), After: auditValue(a[k])})
+	}
+	return out
+}
+
+func compactJSON(v json.RawMessage) []byte {
+	var buf bytes.Buffer
+	if json.Compact(&buf, v) != nil {
+		return v
+	}
+	return buf.Bytes()
+}
+
+// auditValue shows a JSON value: a string without its quotes, anything
+// else as compact JSON, null as empty, cut to maxAuditValue runes.
+func auditValue(v json.RawMessage) string {
+	if len(v) == 0 || string(v) == "null" {
+		return ""
+	}
+	var s string
+	if json.Unmarshal(v, &s) != nil {
+		s = string(compactJSON(v))
+	}
+	if r := []rune(s); len(r) > maxAuditValue {
+		s = string(r[:maxAuditValue]) + "…"
+	}
+	return s
 }

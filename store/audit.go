@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"time"
 
 	"github.com/openinfo/openinfo"
 )
@@ -27,9 +28,9 @@ func (d *DB) audit(ctx context.Context, tx *sql.Tx, action, entity string, id in
 	if err != nil {
 		return err
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO audit_log (at, actor_id, actor_name, action, entity_type, entity_id, before, after, request_id)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-		d.now(), a.UserID, a.Name, action, entity, id, b, af, a.RequestID)
+	_, err = tx.ExecContext(ctx, `INSERT INTO audit_log (at, actor_id, actor_name, action, entity_type, entity_id, before, after, request_id, agency_path)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+		d.now(), a.UserID, a.Name, action, entity, id, b, af, a.RequestID, a.AgencyPath)
 	if err == nil {
 		d.audited.Store(tx, struct{}{}) // counted by tx once it commits
 	}
@@ -46,12 +47,16 @@ type AuditFilter struct {
 	EntityType string
 	EntityID   int64
 	ActorID    int64
+	// AgencyPath: the changes concerning the agencies of this subtree.
+	AgencyPath string
+	Action     string    // an exact action ("user.remove")
+	From, To   time.Time // at ≥ From, at < To
 	Limit      int
 	Offset     int
 }
 
-// AuditLog returns audit entries, newest first.
-func (d *DB) AuditLog(ctx context.Context, f AuditFilter) ([]openinfo.AuditEntry, error) {
+// auditWhere is f as a WHERE clause.
+func auditWhere(f AuditFilter) where {
 	var w where
 	if f.EntityType != "" {
 		w.add("entity_type = ?", f.EntityType)
@@ -62,6 +67,32 @@ func (d *DB) AuditLog(ctx context.Context, f AuditFilter) ([]openinfo.AuditEntry
 	if f.ActorID != 0 {
 		w.add("actor_id = ?", f.ActorID)
 	}
+	if f.AgencyPath != "" {
+		w.add("agency_path LIKE ?", f.AgencyPath+"%")
+	}
+	if f.Action != "" {
+		w.add("action = ?", f.Action)
+	}
+	if !f.From.IsZero() {
+		w.add("at >= ?", f.From.UTC())
+	}
+	if !f.To.IsZero() {
+		w.add("at < ?", f.To.UTC())
+	}
+	return w
+}
+
+// AuditCount counts the entries f selects.
+func (d *DB) AuditCount(ctx context.Context, f AuditFilter) (int, error) {
+	w := auditWhere(f)
+	var n int
+	err := d.db.QueryRowContext(ctx, `SELECT count(*) FROM audit_log`+w.sql(), w.args...).Scan(&n)
+	return n, err
+}
+
+// AuditLog returns audit entries, newest first.
+func (d *DB) AuditLog(ctx context.Context, f AuditFilter) ([]openinfo.AuditEntry, error) {
+	w := auditWhere(f)
 	limit, offset := pageBounds(f.Limit, f.Offset, 100)
 	rows, err := d.db.QueryContext(ctx, `SELECT id, at, actor_id, actor_name, action, entity_type, entity_id, before, after, request_id
 		FROM audit_log`+w.sql()+` ORDER BY id DESC`+w.limit(limit, offset), w.args...)

@@ -93,7 +93,7 @@ func (s *Admin) loadUser(next http.Handler) http.Handler {
 					s.sessions.Put(ctx, sessCSRF, randomToken())
 				}
 				ctx = context.WithValue(ctx, userKey{}, u)
-				ctx = openinfo.WithActor(ctx, openinfo.Actor{UserID: u.ID, Name: u.FullName(), RequestID: ui.RequestID(ctx)})
+				ctx = openinfo.WithActor(ctx, openinfo.Actor{UserID: u.ID, Name: u.FullName(), RequestID: ui.RequestID(ctx), AgencyPath: u.AgencyPath})
 			}
 		}
 		w.Header().Set("Cache-Control", "no-store")
@@ -142,6 +142,11 @@ func (s *Admin) guard(act openinfo.Action, target func(*http.Request) (string, e
 		if err := s.authorize(r, u, act, path); err != nil {
 			s.Fail(w, r, err)
 			return
+		}
+		if path != "" { // the changes this request makes concern that agency
+			a := openinfo.ActorFrom(r.Context())
+			a.AgencyPath = path
+			r = r.WithContext(openinfo.WithActor(r.Context(), a))
 		}
 		h(w, r)
 	}

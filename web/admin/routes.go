@@ -33,6 +33,7 @@ func adminRoutes() []adminRoute {
 		{"GET", "/admin", openinfo.ActViewAdmin, nil, (*Admin).handleAdminHome},
 		{"GET", "/admin/profile", openinfo.ActViewAdmin, nil, (*Admin).handleProfile},
 		{"GET", "/admin/jobs", openinfo.ActViewJobs, nil, (*Admin).handleJobs},
+		{"GET", "/admin/audit", openinfo.ActViewAudit, agency, (*Admin).handleAudit},
 		{"GET", "/admin/summary", openinfo.ActViewReports, agency, (*Admin).handleSummary},
 		{"GET", "/admin/summary/manuals.csv", openinfo.ActViewReports, agency, (*Admin).handleSummaryExport},
 		{"GET", "/admin/summary/manuals.xlsx", openinfo.ActViewReports, agency, (*Admin).handleSummaryExport},

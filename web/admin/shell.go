@@ -45,6 +45,7 @@ var menu = []menuEntry{
 	{Label: "questions.title", Href: "/admin/questions", Action: openinfo.ActManageQuestions},
 	{Label: "onboard.admin", Href: "/admin/onboarding", Action: openinfo.ActApproveOnboarding},
 	{Label: "hol.title", Href: "/admin/holidays", Action: openinfo.ActManageHolidays},
+	{Label: "audit.title", Href: "/admin/audit", Action: openinfo.ActViewAudit},
 	{Label: "admin.jobs", Href: "/admin/jobs", Action: openinfo.ActViewJobs},
 }
 
