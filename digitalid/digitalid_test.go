@@ -404,7 +404,8 @@ func (e *env) register(b *browser, who person) {
 
 	b.get(e.issuer + "/register/summary")
 	b.submit(e.issuer+"/register/summary", nil)
-	b.want(200, "ระบบได้ลงทะเบียนข้อมูลของท่านเรียบร้อยแล้ว")
+	// Started from the provider's own page: the end offers where to sign in.
+	b.want(200, "ระบบได้ลงทะเบียนข้อมูลของท่านเรียบร้อยแล้ว", "เข้าสู่ระบบด้วย Digital ID นี้ได้ที่", ">App ", "กลับหน้าแรก Digital ID")
 }
 
 func atoi(s string) int {
@@ -534,7 +535,7 @@ func TestRegistrationTermsDeclined(t *testing.T) {
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 		req.Header.Set("Sec-Fetch-Site", "cross-site")
 		b.do(req)
-		b.want(403)
+		b.want(403, "ถูกส่งมาจากเว็บไซต์อื่น")
 
 		// A form without its CSRF token is refused.
 		b.get(e.issuer + "/register")

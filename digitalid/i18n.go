@@ -174,6 +174,8 @@ var texts = map[string]msg{
 	"outbox_text":        {"ข้อความ", "Text"},
 	"home_body":          {"ใช้ Digital ID เพื่อเข้าสู่ระบบงานของภาครัฐ เช่น ศูนย์รวมข้อมูลเพื่อติดต่อราชการ", "Use a Digital ID to log in to government services such as the contact information centre."},
 	"error_title":        {"เกิดข้อผิดพลาด", "Something went wrong"},
+	"done_services":      {"เข้าสู่ระบบด้วย Digital ID นี้ได้ที่:", "Sign in with this Digital ID at:"},
+	"done_home":          {"กลับหน้าแรก Digital ID", "Back to the Digital ID home page"},
 	"access_denied_body": {"ท่านไม่ยินยอมให้เปิดเผยข้อมูล", "You did not agree to share your details."},
 }
 

@@ -1,9 +1,11 @@
 package digitalid
 
 import (
+	"cmp"
 	"errors"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -445,5 +447,20 @@ func (p *Provider) handleRegDone(w http.ResponseWriter, r *http.Request) {
 	pg := p.newPage(w, r)
 	pg.Step = 6
 	pg.Data["Return"] = r.URL.Query().Get("return")
+	// Registered without a service waiting (started from the provider's own
+	// home page): the page offers the services that sign in with it, so it
+	// is not a dead end.
+	type service struct{ Name, URL string }
+	var services []service
+	for _, c := range p.clients {
+		for _, ru := range c.Client.RedirectURIs {
+			if u, err := url.Parse(ru); err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" {
+				services = append(services, service{Name: cmp.Or(c.Name, c.ID), URL: u.Scheme + "://" + u.Host + "/"})
+				break
+			}
+		}
+	}
+	slices.SortFunc(services, func(a, b service) int { return strings.Compare(a.Name, b.Name) })
+	pg.Data["Services"] = services
 	p.render(w, r, http.StatusOK, "regdone", pg)
 }

@@ -3,6 +3,8 @@ package digitalid
 import (
 	"net/http"
 	"time"
+
+	openinfo "github.com/openinfo/openinfo"
 )
 
 func (p *Provider) routes() http.Handler {
@@ -30,7 +32,12 @@ func (p *Provider) routes() http.Handler {
 	if p.devMode {
 		ui.HandleFunc("GET /dev/outbox", p.handleOutbox)
 	}
-	pages := securityHeaders(http.NewCrossOriginProtection().Handler(p.limitBody(ui)))
+	cop := http.NewCrossOriginProtection()
+	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p.fail(w, r, openinfo.Errorf(openinfo.EFORBIDDEN, "แบบฟอร์มนี้ถูกส่งมาจากเว็บไซต์อื่น ระบบจึงไม่รับไว้ เพื่อความปลอดภัยของท่าน กรุณาเปิดหน้านี้จากเว็บไซต์นี้แล้วส่งอีกครั้ง",
+			"This form was sent from another website, so it was refused for your safety. Open the page on this site and send it again."))
+	}))
+	pages := securityHeaders(cop.Handler(p.limitBody(ui)))
 
 	mux := http.NewServeMux()
 	for _, path := range []string{"/{$}", "/static/", "/register", "/register/", "/login", "/consent", "/reset", "/reset/", "/logged-out", "/dev/"} {

@@ -141,3 +141,27 @@ func TestLangRedirectStaysOnSite(t *testing.T) {
 		t.Errorf("a local next went to %q", loc)
 	}
 }
+
+// TestCrossOriginRefusedInThai: a form posted from another site (as the
+// browser says in Sec-Fetch-Site) is refused with a page in the reader's
+// language, not Go's plain-text error.
+func TestCrossOriginRefusedInThai(t *testing.T) {
+	f := newAdminFixture(t)
+	for _, c := range []struct{ lang, want string }{{"", "ถูกส่งมาจากเว็บไซต์อื่น"}, {"en", "sent from another website"}} {
+		req, _ := http.NewRequest(http.MethodPost, f.srv.URL+"/rate/ABC123", strings.NewReader("a=1"))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("Sec-Fetch-Site", "cross-site")
+		if c.lang != "" {
+			req.AddCookie(&http.Cookie{Name: "lang", Value: c.lang})
+		}
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != http.StatusForbidden || !strings.Contains(string(body), c.want) || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/html") {
+			t.Fatalf("%q: %d %s\n%s", c.lang, res.StatusCode, res.Header.Get("Content-Type"), body)
+		}
+	}
+}

@@ -191,6 +191,10 @@ func TestOnboardingEndToEnd(t *testing.T) {
 		if m == nil {
 			t.Fatalf("no token in the mail\n%s", body)
 		}
+		// The expiry in the Thai text is a Buddhist-era Thai date, not an ISO one.
+		if !regexp.MustCompile(`ภายในวันที่ \d{1,2} [ก-๙]+ 25\d\d\)`).MatchString(body) || regexp.MustCompile(`\d{4}-\d{2}-\d{2}`).MatchString(body) {
+			t.Fatalf("the token's expiry is not a Thai Buddhist-era date\n%s", body)
+		}
 		sompong := newPerson(21, "สมปอง")
 		e.register(sompong)
 		sb := newBrowser(t)

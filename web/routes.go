@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/klauspost/compress/gzhttp"
+	"github.com/openinfo/openinfo/web/internal/ui"
 )
 
 // Handler returns the whole site with its middleware.
@@ -37,7 +38,9 @@ func (s *Server) Handler() http.Handler {
 	h = gzhttp.GzipHandler(h)
 	h = s.micro.handler(h)
 	h = s.limitBodies(h)
-	h = http.NewCrossOriginProtection().Handler(h)
+	cop := http.NewCrossOriginProtection()
+	cop.SetDenyHandler(http.HandlerFunc(s.crossOriginRefused))
+	h = cop.Handler(h)
 	h = s.recoverPanics(h)
 	h = s.observe(h)
 	h = s.securityHeaders(h)
@@ -66,5 +69,20 @@ func cacheForever(next http.Handler) http.Handler {
 			w.Header().Set("Cache-Control", "public, max-age=3600")
 		}
 		next.ServeHTTP(w, r)
+	})
+}
+
+// crossOriginRefused answers a form sent to this site from another one (the
+// browser said so): a page in the reader's language, not Go's plain text.
+func (s *Server) crossOriginRefused(w http.ResponseWriter, r *http.Request) {
+	lang := ui.LangFrom(r)
+	s.Render(w, r, http.StatusForbidden, "error", ui.T(lang, "error.title"),
+		ui.ErrorPage{Status: http.StatusForbidden, Message: ui.T(lang, "error.crossorigin"), Back: "/"})
+}
+
+func init() {
+	ui.AddMessages(map[string][2]string{
+		"error.crossorigin": {"แบบฟอร์มนี้ถูกส่งมาจากเว็บไซต์อื่น ระบบจึงไม่รับไว้ เพื่อความปลอดภัยของท่าน กรุณาเปิดหน้านี้จากเว็บไซต์นี้แล้วส่งอีกครั้ง",
+			"This form was sent from another website, so it was refused for your safety. Open the page on this site and send it again."},
 	})
 }

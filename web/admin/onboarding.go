@@ -8,6 +8,7 @@ import (
 
 	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/notify"
+	"github.com/openinfo/openinfo/thaitime"
 	"github.com/openinfo/openinfo/web/internal/ui"
 )
 
@@ -103,9 +104,10 @@ func (s *Admin) handleAdminOnboardingApprove(w http.ResponseWriter, r *http.Requ
 เข้าสู่ระบบที่ %s/admin ด้วย Digital ID แล้วกรอกรหัส Token นี้
 
 ---
-Your agency's request was approved. Your central officer's token (single use) is shown above.
+Your agency's request was approved. Your central officer's token (single use, valid until %s) is shown above.
 Sign in at %s/admin with Digital ID and enter it.
-`, o.RequesterName, o.AgencyNameTH, tok.ExpiresAt.Format("2006-01-02"), openinfo.FormatToken(plain), s.BaseURL, s.BaseURL)
+`, o.RequesterName, o.AgencyNameTH, thaitime.FormatDate(tok.ExpiresAt, "th-long"), openinfo.FormatToken(plain), s.BaseURL,
+		thaitime.FormatDate(tok.ExpiresAt, "en-long"), s.BaseURL)
 	if s.mailer == nil {
 		notice = ui.T(ui.LangFrom(r), "onboard.nomail")
 	} else if err := s.mailer.Send(r.Context(), notify.Mail{To: []string{o.RequesterEmail}, Kind: "token.first",

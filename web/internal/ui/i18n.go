@@ -160,6 +160,8 @@ var messages = map[string][2]string{
 	"onboard.taken":            {"คำขอนี้ได้รับการยืนยันหรือพิจารณาแล้ว", "This request was already confirmed or decided."},
 	"onboard.admin":            {"คำขอเปิดใช้บริการ", "Onboarding requests"},
 	"onboard.all":              {"ทุกสถานะ", "All"},
+	"onboard.empty":            {"ไม่มีคำขอเปิดใช้บริการตามเงื่อนไข", "No onboarding requests match."},
+	"process.terms.none":       {"ยังไม่มีรายการในหมวดนี้ สำนักงาน ก.พ.ร. เพิ่มได้ที่เมนู \"บัญชีบริการ (Service Catalog)\"", "Nothing here yet: OPDC adds them in the Service Catalog menu."},
 	"onboard.status":           {"สถานะ", "Status"},
 	"onboard.approve":          {"อนุมัติและส่ง Token", "Approve and send the token"},
 	"onboard.reject":           {"ไม่อนุมัติ", "Reject"},
