@@ -1,11 +1,13 @@
 package admin
 
 import (
+	"bytes"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
 
+	"github.com/openinfo/openinfo/store"
 	"github.com/openinfo/openinfo/web/internal/ui"
 
 	"github.com/openinfo/openinfo"
@@ -114,6 +116,22 @@ func (s *Admin) handlePosterSVG(w http.ResponseWriter, r *http.Request) {
 	download(w, "image/svg+xml; charset=utf-8", p.fileName("poster", "svg"), r.URL.Query().Get("download") != "", b)
 }
 
+// handlePosterPDF serves the poster as an A4 PDF made here, with its Thai
+// font embedded: what is printed does not depend on the officer's fonts.
+func (s *Admin) handlePosterPDF(w http.ResponseWriter, r *http.Request) {
+	p, err := s.posterData(r)
+	if err != nil {
+		s.Fail(w, r, err)
+		return
+	}
+	var b bytes.Buffer
+	if err := p.poster().PDF(&b); err != nil {
+		s.Fail(w, r, err)
+		return
+	}
+	download(w, "application/pdf", p.fileName("poster", "pdf"), true, b.Bytes())
+}
+
 // handlePosterPrint serves the print-ready A4 page: the browser shapes the
 // Thai text with the fonts it has, and "Print" (or "Save as PDF") gives the
 // poster at its real size.
@@ -187,10 +205,42 @@ var posterMessages = map[string][2]string{
 	"poster.qrsvg":      {"QR Code (SVG)", "QR code (SVG)"},
 	"poster.downloads":  {"ดาวน์โหลด", "Downloads"},
 	"poster.open":       {"QR Code / ลิงก์ประเมิน", "QR code / rating link"},
+	"poster.pdf":        {"โปสเตอร์ A4 (PDF พร้อมพิมพ์)", "A4 poster (PDF, ready to print)"},
+	"poster.menu":       {"ดาวน์โหลด QR Code/Link Poster", "Download QR code/link posters"},
+	"poster.list":       {"เลือกจุดบริการเพื่อดาวน์โหลดโปสเตอร์ QR Code หรือคัดลอกลิงก์ประเมินความพึงพอใจ", "Choose a service point to download its QR poster or copy its rating link."},
+	"poster.search":     {"ค้นหาจุดบริการ", "Find a service point"},
+	"poster.none":       {"ไม่พบจุดบริการตามเงื่อนไข", "No service point matches."},
 	"report.ratings":    {"รายงานผลประเมินความพึงพอใจ", "Satisfaction report"},
 }
 
 // shortLink is the link without its scheme, as printed.
 func shortLink(u string) string {
 	return strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://")
+}
+
+type postersPage struct {
+	Agency *openinfo.Agency
+	Points []*openinfo.ServicePoint
+	Pager  *ui.Pager
+	Query  string
+}
+
+// handlePosters lists the points of the officer's agency subtree, each
+// with its poster downloads: the menu's "Download QR Code/Link Poster".
+func (s *Admin) handlePosters(w http.ResponseWriter, r *http.Request) {
+	a, err := s.agencyFromRequest(r)
+	if err != nil {
+		s.Fail(w, r, err)
+		return
+	}
+	p := postersPage{Agency: a, Pager: ui.NewPager(r, "page", 50), Query: strings.TrimSpace(r.URL.Query().Get("q"))}
+	points, total, err := s.db.ServicePoints(r.Context(), store.PointFilter{Under: a.ID, Query: p.Query, WithHidden: true,
+		Limit: p.Pager.Size, Offset: p.Pager.Offset()})
+	if err != nil {
+		s.Fail(w, r, err)
+		return
+	}
+	p.Points = points
+	p.Pager.SetTotal(total)
+	s.Render(w, r, http.StatusOK, "admin_posters", ui.T(ui.LangFrom(r), "poster.menu"), p)
 }

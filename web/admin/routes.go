@@ -81,6 +81,8 @@ func adminRoutes() []adminRoute {
 		{"POST", "/admin/points/{id}/edit", openinfo.ActEditServicePoint, ofPoint, (*Admin).handlePointEdit},
 		{"GET", "/admin/points/{id}/poster", openinfo.ActEditServicePoint, ofPoint, (*Admin).handlePosterPage},
 		{"GET", "/admin/points/{id}/poster.svg", openinfo.ActEditServicePoint, ofPoint, (*Admin).handlePosterSVG},
+		{"GET", "/admin/points/{id}/poster.pdf", openinfo.ActEditServicePoint, ofPoint, (*Admin).handlePosterPDF},
+		{"GET", "/admin/posters", openinfo.ActEditServicePoint, agency, (*Admin).handlePosters},
 		{"GET", "/admin/points/{id}/poster/print", openinfo.ActEditServicePoint, ofPoint, (*Admin).handlePosterPrint},
 		{"GET", "/admin/points/{id}/qr.png", openinfo.ActEditServicePoint, ofPoint, (*Admin).handleQRPNG},
 		{"GET", "/admin/points/{id}/qr.svg", openinfo.ActEditServicePoint, ofPoint, (*Admin).handleQRSVG},

@@ -37,6 +37,7 @@ var menu = []menuEntry{
 	{Label: "admin.agencies", Href: "/admin/agencies", Action: openinfo.ActViewAdmin, Under: []string{"/admin/points"}, AgencyOnly: true},
 	{Label: "admin.tokens", Href: "/admin/tokens", Action: openinfo.ActManageTokens},
 	{Label: "admin.users", Href: "/admin/users", Action: openinfo.ActManageUsers},
+	{Label: "poster.menu", Href: "/admin/posters", Action: openinfo.ActEditServicePoint, AgencyOnly: true},
 	{Label: "report.ratings", Href: "/admin/reports/ratings", Action: openinfo.ActViewReports, Under: []string{"/admin/reports"}},
 	{Label: "lic.title", Href: "/admin/licence-reports", Action: openinfo.ActReportLicences},
 	{Label: "lsum.title", Href: "/admin/licence-reports/summary", Action: openinfo.ActViewReports},
