@@ -11,6 +11,7 @@ import "github.com/openinfo/openinfo"
 func Demo() *Dataset {
 	b := &demoBuilder{ds: &Dataset{}}
 	b.build()
+	b.processes()
 	return b.ds
 }
 

@@ -205,7 +205,10 @@ func (d *DB) bulkInsert(ctx context.Context, tx *sql.Tx, table, columns string, 
 // LoadDemoOnce imports ds if no demo data was ever loaded. It claims the
 // meta key in its own transaction first, so of several nodes starting on one
 // empty PostgreSQL only one loads it.
-func (d *DB) LoadDemoOnce(ctx context.Context, ds *Dataset) (bool, error) {
+//
+// The catalog is seeded first and terms (the demo's tags) added to it, so
+// the demo's processes may name them.
+func (d *DB) LoadDemoOnce(ctx context.Context, ds *Dataset, terms ...openinfo.CatalogTerm) (bool, error) {
 	var n int
 	if err := d.db.QueryRowContext(ctx, `SELECT count(*) FROM agencies`).Scan(&n); err != nil {
 		return false, err
@@ -221,7 +224,17 @@ func (d *DB) LoadDemoOnce(ctx context.Context, ds *Dataset) (bool, error) {
 	}); err != nil || !claimed {
 		return false, err
 	}
-	if _, err := d.Import(ctx, ds, nil); err != nil {
+	err := d.SeedCatalog(ctx)
+	for _, t := range terms {
+		if err == nil {
+			_, err = d.db.ExecContext(ctx, `INSERT INTO catalog_terms (kind, code, name_th, name_en, active) VALUES ($1, $2, $3, $4, $5)
+				ON CONFLICT (kind, code) DO NOTHING`, t.Kind, t.Code, t.NameTH, t.NameEN, true)
+		}
+	}
+	if err == nil {
+		_, err = d.Import(ctx, ds, nil)
+	}
+	if err != nil {
 		// Let a later start try again.
 		d.db.ExecContext(ctx, `DELETE FROM meta WHERE key = 'demo_loaded'`)
 		return false, err

@@ -29,7 +29,6 @@ import (
 
 	"github.com/openinfo/openinfo/gendata"
 	"github.com/openinfo/openinfo/internal/app"
-	"github.com/openinfo/openinfo/store"
 )
 
 var version = "dev"
@@ -121,7 +120,7 @@ func serve(ctx context.Context, args []string, env func(string) string, stderr i
 	demoLoaded := false
 	if c.Demo {
 		demo := gendata.Demo()
-		if demoLoaded, err = db.LoadDemoOnce(ctx, &store.Dataset{Agencies: demo.Agencies, Points: demo.Points}); err != nil {
+		if demoLoaded, err = db.LoadDemoOnce(ctx, importDataset(demo), gendata.DemoTags()...); err != nil {
 			return fmt.Errorf("load demo data: %w", err)
 		}
 		if demoLoaded {

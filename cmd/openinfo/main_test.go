@@ -88,9 +88,13 @@ func serveAndCheck(t *testing.T, env func(string) string, dsn string) {
 		"/agencies":    "กระทรวงมหาดไทย",
 		"/readyz":      "ready",
 		"/agencies/18": "การขอรับใบอนุญาตขับรถยนต์ส่วนบุคคลชั่วคราว",
-		"/manuals/1":   "ใบรับรองแพทย์",
-		"/services/1":  "DLT Smart Queue",
-		"/egov":        "ประกาศกรมการขนส่งทางบก เรื่อง กำหนดช่องทางอิเล็กทรอนิกส์",
+		"/manuals/1":   "การจดทะเบียนสมรส",
+		// The home page's example searches find something in the demo.
+		"/search?q=" + url.QueryEscape("ทำใบขับขี่"):       "การขอรับใบอนุญาตขับรถยนต์ส่วนบุคคลชั่วคราว",
+		"/search?q=" + url.QueryEscape("จดทะเบียนสมรส"):    "การจดทะเบียนสมรส",
+		"/search?q=" + url.QueryEscape("ขออนุญาตก่อสร้าง"): "การขออนุญาตก่อสร้างอาคาร",
+		"/services/1": "DLT Smart Queue",
+		"/egov":       "ประกาศกรมการขนส่งทางบก เรื่อง กำหนดช่องทางอิเล็กทรอนิกส์",
 	} {
 		res, err := http.Get("http://" + addr + path)
 		if err != nil {
@@ -98,7 +102,8 @@ func serveAndCheck(t *testing.T, env func(string) string, dsn string) {
 		}
 		b, _ := io.ReadAll(res.Body)
 		res.Body.Close()
-		if res.StatusCode != 200 || !strings.Contains(string(b), want) {
+		text := strings.NewReplacer("<mark>", "", "</mark>", "").Replace(string(b)) // hits are marked inside titles
+		if res.StatusCode != 200 || !strings.Contains(text, want) {
 			t.Fatalf("GET %s = %d, lacks %q", path, res.StatusCode, want)
 		}
 	}

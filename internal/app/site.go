@@ -81,6 +81,11 @@ func BuildSite(ctx context.Context, c *Config, db *store.DB, log *slog.Logger, d
 			return nil, fmt.Errorf("demo tokens: %w", err)
 		}
 	}
+	if demoLoaded {
+		if err := createDemoPortal(ctx, db, time.Now()); err != nil {
+			return nil, err
+		}
+	}
 	rp := auth.New(auth.Config{Issuer: issuer, ClientID: c.OIDCClientID, ClientSecret: clientSecret,
 		RedirectURL: c.BaseURL + "/admin/callback", PostLogoutURL: c.BaseURL + "/", Scopes: c.OIDCScopes,
 		ClaimUsername: c.OIDCClaimUsername, ClaimGivenName: c.OIDCClaimGiven, ClaimFamilyName: c.OIDCClaimFamily,
