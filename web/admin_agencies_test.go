@@ -93,7 +93,7 @@ func TestEditForms(t *testing.T) {
 	}
 
 	pointForm := url.Values{"name_th": {"งานทะเบียนที่ดิน"}, "kind": {"counter"}, "visible": {"on"}, "lat": {"102.83"}, "lon": {"16.43"},
-		"day1": {"on"}, "day2": {"on"}, "open": {"08:30"}, "close": {"16:30"}, "closed_on_holidays": {"on"}}
+		"periods": {"3"}, "p0_day1": {"on"}, "p0_day2": {"on"}, "p0_open": {"08:30"}, "p0_close": {"16:30"}, "closed_on_holidays": {"on"}}
 	newPoint := fmt.Sprintf("/admin/agencies/%d/points/new", office.ID)
 	code, body = post(newPoint, pointForm)
 	if code != 422 || !strings.Contains(body, "พิกัดอยู่นอกประเทศไทย") || !strings.Contains(body, `value="102.83"`) {
@@ -105,14 +105,14 @@ func TestEditForms(t *testing.T) {
 	}
 	pointForm.Set("lat", "16.43")
 	pointForm.Set("lon", "102.83")
-	pointForm.Set("close", "07:00")
-	if code, body = post(newPoint, pointForm); code != 422 || !strings.Contains(body, "เวลาเปิดต้องก่อนเวลาปิด") {
+	pointForm.Set("p0_close", "07:00")
+	if code, body = post(newPoint, pointForm); code != 422 || !strings.Contains(body, "เวลาเปิดต้องก่อนเวลาปิด") || !strings.Contains(body, `name="p0_close" value="07:00"`) {
 		t.Fatalf("bad hours: %d\n%s", code, body)
 	}
 	if _, n, _ := db.ServicePoints(ctx, store.PointFilter{AgencyID: office.ID, WithHidden: true}); n != 0 {
 		t.Fatalf("refused points were saved: %d", n)
 	}
-	pointForm.Set("close", "16:30")
+	pointForm.Set("p0_close", "16:30")
 	if code, body = post(newPoint, pointForm); code != 200 || !strings.Contains(body, "งานทะเบียนที่ดิน") {
 		t.Fatalf("new point: %d\n%s", code, body)
 	}
@@ -121,19 +121,47 @@ func TestEditForms(t *testing.T) {
 	if !p.HasLocation || p.Lat != 16.43 || len(p.Hours.Periods) != 1 || len(p.Hours.Periods[0].Days) != 2 || !p.Hours.ClosedOnHolidays {
 		t.Fatalf("saved point = %+v", p)
 	}
-	// A second period (Saturday) set elsewhere survives a save of the form.
-	p.Hours.Periods = append(p.Hours.Periods, openinfo.HoursPeriod{Days: []time.Weekday{time.Saturday}, Open: "09:00", Close: "12:00"})
-	if err := db.UpdateServicePoint(ctx, p); err != nil {
-		t.Fatal(err)
+	// The edit form shows each period as a row and blank rows for more: a
+	// Saturday half-day is added in one of them, and hiding the point
+	// (การแสดงผล off) keeps both periods.
+	editPath := fmt.Sprintf("/admin/points/%d/edit", p.ID)
+	res0, _ := c.Get(srv.URL + editPath)
+	page0, _ := io.ReadAll(res0.Body)
+	res0.Body.Close()
+	if !strings.Contains(string(page0), `name="periods" value="3"`) || !strings.Contains(string(page0), `name="p0_open" value="08:30"`) ||
+		!strings.Contains(string(page0), `name="p2_open" value=""`) || !strings.Contains(string(page0), `id="map"`) {
+		t.Fatalf("edit form rows:\n%s", page0)
 	}
-	// Hiding it (การแสดงผล off) takes it off the public page.
 	pointForm.Del("visible")
-	pointForm.Set("version", "2")
-	if code, _ = post(fmt.Sprintf("/admin/points/%d/edit", p.ID), pointForm); code != 200 {
+	pointForm.Set("version", "1")
+	pointForm.Set("p1_day6", "on")
+	pointForm.Set("p1_open", "09:00")
+	pointForm.Set("p1_close", "12:00")
+	if code, _ = post(editPath, pointForm); code != 200 {
 		t.Fatalf("hide: %d", code)
 	}
-	if again, _ := db.ServicePoint(ctx, p.ID); len(again.Hours.Periods) != 2 || again.Hours.Periods[1].Days[0] != time.Saturday {
-		t.Fatalf("the Saturday period was lost: %+v", again.Hours)
+	again, _ := db.ServicePoint(ctx, p.ID)
+	if len(again.Hours.Periods) != 2 || again.Hours.Periods[1].Days[0] != time.Saturday || again.Hours.Periods[1].Close != "12:00" {
+		t.Fatalf("the Saturday period: %+v", again.Hours)
+	}
+	// A period ticked for removal goes; a bad time in the second row is
+	// refused at that row, with everything typed kept.
+	bad := url.Values{}
+	for k, v := range pointForm {
+		bad[k] = v
+	}
+	bad.Set("version", "2")
+	bad.Set("p1_close", "08:00")
+	if code, body = post(editPath, bad); code != 422 || !strings.Contains(body, "เวลาเปิดต้องก่อนเวลาปิด") || !strings.Contains(body, `name="p1_close" value="08:00"`) {
+		t.Fatalf("bad second period: %d\n%s", code, body)
+	}
+	bad.Set("p1_close", "12:00")
+	bad.Set("p1_remove", "on")
+	if code, _ = post(editPath, bad); code != 200 {
+		t.Fatalf("remove a period: %d", code)
+	}
+	if again, _ := db.ServicePoint(ctx, p.ID); len(again.Hours.Periods) != 1 || again.Hours.Periods[0].Open != "08:30" {
+		t.Fatalf("after removing the Saturday period: %+v", again.Hours)
 	}
 	res, _ := http.Get(srv.URL + fmt.Sprintf("/points/%d", p.ID))
 	if res.StatusCode != 404 {

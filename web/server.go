@@ -90,6 +90,8 @@ type Config struct {
 	// ExportStreamRows the most rows an export streams in the request.
 	Exports          interface{ Poke() }
 	ExportStreamRows int
+	// MapTiles and MapAttribution: the point form's map (admin.Config).
+	MapTiles, MapAttribution string
 }
 
 // Server holds what the handlers share.
@@ -140,7 +142,7 @@ func New(cfg Config) (*Server, error) {
 		s.sessions = admin.NewSessions(s.UI, cfg.DB.Sessions())
 		s.admin = admin.New(admin.Config{UI: s.UI, DB: cfg.DB, Sessions: s.sessions, RP: cfg.RP, Sealer: cfg.Sealer,
 			TokenTTL: cfg.TokenTTL, Mailer: cfg.Mailer, Proxies: cfg.TrustedProxies, Issuers: cfg.TokenIssuers, Jobs: cfg.Jobs, Now: cfg.Now,
-			Exports: cfg.Exports, ExportStreamRows: cfg.ExportStreamRows})
+			Exports: cfg.Exports, ExportStreamRows: cfg.ExportStreamRows, MapTiles: cfg.MapTiles, MapAttribution: cfg.MapAttribution})
 		s.UI.SetShell(s.admin.Shell)
 	}
 	s.metricsToken = cfg.MetricsToken

@@ -45,6 +45,7 @@ type Config struct {
 	Dictionary                                 string
 	PageCache                                  bool
 	PageCacheBytes                             int64
+	MapTiles, MapAttribution                   string
 	DelayRetention                             time.Duration
 	MemoryLimit                                int64 // bytes; 0: none
 	DebugAddr                                  string
@@ -143,6 +144,8 @@ var settings = []setting{
 	{"search-poll", "OPENINFO_SEARCH_POLL", "how often each node reads the change feed to keep its search index fresh", "1s"},
 	{"page-cache", "OPENINFO_PAGE_CACHE", "keep rendered public pages for up to 30 seconds (emptied on every change)", "true"},
 	{"page-cache-size", "OPENINFO_PAGE_CACHE_SIZE", "most memory the page cache may hold (e.g. 64MiB, 256MiB)", "64MiB"},
+	{"map-tiles", "OPENINFO_MAP_TILES", "map tiles of the back office's pin picker, a URL template with {z}, {x}, {y}; empty = a coordinate grid only (offline)", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"},
+	{"map-attribution", "OPENINFO_MAP_ATTRIBUTION", "credit shown under the map for its tiles", "© OpenStreetMap contributors"},
 	{"delay-retention", "OPENINFO_DELAY_RETENTION", "how long after the decision a delay case keeps the applicant's name and contacts (then blanked by a job)", "17520h"},
 	{"debug-addr", "OPENINFO_DEBUG_ADDR", "address for Go's profiler (/debug/pprof/), loopback only, e.g. 127.0.0.1:6060; empty = off", ""},
 	{"metrics-addr", "OPENINFO_METRICS_ADDR", "address of a separate listener for Prometheus /metrics (e.g. 127.0.0.1:9090 or an internal interface); empty = none", ""},
@@ -206,6 +209,7 @@ func ParseConfig(name string, args []string, env func(string) string, stderr io.
 	c.OIDCLogoutParam = *vals["oidc-logout-param"]
 	c.SMSURL, c.SMSToken = *vals["sms-url"], *vals["sms-token"]
 	c.Dictionary = *vals["dictionary"]
+	c.MapTiles, c.MapAttribution = *vals["map-tiles"], *vals["map-attribution"]
 	if c.PageCache, err = parseBool("page-cache", *vals["page-cache"]); err != nil {
 		return nil, err
 	}

@@ -2,6 +2,7 @@ package admin
 
 import (
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -177,27 +178,62 @@ type pointFormPage struct {
 	Lat    string
 	ui.Form
 	Lon string
-	// The first weekly period is edited here; Others lists the rest, kept as they are.
-	Others                          []string
+	// Hours are the opening periods, one row each (days, open, close, a
+	// break), with blank rows to add more: a Saturday half-day, an evening
+	// counter. Row i's error is the form's "hours[i]".
+	Hours []hoursRow
+	// Map is the tile source of the map picker ("" : the grid alone).
+	Map mapConfig
+}
+
+type hoursRow struct {
+	Index                           int
 	Days                            map[time.Weekday]bool
 	Open, Close, BreakFrom, BreakTo string
 }
 
-func newPointForm(p openinfo.ServicePoint, a *openinfo.Agency) pointFormPage {
-	f := pointFormPage{Point: p, Agency: a, Phones: strings.Join(p.Phones, "\n"), Days: map[time.Weekday]bool{}}
+// blankHourRows is how many empty rows the form offers for new periods.
+const blankHourRows = 2
+
+// maxHourRows bounds the rows read from a form.
+const maxHourRows = 16
+
+// mapConfig is the map picker's tile source.
+type mapConfig struct {
+	Tiles       string // URL template with {z}, {x}, {y}; "" = the grid alone
+	Attribution string
+}
+
+// newPointForm starts the point form, and lets the page load the map's
+// tiles (the site's policy allows images from itself only).
+func (s *Admin) newPointForm(w http.ResponseWriter, p openinfo.ServicePoint, a *openinfo.Agency) pointFormPage {
+	f := pointFormPage{Point: p, Agency: a, Phones: strings.Join(p.Phones, "\n"), Map: s.mapTiles}
+	if u, err := url.Parse(f.Map.Tiles); err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" {
+		w.Header().Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data: "+u.Scheme+"://"+u.Host+"; style-src 'self'; script-src 'self'; "+
+			"object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
+	} else {
+		f.Map.Tiles = ""
+	}
 	if p.HasLocation {
 		f.Lat, f.Lon = strconv.FormatFloat(p.Lat, 'f', -1, 64), strconv.FormatFloat(p.Lon, 'f', -1, 64)
 	}
-	if len(p.Hours.Periods) > 0 {
-		h := p.Hours.Periods[0]
-		for _, d := range h.Days {
-			f.Days[d] = true
-		}
-		f.Open, f.Close, f.BreakFrom, f.BreakTo = h.Open, h.Close, h.BreakStart, h.BreakEnd
-		rest := openinfo.OpeningHours{Periods: p.Hours.Periods[1:]}
-		f.Others = rest.Lines("th")
-	}
+	f.setRows(p.Hours.Periods)
 	return f
+}
+
+// setRows shows periods as rows, then the blank rows.
+func (f *pointFormPage) setRows(periods []openinfo.HoursPeriod) {
+	f.Hours = nil
+	for i, h := range periods {
+		row := hoursRow{Index: i, Days: map[time.Weekday]bool{}, Open: h.Open, Close: h.Close, BreakFrom: h.BreakStart, BreakTo: h.BreakEnd}
+		for _, d := range h.Days {
+			row.Days[d] = true
+		}
+		f.Hours = append(f.Hours, row)
+	}
+	for i := 0; i < blankHourRows && len(f.Hours) < maxHourRows; i++ {
+		f.Hours = append(f.Hours, hoursRow{Index: len(f.Hours), Days: map[time.Weekday]bool{}})
+	}
 }
 
 // readPointForm fills p from the form; a number that does not parse is
@@ -223,27 +259,30 @@ func readPointForm(r *http.Request, f *pointFormPage) map[string]string {
 			bad["location"] = "location"
 		}
 	}
-	f.Days = map[time.Weekday]bool{}
-	var days []time.Weekday
-	for d := time.Sunday; d <= time.Saturday; d++ {
-		if r.PostFormValue("day"+strconv.Itoa(int(d))) == "on" {
-			f.Days[d] = true
-			days = append(days, d)
-		}
-	}
-	f.Open, f.Close = r.PostFormValue("open"), r.PostFormValue("close")
-	f.BreakFrom, f.BreakTo = r.PostFormValue("break_from"), r.PostFormValue("break_to")
-	// The form edits the first period; the others (a Saturday service, say)
-	// are kept as they were, never dropped by a save.
-	var others []openinfo.HoursPeriod
-	if len(p.Hours.Periods) > 1 {
-		others = p.Hours.Periods[1:]
-	}
+	// Every row of the form is a period, except the blank ones and those
+	// ticked for removal; what is left keeps its order.
+	rows, _ := strconv.Atoi(r.PostFormValue("periods"))
+	rows = min(max(rows, 0), maxHourRows)
 	p.Hours.Periods = nil
-	if len(days) > 0 || f.Open != "" || f.Close != "" {
-		p.Hours.Periods = []openinfo.HoursPeriod{{Days: days, Open: f.Open, Close: f.Close, BreakStart: f.BreakFrom, BreakEnd: f.BreakTo}}
+	for i := range rows {
+		pre := "p" + strconv.Itoa(i) + "_"
+		if r.PostFormValue(pre+"remove") == "on" {
+			continue
+		}
+		var h openinfo.HoursPeriod
+		for d := time.Sunday; d <= time.Saturday; d++ {
+			if r.PostFormValue(pre+"day"+strconv.Itoa(int(d))) == "on" {
+				h.Days = append(h.Days, d)
+			}
+		}
+		h.Open, h.Close = strings.TrimSpace(r.PostFormValue(pre+"open")), strings.TrimSpace(r.PostFormValue(pre+"close"))
+		h.BreakStart, h.BreakEnd = strings.TrimSpace(r.PostFormValue(pre+"break_from")), strings.TrimSpace(r.PostFormValue(pre+"break_to"))
+		if len(h.Days) == 0 && h.Open == "" && h.Close == "" && h.BreakStart == "" && h.BreakEnd == "" {
+			continue
+		}
+		p.Hours.Periods = append(p.Hours.Periods, h)
 	}
-	p.Hours.Periods = append(p.Hours.Periods, others...)
+	f.setRows(p.Hours.Periods)
 	p.Hours.ClosedOnHolidays = r.PostFormValue("closed_on_holidays") == "on"
 	p.Hours.Note = r.PostFormValue("hours_note")
 	return bad
@@ -286,7 +325,7 @@ func (s *Admin) handlePointEdit(w http.ResponseWriter, r *http.Request) {
 		s.Fail(w, r, err)
 		return
 	}
-	f := newPointForm(*pt, a)
+	f := s.newPointForm(w, *pt, a)
 	if r.Method != http.MethodPost {
 		s.Render(w, r, http.StatusOK, "admin_point_form", ui.T(ui.LangFrom(r), "admin.point.edit"), f)
 		return
@@ -306,7 +345,7 @@ func (s *Admin) handlePointNew(w http.ResponseWriter, r *http.Request) {
 		s.Fail(w, r, err)
 		return
 	}
-	f := newPointForm(openinfo.ServicePoint{AgencyID: a.ID, Kind: openinfo.PointCounter, Visible: true, Hours: openinfo.OfficeHours(),
+	f := s.newPointForm(w, openinfo.ServicePoint{AgencyID: a.ID, Kind: openinfo.PointCounter, Visible: true, Hours: openinfo.OfficeHours(),
 		Address: openinfo.Address{ProvinceCode: a.Contact.Address.ProvinceCode}}, a)
 	f.New = true
 	if r.Method != http.MethodPost {

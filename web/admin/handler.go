@@ -43,6 +43,9 @@ type Config struct {
 	// is the most rows an export streams in the request (0: 200,000).
 	Exports          interface{ Poke() }
 	ExportStreamRows int
+	// MapTiles is the point form's map tile source (a URL template with
+	// {z}, {x}, {y}; "" = a coordinate grid only), MapAttribution its credit.
+	MapTiles, MapAttribution string
 }
 
 // Admin is the back office.
@@ -64,13 +67,15 @@ type Admin struct {
 	exports     interface{ Poke() }
 	// exportStreamRows: see Config.ExportStreamRows.
 	exportStreamRows int
+	mapTiles         mapConfig
 }
 
 // New returns the back office.
 func New(c Config) *Admin {
 	s := &Admin{UI: c.UI, db: c.DB, sessions: c.Sessions, rp: c.RP, sealer: c.Sealer, loginSealer: c.Sealer,
 		tokenTTL: c.TokenTTL, mailer: c.Mailer, proxies: c.Proxies, jobs: c.Jobs, issuers: openinfo.DefaultTokenIssuers(),
-		clock: c.Now, exports: c.Exports, exportStreamRows: c.ExportStreamRows}
+		clock: c.Now, exports: c.Exports, exportStreamRows: c.ExportStreamRows,
+		mapTiles: mapConfig{Tiles: c.MapTiles, Attribution: c.MapAttribution}}
 	if s.clock == nil {
 		s.clock = time.Now
 	}

@@ -76,6 +76,7 @@ func manualFuncs() template.FuncMap {
 			return false
 		},
 		"sub":      func(a, b int) int { return a - b },
+		"add":      func(a, b int) int { return a + b },
 		"kindName": func(k search.Kind, lang string) string { return KindLabel(k, lang) },
 		// dict passes several values to a sub-template.
 		"dict": func(kv ...any) map[string]any {
