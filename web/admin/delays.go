@@ -3,6 +3,7 @@ package admin
 import (
 	"context"
 	"errors"
+	"fmt"
 	"html/template"
 	"io"
 	"net/http"
@@ -58,6 +59,7 @@ type delaysPage struct {
 	ProcessID int64
 	Processes []store.ProcessName
 	Lang      string
+	ui.Form   // a bad filter, told beside it
 }
 
 // ProcessLabel names a picker's process in the page's language.
@@ -77,10 +79,14 @@ func (s *Admin) delayFilters(r *http.Request, p *delaysPage) (store.DelayFilter,
 	qv := r.URL.Query()
 	p.OverdueOnly, p.All, p.Lang = qv.Get("overdue") != "", u.Role.Global(), ui.LangFrom(r)
 	f := store.DelayFilter{UnderPath: officerScope(u), At: s.now(), Overdue: p.OverdueOnly}
-	if m := qv.Get("month"); m != "" {
-		if t, err := time.ParseInLocation("2006-01", m, thaitime.Bangkok); err == nil {
-			f.Month, p.Month = openinfo.MonthKey(t), m
+	if m := strings.TrimSpace(qv.Get("month")); m != "" {
+		// The browser's month input sends 2026-11; a typed 2569-11 is taken too.
+		key, err := openinfo.ParseReportMonth("month", m, f.At, true)
+		if err != nil {
+			p.Month = m // shown again beside its message
+			return f, err
 		}
+		f.Month, p.Month = key, fmt.Sprintf("%04d-%02d", key/100, key%100)
 	}
 	if qv.Get("agency") != "" {
 		a, err := s.agencyFromRequest(r)
@@ -123,6 +129,13 @@ func (s *Admin) handleDelays(w http.ResponseWriter, r *http.Request) {
 	u := currentUser(ctx)
 	p := delaysPage{Pager: ui.NewPager(r, "page", 50), CanRecord: openinfo.Can(u.Officer(), openinfo.ActRecordDelay, u.AgencyPath)}
 	f, err := s.delayFilters(r, &p)
+	if len(openinfo.FieldErrors(err)) > 0 {
+		// A bad filter is told beside it, with the list left empty.
+		p.Message, p.Errors = ui.FormErrors(err, p.Lang)
+		p.Pager.SetTotal(0)
+		s.Render(w, r, http.StatusBadRequest, "admin_delays", ui.T(p.Lang, "delays.admin"), &p)
+		return
+	}
 	if err != nil {
 		s.Fail(w, r, err)
 		return

@@ -34,10 +34,11 @@ type licenceSummaryPage struct {
 	Lang             string
 	fromM, toM, mthM int
 	// A global officer looks for an agency to narrow the view to.
-	Pick  bool
-	Q     string
-	Found []*openinfo.Agency
-	Range template.URL // from, to and month alone, for the found agencies' links
+	Pick    bool
+	Q       string
+	Found   []*openinfo.Agency
+	Range   template.URL // from, to and month alone, for the found agencies' links
+	ui.Form              // bad filters, told at each (the page then shows no figures)
 }
 
 // breakdownRow is one agency of the per-agency view: Link drills down to
@@ -56,27 +57,33 @@ func (s *Admin) licenceSummary(r *http.Request) (*licenceSummaryPage, error) {
 	lang := ui.LangFrom(r)
 	last := prevMonth(openinfo.MonthKey(s.now()))
 	p := &licenceSummaryPage{Lang: lang, Fields: licenceFields, Months: monthOptions(openinfo.MonthKey(s.now()), 37, lang)}
-	var err error
-	if p.toM, err = s.monthParam(r, "to", last); err != nil {
-		return nil, err
+	// A bad month is told at its filter, with every bad one named at once;
+	// the page then shows the filters alone (status 400).
+	var bad []openinfo.FieldError
+	month := func(name string, def int) int {
+		m, err := s.monthParam(r, name, def)
+		if err != nil {
+			bad = append(bad, openinfo.FieldErrors(err)...)
+			return def
+		}
+		return m
 	}
+	p.toM = month("to", last)
 	fyStart := p.toM/100*100 + 10 // the fiscal year starts in October
 	if p.toM%100 < 10 {
 		fyStart -= 100
 	}
-	if p.fromM, err = s.monthParam(r, "from", fyStart); err != nil {
-		return nil, err
-	}
-	if p.mthM, err = s.monthParam(r, "month", p.toM); err != nil {
-		return nil, err
-	}
-	if p.fromM > p.toM {
-		return nil, openinfo.Errorf(openinfo.EINVALID, "เดือนเริ่มต้นต้องไม่อยู่หลังเดือนสิ้นสุด", "The first month must not come after the last.")
+	p.fromM = month("from", fyStart)
+	p.mthM = month("month", p.toM)
+	if len(bad) == 0 && p.fromM > p.toM {
+		const th, en = "เดือนเริ่มต้นต้องไม่อยู่หลังเดือนสิ้นสุด", "The first month must not come after the last."
+		bad = append(bad, openinfo.FieldError{Field: "from", TH: th, EN: en})
 	}
 	p.From, p.To, p.Month = monthString(p.fromM), monthString(p.toM), monthString(p.mthM)
 	p.MonthOf = openinfo.Period{Kind: openinfo.PeriodMonth, Month: p.mthM}
 	vals := url.Values{"from": {p.From}, "to": {p.To}, "month": {p.Month}}
 	p.Range = template.URL(vals.Encode())
+	var err error
 	if u.Role.Global() {
 		p.Pick, p.Q = true, strings.TrimSpace(r.FormValue("q"))
 		if p.Q != "" {
@@ -94,6 +101,11 @@ func (s *Admin) licenceSummary(r *http.Request) (*licenceSummaryPage, error) {
 		vals.Set("agency", strconv.FormatInt(p.Agency.ID, 10))
 	}
 	p.Query = template.URL(vals.Encode())
+	if len(bad) > 0 {
+		err := &openinfo.Error{Code: openinfo.EINVALID, TH: bad[0].TH, EN: bad[0].EN, Fields: bad}
+		p.Message, p.Errors = ui.FormErrors(err, lang)
+		return p, err
+	}
 	// The country's per-process list has a row per process and month
 	// (millions at national scale) and its missing reporters take a
 	// minute to find: the country shows the roll-up by top-level agency,
@@ -139,6 +151,10 @@ func (s *Admin) licenceSummary(r *http.Request) (*licenceSummaryPage, error) {
 // handleLicenceSummary shows the roll-up and the missing reporters.
 func (s *Admin) handleLicenceSummary(w http.ResponseWriter, r *http.Request) {
 	p, err := s.licenceSummary(r)
+	if p != nil && p.Errors != nil {
+		s.Render(w, r, http.StatusBadRequest, "admin_licence_summary", ui.T(p.Lang, "lsum.title"), p)
+		return
+	}
 	if err != nil {
 		s.Fail(w, r, err)
 		return
