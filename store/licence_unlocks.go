@@ -199,7 +199,7 @@ func (d *DB) LockPeriod(ctx context.Context, month int, at time.Time) (int, erro
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM licence_locked_months WHERE month = $1`, month).Scan(&done); err != nil || done > 0 {
 			return err
 		}
-		missing, err := missingReporters(ctx, tx, month, "")
+		missing, err := missingReporters(ctx, tx, d.dialect, month, "")
 		if err != nil {
 			return err
 		}

@@ -489,18 +489,23 @@ type MissingReporter struct {
 // underPath ("" for all) that have not submitted every report they owe,
 // by agency and name.
 func (d *DB) MissingReporters(ctx context.Context, month int, underPath string) ([]MissingReporter, error) {
-	return missingReporters(ctx, d.db, month, underPath)
+	return missingReporters(ctx, d.db, d.dialect, month, underPath)
 }
 
 func missingReporters(ctx context.Context, q interface {
 	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
-}, month int, underPath string) ([]MissingReporter, error) {
+}, dialect Dialect, month int, underPath string) ([]MissingReporter, error) {
 	// Each expected pair looks for its submitted report in the month's part
 	// of licence_reports_submitted (migration 00019: month, kind, reporter,
-	// process, submitted only), which holds all it needs. The unary plus on
-	// the process keeps SQLite from taking the table's unique key instead,
-	// whose every match reads the report's row to see its state. Names and
-	// sort keys are read for the missing reporters only.
+	// process, submitted only), which holds all it needs. On SQLite a unary
+	// plus on the process keeps the planner from taking the table's unique
+	// key instead, whose every match reads the report's row to see its
+	// state; PostgreSQL keeps the plain column, to hash or probe on all
+	// four. Names and sort keys are read for the missing reporters only.
+	process := "r.process_id"
+	if dialect == SQLite {
+		process = "+r.process_id"
+	}
 	args := []any{month}
 	if underPath != "" {
 		args = append(args, pathLike(underPath))
@@ -508,7 +513,7 @@ func missingReporters(ctx context.Context, q interface {
 	rows, err := q.QueryContext(ctx, expectedReports(underPath)+`, counted AS (
 		SELECT e.kind, e.reporter_id, e.agency_id, COUNT(*) AS expected, COUNT(*) - COUNT(r.process_id) AS missing
 		FROM expected e LEFT JOIN licence_reports r ON r.month = $1 AND r.state = 'submitted'
-			AND r.reporter_kind = e.kind AND r.reporter_id = e.reporter_id AND +r.process_id = e.process_id
+			AND r.reporter_kind = e.kind AND r.reporter_id = e.reporter_id AND `+process+` = e.process_id
 		GROUP BY e.kind, e.reporter_id, e.agency_id
 		HAVING COUNT(*) > COUNT(r.process_id)
 	)
