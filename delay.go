@@ -84,9 +84,14 @@ type DelayNotice struct {
 	Date             time.Time
 	Reason           string
 	ExpectedDecision time.Time
-	FileID           int64 // optional letter PDF (files table)
-	RecordedAt       time.Time
-	RecordedBy       int64
+	// The letter as sent, an optional PDF (kept apart from the shared files:
+	// it names the applicant). LetterID is its id; given to
+	// RecordDelayNotice, a letter uploaded for the case and not yet attached.
+	LetterID   int64
+	LetterName string
+	LetterSize int64
+	RecordedAt time.Time
+	RecordedBy int64
 }
 
 // DelayDueDate is when an application received on received must be decided
@@ -111,6 +116,25 @@ func DelayDueDate(cal *thaitime.Calendar, received time.Time, limit LegalTimeLim
 		return cal.AddBusinessDays(day, int(math.Ceil(hours/WorkingHoursPerDay))), true
 	}
 	return time.Time{}, false
+}
+
+// CheckDelayLetter admits a notice's letter by its first bytes (head) and
+// its size: a PDF of at most MaxAttachmentSize, whatever its name says. The
+// error names the form's "letter" field.
+func CheckDelayLetter(name string, head []byte, size int64) error {
+	ctype, err := CheckAttachment(name, head, size)
+	if err == nil && ctype == TypePDF {
+		return nil
+	}
+	shown := cleanText(name)
+	th := fmt.Sprintf("ไฟล์ \"%s\" ไม่ใช่ไฟล์ PDF (ตรวจจากเนื้อหาของไฟล์ ไม่ใช่นามสกุล) กรุณาแนบหนังสือแจ้งเป็นไฟล์ PDF ไม่เกิน 10 MB", shown)
+	en := fmt.Sprintf("The file \"%s\" is not a PDF (judged by its content, not its name); attach the letter as a PDF of at most 10 MB.", shown)
+	// An empty or oversized file, or a bad name: CheckAttachment's words. Any
+	// other refusal is of the type, which for a letter must be PDF.
+	if e, ok := err.(*Error); ok && (shown == "" || utf8.RuneCountInString(shown) > 255 || size <= 0 || len(head) == 0 || size > MaxAttachmentSize) {
+		th, en = e.TH, e.EN
+	}
+	return &Error{Code: EINVALID, TH: th, EN: en, Fields: []FieldError{{Field: "letter", TH: th, EN: en}}}
 }
 
 // maxima of the free-text fields.

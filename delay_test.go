@@ -200,3 +200,41 @@ func TestDelayRefKey(t *testing.T) {
 		t.Errorf("DelayRefKey = %q", got)
 	}
 }
+
+func TestCheckDelayLetter(t *testing.T) {
+	pdf := []byte("%PDF-1.7\n%âãÏÓ")
+	png := []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR")
+	doc := []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1} // a Word 97 file
+	tests := []struct {
+		name   string
+		head   []byte
+		size   int64
+		wantOK bool
+		want   string // in the English message
+	}{
+		{"หนังสือแจ้ง.pdf", pdf, 2048, true, ""},
+		{"letter.PDF", pdf, MaxAttachmentSize, true, ""},
+		{"scan.png", png, 2048, false, `"scan.png" is not a PDF`},
+		{"หนังสือแจ้ง.pdf", doc, 2048, false, "is not a PDF (judged by its content, not its name)"}, // the name lies
+		{"letter.pdf", pdf, MaxAttachmentSize + 1, false, "the largest allowed is 10 MB"},
+		{"letter.pdf", nil, 0, false, "is empty"},
+		{"", pdf, 10, false, "no file name"},
+	}
+	for _, tt := range tests {
+		err := CheckDelayLetter(tt.name, tt.head, tt.size)
+		if tt.wantOK {
+			if err != nil {
+				t.Errorf("%q: %v, want admitted", tt.name, err)
+			}
+			continue
+		}
+		e, ok := err.(*Error)
+		if !ok || e.Code != EINVALID || len(e.Fields) != 1 || e.Fields[0].Field != "letter" || e.Fields[0].TH == "" {
+			t.Errorf("%q (%d bytes): %#v, want a refusal at the letter field", tt.name, tt.size, err)
+			continue
+		}
+		if !strings.Contains(e.EN, tt.want) || e.TH == "" {
+			t.Errorf("%q: %q, want %q", tt.name, e.EN, tt.want)
+		}
+	}
+}

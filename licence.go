@@ -2,7 +2,11 @@ package openinfo
 
 import (
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
+
+	"github.com/openinfo/openinfo/thaitime"
 )
 
 // Licence-issuance reports (รายงานผลการออกใบอนุญาต, issue 14, DOMAIN.md §2):
@@ -245,4 +249,56 @@ func LastMonths(t time.Time, n int) []int {
 		out[i] = m
 	}
 	return out
+}
+
+// FirstReportMonth is the earliest month a licence report can be about:
+// July 2015 (2558), when the Licensing Facilitation Act came into force.
+const FirstReportMonth = 201507
+
+// ParseReportMonth reads a month named in a query (?month=, ?from=, ?to=)
+// as the licence and delay pages write it: the Buddhist-era year and the
+// month, "2569-11" (Thai digits too). With ce, a Common-Era "2026-11" is
+// taken as well (what a browser's month input sends). The month must lie
+// between FirstReportMonth and the month of now. The error names field and
+// says, in Thai and English, what to write instead.
+func ParseReportMonth(field, v string, now time.Time, ce bool) (int, error) {
+	latest := MonthKey(now)
+	example := Period{Kind: PeriodMonth, Month: latest}.String()
+	refuse := func(th, en string) (int, error) {
+		return 0, &Error{Code: EINVALID, TH: th, EN: en, Fields: []FieldError{{Field: field, TH: th, EN: en}}}
+	}
+	s := strings.TrimSpace(thaitime.ArabicDigits(v))
+	if r := []rune(v); len(r) > 20 {
+		v = string(r[:20]) + "…" // shown in the message: a long query value is cut
+	}
+	ys, ms, ok := strings.Cut(s, "-")
+	y, yerr := strconv.Atoi(ys)
+	m, merr := strconv.Atoi(ms)
+	if !ok || yerr != nil || merr != nil || len(ys) != 4 || len(ms) < 1 || len(ms) > 2 {
+		return refuse(fmt.Sprintf("เดือน \"%s\" ไม่ถูกต้อง กรุณาเขียนเป็น ปี พ.ศ.-เดือน เช่น %s", v, example),
+			fmt.Sprintf("The month %q is not valid: write the Buddhist-era year and the month, e.g. %s.", v, example))
+	}
+	switch {
+	case ce && y >= 1900 && y < 2400:
+		y += 543
+	case y >= 1900 && y < 2400:
+		return refuse(fmt.Sprintf("ปี %d เป็นปี ค.ศ. กรุณาใช้ปี พ.ศ. เช่น %d-%02d", y, y+543, m),
+			fmt.Sprintf("%d is a Common-Era year: use the Buddhist era, e.g. %d-%02d.", y, y+543, m))
+	}
+	if m < 1 || m > 12 {
+		return refuse(fmt.Sprintf("เดือนต้องเป็นเลข 01 ถึง 12 (\"%s\") เช่น %s", v, example),
+			fmt.Sprintf("The month must be 01 to 12 (%q), e.g. %s.", v, example))
+	}
+	key := (y-543)*100 + m
+	first := MonthLabel(FirstReportMonth, "th")
+	switch {
+	case key < FirstReportMonth:
+		return refuse(fmt.Sprintf("เดือน %s อยู่ก่อน พ.ร.บ. การอำนวยความสะดวกฯ มีผลใช้บังคับ กรุณาเลือกเดือนตั้งแต่ %s ถึง %s", v, first, MonthLabel(latest, "th")),
+			fmt.Sprintf("%s is before the Licensing Facilitation Act came into force: choose a month from %s to %s.", v,
+				MonthLabel(FirstReportMonth, "en"), MonthLabel(latest, "en")))
+	case key > latest:
+		return refuse(fmt.Sprintf("เดือน %s ยังมาไม่ถึง กรุณาเลือกเดือนไม่เกิน %s (%s)", MonthLabel(key, "th"), MonthLabel(latest, "th"), example),
+			fmt.Sprintf("%s has not come yet: choose a month up to %s (%s).", MonthLabel(key, "en"), MonthLabel(latest, "en"), example))
+	}
+	return key, nil
 }

@@ -117,3 +117,44 @@ func TestStatsFromReports(t *testing.T) {
 		t.Fatal("no months gave statistics")
 	}
 }
+
+func TestParseReportMonth(t *testing.T) {
+	now := bkk(2026, 12, 7, 10, 0) // December 2569
+	tests := []struct {
+		v     string
+		ce    bool
+		want  int
+		errEN string // part of the English message
+	}{
+		{"2569-11", false, 202611, ""},
+		{" 2569-1 ", false, 202601, ""},
+		{"๒๕๖๙-๑๒", false, 202612, ""}, // Thai digits; the current month is allowed
+		{"2558-07", false, 201507, ""},
+		{"2026-11", true, 202611, ""}, // a browser's month input
+		{"2569-11", true, 202611, ""},
+		{"2026-11", false, 0, "2026 is a Common-Era year: use the Buddhist era, e.g. 2569-11"},
+		{"2570-01", false, 0, "Jan 2027 has not come yet: choose a month up to Dec 2026 (2569-12)"},
+		{"2027-01", true, 0, "has not come yet"},
+		{"2558-06", false, 0, "before the Licensing Facilitation Act came into force: choose a month from Jul 2015 to Dec 2026"},
+		{"2569-13", false, 0, "The month must be 01 to 12"},
+		{"2569-00", false, 0, "The month must be 01 to 12"},
+		{"2569", false, 0, "write the Buddhist-era year and the month, e.g. 2569-12"},
+		{"พ.ย. 2569", false, 0, "is not valid"},
+		{"2569-11-01", false, 0, "is not valid"},
+		{"", false, 0, "is not valid"},
+		{strings.Repeat("9", 100), false, 0, "…"},
+	}
+	for _, tt := range tests {
+		got, err := ParseReportMonth("month", tt.v, now, tt.ce)
+		if tt.errEN == "" {
+			if err != nil || got != tt.want {
+				t.Errorf("%q: %d, %v; want %d", tt.v, got, err, tt.want)
+			}
+			continue
+		}
+		e, ok := err.(*Error)
+		if !ok || e.Code != EINVALID || !strings.Contains(e.EN, tt.errEN) || e.TH == "" || len(e.Fields) != 1 || e.Fields[0].Field != "month" {
+			t.Errorf("%q: %v, want a refusal of the month field saying %q", tt.v, err, tt.errEN)
+		}
+	}
+}

@@ -54,8 +54,10 @@ func loadNotices(ctx context.Context, q interface {
 		byID[c.ID], ids[i] = c, strconv.FormatInt(c.ID, 10)
 	}
 	// The IDs are our own integers, so they can be written into the query.
-	rows, err := q.QueryContext(ctx, `SELECT case_id, id, seq, number, notice_on, reason, expected_on, file_id, recorded_at, recorded_by
-		FROM delay_notices WHERE case_id IN (`+strings.Join(ids, ",")+`) ORDER BY case_id, seq`)
+	rows, err := q.QueryContext(ctx, `SELECT n.case_id, n.id, n.seq, n.number, n.notice_on, n.reason, n.expected_on, n.recorded_at,
+		n.recorded_by, COALESCE(l.id, 0), COALESCE(l.name, ''), COALESCE(l.size, 0)
+		FROM delay_notices n LEFT JOIN delay_letters l ON l.notice_id = n.id
+		WHERE n.case_id IN (`+strings.Join(ids, ",")+`) ORDER BY n.case_id, n.seq`)
 	if err != nil {
 		return err
 	}
@@ -64,7 +66,8 @@ func loadNotices(ctx context.Context, q interface {
 		var caseID int64
 		var n openinfo.DelayNotice
 		var on, expected string
-		if err := rows.Scan(&caseID, &n.ID, &n.Seq, &n.Number, &on, &n.Reason, &expected, &n.FileID, &n.RecordedAt, &n.RecordedBy); err != nil {
+		if err := rows.Scan(&caseID, &n.ID, &n.Seq, &n.Number, &on, &n.Reason, &expected, &n.RecordedAt, &n.RecordedBy,
+			&n.LetterID, &n.LetterName, &n.LetterSize); err != nil {
 			return err
 		}
 		if n.Date, err = parseDate(on); err != nil {
@@ -286,13 +289,26 @@ func (d *DB) RecordDelayNotice(ctx context.Context, caseID int64, n openinfo.Del
 			return err
 		}
 		nn := &c.Notices[len(c.Notices)-1]
-		if err := tx.QueryRowContext(ctx, `INSERT INTO delay_notices (case_id, seq, number, notice_on, reason, expected_on, file_id,
-			recorded_at, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-			c.ID, nn.Seq, nn.Number, dateText(nn.Date), nn.Reason, dateText(nn.ExpectedDecision), nn.FileID, now, actor.UserID).Scan(&nn.ID); err != nil {
+		if err := tx.QueryRowContext(ctx, `INSERT INTO delay_notices (case_id, seq, number, notice_on, reason, expected_on,
+			recorded_at, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+			c.ID, nn.Seq, nn.Number, dateText(nn.Date), nn.Reason, dateText(nn.ExpectedDecision), now, actor.UserID).Scan(&nn.ID); err != nil {
 			if isUniqueViolation(err) {
 				return errStale("เรื่องล่าช้า", "delayed application")
 			}
 			return err
+		}
+		details := map[string]any{"seq": nn.Seq, "number": nn.Number, "date": dateText(nn.Date), "reason": nn.Reason,
+			"expected_decision": dateText(nn.ExpectedDecision)}
+		if nn.LetterID != 0 {
+			// Only a letter uploaded for this case and not yet attached.
+			if err := tx.QueryRowContext(ctx, `UPDATE delay_letters SET notice_id = $1 WHERE id = $2 AND case_id = $3 AND notice_id = 0
+				RETURNING name, size`, nn.ID, nn.LetterID, c.ID).Scan(&nn.LetterName, &nn.LetterSize); errors.Is(err, sql.ErrNoRows) {
+				return errLetterGone()
+			} else if err != nil {
+				return err
+			}
+			// The size, not the name: a file name may carry the applicant's.
+			details["letter_bytes"] = nn.LetterSize
 		}
 		c.Version++
 		if _, err := tx.ExecContext(ctx, `UPDATE delay_cases SET notices = $1, last_notice_on = $2, duty_due = $3, updated_at = $4,
@@ -300,10 +316,64 @@ func (d *DB) RecordDelayNotice(ctx context.Context, caseID int64, n openinfo.Del
 			return err
 		}
 		c.UpdatedAt, out = now, c
-		return d.audit(ctx, tx, "delay.notice", "delay_case", c.ID, nil, map[string]any{"seq": nn.Seq, "number": nn.Number,
-			"date": dateText(nn.Date), "reason": nn.Reason, "expected_decision": dateText(nn.ExpectedDecision)})
+		return d.audit(ctx, tx, "delay.notice", "delay_case", c.ID, nil, details)
 	})
 	return out, err
+}
+
+func errLetterGone() error {
+	const th, en = "ไม่พบไฟล์หนังสือแจ้งที่แนบไว้ กรุณาแนบไฟล์อีกครั้ง", "The attached letter was not found; attach it again."
+	return &openinfo.Error{Code: openinfo.EINVALID, TH: th, EN: en, Fields: []openinfo.FieldError{{Field: "letter", TH: th, EN: en}}}
+}
+
+// PutDelayLetter keeps a notice's letter (already admitted by
+// openinfo.CheckDelayLetter) for case caseID and returns its id, for
+// RecordDelayNotice to attach: uploaded with the notice's form, it is kept
+// when the form is refused, so the officer need not choose it again. Only an
+// officer who may record the case's notices may upload; a letter never
+// attached is deleted by RedactDelayApplicants a day later.
+func (d *DB) PutDelayLetter(ctx context.Context, caseID int64, name string, data []byte, actor openinfo.Officer) (int64, error) {
+	var id int64
+	err := d.tx(ctx, func(tx *sql.Tx) error {
+		var pointID int64
+		err := tx.QueryRowContext(ctx, `SELECT point_id FROM delay_cases WHERE id = $1`, caseID).Scan(&pointID)
+		if errors.Is(err, sql.ErrNoRows) {
+			return openinfo.Errorf(openinfo.ENOTFOUND, "ไม่พบเรื่องล่าช้าที่ระบุ", "No such delayed application.")
+		}
+		if err != nil {
+			return err
+		}
+		_, path, err := reporterAgency(ctx, tx, openinfo.Reporter{Kind: openinfo.ReporterPoint, ID: pointID})
+		if err != nil {
+			return err
+		}
+		if err := openinfo.Authorize(actor, openinfo.ActRecordDelay, path); err != nil {
+			return err
+		}
+		return tx.QueryRowContext(ctx, `INSERT INTO delay_letters (case_id, name, size, data, uploaded_at, uploaded_by)
+			VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, caseID, name, int64(len(data)), data, d.now(), actor.UserID).Scan(&id)
+	})
+	return id, err
+}
+
+// DelayLetter is a notice's letter PDF.
+type DelayLetter struct {
+	Name string
+	Data []byte
+}
+
+// DelayLetter returns the letter of case caseID's notice seq. The caller
+// checks the reader may see the case's personal data (its agency's subtree
+// and OPDC). ENOTFOUND when the notice has none (or it was deleted with the
+// applicant's data).
+func (d *DB) DelayLetter(ctx context.Context, caseID int64, seq int) (*DelayLetter, error) {
+	var l DelayLetter
+	err := d.db.QueryRowContext(ctx, `SELECT l.name, l.data FROM delay_notices n JOIN delay_letters l ON l.notice_id = n.id
+		WHERE n.case_id = $1 AND n.seq = $2`, caseID, seq).Scan(&l.Name, &l.Data)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, openinfo.Errorf(openinfo.ENOTFOUND, "ไม่พบหนังสือแจ้งฉบับนี้", "No letter for this notice.")
+	}
+	return &l, err
 }
 
 // DelayFilter selects delayed applications; zero fields match everything.
@@ -422,22 +492,33 @@ func (d *DB) LookupDelay(ctx context.Context, ref, last4 string) (openinfo.Delay
 
 // RedactDelayApplicants blanks the applicant's name and contacts of every
 // case decided before decidedBefore (the retention job: decision + the
-// retention period) and returns how many it blanked. Audited as one entry.
+// retention period), deletes their notices' letters (which name the
+// applicant) and returns how many cases it blanked. Letters uploaded with a
+// refused form and never attached are deleted a day later. Audited as one
+// entry.
 func (d *DB) RedactDelayApplicants(ctx context.Context, decidedBefore time.Time) (int, error) {
 	n := 0
 	err := d.tx(ctx, func(tx *sql.Tx) error {
+		now := d.now()
 		r, err := tx.ExecContext(ctx, `UPDATE delay_cases SET applicant_name = '', applicant_phone = '', applicant_email = '',
 			redacted_at = $1, version = version + 1 WHERE redacted_at IS NULL AND decided_on <> '' AND decided_on < $2`,
-			d.now(), dateText(decidedBefore))
+			now, dateText(decidedBefore))
 		if err != nil {
 			return err
 		}
 		k, _ := r.RowsAffected()
-		if n = int(k); n == 0 {
+		n = int(k)
+		r, err = tx.ExecContext(ctx, `DELETE FROM delay_letters WHERE (notice_id = 0 AND uploaded_at < $1)
+			OR case_id IN (SELECT id FROM delay_cases WHERE redacted_at IS NOT NULL)`, now.Add(-24*time.Hour))
+		if err != nil {
+			return err
+		}
+		letters, _ := r.RowsAffected()
+		if n == 0 && letters == 0 {
 			return nil
 		}
 		return d.audit(ctx, tx, "delay.redact", "delay_case", 0, nil,
-			map[string]any{"decided_before": dateText(decidedBefore), "cases": n})
+			map[string]any{"decided_before": dateText(decidedBefore), "cases": n, "letters": letters})
 	})
 	return n, err
 }

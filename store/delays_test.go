@@ -173,3 +173,110 @@ func TestDelayCases(t *testing.T) {
 		}
 	})
 }
+
+// A notice's letter PDF: uploaded for its case only, attached with the
+// notice (a refused notice keeps it for the next try), read back, audited by
+// size (its name may carry the applicant's), deleted with the applicant's
+// data at the end of the retention period.
+func TestDelayLetters(t *testing.T) {
+	eachDB(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		f := newLicenceFixture(t, db)
+		at := bkk(2026, 5, 20, 10, 0)
+		newCase := func(ref string) *openinfo.DelayCase {
+			c := &openinfo.DelayCase{Ref: ref, ProcessID: f.proc.ID, PointID: f.p1.ID, ApplicantName: "นายสมชาย ใจดี",
+				ApplicantPhone: "081 234 5678", Received: bkk(2026, 4, 1, 0, 0), Due: bkk(2026, 4, 24, 0, 0), DueReason: "ตามหนังสือกรม"}
+			if err := db.SaveDelayCase(ctx, c, f.officer, at); err != nil {
+				t.Fatal(err)
+			}
+			return c
+		}
+		c, other := newCase("ขส. 1/2569"), newCase("ขส. 2/2569")
+		letter := []byte("%PDF-1.7\nหนังสือแจ้งนายสมชาย ใจดี")
+		if _, err := db.PutDelayLetter(ctx, c.ID, "letter.pdf", letter, f.outsider); openinfo.ErrorCode(err) != openinfo.EFORBIDDEN {
+			t.Fatalf("outsider uploads: %v", err)
+		}
+		if _, err := db.PutDelayLetter(ctx, 999999, "letter.pdf", letter, f.officer); openinfo.ErrorCode(err) != openinfo.ENOTFOUND {
+			t.Fatalf("unknown case: %v", err)
+		}
+		id, err := db.PutDelayLetter(ctx, c.ID, "หนังสือแจ้ง นายสมชาย.pdf", letter, f.officer)
+		if err != nil || id == 0 {
+			t.Fatal(id, err)
+		}
+		n := openinfo.DelayNotice{Number: "ชม 0011/501", Date: bkk(2026, 5, 8, 0, 0), Reason: "รอผลตรวจสุขภาพ", ExpectedDecision: bkk(2026, 5, 30, 0, 0), LetterID: id}
+		// A refused notice leaves the letter unattached, ready for the next try.
+		bad := n
+		bad.Date = bkk(2026, 3, 1, 0, 0)
+		if _, err := db.RecordDelayNotice(ctx, c.ID, bad, f.officer, at); openinfo.ErrorCode(err) != openinfo.EINVALID {
+			t.Fatalf("notice before receipt: %v", err)
+		}
+		// Another case's letter cannot be attached (nor read through it).
+		wantCode(t, func() error { _, err := db.RecordDelayNotice(ctx, other.ID, n, f.officer, at); return err }(), openinfo.EINVALID, "letter")
+		got, err := db.RecordDelayNotice(ctx, c.ID, n, f.officer, at)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if nn := got.Notices[0]; nn.LetterID != id || nn.LetterName != "หนังสือแจ้ง นายสมชาย.pdf" || nn.LetterSize != int64(len(letter)) {
+			t.Fatalf("notice = %+v", nn)
+		}
+		// Attached once only: not to a second notice.
+		n2 := openinfo.DelayNotice{Number: "ชม 0011/502", Date: bkk(2026, 5, 15, 0, 0), Reason: "รอความเห็นแพทย์", ExpectedDecision: bkk(2026, 5, 30, 0, 0), LetterID: id}
+		wantCode(t, func() error { _, err := db.RecordDelayNotice(ctx, c.ID, n2, f.officer, at); return err }(), openinfo.EINVALID, "letter")
+		n2.LetterID = 0
+		if _, err := db.RecordDelayNotice(ctx, c.ID, n2, f.officer, at); err != nil {
+			t.Fatal(err)
+		}
+		reread, _ := db.DelayCase(ctx, c.ID)
+		if len(reread.Notices) != 2 || reread.Notices[0].LetterID != id || reread.Notices[1].LetterID != 0 {
+			t.Fatalf("notices = %+v", reread.Notices)
+		}
+		l, err := db.DelayLetter(ctx, c.ID, 1)
+		if err != nil || string(l.Data) != string(letter) || l.Name != "หนังสือแจ้ง นายสมชาย.pdf" {
+			t.Fatalf("letter = %+v, %v", l, err)
+		}
+		for _, k := range []struct {
+			id  int64
+			seq int
+		}{{c.ID, 2}, {c.ID, 3}, {other.ID, 1}} {
+			if _, err := db.DelayLetter(ctx, k.id, k.seq); openinfo.ErrorCode(err) != openinfo.ENOTFOUND {
+				t.Fatalf("letter of case %d notice %d: %v", k.id, k.seq, err)
+			}
+		}
+		log, _ := db.AuditLog(ctx, store.AuditFilter{EntityType: "delay_case", EntityID: c.ID})
+		audited := false
+		for _, e := range log {
+			if strings.Contains(e.After, "สมชาย") {
+				t.Fatalf("personal data in the audit log: %+v", e)
+			}
+			audited = audited || (e.Action == "delay.notice" && strings.Contains(e.After, `"letter_bytes":`))
+		}
+		if !audited {
+			t.Fatalf("no audit of the letter: %+v", log)
+		}
+
+		// Retention: the decided case's letter goes with its applicant; a
+		// letter just uploaded for an undecided case stays.
+		pending, err := db.PutDelayLetter(ctx, other.ID, "letter.pdf", letter, f.officer)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c = reread
+		c.Decision, c.DecidedOn, c.ToldOn = openinfo.DecisionIssued, bkk(2026, 5, 18, 0, 0), bkk(2026, 5, 19, 0, 0)
+		if err := db.SaveDelayCase(ctx, c, f.officer, at); err != nil {
+			t.Fatal(err)
+		}
+		if n, err := db.RedactDelayApplicants(ctx, bkk(2028, 5, 21, 0, 0)); err != nil || n != 1 {
+			t.Fatalf("redacted %d, %v", n, err)
+		}
+		if _, err := db.DelayLetter(ctx, c.ID, 1); openinfo.ErrorCode(err) != openinfo.ENOTFOUND {
+			t.Fatalf("letter after redaction: %v", err)
+		}
+		if red, _ := db.DelayCase(ctx, c.ID); len(red.Notices) != 2 || red.Notices[0].LetterID != 0 {
+			t.Fatalf("redacted notices = %+v", red.Notices)
+		}
+		n3 := openinfo.DelayNotice{Number: "ชม 0011/601", Date: bkk(2026, 5, 19, 0, 0), Reason: "รอเอกสาร", ExpectedDecision: bkk(2026, 5, 30, 0, 0), LetterID: pending}
+		if got, err := db.RecordDelayNotice(ctx, other.ID, n3, f.officer, at); err != nil || got.Notices[0].LetterID != pending {
+			t.Fatalf("the pending letter was lost: %v", err)
+		}
+	})
+}

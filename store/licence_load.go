@@ -112,10 +112,11 @@ func (d *DB) LoadLicenceReports(ctx context.Context, total int, gen func(emit fu
 	if progress == nil {
 		progress = func(string, int, int) {}
 	}
-	// The two secondary indexes are built once at the end of a big load.
+	// The secondary indexes are built once at the end of a big load.
 	idx := []string{`CREATE INDEX licence_reports_month ON licence_reports(month, agency_id)`,
 		`CREATE INDEX licence_reports_agency ON licence_reports(agency_id, month)`,
-		`CREATE INDEX licence_reports_process ON licence_reports(process_id, month)`}
+		`CREATE INDEX licence_reports_process ON licence_reports(process_id, month)`,
+		`CREATE INDEX licence_reports_submitted ON licence_reports(month, reporter_kind, reporter_id, process_id) WHERE state = 'submitted'`}
 	big := total > 200_000
 	if big {
 		for _, ix := range idx {
@@ -161,6 +162,17 @@ func (d *DB) LoadLicenceReports(ctx context.Context, total int, gen func(emit fu
 		return l.n, err
 	}
 	progress("licence roll-up", 1, 1)
+	if d.dialect == Postgres {
+		// Fresh statistics, as after the ratings' load: without them the
+		// planner takes a month's reports for one row, and the search for
+		// missing reporters compares every expected report with every
+		// submitted one (0.5 s instead of 15 ms on the small data set).
+		for _, t := range []string{"licence_reports", "licence_reporting_levels", "point_processes", "service_points", "manual_revisions", "processes"} {
+			if _, err := d.db.ExecContext(ctx, `ANALYZE `+t); err != nil {
+				return l.n, err
+			}
+		}
+	}
 	return l.n, nil
 }
 

@@ -194,12 +194,13 @@ func (d *DB) LockPeriod(ctx context.Context, month int, at time.Time) (int, erro
 	n := 0
 	err = d.tx(ctx, func(tx *sql.Tx) error {
 		// A month is locked once: the search for the country's missing
-		// reporters is too costly to repeat each hour.
+		// reporters (2 s nationally) holds the write lock, for nothing
+		// once the month is locked.
 		var done int
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM licence_locked_months WHERE month = $1`, month).Scan(&done); err != nil || done > 0 {
 			return err
 		}
-		missing, err := missingReporters(ctx, tx, month, "")
+		missing, err := missingReporters(ctx, tx, d.dialect, month, "")
 		if err != nil {
 			return err
 		}

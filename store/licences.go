@@ -436,22 +436,44 @@ func pathLike(path string) string {
 // expectedReports is the set of (reporter, process) pairs that owe a report
 // for month $1: where the process's agency reports itself, the agency; else
 // every visible service point the process's published manual is pinned to.
-const expectedReports = `
+// underPath narrows it to the reporters whose agency (the point's, or the
+// reporting agency) is in that subtree ("" for the country, with no filter
+// at all). The query is built so that both engines do each part once:
+// each agency's level is found once (not per pin), the published processes
+// and the processes of agencies that report themselves are two sets built
+// once (SQLite for IN; PostgreSQL hashes them), and the pins are read point
+// by point.
+func expectedReports(underPath string) string {
+	// The country's pins are checked against the list of published
+	// processes, built once; a subtree's few thousand look each process up.
+	// The unary plus keeps SQLite from driving the pins from that list (a
+	// probe per published process): it reads the points, then each point's
+	// pins by their key, in order.
+	ownUnder, pointsUnder := "", ""
+	published := `+pp.process_id IN (SELECT process_id FROM manual_revisions WHERE state = 'published')`
+	if underPath != "" {
+		ownUnder = ` AND o.agency_id IN (SELECT id FROM agencies WHERE path LIKE $2)`
+		pointsUnder = ` AND sp.agency_id IN (SELECT id FROM agencies WHERE path LIKE $2)`
+		published = `EXISTS (SELECT 1 FROM manual_revisions mr WHERE mr.state = 'published' AND mr.process_id = pp.process_id)`
+	}
+	return `
 WITH lvl AS (
 	SELECT l.agency_id, l.level FROM licence_reporting_levels l
-	WHERE l.from_month = (SELECT MAX(x.from_month) FROM licence_reporting_levels x WHERE x.agency_id = l.agency_id AND x.from_month <= $1)
-), published AS (
-	SELECT p.id, p.agency_id FROM processes p
-	WHERE EXISTS (SELECT 1 FROM manual_revisions mr WHERE mr.process_id = p.id AND mr.state = 'published')
+	JOIN (SELECT agency_id, MAX(from_month) AS from_month FROM licence_reporting_levels WHERE from_month <= $1 GROUP BY agency_id) cur
+		ON cur.agency_id = l.agency_id AND cur.from_month = l.from_month
+), own AS (
+	SELECT p.id AS process_id, p.agency_id FROM lvl JOIN processes p ON p.agency_id = lvl.agency_id WHERE lvl.level = 'agency'
 ), expected AS (
-	SELECT 'agency' AS kind, p.agency_id AS reporter_id, p.agency_id AS agency_id, p.id AS process_id
-	FROM published p JOIN lvl ON lvl.agency_id = p.agency_id AND lvl.level = 'agency'
+	SELECT 'agency' AS kind, o.agency_id AS reporter_id, o.agency_id AS agency_id, o.process_id
+	FROM own o
+	WHERE EXISTS (SELECT 1 FROM manual_revisions mr WHERE mr.state = 'published' AND mr.process_id = o.process_id)` + ownUnder + `
 	UNION ALL
-	SELECT 'service_point', sp.id, sp.agency_id, p.id
-	FROM published p JOIN point_processes pp ON pp.process_id = p.id JOIN service_points sp ON sp.id = pp.point_id
-	LEFT JOIN lvl ON lvl.agency_id = p.agency_id
-	WHERE sp.visible AND (lvl.level IS NULL OR lvl.level = 'service_point')
+	SELECT 'service_point', sp.id, sp.agency_id, pp.process_id
+	FROM service_points sp JOIN point_processes pp ON pp.point_id = sp.id
+	WHERE sp.visible` + pointsUnder + ` AND ` + published + `
+		AND pp.process_id NOT IN (SELECT process_id FROM own)
 )`
+}
 
 // MissingReporter is a reporter that has not submitted every report it
 // owes for a month.
@@ -467,23 +489,38 @@ type MissingReporter struct {
 // underPath ("" for all) that have not submitted every report they owe,
 // by agency and name.
 func (d *DB) MissingReporters(ctx context.Context, month int, underPath string) ([]MissingReporter, error) {
-	return missingReporters(ctx, d.db, month, underPath)
+	return missingReporters(ctx, d.db, d.dialect, month, underPath)
 }
 
 func missingReporters(ctx context.Context, q interface {
 	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
-}, month int, underPath string) ([]MissingReporter, error) {
-	rows, err := q.QueryContext(ctx, expectedReports+`
-	SELECT e.kind, e.reporter_id, e.agency_id, COALESCE(sp.name_th, a.name_th), COUNT(*),
-		SUM(CASE WHEN r.id IS NULL THEN 1 ELSE 0 END)
-	FROM expected e JOIN agencies a ON a.id = e.agency_id
-	LEFT JOIN service_points sp ON e.kind = 'service_point' AND sp.id = e.reporter_id
-	LEFT JOIN licence_reports r ON r.reporter_kind = e.kind AND r.reporter_id = e.reporter_id
-		AND r.month = $1 AND r.process_id = e.process_id AND r.state = 'submitted'
-	WHERE a.path LIKE $2
-	GROUP BY e.kind, e.reporter_id, e.agency_id, COALESCE(sp.name_th, a.name_th), COALESCE(sp.sort_key, a.sort_key)
-	HAVING SUM(CASE WHEN r.id IS NULL THEN 1 ELSE 0 END) > 0
-	ORDER BY e.agency_id, COALESCE(sp.sort_key, a.sort_key), e.reporter_id`, month, pathLike(underPath))
+}, dialect Dialect, month int, underPath string) ([]MissingReporter, error) {
+	// Each expected pair looks for its submitted report in the month's part
+	// of licence_reports_submitted (migration 00019: month, kind, reporter,
+	// process, submitted only), which holds all it needs. On SQLite a unary
+	// plus on the process keeps the planner from taking the table's unique
+	// key instead, whose every match reads the report's row to see its
+	// state; PostgreSQL keeps the plain column, to hash or probe on all
+	// four. Names and sort keys are read for the missing reporters only.
+	process := "r.process_id"
+	if dialect == SQLite {
+		process = "+r.process_id"
+	}
+	args := []any{month}
+	if underPath != "" {
+		args = append(args, pathLike(underPath))
+	}
+	rows, err := q.QueryContext(ctx, expectedReports(underPath)+`, counted AS (
+		SELECT e.kind, e.reporter_id, e.agency_id, COUNT(*) AS expected, COUNT(*) - COUNT(r.process_id) AS missing
+		FROM expected e LEFT JOIN licence_reports r ON r.month = $1 AND r.state = 'submitted'
+			AND r.reporter_kind = e.kind AND r.reporter_id = e.reporter_id AND `+process+` = e.process_id
+		GROUP BY e.kind, e.reporter_id, e.agency_id
+		HAVING COUNT(*) > COUNT(r.process_id)
+	)
+	SELECT c.kind, c.reporter_id, c.agency_id, COALESCE(sp.name_th, a.name_th), c.expected, c.missing
+	FROM counted c JOIN agencies a ON a.id = c.agency_id
+	LEFT JOIN service_points sp ON c.kind = 'service_point' AND sp.id = c.reporter_id
+	ORDER BY c.agency_id, COALESCE(sp.sort_key, a.sort_key), c.reporter_id`, args...)
 	if err != nil {
 		return nil, err
 	}

@@ -243,7 +243,9 @@ func fetchS(t *testing.T, c *http.Client, u string) (int, string, string) {
 // POSTs keep the plain forms' limit.
 func TestEgovUploadRoutes(t *testing.T) {
 	for path, want := range map[string]bool{"/admin/egov/new": true, "/admin/egov/12/edit": true, "/admin/egov/12/publish": false,
-		"/admin/egov/12/revoke": false, "/admin/egov/x/y/edit": false, "/admin/compliance/settings": false} {
+		"/admin/egov/12/revoke": false, "/admin/egov/x/y/edit": false, "/admin/compliance/settings": false,
+		"/admin/delay-notices/12/notices": true, "/admin/delay-notices/12/decision": false, "/admin/delay-notices/new": false,
+		"/admin/delay-notices/12/x/notices": false} {
 		if got := uploadRoute(path); got != want {
 			t.Errorf("uploadRoute(%q) = %v, want %v", path, got, want)
 		}

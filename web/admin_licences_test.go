@@ -310,15 +310,24 @@ func TestLicenceSummaryPages(t *testing.T) {
 	if st, _, _ := fetch(t, f.as(t, openinfo.RoleCentral, f.foreign), f.srv.URL+fmt.Sprintf("/admin/licence-reports/summary?agency=%d", f.dept.ID)); st != http.StatusForbidden {
 		t.Fatalf("foreign summary: %d", st)
 	}
-	// OPDC sees the country by top-level agency (the per-process list and
-	// the missing reporters wait for an agency: millions of rows
-	// nationally) and narrows it to an agency it finds.
+	// OPDC sees the country by top-level agency (the per-process list
+	// waits for an agency: millions of rows nationally) with the country's
+	// missing reporters a page at a time, each with its agency, and
+	// narrows it to an agency it finds.
 	opdc := f.as(t, openinfo.RoleOPDC, nil)
 	if st, b, _ := fetch(t, opdc, f.srv.URL+"/admin/licence-reports/summary?q="+url.QueryEscape("ขนส่งทางบก")+"&"+q); st != 200 ||
 		!strings.Contains(string(b), fmt.Sprintf(`href="/admin/licence-reports/summary?agency=%d&amp;from=2569-10`, f.dept.ID)) ||
-		!strings.Contains(string(b), `id="pick"`) || strings.Contains(string(b), `id="rollup"`) || strings.Contains(string(b), `id="missing"`) ||
+		!strings.Contains(string(b), `id="pick"`) || strings.Contains(string(b), `id="rollup"`) || !strings.Contains(string(b), `id="missing"`) ||
 		!strings.Contains(string(b), `id="breakdown"`) {
 		t.Fatalf("OPDC summary %d:\n%s", st, b)
+	} else if i := strings.Index(string(b), `id="missing"`); !strings.Contains(string(b)[i:], f.deptPoint.NameTH) ||
+		!strings.Contains(string(b)[i:], f.dept.NameTH) || strings.Contains(string(b)[i:], f.officePt.NameTH) {
+		t.Fatalf("the country's missing reporters:\n%s", string(b)[i:])
+	}
+	// Past the last page: the count stays, the rows go, with a way back.
+	if st, b, _ := fetch(t, opdc, f.srv.URL+"/admin/licence-reports/summary?mpage=2&"+q); st != 200 || !strings.Contains(string(b), `id="missing-count"`) ||
+		strings.Contains(string(b), f.deptPoint.NameTH) || !strings.Contains(string(b), `rel="prev"`) {
+		t.Fatalf("the second page of missing reporters %d", st)
 	}
 	if st, b, _ := fetch(t, opdc, f.srv.URL+fmt.Sprintf("/admin/licence-reports/summary?agency=%d&%s", f.dept.ID, q)); st != 200 ||
 		!strings.Contains(string(b), proc.NameTH) || !strings.Contains(string(b), `id="missing"`) {
@@ -343,12 +352,12 @@ func TestLicenceSummaryPages(t *testing.T) {
 		if len(rec) > 3 && rec[0] == proc.NameTH {
 			row = rec
 		}
-		if len(rec) == 4 && rec[0] == f.deptPoint.NameTH {
+		if len(rec) == 5 && rec[0] == f.deptPoint.NameTH {
 			miss = rec
 		}
 	}
 	// process, month, reports, pending start, received, issued, …
-	if row == nil || row[1] != "ต.ค. 2569" || row[2] != "1" || row[4] != "10" || row[10] != "3" || miss == nil || miss[3] != "1" {
+	if row == nil || row[1] != "ต.ค. 2569" || row[2] != "1" || row[4] != "10" || row[10] != "3" || miss == nil || miss[2] != f.dept.NameTH || miss[4] != "1" {
 		t.Fatalf("csv rows %q / %q in\n%q", row, miss, recs)
 	}
 

@@ -153,13 +153,16 @@ func TestAuthorizationMatrix(t *testing.T) {
 					if caseID != 0 {
 						id = caseID
 					}
+					if strings.HasSuffix(rt.Path, "/letter") {
+						delayLetterFixture(t, db, where, caseID)
+					}
 				}
 				egovID, egovVersion := egovFixture(t, db, where, rt.Path)
 				if egovID != 0 {
 					id = egovID
 				}
 				fresh, _ := db.Agency(ctx, where.ID)
-				path := manualRoutePath(db, strings.ReplaceAll(rt.Path, "{id}", fmt.Sprint(id)), id)
+				path := manualRoutePath(db, strings.ReplaceAll(strings.ReplaceAll(rt.Path, "{id}", fmt.Sprint(id)), "{seq}", "1"), id)
 				form := url.Values{"csrf": {"matrix-csrf"}, "agency": {fmt.Sprint(where.ID)}, "version": {fmt.Sprint(target.Version)},
 					"reason": {"ทดสอบ"}, "name_th": {where.NameTH}, "type": {string(where.Type)}, "status": {"active"},
 					"kind": {"counter"}, "visible": {"on"}}

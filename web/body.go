@@ -33,6 +33,9 @@ func uploadRoute(path string) bool {
 	if path == "/admin/egov/new" { // a Section 10/16 record's form carries its signed PDF
 		return true
 	}
+	if rest, ok := strings.CutPrefix(path, "/admin/delay-notices/"); ok && strings.HasSuffix(rest, "/notices") && strings.Count(rest, "/") == 1 {
+		return true // a delay notice's form carries its letter
+	}
 	if rest, ok := strings.CutPrefix(path, "/admin/egov/"); ok && strings.HasSuffix(rest, "/edit") && strings.Count(rest, "/") == 1 {
 		return true
 	}

@@ -152,3 +152,19 @@ func delayFixture(t *testing.T, db *store.DB, where *openinfo.Agency, withCase b
 	must(db.SaveDelayCase(ctx, c, officer, now))
 	return c.ID, p.ID, pt.ID
 }
+
+// delayLetterFixture records case caseID's first notice with a letter PDF.
+func delayLetterFixture(t *testing.T, db *store.DB, where *openinfo.Agency, caseID int64) {
+	t.Helper()
+	ctx := context.Background()
+	officer := openinfo.Officer{UserID: 4, Role: openinfo.RolePointOfficer, AgencyID: where.ID, AgencyPath: where.Path}
+	id, err := db.PutDelayLetter(ctx, caseID, "letter.pdf", []byte("%PDF-1.4 หนังสือแจ้ง"), officer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now()
+	if _, err := db.RecordDelayNotice(ctx, caseID, openinfo.DelayNotice{Number: "ชม 0001/1", Date: now.AddDate(0, 0, -1),
+		Reason: "รอผลตรวจสอบเอกสาร", ExpectedDecision: now.AddDate(0, 0, 14), LetterID: id}, officer, now); err != nil {
+		t.Fatal(err)
+	}
+}

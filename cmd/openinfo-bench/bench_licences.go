@@ -15,7 +15,8 @@ import (
 // licence reports (monthly totals and the breakdown by top-level agency),
 // and the same for the top-level agency with the most reports, from the
 // roll-up against a plain GROUP BY over the raw reports, on the configured
-// database (run openinfo gen-data first). It only reads.
+// database (run openinfo gen-data first); then the missing reporters of the
+// last two months for both. It only reads.
 func benchLicences(ctx context.Context, args []string, env func(string) string, stdout, stderr io.Writer) error {
 	var runs, from, to int
 	c, err := app.ParseConfig("licences", args, env, stderr, func(fs *flag.FlagSet) {
@@ -50,6 +51,19 @@ func benchLicences(ctx context.Context, args []string, env func(string) string, 
 				return err
 			}
 			fmt.Fprintln(stdout, "licences:", res)
+		}
+	}
+	prev := t - 1
+	if t%100 == 1 {
+		prev = t - 100 + 11
+	}
+	for _, m := range []int{prev, t} {
+		for _, id := range []int64{0, top} {
+			res, err := licencebench.Missing(ctx, db, id, m, runs)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(stdout, "missing reporters:", res)
 		}
 	}
 	return nil

@@ -128,3 +128,49 @@ func LastFiscalYear(to int) (from, end int) {
 	}
 	return (y-1)*100 + 10, y*100 + 9
 }
+
+// MissingResult is the search for one scope's missing reporters of a month
+// (store.MissingReporters: what the summary page, the tasks and the daily
+// licence.reminders job ask).
+type MissingResult struct {
+	Scope     string
+	Month     int
+	Reporters int // missing reporters
+	Reports   int // reports they have not sent
+	Took      time.Duration
+}
+
+func (r MissingResult) String() string {
+	return fmt.Sprintf("%s, %s: %d missing reporters, %d reports not sent: %s", r.Scope, openinfo.MonthLabel(r.Month, "en"),
+		r.Reporters, r.Reports, r.Took.Round(100*time.Microsecond))
+}
+
+// Missing times the missing reporters of month under agencyID (0: the
+// country) runs times and keeps the median.
+func Missing(ctx context.Context, db *store.DB, agencyID int64, month, runs int) (MissingResult, error) {
+	res := MissingResult{Scope: "whole country", Month: month}
+	path := ""
+	if agencyID != 0 {
+		a, err := db.Agency(ctx, agencyID)
+		if err != nil {
+			return res, err
+		}
+		res.Scope, path = a.Name("en"), a.Path
+	}
+	var ds []time.Duration
+	for i := 0; i < max(runs, 1); i++ {
+		start := time.Now()
+		m, err := db.MissingReporters(ctx, month, path)
+		if err != nil {
+			return res, err
+		}
+		ds = append(ds, time.Since(start))
+		res.Reporters, res.Reports = len(m), 0
+		for _, x := range m {
+			res.Reports += x.Missing
+		}
+	}
+	slices.Sort(ds)
+	res.Took = ds[len(ds)/2]
+	return res, nil
+}

@@ -66,6 +66,10 @@ func TestRun(t *testing.T) {
 				t.Errorf("%v", r)
 			}
 		}
+		m, err := licencebench.Missing(ctx, db, 0, to, 1)
+		if err != nil || m.Reporters == 0 || m.Reports < m.Reporters || m.Took <= 0 {
+			t.Errorf("missing reporters: %v, %v", m, err)
+		}
 	})
 }
 

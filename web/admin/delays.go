@@ -2,7 +2,10 @@ package admin
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"html/template"
+	"io"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -56,6 +59,7 @@ type delaysPage struct {
 	ProcessID int64
 	Processes []store.ProcessName
 	Lang      string
+	ui.Form   // a bad filter, told beside it
 }
 
 // ProcessLabel names a picker's process in the page's language.
@@ -75,10 +79,14 @@ func (s *Admin) delayFilters(r *http.Request, p *delaysPage) (store.DelayFilter,
 	qv := r.URL.Query()
 	p.OverdueOnly, p.All, p.Lang = qv.Get("overdue") != "", u.Role.Global(), ui.LangFrom(r)
 	f := store.DelayFilter{UnderPath: officerScope(u), At: s.now(), Overdue: p.OverdueOnly}
-	if m := qv.Get("month"); m != "" {
-		if t, err := time.ParseInLocation("2006-01", m, thaitime.Bangkok); err == nil {
-			f.Month, p.Month = openinfo.MonthKey(t), m
+	if m := strings.TrimSpace(qv.Get("month")); m != "" {
+		// The browser's month input sends 2026-11; a typed 2569-11 is taken too.
+		key, err := openinfo.ParseReportMonth("month", m, f.At, true)
+		if err != nil {
+			p.Month = m // shown again beside its message
+			return f, err
 		}
+		f.Month, p.Month = key, fmt.Sprintf("%04d-%02d", key/100, key%100)
 	}
 	if qv.Get("agency") != "" {
 		a, err := s.agencyFromRequest(r)
@@ -121,6 +129,13 @@ func (s *Admin) handleDelays(w http.ResponseWriter, r *http.Request) {
 	u := currentUser(ctx)
 	p := delaysPage{Pager: ui.NewPager(r, "page", 50), CanRecord: openinfo.Can(u.Officer(), openinfo.ActRecordDelay, u.AgencyPath)}
 	f, err := s.delayFilters(r, &p)
+	if len(openinfo.FieldErrors(err)) > 0 {
+		// A bad filter is told beside it, with the list left empty.
+		p.Message, p.Errors = ui.FormErrors(err, p.Lang)
+		p.Pager.SetTotal(0)
+		s.Render(w, r, http.StatusBadRequest, "admin_delays", ui.T(p.Lang, "delays.admin"), &p)
+		return
+	}
 	if err != nil {
 		s.Fail(w, r, err)
 		return
@@ -299,8 +314,13 @@ type delayPage struct {
 	ProcessNm  string
 	PointName  string
 	CanRecord  bool
-	NoticeForm struct{ Number, Date, Reason, Expected string }
-	Decision   struct{ Decision, DecidedOn, ToldOn string }
+	NoticeForm struct {
+		Number, Date, Reason, Expected string
+		// A letter uploaded with a refused form, kept for the next try.
+		LetterID   int64
+		LetterName string
+	}
+	Decision struct{ Decision, DecidedOn, ToldOn string }
 	ui.Form
 }
 
@@ -361,10 +381,28 @@ func (s *Admin) handleDelayNotice(w http.ResponseWriter, r *http.Request) {
 	var bad []openinfo.FieldError
 	n.Date, bad = dateField(f.Date, "date", true, bad)
 	n.ExpectedDecision, bad = dateField(f.Expected, "expected", false, bad)
+	// The letter: a new file, or the one kept from a refused try (which the
+	// store attaches only to this case).
+	f.LetterID, _ = strconv.ParseInt(r.PostFormValue("letter_id"), 10, 64)
+	f.LetterName = strings.TrimSpace(r.PostFormValue("letter_name"))
+	if r.PostFormValue("letter_remove") != "" {
+		f.LetterID, f.LetterName = 0, ""
+	}
+	letterID, name, letterErr, err := s.delayLetterUpload(r, id)
+	if err != nil {
+		s.Fail(w, r, err)
+		return
+	}
+	if letterErr != nil {
+		bad = append(bad, *letterErr)
+	} else if letterID != 0 {
+		f.LetterID, f.LetterName = letterID, name
+	}
+	n.LetterID = f.LetterID
 	if len(bad) == 0 {
 		_, err = s.db.RecordDelayNotice(ctx, id, n, currentUser(ctx).Officer(), time.Now())
 	} else {
-		err = &openinfo.Error{Code: openinfo.EINVALID, TH: "กรุณาตรวจสอบวันที่ที่กรอก", EN: "Please check the dates.", Fields: bad}
+		err = &openinfo.Error{Code: openinfo.EINVALID, TH: "กรุณาตรวจสอบข้อมูลที่กรอก", EN: "Please check what you entered.", Fields: bad}
 	}
 	if err != nil {
 		if openinfo.ErrorCode(err) == openinfo.EINTERNAL {
@@ -387,6 +425,60 @@ func (s *Admin) handleDelayNotice(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	http.Redirect(w, r, "/admin/delay-notices/"+itoa(id), http.StatusSeeOther)
+}
+
+// delayLetterUpload keeps the letter posted as "letter" for case caseID, if
+// any: a PDF checked by its bytes. It returns the letter's id and name, or
+// the field error to show, or an internal error.
+func (s *Admin) delayLetterUpload(r *http.Request, caseID int64) (int64, string, *openinfo.FieldError, error) {
+	file, hdr, err := r.FormFile("letter")
+	if err != nil {
+		return 0, "", nil, nil // none posted (or not a multipart form)
+	}
+	defer file.Close()
+	data, err := io.ReadAll(io.LimitReader(file, openinfo.MaxAttachmentSize+1))
+	if err != nil {
+		return 0, "", nil, err
+	}
+	if len(data) == 0 && hdr.Filename == "" {
+		return 0, "", nil, nil // the browser sends an empty part when no file was chosen
+	}
+	if err := openinfo.CheckDelayLetter(hdr.Filename, data[:min(len(data), 512)], int64(len(data))); err != nil {
+		var e *openinfo.Error
+		if !errors.As(err, &e) {
+			return 0, "", nil, err
+		}
+		return 0, "", &openinfo.FieldError{Field: "letter", TH: e.TH, EN: e.EN}, nil
+	}
+	ctx := r.Context()
+	id, err := s.db.PutDelayLetter(ctx, caseID, strings.TrimSpace(hdr.Filename), data, currentUser(ctx).Officer())
+	return id, strings.TrimSpace(hdr.Filename), nil, err
+}
+
+// handleDelayLetter sends a notice's letter. The route lets in the case's
+// agency subtree and OPDC only: the letter names the applicant.
+func (s *Admin) handleDelayLetter(w http.ResponseWriter, r *http.Request) {
+	id, _ := ui.PathID(r, "id")
+	seq, err := strconv.Atoi(r.PathValue("seq"))
+	if err != nil || seq <= 0 {
+		s.NotFound(w, r)
+		return
+	}
+	l, err := s.db.DelayLetter(r.Context(), id, seq)
+	if err != nil {
+		s.Fail(w, r, err)
+		return
+	}
+	name := l.Name
+	if !strings.HasSuffix(strings.ToLower(name), ".pdf") {
+		name += ".pdf"
+	}
+	w.Header().Set("Content-Type", openinfo.TypePDF)
+	w.Header().Set("Content-Length", strconv.Itoa(len(l.Data)))
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.Header().Set("Content-Disposition", "attachment; filename*=UTF-8''"+url.PathEscape(name))
+	w.Header().Set("Cache-Control", "private, no-store") // personal data: no copy left in a shared browser's cache
+	w.Write(l.Data)
 }
 
 // handleDelayDecision records the decision and the day the applicant was
@@ -421,33 +513,37 @@ func (s *Admin) handleDelayDecision(w http.ResponseWriter, r *http.Request) {
 
 func init() {
 	ui.AddMessages(map[string][2]string{
-		"delays.admin":        {"หนังสือแจ้งเหตุล่าช้า", "Delay notices"},
-		"delays.admin.intro":  {"คำขอที่พิจารณาไม่แล้วเสร็จภายในเวลาที่กำหนดในคู่มือ: ต้องแจ้งเหตุล่าช้าแก่ผู้ยื่นคำขอทุก 7 วันจนกว่าจะพิจารณาแล้วเสร็จ และแจ้งผลภายใน 7 วันนับแต่พิจารณาแล้วเสร็จ (สำเนาถึง ก.พ.ร.)", "Applications not decided in the time the manual states: the applicant must be told why every 7 days until the decision, and told the decision within 7 days of it (a copy goes to OPDC)."},
-		"delays.admin.all":    {"ทุกหน่วยงาน (สำเนาถึง ก.พ.ร.)", "Every agency (OPDC's copies)"},
-		"delays.new":          {"บันทึกคำขอที่ล่าช้า", "Record a late application"},
-		"delays.overdue":      {"เกินกำหนด", "Overdue"},
-		"delays.overdueonly":  {"เฉพาะที่เกินกำหนด", "Overdue only"},
-		"delays.month":        {"เดือนที่แจ้ง", "Notices in month"},
-		"delays.filter":       {"กรอง", "Filter"},
-		"delays.agency":       {"หน่วยงาน", "Agency"},
-		"delays.agency.find":  {"ค้นหาหน่วยงาน", "Find an agency"},
-		"delays.agency.all":   {"ทุกหน่วยงานในขอบเขต", "Every agency in scope"},
-		"delays.agency.pick":  {"เลือกหน่วยงานเพื่อกรอง", "Choose an agency to filter by"},
-		"delays.agency.none":  {"ไม่พบหน่วยงานที่ตรงกับคำค้น", "No agency matches."},
-		"delays.process.all":  {"ทุกกระบวนงาน", "Every process"},
-		"delays.noneyet":      {"ยังไม่มีคำขอที่บันทึกไว้", "No application recorded yet."},
-		"delays.applicant":    {"ผู้ยื่นคำขอ", "Applicant"},
-		"delays.phone":        {"โทรศัพท์", "Phone"},
-		"delays.email":        {"อีเมล", "E-mail"},
-		"delays.point":        {"จุดบริการ", "Service point"},
-		"delays.due.override": {"กำหนดแล้วเสร็จ (เว้นว่างเพื่อคำนวณจากคู่มือ)", "Decision due (empty: computed from the manual)"},
-		"delays.due.reason":   {"เหตุที่กำหนดต่างจากคู่มือ", "Why the due date differs from the manual"},
-		"delays.choose":       {"-- เลือก --", "-- choose --"},
-		"delays.save":         {"บันทึก", "Save"},
-		"delays.addnotice":    {"บันทึกหนังสือแจ้งเหตุล่าช้าฉบับถัดไป", "Record the next delay notice"},
-		"delays.number":       {"เลขที่หนังสือ", "Letter number"},
-		"delays.decide":       {"บันทึกผลการพิจารณา", "Record the decision"},
-		"delays.redacted":     {"ข้อมูลผู้ยื่นคำขอถูกลบแล้วเมื่อพ้นระยะเวลาเก็บรักษา", "The applicant's data was removed after the retention period."},
-		"delays.private":      {"ข้อมูลส่วนบุคคล: แสดงเฉพาะเจ้าหน้าที่ของหน่วยงานต้นสังกัดและ ก.พ.ร.", "Personal data: shown only to the agency's officers and OPDC."},
+		"delays.admin":         {"หนังสือแจ้งเหตุล่าช้า", "Delay notices"},
+		"delays.admin.intro":   {"คำขอที่พิจารณาไม่แล้วเสร็จภายในเวลาที่กำหนดในคู่มือ: ต้องแจ้งเหตุล่าช้าแก่ผู้ยื่นคำขอทุก 7 วันจนกว่าจะพิจารณาแล้วเสร็จ และแจ้งผลภายใน 7 วันนับแต่พิจารณาแล้วเสร็จ (สำเนาถึง ก.พ.ร.)", "Applications not decided in the time the manual states: the applicant must be told why every 7 days until the decision, and told the decision within 7 days of it (a copy goes to OPDC)."},
+		"delays.admin.all":     {"ทุกหน่วยงาน (สำเนาถึง ก.พ.ร.)", "Every agency (OPDC's copies)"},
+		"delays.new":           {"บันทึกคำขอที่ล่าช้า", "Record a late application"},
+		"delays.overdue":       {"เกินกำหนด", "Overdue"},
+		"delays.overdueonly":   {"เฉพาะที่เกินกำหนด", "Overdue only"},
+		"delays.month":         {"เดือนที่แจ้ง", "Notices in month"},
+		"delays.filter":        {"กรอง", "Filter"},
+		"delays.agency":        {"หน่วยงาน", "Agency"},
+		"delays.agency.find":   {"ค้นหาหน่วยงาน", "Find an agency"},
+		"delays.agency.all":    {"ทุกหน่วยงานในขอบเขต", "Every agency in scope"},
+		"delays.agency.pick":   {"เลือกหน่วยงานเพื่อกรอง", "Choose an agency to filter by"},
+		"delays.agency.none":   {"ไม่พบหน่วยงานที่ตรงกับคำค้น", "No agency matches."},
+		"delays.process.all":   {"ทุกกระบวนงาน", "Every process"},
+		"delays.noneyet":       {"ยังไม่มีคำขอที่บันทึกไว้", "No application recorded yet."},
+		"delays.applicant":     {"ผู้ยื่นคำขอ", "Applicant"},
+		"delays.phone":         {"โทรศัพท์", "Phone"},
+		"delays.email":         {"อีเมล", "E-mail"},
+		"delays.point":         {"จุดบริการ", "Service point"},
+		"delays.due.override":  {"กำหนดแล้วเสร็จ (เว้นว่างเพื่อคำนวณจากคู่มือ)", "Decision due (empty: computed from the manual)"},
+		"delays.due.reason":    {"เหตุที่กำหนดต่างจากคู่มือ", "Why the due date differs from the manual"},
+		"delays.choose":        {"-- เลือก --", "-- choose --"},
+		"delays.save":          {"บันทึก", "Save"},
+		"delays.addnotice":     {"บันทึกหนังสือแจ้งเหตุล่าช้าฉบับถัดไป", "Record the next delay notice"},
+		"delays.number":        {"เลขที่หนังสือ", "Letter number"},
+		"delays.letter":        {"หนังสือแจ้ง (ไฟล์ PDF ไม่เกิน 10 MB ไม่บังคับ)", "The letter (PDF, at most 10 MB, optional)"},
+		"delays.letter.kept":   {"แนบไฟล์ไว้แล้ว", "Already attached"},
+		"delays.letter.remove": {"ไม่แนบไฟล์นี้", "Do not attach this file"},
+		"delays.letter.col":    {"หนังสือ (PDF)", "Letter (PDF)"},
+		"delays.decide":        {"บันทึกผลการพิจารณา", "Record the decision"},
+		"delays.redacted":      {"ข้อมูลผู้ยื่นคำขอถูกลบแล้วเมื่อพ้นระยะเวลาเก็บรักษา", "The applicant's data was removed after the retention period."},
+		"delays.private":       {"ข้อมูลส่วนบุคคล: แสดงเฉพาะเจ้าหน้าที่ของหน่วยงานต้นสังกัดและ ก.พ.ร.", "Personal data: shown only to the agency's officers and OPDC."},
 	})
 }

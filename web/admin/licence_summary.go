@@ -25,8 +25,11 @@ type licenceSummaryPage struct {
 	Rows             []store.LicenceRollupRow
 	Total            openinfo.LicenceCounts
 	Reports          int
-	Missing          []store.MissingReporter
-	National         bool           // no agency chosen: the per-agency roll-up only
+	Missing          []missingRow // the page's part of AllMissing
+	AllMissing       []missingRow // for the exports
+	MissingPager     *ui.Pager
+	MissingReports   int            // reports not submitted, over every missing reporter
+	National         bool           // no agency chosen: no per-process list
 	Breakdown        []breakdownRow // per child agency of the scope
 	MonthOf          openinfo.Period
 	Fields           []licenceField
@@ -34,10 +37,17 @@ type licenceSummaryPage struct {
 	Lang             string
 	fromM, toM, mthM int
 	// A global officer looks for an agency to narrow the view to.
-	Pick  bool
-	Q     string
-	Found []*openinfo.Agency
-	Range template.URL // from, to and month alone, for the found agencies' links
+	Pick    bool
+	Q       string
+	Found   []*openinfo.Agency
+	Range   template.URL // from, to and month alone, for the found agencies' links
+	ui.Form              // bad filters, told at each (the page then shows no figures)
+}
+
+// missingRow is a reporter that has not reported, with its agency's name.
+type missingRow struct {
+	store.MissingReporter
+	Agency string
 }
 
 // breakdownRow is one agency of the per-agency view: Link drills down to
@@ -56,27 +66,33 @@ func (s *Admin) licenceSummary(r *http.Request) (*licenceSummaryPage, error) {
 	lang := ui.LangFrom(r)
 	last := prevMonth(openinfo.MonthKey(s.now()))
 	p := &licenceSummaryPage{Lang: lang, Fields: licenceFields, Months: monthOptions(openinfo.MonthKey(s.now()), 37, lang)}
-	var err error
-	if p.toM, err = s.monthParam(r, "to", last); err != nil {
-		return nil, err
+	// A bad month is told at its filter, with every bad one named at once;
+	// the page then shows the filters alone (status 400).
+	var bad []openinfo.FieldError
+	month := func(name string, def int) int {
+		m, err := s.monthParam(r, name, def)
+		if err != nil {
+			bad = append(bad, openinfo.FieldErrors(err)...)
+			return def
+		}
+		return m
 	}
+	p.toM = month("to", last)
 	fyStart := p.toM/100*100 + 10 // the fiscal year starts in October
 	if p.toM%100 < 10 {
 		fyStart -= 100
 	}
-	if p.fromM, err = s.monthParam(r, "from", fyStart); err != nil {
-		return nil, err
-	}
-	if p.mthM, err = s.monthParam(r, "month", p.toM); err != nil {
-		return nil, err
-	}
-	if p.fromM > p.toM {
-		return nil, openinfo.Errorf(openinfo.EINVALID, "เดือนเริ่มต้นต้องไม่อยู่หลังเดือนสิ้นสุด", "The first month must not come after the last.")
+	p.fromM = month("from", fyStart)
+	p.mthM = month("month", p.toM)
+	if len(bad) == 0 && p.fromM > p.toM {
+		const th, en = "เดือนเริ่มต้นต้องไม่อยู่หลังเดือนสิ้นสุด", "The first month must not come after the last."
+		bad = append(bad, openinfo.FieldError{Field: "from", TH: th, EN: en})
 	}
 	p.From, p.To, p.Month = monthString(p.fromM), monthString(p.toM), monthString(p.mthM)
 	p.MonthOf = openinfo.Period{Kind: openinfo.PeriodMonth, Month: p.mthM}
 	vals := url.Values{"from": {p.From}, "to": {p.To}, "month": {p.Month}}
 	p.Range = template.URL(vals.Encode())
+	var err error
 	if u.Role.Global() {
 		p.Pick, p.Q = true, strings.TrimSpace(r.FormValue("q"))
 		if p.Q != "" {
@@ -94,10 +110,16 @@ func (s *Admin) licenceSummary(r *http.Request) (*licenceSummaryPage, error) {
 		vals.Set("agency", strconv.FormatInt(p.Agency.ID, 10))
 	}
 	p.Query = template.URL(vals.Encode())
+	if len(bad) > 0 {
+		err := &openinfo.Error{Code: openinfo.EINVALID, TH: bad[0].TH, EN: bad[0].EN, Fields: bad}
+		p.Message, p.Errors = ui.FormErrors(err, lang)
+		return p, err
+	}
 	// The country's per-process list has a row per process and month
-	// (millions at national scale) and its missing reporters take a
-	// minute to find: the country shows the roll-up by top-level agency,
-	// and both lists wait until an agency is chosen.
+	// (millions at national scale): the country shows the roll-up by
+	// top-level agency, and the list waits until an agency is chosen. The
+	// missing reporters are shown for every scope, a page at a time (the
+	// country's of a month: about 4,700 reporters, 2 s nationally).
 	p.National = path == ""
 	if !p.National {
 		if p.Rows, err = s.db.LicenceRollup(ctx, path, p.fromM, p.toM); err != nil {
@@ -107,10 +129,26 @@ func (s *Admin) licenceSummary(r *http.Request) (*licenceSummaryPage, error) {
 			p.Total = p.Total.Add(row.Counts)
 			p.Reports += row.Reports
 		}
-		if p.Missing, err = s.db.MissingReporters(ctx, p.mthM, path); err != nil {
-			return nil, err
-		}
 	}
+	missing, err := s.db.MissingReporters(ctx, p.mthM, path)
+	if err != nil {
+		return nil, err
+	}
+	names := map[int64]string{}
+	for _, m := range missing {
+		name, ok := names[m.AgencyID]
+		if !ok {
+			if a, err := s.db.Agency(ctx, m.AgencyID); err == nil {
+				name = a.Name(lang)
+			}
+			names[m.AgencyID] = name
+		}
+		p.AllMissing = append(p.AllMissing, missingRow{MissingReporter: m, Agency: name})
+		p.MissingReports += m.Missing
+	}
+	p.MissingPager = ui.NewPager(r, "mpage", 50)
+	p.MissingPager.SetTotal(len(p.AllMissing))
+	p.Missing = p.AllMissing[min(p.MissingPager.Offset(), len(p.AllMissing)):min(p.MissingPager.Offset()+p.MissingPager.Size, len(p.AllMissing))]
 	var parent int64
 	if p.Agency != nil {
 		parent = p.Agency.ID
@@ -139,6 +177,10 @@ func (s *Admin) licenceSummary(r *http.Request) (*licenceSummaryPage, error) {
 // handleLicenceSummary shows the roll-up and the missing reporters.
 func (s *Admin) handleLicenceSummary(w http.ResponseWriter, r *http.Request) {
 	p, err := s.licenceSummary(r)
+	if p != nil && p.Errors != nil {
+		s.Render(w, r, http.StatusBadRequest, "admin_licence_summary", ui.T(p.Lang, "lsum.title"), p)
+		return
+	}
 	if err != nil {
 		s.Fail(w, r, err)
 		return
@@ -171,9 +213,11 @@ func (p *licenceSummaryPage) tables() []export.Table {
 	missing := export.Table{Name: ui.T(l, "lsum.missing"),
 		Title: []string{ui.T(l, "lsum.missing"), where, p.MonthLabel(p.mthM)},
 		Columns: []export.Column{{Header: ui.T(l, "lic.reporter"), Width: 40}, {Header: ui.T(l, "lsum.kind"), Width: 16},
-			{Header: ui.T(l, "lsum.expected"), Kind: export.Integer}, {Header: ui.T(l, "lsum.notsent"), Kind: export.Integer}},
-		Rows: export.Map(p.Missing, func(m store.MissingReporter) []export.Value {
-			return []export.Value{export.Str(m.Name), export.Str(m.Reporter.Kind.Label(l)), export.Int(int64(m.Expected)), export.Int(int64(m.Missing))}
+			{Header: ui.T(l, "lsum.agency"), Width: 40}, {Header: ui.T(l, "lsum.expected"), Kind: export.Integer},
+			{Header: ui.T(l, "lsum.notsent"), Kind: export.Integer}},
+		Rows: export.Map(p.AllMissing, func(m missingRow) []export.Value {
+			return []export.Value{export.Str(m.Name), export.Str(m.Reporter.Kind.Label(l)), export.Str(m.Agency),
+				export.Int(int64(m.Expected)), export.Int(int64(m.Missing))}
 		})}
 	bcols := []export.Column{{Header: ui.T(l, "lsum.agency"), Width: 40}, {Header: ui.T(l, "lsum.reports"), Kind: export.Integer}}
 	for _, f := range licenceFields {
@@ -190,7 +234,7 @@ func (p *licenceSummaryPage) tables() []export.Table {
 			return row
 		})}
 	if p.National {
-		return []export.Table{breakdown}
+		return []export.Table{breakdown, missing}
 	}
 	return []export.Table{rollup, breakdown, missing}
 }
@@ -222,6 +266,7 @@ func init() {
 		"lsum.none":      {"ยังไม่มีรายงานที่ส่งแล้วในช่วงนี้", "No submitted report in this range yet."},
 		"lsum.missing":   {"ผู้รายงานที่ยังไม่ส่งรายงาน", "Reporters who have not reported"},
 		"lsum.nomiss":    {"ทุกผู้รายงานส่งรายงานครบแล้ว", "Every reporter has reported."},
+		"lsum.misscount": {"ผู้รายงาน %s ราย ยังไม่ส่งรายงาน %s ฉบับ", "%s reporters have not sent %s reports."},
 		"lsum.kind":      {"ประเภทผู้รายงาน", "Kind"},
 		"lsum.expected":  {"ต้องรายงาน (กระบวนงาน)", "Owed (processes)"},
 		"lsum.notsent":   {"ยังไม่ส่ง", "Not submitted"},
@@ -230,6 +275,5 @@ func init() {
 		"lsum.agency":    {"หน่วยงาน", "Agency"},
 		"lsum.own":       {"รายงานของหน่วยงานเอง", "its own reports"},
 		"lsum.pick":      {"ทั้งประเทศแสดงผลรวมรายหน่วยงานด้านล่าง เลือกหน่วยงานเพื่อดูผลรวมรายกระบวนงาน", "The whole country shows the roll-up per agency below; choose an agency to see its processes."},
-		"lsum.pickmiss":  {"เลือกหน่วยงานเพื่อดูผู้รายงานที่ยังไม่ส่งรายงาน", "Choose an agency to see the reporters who have not reported."},
 	})
 }

@@ -138,23 +138,15 @@ func (p *licenceReportsPage) ReporterQuery() template.URL {
 	return p.Reporter.Query + template.URL("&month="+url.QueryEscape(p.MonthStr))
 }
 
-// monthParam reads ?month= (BE, "2569-11"); the default is last month. A
-// month after the current one is refused.
+// monthParam reads ?month= (BE, "2569-11"; also ?from= and ?to=); the
+// default is def. A month that is not one, before the Act or after the
+// current one is refused at its field, saying what to write.
 func (s *Admin) monthParam(r *http.Request, name string, def int) (int, error) {
 	v := r.FormValue(name)
 	if v == "" {
 		return def, nil
 	}
-	p, err := openinfo.ParsePeriod(v)
-	if err != nil || p.Kind != openinfo.PeriodMonth {
-		return 0, &openinfo.Error{Code: openinfo.EINVALID, TH: "เดือนไม่ถูกต้อง (ตัวอย่าง 2569-01)", EN: "The month is not valid (example: 2569-01).",
-			Fields: []openinfo.FieldError{{Field: name, TH: "เดือนไม่ถูกต้อง", EN: "Not a valid month."}}}
-	}
-	if p.Month > openinfo.MonthKey(s.now()) {
-		return 0, &openinfo.Error{Code: openinfo.EINVALID, TH: "ยังไม่ถึงเดือน " + openinfo.MonthLabel(p.Month, "th"),
-			EN: openinfo.MonthLabel(p.Month, "en") + " has not come yet."}
-	}
-	return p.Month, nil
+	return openinfo.ParseReportMonth(name, v, s.now(), false)
 }
 
 func monthString(m int) string { return openinfo.Period{Kind: openinfo.PeriodMonth, Month: m}.String() }

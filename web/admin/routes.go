@@ -44,6 +44,7 @@ func adminRoutes() []adminRoute {
 		{"POST", "/admin/delay-notices/new", openinfo.ActRecordDelay, agency, (*Admin).handleDelayNew},
 		{"GET", "/admin/delay-notices/{id}", openinfo.ActViewDelays, ofDelay, (*Admin).handleDelay},
 		{"POST", "/admin/delay-notices/{id}/notices", openinfo.ActRecordDelay, ofDelay, (*Admin).handleDelayNotice},
+		{"GET", "/admin/delay-notices/{id}/notices/{seq}/letter", openinfo.ActViewDelays, ofDelay, (*Admin).handleDelayLetter},
 		{"POST", "/admin/delay-notices/{id}/decision", openinfo.ActRecordDelay, ofDelay, (*Admin).handleDelayDecision},
 		// Reading the records goes with ActViewAudit: central officers
 		// (their subtree), OPDC and the platform administrator.

@@ -116,7 +116,7 @@ func init() {
 		"delays.date":     {"วันที่แจ้ง", "Date"},
 		"delays.reason":   {"เหตุที่ล่าช้า", "Reason"},
 		"delays.none":     {"ยังไม่มีหนังสือแจ้งเหตุล่าช้า", "No delay notice yet."},
-		"delays.privacy":  {"หน้านี้ไม่แสดงชื่อหรือข้อมูลติดต่อของผู้ยื่นคำขอ ข้อมูลส่วนบุคคลของผู้ยื่นคำขอถูกลบเมื่อพ้นระยะเวลาเก็บรักษาหลังการพิจารณา", "This page never shows the applicant's name or contact. Applicants' personal data is removed after the retention period that follows the decision."},
+		"delays.privacy":  {"หน้านี้ไม่แสดงชื่อหรือข้อมูลติดต่อของผู้ยื่นคำขอ ข้อมูลส่วนบุคคลของผู้ยื่นคำขอ รวมทั้งสำเนาหนังสือแจ้งที่หน่วยงานแนบไว้ ถูกลบเมื่อพ้นระยะเวลาเก็บรักษาหลังการพิจารณา", "This page never shows the applicant's name or contact. Applicants' personal data, with the copies of the letters the agency attached, is removed after the retention period that follows the decision."},
 		"delays.link":     {"ติดตามหนังสือแจ้งเหตุล่าช้าของคำขอของท่าน", "Track the delay notices of your application"},
 	})
 }
