@@ -496,7 +496,7 @@ func missingReporters(ctx context.Context, q interface {
 	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
 }, dialect Dialect, month int, underPath string) ([]MissingReporter, error) {
 	// Each expected pair looks for its submitted report in the month's part
-	// of licence_reports_submitted (migration 00019: month, kind, reporter,
+	// of licence_reports_submitted (migration 00029: month, kind, reporter,
 	// process, submitted only), which holds all it needs. On SQLite a unary
 	// plus on the process keeps the planner from taking the table's unique
 	// key instead, whose every match reads the report's row to see its
