@@ -53,7 +53,8 @@ func (d *DB) RecordLogin(ctx context.Context, in *openinfo.User) (*openinfo.User
 		err := tx.QueryRowContext(ctx, `INSERT INTO users (issuer, subject, username, given_name, family_name, phone, email, created_at, updated_at, last_login_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $8)
 			ON CONFLICT (issuer, subject) DO UPDATE SET username = excluded.username, given_name = excluded.given_name,
-				family_name = excluded.family_name, phone = excluded.phone, email = excluded.email, last_login_at = excluded.last_login_at
+				family_name = excluded.family_name, phone = excluded.phone,
+				email = CASE WHEN excluded.email <> '' THEN excluded.email ELSE users.email END, last_login_at = excluded.last_login_at
 			RETURNING id`,
 			in.Issuer, in.Subject, in.Username, cleanName(in.GivenName), cleanName(in.FamilyName), in.Phone, cleanEmail(in.Email), now).Scan(&id)
 		return err
@@ -169,6 +170,31 @@ func (d *DB) RemoveUserFromAgency(ctx context.Context, id, version int64) (*open
 		u.AgencyID, u.Role = 0, ""
 		return nil
 	})
+}
+
+// SetUserEmail sets the address an officer gets reminders at ("" clears
+// it), for providers that send none (the built-in Digital ID). A provider's
+// address, when it sends one, replaces it at the next sign-in.
+func (d *DB) SetUserEmail(ctx context.Context, id int64, email string) (*openinfo.User, error) {
+	email = strings.TrimSpace(email)
+	if email != "" && cleanEmail(email) == "" {
+		const th, en = "อีเมลไม่ถูกต้อง ตัวอย่าง somchai@dlt.go.th", "Not an e-mail address, e.g. somchai@dlt.go.th."
+		return nil, &openinfo.Error{Code: openinfo.EINVALID, TH: th, EN: en, Fields: []openinfo.FieldError{{Field: "email", TH: th, EN: en}}}
+	}
+	err := d.tx(ctx, func(tx *sql.Tx) error {
+		old, err := d.user(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE users SET email = $1, version = version + 1, updated_at = $2 WHERE id = $3`, email, d.now(), id); err != nil {
+			return err
+		}
+		return d.audit(ctx, tx, "user.email", "user", id, map[string]any{"email": old.Email}, map[string]any{"email": email})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return d.User(ctx, id)
 }
 
 // GrantGlobalRole makes a user an OPDC officer or platform administrator

@@ -77,11 +77,13 @@ func (s *Admin) licenceOwed(r *http.Request) (licenceOwed, error) {
 
 func init() {
 	ui.AddMessages(map[string][2]string{
-		"tasks.lic":      {"รายงานการออกใบอนุญาตที่ยังไม่ได้ส่ง", "Licence reports not yet submitted"},
-		"tasks.lic.due":  {"ส่งได้ถึง", "due by"},
-		"tasks.lic.left": {"ยังไม่ส่ง %d จาก %d กระบวนงาน", "%d of %d processes not submitted"},
-		"tasks.lic.more": {"และอีก %d ผู้รายงาน", "and %d more reporters"},
-		"admin.email":    {"อีเมล (จากผู้ให้บริการยืนยันตัวตน ใช้ส่งการแจ้งเตือน)", "E-mail (from the sign-in provider, for reminders)"},
-		"admin.noemail":  {"ไม่มี ผู้ให้บริการยืนยันตัวตนไม่ได้ส่งอีเมลมา จึงไม่ได้รับการแจ้งเตือนทางอีเมล", "None: the sign-in provider sent no address, so no e-mail reminders are sent to you"},
+		"tasks.lic":         {"รายงานการออกใบอนุญาตที่ยังไม่ได้ส่ง", "Licence reports not yet submitted"},
+		"tasks.lic.due":     {"ส่งได้ถึง", "due by"},
+		"tasks.lic.left":    {"ยังไม่ส่ง %d จาก %d กระบวนงาน", "%d of %d processes not submitted"},
+		"tasks.lic.more":    {"และอีก %d ผู้รายงาน", "and %d more reporters"},
+		"admin.email":       {"อีเมล (จากผู้ให้บริการยืนยันตัวตน ใช้ส่งการแจ้งเตือน)", "E-mail (from the sign-in provider, for reminders)"},
+		"admin.noemail":     {"ไม่มี จึงไม่ได้รับการแจ้งเตือนทางอีเมล (ระบุได้ด้านล่าง)", "None, so no e-mail reminders are sent to you (set one below)"},
+		"admin.email.title": {"อีเมลสำหรับการแจ้งเตือน", "E-mail for reminders"},
+		"admin.email.why":   {"การแจ้งเตือนรายงานการออกใบอนุญาต หนังสือแจ้งเหตุล่าช้าที่ครบกำหนด และประกาศมาตรา 10/16 จะส่งไปที่อีเมลนี้ หากผู้ให้บริการยืนยันตัวตนส่งอีเมลมาเมื่อเข้าสู่ระบบ จะใช้อีเมลนั้นแทน", "Reminders of licence reports, overdue delay notices and Section 10/16 records go to this address. If your sign-in provider sends an address when you sign in, that one is used instead."},
 	})
 }

@@ -25,6 +25,9 @@ type adminHomePage struct {
 	User    *openinfo.User
 	Actions []openinfo.Action
 	Can     map[string]bool
+	// The e-mail form of the profile: as typed when refused.
+	Email string
+	ui.Form
 }
 
 func (s *Admin) adminHome(r *http.Request) adminHomePage {
@@ -41,9 +44,22 @@ func (s *Admin) handleAdminHome(w http.ResponseWriter, r *http.Request) {
 	s.Render(w, r, http.StatusOK, "admin_home", ui.T(ui.LangFrom(r), "admin.title"), s.adminHome(r))
 }
 
-// handleProfile shows the officer's name, agency, role and rights.
+// handleProfile shows the officer's name, agency, role and rights, and
+// sets the e-mail address their reminders go to.
 func (s *Admin) handleProfile(w http.ResponseWriter, r *http.Request) {
-	s.Render(w, r, http.StatusOK, "admin_profile", ui.T(ui.LangFrom(r), "admin.profile"), s.adminHome(r))
+	lang := ui.LangFrom(r)
+	p := s.adminHome(r)
+	p.Email = p.User.Email
+	if r.Method == http.MethodPost {
+		p.Email = r.PostFormValue("email")
+		if _, err := s.db.SetUserEmail(r.Context(), p.User.ID, p.Email); err != nil {
+			s.refused(w, r, err, &p.Form, "admin_profile", ui.T(lang, "admin.profile"), &p)
+			return
+		}
+		http.Redirect(w, r, "/admin/profile", http.StatusSeeOther)
+		return
+	}
+	s.Render(w, r, http.StatusOK, "admin_profile", ui.T(lang, "admin.profile"), p)
 }
 
 type tokenRow struct {

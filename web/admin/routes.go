@@ -32,6 +32,7 @@ func adminRoutes() []adminRoute {
 	return []adminRoute{
 		{"GET", "/admin", openinfo.ActViewAdmin, nil, (*Admin).handleAdminHome},
 		{"GET", "/admin/profile", openinfo.ActViewAdmin, nil, (*Admin).handleProfile},
+		{"POST", "/admin/profile", openinfo.ActViewAdmin, nil, (*Admin).handleProfile},
 		{"GET", "/admin/jobs", openinfo.ActViewJobs, nil, (*Admin).handleJobs},
 		{"GET", "/admin/audit", openinfo.ActViewAudit, agency, (*Admin).handleAudit},
 		{"GET", "/admin/summary", openinfo.ActViewReports, agency, (*Admin).handleSummary},
