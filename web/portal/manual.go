@@ -43,6 +43,7 @@ func (s *Portal) handleManual(w http.ResponseWriter, r *http.Request) {
 	lang := ui.LangFrom(r)
 	page := ui.NewManualPage(p, a, rev, lang)
 	page.FileBase = "/manuals/" + itoa(p.ID) + "/files/"
+	page.Public = true
 	if page.Points, page.PointTotal, err = s.db.PinnedPoints(ctx, store.PinProcess, p.ID, true, 100, 0); err != nil {
 		s.Fail(w, r, err)
 		return

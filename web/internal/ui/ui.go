@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/openinfo/openinfo"
+	"github.com/openinfo/openinfo/search/thai"
 	"github.com/openinfo/openinfo/thaitime"
 )
 
@@ -37,6 +38,11 @@ type Options struct {
 	// menu, breadcrumbs, the flash message (nil: none); the back office
 	// sets it.
 	Shell func(r *http.Request, title string) *Shell
+	// Dict is the Thai dictionary that breaks Thai lines at word
+	// boundaries (nil: the built-in seed list); the search index's.
+	Dict *thai.Dict
+	// Operator is who runs the site (zero: DefaultOperator).
+	Operator Operator
 }
 
 // UI renders pages.
@@ -47,11 +53,14 @@ type UI struct {
 	staticHash    string
 	shell         func(r *http.Request, title string) *Shell
 	pages         map[string]*template.Template
+	breaker       *thaiBreaker
+	operator      Operator
 }
 
 // New parses every template once.
 func New(o Options) (*UI, error) {
-	u := &UI{Log: o.Log, BaseURL: strings.TrimRight(o.BaseURL, "/"), SecureCookies: o.SecureCookies, staticHash: o.StaticHash, shell: o.Shell}
+	u := &UI{Log: o.Log, BaseURL: strings.TrimRight(o.BaseURL, "/"), SecureCookies: o.SecureCookies, staticHash: o.StaticHash, shell: o.Shell,
+		breaker: newThaiBreaker(o.Dict), operator: o.Operator.orDefault()}
 	if u.Log == nil {
 		u.Log = slog.Default()
 	}
@@ -333,7 +342,12 @@ func (s *UI) parseTemplates() error {
 		"pointContact": func(p *openinfo.ServicePoint, lang string) contactView {
 			return contactView{openinfo.Contact{Address: p.Address, Phones: p.Phones, Email: p.Email}, lang}
 		},
-		"static": func(name string) string { return "/static/" + name + "?v=" + s.staticHash },
+		// tw keeps Thai words whole when the line breaks (thaiwrap.go).
+		"tw":       s.breaker.Words,
+		"operator": func() Operator { return s.operator },
+		"isNone":   openinfo.IsNone,
+		"float":    func(n int) float64 { return float64(n) },
+		"static":   func(name string) string { return "/static/" + name + "?v=" + s.staticHash },
 		"dict": func(kv ...any) map[string]any { // pairs of name, value, for sub-templates
 			m := map[string]any{}
 			for i := 0; i+1 < len(kv); i += 2 {
