@@ -155,7 +155,7 @@ var messages = map[string][2]string{
 	"onboard.sent":             {"ส่งคำขอเรียบร้อยแล้ว ระบบได้ส่งอีเมลให้ผู้บริหารหน่วยงานยืนยันคำขอ เมื่อผู้ดูแลระบบอนุมัติ ท่านจะได้รับรหัส Token ทางอีเมล", "Your request was sent. Your executive has been e-mailed to confirm it; after approval you will receive the token by e-mail."},
 	"onboard.confirm":          {"ยืนยันการขอเปิดใช้บริการ", "Confirm the request"},
 	"onboard.confirm.q":        {"ท่านยืนยันว่าหน่วยงานของท่านขอเปิดใช้บริการตามรายละเอียดนี้", "Do you confirm that your agency asks to join, as described?"},
-	"onboard.confirmed":        {"ยืนยันคำขอเรียบร้อยแล้ว ขอบคุณครับ/ค่ะ", "The request is confirmed. Thank you."},
+	"onboard.confirmed":        {"ยืนยันคำขอเรียบร้อยแล้ว ขอบคุณ", "The request is confirmed. Thank you."},
 	"onboard.taken":            {"คำขอนี้ได้รับการยืนยันหรือพิจารณาแล้ว", "This request was already confirmed or decided."},
 	"onboard.admin":            {"คำขอเปิดใช้บริการ", "Onboarding requests"},
 	"onboard.all":              {"ทุกสถานะ", "All"},

@@ -105,12 +105,15 @@ func WithRequestID(ctx context.Context, id string) context.Context {
 
 // Page is what every template gets.
 type Page struct {
-	Lang      string
-	Title     string
-	Canonical string
-	Path      string // the current path with query, for the language switch
-	RequestID string
-	Data      any
+	Lang  string
+	Title string
+	// Description is the page's meta description (search engines, link
+	// previews): public pages only.
+	Description string
+	Canonical   string
+	Path        string // the current path with query, for the language switch
+	RequestID   string
+	Data        any
 	// Back office only: the frame, and from it who is signed in and the
 	// form token.
 	Shell *Shell
@@ -128,7 +131,7 @@ func (s *UI) Render(w http.ResponseWriter, r *http.Request, status int, name, ti
 	}
 	lang := LangFrom(r)
 	p := Page{Lang: lang, Title: title, Path: r.URL.RequestURI(), RequestID: RequestID(r.Context()), Data: data,
-		Canonical: s.AbsURL(r, r.URL.Path)}
+		Canonical: s.AbsURL(r, r.URL.Path), Description: describe(name, title, lang, data)}
 	if strings.HasPrefix(r.URL.Path, "/admin") && s.shell != nil {
 		if p.Shell = s.shell(r, title); p.Shell != nil {
 			p.User, p.CSRF = p.Shell.User, p.Shell.CSRF
