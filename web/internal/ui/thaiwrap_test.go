@@ -19,8 +19,8 @@ func TestThaiWords(t *testing.T) {
 		{"สำนักงานขนส่งจังหวัดสงขลา สาขา 2", `<span class="w">สำนักงาน</span><wbr><span class="w">ขนส่ง</span><wbr><span class="w">จังหวัด</span><wbr><span class="w">สงขลา</span> <span class="w">สาขา</span> 2`},
 		{"ตรวจสอบ<b>เอกสาร</b> & ค่า", `<span class="w">ตรวจสอบ</span>&lt;b&gt;<span class="w">เอกสาร</span>&lt;/b&gt; &amp; ค่า`},
 		{"ตรวจสอบและเอกสาร", `<span class="w">ตรวจสอบ</span><wbr>และ<wbr><span class="w">เอกสาร</span>`}, // และ: one syllable, not wrapped
-		{"Driving licence <DLT>", `Driving licence &lt;DLT&gt;`},                                                  // no Thai: escaped only
-		{"สงขลา", `สงขลา`}, // shorter than minThaiBytes... 15 bytes, one word
+		{"Driving licence <DLT>", `Driving licence &lt;DLT&gt;`}, // no Thai: escaped only
+		{"สงขลา", `สงขลา`},                                       // shorter than minThaiBytes... 15 bytes, one word
 	} {
 		got := string(b.Words(c.in))
 		if c.in == "สงขลา" {
