@@ -219,7 +219,7 @@ var messages = map[string][2]string{
 	"manual.avg":               {"เฉลี่ย", "average"},
 	"manual.max":               {"มากที่สุด", "most"},
 	"manual.min":               {"น้อยที่สุด", "fewest"},
-	"manual.step":              {"ประเภทขั้นตอน", "Step"},
+	"manual.step":              {"ประเภทขั้นตอน", "Type of step"},
 	"manual.detail":            {"รายละเอียด", "Detail"},
 	"manual.duration":          {"ระยะเวลา", "Duration"},
 	"manual.responsible":       {"ส่วนที่รับผิดชอบ", "Responsible"},

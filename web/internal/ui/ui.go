@@ -300,6 +300,14 @@ func (s *UI) parseTemplates() error {
 		"tf":        func(lang, key string, args ...any) string { return fmt.Sprintf(T(lang, key), args...) },
 		"date":      func(t time.Time, lang string) string { return thaitime.FormatDate(t, lang) },
 		"phone":     openinfo.FormatPhone,
+		// phoneIn is phone with the extension's word in lang ("ต่อ", "ext.").
+		"phoneIn": func(p, lang string) string {
+			f := openinfo.FormatPhone(p)
+			if lang == LangEN {
+				f = strings.Replace(f, " ต่อ ", " ext. ", 1)
+			}
+			return f
+		},
 		"telURI":    telURI,
 		"typeLabel": func(t openinfo.AgencyType, lang string) string { return t.Label(lang) },
 		"kindLabel": func(k openinfo.PointKind, lang string) string { return k.Label(lang) },
