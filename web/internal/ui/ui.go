@@ -296,10 +296,10 @@ func FormatNumber(n int) string {
 
 func (s *UI) parseTemplates() error {
 	funcs := template.FuncMap{
-		"t":         T,
-		"tf":        func(lang, key string, args ...any) string { return fmt.Sprintf(T(lang, key), args...) },
-		"date":      func(t time.Time, lang string) string { return thaitime.FormatDate(t, lang) },
-		"phone":     openinfo.FormatPhone,
+		"t":     T,
+		"tf":    func(lang, key string, args ...any) string { return fmt.Sprintf(T(lang, key), args...) },
+		"date":  func(t time.Time, lang string) string { return thaitime.FormatDate(t, lang) },
+		"phone": openinfo.FormatPhone,
 		// phoneIn is phone with the extension's word in lang ("ต่อ", "ext.").
 		"phoneIn": func(p, lang string) string {
 			f := openinfo.FormatPhone(p)
