@@ -150,3 +150,34 @@ func keepWhole(w string) bool {
 	}
 	return consonants >= 2 && n >= 4 && n <= maxNoWrapRunes
 }
+
+// ThaiPieces cuts s into its words and what lies between them, for a
+// layout that breaks lines itself (the printed poster): the pieces joined
+// give s back, and a line may break between any two of them. An opening
+// bracket or quote goes with the word after it, anything else between two
+// words (a closing bracket, a slash, a space) with the word before it.
+func (u *UI) ThaiPieces(s string) []string {
+	var out []string
+	pos, prefix := 0, ""
+	between := func(sep string) {
+		if len(out) == 0 || strings.ContainsAny(sep[len(sep)-1:], "([{\"'") || strings.HasSuffix(sep, "“") {
+			prefix += sep
+			return
+		}
+		out[len(out)-1] += sep
+	}
+	for _, t := range u.breaker.dict.SegmentOffsets(s) {
+		if t.Start > pos {
+			between(s[pos:t.Start])
+		}
+		out = append(out, prefix+t.Text)
+		prefix, pos = "", t.End
+	}
+	if pos < len(s) {
+		between(s[pos:])
+	}
+	if prefix != "" {
+		out = append(out, prefix)
+	}
+	return out
+}

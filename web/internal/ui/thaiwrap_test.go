@@ -155,3 +155,18 @@ func BenchmarkBreakThai(b *testing.B) {
 		breakThai(dict, s)
 	}
 }
+
+func TestThaiPieces(t *testing.T) {
+	u := &UI{breaker: newThaiBreaker(thai.NewDict("สำนักงาน", "ขนส่ง", "จังหวัด", "สงขลา", "งาน", "ทะเบียน", "รถ", "สาขา"))}
+	for in, want := range map[string]string{
+		"งานทะเบียนรถสำนักงานขนส่งจังหวัดสงขลา": "งาน|ทะเบียน|รถ|สำนักงาน|ขนส่ง|จังหวัด|สงขลา",
+		"สำนักงานขนส่ง(สาขา)จังหวัดสงขลา":       "สำนักงาน|ขนส่ง|(สาขา)|จังหวัด|สงขลา",
+		"(สงขลา) 2":                             "(สงขลา) |2",
+		"":                                      "",
+	} {
+		got := u.ThaiPieces(in)
+		if strings.Join(got, "|") != want || strings.Join(got, "") != in {
+			t.Errorf("%q: %q, want %s", in, got, want)
+		}
+	}
+}
