@@ -7,6 +7,7 @@ package portal
 import (
 	"net/http"
 	"net/netip"
+	"sync"
 	"time"
 
 	"github.com/openinfo/openinfo/auth"
@@ -48,6 +49,7 @@ type Portal struct {
 	ratingPointLimit int
 
 	delayRetention time.Duration
+	agencyNames    sync.Map // Thai name → English, for search hits in English (search.go)
 
 	views viewCounter
 	home  homeCache
