@@ -180,4 +180,3 @@ func TestEnglishValues(t *testing.T) {
 	home := f.get(t, "/")
 	home.want(t, 200, `<a href="/rate">`)
 }
-
