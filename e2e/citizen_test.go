@@ -207,6 +207,14 @@ func TestCitizenPages(t *testing.T) {
 				}
 			}
 			open("manual (English)", href)
+			// Search hits name the agency and province in English.
+			if err := chromedp.Run(ctx, chromedp.Navigate(srv.URL+"/search?q="+url.QueryEscape("ใบขับขี่")), chromedp.WaitVisible(`ol.hits`),
+				chromedp.Text(`ol.hits`, &text)); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(text, "Department of Land Transport") {
+				t.Errorf("English search hits: %s", text)
+			}
 			chromedp.Run(ctx, chromedp.Navigate(srv.URL+"/lang?to=th&next=/"), chromedp.WaitVisible(`html[lang="th"]`, chromedp.ByQuery))
 		})
 	}
