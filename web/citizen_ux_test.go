@@ -180,3 +180,28 @@ func TestEnglishValues(t *testing.T) {
 	home := f.get(t, "/")
 	home.want(t, 200, `<a href="/rate">`)
 }
+
+// TestManualNearestPoints: with points in several provinces the page offers
+// the citizen's province, whose points then come first, in the summary box
+// and in the list; the page cache keeps one page per province.
+func TestManualNearestPoints(t *testing.T) {
+	f := newFixture(t)
+	id := publishUXManual(t, f)
+	ctx := context.Background()
+	far := &openinfo.ServicePoint{AgencyID: f.office.ID, NameTH: "สาขาหาดใหญ่", Kind: openinfo.PointCounter, Visible: true,
+		Address: openinfo.Address{ProvinceCode: "90"}}
+	if err := f.db.CreateServicePoint(ctx, far); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.db.Pin(ctx, store.PinProcess, id, []int64{far.ID}); err != nil {
+		t.Fatal(err)
+	}
+	path := "/manuals/" + itoa(id)
+	page := f.get(t, path)
+	page.want(t, 200, `<form method="get" action="`+path+`#points" class="inline" id="near">`, `<option value="50">เชียงใหม่ (1)</option>`, `<option value="90">สงขลา (1)</option>`)
+	near := f.get(t, path+"?province=90")
+	near.want(t, 200, `<option value="90" selected>สงขลา (1)</option>`)
+	order(t, near.body, `<section class="glance"`, `href="/points/`+itoa(far.ID)+`"`, "</section>", `id="points"`, `href="/points/`+itoa(far.ID)+`"`, `href="/points/`+itoa(f.point.ID)+`"`)
+	order(t, f.get(t, path+"?province=50").body, `<section class="glance"`, `href="/points/`+itoa(f.point.ID)+`"`, "</section>")
+	f.get(t, path+"?province=zz").want(t, 200, `<option value="">ทุกจังหวัด</option>`) // unknown: ignored
+}

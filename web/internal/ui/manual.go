@@ -24,6 +24,10 @@ type ManualPage struct {
 	PointTotal int
 	FileBase   string // where the attachments are served
 	Public     bool   // the portal's page: the service points are shown in the body
+	// Province is the citizen's province (its points come first);
+	// Provinces are those of the points, to choose from (none: no choice).
+	Province  string
+	Provinces []ProvinceChoice
 	lang       string
 }
 
@@ -59,6 +63,12 @@ const BlankRows = 2
 // KindLabel names a kind of search result.
 func KindLabel(k search.Kind, lang string) string {
 	return T(lang, "search.kind."+string(k))
+}
+
+// ProvinceChoice is a province a manual's service points are in.
+type ProvinceChoice struct {
+	Code, Name string
+	N          int
 }
 
 // Glance is the box at the top of a manual page: what a citizen needs
@@ -117,13 +127,19 @@ func (m ManualPage) Glance() Glance {
 	if c.TimeLimit.Value > 0 {
 		g.TimeLimit = c.TimeLimit.Unit.Count(float64(c.TimeLimit.Value), lang)
 	}
-	// Counters before online and phone points: the list is what to visit.
-	for _, pass := range []bool{true, false} {
-		for _, p := range m.Points {
-			if (p.Kind == openinfo.PointCounter) == pass && len(g.Points) < glancePoints {
-				g.Points = append(g.Points, p)
+	// Counters before online and phone points: the list is what to visit;
+	// in the citizen's province when they chose one and it has any.
+	pick := func(province string) {
+		for _, counter := range []bool{true, false} {
+			for _, p := range m.Points {
+				if (p.Kind == openinfo.PointCounter) == counter && (province == "" || p.Address.ProvinceCode == province) && len(g.Points) < glancePoints {
+					g.Points = append(g.Points, p)
+				}
 			}
 		}
+	}
+	if pick(m.Province); len(g.Points) == 0 && m.Province != "" {
+		pick("")
 	}
 	g.MorePoints = m.PointTotal - len(g.Points)
 	for _, ch := range c.Channels {
