@@ -28,7 +28,7 @@ type ManualPage struct {
 	// Provinces are those of the points, to choose from (none: no choice).
 	Province  string
 	Provinces []ProvinceChoice
-	lang       string
+	lang      string
 }
 
 // NewManualPage arranges a revision for reading: documents in their two
