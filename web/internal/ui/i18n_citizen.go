@@ -39,6 +39,8 @@ func init() {
 		"rate.cookie":          {"เมื่อส่งแบบประเมิน เบราว์เซอร์ของท่านจะเก็บคุกกี้ที่เป็นตัวเลขสุ่มไว้ 2 ปี เพื่อให้ประเมินจุดบริการนี้ได้วันละครั้ง ไม่ใช้ระบุตัวท่าน", "When you send the form, your browser keeps a cookie holding a random number for 2 years, so that this point is rated once a day per phone; it does not identify you."},
 		"rate.comment.private": {"โปรดอย่าใส่ชื่อ เลขบัตรประชาชน หรือหมายเลขโทรศัพท์", "Please do not write your name, ID number or phone number."},
 		"rate.already.body":    {"ท่านได้ประเมินจุดบริการนี้แล้วในวันนี้ ขอบคุณที่ร่วมประเมิน ประเมินได้อีกครั้งในวันพรุ่งนี้", "You have already rated this service point today. Thank you! You can rate it again tomorrow."},
+		"delays.privacy":       {"เลขที่คำขอและเลข 4 หลักท้ายใช้ตรวจสอบเท่านั้น ไม่บันทึกไว้", "The reference and the 4 digits are only checked, not stored."},
+		"onboard.privacy":      {"ชื่อ อีเมล และหมายเลขโทรศัพท์ของผู้ยื่นใช้เพื่อดำเนินการตามคำขอนี้", "The requester's name, e-mail and phone number are used to handle this request."},
 		"desc.site":            {"ข้อมูลการติดต่อราชการ: คู่มือสำหรับประชาชน เอกสารที่ต้องใช้ ค่าธรรมเนียม ระยะเวลา หน่วยงาน และจุดบริการทั่วประเทศ", "How to deal with Thai government: citizen manuals with the documents, fees and time they take, agencies and service points nationwide."},
 		"desc.manual":          {"%s: เอกสารที่ต้องใช้ ค่าธรรมเนียม ระยะเวลา ขั้นตอน และจุดบริการที่ยื่นได้ (%s)", "%s: documents, fees, time, steps and where to apply (%s)."},
 		"desc.agency":          {"%s: ที่อยู่ หมายเลขโทรศัพท์ จุดบริการ และคู่มือสำหรับประชาชน", "%s: address, phone numbers, service points and citizen manuals."},
