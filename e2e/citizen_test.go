@@ -160,6 +160,7 @@ func TestCitizenPages(t *testing.T) {
 			open("privacy", "/privacy")
 			open("accessibility", "/accessibility")
 			open("rate entry", "/rate")
+			open("delays", "/delays")
 
 			// Rate a service point: the form says what is optional and what
 			// its cookie does; the thank-you is a confirmation.
