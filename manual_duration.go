@@ -82,17 +82,23 @@ func (t DurationTotal) Text(lang string) string {
 	if t.IsZero() {
 		return ""
 	}
+	return Text{"ระยะเวลาดำเนินการรวม ", "Total time: "}.In(lang) + t.Phrase(lang)
+}
+
+// Phrase writes the total without its label: "1 ชั่วโมง 30 นาที", "1 hour
+// 30 minutes"; "" when the total is zero.
+func (t DurationTotal) Phrase(lang string) string {
 	var parts []string
 	add := func(x float64, u DurationUnit) {
 		if x > 0 {
-			parts = append(parts, formatNumber(x)+" "+u.Label(lang))
+			parts = append(parts, u.Count(x, lang))
 		}
 	}
 	add(t.BusinessDays, UnitBusinessDay)
 	add(t.Days, UnitDay)
 	add(t.Hours, UnitHour)
 	add(t.Minutes, UnitMinute)
-	return Text{"ระยะเวลาดำเนินการรวม ", "Total time: "}.In(lang) + strings.Join(parts, " ")
+	return strings.Join(parts, " ")
 }
 
 // TotalDuration returns the total of the steps (see Total for the rule):

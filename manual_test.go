@@ -199,7 +199,7 @@ func TestTotalDuration(t *testing.T) {
 	}{
 		{"none", nil, 0, 0, 0, "", ""},
 		{"minutes carry into hours", []Step{step(15, UnitMinute), step(30, UnitMinute), step(45, UnitMinute)},
-			0, 1, 30, "ระยะเวลาดำเนินการรวม 1 ชั่วโมง 30 นาที", "Total time: 1 hours 30 minutes"},
+			0, 1, 30, "ระยะเวลาดำเนินการรวม 1 ชั่วโมง 30 นาที", "Total time: 1 hour 30 minutes"},
 		{"hours stay hours with no days", []Step{step(5, UnitHour), step(5, UnitHour)},
 			0, 10, 0, "ระยะเวลาดำเนินการรวม 10 ชั่วโมง", "Total time: 10 hours"},
 		{"business days", []Step{step(5, UnitBusinessDay), step(10, UnitBusinessDay)},
@@ -326,5 +326,32 @@ func TestSearchText(t *testing.T) {
 	}
 	if (&ManualContent{}).SearchText() != "" {
 		t.Fatal("empty manual has search text")
+	}
+}
+
+func TestUnitCounts(t *testing.T) {
+	for _, c := range []struct{ got, want string }{
+		{UnitHour.Count(1, "en"), "1 hour"},
+		{UnitHour.Count(2, "en"), "2 hours"},
+		{UnitBusinessDay.Count(1, "en"), "1 business day"},
+		{UnitMinute.Count(1.5, "en"), "1.5 minutes"},
+		{UnitHour.Count(1, "th"), "1 ชั่วโมง"},
+		{DocUnitCopy.Count(1, "en"), "1 copy"},
+		{DocUnitCopy.Count(0, "en"), "0 copies"},
+		{DocUnitSet.Count(1, "en"), "1 set"},
+		{DocUnitCopy.Count(2, "th"), "2 ฉบับ"},
+		{Fee{Amount: 1505, Unit: FeeBaht}.AmountText("th"), "1,505 บาท"},
+		{Fee{Amount: 1234567.5, Unit: FeeBaht}.AmountText("en"), "1,234,567.5 baht"},
+		{Fee{Amount: 3, Unit: FeePercent}.AmountText("th"), "ร้อยละ 3"},
+		{Fee{Amount: 3, Unit: FeePercent}.AmountText("en"), "3 percent"},
+	} {
+		if c.got != c.want {
+			t.Errorf("got %q, want %q", c.got, c.want)
+		}
+	}
+	for s, want := range map[string]bool{"ไม่มี": true, " - ": true, "": true, "90 วัน": false} {
+		if IsNone(s) != want {
+			t.Errorf("IsNone(%q) = %v", s, !want)
+		}
 	}
 }

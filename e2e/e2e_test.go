@@ -251,7 +251,7 @@ func TestPortalOnAPhone(t *testing.T) {
 	}
 	check("manual")
 	err = chromedp.Run(ctx,
-		chromedp.Click(`#points + ul a`, chromedp.ByQuery),
+		chromedp.Click(`#points ~ ul a`, chromedp.ByQuery),
 		chromedp.WaitVisible(`ul.hours`),
 		chromedp.Text(`main`, &text),
 	)

@@ -36,6 +36,10 @@ type Poster struct {
 	PointEN   string // service point name in English (optional, printed small)
 	URL       string // rating URL encoded in the QR code (required)
 	ShortLink string // link printed under the QR code; defaults to URL without its scheme
+	// Words, when set, cuts a text into its words (the pieces joined give
+	// the text back): a Thai line then breaks between words, and between
+	// character clusters only inside a word too long for a line.
+	Words func(string) []string
 }
 
 // displayLink is the link printed under the QR code.
@@ -51,8 +55,9 @@ func (p Poster) displayLink() string {
 
 // svgWriter accumulates the poster markup and the current vertical position.
 type svgWriter struct {
-	b bytes.Buffer
-	y float64 // top of the next block, mm
+	b     bytes.Buffer
+	y     float64 // top of the next block, mm
+	words func(string) []string
 }
 
 // text writes s wrapped to the content width, centred, starting at the
@@ -63,7 +68,7 @@ func (w *svgWriter) text(s string, size, minSize float64, maxLines int, attrs st
 	if s == "" {
 		return
 	}
-	lines, size := fitText(s, contentW, size, minSize, maxLines)
+	lines, size := fitTextWords(s, contentW, size, minSize, maxLines, w.words)
 	for _, line := range lines {
 		w.y += size
 		w.b.WriteString(`<text x="` + num(centerX) + `" y="` + num(w.y) + `" font-size="` + num(size) + `"` + attrs + `>`)
@@ -121,7 +126,7 @@ func (p Poster) writeSVG(out *bytes.Buffer) error {
 		return err
 	}
 	fontAttr := ` font-family="` + FontFamily + `"`
-	w := &svgWriter{y: 20}
+	w := &svgWriter{y: 20, words: p.Words}
 	w.b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" xml:lang="th" width="210mm" height="297mm" viewBox="0 0 210 297">` + "\n")
 	w.b.WriteString("<title>" + esc(p.title()) + "</title>\n")
 	w.b.WriteString(`<rect width="210" height="297" fill="#fff"/>` + "\n")

@@ -93,6 +93,13 @@ func clusters(s string) []string {
 // character clusters. A single cluster wider than maxWidth gets a line of
 // its own.
 func wrapText(s string, maxWidth, fontSize float64) []string {
+	return wrapTextWords(s, maxWidth, fontSize, nil)
+}
+
+// wrapTextWords is wrapText with a word splitter (Poster.Words): a
+// space-separated chunk too wide for the line is broken between its words,
+// and only a word too wide on its own between character clusters.
+func wrapTextWords(s string, maxWidth, fontSize float64, words func(string) []string) []string {
 	var lines []string
 	var cur string
 	for _, word := range strings.Fields(s) {
@@ -108,12 +115,29 @@ func wrapText(s string, maxWidth, fontSize float64) []string {
 			cur = word
 			continue
 		}
-		for _, c := range clusters(word) {
-			if cur != "" && estimateWidth(cur+c, fontSize) > maxWidth {
-				lines = append(lines, cur)
-				cur = ""
+		pieces := []string{word}
+		if words != nil {
+			pieces = words(word)
+		}
+		for _, piece := range pieces {
+			if cur != "" && estimateWidth(cur+piece, fontSize) <= maxWidth {
+				cur += piece
+				continue
 			}
-			cur += c
+			if estimateWidth(piece, fontSize) <= maxWidth {
+				if cur != "" {
+					lines = append(lines, cur)
+				}
+				cur = piece
+				continue
+			}
+			for _, c := range clusters(piece) {
+				if cur != "" && estimateWidth(cur+c, fontSize) > maxWidth {
+					lines = append(lines, cur)
+					cur = ""
+				}
+				cur += c
+			}
 		}
 	}
 	if cur != "" {
@@ -126,8 +150,13 @@ func wrapText(s string, maxWidth, fontSize float64) []string {
 // by steps down to minSize, that needs no more than maxLines lines. At
 // minSize it returns however many lines are needed.
 func fitText(s string, maxWidth, size, minSize float64, maxLines int) ([]string, float64) {
+	return fitTextWords(s, maxWidth, size, minSize, maxLines, nil)
+}
+
+// fitTextWords is fitText with a word splitter (wrapTextWords).
+func fitTextWords(s string, maxWidth, size, minSize float64, maxLines int, words func(string) []string) ([]string, float64) {
 	for {
-		lines := wrapText(s, maxWidth, size)
+		lines := wrapTextWords(s, maxWidth, size, words)
 		if len(lines) <= maxLines || size*0.9 < minSize {
 			return lines, size
 		}

@@ -98,6 +98,8 @@ func cacheParams(path string) []string {
 		return []string{"sub", "page", "manuals"}
 	case strings.HasPrefix(path, "/manuals/") && strings.HasSuffix(path, "/history"):
 		return []string{"changed", "a", "b"}
+	case strings.HasPrefix(path, "/manuals/"):
+		return []string{"province"} // the citizen's province, whose service points come first
 	case path == "/egov":
 		return []string{"q", "section", "type", "ministry", "province", "page"}
 	}

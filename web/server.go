@@ -30,6 +30,7 @@ import (
 	"github.com/openinfo/openinfo/jobs"
 	"github.com/openinfo/openinfo/notify"
 	"github.com/openinfo/openinfo/search"
+	"github.com/openinfo/openinfo/search/thai"
 	"github.com/openinfo/openinfo/store"
 )
 
@@ -92,7 +93,16 @@ type Config struct {
 	ExportStreamRows int
 	// MapTiles and MapAttribution: the point form's map (admin.Config).
 	MapTiles, MapAttribution string
+	// Operator is who runs the site, named in every page's footer and in
+	// the privacy notice (zero: ui.DefaultOperator).
+	Operator Operator
+	// DelayRetention is how long a delay case keeps the applicant's
+	// details after the decision, as the privacy notice says (0: two years).
+	DelayRetention time.Duration
 }
+
+// Operator is who runs the site (ui.Operator).
+type Operator = ui.Operator
 
 // Server holds what the handlers share.
 type Server struct {
@@ -133,8 +143,12 @@ func New(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	var err2 error
+	var dict *thai.Dict
+	if cfg.Search != nil {
+		dict = cfg.Search.Dict()
+	}
 	s.UI, err2 = ui.New(ui.Options{Log: cfg.Logger, BaseURL: cfg.BaseURL, SecureCookies: cfg.SecureCookies,
-		StaticHash: hex.EncodeToString(h.Sum(nil))[:12]})
+		StaticHash: hex.EncodeToString(h.Sum(nil))[:12], Dict: dict, Operator: cfg.Operator})
 	if err2 != nil {
 		return nil, err2
 	}
@@ -150,7 +164,8 @@ func New(cfg Config) (*Server, error) {
 	s.find = &find.Finder{Index: cfg.Search, Ready: cfg.SearchReady, DB: cfg.DB}
 	s.api = &api.API{Find: s.find, AbsURL: s.AbsURL}
 	s.portal = portal.New(portal.Config{UI: s.UI, DB: cfg.DB, Find: s.find, Sealer: cfg.Sealer, Mailer: cfg.Mailer,
-		Proxies: cfg.TrustedProxies, RatingsPerHour: cfg.RatingsPerHour, RatingsPerPointPerHour: cfg.RatingsPerPointPerHour})
+		Proxies: cfg.TrustedProxies, RatingsPerHour: cfg.RatingsPerHour, RatingsPerPointPerHour: cfg.RatingsPerPointPerHour,
+		DelayRetention: cfg.DelayRetention})
 	s.micro.off = !cfg.PageCache
 	s.micro.maxBytes = cfg.PageCacheBytes
 	s.micro.onHit = s.portal.CountCachedView

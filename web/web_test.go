@@ -68,8 +68,17 @@ func newFixture(t *testing.T) *fixture {
 
 type response struct {
 	*http.Response
-	body string
+	body string // the page with the Thai word breaks taken out (plainThai)
+	raw  string // the page as sent
 }
+
+// thaiBreaks are the marks ui.ThaiWords puts into Thai text: a word kept
+// whole and a place to break the line.
+var thaiBreaks = regexp.MustCompile(`<span class="w">([^<]*)</span>|<wbr>`)
+
+// plainThai takes the Thai word breaks out of a page, so that tests look
+// for the text as written.
+func plainThai(s string) string { return thaiBreaks.ReplaceAllString(s, "$1") }
 
 func (f *fixture) get(t *testing.T, path string, header ...string) response {
 	t.Helper()
@@ -84,7 +93,7 @@ func (f *fixture) get(t *testing.T, path string, header ...string) response {
 	}
 	defer res.Body.Close()
 	b, _ := io.ReadAll(res.Body)
-	return response{res, string(b)}
+	return response{res, plainThai(string(b)), string(b)}
 }
 
 func (r response) want(t *testing.T, status int, contains ...string) {

@@ -47,10 +47,14 @@ type Config struct {
 	PageCacheBytes                             int64
 	MapTiles, MapAttribution                   string
 	DelayRetention                             time.Duration
-	MemoryLimit                                int64 // bytes; 0: none
-	DebugAddr                                  string
-	MetricsAddr, MetricsToken                  string
-	SearchPoll                                 time.Duration
+	// Operator is who runs the site (footer, privacy notice); the
+	// operator-* settings, DGA when none is given.
+	OperatorNameTH, OperatorNameEN            string
+	OperatorEmail, OperatorPhone, OperatorURL string
+	MemoryLimit                               int64 // bytes; 0: none
+	DebugAddr                                 string
+	MetricsAddr, MetricsToken                 string
+	SearchPoll                                time.Duration
 
 	// Version is the build's, shown by the site: the command sets it, it
 	// is not a setting.
@@ -147,6 +151,11 @@ var settings = []setting{
 	{"map-tiles", "OPENINFO_MAP_TILES", "map tiles of the back office's pin picker, a URL template with {z}, {x}, {y}; empty = a coordinate grid only (offline)", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"},
 	{"map-attribution", "OPENINFO_MAP_ATTRIBUTION", "credit shown under the map for its tiles", "© OpenStreetMap contributors"},
 	{"delay-retention", "OPENINFO_DELAY_RETENTION", "how long after the decision a delay case keeps the applicant's name and contacts (then blanked by a job)", "17520h"},
+	{"operator-name", "OPENINFO_OPERATOR_NAME", "Thai name of the agency that runs the site, in every page's footer and the privacy notice; empty = สำนักงานพัฒนารัฐบาลดิจิทัล (องค์การมหาชน)", ""},
+	{"operator-name-en", "OPENINFO_OPERATOR_NAME_EN", "English name of the operator (with --operator-name)", ""},
+	{"operator-email", "OPENINFO_OPERATOR_EMAIL", "e-mail address for questions about the site and personal data (the privacy notice's contact)", ""},
+	{"operator-phone", "OPENINFO_OPERATOR_PHONE", "telephone number of the operator", ""},
+	{"operator-url", "OPENINFO_OPERATOR_URL", "website of the operator", ""},
 	{"debug-addr", "OPENINFO_DEBUG_ADDR", "address for Go's profiler (/debug/pprof/), loopback only, e.g. 127.0.0.1:6060; empty = off", ""},
 	{"metrics-addr", "OPENINFO_METRICS_ADDR", "address of a separate listener for Prometheus /metrics (e.g. 127.0.0.1:9090 or an internal interface); empty = none", ""},
 	{"metrics-token", "OPENINFO_METRICS_TOKEN", "bearer token (16+ characters) that opens /metrics on the site itself; empty = /metrics only on --metrics-addr", ""},
@@ -218,6 +227,14 @@ func ParseConfig(name string, args []string, env func(string) string, stderr io.
 	}
 	if c.DelayRetention, err = time.ParseDuration(*vals["delay-retention"]); err != nil || c.DelayRetention < 24*time.Hour {
 		return nil, fmt.Errorf("delay-retention: %q is not a duration of a day or more, like 17520h (two years)", *vals["delay-retention"])
+	}
+	c.OperatorNameTH, c.OperatorNameEN = strings.TrimSpace(*vals["operator-name"]), strings.TrimSpace(*vals["operator-name-en"])
+	c.OperatorEmail, c.OperatorPhone, c.OperatorURL = strings.TrimSpace(*vals["operator-email"]), strings.TrimSpace(*vals["operator-phone"]), strings.TrimSpace(*vals["operator-url"])
+	if c.OperatorNameTH == "" && (c.OperatorNameEN != "" || c.OperatorEmail != "" || c.OperatorPhone != "" || c.OperatorURL != "") {
+		return nil, fmt.Errorf("operator-name: give the operator's Thai name with its other details")
+	}
+	if u := c.OperatorURL; u != "" && !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
+		return nil, fmt.Errorf("operator-url: %q is not an http(s) address", u)
 	}
 	if c.MemoryLimit, err = parseSize(*vals["memory-limit"]); err != nil {
 		return nil, fmt.Errorf("memory-limit: %w", err)

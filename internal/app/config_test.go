@@ -78,3 +78,19 @@ func TestConfig(t *testing.T) {
 		}
 	}
 }
+
+// TestOperatorSettings: the operator named in the footer and the privacy
+// notice is configurable; its details need its Thai name.
+func TestOperatorSettings(t *testing.T) {
+	c, err := ParseConfig("serve", []string{"--operator-name", "สำนักงานทดสอบ", "--operator-email", "dpo@example.go.th"}, envOf(map[string]string{
+		"OPENINFO_OPERATOR_URL": "https://example.go.th"}), io.Discard, nil)
+	if err != nil || c.OperatorNameTH != "สำนักงานทดสอบ" || c.OperatorEmail != "dpo@example.go.th" || c.OperatorURL != "https://example.go.th" {
+		t.Fatalf("%+v, %v", c, err)
+	}
+	if _, err := ParseConfig("serve", []string{"--operator-email", "dpo@example.go.th"}, envOf(nil), io.Discard, nil); err == nil {
+		t.Error("details without a name accepted")
+	}
+	if _, err := ParseConfig("serve", []string{"--operator-name", "x", "--operator-url", "javascript:alert(1)"}, envOf(nil), io.Discard, nil); err == nil {
+		t.Error("a non-http operator URL accepted")
+	}
+}

@@ -26,6 +26,7 @@ type posterPage struct {
 	Query     string // "?process=…" for the download links, "" for none
 	Process   *ui.ProcessName
 	Processes []ui.ProcessName
+	words     func(string) []string // the Thai word splitter for the printed lines
 }
 
 // posterData loads the point of {id} and its rating link.
@@ -44,7 +45,7 @@ func (s *Admin) posterData(r *http.Request) (*posterPage, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &posterPage{Point: pt, Agency: a, Code: code, URL: s.AbsURL(r, "/rate/"+code)}
+	p := &posterPage{Point: pt, Agency: a, Code: code, URL: s.AbsURL(r, "/rate/"+code), words: s.ThaiPieces}
 	if proc := ui.RatedProcess(r, s.db, pt); proc != nil {
 		p.Process = proc
 		p.Query = "?process=" + strconv.FormatInt(proc.ID, 10)
@@ -54,7 +55,7 @@ func (s *Admin) posterData(r *http.Request) (*posterPage, error) {
 }
 
 func (p *posterPage) poster() poster.Poster {
-	pp := poster.Poster{AgencyTH: p.Agency.NameTH, AgencyEN: p.Agency.NameEN, PointTH: p.Point.NameTH, PointEN: p.Point.NameEN, URL: p.URL}
+	pp := poster.Poster{AgencyTH: p.Agency.NameTH, AgencyEN: p.Agency.NameEN, PointTH: p.Point.NameTH, PointEN: p.Point.NameEN, URL: p.URL, Words: p.words}
 	if p.Process != nil {
 		pp.PointTH += " – " + p.Process.TH
 		if p.Process.EN != "" && pp.PointEN != "" {

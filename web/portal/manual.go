@@ -43,9 +43,34 @@ func (s *Portal) handleManual(w http.ResponseWriter, r *http.Request) {
 	lang := ui.LangFrom(r)
 	page := ui.NewManualPage(p, a, rev, lang)
 	page.FileBase = "/manuals/" + itoa(p.ID) + "/files/"
-	if page.Points, page.PointTotal, err = s.db.PinnedPoints(ctx, store.PinProcess, p.ID, true, 100, 0); err != nil {
+	page.Public = true
+	// The citizen's province (?province=, chosen on the page) puts its
+	// service points first, in the summary box and in the list.
+	if prov, ok := openinfo.ProvinceByCode(r.URL.Query().Get("province")); ok {
+		page.Province = prov.Code
+	}
+	if page.Points, page.PointTotal, err = s.db.PinnedPointsIn(ctx, store.PinProcess, p.ID, page.Province, 100, 0); err != nil {
 		s.Fail(w, r, err)
 		return
+	}
+	if page.PointTotal > 1 {
+		counts, err := s.db.PinnedProvinces(ctx, store.PinProcess, p.ID)
+		if err != nil {
+			s.Fail(w, r, err)
+			return
+		}
+		n := map[string]int{}
+		for _, c := range counts {
+			n[c.Province] = c.N
+		}
+		for _, pr := range openinfo.Provinces { // in the order of the directory's province list
+			if n[pr.Code] > 0 {
+				page.Provinces = append(page.Provinces, ui.ProvinceChoice{Code: pr.Code, Name: pr.Name(lang), N: n[pr.Code]})
+			}
+		}
+		if len(page.Provinces) < 2 && page.Province == "" {
+			page.Provinces = nil // nothing to choose between
+		}
 	}
 	s.views.add(p.ID)
 	s.Render(w, r, http.StatusOK, "manual", ui.T(lang, "manual.title")+": "+page.C.Name, page)

@@ -7,6 +7,8 @@ package portal
 import (
 	"net/http"
 	"net/netip"
+	"sync"
+	"time"
 
 	"github.com/openinfo/openinfo/auth"
 	"github.com/openinfo/openinfo/notify"
@@ -26,6 +28,9 @@ type Config struct {
 	// RatingsPerHour and RatingsPerPointPerHour bound ratings per address
 	// (0: 120 and 20).
 	RatingsPerHour, RatingsPerPointPerHour int
+	// DelayRetention is how long a decided delay case keeps the
+	// applicant's details, for the privacy notice (0: two years).
+	DelayRetention time.Duration
 }
 
 // Portal is the public site.
@@ -43,6 +48,9 @@ type Portal struct {
 	ratingLimit      int
 	ratingPointLimit int
 
+	delayRetention time.Duration
+	agencyNames    sync.Map // Thai name → English, for search hits in English (search.go)
+
 	views viewCounter
 	home  homeCache
 }
@@ -50,7 +58,11 @@ type Portal struct {
 // New returns the portal.
 func New(c Config) *Portal {
 	p := &Portal{UI: c.UI, db: c.DB, find: c.Find, sealer: c.Sealer, mailer: c.Mailer, proxies: c.Proxies,
-		ratingLimit: c.RatingsPerHour, ratingPointLimit: c.RatingsPerPointPerHour}
+		ratingLimit: c.RatingsPerHour, ratingPointLimit: c.RatingsPerPointPerHour,
+		delayRetention: c.DelayRetention}
+	if p.delayRetention <= 0 {
+		p.delayRetention = 2 * 365 * 24 * time.Hour
+	}
 	if c.DB != nil {
 		p.ratings = c.DB.NewRatingWriter(store.RatingWriterOptions{})
 	}
@@ -79,6 +91,8 @@ func (s *Portal) Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /rate/{code}/thanks", s.handleRateThanks)
 	mux.HandleFunc("GET /points/{id}/rate", s.handlePointRate)
 	mux.HandleFunc("GET /delays", s.handleDelays)
+	mux.HandleFunc("GET /privacy", s.handlePrivacy)
+	mux.HandleFunc("GET /accessibility", s.handleAccessibility)
 	mux.HandleFunc("GET /egov", s.handleEgovList)
 	mux.HandleFunc("GET /egov/{id}", s.handleEgovRecord)
 	mux.HandleFunc("GET /egov/{id}/file", s.handleEgovFile)

@@ -306,7 +306,7 @@ var rateMessages = map[string][2]string{
 	"rate.profile":       {"ข้อมูลผู้ตอบ (ไม่บังคับ)", "About you (optional)"},
 	"rate.profile.none":  {"ไม่ระบุ", "Prefer not to say"},
 	"rate.comment":       {"ข้อเสนอแนะ (ไม่บังคับ)", "Comments (optional)"},
-	"rate.comment.hint":  {"ไม่เกิน %d ตัวอักษร", "Up to %d characters"},
+	"rate.comment.hint":  {"ไม่เกิน %d ตัวอักษร", "Up to %d characters."},
 	"rate.submit":        {"ส่งแบบประเมิน", "Send"},
 	"rate.thanks":        {"ขอบคุณที่ร่วมประเมิน", "Thank you for your rating"},
 	"rate.thanks.body":   {"ความเห็นของท่านได้รับการบันทึกแล้ว และจะนำไปปรับปรุงการให้บริการ", "Your answers are saved and will help improve the service."},

@@ -4,8 +4,12 @@ import (
 	"html/template"
 	"net/http"
 	"strconv"
+	"strings"
+	"sync"
 	"time"
 
+	"github.com/openinfo/openinfo"
+	"github.com/openinfo/openinfo/store"
 	"github.com/openinfo/openinfo/web/internal/find"
 
 	"github.com/openinfo/openinfo/web/internal/ui"
@@ -81,7 +85,11 @@ func (s *Portal) handleSearch(w http.ResponseWriter, r *http.Request) {
 		if title != h.Title || len(h.TitleSpans) == 0 {
 			th = template.HTML(template.HTMLEscapeString(title))
 		}
-		p.Hits = append(p.Hits, searchHit{Kind: h.Kind, URL: find.HitURL(h.Kind, h.ID), Title: th, Agency: h.Agency, Place: h.Place,
+		agency, place := h.Agency, h.Place
+		if lang == ui.LangEN {
+			agency, place = s.agencyEN(r, agency), provinceEN(place)
+		}
+		p.Hits = append(p.Hits, searchHit{Kind: h.Kind, URL: find.HitURL(h.Kind, h.ID), Title: th, Agency: agency, Place: place,
 			Snippet: search.HTML(h.BodySpans)})
 	}
 	// Tabs: every kind with its count under the other filters.
@@ -126,4 +134,53 @@ func (s *Portal) handleSearch(w http.ResponseWriter, r *http.Request) {
 		status = http.StatusServiceUnavailable
 	}
 	s.Render(w, r, status, "search", title, p)
+}
+
+// provincesEN maps the provinces' Thai names to their English ones.
+var provincesEN = sync.OnceValue(func() map[string]string {
+	m := make(map[string]string, len(openinfo.Provinces))
+	for _, p := range openinfo.Provinces {
+		m[p.NameTH] = p.NameEN
+	}
+	return m
+})
+
+// provinceEN gives a hit's place in English: the index holds the Thai
+// province, after the district for a service point ("อำเภอเมืองสงขลา
+// สงขลา"), and districts have no English names here, so English shows the
+// province alone.
+func provinceEN(place string) string {
+	last := place
+	if i := strings.LastIndexByte(place, ' '); i >= 0 {
+		last = place[i+1:]
+	}
+	if en, ok := provincesEN()[last]; ok && en != "" {
+		return en
+	}
+	return place
+}
+
+// agencyEN gives the English name of the agency a hit names in Thai, when it
+// has one (looked up once per name and node: names change rarely, and a
+// stale one is only the older English name).
+func (s *Portal) agencyEN(r *http.Request, th string) string {
+	if th == "" || s.db == nil {
+		return th
+	}
+	if en, ok := s.agencyNames.Load(th); ok {
+		return en.(string)
+	}
+	en := th
+	if list, _, err := s.db.Agencies(r.Context(), store.AgencyFilter{Query: th, Limit: 20}); err == nil {
+		for _, a := range list {
+			if a.NameTH == th && a.NameEN != "" {
+				en = a.NameEN
+				break
+			}
+		}
+	} else {
+		return th
+	}
+	s.agencyNames.Store(th, en)
+	return en
 }

@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/openinfo/openinfo"
+	"github.com/openinfo/openinfo/search/thai"
 	"github.com/openinfo/openinfo/thaitime"
 )
 
@@ -37,6 +38,11 @@ type Options struct {
 	// menu, breadcrumbs, the flash message (nil: none); the back office
 	// sets it.
 	Shell func(r *http.Request, title string) *Shell
+	// Dict is the Thai dictionary that breaks Thai lines at word
+	// boundaries (nil: the built-in seed list); the search index's.
+	Dict *thai.Dict
+	// Operator is who runs the site (zero: DefaultOperator).
+	Operator Operator
 }
 
 // UI renders pages.
@@ -47,11 +53,14 @@ type UI struct {
 	staticHash    string
 	shell         func(r *http.Request, title string) *Shell
 	pages         map[string]*template.Template
+	breaker       *thaiBreaker
+	operator      Operator
 }
 
 // New parses every template once.
 func New(o Options) (*UI, error) {
-	u := &UI{Log: o.Log, BaseURL: strings.TrimRight(o.BaseURL, "/"), SecureCookies: o.SecureCookies, staticHash: o.StaticHash, shell: o.Shell}
+	u := &UI{Log: o.Log, BaseURL: strings.TrimRight(o.BaseURL, "/"), SecureCookies: o.SecureCookies, staticHash: o.StaticHash, shell: o.Shell,
+		breaker: newThaiBreaker(o.Dict), operator: o.Operator.orDefault()}
 	if u.Log == nil {
 		u.Log = slog.Default()
 	}
@@ -96,12 +105,15 @@ func WithRequestID(ctx context.Context, id string) context.Context {
 
 // Page is what every template gets.
 type Page struct {
-	Lang      string
-	Title     string
-	Canonical string
-	Path      string // the current path with query, for the language switch
-	RequestID string
-	Data      any
+	Lang  string
+	Title string
+	// Description is the page's meta description (search engines, link
+	// previews): public pages only.
+	Description string
+	Canonical   string
+	Path        string // the current path with query, for the language switch
+	RequestID   string
+	Data        any
 	// Back office only: the frame, and from it who is signed in and the
 	// form token.
 	Shell *Shell
@@ -119,7 +131,7 @@ func (s *UI) Render(w http.ResponseWriter, r *http.Request, status int, name, ti
 	}
 	lang := LangFrom(r)
 	p := Page{Lang: lang, Title: title, Path: r.URL.RequestURI(), RequestID: RequestID(r.Context()), Data: data,
-		Canonical: s.AbsURL(r, r.URL.Path)}
+		Canonical: s.AbsURL(r, r.URL.Path), Description: describe(name, title, lang, data)}
 	if strings.HasPrefix(r.URL.Path, "/admin") && s.shell != nil {
 		if p.Shell = s.shell(r, title); p.Shell != nil {
 			p.User, p.CSRF = p.Shell.User, p.Shell.CSRF
@@ -284,10 +296,18 @@ func FormatNumber(n int) string {
 
 func (s *UI) parseTemplates() error {
 	funcs := template.FuncMap{
-		"t":         T,
-		"tf":        func(lang, key string, args ...any) string { return fmt.Sprintf(T(lang, key), args...) },
-		"date":      func(t time.Time, lang string) string { return thaitime.FormatDate(t, lang) },
-		"phone":     openinfo.FormatPhone,
+		"t":     T,
+		"tf":    func(lang, key string, args ...any) string { return fmt.Sprintf(T(lang, key), args...) },
+		"date":  func(t time.Time, lang string) string { return thaitime.FormatDate(t, lang) },
+		"phone": openinfo.FormatPhone,
+		// phoneIn is phone with the extension's word in lang ("ต่อ", "ext.").
+		"phoneIn": func(p, lang string) string {
+			f := openinfo.FormatPhone(p)
+			if lang == LangEN {
+				f = strings.Replace(f, " ต่อ ", " ext. ", 1)
+			}
+			return f
+		},
 		"telURI":    telURI,
 		"typeLabel": func(t openinfo.AgencyType, lang string) string { return t.Label(lang) },
 		"kindLabel": func(k openinfo.PointKind, lang string) string { return k.Label(lang) },
@@ -333,7 +353,12 @@ func (s *UI) parseTemplates() error {
 		"pointContact": func(p *openinfo.ServicePoint, lang string) contactView {
 			return contactView{openinfo.Contact{Address: p.Address, Phones: p.Phones, Email: p.Email}, lang}
 		},
-		"static": func(name string) string { return "/static/" + name + "?v=" + s.staticHash },
+		// tw keeps Thai words whole when the line breaks (thaiwrap.go).
+		"tw":       s.breaker.Words,
+		"operator": func() Operator { return s.operator },
+		"isNone":   openinfo.IsNone,
+		"float":    func(n int) float64 { return float64(n) },
+		"static":   func(name string) string { return "/static/" + name + "?v=" + s.staticHash },
 		"dict": func(kv ...any) map[string]any { // pairs of name, value, for sub-templates
 			m := map[string]any{}
 			for i := 0; i+1 < len(kv); i += 2 {
