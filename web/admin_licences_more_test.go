@@ -204,13 +204,13 @@ func TestLicenceTasksAndEmail(t *testing.T) {
 	}
 
 	// The profile: no address yet, then the one the provider sends at login.
-	if _, b, _ := fetch(t, officer, f.srv.URL+"/admin/profile"); !strings.Contains(string(b), "ผู้ให้บริการยืนยันตัวตนไม่ได้ส่งอีเมลมา") {
+	if _, b, _ := fetch(t, officer, f.srv.URL+"/admin/profile"); !strings.Contains(string(b), "จึงไม่ได้รับการแจ้งเตือนทางอีเมล") {
 		t.Fatalf("profile without an address:\n%s", b)
 	}
 	if _, err := f.db.RecordLogin(ctx, &openinfo.User{Issuer: "test", Subject: "s2", GivenName: "เจ้าหน้าที่2", Email: "somchai@dlt.go.th"}); err != nil {
 		t.Fatal(err)
 	}
-	if _, b, _ := fetch(t, officer, f.srv.URL+"/admin/profile"); !strings.Contains(string(b), `<dd id="email">somchai@dlt.go.th</dd>`) {
+	if _, b, _ := fetch(t, officer, f.srv.URL+"/admin/profile"); !strings.Contains(string(b), `<dd id="email-shown">somchai@dlt.go.th</dd>`) {
 		t.Fatalf("profile:\n%s", b)
 	}
 }
