@@ -1,0 +1,542 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/openinfo/openinfo"
+)
+
+// Open data: what the public HSDS API and the daily bulk files read. Only
+// what the portal shows reaches here: active agencies; manuals with a
+// published revision and other services marked published, of active
+// agencies; visible service points of active agencies; pins between those;
+// active Service Catalog terms. Nothing about officers, drafts, delay cases
+// or ratings is read at all.
+//
+// Lists are ordered by ID. The API pages by offset (HSDS's page_number) on
+// the primary key; the bulk files walk by keyset (AfterID), so neither
+// sorts nor materialises the national data.
+
+// OpenFilter selects published records.
+type OpenFilter struct {
+	AgencyID int64  // owning agency (organizations: the agency itself)
+	ParentID int64  // organizations only: sub-agencies of this one
+	Province string // province code ("10" Bangkok … "96")
+	// PointID and ServiceID (with Kind) narrow service_at_locations.
+	PointID, ServiceID int64
+	TermID             int64 // Service Catalog term: services tagged with it, and what offers them
+	// Limit (at most 1000) and Offset page the list; AfterID starts it
+	// after an ID (keyset; services: within Kind).
+	Limit, Offset int
+	AfterID       int64
+	// Kind restricts services to manuals (OpenManual) or other services
+	// (OpenOther); "" lists both, manuals first.
+	Kind string
+}
+
+// The two kinds of published service.
+const (
+	OpenManual = "manual"
+	OpenOther  = "service"
+)
+
+// OpenService is a published service: a process with its published manual,
+// or an other service.
+type OpenService struct {
+	Kind        string // OpenManual or OpenOther
+	ID          int64  // the process's or the other service's ID
+	AgencyID    int64
+	NameTH      string
+	NameEN      string
+	CommonNames []string
+	TermIDs     []int64
+	Manual      *openinfo.ManualContent // Kind OpenManual
+	Other       *openinfo.ServiceContent
+	Updated     time.Time // published (manual) or last changed (other service)
+}
+
+// OpenPin is a published service at a visible point (HSDS service_at_location).
+type OpenPin struct {
+	PointID   int64
+	Kind      string // OpenManual or OpenOther
+	ServiceID int64
+}
+
+const openMaxPage = 1000
+
+func openNotFound(what string, id int64) error {
+	return openinfo.Errorf(openinfo.ENOTFOUND, "ไม่พบรายการรหัส %d ในข้อมูลที่เผยแพร่", "Nothing published has the ID %d.", id)
+}
+
+// termManualCond is an EXISTS condition: the process (column procCol) is tagged with a term.
+const termManualCond = `EXISTS (SELECT 1 FROM process_terms t WHERE t.process_id = %s AND t.term_id = ?)`
+
+func condf(format, col string) string {
+	return fmt.Sprintf(format, col)
+}
+
+// OpenOrganizations lists active agencies.
+func (d *DB) OpenOrganizations(ctx context.Context, f OpenFilter) ([]*openinfo.Agency, int, error) {
+	var w where
+	w.add("status = ?", openinfo.StatusActive)
+	if f.AgencyID != 0 {
+		w.add("id = ?", f.AgencyID)
+	}
+	if f.ParentID != 0 {
+		w.add("parent_id = ?", f.ParentID)
+	}
+	if f.Province != "" {
+		w.add("province = ?", f.Province)
+	}
+	if f.TermID != 0 {
+		w.add(`EXISTS (SELECT 1 FROM processes p JOIN manual_revisions r ON r.process_id = p.id AND r.state = ?
+			JOIN process_terms t ON t.process_id = p.id WHERE p.agency_id = agencies.id AND t.term_id = ?)`, openinfo.RevPublished, f.TermID)
+	}
+	total, err := d.openCount(ctx, `SELECT count(*) FROM agencies`, &w, f)
+	if err != nil {
+		return nil, 0, err
+	}
+	if f.AfterID != 0 {
+		w.add("id > ?", f.AfterID)
+	}
+	limit, offset := pageBounds(f.Limit, f.Offset, openMaxPage)
+	rows, err := d.db.QueryContext(ctx, `SELECT `+agencyColumns+` FROM agencies`+w.sql()+` ORDER BY id`+w.limit(limit, offset), w.args...)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	var out []*openinfo.Agency
+	for rows.Next() {
+		a, err := scanAgency(rows)
+		if err != nil {
+			return nil, 0, err
+		}
+		out = append(out, a)
+	}
+	return out, total, rows.Err()
+}
+
+// openCount counts the filtered rows, unless the walk is by keyset (the
+// bulk files need no total): then it returns -1.
+func (d *DB) openCount(ctx context.Context, query string, w *where, f OpenFilter) (int, error) {
+	if f.AfterID != 0 || f.Limit < 0 {
+		return -1, nil
+	}
+	var n int
+	err := d.db.QueryRowContext(ctx, query+w.sql(), w.args...).Scan(&n)
+	return n, err
+}
+
+// OpenOrganization returns an active agency.
+func (d *DB) OpenOrganization(ctx context.Context, id int64) (*openinfo.Agency, error) {
+	a, err := scanAgency(d.db.QueryRowContext(ctx, `SELECT `+agencyColumns+` FROM agencies WHERE id = $1 AND status = $2`, id, openinfo.StatusActive))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, openNotFound("หน่วยงาน", id)
+	}
+	return a, err
+}
+
+// OpenLocations lists the visible service points of active agencies.
+func (d *DB) OpenLocations(ctx context.Context, f OpenFilter) ([]*openinfo.ServicePoint, int, error) {
+	var w where
+	w.add("p.visible = ?", true)
+	w.add("a.status = ?", openinfo.StatusActive)
+	if f.AgencyID != 0 {
+		w.add("p.agency_id = ?", f.AgencyID)
+	}
+	if f.Province != "" {
+		w.add("p.province = ?", f.Province)
+	}
+	if f.TermID != 0 {
+		w.add(`EXISTS (SELECT 1 FROM point_processes x JOIN manual_revisions r ON r.process_id = x.process_id AND r.state = ?
+			JOIN process_terms t ON t.process_id = x.process_id WHERE x.point_id = p.id AND t.term_id = ?)`, openinfo.RevPublished, f.TermID)
+	}
+	const from = ` FROM service_points p JOIN agencies a ON a.id = p.agency_id`
+	total, err := d.openCount(ctx, `SELECT count(*)`+from, &w, f)
+	if err != nil {
+		return nil, 0, err
+	}
+	if f.AfterID != 0 {
+		w.add("p.id > ?", f.AfterID)
+	}
+	limit, offset := pageBounds(f.Limit, f.Offset, openMaxPage)
+	rows, err := d.db.QueryContext(ctx, `SELECT `+pointColumns+from+w.sql()+` ORDER BY p.id`+w.limit(limit, offset), w.args...)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	var out []*openinfo.ServicePoint
+	for rows.Next() {
+		p, err := scanPoint(rows)
+		if err != nil {
+			return nil, 0, err
+		}
+		out = append(out, p)
+	}
+	return out, total, rows.Err()
+}
+
+// OpenLocation returns a visible point of an active agency.
+func (d *DB) OpenLocation(ctx context.Context, id int64) (*openinfo.ServicePoint, error) {
+	p, err := scanPoint(d.db.QueryRowContext(ctx, `SELECT `+pointColumns+` FROM service_points p JOIN agencies a ON a.id = p.agency_id
+		WHERE p.id = $1 AND p.visible = $2 AND a.status = $3`, id, true, openinfo.StatusActive))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, openNotFound("จุดบริการ", id)
+	}
+	return p, err
+}
+
+// manualWhere and otherWhere select published services of active agencies.
+func manualWhere(f OpenFilter) *where {
+	var w where
+	w.add("r.state = ?", openinfo.RevPublished)
+	w.add("a.status = ?", openinfo.StatusActive)
+	if f.AgencyID != 0 {
+		w.add("p.agency_id = ?", f.AgencyID)
+	}
+	if f.Province != "" {
+		w.add("a.province = ?", f.Province)
+	}
+	if f.TermID != 0 {
+		w.add(condf(termManualCond, "p.id"), f.TermID)
+	}
+	return &w
+}
+
+const manualFrom = ` FROM manual_revisions r JOIN processes p ON p.id = r.process_id JOIN agencies a ON a.id = p.agency_id`
+
+func otherWhere(f OpenFilter) *where {
+	var w where
+	w.add("s.published = ?", true)
+	w.add("a.status = ?", openinfo.StatusActive)
+	if f.AgencyID != 0 {
+		w.add("s.agency_id = ?", f.AgencyID)
+	}
+	if f.Province != "" {
+		w.add("a.province = ?", f.Province)
+	}
+	if f.TermID != 0 {
+		w.add("1 = 0") // other services carry no catalog terms
+	}
+	return &w
+}
+
+const otherFrom = ` FROM other_services s JOIN agencies a ON a.id = s.agency_id`
+
+// OpenServices lists published services: manuals (by process ID), then
+// other services (by their ID). The total counts both.
+func (d *DB) OpenServices(ctx context.Context, f OpenFilter) ([]*OpenService, int, error) {
+	limit, offset := pageBounds(f.Limit, f.Offset, openMaxPage)
+	var nManuals, nOther int
+	var err error
+	wantManuals, wantOther := f.Kind != OpenOther, f.Kind != OpenManual
+	keyset := f.AfterID != 0 || f.Limit < 0
+	if !keyset {
+		if wantManuals {
+			if nManuals, err = d.openCount(ctx, `SELECT count(*)`+manualFrom, manualWhere(f), f); err != nil {
+				return nil, 0, err
+			}
+		}
+		if wantOther {
+			if nOther, err = d.openCount(ctx, `SELECT count(*)`+otherFrom, otherWhere(f), f); err != nil {
+				return nil, 0, err
+			}
+		}
+	}
+	var out []*OpenService
+	if wantManuals && (keyset || offset < nManuals) {
+		if out, err = d.openManuals(ctx, f, limit, offset); err != nil {
+			return nil, 0, err
+		}
+	}
+	if wantOther && len(out) < limit && !(keyset && wantManuals) {
+		off := offset - nManuals
+		if off < 0 {
+			off = 0
+		}
+		more, err := d.openOthers(ctx, f, limit-len(out), off)
+		if err != nil {
+			return nil, 0, err
+		}
+		out = append(out, more...)
+	}
+	if keyset {
+		return out, -1, nil
+	}
+	return out, nManuals + nOther, nil
+}
+
+func (d *DB) openManuals(ctx context.Context, f OpenFilter, limit, offset int) ([]*OpenService, error) {
+	w := manualWhere(f)
+	if f.AfterID != 0 {
+		w.add("r.process_id > ?", f.AfterID)
+	}
+	return d.openManualsQuery(ctx, w, " ORDER BY r.process_id"+w.limit(limit, offset))
+}
+
+// fillTerms reads the active catalog terms of the manuals in list.
+func (d *DB) fillTerms(ctx context.Context, list []*OpenService) error {
+	var ids []int64
+	byID := map[int64]*OpenService{}
+	for _, s := range list {
+		if s.Kind == OpenManual {
+			ids = append(ids, s.ID)
+			byID[s.ID] = s
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	cond, args := idFilter("t.process_id", ids, 2)
+	rows, err := d.db.QueryContext(ctx, `SELECT t.process_id, t.term_id FROM process_terms t JOIN catalog_terms c ON c.id = t.term_id
+		WHERE c.active = $1`+cond+` ORDER BY t.process_id, t.term_id`, append([]any{true}, args...)...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var p, t int64
+		if err := rows.Scan(&p, &t); err != nil {
+			return err
+		}
+		byID[p].TermIDs = append(byID[p].TermIDs, t)
+	}
+	return rows.Err()
+}
+
+func (d *DB) openOthers(ctx context.Context, f OpenFilter, limit, offset int) ([]*OpenService, error) {
+	w := otherWhere(f)
+	if f.AfterID != 0 && f.Kind == OpenOther {
+		w.add("s.id > ?", f.AfterID)
+	}
+	return d.openOthersQuery(ctx, w, " ORDER BY s.id"+w.limit(limit, offset))
+}
+
+// OpenServiceByID returns one published service.
+func (d *DB) OpenServiceByID(ctx context.Context, kind string, id int64) (*OpenService, error) {
+	var list []*OpenService
+	var err error
+	switch kind {
+	case OpenManual:
+		w := manualWhere(OpenFilter{})
+		w.add("r.process_id = ?", id)
+		list, err = d.openManualsQuery(ctx, w, "")
+	case OpenOther:
+		f := OpenFilter{Kind: OpenOther}
+		w := otherWhere(f)
+		w.add("s.id = ?", id)
+		list, err = d.openOthersQuery(ctx, w, "")
+	}
+	if err != nil {
+		return nil, err
+	}
+	if len(list) == 0 {
+		return nil, openNotFound("บริการ", id)
+	}
+	return list[0], nil
+}
+
+func (d *DB) openManualsQuery(ctx context.Context, w *where, tail string) ([]*OpenService, error) {
+	rows, err := d.db.QueryContext(ctx, `SELECT p.id, p.agency_id, p.name_th, p.name_en, p.common_names, r.content, r.published_at, r.updated_at`+
+		manualFrom+w.sql()+tail, w.args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*OpenService
+	for rows.Next() {
+		s := &OpenService{Kind: OpenManual, Manual: new(openinfo.ManualContent)}
+		var names, content string
+		var published sql.NullTime
+		var updated time.Time
+		if err := rows.Scan(&s.ID, &s.AgencyID, &s.NameTH, &s.NameEN, &names, &content, &published, &updated); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(names), &s.CommonNames); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(content), s.Manual); err != nil {
+			return nil, err
+		}
+		s.Updated = updated
+		if published.Valid {
+			s.Updated = published.Time
+		}
+		out = append(out, s)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	return out, d.fillTerms(ctx, out)
+}
+
+func (d *DB) openOthersQuery(ctx context.Context, w *where, tail string) ([]*OpenService, error) {
+	rows, err := d.db.QueryContext(ctx, `SELECT `+serviceColumns+otherFrom+w.sql()+tail, w.args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*OpenService
+	for rows.Next() {
+		s, err := scanService(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, &OpenService{Kind: OpenOther, ID: s.ID, AgencyID: s.AgencyID, NameTH: s.NameTH, NameEN: s.NameEN,
+			Other: &s.Content, Updated: s.UpdatedAt})
+	}
+	return out, rows.Err()
+}
+
+// pinWhere selects the pins between a published service and a visible
+// point, both of active agencies; f.AgencyID is the service's agency,
+// f.Province the point's.
+func pinWhere(f OpenFilter, kind string) (from string, w *where) {
+	w = new(where)
+	w.add("pt.visible = ?", true)
+	w.add("pa.status = ?", openinfo.StatusActive)
+	w.add("a.status = ?", openinfo.StatusActive)
+	if kind == OpenManual {
+		from = ` FROM point_processes x JOIN manual_revisions r ON r.process_id = x.process_id JOIN processes p ON p.id = x.process_id
+			JOIN agencies a ON a.id = p.agency_id JOIN service_points pt ON pt.id = x.point_id JOIN agencies pa ON pa.id = pt.agency_id`
+		w.add("r.state = ?", openinfo.RevPublished)
+		if f.AgencyID != 0 {
+			w.add("p.agency_id = ?", f.AgencyID)
+		}
+		if f.TermID != 0 {
+			w.add(condf(termManualCond, "x.process_id"), f.TermID)
+		}
+		if f.ServiceID != 0 {
+			w.add("x.process_id = ?", f.ServiceID)
+		}
+	} else {
+		from = ` FROM point_services x JOIN other_services s ON s.id = x.service_id
+			JOIN agencies a ON a.id = s.agency_id JOIN service_points pt ON pt.id = x.point_id JOIN agencies pa ON pa.id = pt.agency_id`
+		w.add("s.published = ?", true)
+		if f.AgencyID != 0 {
+			w.add("s.agency_id = ?", f.AgencyID)
+		}
+		if f.TermID != 0 {
+			w.add("1 = 0")
+		}
+		if f.ServiceID != 0 {
+			w.add("x.service_id = ?", f.ServiceID)
+		}
+	}
+	if f.Province != "" {
+		w.add("pt.province = ?", f.Province)
+	}
+	if f.PointID != 0 {
+		w.add("x.point_id = ?", f.PointID)
+	}
+	return from, w
+}
+
+// OpenPins lists published services at visible points (HSDS
+// service_at_location): manual pins by point and process, then other
+// services' pins by point and service. With f.Limit < 0 it lists all.
+func (d *DB) OpenPins(ctx context.Context, f OpenFilter) ([]OpenPin, int, error) {
+	limit, offset := pageBounds(f.Limit, f.Offset, openMaxPage)
+	all := f.Limit < 0
+	var counts [2]int
+	kinds := []string{OpenManual, OpenOther}
+	if f.Kind != "" {
+		kinds = []string{f.Kind}
+	}
+	if !all {
+		for i, k := range kinds {
+			from, w := pinWhere(f, k)
+			if err := d.db.QueryRowContext(ctx, `SELECT count(*)`+from+w.sql(), w.args...).Scan(&counts[i]); err != nil {
+				return nil, 0, err
+			}
+		}
+	}
+	var out []OpenPin
+	skip := offset
+	for i, k := range kinds {
+		if !all && (len(out) >= limit || skip >= counts[i]) {
+			skip -= counts[i]
+			continue
+		}
+		from, w := pinWhere(f, k)
+		tail := ""
+		if !all {
+			tail = w.limit(limit-len(out), max(skip, 0))
+		}
+		rows, err := d.db.QueryContext(ctx, `SELECT x.point_id, `+map[string]string{OpenManual: "x.process_id", OpenOther: "x.service_id"}[k]+from+w.sql()+
+			` ORDER BY 1, 2`+tail, w.args...)
+		if err != nil {
+			return nil, 0, err
+		}
+		for rows.Next() {
+			p := OpenPin{Kind: k}
+			if err := rows.Scan(&p.PointID, &p.ServiceID); err != nil {
+				rows.Close()
+				return nil, 0, err
+			}
+			out = append(out, p)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, 0, err
+		}
+		skip = 0
+	}
+	if all {
+		return out, len(out), nil
+	}
+	return out, counts[0] + counts[1], nil
+}
+
+// OpenTerms lists the active Service Catalog terms.
+func (d *DB) OpenTerms(ctx context.Context, f OpenFilter) ([]openinfo.CatalogTerm, int, error) {
+	var w where
+	w.add("active = ?", true)
+	if f.ParentID != 0 {
+		w.add("parent_id = ?", f.ParentID)
+	}
+	if f.Kind != "" {
+		w.add("kind = ?", f.Kind)
+	}
+	total, err := d.openCount(ctx, `SELECT count(*) FROM catalog_terms`, &w, f)
+	if err != nil {
+		return nil, 0, err
+	}
+	if f.AfterID != 0 {
+		w.add("id > ?", f.AfterID)
+	}
+	limit, offset := pageBounds(f.Limit, f.Offset, openMaxPage)
+	rows, err := d.db.QueryContext(ctx, `SELECT id, kind, code, name_th, name_en, COALESCE(parent_id, 0), active, version
+		FROM catalog_terms`+w.sql()+` ORDER BY id`+w.limit(limit, offset), w.args...)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	var out []openinfo.CatalogTerm
+	for rows.Next() {
+		var t openinfo.CatalogTerm
+		if err := rows.Scan(&t.ID, &t.Kind, &t.Code, &t.NameTH, &t.NameEN, &t.ParentID, &t.Active, &t.Version); err != nil {
+			return nil, 0, err
+		}
+		out = append(out, t)
+	}
+	return out, total, rows.Err()
+}
+
+// OpenTerm returns an active catalog term.
+func (d *DB) OpenTerm(ctx context.Context, id int64) (*openinfo.CatalogTerm, error) {
+	t, err := d.CatalogTerm(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if !t.Active {
+		return nil, openNotFound("รายการบัญชีบริการ", id)
+	}
+	return t, nil
+}
