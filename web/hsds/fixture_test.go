@@ -47,8 +47,8 @@ func manualContent(name, criteria string) openinfo.ManualContent {
 		Criteria:     criteria,
 		Steps: []openinfo.Step{{Type: openinfo.StepDocumentCheck, Detail: "ตรวจสอบเอกสาร", Duration: 15, Unit: openinfo.UnitMinute},
 			{Type: openinfo.StepConsideration, Detail: "พิจารณา", Duration: 30, Unit: openinfo.UnitMinute, Responsible: "ฝ่ายทะเบียน"}},
-		Documents: []openinfo.Document{{Group: openinfo.DocIdentity, Name: "บัตรประจำตัวประชาชน", Issuer: "กรมการปกครอง", Originals: 1, Copies: 1, Unit: openinfo.DocUnitCopy}},
-		Fees:      []openinfo.Fee{{Detail: "ค่าธรรมเนียมใบอนุญาต", Amount: 505, Unit: openinfo.FeeBaht}, {Detail: "ค่าปรับ", Amount: 2, Unit: openinfo.FeePercent, Note: "ต่อเดือน"}},
+		Documents:  []openinfo.Document{{Group: openinfo.DocIdentity, Name: "บัตรประจำตัวประชาชน", Issuer: "กรมการปกครอง", Originals: 1, Copies: 1, Unit: openinfo.DocUnitCopy}},
+		Fees:       []openinfo.Fee{{Detail: "ค่าธรรมเนียมใบอนุญาต", Amount: 505, Unit: openinfo.FeeBaht}, {Detail: "ค่าปรับ", Amount: 2, Unit: openinfo.FeePercent, Note: "ต่อเดือน"}},
 		Complaints: openinfo.DefaultComplaintChannels()[1:],
 	}
 }

@@ -39,7 +39,7 @@ var hsdsSchema = map[string]map[string]field{
 	"service": {
 		"id": {typ: "string", required: true}, "organization_id": {typ: "string"}, "name": {typ: "string", required: true},
 		"alternate_name": {typ: "string"}, "description": {typ: "string"}, "url": {typ: "string"},
-		"status": {typ: "string", required: true, enum: []string{"active", "inactive", "defunct", "temporarily closed"}},
+		"status":              {typ: "string", required: true, enum: []string{"active", "inactive", "defunct", "temporarily closed"}},
 		"application_process": {typ: "string"}, "fees_description": {typ: "string"}, "eligibility_description": {typ: "string"},
 		"alert": {typ: "string"}, "last_modified": {typ: "string"},
 		"languages": {typ: "array", items: "language"}, "service_areas": {typ: "array", items: "service_area"},
@@ -48,9 +48,9 @@ var hsdsSchema = map[string]map[string]field{
 		"service_at_locations": {typ: "array", items: "service_at_location"},
 	},
 	"location": {
-		"id": {typ: "string", required: true},
+		"id":            {typ: "string", required: true},
 		"location_type": {typ: "string", required: true, enum: []string{"physical", "postal", "virtual"}},
-		"url": {typ: "string"}, "organization_id": {typ: "string"}, "name": {typ: "string"}, "alternate_name": {typ: "string"},
+		"url":           {typ: "string"}, "organization_id": {typ: "string"}, "name": {typ: "string"}, "alternate_name": {typ: "string"},
 		"description": {typ: "string"}, "latitude": {typ: "number"}, "longitude": {typ: "number"},
 		"addresses": {typ: "array", items: "address"}, "phones": {typ: "array", items: "phone"}, "schedules": {typ: "array", items: "schedule"},
 	},
@@ -74,8 +74,8 @@ var hsdsSchema = map[string]map[string]field{
 	},
 	"schedule": {
 		"id": {typ: "string", required: true}, "location_id": {typ: "string"},
-		"freq": {typ: "string", enum: []string{"WEEKLY", "MONTHLY"}},
-		"wkst": {typ: "string", enum: []string{"MO", "TU", "WE", "TH", "FR", "SA", "SU"}},
+		"freq":  {typ: "string", enum: []string{"WEEKLY", "MONTHLY"}},
+		"wkst":  {typ: "string", enum: []string{"MO", "TU", "WE", "TH", "FR", "SA", "SU"}},
 		"byday": {typ: "string"}, "opens_at": {typ: "string"}, "closes_at": {typ: "string"}, "timezone": {typ: "number"},
 		"description": {typ: "string"}, "notes": {typ: "string"},
 	},
