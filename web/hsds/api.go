@@ -42,6 +42,7 @@ type API struct {
 
 // Register adds the endpoints to mux.
 func (a *API) Register(mux *http.ServeMux) {
+	mux.HandleFunc("GET /api/openapi.json", a.handleOpenAPI)
 	mux.Handle("GET "+Prefix+"/{$}", a.endpoint(a.about))
 	mux.Handle("GET "+Prefix+"/organizations", a.endpoint(a.organizations))
 	mux.Handle("GET "+Prefix+"/organizations/{id}", a.endpoint(a.organization))
