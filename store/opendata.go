@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"time"
 
+	jsonv2 "github.com/go-json-experiment/json"
 	"github.com/openinfo/openinfo"
 )
 
@@ -37,6 +38,15 @@ type OpenFilter struct {
 	// Kind restricts services to manuals (OpenManual) or other services
 	// (OpenOther); "" lists both, manuals first.
 	Kind string
+	// Totals, when set, may answer a count from a recent one: counting the
+	// national data costs more than reading a page of it.
+	Totals TotalCache
+}
+
+// TotalCache keeps list totals for a while. Total returns the total under
+// key, calling count when it has none fresh enough.
+type TotalCache interface {
+	Total(key string, count func() (int, error)) (int, error)
 }
 
 // The two kinds of published service.
@@ -127,9 +137,15 @@ func (d *DB) openCount(ctx context.Context, query string, w *where, f OpenFilter
 	if f.AfterID != 0 || f.Limit < 0 {
 		return -1, nil
 	}
-	var n int
-	err := d.db.QueryRowContext(ctx, query+w.sql(), w.args...).Scan(&n)
-	return n, err
+	count := func() (int, error) {
+		var n int
+		err := d.db.QueryRowContext(ctx, query+w.sql(), w.args...).Scan(&n)
+		return n, err
+	}
+	if f.Totals == nil {
+		return count()
+	}
+	return f.Totals.Total(query+w.sql()+fmt.Sprint(w.args...), count)
 }
 
 // OpenOrganization returns an active agency.
@@ -360,8 +376,9 @@ func (d *DB) openManualsQuery(ctx context.Context, w *where, tail string) ([]*Op
 		if err := json.Unmarshal([]byte(names), &s.CommonNames); err != nil {
 			return nil, err
 		}
-		if err := json.Unmarshal([]byte(content), s.Manual); err != nil {
-			return nil, err
+		// jsonv2 as in searchdocs.go: decoding manuals is most of a page's time.
+		if err := jsonv2.Unmarshal([]byte(content), s.Manual); err != nil {
+			return nil, fmt.Errorf("manual %d: %w", s.ID, err)
 		}
 		s.Updated = updated
 		if published.Valid {
@@ -452,9 +469,11 @@ func (d *DB) OpenPins(ctx context.Context, f OpenFilter) ([]OpenPin, int, error)
 	if !all {
 		for i, k := range kinds {
 			from, w := pinWhere(f, k)
-			if err := d.db.QueryRowContext(ctx, `SELECT count(*)`+from+w.sql(), w.args...).Scan(&counts[i]); err != nil {
+			n, err := d.openCount(ctx, `SELECT count(*)`+from, w, f)
+			if err != nil {
 				return nil, 0, err
 			}
+			counts[i] = n
 		}
 	}
 	var out []OpenPin

@@ -10,6 +10,7 @@ import (
 	"net/netip"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/openinfo/openinfo"
@@ -38,6 +39,45 @@ type API struct {
 	// PerMinute is the requests one address may make a minute (0: DefaultPerMinute).
 	PerMinute int
 	Log       *slog.Logger
+
+	totals totalCache
+}
+
+// totalCache keeps list totals for TotalTTL: a page costs one small
+// query, but its total counts every published row, which on the national
+// data is most of the work. Clients cache pages for five minutes anyway.
+type totalCache struct {
+	mu sync.Mutex
+	m  map[string]cachedTotal
+}
+
+type cachedTotal struct {
+	n  int
+	at time.Time
+}
+
+// TotalTTL is how long a list's total is reused.
+const TotalTTL = time.Minute
+
+func (c *totalCache) Total(key string, count func() (int, error)) (int, error) {
+	now := time.Now()
+	c.mu.Lock()
+	t, ok := c.m[key]
+	c.mu.Unlock()
+	if ok && now.Sub(t.at) < TotalTTL {
+		return t.n, nil
+	}
+	n, err := count()
+	if err != nil {
+		return 0, err
+	}
+	c.mu.Lock()
+	if c.m == nil || len(c.m) >= 10000 { // filters are many; memory is bounded
+		c.m = map[string]cachedTotal{}
+	}
+	c.m[key] = cachedTotal{n, now}
+	c.mu.Unlock()
+	return n, nil
 }
 
 // Register adds the endpoints to mux.
@@ -154,7 +194,7 @@ func invalid(th, en string) error { return &openinfo.Error{Code: openinfo.EINVAL
 
 // query reads the list parameters: page, per_page, organization_id,
 // province, taxonomy_term_id.
-func query(r *http.Request) (f store.OpenFilter, page, perPage int, err error) {
+func (a *API) query(r *http.Request) (f store.OpenFilter, page, perPage int, err error) {
 	q := r.URL.Query()
 	page, perPage = 1, DefaultPerPage
 	if s := q.Get("page"); s != "" {
@@ -195,6 +235,7 @@ func query(r *http.Request) (f store.OpenFilter, page, perPage int, err error) {
 		}
 	}
 	f.Limit, f.Offset = perPage, (page-1)*perPage
+	f.Totals = &a.totals
 	return f, page, perPage, nil
 }
 
@@ -217,7 +258,7 @@ func (a *API) about(r *http.Request) (any, error) {
 const LicenceURL = "https://creativecommons.org/licenses/by/4.0/"
 
 func (a *API) organizations(r *http.Request) (any, error) {
-	f, page, per, err := query(r)
+	f, page, per, err := a.query(r)
 	if err != nil {
 		return nil, err
 	}
@@ -256,7 +297,7 @@ func (a *API) organization(r *http.Request) (any, error) {
 }
 
 func (a *API) services(r *http.Request) (any, error) {
-	f, page, per, err := query(r)
+	f, page, per, err := a.query(r)
 	if err != nil {
 		return nil, err
 	}
@@ -295,7 +336,7 @@ func (a *API) service(r *http.Request) (any, error) {
 }
 
 func (a *API) locations(r *http.Request) (any, error) {
-	f, page, per, err := query(r)
+	f, page, per, err := a.query(r)
 	if err != nil {
 		return nil, err
 	}
@@ -324,7 +365,7 @@ func (a *API) location(r *http.Request) (any, error) {
 }
 
 func (a *API) serviceAtLocations(r *http.Request) (any, error) {
-	f, page, per, err := query(r)
+	f, page, per, err := a.query(r)
 	if err != nil {
 		return nil, err
 	}
@@ -368,7 +409,7 @@ func (a *API) serviceAtLocation(r *http.Request) (any, error) {
 }
 
 func (a *API) terms(r *http.Request) (any, error) {
-	f, page, per, err := query(r)
+	f, page, per, err := a.query(r)
 	if err != nil {
 		return nil, err
 	}
