@@ -413,19 +413,21 @@ func (d *DB) openOthersQuery(ctx context.Context, w *where, tail string) ([]*Ope
 
 // pinWhere selects the pins between a published service and a visible
 // point, both of active agencies; f.AgencyID is the service's agency,
-// f.Province the point's.
+// f.Province the point's. The conditions are EXISTS tests on each pin, so
+// the pins are read in their primary key's order (point, then service) and
+// a page stops after its rows: no join order can make it sort them all.
 func pinWhere(f OpenFilter, kind string) (from string, w *where) {
 	w = new(where)
-	w.add("pt.visible = ?", true)
-	w.add("pa.status = ?", openinfo.StatusActive)
-	w.add("a.status = ?", openinfo.StatusActive)
 	if kind == OpenManual {
-		from = ` FROM point_processes x JOIN manual_revisions r ON r.process_id = x.process_id JOIN processes p ON p.id = x.process_id
-			JOIN agencies a ON a.id = p.agency_id JOIN service_points pt ON pt.id = x.point_id JOIN agencies pa ON pa.id = pt.agency_id`
-		w.add("r.state = ?", openinfo.RevPublished)
+		from = ` FROM point_processes x`
+		cond := `EXISTS (SELECT 1 FROM manual_revisions r JOIN processes p ON p.id = r.process_id JOIN agencies a ON a.id = p.agency_id
+			WHERE r.process_id = x.process_id AND r.state = ? AND a.status = ?`
+		args := []any{openinfo.RevPublished, openinfo.StatusActive}
 		if f.AgencyID != 0 {
-			w.add("p.agency_id = ?", f.AgencyID)
+			cond += " AND p.agency_id = ?"
+			args = append(args, f.AgencyID)
 		}
+		w.add(cond+")", args...)
 		if f.TermID != 0 {
 			w.add(condf(termManualCond, "x.process_id"), f.TermID)
 		}
@@ -433,12 +435,15 @@ func pinWhere(f OpenFilter, kind string) (from string, w *where) {
 			w.add("x.process_id = ?", f.ServiceID)
 		}
 	} else {
-		from = ` FROM point_services x JOIN other_services s ON s.id = x.service_id
-			JOIN agencies a ON a.id = s.agency_id JOIN service_points pt ON pt.id = x.point_id JOIN agencies pa ON pa.id = pt.agency_id`
-		w.add("s.published = ?", true)
+		from = ` FROM point_services x`
+		cond := `EXISTS (SELECT 1 FROM other_services s JOIN agencies a ON a.id = s.agency_id
+			WHERE s.id = x.service_id AND s.published = ? AND a.status = ?`
+		args := []any{true, openinfo.StatusActive}
 		if f.AgencyID != 0 {
-			w.add("s.agency_id = ?", f.AgencyID)
+			cond += " AND s.agency_id = ?"
+			args = append(args, f.AgencyID)
 		}
+		w.add(cond+")", args...)
 		if f.TermID != 0 {
 			w.add("1 = 0")
 		}
@@ -446,9 +451,14 @@ func pinWhere(f OpenFilter, kind string) (from string, w *where) {
 			w.add("x.service_id = ?", f.ServiceID)
 		}
 	}
+	cond := `EXISTS (SELECT 1 FROM service_points pt JOIN agencies pa ON pa.id = pt.agency_id
+		WHERE pt.id = x.point_id AND pt.visible = ? AND pa.status = ?`
+	args := []any{true, openinfo.StatusActive}
 	if f.Province != "" {
-		w.add("pt.province = ?", f.Province)
+		cond += " AND pt.province = ?"
+		args = append(args, f.Province)
 	}
+	w.add(cond+")", args...)
 	if f.PointID != 0 {
 		w.add("x.point_id = ?", f.PointID)
 	}
