@@ -156,6 +156,10 @@ func optInt(n *int) string {
 // read in ID order by keyset, so memory stays flat on the national data.
 func WriteCSVZip(ctx context.Context, db *store.DB, base string, w io.Writer) (map[string]int, error) {
 	z := zip.NewWriter(w)
+	made := time.Now()
+	create := func(name string) (io.Writer, error) {
+		return z.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: made})
+	}
 	url := func(p string) string { return base + p }
 	counts := map[string]int{}
 	// One zip entry at a time: a zip writer writes entries in sequence, so
@@ -307,7 +311,7 @@ func WriteCSVZip(ctx context.Context, db *store.DB, base string, w io.Writer) (m
 	}
 	var resources []map[string]any
 	for _, tb := range tables {
-		fw, err := z.Create(tb.name + ".csv")
+		fw, err := create(tb.name + ".csv")
 		if err != nil {
 			return nil, err
 		}
@@ -329,7 +333,7 @@ func WriteCSVZip(ctx context.Context, db *store.DB, base string, w io.Writer) (m
 	// read, follow.
 	for _, name := range []string{"phones", "addresses", "schedules", "attributes", "cost_options", "required_documents", "service_areas"} {
 		st := side[name]
-		fw, err := z.Create(name + ".csv")
+		fw, err := create(name + ".csv")
 		if err != nil {
 			return nil, err
 		}
@@ -340,13 +344,13 @@ func WriteCSVZip(ctx context.Context, db *store.DB, base string, w io.Writer) (m
 		counts[name] = n
 		resources = append(resources, map[string]any{"name": name, "path": name + ".csv", "format": "csv", "encoding": "utf-8"})
 	}
-	fw, err := z.Create("datapackage.json")
+	fw, err := create("datapackage.json")
 	if err != nil {
 		return nil, err
 	}
 	pkg := map[string]any{
 		"name": "openinfo-hsds", "title": "ศูนย์รวมข้อมูลเพื่อติดต่อราชการ: published agencies, service points and citizen manuals (HSDS 3.0)",
-		"profile": "tabular-data-package", "homepage": base + "/open-data", "created": time.Now().UTC().Format(time.RFC3339),
+		"profile": "tabular-data-package", "homepage": base + "/open-data", "created": made.UTC().Format(time.RFC3339),
 		"licenses":  []map[string]string{{"name": "CC-BY-4.0", "path": LicenceURL, "title": "Creative Commons Attribution 4.0 International"}},
 		"resources": resources,
 	}
