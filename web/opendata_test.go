@@ -68,7 +68,7 @@ func TestOpenDataPage(t *testing.T) {
 		c := http.DefaultClient
 		code, page, _ := fetchS(t, c, f.srv.URL+"/open-data")
 		if code != 200 || !strings.Contains(page, "CC BY 4.0") || !strings.Contains(page, "ไฟล์ของวันนี้ยังไม่พร้อม") ||
-			!strings.Contains(page, "https://info.example.go.th/api/hsds/v3/services") || !strings.Contains(page, `href="/api/openapi.json"`) {
+			!strings.Contains(page, "https://info.example.go.th/api/hsds/v3/services?province=50") || !strings.Contains(page, `href="/api/openapi.json"`) {
 			t.Fatalf("before the first file: %d\n%s", code, page)
 		}
 		if code, _, _ := fetchS(t, c, f.srv.URL+"/open-data/csv.zip"); code != 404 {
