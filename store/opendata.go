@@ -128,7 +128,45 @@ func (d *DB) OpenOrganizations(ctx context.Context, f OpenFilter) ([]*openinfo.A
 		}
 		out = append(out, a)
 	}
-	return out, total, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, 0, err
+	}
+	rows.Close()
+	return out, total, d.hideInactiveParents(ctx, out)
+}
+
+// hideInactiveParents clears the parent of agencies whose parent is not
+// published (dissolved): the open data does not point at what it does not hold.
+func (d *DB) hideInactiveParents(ctx context.Context, list []*openinfo.Agency) error {
+	var ids []int64
+	for _, a := range list {
+		if a.ParentID != 0 {
+			ids = append(ids, a.ParentID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	cond, args := idFilter("id", ids, 2)
+	rows, err := d.db.QueryContext(ctx, `SELECT id FROM agencies WHERE status <> $1`+cond, append([]any{openinfo.StatusActive}, args...)...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	hidden := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return err
+		}
+		hidden[id] = true
+	}
+	for _, a := range list {
+		if hidden[a.ParentID] {
+			a.ParentID = 0
+		}
+	}
+	return rows.Err()
 }
 
 // openCount counts the filtered rows, unless the walk is by keyset (the
@@ -154,7 +192,10 @@ func (d *DB) OpenOrganization(ctx context.Context, id int64) (*openinfo.Agency, 
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, openNotFound("หน่วยงาน", id)
 	}
-	return a, err
+	if err != nil {
+		return nil, err
+	}
+	return a, d.hideInactiveParents(ctx, []*openinfo.Agency{a})
 }
 
 // OpenLocations lists the visible service points of active agencies.

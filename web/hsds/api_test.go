@@ -91,8 +91,14 @@ func (f *fixture) walk(t *testing.T, path, schema string, perPage int) []string 
 func (f *fixture) noLeak(t *testing.T, where, body string) {
 	t.Helper()
 	for _, s := range f.secrets {
-		if strings.Contains(body, s) {
-			t.Fatalf("%s shows %q, which is not published:\n%s", where, s, body)
+		variants := []string{s}
+		if id, ok := strings.CutSuffix(s, `"`); ok { // an ID: as a JSON string or a CSV cell
+			variants = append(variants, id+",", id+"\n", id+"\r\n", id+".")
+		}
+		for _, v := range variants {
+			if strings.Contains(body, v) {
+				t.Fatalf("%s shows %q, which is not published:\n%s", where, v, body)
+			}
 		}
 	}
 }
@@ -124,7 +130,7 @@ func TestAPI(t *testing.T) {
 			}
 		}
 		want := map[string][]string{
-			"/organizations": {"agency-" + itoa(f.ministry.ID), "agency-" + itoa(f.dept.ID), "agency-" + itoa(f.office.ID)},
+			"/organizations": {"agency-" + itoa(f.ministry.ID), "agency-" + itoa(f.dept.ID), "agency-" + itoa(f.office.ID), "agency-" + itoa(f.orphan.ID)},
 			"/services":      {"manual-" + itoa(f.manual), "service-" + itoa(f.other)},
 			"/locations":     {"point-" + itoa(f.point.ID), "point-" + itoa(f.online.ID)},
 			"/service_at_locations": {"point-" + itoa(f.point.ID) + ".manual-" + itoa(f.manual), "point-" + itoa(f.online.ID) + ".manual-" + itoa(f.manual),
@@ -161,6 +167,9 @@ func TestAPI(t *testing.T) {
 			if !strings.Contains(org.body, s) {
 				t.Errorf("the department lacks %s:\n%s", s, org.body)
 			}
+		}
+		if o := f.get(t, Prefix+"/organizations/agency-"+itoa(f.orphan.ID)); !strings.Contains(o.body, `"parent_organization_id":null`) {
+			t.Errorf("an agency under a dissolved one points at it: %s", o.body)
 		}
 		if !strings.Contains(f.get(t, Prefix+"/locations/point-"+itoa(f.online.ID)).body, `"location_type":"virtual"`) {
 			t.Error("an online point is not a virtual location")

@@ -86,7 +86,7 @@ func TestBulkFiles(t *testing.T) {
 		}
 		var counts map[string]int
 		json.Unmarshal([]byte(file.Counts), &counts)
-		if counts["organizations"] != 3 || counts["services"] != 2 || counts["locations"] != 2 || counts["service_at_locations"] != 3 ||
+		if counts["organizations"] != 4 || counts["services"] != 2 || counts["locations"] != 2 || counts["service_at_locations"] != 3 ||
 			counts["phones"] == 0 || counts["schedules"] != 4 || counts["attributes"] != 1 {
 			t.Errorf("counts %v", counts)
 		}

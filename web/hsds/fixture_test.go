@@ -24,6 +24,7 @@ type fixture struct {
 	srv                 *httptest.Server
 	ministry, dept      *openinfo.Agency
 	office, gone        *openinfo.Agency
+	orphan              *openinfo.Agency
 	point, online       *openinfo.ServicePoint
 	hidden, gonePoint   *openinfo.ServicePoint
 	manual, other       int64 // published process and other service
@@ -77,6 +78,8 @@ func newFixture(t *testing.T, db *store.DB) *fixture {
 	f.dept = mk(f.ministry.ID, openinfo.AgencyDepartment, "กรมการขนส่งทางบก", "Department of Land Transport", "10")
 	f.office = mk(f.dept.ID, openinfo.AgencyRegionalOffice, "สำนักงานขนส่งจังหวัดเชียงใหม่", "Chiang Mai Land Transport Office", "50")
 	f.gone = mk(f.dept.ID, openinfo.AgencyRegionalOffice, "สำนักงานขนส่งที่ยุบแล้วลับเฉพาะ", "", "50")
+	// An agency that outlives its dissolved parent.
+	f.orphan = mk(f.gone.ID, openinfo.AgencyUnit, "ศูนย์ที่ย้ายสังกัดแล้ว", "", "10")
 	f.gone.Contact.Email = "closed-secret@dlt.go.th"
 	f.gone.Contact.Phones = []string{"053 999 888"}
 
