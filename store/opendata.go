@@ -596,7 +596,44 @@ func (d *DB) OpenTerms(ctx context.Context, f OpenFilter) ([]openinfo.CatalogTer
 		}
 		out = append(out, t)
 	}
-	return out, total, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, 0, err
+	}
+	rows.Close()
+	return out, total, d.hideRetiredParents(ctx, out)
+}
+
+// hideRetiredParents clears the parent of terms whose parent is retired.
+func (d *DB) hideRetiredParents(ctx context.Context, list []openinfo.CatalogTerm) error {
+	var ids []int64
+	for _, t := range list {
+		if t.ParentID != 0 {
+			ids = append(ids, t.ParentID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	cond, args := idFilter("id", ids, 2)
+	rows, err := d.db.QueryContext(ctx, `SELECT id FROM catalog_terms WHERE active = $1`+cond, append([]any{false}, args...)...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	retired := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return err
+		}
+		retired[id] = true
+	}
+	for i := range list {
+		if retired[list[i].ParentID] {
+			list[i].ParentID = 0
+		}
+	}
+	return rows.Err()
 }
 
 // OpenTerm returns an active catalog term.
@@ -608,5 +645,9 @@ func (d *DB) OpenTerm(ctx context.Context, id int64) (*openinfo.CatalogTerm, err
 	if !t.Active {
 		return nil, openNotFound("รายการบัญชีบริการ", id)
 	}
-	return t, nil
+	list := []openinfo.CatalogTerm{*t}
+	if err := d.hideRetiredParents(ctx, list); err != nil {
+		return nil, err
+	}
+	return &list[0], nil
 }

@@ -64,9 +64,11 @@ func newFixture(t *testing.T, db *store.DB) *fixture {
 	f.term = &terms[0]
 	retired := &openinfo.CatalogTerm{Kind: openinfo.CatalogTag, Code: "retired-tag", NameTH: "ป้ายคำเลิกใช้ลับเฉพาะ", Active: true}
 	must(t, db.CreateCatalogTerm(ctx, retired))
+	child := &openinfo.CatalogTerm{Kind: openinfo.CatalogTag, Code: "child-of-retired", NameTH: "ป้ายคำย่อย", ParentID: retired.ID, Active: true}
+	must(t, db.CreateCatalogTerm(ctx, child))
 	retired.Active = false
 	must(t, db.UpdateCatalogTerm(ctx, retired))
-	f.secrets = append(f.secrets, "ป้ายคำเลิกใช้ลับเฉพาะ")
+	f.secrets = append(f.secrets, "ป้ายคำเลิกใช้ลับเฉพาะ", "term-"+itoa(retired.ID)+`"`)
 
 	mk := func(parent int64, typ openinfo.AgencyType, th, en, province string) *openinfo.Agency {
 		a := &openinfo.Agency{ParentID: parent, Type: typ, NameTH: th, NameEN: en,
