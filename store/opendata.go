@@ -31,10 +31,14 @@ type OpenFilter struct {
 	// PointID and ServiceID (with Kind) narrow service_at_locations.
 	PointID, ServiceID int64
 	TermID             int64 // Service Catalog term: services tagged with it, and what offers them
-	// Limit (at most 1000) and Offset page the list; AfterID starts it
-	// after an ID (keyset; services: within Kind).
+	// Limit (at most 1000) and Offset page the list. AfterID instead
+	// starts it after a record (keyset: as cheap deep in the list as at its
+	// start): for services after (AfterKind, AfterID), for pins after
+	// (AfterKind, AfterPoint, AfterID); AfterKind "" is Kind.
 	Limit, Offset int
 	AfterID       int64
+	AfterKind     string
+	AfterPoint    int64
 	// Kind restricts services to manuals (OpenManual) or other services
 	// (OpenOther); "" lists both, manuals first.
 	Kind string
@@ -169,10 +173,10 @@ func (d *DB) hideInactiveParents(ctx context.Context, list []*openinfo.Agency) e
 	return rows.Err()
 }
 
-// openCount counts the filtered rows, unless the walk is by keyset (the
-// bulk files need no total): then it returns -1.
+// openCount counts the filtered rows, unless the walk is by keyset with
+// no cache of totals (the bulk files need no total): then it returns -1.
 func (d *DB) openCount(ctx context.Context, query string, w *where, f OpenFilter) (int, error) {
-	if f.AfterID != 0 || f.Limit < 0 {
+	if f.Limit < 0 || (f.AfterID != 0 && f.Totals == nil) {
 		return -1, nil
 	}
 	q, args := query+w.sql(), w.args
@@ -287,14 +291,20 @@ func otherWhere(f OpenFilter) *where {
 const otherFrom = ` FROM other_services s JOIN agencies a ON a.id = s.agency_id`
 
 // OpenServices lists published services: manuals (by process ID), then
-// other services (by their ID). The total counts both.
+// other services (by their ID). The total counts both (-1 for a keyset
+// walk without Totals).
 func (d *DB) OpenServices(ctx context.Context, f OpenFilter) ([]*OpenService, int, error) {
 	limit, offset := pageBounds(f.Limit, f.Offset, openMaxPage)
+	wantManuals, wantOther := f.Kind != OpenOther, f.Kind != OpenManual
+	cursor := f.AfterID != 0
+	afterKind := f.AfterKind
+	if afterKind == "" {
+		afterKind = f.Kind
+	}
+	counting := f.Limit >= 0 && (!cursor || f.Totals != nil)
 	var nManuals, nOther int
 	var err error
-	wantManuals, wantOther := f.Kind != OpenOther, f.Kind != OpenManual
-	keyset := f.AfterID != 0 || f.Limit < 0
-	if !keyset {
+	if counting {
 		if wantManuals {
 			if nManuals, err = d.openCount(ctx, `SELECT count(*)`+manualFrom, manualWhere(f), f); err != nil {
 				return nil, 0, err
@@ -307,32 +317,48 @@ func (d *DB) OpenServices(ctx context.Context, f OpenFilter) ([]*OpenService, in
 		}
 	}
 	var out []*OpenService
-	if wantManuals && (keyset || offset < nManuals) {
-		if out, err = d.openManuals(ctx, f, limit, offset); err != nil {
-			return nil, 0, err
+	switch {
+	case cursor:
+		if wantManuals && afterKind == OpenManual {
+			if out, err = d.openManuals(ctx, f, f.AfterID, limit, 0); err != nil {
+				return nil, 0, err
+			}
+		}
+		if wantOther && len(out) < limit {
+			after := int64(0)
+			if afterKind == OpenOther {
+				after = f.AfterID
+			}
+			more, err := d.openOthers(ctx, f, after, limit-len(out), 0)
+			if err != nil {
+				return nil, 0, err
+			}
+			out = append(out, more...)
+		}
+	default:
+		if wantManuals && offset < nManuals {
+			if out, err = d.openManuals(ctx, f, 0, limit, offset); err != nil {
+				return nil, 0, err
+			}
+		}
+		if wantOther && len(out) < limit {
+			more, err := d.openOthers(ctx, f, 0, limit-len(out), max(offset-nManuals, 0))
+			if err != nil {
+				return nil, 0, err
+			}
+			out = append(out, more...)
 		}
 	}
-	if wantOther && len(out) < limit && !(keyset && wantManuals) {
-		off := offset - nManuals
-		if off < 0 {
-			off = 0
-		}
-		more, err := d.openOthers(ctx, f, limit-len(out), off)
-		if err != nil {
-			return nil, 0, err
-		}
-		out = append(out, more...)
-	}
-	if keyset {
+	if !counting {
 		return out, -1, nil
 	}
 	return out, nManuals + nOther, nil
 }
 
-func (d *DB) openManuals(ctx context.Context, f OpenFilter, limit, offset int) ([]*OpenService, error) {
+func (d *DB) openManuals(ctx context.Context, f OpenFilter, after int64, limit, offset int) ([]*OpenService, error) {
 	w := manualWhere(f)
-	if f.AfterID != 0 {
-		w.add("r.process_id > ?", f.AfterID)
+	if after != 0 {
+		w.add("r.process_id > ?", after)
 	}
 	return d.openManualsQuery(ctx, w, " ORDER BY r.process_id"+w.limit(limit, offset))
 }
@@ -367,10 +393,10 @@ func (d *DB) fillTerms(ctx context.Context, list []*OpenService) error {
 	return rows.Err()
 }
 
-func (d *DB) openOthers(ctx context.Context, f OpenFilter, limit, offset int) ([]*OpenService, error) {
+func (d *DB) openOthers(ctx context.Context, f OpenFilter, after int64, limit, offset int) ([]*OpenService, error) {
 	w := otherWhere(f)
-	if f.AfterID != 0 && f.Kind == OpenOther {
-		w.add("s.id > ?", f.AfterID)
+	if after != 0 {
+		w.add("s.id > ?", after)
 	}
 	return d.openOthersQuery(ctx, w, " ORDER BY s.id"+w.limit(limit, offset))
 }
@@ -558,12 +584,21 @@ func pinCountWhere(f OpenFilter, kind string) (from string, w *where) {
 func (d *DB) OpenPins(ctx context.Context, f OpenFilter) ([]OpenPin, int, error) {
 	limit, offset := pageBounds(f.Limit, f.Offset, openMaxPage)
 	all := f.Limit < 0
+	cursor := f.AfterID != 0
+	afterKind := f.AfterKind
+	if afterKind == "" {
+		afterKind = OpenManual
+	}
+	if cursor {
+		offset = 0
+	}
 	var counts [2]int
 	kinds := []string{OpenManual, OpenOther}
 	if f.Kind != "" {
 		kinds = []string{f.Kind}
 	}
-	if !all {
+	counting := !all && (!cursor || f.Totals != nil)
+	if counting {
 		for i, k := range kinds {
 			from, w := pinCountWhere(f, k)
 			if f.PointID != 0 || f.ServiceID != 0 { // a few pins: test them
@@ -578,18 +613,30 @@ func (d *DB) OpenPins(ctx context.Context, f OpenFilter) ([]OpenPin, int, error)
 	}
 	var out []OpenPin
 	skip := offset
+	passed := false // the cursor's kind is behind: later kinds start at their beginning
 	for i, k := range kinds {
-		if !all && (len(out) >= limit || skip >= counts[i]) {
+		if cursor && !passed && k != afterKind {
+			continue // a kind before the cursor's
+		}
+		if !all && len(out) >= limit {
+			break
+		}
+		if !all && !cursor && skip >= counts[i] {
 			skip -= counts[i]
 			continue
 		}
 		from, w := pinWhere(f, k)
+		svc := map[string]string{OpenManual: "x.process_id", OpenOther: "x.service_id"}[k]
+		if cursor && !passed {
+			// point_id >= first, so both databases take it as a range of the key.
+			w.add("x.point_id >= ? AND (x.point_id > ? OR "+svc+" > ?)", f.AfterPoint, f.AfterPoint, f.AfterID)
+		}
+		passed = true
 		tail := ""
 		if !all {
 			tail = w.limit(limit-len(out), max(skip, 0))
 		}
-		rows, err := d.db.QueryContext(ctx, `SELECT x.point_id, `+map[string]string{OpenManual: "x.process_id", OpenOther: "x.service_id"}[k]+from+w.sql()+
-			` ORDER BY 1, 2`+tail, w.args...)
+		rows, err := d.db.QueryContext(ctx, `SELECT x.point_id, `+svc+from+w.sql()+` ORDER BY 1, 2`+tail, w.args...)
 		if err != nil {
 			return nil, 0, err
 		}
@@ -607,8 +654,11 @@ func (d *DB) OpenPins(ctx context.Context, f OpenFilter) ([]OpenPin, int, error)
 		}
 		skip = 0
 	}
-	if all {
+	switch {
+	case all:
 		return out, len(out), nil
+	case !counting:
+		return out, -1, nil
 	}
 	return out, counts[0] + counts[1], nil
 }

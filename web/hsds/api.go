@@ -164,6 +164,12 @@ func (a *API) endpoint(fn func(r *http.Request) (any, error)) http.Handler {
 			json.NewEncoder(w).Encode(Error{Error: openinfo.ErrorMessage(err, "en"), ErrorTH: openinfo.ErrorMessage(err, "th")})
 			return
 		}
+		if l, ok := v.(linked); ok {
+			v = l.v
+			if l.next != "" {
+				h.Set("Link", "<"+l.next+`>; rel="next"`)
+			}
+		}
 		body, err := json.Marshal(v)
 		if err != nil {
 			http.Error(w, `{"error":"internal error"}`, http.StatusInternalServerError)
@@ -264,6 +270,50 @@ func (a *API) query(r *http.Request) (f store.OpenFilter, page, perPage int, err
 	return f, page, perPage, nil
 }
 
+// linked is a list page with the URL of the next one (the Link header).
+type linked struct {
+	v    any
+	next string
+}
+
+// cursor reads the after parameter: the list goes on after that record
+// (keyset pagination: a deep page costs what the first does). It replaces
+// page; parse reads the record's ID into the filter.
+func cursor(r *http.Request, f *store.OpenFilter, parse func(string) bool) (bool, error) {
+	q := r.URL.Query()
+	after := q.Get("after")
+	if after == "" {
+		return false, nil
+	}
+	if q.Get("page") != "" {
+		return false, invalid("ใช้ page หรือ after อย่างใดอย่างหนึ่ง", "Give page or after, not both.")
+	}
+	if !parse(after) {
+		return false, invalid("after ต้องเป็นรหัสของรายการในรายการนี้", "after must be the ID of an item of this list.")
+	}
+	f.Offset = 0
+	return true, nil
+}
+
+// listPage wraps a page in HSDS's envelope with a Link to the next page,
+// which continues after this page's last item. A page reached by after
+// has page_number 0 (its position is not counted); total_items and
+// total_pages are the whole list's.
+func listPage[T any](a *API, r *http.Request, contents []T, total, page, perPage int, byCursor bool, id func(T) string) any {
+	p := newPage(contents, total, page, perPage)
+	if byCursor {
+		p.PageNumber, p.FirstPage, p.LastPage = 0, false, len(contents) < perPage
+	}
+	next := ""
+	if len(contents) == perPage && !p.LastPage {
+		q := r.URL.Query()
+		q.Del("page")
+		q.Set("after", id(contents[len(contents)-1]))
+		next = a.AbsURL(r, r.URL.Path+"?"+q.Encode())
+	}
+	return linked{p, next}
+}
+
 func newPage[T any](contents []T, total, page, perPage int) Page[T] {
 	if contents == nil {
 		contents = []T{}
@@ -293,6 +343,10 @@ func (a *API) organizations(r *http.Request) (any, error) {
 			return nil, invalid("parent_organization_id ต้องอยู่ในรูป agency-รหัส", "parent_organization_id must look like agency-123.")
 		}
 	}
+	byCursor, err := cursor(r, &f, func(s string) (ok bool) { f.AfterID, ok = parseID(s, prefixAgency); return })
+	if err != nil {
+		return nil, err
+	}
 	list, total, err := a.DB.OpenOrganizations(r.Context(), f)
 	if err != nil {
 		return nil, err
@@ -302,7 +356,7 @@ func (a *API) organizations(r *http.Request) (any, error) {
 	for i, x := range list {
 		out[i] = mapOrganization(x, url)
 	}
-	return newPage(out, total, page, per), nil
+	return listPage(a, r, out, total, page, per, byCursor, func(o Organization) string { return o.ID }), nil
 }
 
 func notFound() error {
@@ -326,6 +380,10 @@ func (a *API) services(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	byCursor, err := cursor(r, &f, func(s string) (ok bool) { f.AfterKind, f.AfterID, ok = parseServiceID(s); return })
+	if err != nil {
+		return nil, err
+	}
 	list, total, err := a.DB.OpenServices(r.Context(), f)
 	if err != nil {
 		return nil, err
@@ -335,7 +393,7 @@ func (a *API) services(r *http.Request) (any, error) {
 	for i, x := range list {
 		out[i] = mapService(x, url)
 	}
-	return newPage(out, total, page, per), nil
+	return listPage(a, r, out, total, page, per, byCursor, func(s Service) string { return s.ID }), nil
 }
 
 func (a *API) service(r *http.Request) (any, error) {
@@ -365,6 +423,10 @@ func (a *API) locations(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	byCursor, err := cursor(r, &f, func(s string) (ok bool) { f.AfterID, ok = parseID(s, prefixPoint); return })
+	if err != nil {
+		return nil, err
+	}
 	list, total, err := a.DB.OpenLocations(r.Context(), f)
 	if err != nil {
 		return nil, err
@@ -374,7 +436,7 @@ func (a *API) locations(r *http.Request) (any, error) {
 	for i, x := range list {
 		out[i] = mapLocation(x, url)
 	}
-	return newPage(out, total, page, per), nil
+	return listPage(a, r, out, total, page, per, byCursor, func(l Location) string { return l.ID }), nil
 }
 
 func (a *API) location(r *http.Request) (any, error) {
@@ -407,6 +469,10 @@ func (a *API) serviceAtLocations(r *http.Request) (any, error) {
 			return nil, invalid("location_id ต้องอยู่ในรูป point-รหัส", "location_id must look like point-12.")
 		}
 	}
+	byCursor, err := cursor(r, &f, func(s string) (ok bool) { f.AfterPoint, f.AfterKind, f.AfterID, ok = parseSALID(s); return })
+	if err != nil {
+		return nil, err
+	}
 	list, total, err := a.DB.OpenPins(r.Context(), f)
 	if err != nil {
 		return nil, err
@@ -415,7 +481,7 @@ func (a *API) serviceAtLocations(r *http.Request) (any, error) {
 	for i, x := range list {
 		out[i] = mapSAL(x)
 	}
-	return newPage(out, total, page, per), nil
+	return listPage(a, r, out, total, page, per, byCursor, func(s ServiceAtLocation) string { return s.ID }), nil
 }
 
 func (a *API) serviceAtLocation(r *http.Request) (any, error) {
@@ -455,6 +521,10 @@ func (a *API) terms(r *http.Request) (any, error) {
 			return nil, invalid("ไม่รู้จักบัญชีบริการนี้", "Unknown taxonomy: use opdc-service-catalog:category, :user_group or :tag.")
 		}
 	}
+	byCursor, err := cursor(r, &f, func(s string) (ok bool) { f.AfterID, ok = parseID(s, prefixTerm); return })
+	if err != nil {
+		return nil, err
+	}
 	list, total, err := a.DB.OpenTerms(r.Context(), f)
 	if err != nil {
 		return nil, err
@@ -463,7 +533,7 @@ func (a *API) terms(r *http.Request) (any, error) {
 	for i, x := range list {
 		out[i] = mapTerm(x)
 	}
-	return newPage(out, total, page, per), nil
+	return listPage(a, r, out, total, page, per, byCursor, func(t Term) string { return t.ID }), nil
 }
 
 func (a *API) term(r *http.Request) (any, error) {

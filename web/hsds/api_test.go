@@ -88,6 +88,47 @@ func (f *fixture) walk(t *testing.T, path, schema string, perPage int) []string 
 	}
 }
 
+// walkCursor follows the Link headers from the first page and returns the
+// items' IDs; every page fits HSDS too.
+func (f *fixture) walkCursor(t *testing.T, path, schema string, perPage int) []string {
+	t.Helper()
+	sep := "?"
+	if strings.Contains(path, "?") {
+		sep = "&"
+	}
+	next := fmt.Sprintf("%s%s%sper_page=%d", Prefix, path, sep, perPage)
+	var ids []string
+	for pages := 0; next != ""; pages++ {
+		r := f.get(t, next)
+		if r.status != 200 || pages > 1000 {
+			t.Fatalf("%s: %d %s", next, r.status, r.body)
+		}
+		f.noLeak(t, next, r.body)
+		var v map[string]any
+		json.Unmarshal([]byte(r.body), &v)
+		errs := checkSchema("page", v, next)
+		for i, item := range v["contents"].([]any) {
+			errs = append(errs, checkSchema(schema, item, fmt.Sprintf("%s.contents[%d]", next, i))...)
+			ids = append(ids, item.(map[string]any)["id"].(string))
+		}
+		if len(errs) > 0 {
+			t.Fatalf("%s breaks HSDS:\n%s", next, strings.Join(errs, "\n"))
+		}
+		if pages > 0 && v["page_number"].(float64) != 0 {
+			t.Fatalf("%s: a cursor page has page_number %v", next, v["page_number"])
+		}
+		next = ""
+		if link := r.header.Get("Link"); link != "" {
+			u := strings.TrimPrefix(link[1:strings.Index(link, ">")], "https://info.example.go.th")
+			if !strings.Contains(link, `rel="next"`) || !strings.Contains(u, "after=") || strings.Contains(u, "?page=") || strings.Contains(u, "&page=") {
+				t.Fatalf("Link %q", link)
+			}
+			next = u
+		}
+	}
+	return ids
+}
+
 func (f *fixture) noLeak(t *testing.T, where, body string) {
 	t.Helper()
 	for _, s := range f.secrets {
@@ -115,6 +156,9 @@ func TestAPI(t *testing.T) {
 			all[e.path] = f.walk(t, e.path, e.schema, 2)
 			if len(all[e.path]) == 0 || len(slices.Compact(slices.Sorted(slices.Values(all[e.path])))) != len(all[e.path]) {
 				t.Fatalf("%s: %v (empty, or an ID twice)", e.path, all[e.path])
+			}
+			if byCursor := f.walkCursor(t, e.path, e.schema, 2); !slices.Equal(byCursor, all[e.path]) {
+				t.Fatalf("%s by cursor %v, by page %v", e.path, byCursor, all[e.path])
 			}
 			for _, id := range all[e.path] {
 				r := f.get(t, Prefix+e.path+"/"+id)
@@ -200,6 +244,9 @@ func TestAPI(t *testing.T) {
 		}
 		for _, c := range filtered {
 			got := f.walk(t, c.path, c.schema, 500)
+			if byCursor := f.walkCursor(t, c.path, c.schema, 1); !slices.Equal(byCursor, got) {
+				t.Errorf("%s by cursor %v, by page %v", c.path, byCursor, got)
+			}
 			if c.want != nil && !slices.Equal(got, c.want) || c.want == nil && len(got) != 0 && !strings.Contains(c.path, "taxonomy=") {
 				t.Errorf("%s = %v, want %v", c.path, got, c.want)
 			}
@@ -215,7 +262,8 @@ func TestAPI(t *testing.T) {
 			}
 		}
 		for _, p := range []string{"/services?page=0", "/services?per_page=100000", "/services?organization_id=12", "/locations?province=Atlantis",
-			"/service_at_locations?service_id=x", "/taxonomy_terms?taxonomy=colour"} {
+			"/service_at_locations?service_id=x", "/taxonomy_terms?taxonomy=colour", "/services?after=agency-1", "/services?after=manual-1&page=2",
+			"/service_at_locations?after=manual-1", "/locations?after=x"} {
 			if r := f.get(t, Prefix+p); r.status != 400 {
 				t.Errorf("%s: %d %s", p, r.status, r.body)
 			}

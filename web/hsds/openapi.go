@@ -106,6 +106,7 @@ func OpenAPI() map[string]any {
 	jsonResp := func(desc string, t reflect.Type) obj {
 		return obj{"description": desc, "content": obj{"application/json": obj{"schema": s.ref(t)}},
 			"headers": obj{"ETag": obj{"schema": obj{"type": "string"}, "description": "send it back as If-None-Match for a 304"},
+				"Link": obj{"schema": obj{"type": "string"}, "description": "a list's next page: <URL>; rel=\"next\""},
 				"Cache-Control": obj{"schema": obj{"type": "string"}}}}
 	}
 	q := func(name, desc string, schema obj) obj {
@@ -118,6 +119,7 @@ func OpenAPI() map[string]any {
 		q("organization_id", "an organization's ID (agency-N): its records only", str),
 		q("province", "a province's two-digit code (10 Bangkok … 96) or its Thai or English name", str),
 		q("taxonomy_term_id", "a taxonomy term's ID (term-N)", str),
+		q("after", "keyset pagination: the page after this item's ID (instead of page; the Link header rel=\"next\" gives it); such a page has page_number 0", str),
 	}
 	common := obj{"304": obj{"description": "Not modified (If-None-Match matched the ETag)."},
 		"400": errResp, "429": obj{"description": "Too many requests from this address; see Retry-After.",
