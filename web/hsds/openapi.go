@@ -106,7 +106,7 @@ func OpenAPI() map[string]any {
 	jsonResp := func(desc string, t reflect.Type) obj {
 		return obj{"description": desc, "content": obj{"application/json": obj{"schema": s.ref(t)}},
 			"headers": obj{"ETag": obj{"schema": obj{"type": "string"}, "description": "send it back as If-None-Match for a 304"},
-				"Link": obj{"schema": obj{"type": "string"}, "description": "a list's next page: <URL>; rel=\"next\""},
+				"Link":          obj{"schema": obj{"type": "string"}, "description": "a list's next page: <URL>; rel=\"next\""},
 				"Cache-Control": obj{"schema": obj{"type": "string"}}}}
 	}
 	q := func(name, desc string, schema obj) obj {
