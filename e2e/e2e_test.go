@@ -281,7 +281,7 @@ func TestPortalOnAPhone(t *testing.T) {
 	}
 	check("directory")
 	// The guides and the FAQ, in Thai again.
-	for _, path := range []string{"/lang?to=th&next=/guide", "/guide/getting-started", "/faq", "/catalog", "/delays", "/egov"} {
+	for _, path := range []string{"/lang?to=th&next=/guide", "/guide/getting-started", "/faq", "/catalog", "/delays", "/egov", "/open-data"} {
 		if err := chromedp.Run(ctx, chromedp.Navigate(srv.URL+path), chromedp.WaitVisible(`h1`)); err != nil {
 			t.Fatal(err)
 		}

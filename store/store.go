@@ -9,6 +9,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"net/url"
 	"os"
@@ -45,6 +46,10 @@ type DB struct {
 	// holds the open transactions that wrote an audit entry.
 	changes atomic.Uint64
 	audited sync.Map // *sql.Tx → struct{}
+	// path is a SQLite database's file; lock the shared lock on
+	// "<path>-lock" that keeps a restore away while it is open (backup.go).
+	path string
+	lock io.Closer
 }
 
 // Open connects to dsn: a postgres:// or postgresql:// URL, or a SQLite file
@@ -73,6 +78,12 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 				return nil, fmt.Errorf("store: create data directory: %w", err)
 			}
 		}
+		if path != ":memory:" && !strings.HasPrefix(path, ":") {
+			d.path = path
+			if d.lock, err = lockShared(path + "-lock"); err != nil {
+				return nil, err
+			}
+		}
 		// WAL lets readers go on while one writer writes; busy_timeout makes a
 		// second writer wait instead of failing; immediate transactions take the
 		// write lock up front, so two writers never deadlock on an upgrade.
@@ -90,6 +101,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		q.Add("_txlock", "immediate")
 		d.db, err = sql.Open("sqlite", "file:"+path+"?"+q.Encode())
 		if err != nil {
+			d.unlock()
 			return nil, err
 		}
 		d.db.SetMaxOpenConns(8)
@@ -99,6 +111,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	defer cancel()
 	if err := d.db.PingContext(pctx); err != nil {
 		d.db.Close()
+		d.unlock()
 		return nil, fmt.Errorf("store: connect to %s: %w", d.dialect, err)
 	}
 	return d, nil
@@ -113,7 +126,18 @@ func (d *DB) Dialect() Dialect { return d.dialect }
 func (d *DB) SQL() *sql.DB { return d.db }
 
 // Close closes the database.
-func (d *DB) Close() error { return d.db.Close() }
+func (d *DB) Close() error {
+	err := d.db.Close()
+	d.unlock()
+	return err
+}
+
+func (d *DB) unlock() {
+	if d.lock != nil {
+		d.lock.Close()
+		d.lock = nil
+	}
+}
 
 // Ping checks that the database answers (readiness).
 func (d *DB) Ping(ctx context.Context) error { return d.db.PingContext(ctx) }

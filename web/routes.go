@@ -14,6 +14,9 @@ func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	s.portal.Register(mux)
 	s.api.Register(mux)
+	if s.hsds != nil {
+		s.hsds.Register(mux)
+	}
 	mux.HandleFunc("GET /healthz", s.handleHealthz)
 	mux.HandleFunc("GET /readyz", s.handleReadyz)
 	if s.metricsToken != "" {

@@ -18,6 +18,7 @@ import (
 	"github.com/openinfo/openinfo/web/portal"
 
 	"github.com/openinfo/openinfo/web/api"
+	"github.com/openinfo/openinfo/web/hsds"
 	"github.com/openinfo/openinfo/web/internal/find"
 
 	"github.com/openinfo/openinfo/web/internal/ui"
@@ -99,6 +100,9 @@ type Config struct {
 	// DelayRetention is how long a delay case keeps the applicant's
 	// details after the decision, as the privacy notice says (0: two years).
 	DelayRetention time.Duration
+	// OpenDataPerMinute is how many open data API requests one address may
+	// make a minute (0: hsds.DefaultPerMinute).
+	OpenDataPerMinute int
 }
 
 // Operator is who runs the site (ui.Operator).
@@ -121,6 +125,7 @@ type Server struct {
 
 	find   *find.Finder
 	api    *api.API
+	hsds   *hsds.API // nil without a database
 	portal *portal.Portal
 	admin  *admin.Admin // nil without a database
 	micro  microcache
@@ -163,6 +168,9 @@ func New(cfg Config) (*Server, error) {
 	s.metrics.reg.MustRegister(cfg.Collectors...)
 	s.find = &find.Finder{Index: cfg.Search, Ready: cfg.SearchReady, DB: cfg.DB}
 	s.api = &api.API{Find: s.find, AbsURL: s.AbsURL}
+	if cfg.DB != nil {
+		s.hsds = &hsds.API{DB: cfg.DB, AbsURL: s.AbsURL, Proxies: cfg.TrustedProxies, PerMinute: cfg.OpenDataPerMinute, Log: cfg.Logger}
+	}
 	s.portal = portal.New(portal.Config{UI: s.UI, DB: cfg.DB, Find: s.find, Sealer: cfg.Sealer, Mailer: cfg.Mailer,
 		Proxies: cfg.TrustedProxies, RatingsPerHour: cfg.RatingsPerHour, RatingsPerPointPerHour: cfg.RatingsPerPointPerHour,
 		DelayRetention: cfg.DelayRetention})

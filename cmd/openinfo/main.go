@@ -4,6 +4,8 @@
 //	openinfo migrate      bring the database schema up to date
 //	openinfo gen-data     fill a database with realistic Thai data
 //	openinfo admin        first officers, for an outside OpenID provider
+//	openinfo backup FILE  copy the running SQLite database to FILE (online)
+//	openinfo restore FILE put a backup back (every server stopped)
 //	openinfo version      print the version
 //	openinfo help         list commands and settings
 //
@@ -60,6 +62,10 @@ func run(ctx context.Context, args []string, env func(string) string, stdout, st
 		return genData(ctx, args, env, stdout, stderr)
 	case "admin":
 		return adminCmd(ctx, args, env, stdout, stderr)
+	case "backup":
+		return backupCmd(ctx, args, env, stdout, stderr)
+	case "restore":
+		return restoreCmd(ctx, args, env, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "openinfo", version)
 		return nil
@@ -84,6 +90,10 @@ Commands:
   admin      first officers, for an outside OpenID provider:
              admin token --agency ID --role central_officer: print a first token
              admin grant --user LOGIN --role platform_admin: a role over all agencies
+  backup     backup FILE: copy the running SQLite database to FILE, online
+             (no downtime); PostgreSQL: use pg_dump (see README)
+  restore    restore FILE: put a backup back; refused while any server has
+             the database open; PostgreSQL: use pg_restore (see README)
   version    print the version
   help       this text
 

@@ -22,6 +22,7 @@ import (
 	"github.com/openinfo/openinfo/searchfeed"
 	"github.com/openinfo/openinfo/store"
 	"github.com/openinfo/openinfo/web"
+	"github.com/openinfo/openinfo/web/hsds"
 )
 
 // BuildSite wires the portal, the back office's login and, unless an outside
@@ -242,6 +243,12 @@ func timedJobs(db *store.DB, outbox *notify.Outbox, c *Config, log *slog.Logger)
 		}
 		return err
 	}})
+	// Open data: the whole published data set as daily bulk files (the
+	// first on the first start), and the API's per-address counts pruned.
+	r.Add(jobs.Job{Name: "opendata.bulk", Every: 24 * time.Hour, Lease: 5 * time.Minute, Run: func(ctx context.Context) error {
+		return hsds.BuildBulk(ctx, db, c.BaseURL, time.Now())
+	}})
+	r.Add(jobs.Job{Name: "opendata.api-hits", Every: time.Hour, Run: db.PruneAPIHits})
 	return r
 }
 

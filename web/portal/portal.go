@@ -85,6 +85,8 @@ func (s *Portal) Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /guide", s.handleGuideIndex)
 	mux.HandleFunc("GET /guide/{slug}", s.handleGuide)
 	mux.HandleFunc("GET /faq", s.handleFAQ)
+	mux.HandleFunc("GET /open-data", s.handleOpenData)
+	mux.HandleFunc("GET /open-data/{file}", s.handleOpenDataFile)
 	mux.HandleFunc("GET /rate", s.handleRateEntry)
 	mux.HandleFunc("GET /rate/{code}", s.handleRateForm)
 	mux.HandleFunc("POST /rate/{code}", s.handleRateSubmit)

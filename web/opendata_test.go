@@ -1,0 +1,179 @@
+package web
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/openinfo/openinfo"
+	"github.com/openinfo/openinfo/internal/dbtest"
+	"github.com/openinfo/openinfo/store"
+	"github.com/openinfo/openinfo/web/hsds"
+)
+
+// publishForAPI publishes a manual of the office, tagged and pinned at its
+// point, through the workflow; it returns the process ID.
+func publishForAPI(t *testing.T, f *adminFixture) int64 {
+	t.Helper()
+	ctx := context.Background()
+	db := f.db
+	if err := db.SeedCatalog(ctx); err != nil {
+		t.Fatal(err)
+	}
+	terms, err := db.CatalogTerms(ctx, openinfo.CatalogCategory, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &openinfo.Process{AgencyID: f.office.ID, NameTH: "การต่ออายุใบอนุญาตขับรถ", TermIDs: []int64{terms[0].ID}}
+	if err := db.CreateProcess(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	rev, err := db.OpenRevision(ctx, p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	author := openinfo.Officer{UserID: 1, Role: openinfo.RoleAuthor, AgencyID: f.office.ID, AgencyPath: f.office.Path}
+	reviewer := openinfo.Officer{UserID: 2, Role: openinfo.RoleReviewer, AgencyID: f.office.ID, AgencyPath: f.office.Path}
+	opdc := openinfo.Officer{UserID: 3, Role: openinfo.RoleOPDC}
+	if _, err := db.SaveDraft(ctx, rev.ID, rev.Version, testManual(p.NameTH), author, f.office.Path); err != nil {
+		t.Fatal(err)
+	}
+	for _, step := range []struct {
+		ev openinfo.RevisionEvent
+		o  openinfo.Officer
+	}{{openinfo.EvSubmit, author}, {openinfo.EvApproveStep1, reviewer}, {openinfo.EvApproveStep2, opdc}} {
+		if err := db.ApplyRevision(ctx, rev.ID, step.ev, step.o, f.office.Path, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := db.Pin(ctx, store.PinProcess, p.ID, []int64{f.officePt.ID}); err != nil {
+		t.Fatal(err)
+	}
+	return p.ID
+}
+
+// TestOpenDataPage: /open-data explains the API and the licence and offers
+// the day's bulk file with its date and checksum, served by any node from
+// the database; before the first file it says so.
+func TestOpenDataPage(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		f := newAdminFixtureOn(t, db)
+		publishForAPI(t, f)
+		c := http.DefaultClient
+		code, page, _ := fetchS(t, c, f.srv.URL+"/open-data")
+		if code != 200 || !strings.Contains(page, "CC BY 4.0") || !strings.Contains(page, "ไฟล์ของวันนี้ยังไม่พร้อม") ||
+			!strings.Contains(page, "https://info.example.go.th/api/hsds/v3/services?province=50") || !strings.Contains(page, `href="/api/openapi.json"`) {
+			t.Fatalf("before the first file: %d\n%s", code, page)
+		}
+		if code, _, _ := fetchS(t, c, f.srv.URL+"/open-data/csv.zip"); code != 404 {
+			t.Fatalf("no file yet: %d", code)
+		}
+		if err := hsds.BuildBulk(ctx, db, "https://info.example.go.th", time.Now()); err != nil {
+			t.Fatal(err)
+		}
+		file, err := db.LatestOpenDataFile(ctx, "csv")
+		if err != nil || file == nil {
+			t.Fatal(err)
+		}
+		_, page, _ = fetchS(t, c, f.srv.URL+"/open-data")
+		for _, want := range []string{file.SHA256, file.FileName, `href="/open-data/csv.zip"`, `href="/open-data/csv.zip.sha256"`, "services 1"} {
+			if !strings.Contains(page, want) {
+				t.Errorf("the page lacks %q", want)
+			}
+		}
+		code, body, h := fetch(t, c, f.srv.URL+"/open-data/csv.zip")
+		sum := sha256.Sum256(body)
+		if code != 200 || hex.EncodeToString(sum[:]) != file.SHA256 || !strings.Contains(h.Get("Content-Disposition"), file.FileName) ||
+			h.Get("Content-Type") != "application/zip" {
+			t.Fatalf("download: %d %v", code, h)
+		}
+		if _, s, _ := fetchS(t, c, f.srv.URL+"/open-data/csv.zip.sha256"); s != file.SHA256+"  "+file.FileName+"\n" {
+			t.Fatalf("checksum file %q", s)
+		}
+		for _, bad := range []string{"/open-data/xlsx.zip", "/open-data/csv.tar", "/open-data/..%2Fcsv.zip"} {
+			if code, _, _ := fetchS(t, c, f.srv.URL+bad); code != 404 {
+				t.Errorf("%s: %d", bad, code)
+			}
+		}
+		req, _ := http.NewRequest("GET", f.srv.URL+"/open-data", nil)
+		req.Header.Set("Cookie", "lang=en")
+		res, err := c.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var en strings.Builder
+		buf := make([]byte, 64<<10)
+		for {
+			n, err := res.Body.Read(buf)
+			en.Write(buf[:n])
+			if err != nil {
+				break
+			}
+		}
+		res.Body.Close()
+		for _, want := range []string{"Open data", "Bulk downloads", "We chose CC BY 4.0"} {
+			if !strings.Contains(en.String(), want) {
+				t.Errorf("the English page lacks %q", want)
+			}
+		}
+		if _, home, _ := fetchS(t, c, f.srv.URL+"/"); !strings.Contains(home, `href="/open-data"`) {
+			t.Error("the footer does not link /open-data")
+		}
+	})
+}
+
+// TestOpenAPIDocument: /api/openapi.json is an OpenAPI 3 document whose
+// every $ref resolves, and every path it documents answers.
+func TestOpenAPIDocument(t *testing.T) {
+	f := newAdminFixture(t)
+	manual := publishForAPI(t, f)
+	c := http.DefaultClient
+	code, body, h := fetch(t, c, f.srv.URL+"/api/openapi.json")
+	if code != 200 || !strings.HasPrefix(h.Get("Content-Type"), "application/json") {
+		t.Fatalf("%d %v", code, h)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(body, &doc); err != nil {
+		t.Fatalf("not JSON: %v", err)
+	}
+	if doc["openapi"] != "3.0.3" || doc["info"] == nil {
+		t.Fatalf("not OpenAPI 3: %v", doc["openapi"])
+	}
+	schemas := doc["components"].(map[string]any)["schemas"].(map[string]any)
+	for _, ref := range strings.Split(string(body), `"$ref": "`)[1:] {
+		name := strings.TrimPrefix(ref[:strings.Index(ref, `"`)], "#/components/schemas/")
+		if schemas[name] == nil {
+			t.Errorf("$ref %s does not resolve", name)
+		}
+	}
+	ids := map[string]string{"/organizations/{id}": "agency-" + itoa(f.office.ID), "/services/{id}": "manual-" + itoa(manual),
+		"/locations/{id}": "point-" + itoa(f.officePt.ID), "/service_at_locations/{id}": "point-" + itoa(f.officePt.ID) + ".manual-" + itoa(manual)}
+	terms, _ := f.db.CatalogTerms(context.Background(), openinfo.CatalogCategory, false)
+	ids["/taxonomy_terms/{id}"] = "term-" + itoa(terms[0].ID)
+	paths := doc["paths"].(map[string]any)
+	if len(paths) < 13 {
+		t.Fatalf("%d paths", len(paths))
+	}
+	for p := range paths {
+		u := p
+		if strings.Contains(p, "{id}") {
+			id, ok := ids[strings.TrimPrefix(p, hsds.Prefix)]
+			if !ok {
+				t.Fatalf("no ID to try %s with", p)
+			}
+			u = strings.Replace(p, "{id}", id, 1)
+		}
+		code, body, _ := fetch(t, c, f.srv.URL+u)
+		search := p == "/api/search" || p == "/api/v1/search" // 503 while no index is loaded, as here
+		ok := code == 200 || search && code == 503
+		if !ok || !json.Valid(body) {
+			t.Errorf("%s: %d %s", u, code, body)
+		}
+	}
+}

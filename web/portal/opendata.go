@@ -1,0 +1,123 @@
+package portal
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/openinfo/openinfo/store"
+	"github.com/openinfo/openinfo/web/hsds"
+	"github.com/openinfo/openinfo/web/internal/ui"
+)
+
+// The open data page (/open-data): the HSDS API, the licence, and the daily
+// bulk files of the published data, which any node serves from the
+// database (hsds.BuildBulk makes them).
+
+type openDataFile struct {
+	Kind, Title string
+	File        *store.OpenDataFile
+	SizeMB      string
+	Counts      []openDataCount
+}
+
+type openDataCount struct {
+	Table string
+	Rows  int
+}
+
+type openDataPage struct {
+	Base    string // the site's origin, for the examples
+	API     string
+	Files   []openDataFile
+	Licence string
+	Limit   int
+}
+
+func (s *Portal) handleOpenData(w http.ResponseWriter, r *http.Request) {
+	lang := ui.LangFrom(r)
+	base := strings.TrimSuffix(s.AbsURL(r, "/"), "/")
+	p := openDataPage{Base: base, API: base + hsds.Prefix, Licence: hsds.LicenceURL, Limit: hsds.DefaultPerMinute}
+	for _, f := range hsds.BulkFormats {
+		file, err := s.db.LatestOpenDataFile(r.Context(), f.Kind)
+		if err != nil {
+			s.Fail(w, r, err)
+			return
+		}
+		x := openDataFile{Kind: f.Kind, Title: f.Title[0], File: file}
+		if lang == ui.LangEN {
+			x.Title = f.Title[1]
+		}
+		if file != nil {
+			x.SizeMB = strconv.FormatFloat(float64(file.Size)/(1<<20), 'f', 2, 64)
+			var counts map[string]int
+			json.Unmarshal([]byte(file.Counts), &counts)
+			for _, t := range []string{"organizations", "services", "locations", "service_at_locations", "taxonomy_terms"} {
+				x.Counts = append(x.Counts, openDataCount{t, counts[t]})
+			}
+		}
+		p.Files = append(p.Files, x)
+	}
+	s.Render(w, r, http.StatusOK, "opendata", ui.T(lang, "opendata.title"), p)
+}
+
+// handleOpenDataFile serves the latest bulk file of a kind
+// (/open-data/csv.zip) or its checksum (/open-data/csv.zip.sha256, in
+// sha256sum's format).
+func (s *Portal) handleOpenDataFile(w http.ResponseWriter, r *http.Request) {
+	name := r.PathValue("file")
+	kind, sumOnly := strings.CutSuffix(name, ".zip.sha256")
+	if !sumOnly {
+		var ok bool
+		if kind, ok = strings.CutSuffix(name, ".zip"); !ok {
+			s.NotFound(w, r)
+			return
+		}
+	}
+	known := false
+	for _, f := range hsds.BulkFormats {
+		known = known || f.Kind == kind
+	}
+	if !known {
+		s.NotFound(w, r)
+		return
+	}
+	ctx := r.Context()
+	file, err := s.db.LatestOpenDataFile(ctx, kind)
+	if err != nil {
+		s.Fail(w, r, err)
+		return
+	}
+	if file == nil {
+		s.NotFound(w, r)
+		return
+	}
+	h := w.Header()
+	h.Set("Cache-Control", "public, max-age=3600")
+	h.Set("ETag", `"`+file.SHA256+`"`)
+	h.Set("Access-Control-Allow-Origin", "*")
+	if strings.Contains(r.Header.Get("If-None-Match"), file.SHA256) {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	if sumOnly {
+		h.Set("Content-Type", "text/plain; charset=utf-8")
+		fmt.Fprintf(w, "%s  %s\n", file.SHA256, file.FileName)
+		return
+	}
+	h.Set("Content-Type", "application/zip")
+	h.Set("Content-Disposition", `attachment; filename="`+file.FileName+`"`)
+	h.Set("Content-Length", strconv.FormatInt(file.Size, 10))
+	for chunk, err := range s.db.OpenDataChunks(ctx, file.ID) {
+		if err != nil {
+			// Headers are gone; the client sees a short body against
+			// Content-Length and retries.
+			return
+		}
+		if _, err := w.Write(chunk); err != nil {
+			return
+		}
+	}
+}
