@@ -4,6 +4,8 @@
 //	openinfo migrate      bring the database schema up to date
 //	openinfo gen-data     fill a database with realistic Thai data
 //	openinfo admin        first officers, for an outside OpenID provider
+//	openinfo import PATH  import a bundle (docs/bundle.md)
+//	openinfo export PATH  write the whole database as a bundle
 //	openinfo version      print the version
 //	openinfo help         list commands and settings
 //
@@ -61,6 +63,10 @@ func run(ctx context.Context, args []string, env func(string) string, stdout, st
 		return genData(ctx, args, env, stdout, stderr)
 	case "admin":
 		return adminCmd(ctx, args, env, stdout, stderr)
+	case "import":
+		return importCmd(ctx, args, env, stdout, stderr)
+	case "export":
+		return exportCmd(ctx, args, env, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "openinfo", version)
 		return nil
@@ -85,6 +91,9 @@ Commands:
   admin      first officers, for an outside OpenID provider:
              admin token --agency ID --role central_officer: print a first token
              admin grant --user LOGIN --role platform_admin: a role over all agencies
+  import     import a bundle (directory or .zip, docs/bundle.md): import PATH
+             [--dry-run] [--strict] [--report FILE] [--source NAME]
+  export     write the database as a bundle: export DIR|FILE.zip [--source NAME]
   version    print the version
   help       this text
 
