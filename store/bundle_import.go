@@ -93,7 +93,9 @@ func (b *BundleBatch) Refuse(e bundle.Entity, k bundle.Key) {
 // (running nodes reload their search index) instead of one per record.
 const auditEach = 200
 
-func mapKey(e bundle.Entity, source, id string) string { return string(e) + "\x00" + source + "\x00" + id }
+func mapKey(e bundle.Entity, source, id string) string {
+	return string(e) + "\x00" + source + "\x00" + id
+}
 
 // lookup finds the local ID of the record (e, source, id): this batch's
 // records, then the mapping table, then (for the database's own source)
