@@ -394,7 +394,24 @@ func (d *DB) loadTerms(ctx context.Context, tx *sql.Tx, b *BundleBatch) error {
 		}
 		b.terms[t] = id
 	}
-	return rows.Err()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if b.DryRun { // a real run seeds the default catalog first (SeedCatalog)
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM meta WHERE key = 'catalog_seeded'`).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			for i, t := range openinfo.DefaultCatalog() {
+				k := bundle.Term{Kind: t.Kind, Code: t.Code}
+				if _, ok := b.terms[k]; !ok && t.Active {
+					b.terms[k] = -int64(i) - 1
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // importRecord writes one record: an update of local when found, else an
@@ -428,6 +445,7 @@ func (d *DB) importRecord(ctx context.Context, tx *sql.Tx, e bundle.Entity, rec 
 					TH: "ไม่พบหมวดหมู่ " + string(t.Kind) + " " + t.Code + " ในบัญชีบริการ", EN: "No active catalog term " + string(t.Kind) + " " + t.Code + "."})
 			} else if !slices.Contains(terms, id) {
 				terms = append(terms, id)
+				res.fake = res.fake || id < 0
 			}
 		}
 		if err := res.done(); err != nil {
