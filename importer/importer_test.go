@@ -1,0 +1,310 @@
+package importer_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/openinfo/openinfo/bundle"
+	"github.com/openinfo/openinfo/gendata"
+	"github.com/openinfo/openinfo/importer"
+	"github.com/openinfo/openinfo/internal/dbtest"
+	"github.com/openinfo/openinfo/internal/pgtest"
+	"github.com/openinfo/openinfo/store"
+)
+
+func TestMain(m *testing.M) { pgtest.Run(m) }
+
+const example = "../testdata/bundle/example"
+
+// readDir reads every file of a bundle directory.
+func readDir(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[e.Name()] = string(b)
+	}
+	return files
+}
+
+func mustImport(t *testing.T, db *store.DB, path string, opt importer.Options) *importer.Result {
+	t.Helper()
+	res, err := importer.Import(context.Background(), db, path, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func mustExport(t *testing.T, db *store.DB, path string) {
+	t.Helper()
+	if _, err := importer.Export(context.Background(), db, path, "openinfo", nil); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func counts(res *importer.Result) map[bundle.Entity]importer.Counts {
+	out := map[bundle.Entity]importer.Counts{}
+	for e, c := range res.Counts {
+		if c.Total() > 0 {
+			out[e] = *c
+		}
+	}
+	return out
+}
+
+// TestRoundTrip: a database with records made here (the demo's agencies
+// and points) and imported ones (the example bundle) is exported, imported
+// into an empty database and exported again: the files are identical.
+func TestRoundTrip(t *testing.T) {
+	ctx := context.Background()
+	dbtest.Each(t, func(t *testing.T, db *store.DB) {
+		demo := gendata.Demo()
+		if _, err := db.Import(ctx, &store.Dataset{Agencies: demo.Agencies, Points: demo.Points}, nil); err != nil {
+			t.Fatal(err)
+		}
+		res := mustImport(t, db, example, importer.Options{})
+		if n := res.Refused(); n != 0 {
+			t.Fatalf("example refused %d: %v", n, res.Issues)
+		}
+		dir := t.TempDir()
+		first := filepath.Join(dir, "first")
+		mustExport(t, db, first)
+
+		empty := dbtest.Open(t, filepath.Join(t.TempDir(), "empty.db"))
+		if db.Dialect() == store.Postgres {
+			empty = dbtest.Open(t, pgtest.NewDatabase(t, migrate))
+		}
+		res = mustImport(t, empty, first, importer.Options{})
+		if n := res.Refused(); n != 0 {
+			t.Fatalf("round trip refused %d: %v", n, res.Issues)
+		}
+		second := filepath.Join(dir, "second.zip")
+		mustExport(t, empty, second)
+		unz := filepath.Join(dir, "second")
+		unzip(t, second, unz)
+		a, b := readDir(t, first), readDir(t, unz)
+		if len(a) != len(bundle.Entities)-2+1 { // no licence reports or delay notices yet; a manifest
+			t.Errorf("first export has %d files", len(a))
+		}
+		for name, text := range a {
+			if b[name] != text {
+				t.Errorf("%s differs after the round trip:\n%.400s\n---\n%.400s", name, text, b[name])
+			}
+		}
+		if !strings.Contains(a["agencies.jsonl"], `"source":"backend.info.go.th","legacy_id":"ORG-0107"`) ||
+			!strings.Contains(a["agencies.jsonl"], `"source":"openinfo","legacy_id":"1"`) {
+			t.Error("the export lost the imported or the local keys")
+		}
+	})
+}
+
+func migrate(dsn string) error {
+	ctx := context.Background()
+	db, err := store.Open(ctx, dsn)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	return db.Migrate(ctx)
+}
+
+func unzip(t *testing.T, zipPath, dir string) {
+	t.Helper()
+	b, err := bundle.Open(zipPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	w, err := bundle.Create(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range bundle.Entities {
+		if e == bundle.LicenceReports || e == bundle.DelayNotices {
+			continue
+		}
+		if err := w.Begin(e); err != nil {
+			t.Fatal(err)
+		}
+		if err := b.Each(e, func(l bundle.Line) error {
+			rec, issues := bundle.Parse(e, l.Bytes)
+			if len(issues) > 0 {
+				t.Fatalf("%s:%d: %v", e, l.No, issues)
+			}
+			return w.Write(rec)
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestIdempotentAndUpdate: the same bundle twice changes nothing; a newer
+// bundle with one manual and one point changed updates those two.
+func TestIdempotentAndUpdate(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *store.DB) {
+		res := mustImport(t, db, example, importer.Options{})
+		if c := res.Counts[bundle.Processes]; c.Created != 2 || c.Refused != 0 {
+			t.Fatalf("first import: %+v %v", c, res.Issues)
+		}
+		changes := db.CommittedChanges()
+		res = mustImport(t, db, example, importer.Options{})
+		for e, c := range res.Counts {
+			if c.Created+c.Updated+c.Refused != 0 {
+				t.Errorf("second import changed %s: %+v", e, *c)
+			}
+		}
+		if db.CommittedChanges() != changes {
+			t.Error("the second import committed an audited change")
+		}
+		newer := copyBundle(t, example)
+		edit(t, newer, bundle.Processes, "ลดระยะเวลาตรวจสอบเอกสารจาก 20 นาทีเหลือ 15 นาที", "ลดระยะเวลาตรวจสอบเอกสารแล้ว")
+		edit(t, newer, bundle.Points, "ศูนย์ดำรงธรรมอำเภอเมืองเชียงใหม่ (สายด่วน)", "ศูนย์ดำรงธรรมอำเภอเมืองเชียงใหม่")
+		res = mustImport(t, db, newer, importer.Options{})
+		want := map[bundle.Entity]importer.Counts{
+			bundle.Agencies: {Unchanged: 3}, bundle.Points: {Updated: 1, Unchanged: 1}, bundle.Processes: {Updated: 1, Unchanged: 1},
+			bundle.Services: {Unchanged: 1}, bundle.Pins: {Unchanged: 2}, bundle.Egov: {Unchanged: 1}, bundle.Ratings: {Unchanged: 3},
+			bundle.Officers: {Unchanged: 1}, bundle.Tokens: {Unchanged: 1},
+		}
+		if got := counts(res); !equalCounts(got, want) {
+			t.Errorf("newer bundle: %v, want %v", got, want)
+		}
+		if db.CommittedChanges() == changes {
+			t.Error("the update reached no change feed")
+		}
+	})
+}
+
+func equalCounts(a, b map[bundle.Entity]importer.Counts) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if b[k] != v {
+			return false
+		}
+	}
+	return true
+}
+
+func copyBundle(t *testing.T, src string) string {
+	t.Helper()
+	dst := filepath.Join(t.TempDir(), "bundle")
+	if err := os.CopyFS(dst, os.DirFS(src)); err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+func edit(t *testing.T, dir string, e bundle.Entity, old, new string) {
+	t.Helper()
+	p := filepath.Join(dir, e.File())
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b, []byte(old)) {
+		t.Fatalf("%s has no %q", p, old)
+	}
+	if err := os.WriteFile(p, bytes.Replace(b, []byte(old), []byte(new), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// badBundle is the example with an agency refused (no Thai name), a
+// point whose agency is that refused one, and a rating of a point that is
+// in no bundle.
+func badBundle(t *testing.T) string {
+	dir := copyBundle(t, example)
+	edit(t, dir, bundle.Agencies, `"name_th": "ที่ทำการปกครองอำเภอเมืองเชียงใหม่"`, `"name_th": ""`)
+	f, err := os.OpenFile(filepath.Join(dir, bundle.Ratings.File()), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString(`{"source":"citizen.info.go.th","legacy_id":"R-X","point":{"source":"citizen.info.go.th","legacy_id":"SP-NONE"},"question_set":1,"answers":{"process":5},"respondent":{},"channel":"qr","created_at":"2024-02-05T03:12:00Z"}` + "\n")
+	f.WriteString("{not json\n")
+	f.Close()
+	return dir
+}
+
+// TestDryRunReport: a dry run writes nothing and reports every refused
+// record with its file, line, key, field and messages in both languages,
+// references to refused and missing records included.
+func TestDryRunReport(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *store.DB) {
+		dir := badBundle(t)
+		res := mustImport(t, db, dir, importer.Options{DryRun: true})
+		var n int
+		if err := db.SQL().QueryRow(`SELECT count(*) FROM agencies`).Scan(&n); err != nil || n != 0 {
+			t.Fatalf("a dry run wrote %d agencies (%v)", n, err)
+		}
+		var buf bytes.Buffer
+		if err := importer.WriteReport(&buf, res.Issues); err != nil {
+			t.Fatal(err)
+		}
+		rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(buf.String(), "\uFEFF"))).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		has := func(file, line, id, field, th, en string) {
+			t.Helper()
+			for _, r := range rows[1:] {
+				if r[0] == file && r[1] == line && r[3] == id && r[4] == field && strings.Contains(r[5], th) && strings.Contains(r[6], en) {
+					return
+				}
+			}
+			t.Errorf("no report row %s:%s %s %s %q/%q in\n%s", file, line, id, field, th, en, buf.String())
+		}
+		has("agencies.jsonl", "3", "ORG-0107", "name_th", "ชื่อ", "name")
+		has("service_points.jsonl", "1", "SP-50-0001", "agency", "ไม่ผ่านการตรวจสอบ", "refused record")
+		has("ratings.jsonl", "4", "R-X", "point", "ไม่พบ", "missing record")
+		has("ratings.jsonl", "5", "", "", "JSON", "JSON")
+		if c := res.Counts[bundle.Agencies]; c.Created != 2 || c.Refused != 1 {
+			t.Errorf("agencies: %+v", *c)
+		}
+		// A normal run imports the rest and reports the same.
+		res2 := mustImport(t, db, dir, importer.Options{})
+		if len(res2.Issues) != len(res.Issues) {
+			t.Errorf("normal run: %d issues, dry run %d", len(res2.Issues), len(res.Issues))
+		}
+		if err := db.SQL().QueryRow(`SELECT count(*) FROM agencies`).Scan(&n); err != nil || n != 2 {
+			t.Errorf("normal run: %d agencies (%v)", n, err)
+		}
+		if c := res2.Counts[bundle.Agencies]; c.Created != 2 || c.Refused != 1 {
+			t.Errorf("normal run agencies: %+v", *c)
+		}
+	})
+}
+
+// TestStrict: with --strict nothing is imported when anything is refused.
+func TestStrict(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *store.DB) {
+		res := mustImport(t, db, badBundle(t), importer.Options{Strict: true})
+		if !res.Strict || res.Refused() == 0 {
+			t.Fatalf("strict result: %+v", res)
+		}
+		var n int
+		if err := db.SQL().QueryRow(`SELECT count(*) FROM agencies`).Scan(&n); err != nil || n != 0 {
+			t.Fatalf("strict import wrote %d agencies (%v)", n, err)
+		}
+		res = mustImport(t, db, example, importer.Options{Strict: true})
+		if res.Strict || res.Counts[bundle.Agencies].Created != 3 {
+			t.Fatalf("strict import of a clean bundle: %+v", counts(res))
+		}
+	})
+}
