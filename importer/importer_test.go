@@ -5,9 +5,12 @@ import (
 	"context"
 	"encoding/csv"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/openinfo/openinfo/bundle"
 	"github.com/openinfo/openinfo/gendata"
@@ -306,5 +309,131 @@ func TestStrict(t *testing.T) {
 		if res.Strict || res.Counts[bundle.Agencies].Created != 3 {
 			t.Fatalf("strict import of a clean bundle: %+v", counts(res))
 		}
+	})
+}
+
+// cancelAfter is a progress display that cancels the import after n
+// batches, as a kill would stop it between two.
+type cancelAfter struct {
+	n      int
+	cancel context.CancelFunc
+	slow   bool
+}
+
+func (c *cancelAfter) Start(int64) {}
+func (c *cancelAfter) Finish()     {}
+func (c *cancelAfter) Update(bundle.Entity, int64, map[bundle.Entity]*importer.Counts) {
+	if c.slow {
+		time.Sleep(30 * time.Millisecond)
+	}
+	if c.n--; c.n == 0 && c.cancel != nil {
+		c.cancel()
+	}
+}
+
+// TestResume: an import stopped after any number of batches and run again
+// ends as an uninterrupted one: the same export, every record accounted for.
+func TestResume(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *store.DB) {
+		want := filepath.Join(t.TempDir(), "want")
+		{
+			clean := dbtest.Open(t, filepath.Join(t.TempDir(), "clean.db"))
+			mustImport(t, clean, example, importer.Options{})
+			mustExport(t, clean, want)
+		}
+		for _, stop := range []int{1, 4, 9} {
+			ctx, cancel := context.WithCancel(context.Background())
+			_, err := importer.Import(ctx, db, example, importer.Options{Batch: 1, Progress: &cancelAfter{n: stop, cancel: cancel}})
+			cancel()
+			if err == nil {
+				t.Fatalf("stop after %d: the import was not interrupted", stop)
+			}
+		}
+		res := mustImport(t, db, example, importer.Options{})
+		total := 0
+		for _, c := range res.Counts {
+			total += c.Total()
+			if c.Refused != 0 || c.Updated != 0 {
+				t.Errorf("resumed import: %+v", *c)
+			}
+		}
+		if total != 16 {
+			t.Errorf("resumed import counted %d records, want 16", total)
+		}
+		got := filepath.Join(t.TempDir(), "got")
+		mustExport(t, db, got)
+		compareExports(t, want, got)
+	})
+}
+
+// compareExports compares two exports of databases that imported the
+// same bundle (the local IDs of the rating codes may differ: not compared).
+func compareExports(t *testing.T, a, b string) {
+	t.Helper()
+	x, y := readDir(t, a), readDir(t, b)
+	for name, text := range x {
+		if name == bundle.Points.File() {
+			text, y[name] = dropRateCodes(text), dropRateCodes(y[name])
+		}
+		if y[name] != text {
+			t.Errorf("%s differs:\n%.500s\n---\n%.500s", name, text, y[name])
+		}
+	}
+}
+
+var rateCodeRE = regexp.MustCompile(`"rate_code":"[A-Z0-9]+",`)
+
+func dropRateCodes(s string) string { return rateCodeRE.ReplaceAllString(s, "") }
+
+// TestKillResume kills an importing process with SIGKILL in the middle of
+// its batches, then imports again: the database ends as after an
+// uninterrupted import.
+func TestKillResume(t *testing.T) {
+	if dsn := os.Getenv("B18_CHILD_DSN"); dsn != "" {
+		db, err := store.Open(context.Background(), dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		importer.Import(context.Background(), db, example, importer.Options{Batch: 1, Progress: &cancelAfter{slow: true}})
+		return
+	}
+	dbtest.EachDSN(t, func(t *testing.T, dsn string) {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestKillResume$")
+		cmd.Env = append(os.Environ(), "B18_CHILD_DSN="+dsn)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		db := dbtest.Open(t, dsn)
+		deadline := time.Now().Add(30 * time.Second)
+		for {
+			var n int
+			db.SQL().QueryRow(`SELECT count(*) FROM bundle_ids`).Scan(&n)
+			if n >= 4 {
+				break
+			}
+			if time.Now().After(deadline) {
+				cmd.Process.Kill()
+				t.Fatal("the child imported nothing")
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+		cmd.Process.Kill() // SIGKILL
+		cmd.Wait()
+		var n int
+		db.SQL().QueryRow(`SELECT count(*) FROM bundle_ids`).Scan(&n)
+		if n >= 13 {
+			t.Logf("the child got far (%d records) before the kill", n)
+		}
+		res := mustImport(t, db, example, importer.Options{})
+		if res.Refused() != 0 {
+			t.Fatalf("after the kill: %v", res.Issues)
+		}
+		want := filepath.Join(t.TempDir(), "want")
+		clean := dbtest.Open(t, filepath.Join(t.TempDir(), "clean.db"))
+		mustImport(t, clean, example, importer.Options{})
+		mustExport(t, clean, want)
+		got := filepath.Join(t.TempDir(), "got")
+		mustExport(t, db, got)
+		compareExports(t, want, got)
 	})
 }
