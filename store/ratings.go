@@ -141,16 +141,17 @@ func (d *DB) RateCode(ctx context.Context, pointID int64) (string, error) {
 	return code.String, nil
 }
 
-// PointByRateCode finds the service point of a rating code (normalized).
-// A code that fails its check is refused before any lookup.
+// PointByRateCode finds the service point of a rating code (normalized):
+// the point's own code, or a code printed on an old poster that a bundle
+// import linked to it (legacy_links). A code that is neither is refused.
 func (d *DB) PointByRateCode(ctx context.Context, code string) (*openinfo.ServicePoint, error) {
 	code = openinfo.NormalizeRateCode(code)
-	if !openinfo.ValidRateCode(code) {
-		return nil, openinfo.ErrBadRateCode
-	}
 	var id int64
-	err := d.db.QueryRowContext(ctx, `SELECT id FROM service_points WHERE rate_code = $1`, code).Scan(&id)
-	if errors.Is(err, sql.ErrNoRows) {
+	err := sql.ErrNoRows
+	if openinfo.ValidRateCode(code) {
+		err = d.db.QueryRowContext(ctx, `SELECT id FROM service_points WHERE rate_code = $1`, code).Scan(&id)
+	}
+	if errors.Is(err, sql.ErrNoRows) && code != "" && len(code) <= 64 {
 		// A code printed on an old poster (docs/bundle.md, legacy_rate_codes).
 		err = d.db.QueryRowContext(ctx, `SELECT local_id FROM legacy_links WHERE kind = 'rate_code' AND code = $1`, code).Scan(&id)
 	}
