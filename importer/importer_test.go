@@ -17,6 +17,9 @@ import (
 	"github.com/openinfo/openinfo/importer"
 	"github.com/openinfo/openinfo/internal/dbtest"
 	"github.com/openinfo/openinfo/internal/pgtest"
+	"github.com/openinfo/openinfo/search"
+	"github.com/openinfo/openinfo/search/thai"
+	"github.com/openinfo/openinfo/searchfeed"
 	"github.com/openinfo/openinfo/store"
 )
 
@@ -435,5 +438,55 @@ func TestKillResume(t *testing.T) {
 		got := filepath.Join(t.TempDir(), "got")
 		mustExport(t, db, got)
 		compareExports(t, want, got)
+	})
+}
+
+func findIDs(ix *search.Index, q string, kind search.Kind) []int64 {
+	var ids []int64
+	for _, h := range ix.Search(search.Query{Text: q, Kinds: []search.Kind{kind}}).Hits {
+		ids = append(ids, h.ID)
+	}
+	return ids
+}
+
+// TestServingNodeFollows: a node serving the database while the import
+// runs finds the imported manuals and their later changes through its
+// change feed, without a restart.
+func TestServingNodeFollows(t *testing.T) {
+	ctx := context.Background()
+	dbtest.Each(t, func(t *testing.T, db *store.DB) {
+		ix := search.New(thai.Default())
+		feed := searchfeed.New(db, ix, nil)
+		if err := feed.Load(ctx); err != nil {
+			t.Fatal(err)
+		}
+		purged := 0
+		feed.OnChange(func() { purged++ })
+		mustImport(t, db, example, importer.Options{})
+		if err := feed.Poll(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if len(findIDs(ix, "บัตรประจำตัวประชาชน หมดอายุ", search.KindManual)) != 1 {
+			t.Fatal("the running node does not find the imported manual")
+		}
+		if purged == 0 {
+			t.Error("the page cache was not purged")
+		}
+		newer := copyBundle(t, example)
+		edit(t, newer, bundle.Processes, `"name_th": "การขอมีบัตรประจำตัวประชาชนใหม่ กรณีบัตรหมดอายุ"`, `"name_th": "การขอมีบัตรประจำตัวประชาชนใหม่ กรณีบัตรหมดอายุหรือชำรุด"`)
+		edit(t, newer, bundle.Processes, "ลดระยะเวลาตรวจสอบเอกสารจาก 20 นาทีเหลือ 15 นาที", "รวมกรณีบัตรชำรุดในสาระสำคัญ")
+		res := mustImport(t, db, newer, importer.Options{})
+		if c := res.Counts[bundle.Processes]; c.Updated != 1 {
+			t.Fatalf("newer bundle: %+v", *c)
+		}
+		if len(findIDs(ix, "ชำรุดในสาระสำคัญ", search.KindManual)) != 0 {
+			t.Fatal("found before the poll: the test proves nothing")
+		}
+		if err := feed.Poll(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if len(findIDs(ix, "ชำรุดในสาระสำคัญ", search.KindManual)) != 1 {
+			t.Error("the running node does not see the updated manual")
+		}
 	})
 }
