@@ -119,9 +119,16 @@ func Import(ctx context.Context, db *store.DB, path string, opt Options) (*Resul
 		var batch []store.BundleItem
 		var lines []int
 		var read int64
+		batches := 0
 		flush := func() error {
 			if len(batch) == 0 {
 				return nil
+			}
+			// The planner's view of the growing mapping table (PostgreSQL).
+			if batches++; batches == 2 || batches%50 == 0 {
+				if err := db.AnalyzeBundleIDs(ctx); err != nil {
+					return err
+				}
 			}
 			if err := db.ImportBundleBatch(ctx, e, batch, state); err != nil {
 				return err
