@@ -19,7 +19,9 @@ type phaseTimer struct {
 }
 
 func (p *phaseTimer) Start(int64) { p.start = time.Now() }
-func (p *phaseTimer) Finish()     { fmt.Fprintf(os.Stderr, "  %s until %s\n", p.cur, time.Since(p.start).Round(time.Millisecond)) }
+func (p *phaseTimer) Finish() {
+	fmt.Fprintf(os.Stderr, "  %s until %s\n", p.cur, time.Since(p.start).Round(time.Millisecond))
+}
 func (p *phaseTimer) Update(e bundle.Entity, _ int64, _ map[bundle.Entity]*importer.Counts) {
 	if e != p.cur {
 		fmt.Fprintf(os.Stderr, "  %s until %s\n", p.cur, time.Since(p.start).Round(time.Millisecond))

@@ -418,7 +418,7 @@ func (d *DB) importBatch(ctx context.Context, e bundle.Entity, items []BundleIte
 		return nil
 	}
 	if err != nil {
-		b.dropCache() // IDs cached in the rolled-back batch
+		b.dropCache()          // IDs cached in the rolled-back batch
 		for i := range items { // nothing of the batch was written
 			items[i].Outcome, items[i].Issues = "", nil
 		}
