@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sort"
 	"time"
 
 	"github.com/openinfo/openinfo/bundle"
@@ -115,85 +116,7 @@ func Import(ctx context.Context, db *store.DB, path string, opt Options) (*Resul
 	}
 	state := &store.BundleBatch{Self: opt.Self, DryRun: opt.DryRun}
 	for _, e := range bundle.Entities {
-		c := res.Counts[e]
-		var batch []store.BundleItem
-		var lines []int
-		var read int64
-		batches := 0
-		flush := func() error {
-			if len(batch) == 0 {
-				return nil
-			}
-			// The planner's view of the growing mapping table (PostgreSQL).
-			if batches++; batches == 2 || batches%50 == 0 {
-				if err := db.AnalyzeBundleIDs(ctx); err != nil {
-					return err
-				}
-			}
-			if err := db.ImportBundleBatch(ctx, e, batch, state); err != nil {
-				return err
-			}
-			for i, it := range batch {
-				switch it.Outcome {
-				case store.Created:
-					c.Created++
-				case store.Updated:
-					c.Updated++
-				case store.Unchanged:
-					c.Unchanged++
-				case store.Refused:
-					c.Refused++
-					k := it.Rec.RecordKey()
-					for _, is := range it.Issues {
-						is.File, is.Line, is.Source, is.LegacyID = e.File(), lines[i], k.Source, k.LegacyID
-						res.Issues = append(res.Issues, is)
-					}
-				}
-			}
-			batch, lines = batch[:0], lines[:0]
-			if opt.Progress != nil {
-				opt.Progress.Update(e, before+read, res.Counts)
-			}
-			return nil
-		}
-		size := opt.Batch
-		if e == bundle.Ratings {
-			size *= 4
-		}
-		err := b.Each(e, func(l bundle.Line) error {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			read = l.Read
-			rec, issues := bundle.Parse(e, l.Bytes)
-			if len(issues) > 0 {
-				c.Refused++
-				for _, is := range issues {
-					is.File, is.Line = e.File(), l.No
-					res.Issues = append(res.Issues, is)
-				}
-				if rec != nil {
-					k := rec.RecordKey()
-					state.Refuse(e, k)
-				}
-				return nil
-			}
-			enc, err := bundle.Encode(rec)
-			if err != nil {
-				return err
-			}
-			sum := sha256.Sum256(enc)
-			batch = append(batch, store.BundleItem{Rec: rec, Hash: hex.EncodeToString(sum[:16])})
-			lines = append(lines, l.No)
-			if len(batch) >= size {
-				return flush()
-			}
-			return nil
-		})
-		if err == nil {
-			err = flush()
-		}
-		if err != nil {
+		if err := importEntity(ctx, db, b, e, opt, state, res, before); err != nil {
 			return res, fmt.Errorf("%s: %w", e.File(), err)
 		}
 		before += b.Size(e)
@@ -233,4 +156,130 @@ func Export(ctx context.Context, db *store.DB, path, source string, log io.Write
 		return nil, errors.Join(err, w.Close())
 	}
 	return w.Counts(), w.Close()
+}
+
+// chunk is a batch of parsed records on its way to the store, with the
+// records its lines refused (checked on another goroutine: parsing and
+// checking overlap the writing).
+type chunk struct {
+	items   []store.BundleItem
+	lines   []int
+	refused []bundle.Key   // keys of records refused by their checks
+	issues  []bundle.Issue // their issues
+	read    int64          // bytes of the file read
+}
+
+// importEntity imports entity e's file: one goroutine reads, parses and
+// checks the lines into batches, this one writes them.
+func importEntity(ctx context.Context, db *store.DB, b *bundle.Bundle, e bundle.Entity, opt Options, state *store.BundleBatch,
+	res *Result, before int64) error {
+	c := res.Counts[e]
+	size := opt.Batch
+	if e == bundle.Ratings {
+		size *= 4
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	chunks := make(chan *chunk, 2)
+	defer func() { // the reader stops before the bundle is closed
+		cancel()
+		for range chunks {
+		}
+	}()
+	first := len(res.Issues)
+	readErr := make(chan error, 1)
+	go func() {
+		defer close(chunks)
+		cur := &chunk{}
+		send := func() bool {
+			select {
+			case chunks <- cur:
+				cur = &chunk{}
+				return true
+			case <-ctx.Done():
+				return false
+			}
+		}
+		err := b.Each(e, func(l bundle.Line) error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			cur.read = l.Read
+			rec, issues := bundle.Parse(e, l.Bytes)
+			if len(issues) > 0 {
+				for _, is := range issues {
+					is.File, is.Line = e.File(), l.No
+					cur.issues = append(cur.issues, is)
+				}
+				if rec != nil {
+					cur.refused = append(cur.refused, rec.RecordKey())
+				} else {
+					cur.refused = append(cur.refused, bundle.Key{})
+				}
+				return nil
+			}
+			enc, err := bundle.Encode(rec)
+			if err != nil {
+				return err
+			}
+			sum := sha256.Sum256(enc)
+			cur.items = append(cur.items, store.BundleItem{Rec: rec, Hash: hex.EncodeToString(sum[:16])})
+			cur.lines = append(cur.lines, l.No)
+			if len(cur.items) >= size && !send() {
+				return ctx.Err()
+			}
+			return nil
+		})
+		if err == nil && (len(cur.items) > 0 || len(cur.refused) > 0) {
+			send()
+		}
+		readErr <- err
+	}()
+	batches := 0
+	for ch := range chunks {
+		c.Refused += len(ch.refused)
+		res.Issues = append(res.Issues, ch.issues...)
+		for _, k := range ch.refused {
+			if k != (bundle.Key{}) {
+				state.Refuse(e, k)
+			}
+		}
+		if len(ch.items) > 0 {
+			// The planner's view of the growing mapping table (PostgreSQL).
+			if batches++; batches == 2 || batches%50 == 0 {
+				if err := db.AnalyzeBundleIDs(ctx); err != nil {
+					return err
+				}
+			}
+			if err := db.ImportBundleBatch(ctx, e, ch.items, state); err != nil {
+				return err
+			}
+		}
+		for i, it := range ch.items {
+			switch it.Outcome {
+			case store.Created:
+				c.Created++
+			case store.Updated:
+				c.Updated++
+			case store.Unchanged:
+				c.Unchanged++
+			case store.Refused:
+				c.Refused++
+				k := it.Rec.RecordKey()
+				for _, is := range it.Issues {
+					is.File, is.Line, is.Source, is.LegacyID = e.File(), ch.lines[i], k.Source, k.LegacyID
+					res.Issues = append(res.Issues, is)
+				}
+			}
+		}
+		if opt.Progress != nil {
+			opt.Progress.Update(e, before+ch.read, res.Counts)
+		}
+	}
+	if err := <-readErr; err != nil {
+		return err
+	}
+	// Issues in line order within the file.
+	mine := res.Issues[first:]
+	sort.SliceStable(mine, func(i, j int) bool { return mine[i].Line < mine[j].Line })
+	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -34,7 +35,10 @@ func TestPhaseTiming(t *testing.T) {
 		t.Skip("set B18_TIMING=1")
 	}
 	dir, _ := small(t)
-	db := dbtest.Open(t, pgtest.NewDatabase(t, migrate))
+	db := dbtest.Open(t, filepath.Join(t.TempDir(), "t.db"))
+	if os.Getenv("B18_TIMING") == "postgres" {
+		db = dbtest.Open(t, pgtest.NewDatabase(t, migrate))
+	}
 	if _, err := importer.Import(context.Background(), db, dir, importer.Options{Progress: &phaseTimer{}}); err != nil {
 		t.Fatal(err)
 	}

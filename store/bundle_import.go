@@ -1040,7 +1040,10 @@ func (d *DB) insertRows(ctx context.Context, tx *stmtTx, table, columns string, 
 	ncol := strings.Count(columns, ",") + 1
 	per := 1000
 	if d.dialect == SQLite {
-		per = 100 / ncol * 4
+		// The driver finds each parameter by name in a list: a statement
+		// costs the square of its parameters (see bulkInsert). One prepared
+		// statement per row is fastest for wide rows.
+		per = max(1, 16/(ncol*ncol))
 	}
 	for start := 0; start < len(rows); start += per {
 		part := rows[start:min(start+per, len(rows))]
