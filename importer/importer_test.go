@@ -490,3 +490,35 @@ func TestServingNodeFollows(t *testing.T) {
 		}
 	})
 }
+
+// TestLateRefusal: a record refused after it started writing (a second
+// point claiming an old poster code another point holds, a manual reusing
+// another's UUID) is refused whole, nothing of it written, and the rest of
+// its batch imported.
+func TestLateRefusal(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *store.DB) {
+		dir := copyBundle(t, example)
+		edit(t, dir, bundle.Points, `"name_th": "ศูนย์ดำรงธรรมอำเภอเมืองเชียงใหม่ (สายด่วน)", "kind": "phone"`,
+			`"name_th": "ศูนย์ดำรงธรรมอำเภอเมืองเชียงใหม่ (สายด่วน)", "legacy_rate_codes": ["CM0001"], "kind": "phone"`)
+		edit(t, dir, bundle.Processes, `"source": "CITIZENinfo", "legacy_id": "M-000981",`,
+			`"source": "CITIZENinfo", "legacy_id": "M-000981", "legacy_uuid": "6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f",`)
+		res := mustImport(t, db, dir, importer.Options{})
+		got := counts(res)
+		if got[bundle.Points] != (importer.Counts{Created: 1, Refused: 1}) || got[bundle.Processes] != (importer.Counts{Created: 1, Refused: 1}) {
+			t.Fatalf("counts %v, issues %v", got, res.Issues)
+		}
+		fields := map[string]bool{}
+		for _, is := range res.Issues {
+			fields[is.Field] = true
+		}
+		if !fields["legacy_rate_codes"] || !fields["legacy_uuid"] || !fields["point"] {
+			t.Errorf("issues: %v", res.Issues)
+		}
+		var points, processes int
+		db.SQL().QueryRow(`SELECT count(*) FROM service_points`).Scan(&points)
+		db.SQL().QueryRow(`SELECT count(*) FROM processes`).Scan(&processes)
+		if points != 1 || processes != 1 {
+			t.Errorf("%d points and %d processes written, want 1 and 1", points, processes)
+		}
+	})
+}
