@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"sync"
 	"syscall"
 	"testing"
@@ -88,6 +89,11 @@ func small(b testing.TB) (string, *gendata.Dataset) {
 			b.Fatal(err)
 		}
 		smallData = ds
+		os.Remove(filepath.Join(dir, "src.db"))
+		b.Cleanup(func() {
+			os.RemoveAll(dir)
+			smallOnce = sync.Once{}
+		})
 	})
 	return smallBundle, smallData
 }
@@ -150,12 +156,21 @@ func cpuTime() time.Duration {
 // SQLite database (for profiling: -cpuprofile).
 func BenchmarkImportSmall(b *testing.B) {
 	dir, _ := small(b)
+	var cpu time.Duration
+	defer func() { b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op") }()
 	for b.Loop() {
 		b.StopTimer()
 		db := dbtest.Open(b, filepath.Join(b.TempDir(), "x.db"))
 		b.StartTimer()
-		if _, err := importer.Import(context.Background(), db, dir, importer.Options{}); err != nil {
+		c0 := cpuTime()
+		if _, err := importer.Import(context.Background(), db, dir, importer.Options{Batch: batchSize()}); err != nil {
 			b.Fatal(err)
 		}
+		cpu += cpuTime() - c0
 	}
+}
+
+func batchSize() int {
+	n, _ := strconv.Atoi(os.Getenv("B18_BATCH"))
+	return n
 }

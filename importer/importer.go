@@ -28,7 +28,7 @@ type Options struct {
 	DryRun bool
 	// Strict imports nothing when anything would be refused.
 	Strict bool
-	// Batch is how many records each transaction writes (default 500).
+	// Batch is how many records each transaction writes (default 1000).
 	Batch int
 	// Progress receives progress (may be nil).
 	Progress Progress
@@ -102,7 +102,7 @@ func Import(ctx context.Context, db *store.DB, path string, opt Options) (*Resul
 		}
 	}
 	if opt.Batch <= 0 {
-		opt.Batch = 500
+		opt.Batch = 1000
 	}
 	res := &Result{Counts: map[bundle.Entity]*Counts{}, DryRun: opt.DryRun}
 	var total, before int64

@@ -44,7 +44,7 @@ func importCmd(ctx context.Context, args []string, env func(string) string, stdo
 		fs.BoolVar(&opt.Strict, "strict", false, "import nothing when any record would be refused")
 		fs.StringVar(&report, "report", "import-report.csv", "where to write the refused records (CSV)")
 		fs.StringVar(&opt.Self, "source", "openinfo", "the source name of this database's own records")
-		fs.IntVar(&opt.Batch, "batch", 500, "records per transaction")
+		fs.IntVar(&opt.Batch, "batch", 1000, "records per transaction (ratings: four times as many)")
 		fs.DurationVar(&every, "log-every", 10*time.Second, "progress log interval when not on a terminal")
 	})
 	if err != nil {
