@@ -522,3 +522,41 @@ func TestLateRefusal(t *testing.T) {
 		}
 	})
 }
+
+// TestTakeBackOwnExport: a database importing its own export adopts its
+// records by their keys (source "openinfo", local ID) instead of copying
+// them; a second import changes nothing, and the export stays the same.
+func TestTakeBackOwnExport(t *testing.T) {
+	ctx := context.Background()
+	dbtest.Each(t, func(t *testing.T, db *store.DB) {
+		demo := gendata.Demo()
+		if _, err := db.Import(ctx, &store.Dataset{Agencies: demo.Agencies, Points: demo.Points}, nil); err != nil {
+			t.Fatal(err)
+		}
+		mustImport(t, db, example, importer.Options{})
+		first := filepath.Join(t.TempDir(), "first")
+		mustExport(t, db, first)
+		var agencies, points int
+		db.SQL().QueryRow(`SELECT count(*) FROM agencies`).Scan(&agencies)
+		db.SQL().QueryRow(`SELECT count(*) FROM service_points`).Scan(&points)
+		res := mustImport(t, db, first, importer.Options{})
+		if c := res.Counts[bundle.Agencies]; c.Created != 0 || c.Refused != 0 || c.Updated != len(demo.Agencies) {
+			t.Errorf("agencies: %+v", *c)
+		}
+		res = mustImport(t, db, first, importer.Options{})
+		for e, c := range res.Counts {
+			if c.Created+c.Updated+c.Refused != 0 {
+				t.Errorf("second take-back changed %s: %+v", e, *c)
+			}
+		}
+		var a2, p2 int
+		db.SQL().QueryRow(`SELECT count(*) FROM agencies`).Scan(&a2)
+		db.SQL().QueryRow(`SELECT count(*) FROM service_points`).Scan(&p2)
+		if a2 != agencies || p2 != points {
+			t.Errorf("%d→%d agencies, %d→%d points: copied, not adopted", agencies, a2, points, p2)
+		}
+		second := filepath.Join(t.TempDir(), "second")
+		mustExport(t, db, second)
+		compareExports(t, first, second)
+	})
+}
