@@ -32,6 +32,10 @@ type Options struct {
 	Batch int
 	// Progress receives progress (may be nil).
 	Progress Progress
+	// OnIssue, if set, receives each problem as it is found (in file and
+	// line order) instead of Result.Issues keeping them all: a report of a
+	// very bad bundle then costs no memory.
+	OnIssue func(bundle.Issue) error
 }
 
 // Counts are one entity's outcomes.
@@ -44,11 +48,12 @@ func (c Counts) Total() int { return c.Created + c.Updated + c.Unchanged + c.Ref
 
 // Result is what an import did.
 type Result struct {
-	Counts  map[bundle.Entity]*Counts
-	Issues  []bundle.Issue // every refused record's problems, in file order
-	DryRun  bool
-	Strict  bool // a strict run stopped before writing: something was refused
-	Elapsed time.Duration
+	Counts   map[bundle.Entity]*Counts
+	Issues   []bundle.Issue // every refused record's problems, in file order (unless Options.OnIssue took them)
+	Problems int            // how many problems were found
+	DryRun   bool
+	Strict   bool // a strict run stopped before writing: something was refused
+	Elapsed  time.Duration
 }
 
 // Refused counts the refused records of every entity.
@@ -185,7 +190,6 @@ func importEntity(ctx context.Context, db *store.DB, b *bundle.Bundle, e bundle.
 		for range chunks {
 		}
 	}()
-	first := len(res.Issues)
 	readErr := make(chan error, 1)
 	go func() {
 		defer close(chunks)
@@ -237,7 +241,7 @@ func importEntity(ctx context.Context, db *store.DB, b *bundle.Bundle, e bundle.
 	batches := 0
 	for ch := range chunks {
 		c.Refused += len(ch.refused)
-		res.Issues = append(res.Issues, ch.issues...)
+		found := ch.issues
 		for _, k := range ch.refused {
 			if k != (bundle.Key{}) {
 				state.Refuse(e, k)
@@ -267,8 +271,20 @@ func importEntity(ctx context.Context, db *store.DB, b *bundle.Bundle, e bundle.
 				k := it.Rec.RecordKey()
 				for _, is := range it.Issues {
 					is.File, is.Line, is.Source, is.LegacyID = e.File(), ch.lines[i], k.Source, k.LegacyID
-					res.Issues = append(res.Issues, is)
+					found = append(found, is)
 				}
+			}
+		}
+		// This batch's problems in line order: batches come in file order.
+		sort.SliceStable(found, func(i, j int) bool { return found[i].Line < found[j].Line })
+		res.Problems += len(found)
+		for _, is := range found {
+			if opt.OnIssue != nil {
+				if err := opt.OnIssue(is); err != nil {
+					return err
+				}
+			} else {
+				res.Issues = append(res.Issues, is)
 			}
 		}
 		if opt.Progress != nil {
@@ -278,8 +294,5 @@ func importEntity(ctx context.Context, db *store.DB, b *bundle.Bundle, e bundle.
 	if err := <-readErr; err != nil {
 		return err
 	}
-	// Issues in line order within the file.
-	mine := res.Issues[first:]
-	sort.SliceStable(mine, func(i, j int) bool { return mine[i].Line < mine[j].Line })
 	return nil
 }

@@ -12,20 +12,44 @@ import (
 	"github.com/openinfo/openinfo/bundle"
 )
 
-// WriteReport writes the issues as CSV (UTF-8 with a byte-order mark, so
+// ReportWriter writes the report as CSV (UTF-8 with a byte-order mark, so
 // spreadsheet programs show the Thai): file, line, source, legacy ID,
-// field, message in Thai and in English. Cells are made formula-safe.
-func WriteReport(w io.Writer, issues []bundle.Issue) error {
+// field, message in Thai and in English, one problem a row. Cells are made
+// formula-safe.
+type ReportWriter struct{ cw *csv.Writer }
+
+// NewReportWriter writes the byte-order mark and the header to w.
+func NewReportWriter(w io.Writer) (*ReportWriter, error) {
 	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
-		return err
+		return nil, err
 	}
 	cw := csv.NewWriter(w)
-	cw.Write([]string{"file", "line", "source", "legacy_id", "field", "message_th", "message_en"})
-	for _, is := range issues {
-		cw.Write([]string{safe(is.File), strconv.Itoa(is.Line), safe(is.Source), safe(is.LegacyID), safe(is.Field), safe(is.TH), safe(is.EN)})
+	return &ReportWriter{cw}, cw.Write([]string{"file", "line", "source", "legacy_id", "field", "message_th", "message_en"})
+}
+
+// Write adds one problem.
+func (r *ReportWriter) Write(is bundle.Issue) error {
+	return r.cw.Write([]string{safe(is.File), strconv.Itoa(is.Line), safe(is.Source), safe(is.LegacyID), safe(is.Field), safe(is.TH), safe(is.EN)})
+}
+
+// Flush writes what is buffered.
+func (r *ReportWriter) Flush() error {
+	r.cw.Flush()
+	return r.cw.Error()
+}
+
+// WriteReport writes issues as a report (see ReportWriter).
+func WriteReport(w io.Writer, issues []bundle.Issue) error {
+	rw, err := NewReportWriter(w)
+	if err != nil {
+		return err
 	}
-	cw.Flush()
-	return cw.Error()
+	for _, is := range issues {
+		if err := rw.Write(is); err != nil {
+			return err
+		}
+	}
+	return rw.Flush()
 }
 
 // safe keeps a spreadsheet from reading a cell as a formula.

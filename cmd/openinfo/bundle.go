@@ -1,10 +1,12 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"time"
 
@@ -60,13 +62,31 @@ func importCmd(ctx context.Context, args []string, env func(string) string, stdo
 	defer db.Close()
 	ctx = openinfo.WithActor(ctx, openinfo.Actor{Name: "openinfo import (command line)"})
 	opt.Progress = importer.NewProgress(stderr, every)
+	// The report is written as the problems are found: a bad bundle of
+	// millions of records costs no memory.
+	rf, err := os.Create(report)
+	if err != nil {
+		return fmt.Errorf("import: report: %w", err)
+	}
+	defer rf.Close()
+	rbuf := bufio.NewWriter(rf)
+	rw, err := importer.NewReportWriter(rbuf)
+	if err != nil {
+		return fmt.Errorf("import: report: %w", err)
+	}
+	opt.OnIssue = rw.Write
 	res, err := importer.Import(ctx, db, path, opt)
+	if ferr := rw.Flush(); ferr == nil {
+		if ferr = rbuf.Flush(); ferr != nil {
+			fmt.Fprintln(stderr, "import: report:", ferr)
+		}
+	} else {
+		fmt.Fprintln(stderr, "import: report:", ferr)
+	}
 	if res != nil {
 		importer.Summary(stdout, res)
-		if werr := importer.WriteReportFile(report, res.Issues); werr != nil {
-			fmt.Fprintln(stderr, "import: report:", werr)
-		} else if len(res.Issues) > 0 {
-			fmt.Fprintf(stdout, "%d problems in %d refused records: see %s\n", len(res.Issues), res.Refused(), report)
+		if res.Problems > 0 {
+			fmt.Fprintf(stdout, "%d problems in %d refused records: see %s\n", res.Problems, res.Refused(), report)
 		}
 	}
 	if err != nil {
