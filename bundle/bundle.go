@@ -193,16 +193,19 @@ type EgovRecord struct {
 	PublishedAt *time.Time           `json:"published_at,omitempty"`
 }
 
-// LicenceReport is one month's licence-issuance counts of a process
-// (format only in version 1: the importer refuses these records).
+// LicenceReport is one month's licence-issuance counts of a process, by
+// the service point that reports it or, when the agency itself reports,
+// with no point.
 type LicenceReport struct {
 	Key
-	Agency  Ref                    `json:"agency"`
-	Process Ref                    `json:"process"`
-	Point   *Ref                   `json:"point,omitempty"`
-	Month   int                    `json:"month"` // YYYYMM
-	State   string                 `json:"state"`
-	Counts  openinfo.LicenceCounts `json:"counts"`
+	Agency      Ref                         `json:"agency"`
+	Point       *Ref                        `json:"point,omitempty"`
+	Process     Ref                         `json:"process"`
+	Month       int                         `json:"month"` // YYYYMM, Common Era
+	State       openinfo.LicenceReportState `json:"state"`
+	Counts      openinfo.LicenceCounts      `json:"counts"`
+	Corrections int                         `json:"corrections,omitempty"`
+	SubmittedAt *time.Time                  `json:"submitted_at,omitempty"`
 }
 
 // DelayNotice is a Section 10 delay letter to an applicant (format only in

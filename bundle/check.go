@@ -261,7 +261,23 @@ func Check(rec Record) []Issue {
 			c.add("state", "สถานะไม่ถูกต้อง", "Unknown state.")
 		}
 		r.Title, r.DocumentNo, r.URL, r.Items = e.Title, e.DocumentNo, e.URL, e.Items
-	case *LicenceReport, *DelayNotice:
+	case *LicenceReport:
+		c.ref("agency", r.Agency)
+		c.ref("process", r.Process)
+		rep := openinfo.Reporter{Kind: openinfo.ReporterAgency, ID: 1}
+		if r.Point != nil {
+			c.ref("point", *r.Point)
+			rep.Kind = openinfo.ReporterPoint
+		}
+		d := openinfo.LicenceReport{Reporter: rep, AgencyID: 1, ProcessID: 1, Month: r.Month, Counts: r.Counts, State: r.State}
+		c.domain("", d.Validate(time.Now()))
+		if r.State != openinfo.ReportDraft && r.State != openinfo.ReportSubmitted {
+			c.add("state", "สถานะต้องเป็น draft หรือ submitted", "state is draft or submitted.")
+		}
+		if (r.State == openinfo.ReportSubmitted) != (r.SubmittedAt != nil) {
+			c.add("submitted_at", "รายงานที่ส่งแล้ว (และเฉพาะรายงานนั้น) ต้องมีวันที่ส่ง", "A submitted report, and only one, has submitted_at.")
+		}
+	case *DelayNotice:
 		c.add("", "รูปแบบรุ่น 1 ยังนำเข้าข้อมูลชนิดนี้ไม่ได้", "Version 1 of the importer does not import this entity yet.")
 	case *Rating:
 		c.ref("point", r.Point)

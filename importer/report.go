@@ -60,19 +60,6 @@ func safe(s string) string {
 	return s
 }
 
-// WriteReportFile writes the report to path.
-func WriteReportFile(path string, issues []bundle.Issue) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	if err := WriteReport(f, issues); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
-}
-
 // Summary writes the per-entity counts as a table.
 func Summary(w io.Writer, res *Result) {
 	fmt.Fprintf(w, "%-16s %9s %9s %9s %9s\n", "entity", "created", "updated", "unchanged", "refused")

@@ -65,7 +65,7 @@ func (d *DB) ExportBundle(ctx context.Context, source string, sink BundleSink, p
 		fn func(context.Context, keyer, func(bundle.Record) error) error
 	}{
 		{bundle.Agencies, d.exportAgencies}, {bundle.Points, d.exportPoints}, {bundle.Processes, d.exportProcesses},
-		{bundle.Services, d.exportServices}, {bundle.Pins, d.exportPins}, {bundle.Egov, d.exportEgov},
+		{bundle.Services, d.exportServices}, {bundle.Pins, d.exportPins}, {bundle.Egov, d.exportEgov}, {bundle.LicenceReports, d.exportLicenceReports},
 		{bundle.Ratings, d.exportRatings}, {bundle.Officers, d.exportOfficers}, {bundle.Tokens, d.exportTokens},
 	}
 	for _, s := range steps {
@@ -596,3 +596,57 @@ func (d *DB) exportTokens(ctx context.Context, k keyer, emit func(bundle.Record)
 }
 
 var _ = time.Time{}
+
+func (d *DB) exportLicenceReports(ctx context.Context, k keyer, emit func(bundle.Record) error) error {
+	last := int64(0)
+	for {
+		rows, err := d.db.QueryContext(ctx, `SELECT r.id, r.reporter_kind, r.reporter_id, r.agency_id, r.process_id, r.month, r.state,
+			r.pending_start, r.received, r.issued, r.refused, r.withdrawn, r.on_time, r.late, r.pending_end, r.delay_notices, r.corrections,
+			r.submitted_at, m.source, m.legacy_id, am.source, am.legacy_id, pm.source, pm.legacy_id, cm.source, cm.legacy_id
+			FROM licence_reports r`+mapJoin("m", bundle.LicenceReports, "r.id")+mapJoin("am", bundle.Agencies, "r.agency_id")+
+			` LEFT JOIN bundle_ids pm ON r.reporter_kind = 'service_point' AND pm.entity = 'service_points' AND pm.local_id = r.reporter_id`+
+			mapJoin("cm", bundle.Processes, "r.process_id")+`
+			WHERE r.id > $1 ORDER BY r.id LIMIT `+strconv.Itoa(exportPage), last)
+		if err != nil {
+			return err
+		}
+		var page []*bundle.LicenceReport
+		for rows.Next() {
+			var r bundle.LicenceReport
+			var id, reporter, agency, process int64
+			var kind openinfo.ReporterKind
+			var sub sql.NullTime
+			var ms, ml, as, al, ps, pl, cs, cl sql.NullString
+			c := &r.Counts
+			if err := rows.Scan(&id, &kind, &reporter, &agency, &process, &r.Month, &r.State, &c.PendingStart, &c.Received, &c.Issued,
+				&c.Refused, &c.Withdrawn, &c.OnTime, &c.Late, &c.PendingEnd, &c.DelayNotices, &r.Corrections, &sub,
+				&ms, &ml, &as, &al, &ps, &pl, &cs, &cl); err != nil {
+				rows.Close()
+				return err
+			}
+			last = id
+			r.Key, r.Agency, r.Process = k.key(ms, ml, id), k.ref(as, al, agency), k.ref(cs, cl, process)
+			if kind == openinfo.ReporterPoint {
+				p := k.ref(ps, pl, reporter)
+				r.Point = &p
+			}
+			if sub.Valid {
+				t := sub.Time.UTC()
+				r.SubmittedAt = &t
+			}
+			page = append(page, &r)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, r := range page {
+			if err := emit(r); err != nil {
+				return err
+			}
+		}
+		if len(page) < exportPage {
+			return nil
+		}
+	}
+}

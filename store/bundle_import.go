@@ -53,8 +53,10 @@ type BundleBatch struct {
 	// agency of each point ratings referred to.
 	ids      map[string]int64
 	agencyOf map[int64]int64
-	// RatingsChanged says the rating roll-ups must be rebuilt.
-	RatingsChanged bool
+	// RatingsChanged says the rating roll-ups must be rebuilt, and
+	// LicencesChanged the licence roll-up.
+	RatingsChanged  bool
+	LicencesChanged bool
 	// Bulk says batches changed too much to announce record by record:
 	// AnnounceBundleImport tells running nodes to reload.
 	Bulk bool
@@ -73,7 +75,12 @@ func (d *DB) AnnounceBundleImport(ctx context.Context, b *BundleBatch, counts ma
 			return err
 		}
 	}
-	if !b.Bulk && !b.RatingsChanged {
+	if b.LicencesChanged {
+		if err := d.RebuildLicenceRollup(ctx); err != nil {
+			return err
+		}
+	}
+	if !b.Bulk && !b.RatingsChanged && !b.LicencesChanged {
 		return nil
 	}
 	return d.tx(ctx, func(tx *sql.Tx) error {
@@ -145,7 +152,7 @@ func (b *BundleBatch) lookup(ctx context.Context, tx *stmtTx, e bundle.Entity, s
 
 var entityTable = map[bundle.Entity]string{
 	bundle.Agencies: "agencies", bundle.Points: "service_points", bundle.Processes: "processes", bundle.Services: "other_services",
-	bundle.Egov: "egov_records", bundle.Ratings: "ratings", bundle.Officers: "users", bundle.Tokens: "officer_tokens",
+	bundle.Egov: "egov_records", bundle.LicenceReports: "licence_reports", bundle.Ratings: "ratings", bundle.Officers: "users", bundle.Tokens: "officer_tokens",
 }
 
 // auditEntity is the audit log's (and the change feed's) name of an entity.
@@ -550,6 +557,45 @@ func (d *DB) importRecord(ctx context.Context, tx *stmtTx, e bundle.Entity, rec 
 			return 0, err
 		}
 		return d.importEgov(ctx, tx, r, agency, local, found, now)
+	case *bundle.LicenceReport:
+		agency := res.id(bundle.Agencies, "agency", r.Agency)
+		process := res.id(bundle.Processes, "process", r.Process)
+		kind, reporter := openinfo.ReporterAgency, agency
+		if r.Point != nil {
+			kind, reporter = openinfo.ReporterPoint, res.id(bundle.Points, "point", *r.Point)
+		}
+		if err := res.done(); err != nil {
+			return 0, err
+		}
+		if kind == openinfo.ReporterPoint {
+			var owner int64
+			if err := tx.QueryRowContext(ctx, `SELECT agency_id FROM service_points WHERE id = $1`, reporter).Scan(&owner); err != nil {
+				return 0, err
+			}
+			if owner != agency {
+				return 0, refuse("agency", "หน่วยงานของรายงานต้องเป็นหน่วยงานของจุดบริการที่รายงาน", "The report's agency must be its service point's agency.")
+			}
+		}
+		var sub any
+		if r.SubmittedAt != nil {
+			sub = r.SubmittedAt.UTC()
+		}
+		c := r.Counts
+		args := []any{kind, reporter, agency, process, r.Month, r.State, c.PendingStart, c.Received, c.Issued, c.Refused, c.Withdrawn,
+			c.OnTime, c.Late, c.PendingEnd, c.DelayNotices, r.Corrections, sub, now}
+		b.LicencesChanged = true
+		if found {
+			_, err := tx.ExecContext(ctx, `UPDATE licence_reports SET reporter_kind = $1, reporter_id = $2, agency_id = $3, process_id = $4, month = $5,
+				state = $6, pending_start = $7, received = $8, issued = $9, refused = $10, withdrawn = $11, on_time = $12, late = $13,
+				pending_end = $14, delay_notices = $15, corrections = $16, submitted_at = $17, version = version + 1, updated_at = $18
+				WHERE id = $19`, append(args, local)...)
+			return local, err
+		}
+		err := tx.QueryRowContext(ctx, `INSERT INTO licence_reports (reporter_kind, reporter_id, agency_id, process_id, month, state,
+			pending_start, received, issued, refused, withdrawn, on_time, late, pending_end, delay_notices, corrections, submitted_at,
+			version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, 1, $18, $18)
+			RETURNING id`, args...).Scan(&local)
+		return local, err
 	case *bundle.Rating:
 		point := res.id(bundle.Points, "point", r.Point)
 		var process int64
