@@ -92,7 +92,11 @@ func (d *DB) CreateServicePoint(ctx context.Context, p *openinfo.ServicePoint) e
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE service_points SET rate_code = $1 WHERE id = $2`, openinfo.RateCodeFor(p.ID), p.ID); err != nil {
+		code, err := freeRateCode(ctx, tx, p.ID)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE service_points SET rate_code = $1 WHERE id = $2`, code, p.ID); err != nil {
 			return err
 		}
 		p.Version, p.CreatedAt, p.UpdatedAt = 1, now, now

@@ -41,13 +41,26 @@ func (d *DB) fillRateCodes(ctx context.Context, q dbtx) error {
 			return nil
 		}
 		for start := 0; start < len(ids); start += 1000 {
+			chunk := ids[start:min(start+1000, len(ids))]
+			// A point imported from a bundle may hold another's default
+			// code (docs/bundle.md): those get a free one.
+			taken, err := takenRateCodes(ctx, q, chunk)
+			if err != nil {
+				return err
+			}
 			var b strings.Builder
 			b.WriteString(`UPDATE service_points SET rate_code = v.column2 FROM (VALUES `)
-			for i, id := range ids[start:min(start+1000, len(ids))] {
+			for i, id := range chunk {
 				if i > 0 {
 					b.WriteByte(',')
 				}
-				b.WriteString("(" + strconv.FormatInt(id, 10) + ",'" + openinfo.RateCodeFor(id) + "')")
+				code := openinfo.RateCodeFor(id)
+				if taken[code] {
+					if code, err = freeRateCode(ctx, q, id); err != nil {
+						return err
+					}
+				}
+				b.WriteString("(" + strconv.FormatInt(id, 10) + ",'" + code + "')")
 			}
 			b.WriteString(`) AS v WHERE service_points.id = v.column1`)
 			if _, err := q.ExecContext(ctx, b.String()); err != nil {
@@ -61,6 +74,51 @@ func (d *DB) fillRateCodes(ctx context.Context, q dbtx) error {
 type dbtx interface {
 	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
 	ExecContext(context.Context, string, ...any) (sql.Result, error)
+}
+
+// takenRateCodes returns which of the points' default codes are held by
+// other points.
+func takenRateCodes(ctx context.Context, q dbtx, ids []int64) (map[string]bool, error) {
+	var b strings.Builder
+	for i, id := range ids {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString("'" + openinfo.RateCodeFor(id) + "'")
+	}
+	rows, err := q.QueryContext(ctx, `SELECT rate_code FROM service_points WHERE rate_code IN (`+b.String()+`)
+		UNION ALL SELECT code FROM legacy_links WHERE kind = 'rate_code' AND code IN (`+b.String()+`)`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	taken := map[string]bool{}
+	for rows.Next() {
+		var c string
+		if err := rows.Scan(&c); err != nil {
+			return nil, err
+		}
+		taken[c] = true
+	}
+	return taken, rows.Err()
+}
+
+// freeRateCode returns point id's default code, or when another point
+// holds it (one imported with its code), the first free code of the
+// sequence RateCodeFor(id + k·100,000,007).
+func freeRateCode(ctx context.Context, q dbtx, id int64) (string, error) {
+	for k := int64(0); ; k++ {
+		code := openinfo.RateCodeFor(id + k*100_000_007)
+		rows, err := q.QueryContext(ctx, `SELECT 1 FROM service_points WHERE rate_code = $1 UNION ALL SELECT 1 FROM legacy_links WHERE kind = 'rate_code' AND code = $1`, code)
+		if err != nil {
+			return "", err
+		}
+		used := rows.Next()
+		rows.Close()
+		if !used {
+			return code, nil
+		}
+	}
 }
 
 // RateCode returns the rating code of service point id.
@@ -83,15 +141,20 @@ func (d *DB) RateCode(ctx context.Context, pointID int64) (string, error) {
 	return code.String, nil
 }
 
-// PointByRateCode finds the service point of a rating code (normalized).
-// A code that fails its check is refused before any lookup.
+// PointByRateCode finds the service point of a rating code (normalized):
+// the point's own code, or a code printed on an old poster that a bundle
+// import linked to it (legacy_links). A code that is neither is refused.
 func (d *DB) PointByRateCode(ctx context.Context, code string) (*openinfo.ServicePoint, error) {
 	code = openinfo.NormalizeRateCode(code)
-	if !openinfo.ValidRateCode(code) {
-		return nil, openinfo.ErrBadRateCode
-	}
 	var id int64
-	err := d.db.QueryRowContext(ctx, `SELECT id FROM service_points WHERE rate_code = $1`, code).Scan(&id)
+	err := sql.ErrNoRows
+	if openinfo.ValidRateCode(code) {
+		err = d.db.QueryRowContext(ctx, `SELECT id FROM service_points WHERE rate_code = $1`, code).Scan(&id)
+	}
+	if errors.Is(err, sql.ErrNoRows) && code != "" && len(code) <= 64 {
+		// A code printed on an old poster (docs/bundle.md, legacy_rate_codes).
+		err = d.db.QueryRowContext(ctx, `SELECT local_id FROM legacy_links WHERE kind = 'rate_code' AND code = $1`, code).Scan(&id)
+	}
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, openinfo.ErrBadRateCode
 	}

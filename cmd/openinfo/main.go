@@ -4,6 +4,8 @@
 //	openinfo migrate      bring the database schema up to date
 //	openinfo gen-data     fill a database with realistic Thai data
 //	openinfo admin        first officers, for an outside OpenID provider
+//	openinfo import PATH  import a bundle (docs/bundle.md)
+//	openinfo export PATH  write the whole database as a bundle
 //	openinfo backup FILE  copy the running SQLite database to FILE (online)
 //	openinfo restore FILE put a backup back (every server stopped)
 //	openinfo version      print the version
@@ -62,6 +64,10 @@ func run(ctx context.Context, args []string, env func(string) string, stdout, st
 		return genData(ctx, args, env, stdout, stderr)
 	case "admin":
 		return adminCmd(ctx, args, env, stdout, stderr)
+	case "import":
+		return importCmd(ctx, args, env, stdout, stderr)
+	case "export":
+		return exportCmd(ctx, args, env, stdout, stderr)
 	case "backup":
 		return backupCmd(ctx, args, env, stdout, stderr)
 	case "restore":
@@ -90,6 +96,9 @@ Commands:
   admin      first officers, for an outside OpenID provider:
              admin token --agency ID --role central_officer: print a first token
              admin grant --user LOGIN --role platform_admin: a role over all agencies
+  import     import a bundle (directory or .zip, docs/bundle.md): import PATH
+             [--dry-run] [--strict] [--report FILE] [--source NAME]
+  export     write the database as a bundle: export DIR|FILE.zip [--source NAME]
   backup     backup FILE: copy the running SQLite database to FILE, online
              (no downtime); PostgreSQL: use pg_dump (see README)
   restore    restore FILE: put a backup back; refused while any server has

@@ -49,7 +49,7 @@ func TestHelpListsWhatTheBinaryDoes(t *testing.T) {
 	for _, m := range regexp.MustCompile(`(?m)^  ([a-z-]+) `).FindAllStringSubmatch(commands, -1) {
 		listed = append(listed, m[1])
 	}
-	if want := []string{"serve", "migrate", "gen-data", "admin", "backup", "restore", "version", "help"}; !slices.Equal(listed, want) {
+	if want := []string{"serve", "migrate", "gen-data", "admin", "import", "export", "backup", "restore", "version", "help"}; !slices.Equal(listed, want) {
 		t.Errorf("help lists %v, want %v", listed, want)
 	}
 	if strings.Contains(out.String(), "bench") {

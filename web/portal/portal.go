@@ -99,6 +99,7 @@ func (s *Portal) Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /egov/{id}", s.handleEgovRecord)
 	mux.HandleFunc("GET /egov/{id}/file", s.handleEgovFile)
 	mux.HandleFunc("POST /delays", s.handleDelays)
+	s.registerLegacy(mux) // old info.go.th links (legacy.go)
 	if s.sealer != nil {
 		mux.HandleFunc("GET /onboarding", s.handleOnboardingForm)
 		mux.HandleFunc("POST /onboarding", s.handleOnboardingSubmit)

@@ -1,0 +1,67 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestImportExportCommands: `openinfo import` prints the counts and writes
+// the report; `--dry-run` writes nothing; `--strict` fails on a bundle with
+// a bad record and imports nothing; `openinfo export` writes the bundle.
+func TestImportExportCommands(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	env := envOf(map[string]string{"OPENINFO_DATA_DIR": filepath.Join(dir, "data")})
+	cmd := func(args ...string) (string, error) {
+		var out bytes.Buffer
+		err := run(ctx, args, env, &out, io.Discard, nil)
+		return out.String(), err
+	}
+	example := "../../testdata/bundle/example"
+	bad := filepath.Join(dir, "bad")
+	if err := os.CopyFS(bad, os.DirFS(example)); err != nil {
+		t.Fatal(err)
+	}
+	f, _ := os.OpenFile(filepath.Join(bad, "ratings.jsonl"), os.O_APPEND|os.O_WRONLY, 0)
+	f.WriteString("{\"source\":\"x\"}\n")
+	f.Close()
+	report := filepath.Join(dir, "report.csv")
+
+	out, err := cmd("import", "--strict", "--report", report, bad)
+	if err == nil || !strings.Contains(err.Error(), "nothing was imported") {
+		t.Fatalf("strict import of a bad bundle: %v\n%s", err, out)
+	}
+	rep, _ := os.ReadFile(report)
+	if !strings.Contains(string(rep), "ratings.jsonl,4,x,") {
+		t.Errorf("report:\n%s", rep)
+	}
+	out, err = cmd("import", bad, "--dry-run", "--report", report)
+	if err != nil || !strings.Contains(out, "dry run: nothing was written") {
+		t.Fatalf("dry run: %v\n%s", err, out)
+	}
+	out, err = cmd("import", example, "--report", report)
+	if err != nil || !strings.Contains(out, "agencies                 3         0         0         0") {
+		t.Fatalf("import: %v\n%s", err, out)
+	}
+	out, err = cmd("import", example)
+	if err != nil || !strings.Contains(out, "agencies                 0         0         3         0") {
+		t.Fatalf("second import: %v\n%s", err, out)
+	}
+	os.Remove("import-report.csv") // the default report, in the package directory
+	zip := filepath.Join(dir, "out.zip")
+	out, err = cmd("export", zip)
+	if err != nil || !strings.Contains(out, "processes                2") {
+		t.Fatalf("export: %v\n%s", err, out)
+	}
+	if st, err := os.Stat(zip); err != nil || st.Size() == 0 {
+		t.Fatal("no zip written")
+	}
+	if _, err := cmd("import"); err == nil {
+		t.Error("import without a path succeeded")
+	}
+}
