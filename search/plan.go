@@ -143,8 +143,17 @@ func (pl *plan) term(t string) *termInfo {
 // add adds the variants of query p: as typed, then rewritten with the
 // synonyms of its phrases and words.
 func (pl *plan) add(ix *Index, p ParsedQuery, weight float32) {
-	if v := pl.variant(p.words(), p.Prefix, weight); v != nil {
+	words := p.words()
+	if v := pl.variant(words, p.Prefix, true, weight); v != nil {
 		pl.variants = append(pl.variants, v)
+	}
+	if n := len(words); p.Prefix && n > 0 && pl.term(words[n-1].Text).df == 0 && pl.split(words[n-1].Text) != nil {
+		// The last word, a compound no document holds, was split into its
+		// parts; as a word being typed it may also be the start of longer
+		// ones.
+		if v := pl.variant(words, true, false, weight*wCompletion); v != nil && len(v.groups[len(v.groups)-1].alts) > 1 {
+			pl.variants = append(pl.variants, v)
+		}
 	}
 	if weight < 1 {
 		return // rewrite only the text as typed
@@ -184,7 +193,7 @@ func (pl *plan) add(ix *Index, p ParsedQuery, weight float32) {
 				// ParseQuery would read it.
 				q := make([]QueryTerm, 0, len(terms)-(j-i+1)+len(st))
 				q = append(append(append(q, terms[:i]...), st...), terms[j+1:]...)
-				if v := pl.variant(queryWords(q), false, s.weight); v != nil {
+				if v := pl.variant(queryWords(q), false, true, s.weight); v != nil {
 					pl.variants = append(pl.variants, v)
 				}
 			}
@@ -199,8 +208,11 @@ type rewrite struct {
 }
 
 // variant makes the groups of words; with prefix, the last word may be a
-// word being typed.
-func (pl *plan) variant(words []QueryTerm, prefix bool, weight float32) *variant {
+// word being typed. A word that no document holds is split into the
+// dictionary words it is made of, the last one too unless splitLast is
+// false: a query then finds the same whether or not the last word is
+// being typed.
+func (pl *plan) variant(words []QueryTerm, prefix, splitLast bool, weight float32) *variant {
 	if len(words) == 0 {
 		return nil
 	}
@@ -211,7 +223,7 @@ func (pl *plan) variant(words []QueryTerm, prefix bool, weight float32) *variant
 		}
 		ti := pl.term(w.Text)
 		last := prefix && k == len(words)-1
-		if ti.df == 0 && !last {
+		if ti.df == 0 && (!last || splitLast) {
 			// A compound that no document holds whole: its parts.
 			if parts := pl.split(w.Text); parts != nil {
 				for i, p := range parts[:min(len(parts), MaxQueryTerms-len(v.groups))] {

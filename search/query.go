@@ -2,7 +2,6 @@ package search
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/openinfo/openinfo/search/thai"
@@ -48,11 +47,15 @@ type QueryTerm struct {
 // ParseQuery normalises, cuts and segments a query text. Invalid UTF-8 is
 // dropped; a text that is empty after normalisation has no terms.
 func ParseQuery(d *thai.Dict, s string) ParsedQuery {
+	// Trailing spaces change nothing: the search page and the API trim
+	// them, and a query must find the same with or without them, so the
+	// last word is always read as possibly being typed (see plan.variant
+	// for a last word that is a compound no document holds).
+	//
 	// Cut the raw text first so that normalising a huge input stays cheap.
 	if len(s) > 8*MaxQueryRunes {
 		s = truncate(s, 8*MaxQueryRunes)
 	}
-	endsInSpace := strings.TrimRightFunc(s, unicode.IsSpace) != s
 	text := thai.Normalize(s)
 	if utf8.RuneCountInString(text) > MaxQueryRunes {
 		n := 0
@@ -66,7 +69,7 @@ func ParseQuery(d *thai.Dict, s string) ParsedQuery {
 	}
 	p := ParsedQuery{Text: text, Terms: rawTerms(d, text)}
 	keepStops(p.Terms)
-	if n := len(p.Terms); n > 0 && !endsInSpace && p.Terms[n-1].End == len(text) && !p.Terms[n-1].Stop {
+	if n := len(p.Terms); n > 0 && p.Terms[n-1].End == len(text) && !p.Terms[n-1].Stop {
 		p.Prefix = true
 	}
 	return p
