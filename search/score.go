@@ -183,8 +183,7 @@ func (ex *exec) scoreBlock(blk block, h *candHeap) {
 					// Some words may be missing, at a cost.
 					for _, i := range docs {
 						if c := matched[i]; c > 0 && int(c) < rv.required {
-							r := float32(c) / float32(rv.required)
-							sum[i] *= r * r
+							sum[i] *= missingPenalty(int(c), rv.required)
 						}
 					}
 				}
@@ -293,6 +292,26 @@ func (h *candHeap) offer(c cand) {
 		h.cands[i], h.cands[m] = h.cands[m], h.cands[i]
 		i = m
 	}
+}
+
+// missingFactor is what each required word a document misses multiplies
+// its score by: documents that match every word of a query (or a synonym
+// of it) rank above the many that match fewer (issue 16: hundreds of
+// copies matching two words of three outranked the one manual matching
+// all three).
+const missingFactor = 1.0 / 16
+
+// missingPenalty is the factor of the score of a document matching c of
+// the required words: (c/required)² × missingFactor per missing word. It
+// grows with c, so a block's bound may take it for the words present in
+// the block (bounds).
+func missingPenalty(c, required int) float32 {
+	r := float32(c) / float32(required)
+	p := r * r
+	for range required - c {
+		p *= missingFactor
+	}
+	return p
 }
 
 // weakWeight scales the score of weak words: they break ties, they do not
