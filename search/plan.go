@@ -227,7 +227,12 @@ func (pl *plan) variant(words []QueryTerm, prefix, splitLast bool, weight float3
 			// A compound that no document holds whole: its parts.
 			if parts := pl.split(w.Text); parts != nil {
 				for i, p := range parts[:min(len(parts), MaxQueryTerms-len(v.groups))] {
-					v.groups = append(v.groups, group{alts: []alt{{pl.term(p), 1}}, weak: w.Weak})
+					if stopWords[p] && len(parts) > 1 {
+						continue // ไหม in a compound: a question, not a word to find
+					}
+					// A light part of a compound is optional as it would
+					// be on its own (ทำ in a learnt ทำบัตรประชาชน).
+					v.groups = append(v.groups, group{alts: []alt{{pl.term(p), 1}}, weak: w.Weak || weakWords[p]})
 					v.phrase = append(v.phrase, parts[i:i+1:i+1]) // shared: never appended to
 				}
 				continue
@@ -299,18 +304,34 @@ func (pl *plan) completions(prefix string) []string {
 	return out
 }
 
-// terms adds every term of the plan to m, for highlighting.
+// terms adds the terms of the plan to m, for highlighting. Light words
+// (weak and stop words: ขอ, มี, ทำ) are not marked unless a variant has
+// nothing else: they match most documents and say little about them.
 func (pl *plan) terms(m map[string]bool) {
 	for _, v := range pl.variants {
+		light := true
 		for _, g := range v.groups {
+			light = light && g.weak
+		}
+		for _, g := range v.groups {
+			if g.weak && !light {
+				continue
+			}
 			for _, a := range g.alts {
-				m[a.info.term] = true
+				if light || !lightWord(a.info.term) {
+					m[a.info.term] = true
+				}
 			}
 		}
 		for _, pos := range v.phrase {
 			for _, t := range pos {
-				m[t] = true
+				if light || !lightWord(t) {
+					m[t] = true
+				}
 			}
 		}
 	}
 }
+
+// lightWord reports whether t is a weak or stop word.
+func lightWord(t string) bool { return weakWords[t] || stopWords[t] }
