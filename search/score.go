@@ -11,9 +11,10 @@ import (
 
 // cand is a matching document with its score.
 type cand struct {
-	seg   int32
-	doc   uint32
-	score float32
+	seg     int32
+	doc     uint32
+	score   float32
+	partial bool // its score is that of a match of only some query words
 }
 
 // fewBlocks is the number of blocks holding matches up to which they are
@@ -150,6 +151,7 @@ func (ex *exec) scoreBlock(blk block, h *candHeap) {
 	docs := idx[:n]
 	first := num << blockShift
 	var best [blockSize]float32
+	var partial [blockSize]bool
 	vBounds := ex.segs[si].variantBounds
 	ex.blockStamp++
 	ex.blocksScored++
@@ -203,13 +205,15 @@ func (ex *exec) scoreBlock(blk block, h *candHeap) {
 			if maxBoost > 1 && (len(h.cands) < h.k || score*maxBoost*boundSlack >= h.cands[0].score || testNoPrune) {
 				score *= ex.boost(rv, si, seg, d)
 			}
-			best[i] = max(best[i], score)
+			if score > best[i] {
+				best[i], partial[i] = score, int(matched[i]) < rv.required
+			}
 		}
 	}
 	for _, i := range docs {
 		q := quantDown(best[i])
 		if q > 0 && (len(h.cands) < h.k || q >= h.cands[0].score) {
-			h.offer(cand{seg: int32(si), doc: first + uint32(i), score: q})
+			h.offer(cand{seg: int32(si), doc: first + uint32(i), score: q, partial: partial[i]})
 		}
 	}
 }

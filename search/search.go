@@ -16,8 +16,12 @@ type Result struct {
 	// misspelt and the correction matches more; the hits then include those
 	// of the correction.
 	DidYouMean string
-	// Relaxed is true when some hits match only some of the query's words.
+	// Relaxed is true when nothing matched most of the query's words and
+	// the hits match any of them.
 	Relaxed bool
+	// Partial is true when some hits of the page match only some of the
+	// query's words (Hit.Partial).
+	Partial bool
 
 	dict   *thai.Dict
 	terms  map[string]bool
@@ -29,8 +33,11 @@ type Hit struct {
 	DocRef
 	Title, TitleEN, Agency, Place string
 	Score                         float64
-	TitleSpans                    []Span // the title, matched words marked
-	BodySpans                     []Span // a passage of the body around the first match
+	// Partial is true when the hit matches only some of the query's words
+	// (or of its correction, or of a rewriting with synonyms).
+	Partial    bool
+	TitleSpans []Span // the title, matched words marked
+	BodySpans  []Span // a passage of the body around the first match
 }
 
 // fewResults is the number of hits below which the typo fall-back is
@@ -89,12 +96,20 @@ func (ix *Index) search(sn *snapshot, text string, filters map[string][]string, 
 	pl.add(ix, p, 1)
 	plans := []*plan{pl}
 	found := ex.add(pl, matchMost, 1)
-	if found < fewResults || unknownWord(pl, p) {
-		if corrected, ok := ix.correct(pl, p); ok {
+	// Correction is decided by the quality of the match, not by the number
+	// of results: a misspelt word matches as scattered fragments (see
+	// fragments), and those find thousands of unrelated documents.
+	frag := ix.fragments(pl, p)
+	if frag != nil || found < fewResults || unknownWord(pl, p) {
+		if corrected, ok := ix.correct(pl, p, frag); ok {
 			pc := newPlan(sn, ix.dict, &ix.phrases)
 			pc.add(ix, ParseQuery(ix.dict, corrected), 1)
 			plans = append(plans, pc)
-			if n := ex.add(pc, matchMost, 0.9); n > 0 && n >= found {
+			w := float32(0.9)
+			if frag != nil {
+				w = 1 // what the fragments match is no better than the correction
+			}
+			if n := ex.add(pc, matchMost, w); n > 0 && (n >= found || frag != nil) {
 				res.DidYouMean = corrected
 			}
 			found = ex.count()
@@ -135,10 +150,14 @@ func (ix *Index) page(sn *snapshot, ex *exec, res Result, terms map[string]bool,
 	}
 	top = top[offset:]
 	res.Hits = make([]Hit, len(top))
+	for _, c := range top {
+		res.Partial = res.Partial || c.partial
+	}
+	res.Partial = res.Partial || res.Relaxed
 	if rankOnly {
 		for i, c := range top {
 			s := &sn.segs[c.seg].seg.docs[c.doc]
-			res.Hits[i] = Hit{DocRef: s.ref, Title: s.title, TitleEN: s.titleEN, Agency: s.agency, Place: s.place, Score: float64(c.score)}
+			res.Hits[i] = Hit{DocRef: s.ref, Title: s.title, TitleEN: s.titleEN, Agency: s.agency, Place: s.place, Score: float64(c.score), Partial: c.partial}
 		}
 		return res
 	}
@@ -197,7 +216,7 @@ func (ix *Index) hit(sn *snapshot, c cand, mk *marker, titles, bodies map[string
 	}
 	return Hit{
 		DocRef: s.ref, Title: s.title, TitleEN: s.titleEN, Agency: s.agency, Place: s.place,
-		Score: float64(c.score), TitleSpans: title, BodySpans: body,
+		Score: float64(c.score), Partial: c.partial, TitleSpans: title, BodySpans: body,
 	}
 }
 
