@@ -79,7 +79,7 @@ func ParseQuery(d *thai.Dict, s string) ParsedQuery {
 // stop and weak words marked.
 func rawTerms(d *thai.Dict, text string) []QueryTerm {
 	var terms []QueryTerm
-	for _, tok := range d.SegmentOffsets(text) {
+	for _, tok := range d.SegmentQuery(text) {
 		if len(terms) == MaxQueryTerms {
 			break
 		}
