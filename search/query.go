@@ -18,6 +18,15 @@ type Query struct {
 	// marked spans and no Result.Highlight (suggestions, links; and the
 	// benchmark's comparison with engines that return only the ranking).
 	RankOnly bool
+	// Group ranks copies of one process (manuals or other services with
+	// the same normalised title, at many agencies) as one hit: its best
+	// copy, with the number of matching copies in Hit.Copies. Offset and
+	// Limit then count groups.
+	Group bool
+	// Prefer, with Group, makes a group's hit its first matching copy
+	// with these facet values (a province: {"province": "50"}) when it
+	// has one, at the group's rank.
+	Prefer map[string]string
 }
 
 // Bounds on queries: longer texts are cut, larger pages refused quietly.

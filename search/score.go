@@ -46,7 +46,7 @@ func (ex *exec) top(k int) []cand {
 	if len(blocks) <= fewBlocks && !testNoPrune {
 		// Bounding costs a pass over every block of the segment for each
 		// variant: with so few blocks, scoring them all is cheaper.
-		h := &candHeap{sn: ex.sn, k: k}
+		h := &candHeap{sn: ex.sn, k: k, grouped: ex.grouped}
 		ex.groupBlockScores, ex.groupBlockStamp = ex.floats(len(ex.groups)*blockSize), ex.int32s(len(ex.groups))
 		for _, b := range blocks {
 			ex.scoreBlock(b, h)
@@ -73,7 +73,7 @@ func (ex *exec) top(k int) []cand {
 	}
 	blocks.init()
 	ex.groupBlockScores, ex.groupBlockStamp = ex.floats(len(ex.groups)*blockSize), ex.int32s(len(ex.groups))
-	h := &candHeap{sn: ex.sn, k: k}
+	h := &candHeap{sn: ex.sn, k: k, grouped: ex.grouped}
 	for len(blocks) > 0 {
 		if b := &blocks[0]; ex.segs[b.seg].coarse[b.slot] {
 			b.bound = ex.refine(*b) * boundSlack
@@ -251,9 +251,11 @@ func (ex *exec) groupScores(id int32, si int, seg *segment, b uint32, mask *[2]u
 
 // candHeap keeps the k best candidates, the worst at the root.
 type candHeap struct {
-	sn    *snapshot
-	k     int
-	cands []cand
+	sn      *snapshot
+	k       int
+	cands   []cand
+	grouped bool // one candidate per group of copies (see group.go)
+	last    int  // grouped: where the last copy offered was found
 }
 
 // worse reports whether a ranks after b.
@@ -264,8 +266,31 @@ func (h *candHeap) worse(a, b cand) bool {
 	return byScore(h.sn, a, b) > 0
 }
 
-// offer adds c if it is among the k best so far.
+// offer adds c if it is among the k best so far. Grouped, c replaces the
+// candidate of its group if it ranks before it, and is dropped if not.
 func (h *candHeap) offer(c cand) {
+	if h.grouped && h.sn.segs[c.seg].seg.grp.of[c.doc] != noGroup {
+		// Copies come in runs: look where the last one was found first.
+		i := -1
+		if h.last < len(h.cands) && h.sn.sameGroup(h.cands[h.last], c) {
+			i = h.last
+		} else {
+			for j := range h.cands {
+				if h.sn.sameGroup(h.cands[j], c) {
+					i = j
+					break
+				}
+			}
+		}
+		if i >= 0 {
+			h.last = i
+			if h.worse(h.cands[i], c) {
+				h.cands[i] = c
+				h.down(i)
+			}
+			return
+		}
+	}
 	if len(h.cands) < h.k {
 		h.cands = append(h.cands, c)
 		for i := len(h.cands) - 1; i > 0; {
@@ -282,7 +307,13 @@ func (h *candHeap) offer(c cand) {
 		return
 	}
 	h.cands[0] = c
-	for i := 0; ; {
+	h.down(0)
+}
+
+// down moves the candidate at i, which may rank before its children now,
+// down the heap (the worst is at the root).
+func (h *candHeap) down(i int) {
+	for {
 		l, r, m := 2*i+1, 2*i+2, i
 		if l < len(h.cands) && h.worse(h.cands[l], h.cands[m]) {
 			m = l

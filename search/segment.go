@@ -35,6 +35,7 @@ type segment struct {
 	// tie is each document's reference as a number ordered as refs are
 	// (see tieKey), or slowTie: ties of scores are ranked by it.
 	tie []uint64
+	grp segGroups // copies of one process (see group.go)
 }
 
 // Kinds in the order of their names: a reference's tie key starts with
@@ -170,6 +171,7 @@ func (s *segment) seal(avg *[nFields]float32) {
 		s.tie[d] = tieKey(s.docs[d].ref)
 	}
 	s.acc = buildAccel(s)
+	s.grp = buildGroups(s)
 }
 
 func (s *segment) sumLens() {
