@@ -69,7 +69,7 @@ const (
 	wExtension        = 0.6 // completions of a word being typed that is a word
 	maxVariants       = 6
 	maxLearntRewrites = 1  // rewritings with learnt synonyms, see plan.add
-	maxPhrase         = 8  // longest synonym phrase, in query words
+	maxPhrase         = 12 // longest synonym phrase, in query words
 	maxPhraseLen      = 64 // longest title phrase boosted, in terms
 	maxExpand         = 16
 	scanExpand        = 2000

@@ -1,6 +1,7 @@
 package search
 
 import (
+	_ "embed"
 	"strings"
 	"sync"
 	"unicode"
@@ -97,8 +98,6 @@ var synonymTable = [][]string{
 	{"ตกงาน", "ว่างงาน", "ประโยชน์ทดแทนกรณีว่างงาน"},
 	{"ค่าคลอด", "ประโยชน์ทดแทนกรณีคลอดบุตร", "ค่าคลอดบุตร"},
 	{"เงินชราภาพ", "บำเหน็จชราภาพ", "บำนาญชราภาพ"},
-	{"กยศ", "กองทุนเงินให้กู้ยืมเพื่อการศึกษา", "กู้ยืมเพื่อการศึกษา"},
-	{"อสม", "อาสาสมัครสาธารณสุขประจำหมู่บ้าน"},
 	{"ทะเบียนเกษตรกร", "ขึ้นทะเบียนเกษตรกร", "สมุดทะเบียนเกษตรกร"},
 	{"หมาบ้า", "พิษสุนัขบ้า"},
 	{"หมา", "สุนัข"},
@@ -113,13 +112,42 @@ var synonymTable = [][]string{
 	{"ร้องเรียน", "ร้องทุกข์", "แจ้งเรื่องร้องเรียน"},
 
 	// Agencies and places.
-	{"อบต", "องค์การบริหารส่วนตำบล"},
-	{"อบจ", "องค์การบริหารส่วนจังหวัด"},
-	{"กทม", "กรุงเทพมหานคร", "กรุงเทพ", "bangkok"},
 	{"อำเภอ", "ที่ว่าการอำเภอ"},
 	{"สรรพากร", "กรมสรรพากร"},
 	{"มือถือ", "โทรศัพท์เคลื่อนที่"},
 	{"ออนไลน์", "อิเล็กทรอนิกส์", "online"},
+}
+
+// abbreviationsText is the reviewed list of government abbreviations and
+// their expansions (abbreviations.txt): groups of synonymTable too.
+//
+//go:embed abbreviations.txt
+var abbreviationsText string
+
+// Abbreviation is an entry of the reviewed list of abbreviations.
+type Abbreviation struct {
+	Abbr       string
+	Expansions []string
+}
+
+// Abbreviations returns the reviewed list of abbreviations.
+func Abbreviations() []Abbreviation {
+	var out []Abbreviation
+	for _, line := range strings.Split(abbreviationsText, "\n") {
+		if line = strings.TrimSpace(line); line == "" || line[0] == '#' {
+			continue
+		}
+		abbr, exp, ok := strings.Cut(line, "\t")
+		if !ok {
+			panic("search: abbreviations.txt: no tab in " + line)
+		}
+		a := Abbreviation{Abbr: strings.TrimSpace(abbr)}
+		for _, e := range strings.Split(exp, "|") {
+			a.Expansions = append(a.Expansions, strings.TrimSpace(e))
+		}
+		out = append(out, a)
+	}
+	return out
 }
 
 // synKey is the form in which phrases are compared: normalised, with
@@ -139,7 +167,11 @@ func synKey(s string) string {
 // tableSynonyms maps the key of every member of synonymTable to its group.
 var tableSynonyms = func() map[string][]string {
 	m := make(map[string][]string)
-	for _, g := range synonymTable {
+	groups := synonymTable
+	for _, a := range Abbreviations() {
+		groups = append(groups[:len(groups):len(groups)], append([]string{a.Abbr}, a.Expansions...))
+	}
+	for _, g := range groups {
 		for _, w := range g {
 			k := synKey(w)
 			for _, o := range g {
