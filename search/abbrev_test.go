@@ -72,3 +72,30 @@ func titlesOf(r Result) []string {
 	}
 	return out
 }
+
+// TestEnglish: each reviewed English word finds a manual written with its
+// Thai equivalent, and a two-word English query finds the manual that has
+// both words in Thai first.
+func TestEnglish(t *testing.T) {
+	list := EnglishWords()
+	ix := New(thai.Default())
+	var docs []Doc
+	for i, a := range list {
+		docs = append(docs, Doc{Kind: KindManual, ID: int64(1 + i), Title: "การขอรับบริการ" + a.Expansions[0] + "ของหน่วยงาน", Agency: "หน่วยงานที่หนึ่ง"})
+	}
+	docs = append(docs,
+		Doc{Kind: KindManual, ID: 1000, Title: "การขอรับใบอนุญาตประกอบธุรกิจโรงแรม"},
+		Doc{Kind: KindManual, ID: 1001, Title: "การชำระภาษีรถประจำปี"},
+		Doc{Kind: KindManual, ID: 1002, Title: "การยื่นคำขอจดทะเบียนเครื่องหมายการค้า"})
+	ix.Upsert(docs...)
+	for i, a := range list {
+		if r := ix.Search(Query{Text: a.Abbr, Limit: 10}); !containsID(r, int64(1+i)) {
+			t.Errorf("%q (%s): %v", a.Abbr, a.Expansions[0], titlesOf(r))
+		}
+	}
+	for q, want := range map[string]int64{"hotel licence": 1000, "car tax": 1001, "trademark registration": 1002} {
+		if r := ix.Search(Query{Text: q}); len(r.Hits) == 0 || r.Hits[0].ID != want {
+			t.Errorf("%q: %v, want %d first", q, titlesOf(r), want)
+		}
+	}
+}

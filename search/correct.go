@@ -32,8 +32,8 @@ func (ix *Index) fragments(pl *plan, p ParsedQuery) []bool {
 	var out []bool
 	rare := max(rareDF, pl.sn.n/rareFrac)
 	for i, t := range p.Terms {
-		if t.Stop || t.Weak || lightWord(t.Text) {
-			continue
+		if t.Stop || t.Weak || lightWord(t.Text) || pl.chunkFrom > 0 && i >= pl.chunkFrom-1 {
+			continue // a light word, or a piece of a word being typed that completes
 		}
 		df := pl.term(t.Text).df
 		n := utf8.RuneCountInString(t.Text)

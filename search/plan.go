@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/openinfo/openinfo/search/thai"
 )
@@ -18,6 +19,10 @@ type plan struct {
 	dict     *thai.Dict
 	phrases  *phraseCache
 	splits   map[string][]string // dict.Split, remembered
+	// chunkFrom is, when the query ends in a word being typed that the
+	// segmenter cut into pieces and that completes (addChunkCompletion),
+	// the index of its first term plus one; 0 otherwise (see Index.fragments).
+	chunkFrom int
 }
 
 // split is dict.Split(w), remembered: the variants of a query repeat its
@@ -155,6 +160,9 @@ func (pl *plan) add(ix *Index, p ParsedQuery, weight float32) {
 			pl.variants = append(pl.variants, v)
 		}
 	}
+	if p.Prefix {
+		pl.addChunkCompletion(p, weight)
+	}
 	if weight < 1 {
 		return // rewrite only the text as typed
 	}
@@ -197,6 +205,56 @@ func (pl *plan) add(ix *Index, p ParsedQuery, weight float32) {
 					pl.variants = append(pl.variants, v)
 				}
 			}
+		}
+	}
+}
+
+// maxChunk is the most words of the end of a query completed as one word
+// being typed (see addChunkCompletion).
+const maxChunk = 4
+
+// addChunkCompletion adds a variant for a word being typed that the
+// segmenter cut into pieces: the run of words at the end of the query with
+// no space between them, when its last piece is a letter or two or in no
+// document (สถานพยาบ → สถาน พ ยา บ, เด็กแรกเ → เด็ก แรก เ), is completed as
+// one word (สถานพยาบาล, เด็กแรกเกิด).
+func (pl *plan) addChunkCompletion(p ParsedQuery, weight float32) {
+	terms := p.Terms
+	n := len(terms)
+	if n < 2 || len(pl.variants) >= maxVariants {
+		return
+	}
+	last := terms[n-1]
+	if utf8.RuneCountInString(last.Text) > 2 && pl.term(last.Text).df > 0 {
+		return
+	}
+	k := n - 1
+	for k > 0 && n-k < maxChunk && terms[k-1].End == terms[k].Start {
+		k--
+	}
+	if k == n-1 {
+		return
+	}
+	chunk := QueryTerm{Text: p.Text[terms[k].Start:last.End], Start: terms[k].Start, End: last.End}
+	var words []QueryTerm
+	if k > 0 {
+		words = slices.Clone(queryWords(terms[:k])) // never appended to terms' array
+	}
+	words = append(words, chunk)
+	letter := false // a piece of one letter: the segmenter failed
+	for _, t := range terms[k:] {
+		letter = letter || utf8.RuneCountInString(t.Text) == 1
+	}
+	w := weight * wCompletion
+	if letter {
+		w = weight
+	}
+	if v := pl.variant(words, true, false, w); v != nil && len(v.groups[len(v.groups)-1].alts) > 1 {
+		pl.variants = append(pl.variants, v)
+		pl.chunkFrom = k + 1
+		if letter && len(pl.variants) > 1 {
+			// What the pieces match as words is scattered.
+			pl.variants[0].weight *= 0.5
 		}
 	}
 }

@@ -37,3 +37,19 @@ func TestTrailingSpace(t *testing.T) {
 		}
 	}
 }
+
+// TestChunkCompletion: a word being typed that the segmenter cut into
+// pieces is completed as one word.
+func TestChunkCompletion(t *testing.T) {
+	ix := New(thai.Default())
+	ix.Upsert(append(smallCorpus(),
+		Doc{Kind: KindManual, ID: 60, Title: "การขออนุญาตประกอบกิจการสถานพยาบาล"},
+		Doc{Kind: KindManual, ID: 61, Title: "การลงทะเบียนรับเงินอุดหนุนเพื่อการเลี้ยงดูเด็กแรกเกิด"},
+		Doc{Kind: KindPoint, ID: 62, Title: "สถานีอนามัย พระยาบางพลี"},
+	)...)
+	for q, want := range map[string]int64{"สถานพยาบ": 60, "เด็กแรกเ": 61, "ขอเงินเด็กแรกเ": 61} {
+		if r := ix.Search(Query{Text: q}); len(r.Hits) == 0 || r.Hits[0].ID != want {
+			t.Errorf("%q: %v, want %d first", q, ids(r), want)
+		}
+	}
+}

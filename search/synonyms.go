@@ -21,7 +21,10 @@ var synonymTable = [][]string{
 	{"บัตรหาย", "บัตรสูญหาย", "บัตรประจำตัวประชาชนสูญหาย"},
 	{"หาย", "สูญหาย"},
 	{"ทะเบียนบ้าน", "ทร 14", "สำเนาทะเบียนบ้าน"},
-	{"ย้ายทะเบียนบ้าน", "แจ้งย้ายที่อยู่", "ย้ายที่อยู่", "ย้ายออก", "ย้ายเข้า"},
+	// Moving in and moving out are opposites, never one group.
+	{"ย้ายทะเบียนบ้าน", "แจ้งย้ายที่อยู่", "ย้ายที่อยู่"},
+	{"ย้ายออก", "แจ้งย้ายออก", "ย้ายชื่อออก"},
+	{"ย้ายเข้า", "แจ้งย้ายเข้า", "ย้ายชื่อเข้า"},
 	{"ขอบ้านเลขที่", "ขอเลขที่บ้าน", "ขอเลขหมายประจำบ้าน"},
 	{"แจ้งเกิด", "แจ้งการเกิด", "ขอสูติบัตร"},
 	{"ใบเกิด", "สูติบัตร"},
@@ -90,6 +93,9 @@ var synonymTable = [][]string{
 
 	// Welfare, health and education.
 	{"เบี้ยคนแก่", "เบี้ยยังชีพผู้สูงอายุ", "เบี้ยผู้สูงอายุ", "เบี้ยคนชรา"},
+	{"คนแก่", "ผู้สูงอายุ", "คนชรา"},
+	{"ตาย", "เสียชีวิต"},
+	{"ริมถนน", "ริมทาง", "ทางสาธารณะ"},
 	{"เบี้ยคนพิการ", "เบี้ยความพิการ", "เบี้ยยังชีพคนพิการ"},
 	{"บัตรคนพิการ", "บัตรประจำตัวคนพิการ"},
 	{"บัตรทอง", "หลักประกันสุขภาพแห่งชาติ", "สิทธิบัตรทอง", "สามสิบบาท"},
@@ -130,16 +136,30 @@ type Abbreviation struct {
 	Expansions []string
 }
 
+// englishText is the reviewed list of English words for Thai services
+// and their Thai equivalents (english.txt): groups of synonymTable too.
+//
+//go:embed english.txt
+var englishText string
+
 // Abbreviations returns the reviewed list of abbreviations.
-func Abbreviations() []Abbreviation {
+func Abbreviations() []Abbreviation { return readPairs(abbreviationsText) }
+
+// EnglishWords returns the reviewed list of English words, each with its
+// Thai equivalents (as Expansions).
+func EnglishWords() []Abbreviation { return readPairs(englishText) }
+
+// readPairs reads a list of lines "word<TAB>expansion | expansion", with
+// comments (#) and blank lines.
+func readPairs(text string) []Abbreviation {
 	var out []Abbreviation
-	for _, line := range strings.Split(abbreviationsText, "\n") {
+	for _, line := range strings.Split(text, "\n") {
 		if line = strings.TrimSpace(line); line == "" || line[0] == '#' {
 			continue
 		}
 		abbr, exp, ok := strings.Cut(line, "\t")
 		if !ok {
-			panic("search: abbreviations.txt: no tab in " + line)
+			panic("search: no tab in " + line)
 		}
 		a := Abbreviation{Abbr: strings.TrimSpace(abbr)}
 		for _, e := range strings.Split(exp, "|") {
@@ -170,6 +190,13 @@ var tableSynonyms = func() map[string][]string {
 	groups := synonymTable
 	for _, a := range Abbreviations() {
 		groups = append(groups[:len(groups):len(groups)], append([]string{a.Abbr}, a.Expansions...))
+	}
+	// English words lead to their Thai equivalents, one way: the Thai
+	// equivalents of one English word are not synonyms of each other
+	// (permit: ใบอนุญาต, ขออนุญาต; business: พาณิชย์, ธุรกิจ).
+	for _, a := range EnglishWords() {
+		k := synKey(a.Abbr)
+		m[k] = append(m[k], a.Expansions...)
 	}
 	for _, g := range groups {
 		for _, w := range g {
