@@ -92,3 +92,21 @@ func TestGroupCopies(t *testing.T) {
 		ix.Close()
 	}
 }
+
+// TestManualBeforePoint: where a manual and a service point named after
+// the service both match, the manual ranks first; a point still ranks
+// first for its own name.
+func TestManualBeforePoint(t *testing.T) {
+	ix := New(thai.Default())
+	ix.Upsert(
+		Doc{Kind: KindManual, ID: 1, Title: "การขออนุญาตมีและใช้อาวุธปืน", Agency: "ที่ว่าการอำเภอเสนา", Body: "ยื่นคำขอใบอนุญาต"},
+		Doc{Kind: KindPoint, ID: 2, Title: "งานความมั่นคง (ใบอนุญาตอาวุธปืน) อำเภอเสนา", Agency: "ที่ว่าการอำเภอเสนา"},
+		Doc{Kind: KindPoint, ID: 3, Title: "ที่ทำการไปรษณีย์บางรัก", Agency: "บริษัท ไปรษณีย์ไทย จำกัด"},
+	)
+	if r := ix.Search(Query{Text: "ใบอนุญาตอาวุธปืน", Group: true}); len(r.Hits) < 2 || r.Hits[0].ID != 1 {
+		t.Errorf("ใบอนุญาตอาวุธปืน: %v, want the manual first", ids(r))
+	}
+	if r := ix.Search(Query{Text: "ไปรษณีย์บางรัก", Group: true}); len(r.Hits) == 0 || r.Hits[0].ID != 3 {
+		t.Errorf("ไปรษณีย์บางรัก: %v", ids(r))
+	}
+}
