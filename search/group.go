@@ -27,6 +27,7 @@ const noGroup = ^uint32(0)
 // segGroups are the groups of a segment's documents.
 type segGroups struct {
 	of    []uint32          // document → group, or noGroup
+	block []uint32          // block → the group of all its documents, or noGroup
 	keys  []string          // group → key (groupKey)
 	index map[string]uint32 // key → group
 	docs  []uint32          // documents of group g: docs[off[g]:off[g+1]], ascending
@@ -76,6 +77,17 @@ func buildGroups(s *segment) segGroups {
 		}
 		g.of[d] = id
 		count[id]++
+	}
+	nblk := (len(s.docs) + blockSize - 1) / blockSize
+	g.block = make([]uint32, nblk)
+	for b := range g.block {
+		lo, hi := b*blockSize, min((b+1)*blockSize, len(s.docs))
+		g.block[b] = g.of[lo]
+		for d := lo + 1; d < hi && g.block[b] != noGroup; d++ {
+			if g.of[d] != g.of[lo] {
+				g.block[b] = noGroup
+			}
+		}
 	}
 	g.off = make([]uint32, len(g.keys)+1)
 	for i, c := range count {
@@ -233,4 +245,31 @@ func (ex *exec) preferred(ft *facetTable, prefer map[string]string) []bitset {
 		out[si] = set
 	}
 	return out
+}
+
+// coveredBlock reports whether every document of block b is a copy of a
+// group whose candidate in h ranks before all of them: scoring the block
+// cannot change the page (grouped searches only). Copies of one process
+// fill whole blocks, and the page holds few groups, so this skips most
+// of the blocks a grouped search would otherwise score.
+func (ex *exec) coveredBlock(b block, h *candHeap) bool {
+	seg := ex.sn.segs[b.seg].seg
+	g := seg.grp.block[b.num]
+	if g == noGroup {
+		return false
+	}
+	first := b.num << blockShift
+	for _, c := range h.cands {
+		var same bool
+		if c.seg == b.seg {
+			same = seg.grp.of[c.doc] == g
+		} else {
+			same = ex.sn.sameGroup(c, cand{seg: b.seg, doc: first})
+		}
+		if same {
+			q := quantDown(b.bound)
+			return q < c.score || q == c.score && !ex.beforeIn(b, c)
+		}
+	}
+	return false
 }

@@ -92,6 +92,10 @@ func (ex *exec) top(k int) []cand {
 				continue
 			}
 		}
+		if ex.grouped && ex.coveredBlock(blocks[0], h) && !testNoPrune {
+			blocks.pop()
+			continue
+		}
 		ex.scoreBlock(blocks.pop(), h)
 	}
 	out := h.cands
