@@ -1,6 +1,7 @@
 package gendata
 
 import (
+	"hash/fnv"
 	"slices"
 	"strings"
 )
@@ -31,11 +32,35 @@ type Query struct {
 
 // Query kinds.
 const (
-	QueryFormal      = "formal"
-	QueryColloquial  = "colloquial"
-	QueryMisspelling = "misspelling"
-	QueryPartial     = "partial"
+	QueryFormal       = "formal"
+	QueryColloquial   = "colloquial"
+	QueryMisspelling  = "misspelling"
+	QueryPartial      = "partial"
+	QueryEnglish      = "english"      // English words for a Thai service
+	QueryAbbreviation = "abbreviation" // abbreviations and form codes: อบต, ร.ง.4, ตม.30
 )
+
+// QueryKinds are the kinds, in the order reports list them.
+var QueryKinds = []string{QueryFormal, QueryPartial, QueryColloquial, QueryAbbreviation, QueryEnglish, QueryMisspelling}
+
+// Halves of the query set (Query.Half).
+const (
+	HalfTuning  = "tuning"
+	HalfHeldOut = "held-out"
+)
+
+// Half is the half of the query set q belongs to, fixed by its text alone
+// (FNV-1a, even: tuning): ranking is tuned on the tuning half and the
+// held-out half only measures it. The split was fixed before any tuning
+// on the larger set (issue 16) and must not change.
+func (q Query) Half() string {
+	h := fnv.New32a()
+	h.Write([]byte(q.Text))
+	if h.Sum32()%2 == 0 {
+		return HalfTuning
+	}
+	return HalfHeldOut
+}
 
 // Lookup tells Relevant what it needs about agencies and points. *Dataset
 // implements it for a generated data set; a benchmark reading the data back
@@ -91,10 +116,12 @@ func (ds *Dataset) PointName(id int64) string {
 	return ds.Points[id-1].NameTH
 }
 
-// Queries returns the labelled query set, the same every time.
+// Queries returns the labelled query set, the same every time: the first
+// set, then the citizens' set (queries_citizen.go).
 func Queries() []Query {
-	out := make([]Query, len(queries))
-	for i, q := range queries {
+	all := append(slices.Clip(queries), citizenQueries...)
+	out := make([]Query, len(all))
+	for i, q := range all {
 		q.Templates = slices.Clone(q.Templates)
 		out[i] = q
 	}

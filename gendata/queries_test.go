@@ -23,13 +23,34 @@ func TestQueries(t *testing.T) {
 			}
 		}
 	}
-	for _, k := range []string{QueryFormal, QueryColloquial, QueryMisspelling, QueryPartial} {
+	for _, k := range QueryKinds {
 		if kinds[k] < 10 {
 			t.Errorf("%d %s queries, want at least 10", kinds[k], k)
 		}
 	}
-	if len(kinds) != 4 {
+	if len(kinds) != len(QueryKinds) {
 		t.Errorf("query kinds = %v", kinds)
+	}
+	if len(qs) < 300 {
+		t.Errorf("%d queries, want at least 300", len(qs))
+	}
+	// The halves are fixed by the text: each kind has queries in both.
+	seen := map[string]bool{}
+	halves := map[string]int{}
+	for _, q := range qs {
+		if seen[q.Text] {
+			t.Errorf("query %q twice", q.Text)
+		}
+		seen[q.Text] = true
+		halves[q.Kind+" "+q.Half()]++
+	}
+	for _, k := range QueryKinds {
+		if halves[k+" "+HalfTuning] < 5 || halves[k+" "+HalfHeldOut] < 5 {
+			t.Errorf("%s: %d tuning, %d held out", k, halves[k+" "+HalfTuning], halves[k+" "+HalfHeldOut])
+		}
+	}
+	if (Query{Text: "ใบขับขี่"}).Half() != (Query{Text: "ใบขับขี่"}).Half() {
+		t.Error("Half is not fixed")
 	}
 }
 

@@ -38,8 +38,8 @@ func TestPruningExact(t *testing.T) {
 	defer func() { testNoPrune, testFacetPath, testCheckZeroed = false, 0, false }()
 	for _, q := range queries {
 		for fi, f := range filters {
-			for _, page := range [][2]int{{20, 0}, {5, 40}} {
-				query := Query{Text: q, Filters: f, Limit: page[0], Offset: page[1]}
+			for _, page := range [][3]int{{20, 0, 0}, {5, 40, 0}, {20, 0, 1}, {5, 10, 1}} {
+				query := Query{Text: q, Filters: f, Limit: page[0], Offset: page[1], Group: page[2] == 1}
 				testNoPrune, testFacetPath = false, 0
 				got := ix.Search(query)
 				testNoPrune, testFacetPath = true, 1
@@ -63,7 +63,7 @@ func TestPruningExact(t *testing.T) {
 func refs(r Result) []string {
 	var out []string
 	for _, h := range r.Hits {
-		out = append(out, fmt.Sprintf("%s/%d %.4f", h.Kind, h.ID, h.Score))
+		out = append(out, fmt.Sprintf("%s/%d %.4f ×%d", h.Kind, h.ID, h.Score, h.Copies))
 	}
 	return out
 }

@@ -73,8 +73,7 @@ func (ex *exec) bounds(si int, seg *segment, blockNums []uint32) []float32 {
 					// least the words missing from the block.
 					for j, c := range present {
 						if int(c) < rv.required {
-							r := float32(c) / float32(rv.required)
-							sum[j] *= r * r
+							sum[j] *= missingPenalty(int(c), rv.required)
 						}
 					}
 				}

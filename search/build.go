@@ -174,7 +174,7 @@ func (b *builder) add(d *Doc) {
 		st.bodyToks = b.tokensOf(st.body)
 	}
 	b.docs = append(b.docs, st)
-	b.prior = append(b.prior, priorOf(d.Boost))
+	b.prior = append(b.prior, priorOf(d.Boost)*kindPrior(d.Kind))
 }
 
 const math16 = 1<<16 - 1

@@ -20,19 +20,24 @@
 // common name (more when it is exactly the query), a boost when a common
 // name (Doc.Alt) holds the whole query (so that typing what people call a
 // process finds it first), a small static prior (Doc.Boost), prefix
-// matching of the last query word (as typed), synonyms (the table in
-// synonyms.go and the common names of the documents), and a fall-back for
-// typing errors: when few documents match, words missing from the
-// vocabulary are corrected against it (character trigrams and edit
+// matching of the last query word (as typed, trailing spaces or not),
+// synonyms (the table in synonyms.go and the common names of the
+// documents), and a fall-back for typing errors, decided by the quality of
+// the match rather than the number of results: when few documents match,
+// when a word is in no document, or when the segmenter cut a word into
+// fragments (single letters, rare or unknown pieces: สมลส → สม ล ส), the
+// pieces are corrected against the vocabulary (character trigrams and edit
 // distance) and the corrected query is both searched and offered as "did
-// you mean". Words of the dictionary are never corrected, even when no
-// document holds them (หาย in ทำบัตรประชาชนหาย).
+// you mean". A dictionary word alone is corrected only when no document
+// holds it and the correction is near; a rare one is left alone (หาย in
+// ทำบัตรประชาชนหาย). Hits matching only some words say so (Hit.Partial).
 //
 // # Matching
 //
 // A document must match every query word (or a synonym of it), except that
-// weak words (การ, ขอ, ทำ, …) are optional and, in queries of three words or
-// more, one word in four may be missing, at a cost in score. When that gives
+// weak words (การ, ขอ, ทำ, …) are optional (and not marked as hits) and, in
+// queries of three words or more, one word in four may be missing, at a
+// factor of 16 in score per missing word: whole matches rank first. When that gives
 // fewer than a handful of results, any word matching is enough.
 //
 // # Execution

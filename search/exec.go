@@ -38,6 +38,9 @@ type exec struct {
 	sparseBufs []sparseBuf
 	blockBuf   *[]block
 
+	grouped   bool   // rank groups of copies (Query.Group): top keeps a group's best copy
+	pageCands []cand // the candidates of the page's hits, in order
+
 	keyBuf    []byte              // internGroup's key
 	termMarks map[int32]termMarks // per term, during bounds of one segment
 	entryBuf  []int32             // entries' result

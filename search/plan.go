@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/openinfo/openinfo/search/thai"
 )
@@ -18,6 +19,10 @@ type plan struct {
 	dict     *thai.Dict
 	phrases  *phraseCache
 	splits   map[string][]string // dict.Split, remembered
+	// chunkFrom is, when the query ends in a word being typed that the
+	// segmenter cut into pieces and that completes (addChunkCompletion),
+	// the index of its first term plus one; 0 otherwise (see Index.fragments).
+	chunkFrom int
 }
 
 // split is dict.Split(w), remembered: the variants of a query repeat its
@@ -69,7 +74,7 @@ const (
 	wExtension        = 0.6 // completions of a word being typed that is a word
 	maxVariants       = 6
 	maxLearntRewrites = 1  // rewritings with learnt synonyms, see plan.add
-	maxPhrase         = 8  // longest synonym phrase, in query words
+	maxPhrase         = 12 // longest synonym phrase, in query words
 	maxPhraseLen      = 64 // longest title phrase boosted, in terms
 	maxExpand         = 16
 	scanExpand        = 2000
@@ -143,8 +148,20 @@ func (pl *plan) term(t string) *termInfo {
 // add adds the variants of query p: as typed, then rewritten with the
 // synonyms of its phrases and words.
 func (pl *plan) add(ix *Index, p ParsedQuery, weight float32) {
-	if v := pl.variant(p.words(), p.Prefix, weight); v != nil {
+	words := p.words()
+	if v := pl.variant(words, p.Prefix, true, weight); v != nil {
 		pl.variants = append(pl.variants, v)
+	}
+	if n := len(words); p.Prefix && n > 0 && pl.term(words[n-1].Text).df == 0 && pl.split(words[n-1].Text) != nil {
+		// The last word, a compound no document holds, was split into its
+		// parts; as a word being typed it may also be the start of longer
+		// ones.
+		if v := pl.variant(words, true, false, weight*wCompletion); v != nil && len(v.groups[len(v.groups)-1].alts) > 1 {
+			pl.variants = append(pl.variants, v)
+		}
+	}
+	if p.Prefix {
+		pl.addChunkCompletion(p, weight)
 	}
 	if weight < 1 {
 		return // rewrite only the text as typed
@@ -184,10 +201,60 @@ func (pl *plan) add(ix *Index, p ParsedQuery, weight float32) {
 				// ParseQuery would read it.
 				q := make([]QueryTerm, 0, len(terms)-(j-i+1)+len(st))
 				q = append(append(append(q, terms[:i]...), st...), terms[j+1:]...)
-				if v := pl.variant(queryWords(q), false, s.weight); v != nil {
+				if v := pl.variant(queryWords(q), false, true, s.weight); v != nil {
 					pl.variants = append(pl.variants, v)
 				}
 			}
+		}
+	}
+}
+
+// maxChunk is the most words of the end of a query completed as one word
+// being typed (see addChunkCompletion).
+const maxChunk = 4
+
+// addChunkCompletion adds a variant for a word being typed that the
+// segmenter cut into pieces: the run of words at the end of the query with
+// no space between them, when its last piece is a letter or two or in no
+// document (สถานพยาบ → สถาน พ ยา บ, เด็กแรกเ → เด็ก แรก เ), is completed as
+// one word (สถานพยาบาล, เด็กแรกเกิด).
+func (pl *plan) addChunkCompletion(p ParsedQuery, weight float32) {
+	terms := p.Terms
+	n := len(terms)
+	if n < 2 || len(pl.variants) >= maxVariants {
+		return
+	}
+	last := terms[n-1]
+	if utf8.RuneCountInString(last.Text) > 2 && pl.term(last.Text).df > 0 {
+		return
+	}
+	k := n - 1
+	for k > 0 && n-k < maxChunk && terms[k-1].End == terms[k].Start {
+		k--
+	}
+	if k == n-1 {
+		return
+	}
+	chunk := QueryTerm{Text: p.Text[terms[k].Start:last.End], Start: terms[k].Start, End: last.End}
+	var words []QueryTerm
+	if k > 0 {
+		words = slices.Clone(queryWords(terms[:k])) // never appended to terms' array
+	}
+	words = append(words, chunk)
+	letter := false // a piece of one letter: the segmenter failed
+	for _, t := range terms[k:] {
+		letter = letter || utf8.RuneCountInString(t.Text) == 1
+	}
+	w := weight * wCompletion
+	if letter {
+		w = weight
+	}
+	if v := pl.variant(words, true, false, w); v != nil && len(v.groups[len(v.groups)-1].alts) > 1 {
+		pl.variants = append(pl.variants, v)
+		pl.chunkFrom = k + 1
+		if letter && len(pl.variants) > 1 {
+			// What the pieces match as words is scattered.
+			pl.variants[0].weight *= 0.5
 		}
 	}
 }
@@ -199,8 +266,11 @@ type rewrite struct {
 }
 
 // variant makes the groups of words; with prefix, the last word may be a
-// word being typed.
-func (pl *plan) variant(words []QueryTerm, prefix bool, weight float32) *variant {
+// word being typed. A word that no document holds is split into the
+// dictionary words it is made of, the last one too unless splitLast is
+// false: a query then finds the same whether or not the last word is
+// being typed.
+func (pl *plan) variant(words []QueryTerm, prefix, splitLast bool, weight float32) *variant {
 	if len(words) == 0 {
 		return nil
 	}
@@ -211,11 +281,16 @@ func (pl *plan) variant(words []QueryTerm, prefix bool, weight float32) *variant
 		}
 		ti := pl.term(w.Text)
 		last := prefix && k == len(words)-1
-		if ti.df == 0 && !last {
+		if ti.df == 0 && (!last || splitLast) {
 			// A compound that no document holds whole: its parts.
 			if parts := pl.split(w.Text); parts != nil {
 				for i, p := range parts[:min(len(parts), MaxQueryTerms-len(v.groups))] {
-					v.groups = append(v.groups, group{alts: []alt{{pl.term(p), 1}}, weak: w.Weak})
+					if stopWords[p] && len(parts) > 1 {
+						continue // ไหม in a compound: a question, not a word to find
+					}
+					// A light part of a compound is optional as it would
+					// be on its own (ทำ in a learnt ทำบัตรประชาชน).
+					v.groups = append(v.groups, group{alts: []alt{{pl.term(p), 1}}, weak: w.Weak || weakWords[p]})
 					v.phrase = append(v.phrase, parts[i:i+1:i+1]) // shared: never appended to
 				}
 				continue
@@ -287,18 +362,34 @@ func (pl *plan) completions(prefix string) []string {
 	return out
 }
 
-// terms adds every term of the plan to m, for highlighting.
+// terms adds the terms of the plan to m, for highlighting. Light words
+// (weak and stop words: ขอ, มี, ทำ) are not marked unless a variant has
+// nothing else: they match most documents and say little about them.
 func (pl *plan) terms(m map[string]bool) {
 	for _, v := range pl.variants {
+		light := true
 		for _, g := range v.groups {
+			light = light && g.weak
+		}
+		for _, g := range v.groups {
+			if g.weak && !light {
+				continue
+			}
 			for _, a := range g.alts {
-				m[a.info.term] = true
+				if light || !lightWord(a.info.term) {
+					m[a.info.term] = true
+				}
 			}
 		}
 		for _, pos := range v.phrase {
 			for _, t := range pos {
-				m[t] = true
+				if light || !lightWord(t) {
+					m[t] = true
+				}
 			}
 		}
 	}
 }
+
+// lightWord reports whether t is a weak or stop word.
+func lightWord(t string) bool { return weakWords[t] || stopWords[t] }

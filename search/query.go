@@ -2,7 +2,6 @@ package search
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/openinfo/openinfo/search/thai"
@@ -19,6 +18,15 @@ type Query struct {
 	// marked spans and no Result.Highlight (suggestions, links; and the
 	// benchmark's comparison with engines that return only the ranking).
 	RankOnly bool
+	// Group ranks copies of one process (manuals or other services with
+	// the same normalised title, at many agencies) as one hit: its best
+	// copy, with the number of matching copies in Hit.Copies. Offset and
+	// Limit then count groups.
+	Group bool
+	// Prefer, with Group, makes a group's hit its first matching copy
+	// with these facet values (a province: {"province": "50"}) when it
+	// has one, at the group's rank.
+	Prefer map[string]string
 }
 
 // Bounds on queries: longer texts are cut, larger pages refused quietly.
@@ -48,11 +56,15 @@ type QueryTerm struct {
 // ParseQuery normalises, cuts and segments a query text. Invalid UTF-8 is
 // dropped; a text that is empty after normalisation has no terms.
 func ParseQuery(d *thai.Dict, s string) ParsedQuery {
+	// Trailing spaces change nothing: the search page and the API trim
+	// them, and a query must find the same with or without them, so the
+	// last word is always read as possibly being typed (see plan.variant
+	// for a last word that is a compound no document holds).
+	//
 	// Cut the raw text first so that normalising a huge input stays cheap.
 	if len(s) > 8*MaxQueryRunes {
 		s = truncate(s, 8*MaxQueryRunes)
 	}
-	endsInSpace := strings.TrimRightFunc(s, unicode.IsSpace) != s
 	text := thai.Normalize(s)
 	if utf8.RuneCountInString(text) > MaxQueryRunes {
 		n := 0
@@ -66,7 +78,7 @@ func ParseQuery(d *thai.Dict, s string) ParsedQuery {
 	}
 	p := ParsedQuery{Text: text, Terms: rawTerms(d, text)}
 	keepStops(p.Terms)
-	if n := len(p.Terms); n > 0 && !endsInSpace && p.Terms[n-1].End == len(text) && !p.Terms[n-1].Stop {
+	if n := len(p.Terms); n > 0 && p.Terms[n-1].End == len(text) && !p.Terms[n-1].Stop {
 		p.Prefix = true
 	}
 	return p
@@ -76,7 +88,7 @@ func ParseQuery(d *thai.Dict, s string) ParsedQuery {
 // stop and weak words marked.
 func rawTerms(d *thai.Dict, text string) []QueryTerm {
 	var terms []QueryTerm
-	for _, tok := range d.SegmentOffsets(text) {
+	for _, tok := range d.SegmentQuery(text) {
 		if len(terms) == MaxQueryTerms {
 			break
 		}

@@ -11,9 +11,10 @@ import (
 
 // cand is a matching document with its score.
 type cand struct {
-	seg   int32
-	doc   uint32
-	score float32
+	seg     int32
+	doc     uint32
+	score   float32
+	partial bool // its score is that of a match of only some query words
 }
 
 // fewBlocks is the number of blocks holding matches up to which they are
@@ -45,7 +46,7 @@ func (ex *exec) top(k int) []cand {
 	if len(blocks) <= fewBlocks && !testNoPrune {
 		// Bounding costs a pass over every block of the segment for each
 		// variant: with so few blocks, scoring them all is cheaper.
-		h := &candHeap{sn: ex.sn, k: k}
+		h := &candHeap{sn: ex.sn, k: k, grouped: ex.grouped}
 		ex.groupBlockScores, ex.groupBlockStamp = ex.floats(len(ex.groups)*blockSize), ex.int32s(len(ex.groups))
 		for _, b := range blocks {
 			ex.scoreBlock(b, h)
@@ -72,7 +73,7 @@ func (ex *exec) top(k int) []cand {
 	}
 	blocks.init()
 	ex.groupBlockScores, ex.groupBlockStamp = ex.floats(len(ex.groups)*blockSize), ex.int32s(len(ex.groups))
-	h := &candHeap{sn: ex.sn, k: k}
+	h := &candHeap{sn: ex.sn, k: k, grouped: ex.grouped}
 	for len(blocks) > 0 {
 		if b := &blocks[0]; ex.segs[b.seg].coarse[b.slot] {
 			b.bound = ex.refine(*b) * boundSlack
@@ -90,6 +91,10 @@ func (ex *exec) top(k int) []cand {
 				blocks.pop()
 				continue
 			}
+		}
+		if ex.grouped && ex.coveredBlock(blocks[0], h) && !testNoPrune {
+			blocks.pop()
+			continue
 		}
 		ex.scoreBlock(blocks.pop(), h)
 	}
@@ -150,6 +155,7 @@ func (ex *exec) scoreBlock(blk block, h *candHeap) {
 	docs := idx[:n]
 	first := num << blockShift
 	var best [blockSize]float32
+	var partial [blockSize]bool
 	vBounds := ex.segs[si].variantBounds
 	ex.blockStamp++
 	ex.blocksScored++
@@ -183,8 +189,7 @@ func (ex *exec) scoreBlock(blk block, h *candHeap) {
 					// Some words may be missing, at a cost.
 					for _, i := range docs {
 						if c := matched[i]; c > 0 && int(c) < rv.required {
-							r := float32(c) / float32(rv.required)
-							sum[i] *= r * r
+							sum[i] *= missingPenalty(int(c), rv.required)
 						}
 					}
 				}
@@ -204,13 +209,15 @@ func (ex *exec) scoreBlock(blk block, h *candHeap) {
 			if maxBoost > 1 && (len(h.cands) < h.k || score*maxBoost*boundSlack >= h.cands[0].score || testNoPrune) {
 				score *= ex.boost(rv, si, seg, d)
 			}
-			best[i] = max(best[i], score)
+			if score > best[i] {
+				best[i], partial[i] = score, int(matched[i]) < rv.required
+			}
 		}
 	}
 	for _, i := range docs {
 		q := quantDown(best[i])
 		if q > 0 && (len(h.cands) < h.k || q >= h.cands[0].score) {
-			h.offer(cand{seg: int32(si), doc: first + uint32(i), score: q})
+			h.offer(cand{seg: int32(si), doc: first + uint32(i), score: q, partial: partial[i]})
 		}
 	}
 }
@@ -248,9 +255,11 @@ func (ex *exec) groupScores(id int32, si int, seg *segment, b uint32, mask *[2]u
 
 // candHeap keeps the k best candidates, the worst at the root.
 type candHeap struct {
-	sn    *snapshot
-	k     int
-	cands []cand
+	sn      *snapshot
+	k       int
+	cands   []cand
+	grouped bool // one candidate per group of copies (see group.go)
+	last    int  // grouped: where the last copy offered was found
 }
 
 // worse reports whether a ranks after b.
@@ -261,8 +270,31 @@ func (h *candHeap) worse(a, b cand) bool {
 	return byScore(h.sn, a, b) > 0
 }
 
-// offer adds c if it is among the k best so far.
+// offer adds c if it is among the k best so far. Grouped, c replaces the
+// candidate of its group if it ranks before it, and is dropped if not.
 func (h *candHeap) offer(c cand) {
+	if h.grouped && h.sn.segs[c.seg].seg.grp.of[c.doc] != noGroup {
+		// Copies come in runs: look where the last one was found first.
+		i := -1
+		if h.last < len(h.cands) && h.sn.sameGroup(h.cands[h.last], c) {
+			i = h.last
+		} else {
+			for j := range h.cands {
+				if h.sn.sameGroup(h.cands[j], c) {
+					i = j
+					break
+				}
+			}
+		}
+		if i >= 0 {
+			h.last = i
+			if h.worse(h.cands[i], c) {
+				h.cands[i] = c
+				h.down(i)
+			}
+			return
+		}
+	}
 	if len(h.cands) < h.k {
 		h.cands = append(h.cands, c)
 		for i := len(h.cands) - 1; i > 0; {
@@ -279,7 +311,13 @@ func (h *candHeap) offer(c cand) {
 		return
 	}
 	h.cands[0] = c
-	for i := 0; ; {
+	h.down(0)
+}
+
+// down moves the candidate at i, which may rank before its children now,
+// down the heap (the worst is at the root).
+func (h *candHeap) down(i int) {
+	for {
 		l, r, m := 2*i+1, 2*i+2, i
 		if l < len(h.cands) && h.worse(h.cands[l], h.cands[m]) {
 			m = l
@@ -293,6 +331,26 @@ func (h *candHeap) offer(c cand) {
 		h.cands[i], h.cands[m] = h.cands[m], h.cands[i]
 		i = m
 	}
+}
+
+// missingFactor is what each required word a document misses multiplies
+// its score by: documents that match every word of a query (or a synonym
+// of it) rank above the many that match fewer (issue 16: hundreds of
+// copies matching two words of three outranked the one manual matching
+// all three).
+const missingFactor = 1.0 / 16
+
+// missingPenalty is the factor of the score of a document matching c of
+// the required words: (c/required)² × missingFactor per missing word. It
+// grows with c, so a block's bound may take it for the words present in
+// the block (bounds).
+func missingPenalty(c, required int) float32 {
+	r := float32(c) / float32(required)
+	p := r * r
+	for range required - c {
+		p *= missingFactor
+	}
+	return p
 }
 
 // weakWeight scales the score of weak words: they break ties, they do not

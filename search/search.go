@@ -2,6 +2,8 @@ package search
 
 import (
 	"cmp"
+	"maps"
+	"slices"
 
 	"github.com/openinfo/openinfo/search/thai"
 )
@@ -16,8 +18,14 @@ type Result struct {
 	// misspelt and the correction matches more; the hits then include those
 	// of the correction.
 	DidYouMean string
-	// Relaxed is true when some hits match only some of the query's words.
+	// Relaxed is true when nothing matched most of the query's words and
+	// the hits match any of them.
 	Relaxed bool
+	// Partial is true when some hits of the page match only some of the
+	// query's words (Hit.Partial).
+	Partial bool
+	// Grouped is true when hits are groups of copies (Query.Group).
+	Grouped bool
 
 	dict   *thai.Dict
 	terms  map[string]bool
@@ -29,8 +37,18 @@ type Hit struct {
 	DocRef
 	Title, TitleEN, Agency, Place string
 	Score                         float64
-	TitleSpans                    []Span // the title, matched words marked
-	BodySpans                     []Span // a passage of the body around the first match
+	// Partial is true when the hit matches only some of the query's words
+	// (or of its correction, or of a rewriting with synonyms).
+	Partial bool
+	// Copies is, in a grouped search (Query.Group), how many matching
+	// documents the hit stands for: copies of one process at as many
+	// agencies ("มีให้บริการ 44 แห่ง"); 1 otherwise.
+	Copies int
+	// Preferred is true when the hit is its group's copy in the preferred
+	// place (Query.Prefer) rather than its best copy.
+	Preferred  bool
+	TitleSpans []Span // the title, matched words marked
+	BodySpans  []Span // a passage of the body around the first match
 }
 
 // fewResults is the number of hits below which the typo fall-back is
@@ -59,29 +77,40 @@ func (ix *Index) Search(q Query) Result {
 	}
 	sn := ix.snap.Load()
 	c := ix.cache
+	if !q.Group {
+		q.Prefer = nil
+	}
 	if c == nil {
-		return ix.search(sn, q.Text, filters, limit, offset, q.RankOnly)
+		return ix.search(sn, q, filters, limit, offset)
 	}
 	key := cacheKey(q.Text, filters, limit, offset)
 	if q.RankOnly {
 		key = "\x01" + key
 	}
+	if q.Group {
+		key = "\x02" + key
+		for _, k := range slices.Sorted(maps.Keys(q.Prefer)) {
+			key += "\x00" + k + "\x00" + q.Prefer[k]
+		}
+	}
 	if r, ok := c.get(sn, key); ok {
 		return r
 	}
-	r := ix.search(sn, q.Text, filters, limit, offset, q.RankOnly)
+	r := ix.search(sn, q, filters, limit, offset)
 	c.put(sn, key, r)
 	return r.shallowCopy()
 }
 
 // search runs a query on snapshot sn.
-func (ix *Index) search(sn *snapshot, text string, filters map[string][]string, limit, offset int, rankOnly bool) Result {
+func (ix *Index) search(sn *snapshot, q Query, filters map[string][]string, limit, offset int) Result {
+	text, rankOnly := q.Text, q.RankOnly
 	f := newFilter(ix.ft, filters)
 	p := ParseQuery(ix.dict, text)
 	res := Result{dict: ix.dict}
 	if len(p.words()) == 0 || sn.n == 0 {
 		return ix.browse(sn, &f, limit, offset, res)
 	}
+	res.Grouped = q.Group
 
 	ex := newExec(sn, &f)
 	defer ex.release()
@@ -89,12 +118,20 @@ func (ix *Index) search(sn *snapshot, text string, filters map[string][]string, 
 	pl.add(ix, p, 1)
 	plans := []*plan{pl}
 	found := ex.add(pl, matchMost, 1)
-	if found < fewResults || unknownWord(pl, p) {
-		if corrected, ok := ix.correct(pl, p); ok {
+	// Correction is decided by the quality of the match, not by the number
+	// of results: a misspelt word matches as scattered fragments (see
+	// fragments), and those find thousands of unrelated documents.
+	frag := ix.fragments(pl, p)
+	if frag != nil || found < fewResults || unknownWord(pl, p) {
+		if corrected, ok := ix.correct(pl, p, frag); ok {
 			pc := newPlan(sn, ix.dict, &ix.phrases)
 			pc.add(ix, ParseQuery(ix.dict, corrected), 1)
 			plans = append(plans, pc)
-			if n := ex.add(pc, matchMost, 0.9); n > 0 && n >= found {
+			w := float32(0.9)
+			if frag != nil {
+				w = 1 // what the fragments match is no better than the correction
+			}
+			if n := ex.add(pc, matchMost, w); n > 0 && (n >= found || frag != nil) {
 				res.DidYouMean = corrected
 			}
 			found = ex.count()
@@ -120,7 +157,36 @@ func (ix *Index) search(sn *snapshot, text string, filters map[string][]string, 
 	}
 	res.terms = terms
 	res.Total = ex.total()
-	return ix.page(sn, ex, res, terms, limit, offset, rankOnly)
+	ex.grouped = q.Group
+	res = ix.page(sn, ex, res, terms, limit, offset, rankOnly)
+	if q.Group {
+		ix.groupCopies(ex, &res, q.Prefer, terms)
+	}
+	return res
+}
+
+// groupCopies fills in the copies of each hit of a grouped search, and
+// makes a hit the copy in the preferred place when its group has one.
+func (ix *Index) groupCopies(ex *exec, res *Result, prefer map[string]string, terms map[string]bool) {
+	pref := ex.preferred(ix.ft, prefer)
+	var mk *marker
+	for i := range res.Hits {
+		h := &res.Hits[i]
+		n, alt, ok := ex.copies(ex.pageCands[i], pref)
+		h.Copies = n
+		if !ok || alt.seg == ex.pageCands[i].seg && alt.doc == ex.pageCands[i].doc {
+			continue
+		}
+		s := &ex.sn.segs[alt.seg].seg.docs[alt.doc]
+		// The same title: only the agency, place and body may differ.
+		h.DocRef, h.Agency, h.Place, h.Preferred = s.ref, s.agency, s.place, true
+		if terms != nil {
+			if mk == nil {
+				mk = newMarker(ix.dict, terms)
+			}
+			h.BodySpans = mk.snippet(s.body, snippetRunes, s.clean&cleanBody != 0, s.bodyToks)
+		}
+	}
 }
 
 // page fills in the hits of the page.
@@ -134,11 +200,16 @@ func (ix *Index) page(sn *snapshot, ex *exec, res Result, terms map[string]bool,
 		return res
 	}
 	top = top[offset:]
+	ex.pageCands = top
 	res.Hits = make([]Hit, len(top))
+	for _, c := range top {
+		res.Partial = res.Partial || c.partial
+	}
+	res.Partial = res.Partial || res.Relaxed
 	if rankOnly {
 		for i, c := range top {
 			s := &sn.segs[c.seg].seg.docs[c.doc]
-			res.Hits[i] = Hit{DocRef: s.ref, Title: s.title, TitleEN: s.titleEN, Agency: s.agency, Place: s.place, Score: float64(c.score)}
+			res.Hits[i] = Hit{DocRef: s.ref, Title: s.title, TitleEN: s.titleEN, Agency: s.agency, Place: s.place, Score: float64(c.score), Partial: c.partial, Copies: 1}
 		}
 		return res
 	}
@@ -197,7 +268,7 @@ func (ix *Index) hit(sn *snapshot, c cand, mk *marker, titles, bodies map[string
 	}
 	return Hit{
 		DocRef: s.ref, Title: s.title, TitleEN: s.titleEN, Agency: s.agency, Place: s.place,
-		Score: float64(c.score), TitleSpans: title, BodySpans: body,
+		Score: float64(c.score), Partial: c.partial, Copies: 1, TitleSpans: title, BodySpans: body,
 	}
 }
 

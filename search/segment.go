@@ -35,6 +35,7 @@ type segment struct {
 	// tie is each document's reference as a number ordered as refs are
 	// (see tieKey), or slowTie: ties of scores are ranked by it.
 	tie []uint64
+	grp segGroups // copies of one process (see group.go)
 }
 
 // Kinds in the order of their names: a reference's tie key starts with
@@ -170,6 +171,7 @@ func (s *segment) seal(avg *[nFields]float32) {
 		s.tie[d] = tieKey(s.docs[d].ref)
 	}
 	s.acc = buildAccel(s)
+	s.grp = buildGroups(s)
 }
 
 func (s *segment) sumLens() {
@@ -181,6 +183,22 @@ func (s *segment) sumLens() {
 
 // priorOf turns Doc.Boost into a score multiplier: 1 for no boost, slowly
 // rising (1.2 at 1,000 views, 1.4 at a million) and capped at 1.5.
+// kindPrior is the static prior of each kind of document: a citizen's
+// words name a service far more often than a place to go, so where a
+// manual and a service point both match (กองช่าง เทศบาลนคร…
+// (ขออนุญาตก่อสร้าง) against the manual of building permits), the manual
+// ranks first; a point or agency that matches the words well still ranks
+// above a manual that matches them poorly.
+func kindPrior(k Kind) float32 {
+	switch k {
+	case KindPoint:
+		return 0.6
+	case KindAgency:
+		return 0.85
+	}
+	return 1
+}
+
 func priorOf(boost float64) float32 {
 	if !(boost > 0) {
 		return 1

@@ -1,6 +1,7 @@
 package search
 
 import (
+	_ "embed"
 	"strings"
 	"sync"
 	"unicode"
@@ -20,7 +21,10 @@ var synonymTable = [][]string{
 	{"บัตรหาย", "บัตรสูญหาย", "บัตรประจำตัวประชาชนสูญหาย"},
 	{"หาย", "สูญหาย"},
 	{"ทะเบียนบ้าน", "ทร 14", "สำเนาทะเบียนบ้าน"},
-	{"ย้ายทะเบียนบ้าน", "แจ้งย้ายที่อยู่", "ย้ายที่อยู่", "ย้ายออก", "ย้ายเข้า"},
+	// Moving in and moving out are opposites, never one group.
+	{"ย้ายทะเบียนบ้าน", "แจ้งย้ายที่อยู่", "ย้ายที่อยู่"},
+	{"ย้ายออก", "แจ้งย้ายออก", "ย้ายชื่อออก"},
+	{"ย้ายเข้า", "แจ้งย้ายเข้า", "ย้ายชื่อเข้า"},
 	{"ขอบ้านเลขที่", "ขอเลขที่บ้าน", "ขอเลขหมายประจำบ้าน"},
 	{"แจ้งเกิด", "แจ้งการเกิด", "ขอสูติบัตร"},
 	{"ใบเกิด", "สูติบัตร"},
@@ -89,6 +93,9 @@ var synonymTable = [][]string{
 
 	// Welfare, health and education.
 	{"เบี้ยคนแก่", "เบี้ยยังชีพผู้สูงอายุ", "เบี้ยผู้สูงอายุ", "เบี้ยคนชรา"},
+	{"คนแก่", "ผู้สูงอายุ", "คนชรา"},
+	{"ตาย", "เสียชีวิต"},
+	{"ริมถนน", "ริมทาง", "ทางสาธารณะ"},
 	{"เบี้ยคนพิการ", "เบี้ยความพิการ", "เบี้ยยังชีพคนพิการ"},
 	{"บัตรคนพิการ", "บัตรประจำตัวคนพิการ"},
 	{"บัตรทอง", "หลักประกันสุขภาพแห่งชาติ", "สิทธิบัตรทอง", "สามสิบบาท"},
@@ -97,8 +104,6 @@ var synonymTable = [][]string{
 	{"ตกงาน", "ว่างงาน", "ประโยชน์ทดแทนกรณีว่างงาน"},
 	{"ค่าคลอด", "ประโยชน์ทดแทนกรณีคลอดบุตร", "ค่าคลอดบุตร"},
 	{"เงินชราภาพ", "บำเหน็จชราภาพ", "บำนาญชราภาพ"},
-	{"กยศ", "กองทุนเงินให้กู้ยืมเพื่อการศึกษา", "กู้ยืมเพื่อการศึกษา"},
-	{"อสม", "อาสาสมัครสาธารณสุขประจำหมู่บ้าน"},
 	{"ทะเบียนเกษตรกร", "ขึ้นทะเบียนเกษตรกร", "สมุดทะเบียนเกษตรกร"},
 	{"หมาบ้า", "พิษสุนัขบ้า"},
 	{"หมา", "สุนัข"},
@@ -113,13 +118,56 @@ var synonymTable = [][]string{
 	{"ร้องเรียน", "ร้องทุกข์", "แจ้งเรื่องร้องเรียน"},
 
 	// Agencies and places.
-	{"อบต", "องค์การบริหารส่วนตำบล"},
-	{"อบจ", "องค์การบริหารส่วนจังหวัด"},
-	{"กทม", "กรุงเทพมหานคร", "กรุงเทพ", "bangkok"},
 	{"อำเภอ", "ที่ว่าการอำเภอ"},
 	{"สรรพากร", "กรมสรรพากร"},
 	{"มือถือ", "โทรศัพท์เคลื่อนที่"},
 	{"ออนไลน์", "อิเล็กทรอนิกส์", "online"},
+}
+
+// abbreviationsText is the reviewed list of government abbreviations and
+// their expansions (abbreviations.txt): groups of synonymTable too.
+//
+//go:embed abbreviations.txt
+var abbreviationsText string
+
+// Abbreviation is an entry of the reviewed list of abbreviations.
+type Abbreviation struct {
+	Abbr       string
+	Expansions []string
+}
+
+// englishText is the reviewed list of English words for Thai services
+// and their Thai equivalents (english.txt): groups of synonymTable too.
+//
+//go:embed english.txt
+var englishText string
+
+// Abbreviations returns the reviewed list of abbreviations.
+func Abbreviations() []Abbreviation { return readPairs(abbreviationsText) }
+
+// EnglishWords returns the reviewed list of English words, each with its
+// Thai equivalents (as Expansions).
+func EnglishWords() []Abbreviation { return readPairs(englishText) }
+
+// readPairs reads a list of lines "word<TAB>expansion | expansion", with
+// comments (#) and blank lines.
+func readPairs(text string) []Abbreviation {
+	var out []Abbreviation
+	for _, line := range strings.Split(text, "\n") {
+		if line = strings.TrimSpace(line); line == "" || line[0] == '#' {
+			continue
+		}
+		abbr, exp, ok := strings.Cut(line, "\t")
+		if !ok {
+			panic("search: no tab in " + line)
+		}
+		a := Abbreviation{Abbr: strings.TrimSpace(abbr)}
+		for _, e := range strings.Split(exp, "|") {
+			a.Expansions = append(a.Expansions, strings.TrimSpace(e))
+		}
+		out = append(out, a)
+	}
+	return out
 }
 
 // synKey is the form in which phrases are compared: normalised, with
@@ -139,7 +187,18 @@ func synKey(s string) string {
 // tableSynonyms maps the key of every member of synonymTable to its group.
 var tableSynonyms = func() map[string][]string {
 	m := make(map[string][]string)
-	for _, g := range synonymTable {
+	groups := synonymTable
+	for _, a := range Abbreviations() {
+		groups = append(groups[:len(groups):len(groups)], append([]string{a.Abbr}, a.Expansions...))
+	}
+	// English words lead to their Thai equivalents, one way: the Thai
+	// equivalents of one English word are not synonyms of each other
+	// (permit: ใบอนุญาต, ขออนุญาต; business: พาณิชย์, ธุรกิจ).
+	for _, a := range EnglishWords() {
+		k := synKey(a.Abbr)
+		m[k] = append(m[k], a.Expansions...)
+	}
+	for _, g := range groups {
 		for _, w := range g {
 			k := synKey(w)
 			for _, o := range g {

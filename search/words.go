@@ -50,7 +50,7 @@ func (ix *Index) AddWords(docs ...Doc) int {
 		}
 	}
 	words := learnWords(ix.dict, places, names)
-	return ix.dict.Add(words...)
+	return ix.dict.Learn(words...)
 }
 
 // learnWords returns the candidate words of places (Thai runs, without an

@@ -82,7 +82,7 @@ func (c *microcache) Purge() {
 }
 
 // searchParams are what find.Read reads.
-var searchParams = append([]string{"q", "kind", "page"}, find.Facets...)
+var searchParams = append([]string{"q", "kind", "page", "ungroup", "near"}, find.Facets...)
 
 // cacheParams are the query parameters a public page reads (its handler's
 // r.URL.Query() and newPager calls); every other parameter is dropped from
@@ -123,7 +123,12 @@ func microKey(r *http.Request) string {
 	if enc == "" {
 		enc = "identity"
 	}
-	return r.Method + " " + ui.LangFrom(r) + " " + enc + " " + r.URL.RequestURI()
+	// The search page shows grouped hits in the remembered province.
+	near := ""
+	if r.URL.Path == "/search" || strings.HasPrefix(r.URL.Path, "/api/") {
+		near, _ = find.Near(r)
+	}
+	return r.Method + " " + ui.LangFrom(r) + " " + enc + " " + near + " " + r.URL.RequestURI()
 }
 
 // negotiatedEncoding is the encoding gzhttp (Handler, default options: gzip

@@ -117,3 +117,81 @@ func TestSearchPages(t *testing.T) {
 		t.Fatalf("cold readyz: %d", rec.Code)
 	}
 }
+
+// TestSearchGrouped: copies of one process at many agencies are one result
+// that says where it is offered, the province chosen for them is
+// remembered (and the cached page follows the choice), and ungroup=1 lists
+// every copy; the JSON API groups the same way (issue 16, point 1).
+func TestSearchGrouped(t *testing.T) {
+	f := newFixture(t)
+	ix := search.New(thai.Default())
+	defer ix.Close()
+	var docs []search.Doc
+	for i := range 120 {
+		docs = append(docs, search.Doc{Kind: search.KindManual, ID: int64(1000 + i), Title: "การขออนุญาตก่อสร้างอาคาร",
+			Agency: "เทศบาลตำบลที่ " + itoa(int64(i)), Facets: map[string][]string{search.FacetProvince: {itoa(int64(10 + i%6))}}})
+	}
+	docs = append(docs, search.Doc{Kind: search.KindManual, ID: 2000, Title: "การแจ้งก่อสร้างอาคารตามมาตรา 39 ทวิ", Agency: "กรุงเทพมหานคร",
+		Facets: map[string][]string{search.FacetProvince: {"10"}}})
+	ix.Upsert(docs...)
+	s, err := New(Config{DB: f.db, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Search: ix, SearchReady: func() bool { return true }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(s.Handler())
+	defer srv.Close()
+	get := func(path, near string) (*http.Response, string) {
+		req, _ := http.NewRequest("GET", srv.URL+path, nil)
+		if near != "" {
+			req.AddCookie(&http.Cookie{Name: "near", Value: near})
+		}
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		return res, string(b)
+	}
+	q := "/search?q=" + url.QueryEscape("ขออนุญาตก่อสร้างอาคาร")
+	_, body := get(q, "")
+	if strings.Count(body, `class="hit"`) != 2 || !strings.Contains(body, "มีให้บริการ 120 แห่ง") || !strings.Contains(body, `name="near"`) ||
+		!strings.Contains(body, "ungroup=1") {
+		t.Fatalf("grouped page:\n%s", body)
+	}
+	// Choosing a province remembers it.
+	res, body := get(q+"&near=13", "")
+	var cookie *http.Cookie
+	for _, c := range res.Cookies() {
+		if c.Name == "near" {
+			cookie = c
+		}
+	}
+	if cookie == nil || cookie.Value != "13" || !strings.Contains(body, "เทศบาลตำบลที่ 3<") || !strings.Contains(body, "ในจังหวัดปทุมธานี") {
+		t.Fatalf("near=13: cookie %v\n%s", cookie, body)
+	}
+	for _, near := range []string{"13", "14", "13"} { // twice each: the second from the cache
+		for range 2 {
+			_, body = get(q, near)
+			want := map[string]string{"13": "เทศบาลตำบลที่ 3<", "14": "เทศบาลตำบลที่ 4<"}[near]
+			if !strings.Contains(body, want) {
+				t.Fatalf("remembered %s: want %q\n%s", near, want, body)
+			}
+		}
+	}
+	// Every copy, on request.
+	if _, body = get(q+"&ungroup=1", ""); strings.Count(body, `class="hit"`) != 20 || strings.Contains(body, "มีให้บริการ") {
+		t.Fatalf("ungrouped page:\n%s", body)
+	}
+	// JSON.
+	var out api.SearchV1
+	_, body = get("/api/v1/search?q="+url.QueryEscape("ขออนุญาตก่อสร้างอาคาร")+"&near=15", "")
+	if err := json.Unmarshal([]byte(body), &out); err != nil || !out.Grouped || len(out.Hits) != 2 || out.Hits[0].Copies != 120 ||
+		!out.Hits[0].Near || out.Hits[0].Agency != "เทศบาลตำบลที่ 5" || out.Hits[1].Copies != 1 {
+		t.Fatalf("api grouped: %v %+v", err, out)
+	}
+	_, body = get("/api/v1/search?q="+url.QueryEscape("ขออนุญาตก่อสร้างอาคาร")+"&ungroup=1", "")
+	if err := json.Unmarshal([]byte(body), &out); err != nil || out.Grouped || len(out.Hits) != 20 || out.Hits[0].Copies != 1 {
+		t.Fatalf("api ungrouped: %v %+v", err, out)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
+	"slices"
 	"strings"
 	"time"
 
@@ -42,6 +43,8 @@ func benchSearch(ctx context.Context, args []string, env func(string) string, st
 	peerRepeat := fs.Int("peer-repeat", 2, "times each query is run on a peer")
 	timeout := fs.Duration("timeout", 10*time.Second, "longest a peer may take for one query (longer: counted as an error)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of openinfo's queries to this file")
+	half := fs.String("half", "", "run only the queries of this half (tuning, held-out); empty: both")
+	depth := fs.Int("depth", 100, "hits asked of an engine that does not group copies, to judge its first 10 distinct services")
 	dictPath := fs.String("dictionary", env("OPENINFO_DICTIONARY"), "Thai word list (empty: the system's hunspell-th when present) ($OPENINFO_DICTIONARY)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -76,7 +79,10 @@ func benchSearch(ctx context.Context, args []string, env func(string) string, st
 	if err != nil {
 		return err
 	}
-	docs, queries := benchDocs(ds)
+	docs, queries, service := benchDocs(ds)
+	if *half != "" {
+		queries = slices.DeleteFunc(queries, func(q searchbench.LabelledQuery) bool { return q.Half != *half })
+	}
 	ds = nil
 	runtime.GC()
 	fmt.Fprintf(stdout, "data set: %s (seed %d), %d documents, %d labelled queries, generated in %v; GOMAXPROCS %d\n",
@@ -145,7 +151,8 @@ func benchSearch(ctx context.Context, args []string, env func(string) string, st
 		} else if *cpuProfile != "" {
 			e = &profiled{Engine: e, path: *cpuProfile}
 		}
-		res, err := searchbench.Run(ctx, docs, queries, []searchbench.Engine{e}, searchbench.Options{Repeat: n, PerQuery: *perQuery})
+		res, err := searchbench.Run(ctx, docs, queries, []searchbench.Engine{e}, searchbench.Options{Repeat: n, PerQuery: *perQuery,
+			Service: service, Depth: *depth})
 		if err != nil {
 			return err
 		}
@@ -167,6 +174,10 @@ func benchSearch(ctx context.Context, args []string, env func(string) string, st
 		return err
 	}
 	printRatios(stdout, results)
+	fmt.Fprintln(stdout, "\nper kind of query, over distinct services (recall@1, recall@10, MRR):")
+	if err := searchbench.PrintGroups(stdout, results, []string{gendata.HalfHeldOut, gendata.HalfTuning}, gendata.QueryKinds); err != nil {
+		return err
+	}
 	if *perQuery {
 		fmt.Fprintln(stdout)
 		return searchbench.PrintPerQuery(stdout, results)
@@ -228,8 +239,8 @@ func printRatios(w io.Writer, results []searchbench.Result) {
 	fmt.Fprintf(w, "\nfastest peer: %s\n", best.Engine)
 	for _, r := range results {
 		if own(r) {
-			fmt.Fprintf(w, "%s is %.1f× faster at p50 and %.0f× at p99; recall@10 %.3f vs %.3f, MRR %.3f vs %.3f\n",
-				r.Engine, ratio(best.P50, r.P50), ratio(best.P99, r.P99), r.Recall10, best.Recall10, r.MRR, best.MRR)
+			fmt.Fprintf(w, "%s is %.1f× faster at p50 and %.0f× at p99; recall@1 %.3f vs %.3f, recall@10 %.3f vs %.3f, MRR %.3f vs %.3f\n",
+				r.Engine, ratio(best.P50, r.P50), ratio(best.P99, r.P99), r.Recall1, best.Recall1, r.Recall10, best.Recall10, r.MRR, best.MRR)
 		}
 	}
 }
@@ -243,8 +254,9 @@ func ratio(a, b time.Duration) float64 {
 
 // benchDocs turns a generated data set into search documents (through the
 // search feed's own conversions, so the benchmark indexes what a site does)
-// and its labelled queries into searchbench.LabelledQuery.
-func benchDocs(ds *gendata.Dataset) ([]search.Doc, []searchbench.LabelledQuery) {
+// and its labelled queries into searchbench.LabelledQuery; service names
+// the process template a manual is a copy of.
+func benchDocs(ds *gendata.Dataset) ([]search.Doc, []searchbench.LabelledQuery, func(search.DocRef) string) {
 	kinds := map[string]openinfo.CatalogKind{}
 	for _, t := range openinfo.DefaultCatalog() {
 		kinds[t.Code] = t.Kind
@@ -291,8 +303,18 @@ func benchDocs(ds *gendata.Dataset) ([]search.Doc, []searchbench.LabelledQuery) 
 			}
 		}
 		if len(refs) > 0 {
-			queries = append(queries, searchbench.LabelledQuery{Text: q.Text, RelevantRefs: refs})
+			queries = append(queries, searchbench.LabelledQuery{Text: q.Text, Kind: q.Kind, Half: q.Half(), RelevantRefs: refs})
 		}
 	}
-	return docs, queries
+	templates := make(map[int64]string, len(ds.Processes))
+	for i := range ds.Processes {
+		templates[ds.Processes[i].ID] = ds.Processes[i].Template
+	}
+	service := func(r search.DocRef) string {
+		if r.Kind == search.KindManual {
+			return templates[r.ID]
+		}
+		return ""
+	}
+	return docs, queries, service
 }

@@ -28,25 +28,63 @@ type Engine interface {
 }
 
 // LabelledQuery is a query with the documents that answer it: those for
-// which Relevant returns true, plus those listed in RelevantRefs.
+// which Relevant returns true, plus those listed in RelevantRefs. Kind
+// and Half group the figures (Result.Groups).
 type LabelledQuery struct {
 	Text         string
+	Kind, Half   string
 	Relevant     func(search.Doc) bool
 	RelevantRefs []search.DocRef
 }
 
-// Result is the measure of one engine over a query set.
+// Grouper is an Engine whose hits are already distinct services (copies of
+// one process shown once, search.Query.Group): it is asked for 10 hits.
+// Other engines are asked for Options.Depth hits, of which the first 10
+// distinct services are judged.
+type Grouper interface {
+	Grouped() bool
+}
+
+// Result is the measure of one engine over a query set. Quality is judged
+// over distinct services (Options.Service): copies of one process at many
+// agencies count once, as a citizen reads a page of results.
 type Result struct {
 	Engine   string
 	Load     time.Duration // time to load the documents
 	Queries  int           // queries with at least one relevant document
 	Errors   int
 	P50, P99 time.Duration // latency per query
-	Recall10 float64       // mean of |relevant ∩ top 10| / min(10, |relevant|)
-	MRR      float64       // mean reciprocal rank of the first relevant hit in the top 10
+	Quality
+	// Groups has the quality per kind and half of the queries, by
+	// "kind/half" (and "all/half").
+	Groups map[string]Quality
 	// PerQuery has, when Options.PerQuery asks for it, each query's
 	// median latency and recall@10, in the order of the queries.
 	PerQuery []QueryResult
+}
+
+// Quality is the relevance of an engine over some queries, over the first
+// 10 distinct services of its results.
+type Quality struct {
+	N        int     // queries
+	Recall1  float64 // share of queries whose first service answers them
+	Recall10 float64 // mean of |relevant services ∩ top 10| / min(10, |relevant services|)
+	MRR      float64 // mean reciprocal rank of the first relevant service in the top 10
+}
+
+func (q *Quality) add(r1, r10, rr float64) {
+	q.N++
+	q.Recall1 += r1
+	q.Recall10 += r10
+	q.MRR += rr
+}
+
+func (q *Quality) mean() {
+	if q.N > 0 {
+		q.Recall1 /= float64(q.N)
+		q.Recall10 /= float64(q.N)
+		q.MRR /= float64(q.N)
+	}
 }
 
 // QueryResult is the measure of one query on one engine.
@@ -61,6 +99,12 @@ type QueryResult struct {
 type Options struct {
 	Repeat   int  // times each query is run for the latency figures (default 5)
 	PerQuery bool // fill in Result.PerQuery
+	// Service names the service a document is a copy of (a process
+	// template); "" or nil: the document is a service of its own.
+	Service func(search.DocRef) string
+	// Depth is how many hits an engine that does not group is asked for,
+	// to find its first 10 distinct services (default 100).
+	Depth int
 }
 
 // Run loads docs into every engine, runs every query and measures
@@ -69,6 +113,17 @@ type Options struct {
 func Run(ctx context.Context, docs []search.Doc, queries []LabelledQuery, engines []Engine, opt Options) ([]Result, error) {
 	if opt.Repeat <= 0 {
 		opt.Repeat = 5
+	}
+	if opt.Depth <= 0 {
+		opt.Depth = 100
+	}
+	service := func(r search.DocRef) string {
+		if opt.Service != nil {
+			if s := opt.Service(r); s != "" {
+				return s
+			}
+		}
+		return fmt.Sprintf("%s/%d", r.Kind, r.ID)
 	}
 	relevant := make([]map[search.DocRef]bool, len(queries))
 	for i, q := range queries {
@@ -87,7 +142,11 @@ func Run(ctx context.Context, docs []search.Doc, queries []LabelledQuery, engine
 	}
 	var out []Result
 	for _, e := range engines {
-		res := Result{Engine: e.Name()}
+		res := Result{Engine: e.Name(), Groups: map[string]Quality{}}
+		limit := opt.Depth
+		if g, ok := e.(Grouper); ok && g.Grouped() {
+			limit = 10
+		}
 		start := time.Now()
 		if err := e.Load(ctx, docs); err != nil {
 			return out, fmt.Errorf("search: bench: load %s: %w", e.Name(), err)
@@ -103,7 +162,7 @@ func Run(ctx context.Context, docs []search.Doc, queries []LabelledQuery, engine
 			first := len(lat)
 			for range opt.Repeat {
 				t := time.Now()
-				hits, err = e.Search(ctx, q.Text, 10)
+				hits, err = e.Search(ctx, q.Text, limit)
 				lat = append(lat, time.Since(t))
 				if err != nil {
 					break
@@ -118,17 +177,22 @@ func Run(ctx context.Context, docs []search.Doc, queries []LabelledQuery, engine
 				}
 				continue
 			}
-			recall, rr := judge(hits, relevant[i])
+			r1, recall, rr := judge(hits, relevant[i], service)
 			if opt.PerQuery {
 				qr.Recall10 = recall
 				res.PerQuery = append(res.PerQuery, qr)
 			}
-			res.Recall10 += recall
-			res.MRR += rr
+			res.Quality.add(r1, recall, rr)
+			for _, key := range []string{q.Kind + "/" + q.Half, "all/" + q.Half} {
+				g := res.Groups[key]
+				g.add(r1, recall, rr)
+				res.Groups[key] = g
+			}
 		}
-		if res.Queries > 0 {
-			res.Recall10 /= float64(res.Queries)
-			res.MRR /= float64(res.Queries)
+		res.Quality.mean()
+		for k, g := range res.Groups {
+			g.mean()
+			res.Groups[k] = g
 		}
 		res.P50, res.P99 = percentile(lat, 50), percentile(lat, 99)
 		out = append(out, res)
@@ -136,18 +200,44 @@ func Run(ctx context.Context, docs []search.Doc, queries []LabelledQuery, engine
 	return out, nil
 }
 
-// judge returns recall@10 and the reciprocal rank of the first relevant hit.
-func judge(hits []search.DocRef, rel map[search.DocRef]bool) (recall, rr float64) {
-	found := 0
-	for i, h := range hits[:min(10, len(hits))] {
-		if rel[h] {
-			found++
-			if rr == 0 {
-				rr = 1 / float64(i+1)
+// judge returns recall@1, recall@10 and the reciprocal rank of the first
+// relevant service among the first 10 distinct services of hits. A
+// service is relevant if a relevant document is one of its copies; a hit
+// finds it if the hit itself is relevant.
+func judge(hits []search.DocRef, rel map[search.DocRef]bool, service func(search.DocRef) string) (r1, recall, rr float64) {
+	want := map[string]bool{}
+	for r := range rel {
+		want[service(r)] = true
+	}
+	rankOf := map[string]int{}
+	found := map[string]bool{}
+	first := 0 // rank of the first relevant service
+	for _, h := range hits {
+		s := service(h)
+		rank, seen := rankOf[s]
+		if !seen {
+			if len(rankOf) == 10 {
+				break
+			}
+			rank = len(rankOf) + 1
+			rankOf[s] = rank
+		}
+		// A later copy of a service on the page may be the one that
+		// answers (a province's).
+		if rel[h] && !found[s] {
+			found[s] = true
+			if first == 0 || rank < first {
+				first = rank
 			}
 		}
 	}
-	return float64(found) / float64(min(10, len(rel))), rr
+	if first == 1 {
+		r1 = 1
+	}
+	if first > 0 {
+		rr = 1 / float64(first)
+	}
+	return r1, float64(len(found)) / float64(min(10, len(want))), rr
 }
 
 func percentile(d []time.Duration, p int) time.Duration {
@@ -162,12 +252,53 @@ func percentile(d []time.Duration, p int) time.Duration {
 // Print writes results as a table.
 func Print(w io.Writer, results []Result) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "engine\tload\tqueries\terrors\tp50\tp99\trecall@10\tMRR\t")
+	fmt.Fprintln(tw, "engine\tload\tqueries\terrors\tp50\tp99\trecall@1\trecall@10\tMRR\t")
 	for _, r := range results {
-		fmt.Fprintf(tw, "%s\t%v\t%d\t%d\t%v\t%v\t%.3f\t%.3f\t\n", r.Engine, r.Load.Round(time.Millisecond),
-			r.Queries, r.Errors, r.P50.Round(time.Microsecond), r.P99.Round(time.Microsecond), r.Recall10, r.MRR)
+		fmt.Fprintf(tw, "%s\t%v\t%d\t%d\t%v\t%v\t%.3f\t%.3f\t%.3f\t\n", r.Engine, r.Load.Round(time.Millisecond),
+			r.Queries, r.Errors, r.P50.Round(time.Microsecond), r.P99.Round(time.Microsecond), r.Recall1, r.Recall10, r.MRR)
 	}
 	return tw.Flush()
+}
+
+// PrintGroups writes the quality per half and kind of the queries, a
+// table per half (kinds in the order given, then all), the engines side
+// by side: recall@1, recall@10 and MRR over distinct services.
+func PrintGroups(w io.Writer, results []Result, halves, kinds []string) error {
+	for hi, half := range halves {
+		if hi > 0 {
+			fmt.Fprintln(w)
+		}
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+		fmt.Fprintf(tw, "%s half\t", half)
+		for _, r := range results {
+			fmt.Fprintf(tw, "%s\t\t\t", r.Engine)
+		}
+		fmt.Fprintln(tw)
+		fmt.Fprint(tw, "kind (queries)\t")
+		for range results {
+			fmt.Fprint(tw, "r@1\tr@10\tMRR\t")
+		}
+		fmt.Fprintln(tw)
+		for _, k := range append(slices.Clone(kinds), "all") {
+			n := 0
+			if len(results) > 0 {
+				n = results[0].Groups[k+"/"+half].N
+			}
+			if n == 0 {
+				continue
+			}
+			fmt.Fprintf(tw, "%s (%d)\t", k, n)
+			for _, r := range results {
+				g := r.Groups[k+"/"+half]
+				fmt.Fprintf(tw, "%.3f\t%.3f\t%.3f\t", g.Recall1, g.Recall10, g.MRR)
+			}
+			fmt.Fprintln(tw)
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // PrintPerQuery writes each query's median latency and recall@10 on every
@@ -245,6 +376,9 @@ func (e *indexEngine) Name() string {
 	return EngineIndex
 }
 
+// Grouped: openinfo shows copies of one process once (search.Query.Group).
+func (e *indexEngine) Grouped() bool { return true }
+
 func (e *indexEngine) Load(_ context.Context, docs []search.Doc) error {
 	if e.ix != nil {
 		e.ix.Close()
@@ -261,7 +395,7 @@ func (e *indexEngine) Search(_ context.Context, q string, limit int) ([]search.D
 	if e.ix == nil {
 		return nil, fmt.Errorf("search: index engine not loaded")
 	}
-	r := e.ix.Search(search.Query{Text: q, Limit: limit, RankOnly: e.rankOnly})
+	r := e.ix.Search(search.Query{Text: q, Limit: limit, RankOnly: e.rankOnly, Group: true})
 	out := make([]search.DocRef, len(r.Hits))
 	for i, h := range r.Hits {
 		out[i] = h.DocRef

@@ -29,6 +29,7 @@ type Dict struct {
 	splits splitCache // Split's results; the dictionary drops them when it grows
 	edges  edgeTable  // (node<<21 | rune) → child node
 	term   []bool     // term[node]: a word ends at node
+	learnt []bool     // learnt[node]: that word is learnt (Learn), not of the list
 	words  int
 	max    int // longest word, in runes
 }
@@ -77,9 +78,63 @@ func (d *Dict) addLocked(w string) int {
 	return n
 }
 
-func (d *Dict) insert(w string) bool {
+// Learn adds words learnt from data (names of places and services) rather
+// than from a word list. A learnt word cuts a query (SegmentQuery) only
+// where it does better than the list's words: it counts as one and a half
+// (see better), so it never swallows the start of a longer query that the
+// list's words cover in as many words.
+// It returns the number of new words; a learnt word added later by Add
+// becomes a word of the list.
+func (d *Dict) Learn(words ...string) int {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	n := 0
+	for _, w := range words {
+		forEachThaiRun(Normalize(w), func(run string) {
+			if d.insertAs(run, true) {
+				n++
+			}
+		})
+	}
+	if n > 0 {
+		d.splits.drop()
+	}
+	return n
+}
+
+// Learnt reports whether w is a learnt word (see Learn), not one of the list.
+func (d *Dict) Learnt(w string) bool {
+	if d == nil {
+		return false
+	}
+	w = Normalize(w)
+	d.mu.RLock()
+	defer d.mu.RUnlock()
+	node, ok := d.find(w)
+	return ok && d.learnt[node]
+}
+
+// find returns the node of w. The caller holds d.mu.
+func (d *Dict) find(w string) (uint32, bool) {
+	node := uint32(root)
+	for _, r := range w {
+		next, ok := d.child(node, r)
+		if !ok {
+			return 0, false
+		}
+		node = next
+	}
+	return node, node != root && d.term[node]
+}
+
+func (d *Dict) insert(w string) bool { return d.insertAs(w, false) }
+
+func (d *Dict) insertAs(w string, learnt bool) bool {
 	if d.term == nil {
 		d.term = []bool{false}
+	}
+	for len(d.learnt) < len(d.term) {
+		d.learnt = append(d.learnt, false)
 	}
 	node, depth := uint32(root), 0
 	for _, r := range w {
@@ -87,15 +142,24 @@ func (d *Dict) insert(w string) bool {
 		if !ok {
 			next = uint32(len(d.term))
 			d.term = append(d.term, false)
+			d.learnt = append(d.learnt, false)
 			d.edges.put(edgeKey(node, r), next)
 		}
 		node = next
 		depth++
 	}
-	if depth == 0 || d.term[node] {
+	if depth == 0 {
+		return false
+	}
+	if d.term[node] {
+		if d.learnt[node] && !learnt {
+			d.learnt[node] = false // now a word of the list
+			return true
+		}
 		return false
 	}
 	d.term[node] = true
+	d.learnt[node] = learnt
 	d.words++
 	if depth > d.max {
 		d.max = depth

@@ -111,13 +111,22 @@ func (d *Dict) Tokenize(s string) []string {
 
 // SegmentOffsets is Segment with the byte offsets of every token in s, for
 // highlighting. Tokens are in order, non-empty and do not overlap.
-func (d *Dict) SegmentOffsets(s string) []Token {
+func (d *Dict) SegmentOffsets(s string) []Token { return d.segmentOffsets(s, false) }
+
+// SegmentQuery is SegmentOffsets for the text of a query: a learnt word
+// (Dict.Learn) must do better than the list's words to cut it, so that a
+// name learnt from the data does not swallow the start of a longer query
+// that the list's words cover as well.
+func (d *Dict) SegmentQuery(s string) []Token { return d.segmentOffsets(s, true) }
+
+func (d *Dict) segmentOffsets(s string, query bool) []Token {
 	var toks []Token
 	if d != nil {
 		d.mu.RLock()
 		defer d.mu.RUnlock()
 	}
 	sg := segmenters.Get().(*segmenter)
+	sg.query = query
 	defer func() {
 		if cap(sg.st) <= 1<<13 { // not the buffers of a huge text
 			segmenters.Put(sg)
@@ -144,6 +153,7 @@ const maxChunk = 1 << 14
 
 // segmenter holds the buffers reused between the Thai runs of one text.
 type segmenter struct {
+	query bool // segmenting a query (see better)
 	rs    []rune
 	off   []int
 	bound []bool
@@ -159,6 +169,7 @@ type segmenter struct {
 // is the cell it was reached from.
 type cell struct {
 	unk, words int32
+	learnt     int32 // learnt words among words (see Dict.Learn)
 	prev, run  int32
 	sq         int64
 }
@@ -170,11 +181,25 @@ type span struct {
 
 const inf = math.MaxInt32
 
-func better(a, b cell) bool {
+// better compares two segmentations of a prefix. For a query (query
+// true), a learnt word counts as one and a half: it must save a word of
+// the list to be chosen over them (แจ้งเกิด|ลูก over แจ้ง|เกิด|ลูก), and
+// on a tie the list's words win, so that it cannot swallow the start of
+// the next word (see Dict.Learn).
+// Texts that are indexed count it as one, so that a place or service name
+// stays one term; an indexed compound is also indexed as its parts.
+func better(a, b cell, query bool) bool {
 	if a.unk != b.unk {
 		return a.unk < b.unk
 	}
-	if a.words != b.words {
+	if query {
+		if wa, wb := 2*a.words+a.learnt, 2*b.words+b.learnt; wa != wb {
+			return wa < wb
+		}
+		if a.learnt != b.learnt {
+			return a.learnt < b.learnt
+		}
+	} else if a.words != b.words {
 		return a.words < b.words
 	}
 	return a.sq < b.sq
@@ -229,7 +254,7 @@ func (sg *segmenter) chunk(d *Dict, s string, toks []Token) []Token {
 	}
 	st[0] = cell{prev: -1}
 	relax := func(to int, c cell) {
-		if better(c, st[to]) {
+		if better(c, st[to], sg.query) {
 			st[to] = c
 		}
 	}
@@ -240,7 +265,7 @@ func (sg *segmenter) chunk(d *Dict, s string, toks []Token) []Token {
 		}
 		known, unknown := 2*i, 2*i+1
 		src := known
-		if better(st[unknown], st[known]) {
+		if better(st[unknown], st[known], sg.query) {
 			src = unknown
 		}
 		if st[src].unk == inf {
@@ -256,26 +281,30 @@ func (sg *segmenter) chunk(d *Dict, s string, toks []Token) []Token {
 				}
 				if d.term[node] && bound[j+1] {
 					w := int64(j + 1 - i)
-					relax(2*(j+1), cell{unk: c.unk, words: c.words + 1, prev: int32(src), sq: c.sq + w*w})
+					l := c.learnt
+					if d.learnt[node] {
+						l++
+					}
+					relax(2*(j+1), cell{unk: c.unk, words: c.words + 1, learnt: l, prev: int32(src), sq: c.sq + w*w})
 				}
 			}
 		}
 		j := int(next[i])
 		width := int32(j - i)
 		if c := st[known]; c.unk != inf {
-			relax(2*j+1, cell{unk: c.unk + width, words: c.words + 1, prev: int32(known), run: width,
+			relax(2*j+1, cell{unk: c.unk + width, words: c.words + 1, learnt: c.learnt, prev: int32(known), run: width,
 				sq: c.sq + int64(width)*int64(width)})
 		}
 		if c := st[unknown]; c.unk != inf {
 			r := int64(c.run + width)
-			relax(2*j+1, cell{unk: c.unk + width, words: c.words, prev: int32(unknown), run: int32(r),
+			relax(2*j+1, cell{unk: c.unk + width, words: c.words, learnt: c.learnt, prev: int32(unknown), run: int32(r),
 				sq: c.sq - int64(c.run)*int64(c.run) + r*r})
 		}
 	}
 
 	// Walk back from the best final cell.
 	at := 2 * n
-	if better(st[2*n+1], st[2*n]) {
+	if better(st[2*n+1], st[2*n], sg.query) {
 		at = 2*n + 1
 	}
 	spans := sg.spans[:0]

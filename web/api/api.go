@@ -38,11 +38,12 @@ func (a *API) handleSearchV1(w http.ResponseWriter, r *http.Request) {
 		json.NewEncoder(w).Encode(ErrorV1{Error: "search index is loading", ErrorTH: "ระบบค้นหากำลังเตรียมข้อมูล กรุณาลองใหม่ในอีกสักครู่"})
 		return
 	}
-	out := SearchV1{Query: sr.Text, Total: res.Total, Page: sr.Page, DidYouMean: res.DidYouMean, Hits: []SearchHitV1{},
+	out := SearchV1{Query: sr.Text, Total: res.Total, Page: sr.Page, DidYouMean: res.DidYouMean,
+		Corrected: res.DidYouMean != "", Partial: res.Partial, Grouped: res.Grouped, Hits: []SearchHitV1{},
 		Facets: map[string][]FacetV1{}}
 	for _, h := range res.Hits {
 		out.Hits = append(out.Hits, SearchHitV1{Kind: string(h.Kind), ID: h.ID, URL: a.AbsURL(r, find.HitURL(h.Kind, h.ID)),
-			Title: h.Title, TitleEN: h.TitleEN, Agency: h.Agency, Place: h.Place, Score: h.Score,
+			Title: h.Title, TitleEN: h.TitleEN, Agency: h.Agency, Place: h.Place, Score: h.Score, Partial: h.Partial, Copies: h.Copies, Near: h.Preferred,
 			TitleSpans: spansV1(h.TitleSpans), Snippet: spansV1(h.BodySpans)})
 	}
 	for key, list := range res.Facets {

@@ -5,12 +5,22 @@ package api
 
 // SearchV1 is a page of search results.
 type SearchV1 struct {
-	Query      string               `json:"query"`
-	Total      int                  `json:"total"`
-	Page       int                  `json:"page"`
-	DidYouMean string               `json:"did_you_mean,omitempty"`
-	Hits       []SearchHitV1        `json:"hits"`
-	Facets     map[string][]FacetV1 `json:"facets"`
+	Query      string `json:"query"`
+	Total      int    `json:"total"`
+	Page       int    `json:"page"`
+	DidYouMean string `json:"did_you_mean,omitempty"`
+	// Corrected is true when words of the query looked misspelt and the
+	// hits include those of DidYouMean, the corrected text.
+	Corrected bool `json:"corrected"`
+	// Partial is true when some hits match only some of the query's words
+	// (SearchHitV1.Partial).
+	Partial bool `json:"partial"`
+	// Grouped is true when copies of one process at many agencies are one
+	// hit (SearchHitV1.Copies); "ungroup=1" lists every copy, and
+	// "near=50" makes a group's hit its copy in that province.
+	Grouped bool                 `json:"grouped"`
+	Hits    []SearchHitV1        `json:"hits"`
+	Facets  map[string][]FacetV1 `json:"facets"`
 }
 
 // SearchHitV1 is one result: a manual, another service, an agency or a
@@ -24,6 +34,13 @@ type SearchHitV1 struct {
 	Agency  string  `json:"agency,omitempty"`
 	Place   string  `json:"place,omitempty"`
 	Score   float64 `json:"score"`
+	// Partial is true when the hit matches only some of the query's words.
+	Partial bool `json:"partial,omitempty"`
+	// Copies is how many matching copies of the process the hit stands
+	// for in a grouped search ("มีให้บริการ N แห่ง"); 1 otherwise.
+	Copies int `json:"copies"`
+	// Near is true when the hit is its group's copy in the "near" province.
+	Near bool `json:"near,omitempty"`
 	// TitleSpans and Snippet are the title and a passage cut where the
 	// query's words matched (Hit).
 	TitleSpans []SpanV1 `json:"title_spans,omitempty"`

@@ -3,6 +3,7 @@ package portal
 import (
 	"html/template"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -27,6 +28,17 @@ type searchHit struct {
 	Agency  string
 	Place   string
 	Snippet template.HTML
+	// Copies is how many agencies offer this process ("มีให้บริการ N
+	// แห่ง"), with AllURL listing them; 1 when it is one.
+	Copies int
+	AllURL string
+	Near   bool // the copy in the chosen province
+}
+
+// provinceOption is an entry of the province choice of grouped results.
+type provinceOption struct {
+	Code, Name string
+	Selected   bool
 }
 
 type facetLink struct {
@@ -62,6 +74,12 @@ type searchPage struct {
 	Prev, Next string
 	Pages      int
 	Warming    bool // the index is still being built
+	// Grouped hits stand for copies at many agencies: Provinces is the
+	// choice of the province whose copies they show (remembered).
+	Grouped   bool
+	Provinces []provinceOption
+	NearName  string
+	Hidden    [][2]string // the request's parameters, for the province form
 }
 
 // handleSearch is the results page: tabs per kind, facets, hits with the
@@ -69,6 +87,9 @@ type searchPage struct {
 func (s *Portal) handleSearch(w http.ResponseWriter, r *http.Request) {
 	lang := ui.LangFrom(r)
 	sr := find.Read(r)
+	if code, chosen := find.Near(r); chosen {
+		find.RememberNear(w, code)
+	}
 	start := time.Now()
 	res, ok := s.find.Search(r, sr)
 	p := searchPage{Req: sr, Total: res.Total, DidYouMean: res.DidYouMean, Relaxed: res.Relaxed, Warming: !ok}
@@ -89,8 +110,33 @@ func (s *Portal) handleSearch(w http.ResponseWriter, r *http.Request) {
 		if lang == ui.LangEN {
 			agency, place = s.agencyEN(r, agency), provinceEN(place)
 		}
-		p.Hits = append(p.Hits, searchHit{Kind: h.Kind, URL: find.HitURL(h.Kind, h.ID), Title: th, Agency: agency, Place: place,
-			Snippet: search.HTML(h.BodySpans)})
+		hit := searchHit{Kind: h.Kind, URL: find.HitURL(h.Kind, h.ID), Title: th, Agency: agency, Place: place,
+			Snippet: search.HTML(h.BodySpans), Copies: h.Copies, Near: h.Preferred}
+		if h.Copies > 1 {
+			hit.AllURL = find.Request{Text: h.Title, Kind: h.Kind, Filters: sr.Filters, Page: 1, Ungroup: true}.URL("", "")
+			p.Grouped = true
+		}
+		p.Hits = append(p.Hits, hit)
+	}
+	if p.Grouped || sr.Near != "" {
+		for _, pr := range openinfo.Provinces {
+			p.Provinces = append(p.Provinces, provinceOption{Code: pr.Code, Name: pr.Name(lang), Selected: pr.Code == sr.Near})
+			if pr.Code == sr.Near {
+				p.NearName = pr.Name(lang)
+			}
+		}
+		slices.SortFunc(p.Provinces, func(a, b provinceOption) int { return strings.Compare(a.Name, b.Name) })
+		if sr.Text != "" {
+			p.Hidden = append(p.Hidden, [2]string{"q", sr.Text})
+		}
+		if sr.Kind != "" {
+			p.Hidden = append(p.Hidden, [2]string{"kind", string(sr.Kind)})
+		}
+		for _, k := range find.Facets {
+			if v := sr.Filters[k]; v != "" {
+				p.Hidden = append(p.Hidden, [2]string{k, v})
+			}
+		}
 	}
 	// Tabs: every kind with its count under the other filters.
 	kinds := map[string]int{}
@@ -120,6 +166,9 @@ func (s *Portal) handleSearch(w http.ResponseWriter, r *http.Request) {
 	p.Pages = (min(res.Total, search.MaxOffset) + find.PageSize - 1) / find.PageSize
 	if sr.Page > 1 {
 		p.Prev = sr.URL("page", strconv.Itoa(sr.Page-1))
+	}
+	if res.Grouped && len(res.Hits) < find.PageSize {
+		p.Pages = sr.Page // groups: the last page is the one that is not full
 	}
 	if sr.Page < p.Pages {
 		p.Next = sr.URL("page", strconv.Itoa(sr.Page+1))

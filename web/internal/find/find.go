@@ -39,6 +39,39 @@ type Request struct {
 	Kind    search.Kind // "" = all
 	Filters map[string]string
 	Page    int
+	// Ungroup lists every copy of a process ("ungroup=1"); by default the
+	// copies at many agencies are one hit (search.Query.Group).
+	Ungroup bool
+	// Near is the province (code) whose copy a grouped hit shows: "near"
+	// in the query string, else the remembered choice (NearCookie).
+	Near string
+}
+
+// NearCookie remembers the province a citizen chose for grouped results.
+const NearCookie = "near"
+
+// Near returns the province r asks grouped results to show: the "near"
+// parameter when present (empty: none), else the NearCookie; and whether
+// the parameter was given (a choice to remember).
+func Near(r *http.Request) (code string, chosen bool) {
+	if v, ok := r.URL.Query()["near"]; ok {
+		code, chosen = v[0], true
+	} else if c, err := r.Cookie(NearCookie); err == nil {
+		code = c.Value
+	}
+	if _, ok := openinfo.ProvinceByCode(code); !ok {
+		code = ""
+	}
+	return code, chosen
+}
+
+// RememberNear sets or clears the NearCookie for a year.
+func RememberNear(w http.ResponseWriter, code string) {
+	c := &http.Cookie{Name: NearCookie, Value: code, Path: "/", MaxAge: 365 * 24 * 3600, HttpOnly: true, SameSite: http.SameSiteLaxMode}
+	if code == "" {
+		c.MaxAge = -1
+	}
+	http.SetCookie(w, c)
 }
 
 // Read reads a search request from the query string; anything odd is
@@ -62,12 +95,17 @@ func Read(r *http.Request) Request {
 	if n, err := strconv.Atoi(q.Get("page")); err == nil && n > 1 && n <= search.MaxOffset/PageSize {
 		sr.Page = n
 	}
+	sr.Ungroup = q.Get("ungroup") == "1"
+	sr.Near, _ = Near(r)
 	return sr
 }
 
 // Query is the request for the index.
 func (sr Request) Query() search.Query {
-	q := search.Query{Text: sr.Text, Limit: PageSize, Offset: (sr.Page - 1) * PageSize}
+	q := search.Query{Text: sr.Text, Limit: PageSize, Offset: (sr.Page - 1) * PageSize, Group: !sr.Ungroup}
+	if sr.Near != "" {
+		q.Prefer = map[string]string{search.FacetProvince: sr.Near}
+	}
 	if sr.Kind != "" {
 		q.Kinds = []search.Kind{sr.Kind}
 	}
@@ -92,6 +130,9 @@ func (sr Request) URL(key, value string) string {
 	}
 	for k, x := range sr.Filters {
 		v.Set(k, x)
+	}
+	if sr.Ungroup {
+		v.Set("ungroup", "1")
 	}
 	if key == "page" && value != "1" {
 		v.Set("page", value)
