@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"crypto/rand"
 	"database/sql"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"slices"
@@ -51,8 +53,13 @@ type RatingWriterOptions struct {
 type ratingReq struct {
 	r      *openinfo.Rating
 	device string // hex hash of the device cookie; "" = not checked
+	uid    string // the submission's unique id (hex); "" = none
 	done   chan error
 }
+
+// errReplayed marks, inside a batch, a submission the database already
+// holds (same uid): it is answered as accepted and not written again.
+var errReplayed = errors.New("store: submission already stored")
 
 // ErrWriterClosed is returned by Submit after Close.
 var ErrWriterClosed = errors.New("store: rating writer closed")
@@ -74,16 +81,26 @@ func (d *DB) NewRatingWriter(o RatingWriterOptions) *RatingWriter {
 // hash of the device cookie, hex); "" skips the once-per-day check.
 // r.CreatedAt is set when zero.
 func (w *RatingWriter) Submit(ctx context.Context, r *openinfo.Rating, device string) error {
+	return w.SubmitOnce(ctx, r, device, "")
+}
+
+// SubmitOnce is Submit for a submission with a unique id (hex, at most 64
+// characters; NewSubmissionID makes one): submitting the same id again,
+// with the same rating, device and CreatedAt, answers nil and stores
+// nothing, so a rating kept in the spool while the database was away may
+// be replayed any number of times and is counted once. The ids are kept
+// for two days, as the once-per-day register.
+func (w *RatingWriter) SubmitOnce(ctx context.Context, r *openinfo.Rating, device, uid string) error {
 	if r.CreatedAt.IsZero() {
 		r.CreatedAt = w.db.now()
 	}
 	if r.Channel == "" {
 		r.Channel = openinfo.ChannelQR
 	}
-	if !hexOnly(device) {
-		return errors.New("store: device ID must be hex")
+	if !hexOnly(device) || !hexOnly(uid) {
+		return errors.New("store: device and submission IDs must be hex")
 	}
-	req := &ratingReq{r: r, device: device, done: make(chan error, 1)}
+	req := &ratingReq{r: r, device: device, uid: uid, done: make(chan error, 1)}
 	select {
 	case <-w.quit:
 		return ErrWriterClosed
@@ -189,6 +206,9 @@ func (w *RatingWriter) commit(batch []*ratingReq) {
 		if e == nil {
 			e = results[i]
 		}
+		if e == errReplayed {
+			e = nil
+		}
 		if e == nil {
 			w.Accepted.Add(1)
 		} else {
@@ -200,6 +220,13 @@ func (w *RatingWriter) commit(batch []*ratingReq) {
 		w.lastPurge = now
 		w.db.db.ExecContext(ctx, `DELETE FROM rating_once WHERE day < $1`, openinfo.RatingDay(now.AddDate(0, 0, -2)))
 	}
+}
+
+// NewSubmissionID returns a new unique submission id for SubmitOnce.
+func NewSubmissionID() string {
+	var b [16]byte
+	rand.Read(b[:])
+	return hex.EncodeToString(b[:])
 }
 
 func hexOnly(s string) bool {
@@ -229,22 +256,33 @@ func (d *DB) writeRatings(ctx context.Context, batch []*ratingReq, anc ancestors
 		// 1. The once-per-day register. A key twice in the batch: the later is refused.
 		keys := make([]onceKey, len(batch))
 		want := map[onceKey]int{}
+		uids := map[onceKey]string{}
 		for i, req := range batch {
-			if req.device == "" {
-				continue
+			dev := req.device
+			if dev == "" {
+				// No device: the submission's id is its own key, so a
+				// replay still meets its first write.
+				if dev = req.uid; dev == "" {
+					continue
+				}
+				dev = "u" + dev
 			}
-			k := onceKey{req.device, req.r.PointID, openinfo.RatingDay(req.r.CreatedAt)}
+			k := onceKey{dev, req.r.PointID, openinfo.RatingDay(req.r.CreatedAt)}
 			keys[i] = k
 			if _, dup := want[k]; dup {
 				results[i] = openinfo.ErrAlreadyRated
+				if req.uid != "" && uids[k] == req.uid {
+					results[i] = errReplayed
+				}
 				continue
 			}
 			want[k] = i
+			uids[k] = req.uid
 		}
 		if len(want) > 0 {
 			// Literal values: hex, integers.
 			var b strings.Builder
-			b.WriteString(`INSERT INTO rating_once (device, point_id, day) VALUES `)
+			b.WriteString(`INSERT INTO rating_once (device, point_id, day, uid) VALUES `)
 			n := 0
 			for _, i := range sortedOnce(want) {
 				k := keys[i]
@@ -252,7 +290,7 @@ func (d *DB) writeRatings(ctx context.Context, batch []*ratingReq, anc ancestors
 					b.WriteByte(',')
 				}
 				n++
-				b.WriteString("('" + k.device + "'," + strconv.FormatInt(k.point, 10) + "," + strconv.Itoa(k.day) + ")")
+				b.WriteString("('" + k.device + "'," + strconv.FormatInt(k.point, 10) + "," + strconv.Itoa(k.day) + ",'" + uids[k] + "')")
 			}
 			b.WriteString(` ON CONFLICT DO NOTHING RETURNING device, point_id, day`)
 			rows, err := tx.QueryContext(ctx, b.String())
@@ -273,8 +311,22 @@ func (d *DB) writeRatings(ctx context.Context, batch []*ratingReq, anc ancestors
 				return err
 			}
 			for k, i := range want {
-				if !got[k] {
-					results[i] = openinfo.ErrAlreadyRated
+				if got[k] {
+					continue
+				}
+				results[i] = openinfo.ErrAlreadyRated
+				if uids[k] == "" {
+					continue
+				}
+				// Taken: by this very submission (a replay), or by
+				// another one of the device.
+				var had string
+				if err := tx.QueryRowContext(ctx, `SELECT uid FROM rating_once WHERE device = $1 AND point_id = $2 AND day = $3`,
+					k.device, k.point, k.day).Scan(&had); err != nil {
+					return err
+				}
+				if had == uids[k] {
+					results[i] = errReplayed
 				}
 			}
 		}
@@ -282,9 +334,11 @@ func (d *DB) writeRatings(ctx context.Context, batch []*ratingReq, anc ancestors
 		var ok []*openinfo.Rating
 		refused := map[int64]int64{}
 		for i, req := range batch {
-			if results[i] == nil {
+			switch results[i] {
+			case nil:
 				ok = append(ok, req.r)
-			} else {
+			case errReplayed:
+			default:
 				refused[req.r.PointID]++
 			}
 		}

@@ -15,6 +15,7 @@ func (s *Server) Handler() http.Handler {
 	s.portal.Register(mux)
 	s.api.Register(mux)
 	mux.HandleFunc("GET /healthz", s.handleHealthz)
+	mux.HandleFunc("GET /livez", s.handleHealthz)
 	mux.HandleFunc("GET /readyz", s.handleReadyz)
 	if s.metricsToken != "" {
 		mux.Handle("GET /metrics", bearerOnly(s.metricsToken, s.metrics.handler()))

@@ -5,8 +5,10 @@
 package portal
 
 import (
+	"context"
 	"net/http"
 	"net/netip"
+	"time"
 
 	"github.com/openinfo/openinfo/auth"
 	"github.com/openinfo/openinfo/notify"
@@ -26,6 +28,9 @@ type Config struct {
 	// RatingsPerHour and RatingsPerPointPerHour bound ratings per address
 	// (0: 120 and 20).
 	RatingsPerHour, RatingsPerPointPerHour int
+	// RatingSpool is the file where ratings wait while the database is
+	// away ("": none; a submission then shows the form again, filled).
+	RatingSpool string
 }
 
 // Portal is the public site.
@@ -42,6 +47,11 @@ type Portal struct {
 	ratings          *store.RatingWriter
 	ratingLimit      int
 	ratingPointLimit int
+	// While the database is away (rate_away.go).
+	spool       *store.RatingSpool
+	stopSpool   context.CancelFunc
+	rateMem     rateMemory
+	localLimits localLimiter
 
 	views viewCounter
 	home  homeCache
@@ -53,9 +63,32 @@ func New(c Config) *Portal {
 		ratingLimit: c.RatingsPerHour, ratingPointLimit: c.RatingsPerPointPerHour}
 	if c.DB != nil {
 		p.ratings = c.DB.NewRatingWriter(store.RatingWriterOptions{})
+		if c.RatingSpool != "" {
+			sp, err := store.OpenRatingSpool(c.RatingSpool)
+			if err != nil {
+				p.Log.Error("rating spool: ratings are not kept while the database is away", "path", c.RatingSpool, "err", err)
+			} else {
+				p.spool = sp
+				ctx, cancel := context.WithCancel(context.Background())
+				p.stopSpool = cancel
+				if n := sp.Pending(); n > 0 {
+					p.Log.Info("rating spool: ratings kept from before", "pending", n)
+				}
+				go sp.Run(ctx, p.ratings, time.Second, func(n int, pending int64, err error) {
+					if err != nil {
+						p.Log.Warn("rating spool: database still away", "replayed", n, "pending", pending, "err", err)
+					} else {
+						p.Log.Info("rating spool replayed", "replayed", n, "pending", pending)
+					}
+				})
+			}
+		}
 	}
 	return p
 }
+
+// Spool is the rating spool (nil when none): for metrics and tests.
+func (s *Portal) Spool() *store.RatingSpool { return s.spool }
 
 // Register adds the portal's pages to mux.
 func (s *Portal) Register(mux *http.ServeMux) {
