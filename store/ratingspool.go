@@ -104,10 +104,13 @@ func (s *RatingSpool) Append(r *openinfo.Rating, device, uid string) error {
 	return nil
 }
 
-// Replay submits the kept ratings through w, oldest first, and removes
-// those answered for good from the file. It stops at the first rating the
-// database could not take (it is still away) and returns that error with
-// how many it replayed.
+// Replay submits the kept ratings through w and removes those answered
+// for good from the file. They are submitted in rounds of up to
+// replayRound at once (so one group commit takes a round, not one rating),
+// and a round's lines are dropped up to the first the database could not
+// take: Replay then stops (the database is still away) and returns that
+// error with how many it replayed. Lines after it that were stored are
+// sent again next time, which their ids make harmless.
 func (s *RatingSpool) Replay(ctx context.Context, w *RatingWriter) (int, error) {
 	s.replay.Lock()
 	defer s.replay.Unlock()
@@ -117,33 +120,61 @@ func (s *RatingSpool) Replay(ctx context.Context, w *RatingWriter) (int, error) 
 	if err != nil {
 		return 0, err
 	}
+	type item struct {
+		end  int // offset just past the line
+		line *spoolLine
+		err  error
+	}
 	off, n := 0, 0
 	var stop error
-	for off < len(b) {
-		end := bytes.IndexByte(b[off:], '\n')
-		if end < 0 {
-			break // being written: the next replay takes it
+	for size := 1; off < len(b) && stop == nil; size = replayRound {
+		// The first round is one rating: a database still away costs
+		// one attempt, not a round's worth.
+		var round []item
+		for p := off; p < len(b) && len(round) < size; {
+			end := bytes.IndexByte(b[p:], '\n')
+			if end < 0 {
+				break // being written: the next replay takes it
+			}
+			it := item{end: p + end + 1}
+			var l spoolLine
+			if err := json.Unmarshal(b[p:p+end], &l); err == nil && l.Rating != nil {
+				it.line = &l
+			}
+			round = append(round, it)
+			p = it.end
 		}
-		line := b[off : off+end]
-		var l spoolLine
-		if err := json.Unmarshal(line, &l); err != nil || l.Rating == nil {
-			s.Dropped.Add(1) // not ours to read: keeping it would stop every replay
-		} else {
-			err := w.SubmitOnce(ctx, l.Rating, l.Device, l.UID)
+		if len(round) == 0 {
+			break
+		}
+		var wg sync.WaitGroup
+		for i := range round {
+			if l := round[i].line; l != nil {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					round[i].err = w.SubmitOnce(ctx, l.Rating, l.Device, l.UID)
+				}()
+			}
+		}
+		wg.Wait()
+		for _, it := range round {
 			switch {
-			case err == nil:
+			case it.line == nil:
+				s.Dropped.Add(1) // not ours to read: keeping it would stop every replay
+			case it.err == nil:
 				s.Replayed.Add(1)
-			case errors.Is(err, openinfo.ErrAlreadyRated) || openinfo.ErrorCode(err) != openinfo.EINTERNAL:
+				n++
+			case errors.Is(it.err, openinfo.ErrAlreadyRated) || openinfo.ErrorCode(it.err) != openinfo.EINTERNAL:
 				s.Dropped.Add(1) // a rule refused it, as it would have then
 			default:
-				stop = err
+				stop = it.err
 			}
 			if stop != nil {
 				break
 			}
-			n++
+			off = it.end
 		}
-		off += end + 1
 	}
 	if off > 0 {
 		if err := s.compact(off); err != nil {
@@ -152,6 +183,9 @@ func (s *RatingSpool) Replay(ctx context.Context, w *RatingWriter) (int, error) 
 	}
 	return n, stop
 }
+
+// replayRound is how many spooled ratings a replay submits at once.
+const replayRound = 256
 
 // compact removes the first done bytes of the file (the lines replayed),
 // keeping what was appended meanwhile: the rest goes to a new file that

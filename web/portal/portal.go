@@ -74,8 +74,13 @@ func New(c Config) *Portal {
 				if n := sp.Pending(); n > 0 {
 					p.Log.Info("rating spool: ratings kept from before", "pending", n)
 				}
-				go sp.Run(ctx, p.ratings, time.Second, func(n int, pending int64, err error) {
+				var lastWarn time.Time
+				go sp.Run(ctx, p.ratings, 250*time.Millisecond, func(n int, pending int64, err error) {
 					if err != nil {
+						if time.Since(lastWarn) < time.Minute {
+							return
+						}
+						lastWarn = time.Now()
 						p.Log.Warn("rating spool: database still away", "replayed", n, "pending", pending, "err", err)
 					} else {
 						p.Log.Info("rating spool replayed", "replayed", n, "pending", pending)
