@@ -32,6 +32,8 @@ func benchRatings(ctx context.Context, args []string, env func(string) string, s
 		fs.IntVar(&n, "n", 20000, "ratings to ingest for the ingestion benchmark (0: skip it)")
 		fs.IntVar(&clients, "clients", 64, "concurrent submitters (as HTTP handlers)")
 		fs.IntVar(&rounds, "rounds", 3, "rounds of the ingestion benchmark (each rate is the median)")
+		fs.IntVar(&storebench.WriterOptions.Workers, "writer-workers", 0, "rating writer transactions in flight (0: the default)")
+		fs.DurationVar(&storebench.WriterOptions.Linger, "writer-linger", 0, "rating writer linger (0: the default)")
 		fs.IntVar(&runs, "runs", 5, "runs of each report (the median is shown)")
 		fs.BoolVar(&reports, "reports", true, "run the report benchmark")
 		fs.StringVar(&profile, "cpuprofile", "", "write a CPU profile of the ingestion benchmark to this file")

@@ -137,7 +137,7 @@ func ingestRound(ctx context.Context, d *store.DB, points [][2]int64, n, clients
 	for i := range devices {
 		devices[i] = fmt.Sprintf("%016x%04x", uint64(now.UnixNano()), i)
 	}
-	w := d.NewRatingWriter(store.RatingWriterOptions{})
+	w := d.NewRatingWriter(WriterOptions)
 	writer, err = run(rs, func(r *openinfo.Rating, i int) error {
 		return w.Submit(ctx, r, devices[i])
 	})
@@ -167,6 +167,10 @@ func removeRawOnly(ctx context.Context, d *store.DB, rs []*openinfo.Rating) erro
 	}
 	return nil
 }
+
+// WriterOptions are the writer's settings in Ingest (zero: the defaults,
+// as the site runs it).
+var WriterOptions store.RatingWriterOptions
 
 // Points returns up to n (point ID, agency ID) pairs to rate.
 func Points(ctx context.Context, d *store.DB, n int) ([][2]int64, error) {
