@@ -48,7 +48,7 @@ type RatingWriterOptions struct {
 	// still writes hundreds of ratings per commit.
 	Linger time.Duration
 	// Workers is how many transactions the writer has open at once
-	// (default 2): while one waits for its commit to reach the disk, the
+	// (default 2 on PostgreSQL, 1 on SQLite): while one waits for its commit to reach the disk, the
 	// next batch is already written. Their roll-up rows are updated in the
 	// same key order, as those of writers on several nodes, so they never
 	// deadlock; a batch waits at the shared roll-up rows for the other's
@@ -78,7 +78,12 @@ func (d *DB) NewRatingWriter(o RatingWriterOptions) *RatingWriter {
 	w := &RatingWriter{db: d, ch: make(chan *ratingReq, 4*o.MaxBatch), quit: make(chan struct{}), done: make(chan struct{}),
 		maxBatch: o.MaxBatch, linger: o.Linger}
 	if o.Workers <= 0 {
-		o.Workers = 2
+		// SQLite has one writer at a time: a second transaction would
+		// only wait for the lock, with half the batch.
+		o.Workers = 1
+		if d.dialect == Postgres {
+			o.Workers = 2
+		}
 	}
 	for i := 0; i < o.Workers; i++ {
 		w.workers.Add(1)
