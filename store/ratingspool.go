@@ -218,13 +218,14 @@ func (s *RatingSpool) compact(done int) error {
 		d.Close()
 	}
 	old := s.f
+	if old == nil {
+		return nil // closed meanwhile: the next start opens the new file
+	}
 	if s.f, err = os.OpenFile(s.path, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600); err != nil {
 		s.f = old
 		return err
 	}
-	if old != nil {
-		old.Close()
-	}
+	old.Close()
 	s.pending.Store(int64(bytes.Count(rest, []byte{'\n'})))
 	return nil
 }
