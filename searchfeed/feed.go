@@ -55,11 +55,22 @@ func (f *Feed) Poke() {
 // index (nothing while the first load runs: it reads them). The web layer
 // calls it after a back-office request that committed a change, before the
 // officer's browser follows the answer to a search.
+//
+// When ctx ends first (a bulk import's reload takes seconds), Sync returns
+// and the poll goes on in the background: cutting a reload short would
+// only make the next poll start it again.
 func (f *Feed) Sync(ctx context.Context) error {
 	if !f.Ready() {
 		return nil
 	}
-	return f.Poll(ctx)
+	done := make(chan error, 1)
+	go func() { done <- f.Poll(context.WithoutCancel(ctx)) }()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+		return nil
+	}
 }
 
 // OnChange sets a function called after a poll applied changes (the web
