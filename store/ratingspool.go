@@ -31,7 +31,8 @@ type RatingSpool struct {
 	path string
 
 	mu      sync.Mutex // the file: appends and the compaction after a replay
-	f       *os.File
+	f       *os.File   // nil until the first Append (and after a compaction)
+	closed  bool
 	pending atomic.Int64 // lines in the file not yet replayed
 
 	replay sync.Mutex // one replay at a time
@@ -46,13 +47,11 @@ type spoolLine struct {
 	Rating *openinfo.Rating `json:"rating"`
 }
 
-// OpenRatingSpool opens (creating it when missing) the spool file at path.
-// A last line cut short by a crash while it was written is removed: it was
-// never acknowledged.
+// OpenRatingSpool opens the spool file at path; the file (and its
+// directory) is created by the first Append, so a node whose database never
+// went away writes nothing. A last line cut short by a crash while it was
+// written is removed: it was never acknowledged.
 func OpenRatingSpool(path string) (*RatingSpool, error) {
-	if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
-		return nil, err
-	}
 	b, err := os.ReadFile(path)
 	if err != nil && !errors.Is(err, os.ErrNotExist) {
 		return nil, err
@@ -65,9 +64,6 @@ func OpenRatingSpool(path string) (*RatingSpool, error) {
 		b = b[:cut]
 	}
 	s.pending.Store(int64(bytes.Count(b, []byte{'\n'})))
-	if s.f, err = os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600); err != nil {
-		return nil, err
-	}
 	return s, nil
 }
 
@@ -90,8 +86,18 @@ func (s *RatingSpool) Append(r *openinfo.Rating, device, uid string) error {
 	b = append(b, '\n')
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.f == nil {
+	if s.closed {
 		return errors.New("store: rating spool closed")
+	}
+	if s.f == nil {
+		if err := os.MkdirAll(filepath.Dir(s.path), 0o750); err != nil {
+			return err
+		}
+		f, err := os.OpenFile(s.path, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
+		if err != nil {
+			return err
+		}
+		s.f = f
 	}
 	if _, err := s.f.Write(b); err != nil {
 		return err
@@ -117,6 +123,9 @@ func (s *RatingSpool) Replay(ctx context.Context, w *RatingWriter) (int, error) 
 	s.mu.Lock()
 	b, err := os.ReadFile(s.path)
 	s.mu.Unlock()
+	if errors.Is(err, os.ErrNotExist) {
+		return 0, nil
+	}
 	if err != nil {
 		return 0, err
 	}
@@ -217,15 +226,11 @@ func (s *RatingSpool) compact(done int) error {
 		d.Sync()
 		d.Close()
 	}
-	old := s.f
-	if old == nil {
-		return nil // closed meanwhile: the next start opens the new file
+	// The next Append opens the new file.
+	if s.f != nil {
+		s.f.Close()
+		s.f = nil
 	}
-	if s.f, err = os.OpenFile(s.path, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600); err != nil {
-		s.f = old
-		return err
-	}
-	old.Close()
 	s.pending.Store(int64(bytes.Count(rest, []byte{'\n'})))
 	return nil
 }
@@ -257,6 +262,7 @@ func (s *RatingSpool) Run(ctx context.Context, w *RatingWriter, every time.Durat
 func (s *RatingSpool) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.closed = true
 	if s.f == nil {
 		return nil
 	}

@@ -83,6 +83,13 @@ func TestRatingSpool(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		// Nothing is written until a rating needs the spool.
+		if n, err := sp.Replay(ctx, w); n != 0 || err != nil {
+			t.Fatalf("replay of no spool: %d, %v", n, err)
+		}
+		if _, err := os.Stat(filepath.Dir(path)); !os.IsNotExist(err) {
+			t.Fatalf("opening the spool created its directory (%v)", err)
+		}
 		at := time.Now().UTC().Truncate(time.Microsecond)
 		var uids []string
 		for i := 0; i < 5; i++ {
