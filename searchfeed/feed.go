@@ -37,6 +37,40 @@ type Feed struct {
 	last     int64          // highest feed entry applied
 	seen     map[int64]bool // entries applied within the window below last
 	onChange atomic.Pointer[func()]
+	poke     chan struct{}
+}
+
+// Poke asks Run to poll now rather than at the next tick (without
+// waiting): the store calls it after this node commits a change
+// (store.DB.AfterChange), so the node's own change is in its index within
+// milliseconds, not a poll interval.
+func (f *Feed) Poke() {
+	select {
+	case f.poke <- struct{}{}:
+	default:
+	}
+}
+
+// Sync applies the committed changes now and returns when they are in the
+// index (nothing while the first load runs: it reads them). The web layer
+// calls it after a back-office request that committed a change, before the
+// officer's browser follows the answer to a search.
+//
+// When ctx ends first (a bulk import's reload takes seconds), Sync returns
+// and the poll goes on in the background: cutting a reload short would
+// only make the next poll start it again.
+func (f *Feed) Sync(ctx context.Context) error {
+	if !f.Ready() {
+		return nil
+	}
+	done := make(chan error, 1)
+	go func() { done <- f.Poll(context.WithoutCancel(ctx)) }()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+		return nil
+	}
 }
 
 // OnChange sets a function called after a poll applied changes (the web
@@ -48,7 +82,7 @@ func New(db *store.DB, ix *search.Index, log *slog.Logger) *Feed {
 	if log == nil {
 		log = slog.Default()
 	}
-	return &Feed{db: db, ix: ix, log: log, seen: map[int64]bool{}}
+	return &Feed{db: db, ix: ix, log: log, seen: map[int64]bool{}, poke: make(chan struct{}, 1)}
 }
 
 // Ready reports whether the first load has finished.
@@ -201,11 +235,22 @@ func (f *Feed) Poll(ctx context.Context) error {
 
 // Run loads, then polls every interval until ctx ends.
 func (f *Feed) Run(ctx context.Context, every time.Duration) {
-	if err := f.Load(ctx); err != nil {
-		if ctx.Err() == nil {
-			f.log.Error("search index load", "err", err)
+	// A database away at start delays the first load, it does not end
+	// the feed: the node becomes ready when the database returns.
+	for wait := time.Second; ; wait = min(2*wait, 30*time.Second) {
+		err := f.Load(ctx)
+		if err == nil {
+			break
 		}
-		return
+		if ctx.Err() != nil {
+			return
+		}
+		f.log.Error("search index load", "err", err, "retry_in", wait)
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(wait):
+		}
 	}
 	t := time.NewTicker(every)
 	defer t.Stop()
@@ -214,9 +259,10 @@ func (f *Feed) Run(ctx context.Context, every time.Duration) {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			if err := f.Poll(ctx); err != nil && ctx.Err() == nil {
-				f.log.Warn("search index refresh", "err", err)
-			}
+		case <-f.poke:
+		}
+		if err := f.Poll(ctx); err != nil && ctx.Err() == nil {
+			f.log.Warn("search index refresh", "err", err)
 		}
 	}
 }

@@ -291,3 +291,50 @@ func TestEgovChannelsFound(t *testing.T) {
 		}
 	})
 }
+
+// TestOwnChangeAtOnce (issue 19): the node that commits a change finds it
+// in its own index at once, though its poll interval is an hour: the store
+// pokes the feed after the commit (AfterChange), and Sync applies it
+// before returning.
+func TestOwnChangeAtOnce(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		dlt := &openinfo.Agency{Type: openinfo.AgencyDepartment, NameTH: "กรมการขนส่งทางบก", Contact: openinfo.Contact{Address: openinfo.Address{ProvinceCode: "10"}}}
+		if err := db.CreateAgency(ctx, dlt); err != nil {
+			t.Fatal(err)
+		}
+		ix := search.New(thai.Default())
+		defer ix.Close()
+		feed := searchfeed.New(db, ix, nil)
+		db.AfterChange(feed.Poke)
+		go feed.Run(ctx, time.Hour)
+		for !feed.Ready() {
+			time.Sleep(5 * time.Millisecond)
+		}
+		// Poke: the Run loop applies the change without waiting for its tick.
+		pt := &openinfo.ServicePoint{AgencyID: dlt.ID, NameTH: "ศูนย์บริการขนส่งจตุจักร", Kind: openinfo.PointCounter, Visible: true}
+		start := time.Now()
+		if err := db.CreateServicePoint(ctx, pt); err != nil {
+			t.Fatal(err)
+		}
+		for len(find(ix, "ศูนย์บริการขนส่งจตุจักร", search.KindPoint)) == 0 {
+			if time.Since(start) > 5*time.Second {
+				t.Fatal("the node's own new point is not in its index after 5 s (poll interval 1 h)")
+			}
+			time.Sleep(time.Millisecond)
+		}
+		t.Logf("own change searchable after %v", time.Since(start).Round(time.Microsecond))
+		// Sync: in the index when it returns.
+		pt.NameTH = "ศูนย์บริการขนส่งบางนา"
+		if err := db.UpdateServicePoint(ctx, pt); err != nil {
+			t.Fatal(err)
+		}
+		if err := feed.Sync(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if got := find(ix, "ศูนย์บริการขนส่งบางนา", search.KindPoint); len(got) != 1 {
+			t.Fatalf("renamed point after Sync = %v", got)
+		}
+	})
+}

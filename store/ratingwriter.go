@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"crypto/rand"
 	"database/sql"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"slices"
@@ -32,8 +34,7 @@ type RatingWriter struct {
 	linger   time.Duration
 	once     sync.Once
 
-	lastPurge time.Time
-	anc       ancestors
+	workers sync.WaitGroup
 	// Counters for metrics and benchmarks.
 	Batches, Accepted, Refused atomic.Int64
 }
@@ -46,13 +47,25 @@ type RatingWriterOptions struct {
 	// batch gathers by itself, so a quiet node adds no delay and a busy one
 	// still writes hundreds of ratings per commit.
 	Linger time.Duration
+	// Workers is how many transactions the writer has open at once
+	// (default 2 on PostgreSQL, 1 on SQLite): while one waits for its commit to reach the disk, the
+	// next batch is already written. Their roll-up rows are updated in the
+	// same key order, as those of writers on several nodes, so they never
+	// deadlock; a batch waits at the shared roll-up rows for the other's
+	// commit at most.
+	Workers int
 }
 
 type ratingReq struct {
 	r      *openinfo.Rating
 	device string // hex hash of the device cookie; "" = not checked
+	uid    string // the submission's unique id (hex); "" = none
 	done   chan error
 }
+
+// errReplayed marks, inside a batch, a submission the database already
+// holds (same uid): it is answered as accepted and not written again.
+var errReplayed = errors.New("store: submission already stored")
 
 // ErrWriterClosed is returned by Submit after Close.
 var ErrWriterClosed = errors.New("store: rating writer closed")
@@ -63,9 +76,34 @@ func (d *DB) NewRatingWriter(o RatingWriterOptions) *RatingWriter {
 		o.MaxBatch = 512
 	}
 	w := &RatingWriter{db: d, ch: make(chan *ratingReq, 4*o.MaxBatch), quit: make(chan struct{}), done: make(chan struct{}),
-		maxBatch: o.MaxBatch, linger: o.Linger, anc: ancestors{}}
-	go w.loop()
+		maxBatch: o.MaxBatch, linger: o.Linger}
+	if o.Workers <= 0 {
+		// SQLite has one writer at a time: a second transaction would
+		// only wait for the lock, with half the batch.
+		o.Workers = 1
+		if d.dialect == Postgres {
+			o.Workers = 2
+		}
+	}
+	for i := 0; i < o.Workers; i++ {
+		w.workers.Add(1)
+		go func() {
+			defer w.workers.Done()
+			w.loop(&writerWorker{anc: ancestors{}})
+		}()
+	}
+	go func() {
+		w.workers.Wait()
+		close(w.done)
+	}()
 	return w
+}
+
+// writerWorker is one transaction's worth of a writer: its own cache of
+// agency chains.
+type writerWorker struct {
+	anc       ancestors
+	lastPurge time.Time
 }
 
 // Submit stores r and returns once it is committed: nil (accepted),
@@ -74,16 +112,26 @@ func (d *DB) NewRatingWriter(o RatingWriterOptions) *RatingWriter {
 // hash of the device cookie, hex); "" skips the once-per-day check.
 // r.CreatedAt is set when zero.
 func (w *RatingWriter) Submit(ctx context.Context, r *openinfo.Rating, device string) error {
+	return w.SubmitOnce(ctx, r, device, "")
+}
+
+// SubmitOnce is Submit for a submission with a unique id (hex, at most 64
+// characters; NewSubmissionID makes one): submitting the same id again,
+// with the same rating, device and CreatedAt, answers nil and stores
+// nothing, so a rating kept in the spool while the database was away may
+// be replayed any number of times and is counted once. The ids are kept
+// for two days, as the once-per-day register.
+func (w *RatingWriter) SubmitOnce(ctx context.Context, r *openinfo.Rating, device, uid string) error {
 	if r.CreatedAt.IsZero() {
 		r.CreatedAt = w.db.now()
 	}
 	if r.Channel == "" {
 		r.Channel = openinfo.ChannelQR
 	}
-	if !hexOnly(device) {
-		return errors.New("store: device ID must be hex")
+	if !hexOnly(device) || !hexOnly(uid) {
+		return errors.New("store: device and submission IDs must be hex")
 	}
-	req := &ratingReq{r: r, device: device, done: make(chan error, 1)}
+	req := &ratingReq{r: r, device: device, uid: uid, done: make(chan error, 1)}
 	select {
 	case <-w.quit:
 		return ErrWriterClosed
@@ -111,8 +159,7 @@ func (w *RatingWriter) Close() {
 	<-w.done
 }
 
-func (w *RatingWriter) loop() {
-	defer close(w.done)
+func (w *RatingWriter) loop(ws *writerWorker) {
 	batch := make([]*ratingReq, 0, w.maxBatch)
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
@@ -128,12 +175,12 @@ func (w *RatingWriter) loop() {
 				case r := <-w.ch:
 					batch = append(batch, r)
 					if len(batch) == w.maxBatch {
-						w.commit(batch)
+						w.commit(ws, batch)
 						batch = batch[:0]
 					}
 				default:
 					if len(batch) > 0 {
-						w.commit(batch)
+						w.commit(ws, batch)
 					}
 					return
 				}
@@ -168,18 +215,18 @@ func (w *RatingWriter) loop() {
 				}
 			}
 		}
-		w.commit(batch)
+		w.commit(ws, batch)
 	}
 }
 
 // commit writes a batch; when the batch fails as a whole, each rating is
 // tried on its own so that one bad rating cannot sink the others.
-func (w *RatingWriter) commit(batch []*ratingReq) {
+func (w *RatingWriter) commit(ws *writerWorker, batch []*ratingReq) {
 	ctx := context.Background()
-	results, err := w.db.writeRatings(ctx, batch, w.anc)
+	results, err := w.db.writeRatings(ctx, batch, ws.anc)
 	if err != nil && len(batch) > 1 {
 		for _, req := range batch {
-			w.commit([]*ratingReq{req})
+			w.commit(ws, []*ratingReq{req})
 		}
 		return
 	}
@@ -189,6 +236,9 @@ func (w *RatingWriter) commit(batch []*ratingReq) {
 		if e == nil {
 			e = results[i]
 		}
+		if e == errReplayed {
+			e = nil
+		}
 		if e == nil {
 			w.Accepted.Add(1)
 		} else {
@@ -196,10 +246,17 @@ func (w *RatingWriter) commit(batch []*ratingReq) {
 		}
 		req.done <- e
 	}
-	if now := time.Now(); now.Sub(w.lastPurge) > 10*time.Minute {
-		w.lastPurge = now
+	if now := time.Now(); now.Sub(ws.lastPurge) > 10*time.Minute {
+		ws.lastPurge = now
 		w.db.db.ExecContext(ctx, `DELETE FROM rating_once WHERE day < $1`, openinfo.RatingDay(now.AddDate(0, 0, -2)))
 	}
+}
+
+// NewSubmissionID returns a new unique submission id for SubmitOnce.
+func NewSubmissionID() string {
+	var b [16]byte
+	rand.Read(b[:])
+	return hex.EncodeToString(b[:])
 }
 
 func hexOnly(s string) bool {
@@ -229,22 +286,50 @@ func (d *DB) writeRatings(ctx context.Context, batch []*ratingReq, anc ancestors
 		// 1. The once-per-day register. A key twice in the batch: the later is refused.
 		keys := make([]onceKey, len(batch))
 		want := map[onceKey]int{}
+		uids := map[onceKey]string{}
 		for i, req := range batch {
-			if req.device == "" {
-				continue
+			dev := req.device
+			if dev == "" {
+				// No device: the submission's id is its own key, so a
+				// replay still meets its first write.
+				if dev = req.uid; dev == "" {
+					continue
+				}
+				dev = "u" + dev
 			}
-			k := onceKey{req.device, req.r.PointID, openinfo.RatingDay(req.r.CreatedAt)}
+			k := onceKey{dev, req.r.PointID, openinfo.RatingDay(req.r.CreatedAt)}
 			keys[i] = k
 			if _, dup := want[k]; dup {
 				results[i] = openinfo.ErrAlreadyRated
+				if req.uid != "" && uids[k] == req.uid {
+					results[i] = errReplayed
+				}
 				continue
 			}
 			want[k] = i
+			uids[k] = req.uid
 		}
-		if len(want) > 0 {
+		if len(want) > 0 && d.dialect == Postgres {
+			// One statement text for every batch (see upsertArrays).
+			idx := sortedOnce(want)
+			devs, pts, days, us := make([]string, len(idx)), make([]int64, len(idx)), make([]int64, len(idx)), make([]string, len(idx))
+			for j, i := range idx {
+				k := keys[i]
+				devs[j], pts[j], days[j], us[j] = k.device, k.point, int64(k.day), uids[k]
+			}
+			rows, err := tx.QueryContext(ctx, `INSERT INTO rating_once (device, point_id, day, uid)
+				SELECT * FROM unnest($1::text[], $2::bigint[], $3::integer[], $4::text[])
+				ON CONFLICT DO NOTHING RETURNING device, point_id, day`, devs, pts, days, us)
+			if err != nil {
+				return err
+			}
+			if err := d.onceResults(ctx, tx, rows, want, uids, results); err != nil {
+				return err
+			}
+		} else if len(want) > 0 {
 			// Literal values: hex, integers.
 			var b strings.Builder
-			b.WriteString(`INSERT INTO rating_once (device, point_id, day) VALUES `)
+			b.WriteString(`INSERT INTO rating_once (device, point_id, day, uid) VALUES `)
 			n := 0
 			for _, i := range sortedOnce(want) {
 				k := keys[i]
@@ -252,39 +337,26 @@ func (d *DB) writeRatings(ctx context.Context, batch []*ratingReq, anc ancestors
 					b.WriteByte(',')
 				}
 				n++
-				b.WriteString("('" + k.device + "'," + strconv.FormatInt(k.point, 10) + "," + strconv.Itoa(k.day) + ")")
+				b.WriteString("('" + k.device + "'," + strconv.FormatInt(k.point, 10) + "," + strconv.Itoa(k.day) + ",'" + uids[k] + "')")
 			}
 			b.WriteString(` ON CONFLICT DO NOTHING RETURNING device, point_id, day`)
 			rows, err := tx.QueryContext(ctx, b.String())
 			if err != nil {
 				return err
 			}
-			got := map[onceKey]bool{}
-			for rows.Next() {
-				var k onceKey
-				if err := rows.Scan(&k.device, &k.point, &k.day); err != nil {
-					rows.Close()
-					return err
-				}
-				got[k] = true
-			}
-			rows.Close()
-			if err := rows.Err(); err != nil {
+			if err := d.onceResults(ctx, tx, rows, want, uids, results); err != nil {
 				return err
-			}
-			for k, i := range want {
-				if !got[k] {
-					results[i] = openinfo.ErrAlreadyRated
-				}
 			}
 		}
 		// 2. Raw ratings and 3. roll-ups, for the accepted ones.
 		var ok []*openinfo.Rating
 		refused := map[int64]int64{}
 		for i, req := range batch {
-			if results[i] == nil {
+			switch results[i] {
+			case nil:
 				ok = append(ok, req.r)
-			} else {
+			case errReplayed:
+			default:
 				refused[req.r.PointID]++
 			}
 		}
@@ -298,7 +370,7 @@ func (d *DB) writeRatings(ctx context.Context, batch []*ratingReq, anc ancestors
 		if err := anc.load(ctx, tx, counted); err != nil {
 			return err
 		}
-		if err := upsertRollups(ctx, tx, counted, anc); err != nil {
+		if err := upsertRollups(ctx, tx, counted, anc, d.dialect == Postgres, 1); err != nil {
 			return err
 		}
 		day := openinfo.RatingDay(d.now())
@@ -311,6 +383,44 @@ func (d *DB) writeRatings(ctx context.Context, batch []*ratingReq, anc ancestors
 		return nil
 	})
 	return results, err
+}
+
+// onceResults reads which register rows an insert took (rows) and marks
+// the others refused, or replayed when the row is the submission's own.
+func (d *DB) onceResults(ctx context.Context, tx *sql.Tx, rows *sql.Rows, want map[onceKey]int, uids map[onceKey]string, results []error) error {
+	got := map[onceKey]bool{}
+	for rows.Next() {
+		var k onceKey
+		if err := rows.Scan(&k.device, &k.point, &k.day); err != nil {
+			rows.Close()
+			return err
+		}
+		got[k] = true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for k, i := range want {
+		if got[k] {
+			continue
+		}
+		results[i] = openinfo.ErrAlreadyRated
+		if uids[k] == "" {
+			continue
+		}
+		// Taken: by this very submission (a replay), or by
+		// another one of the device.
+		var had string
+		if err := tx.QueryRowContext(ctx, `SELECT uid FROM rating_once WHERE device = $1 AND point_id = $2 AND day = $3`,
+			k.device, k.point, k.day).Scan(&had); err != nil {
+			return err
+		}
+		if had == uids[k] {
+			results[i] = errReplayed
+		}
+	}
+	return nil
 }
 
 func sortedOnce(m map[onceKey]int) []int {
@@ -517,7 +627,9 @@ func (a ancestors) load(ctx context.Context, tx *sql.Tx, rs []*openinfo.Rating) 
 // country), under process 0 (all) and under the rating's process if it
 // names one. Integers only, so the values are literals; one statement per
 // table.
-func upsertRollups(ctx context.Context, tx *sql.Tx, rs []*openinfo.Rating, anc ancestors) error {
+//
+// sign -1 takes rs out again (UnrecordRatings).
+func upsertRollups(ctx context.Context, tx *sql.Tx, rs []*openinfo.Rating, anc ancestors, pg bool, sign int64) error {
 	if len(rs) == 0 {
 		return nil
 	}
@@ -576,15 +688,113 @@ func upsertRollups(ctx context.Context, tx *sql.Tx, rs []*openinfo.Rating, anc a
 	})
 	var pr, ar [][]int64
 	for _, k := range pks {
-		pr = append(pr, append([]int64{k.point, k.process, int64(k.month), k.agency}, statsValues(points[k])...))
+		pr = append(pr, append([]int64{k.point, k.process, int64(k.month), k.agency}, signed(statsValues(points[k]), sign)...))
 	}
 	for _, k := range aks {
-		ar = append(ar, append([]int64{k.agency, k.process, int64(k.month)}, statsValues(agencies[k])...))
+		ar = append(ar, append([]int64{k.agency, k.process, int64(k.month)}, signed(statsValues(agencies[k]), sign)...))
 	}
-	if err := upsertLiteral(ctx, tx, "rating_rollup_point", "point_id, process_id, month, agency_id", "point_id, process_id, month, agency_id", pr); err != nil {
+	upsert := upsertLiteral
+	if pg {
+		upsert = upsertArrays
+	}
+	if err := upsert(ctx, tx, "rating_rollup_point", "point_id, process_id, month, agency_id", "point_id, process_id, month, agency_id", pr); err != nil {
 		return err
 	}
-	return upsertLiteral(ctx, tx, "rating_rollup_agency", "agency_id, process_id, month", "agency_id, process_id, month", ar)
+	return upsert(ctx, tx, "rating_rollup_agency", "agency_id, process_id, month", "agency_id, process_id, month", ar)
+}
+
+// upsertArrays is upsertLiteral for PostgreSQL: one array per column,
+// unnested, so that the statement's text is the same for every batch and
+// the server parses and plans it once per connection (a statement of
+// literals is new each time: parsing and planning thousands of them cost
+// more than the upsert itself).
+func upsertArrays(ctx context.Context, tx *sql.Tx, table, keyCols, conflict string, rows [][]int64) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	ncols := len(rows[0])
+	cols := make([][]int64, ncols)
+	for j := range cols {
+		cols[j] = make([]int64, len(rows))
+	}
+	for i, row := range rows {
+		for j, v := range row {
+			cols[j][i] = v
+		}
+	}
+	args := make([]any, ncols)
+	var b strings.Builder
+	b.WriteString("INSERT INTO " + table + " (" + keyCols + ", " + strings.Join(rollupMetrics, ", ") + ") SELECT * FROM unnest(")
+	for j := range cols {
+		if j > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString("$" + strconv.Itoa(j+1) + "::bigint[]")
+		args[j] = cols[j]
+	}
+	b.WriteString(") ON CONFLICT (" + conflict + ") DO UPDATE SET ")
+	for i, c := range rollupMetrics {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(c + " = " + table + "." + c + " + excluded." + c)
+	}
+	_, err := tx.ExecContext(ctx, b.String(), args...)
+	return err
+}
+
+func signed(vs []int64, sign int64) []int64 {
+	if sign != 1 {
+		for i := range vs {
+			vs[i] *= sign
+		}
+	}
+	return vs
+}
+
+// UnrecordRatings takes out again what the writer recorded for rs (their
+// IDs set by Submit) and the once-per-day rows of devices: the raw rows,
+// their share of the roll-ups (roll-up rows left empty are removed) and
+// the register's rows. It is for benchmarks, which must leave the database
+// they measure as they found it; the site never calls it.
+func (d *DB) UnrecordRatings(ctx context.Context, rs []*openinfo.Rating, devices []string) error {
+	return d.tx(ctx, func(tx *sql.Tx) error {
+		for start := 0; start < len(rs); start += 1000 {
+			part := rs[start:min(start+1000, len(rs))]
+			ids := make([]string, len(part))
+			for i, r := range part {
+				ids[i] = strconv.FormatInt(r.ID, 10)
+			}
+			if _, err := tx.ExecContext(ctx, `DELETE FROM ratings WHERE id IN (`+strings.Join(ids, ",")+`)`); err != nil {
+				return err
+			}
+		}
+		for start := 0; start < len(devices); start += 1000 {
+			part := devices[start:min(start+1000, len(devices))]
+			for _, dev := range part {
+				if !hexOnly(dev) {
+					return errors.New("store: device IDs are hex")
+				}
+			}
+			if _, err := tx.ExecContext(ctx, `DELETE FROM rating_once WHERE device IN ('`+strings.Join(part, "','")+`')`); err != nil {
+				return err
+			}
+		}
+		counted := slices.DeleteFunc(slices.Clone(rs), func(r *openinfo.Rating) bool { return r.Suspect })
+		anc := ancestors{}
+		if err := anc.load(ctx, tx, counted); err != nil {
+			return err
+		}
+		if err := upsertRollups(ctx, tx, counted, anc, d.dialect == Postgres, -1); err != nil {
+			return err
+		}
+		for _, t := range []string{"rating_rollup_point", "rating_rollup_agency"} {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM `+t+` WHERE n = 0`); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 func sortKeys[K any](ks []K, less func(a, b K) bool) {

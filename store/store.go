@@ -50,7 +50,14 @@ type DB struct {
 	// "<path>-lock" that keeps a restore away while it is open (backup.go).
 	path string
 	lock io.Closer
+	// afterChange is called after each committed audited transaction.
+	afterChange atomic.Pointer[func()]
 }
+
+// AfterChange sets fn to be called (on the committing goroutine, so it
+// must not block) after every committed transaction that wrote an audit
+// entry: the search feed applies this node's own changes at once.
+func (d *DB) AfterChange(fn func()) { d.afterChange.Store(&fn) }
 
 // Open connects to dsn: a postgres:// or postgresql:// URL, or a SQLite file
 // path (optionally "sqlite:" or "file:" prefixed). It does not migrate.
@@ -221,6 +228,9 @@ func (d *DB) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 	}
 	if audited {
 		d.changes.Add(1)
+		if fn := d.afterChange.Load(); fn != nil {
+			(*fn)()
+		}
 	}
 	return nil
 }

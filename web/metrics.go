@@ -17,6 +17,7 @@ type metrics struct {
 	reg      *prometheus.Registry
 	requests *prometheus.CounterVec
 	duration *prometheus.HistogramVec
+	degraded prometheus.Gauge // 1 while /readyz last found the database away
 }
 
 func newMetrics() *metrics {
@@ -29,8 +30,11 @@ func newMetrics() *metrics {
 			Name: "openinfo_http_request_duration_seconds", Help: "HTTP request latency by route.",
 			Buckets: []float64{.0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5},
 		}, []string{"route"}),
+		degraded: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "openinfo_degraded", Help: "1 while /readyz last found the database unreachable (the node serves degraded).",
+		}),
 	}
-	m.reg.MustRegister(m.requests, m.duration, collectors.NewGoCollector(),
+	m.reg.MustRegister(m.requests, m.duration, m.degraded, collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"math/rand/v2"
 	"net/http"
 	"net/url"
@@ -37,6 +38,12 @@ const (
 	// microEntryOverhead is what an entry costs beside its key and body
 	// (map slot, struct, headers), so tiny pages are not counted as free.
 	microEntryOverhead = 512
+	// microStale is how long past its expiry a page may be served when
+	// rendering it again fails because the database is away.
+	microStale = 10 * time.Minute
+	// microStaleRetry is how long a stale page is served before the next
+	// attempt to render it.
+	microStaleRetry = 2 * time.Second
 )
 
 type microEntry struct {
@@ -51,6 +58,9 @@ type microEntry struct {
 	// most another TTL), so an expiry costs one render, not a stampede of
 	// every connection waiting on the database at once.
 	refreshing atomic.Bool
+	// staleUntil (Unix ns): rendering failed because the database was
+	// away; until then the entry is served stale without trying again.
+	staleUntil atomic.Int64
 }
 
 type microcache struct {
@@ -66,6 +76,8 @@ type microcache struct {
 	// what a handler counts (manual views) must not stop counting
 	// because the handler did not run.
 	onHit func(*http.Request)
+	// staleServed counts pages served stale because the database was away.
+	staleServed atomic.Int64
 }
 
 // cachedHeaders are the response headers a cached page keeps; per-request
@@ -228,7 +240,8 @@ func (c *microcache) handler(next http.Handler) http.Handler {
 		e := c.entries[key]
 		c.mu.RUnlock()
 		fresh := e != nil && e.gen == c.gen.Load() && accepts(r, e.header.Get("Content-Encoding")) && (now.Before(e.expires) ||
-			now.Before(e.expires.Add(microTTL)) && !e.refreshing.CompareAndSwap(false, true))
+			now.Before(e.expires.Add(microTTL)) && !e.refreshing.CompareAndSwap(false, true) ||
+			now.UnixNano() < e.staleUntil.Load() && now.Before(e.expires.Add(microStale)))
 		if fresh {
 			if c.onHit != nil && r.Method == http.MethodGet {
 				c.onHit(r)
@@ -250,7 +263,39 @@ func (c *microcache) handler(next http.Handler) http.Handler {
 		}
 		gen := c.gen.Load()
 		rec := &recorder{ResponseWriter: w, status: http.StatusOK}
+		// The last good copy, should the page fail now because the
+		// database is away (503): stale-if-error, for up to microStale.
+		var stale *microEntry
+		if e != nil && e.gen == gen && now.Before(e.expires.Add(microStale)) && accepts(r, e.header.Get("Content-Encoding")) {
+			stale, rec.hold503 = e, true
+		}
 		next.ServeHTTP(rec, r)
+		if rec.held {
+			h := w.Header()
+			for k := range h {
+				delete(h, k)
+			}
+			for k, v := range stale.header {
+				h[k] = v
+			}
+			h.Set("Cache-Control", "no-cache")
+			h.Set("X-Cache", "stale")
+			// The next few seconds' requests take the stale copy without
+			// trying the database again.
+			stale.staleUntil.Store(now.Add(microStaleRetry).UnixNano())
+			stale.refreshing.Store(false)
+			c.staleServed.Add(1)
+			if inm := r.Header.Get("If-None-Match"); inm != "" && inm == stale.header.Get("ETag") {
+				h.Del("Content-Encoding")
+				w.WriteHeader(http.StatusNotModified)
+				return
+			}
+			w.WriteHeader(stale.status)
+			if r.Method != http.MethodHead {
+				w.Write(stale.body)
+			}
+			return
+		}
 		if rec.status != http.StatusOK || rec.overflow || r.Method != http.MethodGet || w.Header().Get("Set-Cookie") != "" ||
 			strings.Contains(w.Header().Get("Cache-Control"), "no-store") || !accepts(r, w.Header().Get("Content-Encoding")) {
 			if e != nil {
@@ -314,16 +359,31 @@ type recorder struct {
 	buf      bytes.Buffer
 	overflow bool
 	wrote    bool
+	// hold503: a 503 is not passed through but held (its body dropped),
+	// for the cache to answer with its stale copy instead.
+	hold503, held bool
 }
 
 func (r *recorder) WriteHeader(code int) {
 	if !r.wrote {
 		r.status, r.wrote = code, true
+		if code == http.StatusServiceUnavailable && r.hold503 {
+			r.held = true
+		}
+	}
+	if r.held {
+		return
 	}
 	r.ResponseWriter.WriteHeader(code)
 }
 
 func (r *recorder) Write(b []byte) (int, error) {
+	if !r.wrote {
+		r.WriteHeader(http.StatusOK)
+	}
+	if r.held {
+		return len(b), nil
+	}
 	r.wrote = true
 	if !r.overflow {
 		if r.buf.Len()+len(b) > microMaxBody {
@@ -350,6 +410,16 @@ func (s *Server) purgeAfterChange(next http.Handler) http.Handler {
 		before := s.db.CommittedChanges()
 		next.ServeHTTP(w, r)
 		if s.db.CommittedChanges() != before {
+			// This node's own change is in its search before the
+			// officer's next page (the answer is still in the server's
+			// buffer): the feed is applied now, not at the next poll.
+			if s.searchSync != nil {
+				ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), 2*time.Second)
+				if err := s.searchSync(ctx); err != nil {
+					s.Log.Warn("search refresh after a change", "err", err)
+				}
+				cancel()
+			}
 			s.micro.Purge()
 		}
 	})

@@ -313,6 +313,9 @@ func TestPageCacheEncoding(t *testing.T) {
 func TestPageCachePurgeOnCommit(t *testing.T) {
 	f := newAdminFixture(t)
 	f.s.micro.off = false
+	// The node's own change goes to its search before the answer (#19).
+	var syncs atomic.Int32
+	f.s.searchSync = func(context.Context) error { syncs.Add(1); return nil }
 	ctx := context.Background()
 	path := f.srv.URL + "/points/" + itoa(f.officePt.ID)
 	page := func() string {
@@ -352,5 +355,74 @@ func TestPageCachePurgeOnCommit(t *testing.T) {
 	res.Body.Close()
 	if res.StatusCode != http.StatusSeeOther || !strings.Contains(page(), "งานทะเบียนรถและภาษี") {
 		t.Fatalf("a committed change (%d) did not empty the cache", res.StatusCode)
+	}
+	if n := syncs.Load(); n != 1 {
+		t.Fatalf("search synced %d times, want once (after the committed change only)", n)
+	}
+}
+
+// TestPageCacheStaleIfError (issue 19): when rendering a page again fails
+// with 503 (the database is away), the last good copy is served, for up to
+// microStale past its expiry, without trying again for microStaleRetry;
+// a 500 is not hidden, and past the bound the 503 goes through.
+func TestPageCacheStaleIfError(t *testing.T) {
+	clock := time.Date(2026, 12, 7, 10, 0, 0, 0, time.UTC)
+	c := &microcache{now: func() time.Time { return clock }}
+	var renders atomic.Int32
+	status := atomic.Int32{}
+	status.Store(200)
+	h := c.handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		renders.Add(1)
+		st := int(status.Load())
+		if st == 503 {
+			w.Header().Set("Retry-After", "30")
+		}
+		w.Header().Set("Content-Type", "text/html")
+		w.WriteHeader(st)
+		fmt.Fprintf(w, "status %d render %d", st, renders.Load())
+	}))
+	get := func() *httptest.ResponseRecorder {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", "/points/1", nil))
+		return rec
+	}
+	if r := get(); r.Code != 200 || r.Body.String() != "status 200 render 1" {
+		t.Fatalf("first: %d %q", r.Code, r.Body)
+	}
+	// The database goes away; the copy expires.
+	status.Store(503)
+	clock = clock.Add(3 * microTTL)
+	r := get()
+	if r.Code != 200 || r.Body.String() != "status 200 render 1" || r.Header().Get("X-Cache") != "stale" || r.Header().Get("Retry-After") != "" {
+		t.Fatalf("while away: %d %q %v", r.Code, r.Body, r.Header())
+	}
+	if renders.Load() != 2 {
+		t.Fatalf("%d renders, want one attempt", renders.Load())
+	}
+	// Within microStaleRetry the stale copy is served without an attempt.
+	get()
+	if renders.Load() != 2 {
+		t.Fatalf("%d renders: tried again at once", renders.Load())
+	}
+	clock = clock.Add(microStaleRetry + time.Second)
+	if r := get(); r.Code != 200 || renders.Load() != 3 {
+		t.Fatalf("after the retry pause: %d, %d renders", r.Code, renders.Load())
+	}
+	// A 500 is an error of the page, not an outage: not hidden.
+	status.Store(500)
+	clock = clock.Add(microStaleRetry + time.Second)
+	if r := get(); r.Code != 500 {
+		t.Fatalf("500 answered %d", r.Code)
+	}
+	// Past the bound: the 503 goes through.
+	status.Store(503)
+	clock = clock.Add(microStale)
+	if r := get(); r.Code != 503 || r.Header().Get("Retry-After") != "30" || !strings.HasPrefix(r.Body.String(), "status 503") {
+		t.Fatalf("past the bound: %d %q", r.Code, r.Body)
+	}
+	// Back: rendered and cached again.
+	status.Store(200)
+	if r := get(); r.Code != 200 || r.Header().Get("X-Cache") == "stale" {
+		t.Fatalf("after the outage: %d %v", r.Code, r.Header())
 	}
 }

@@ -18,6 +18,7 @@ func (s *Server) Handler() http.Handler {
 		s.hsds.Register(mux)
 	}
 	mux.HandleFunc("GET /healthz", s.handleHealthz)
+	mux.HandleFunc("GET /livez", s.handleHealthz)
 	mux.HandleFunc("GET /readyz", s.handleReadyz)
 	if s.metricsToken != "" {
 		mux.Handle("GET /metrics", bearerOnly(s.metricsToken, s.metrics.handler()))

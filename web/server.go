@@ -67,6 +67,13 @@ type Config struct {
 	// service point (0: 20), so a loop at one point cannot lock out the
 	// citizens at the other points behind the same address.
 	RatingsPerPointPerHour int
+	// RatingSpool is the file where this node keeps ratings while the
+	// database is away ("": none).
+	RatingSpool string
+	// SearchSync, when set, applies the change feed to the search index
+	// now: called after a request during which this node committed a
+	// change, so its officer finds the change at once.
+	SearchSync func(context.Context) error
 	// Extra handlers mounted as they are (development outboxes).
 	Extra map[string]http.Handler
 	// Search is the in-memory index of public documents (nil: search is
@@ -129,12 +136,14 @@ type Server struct {
 	portal *portal.Portal
 	admin  *admin.Admin // nil without a database
 	micro  microcache
+
+	searchSync func(context.Context) error
 }
 
 // New prepares a server: it parses the templates once, at start.
 func New(cfg Config) (*Server, error) {
 	s := &Server{db: cfg.DB, version: cfg.Version, metrics: newMetrics(),
-		rp: cfg.RP, digitalID: cfg.DigitalID, extra: cfg.Extra}
+		rp: cfg.RP, digitalID: cfg.DigitalID, extra: cfg.Extra, searchSync: cfg.SearchSync}
 	h := sha256.New()
 	err := fs.WalkDir(assets, "static", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -173,7 +182,21 @@ func New(cfg Config) (*Server, error) {
 	}
 	s.portal = portal.New(portal.Config{UI: s.UI, DB: cfg.DB, Find: s.find, Sealer: cfg.Sealer, Mailer: cfg.Mailer,
 		Proxies: cfg.TrustedProxies, RatingsPerHour: cfg.RatingsPerHour, RatingsPerPointPerHour: cfg.RatingsPerPointPerHour,
-		DelayRetention: cfg.DelayRetention})
+		DelayRetention: cfg.DelayRetention,
+
+		RatingSpool: cfg.RatingSpool})
+	s.metrics.reg.MustRegister(
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "openinfo_rating_spool_pending",
+			Help: "Ratings kept on this node while the database was away, not yet written."}, func() float64 {
+			if sp := s.portal.Spool(); sp != nil {
+				return float64(sp.Pending())
+			}
+			return 0
+		}),
+		prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "openinfo_page_cache_stale_total",
+			Help: "Pages served from a stale cached copy because the database was away."}, func() float64 {
+			return float64(s.micro.staleServed.Load())
+		}))
 	s.micro.off = !cfg.PageCache
 	s.micro.maxBytes = cfg.PageCacheBytes
 	s.micro.onHit = s.portal.CountCachedView

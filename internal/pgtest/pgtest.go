@@ -387,10 +387,16 @@ var errPortInUse = errors.New("port in use")
 
 // start starts the server on a free port and waits until it accepts
 // connections.
-func (c *cluster) start() error {
-	port, err := pickPort()
-	if err != nil {
-		return err
+func (c *cluster) start() error { return c.startOn(0) }
+
+// startOn starts the server on port (0: a free one).
+func (c *cluster) startOn(port int) error {
+	if port == 0 {
+		p, err := pickPort()
+		if err != nil {
+			return err
+		}
+		port = p
 	}
 	logFile, err := os.OpenFile(c.logPath, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o644)
 	if err != nil {
@@ -709,4 +715,77 @@ func Throwaway() (string, func(), error) {
 		return "", nil, err
 	}
 	return c.url(name), shutdown, nil
+}
+
+// Cluster is a private cluster for one test that the test may stop and
+// start again, to see what the application does while its database is away
+// (issue 19). The databases of NewDatabase live on the binary's shared
+// cluster, which is never stopped.
+type Cluster struct {
+	c  *cluster
+	mu sync.Mutex
+}
+
+// NewCluster starts a private cluster, stopped and removed when the test
+// ends. It skips (or fails, see EnvMode) when PostgreSQL cannot be used.
+func NewCluster(t testing.TB) *Cluster {
+	t.Helper()
+	if strings.EqualFold(os.Getenv(EnvMode), "off") {
+		t.Skipf("pgtest: PostgreSQL tests disabled by %s=off", EnvMode)
+	}
+	c, err := startCluster()
+	if err != nil {
+		unavailable(t, err)
+		return nil
+	}
+	t.Cleanup(c.stop)
+	return &Cluster{c: c}
+}
+
+// Database returns the URL of a new database on the cluster, prepared as
+// by NewDatabase.
+func (c *Cluster) Database(t testing.TB, prepare func(dsn string) error) string {
+	t.Helper()
+	tmpl, err := c.c.template(prepare)
+	if err != nil {
+		t.Fatalf("pgtest: preparing the template database: %v", err)
+	}
+	name, err := c.c.createDatabase(tmpl)
+	if err != nil {
+		t.Fatalf("pgtest: %v", err)
+	}
+	return c.c.url(name)
+}
+
+// Stop shuts the server down (fast shutdown: clients are cut off, open
+// transactions rolled back, committed data kept) and returns once it has
+// exited; connecting then fails with "connection refused".
+func (c *Cluster) Stop() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	srv := c.c.srv
+	if srv == nil {
+		return nil
+	}
+	c.c.srv = nil
+	stopFast(srv.cmd.Process)
+	select {
+	case <-srv.done:
+	case <-time.After(30 * time.Second):
+		killGroup(srv.cmd.Process)
+		<-srv.done
+	}
+	killGroup(srv.cmd.Process)
+	return nil
+}
+
+// Start starts the server again on the same port, returning once it
+// accepts connections.
+func (c *Cluster) Start() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.c.srv != nil {
+		return nil
+	}
+	return c.c.startOn(c.c.port)
 }

@@ -5,6 +5,7 @@
 package portal
 
 import (
+	"context"
 	"net/http"
 	"net/netip"
 	"sync"
@@ -31,6 +32,9 @@ type Config struct {
 	// DelayRetention is how long a decided delay case keeps the
 	// applicant's details, for the privacy notice (0: two years).
 	DelayRetention time.Duration
+	// RatingSpool is the file where ratings wait while the database is
+	// away ("": none; a submission then shows the form again, filled).
+	RatingSpool string
 }
 
 // Portal is the public site.
@@ -47,6 +51,11 @@ type Portal struct {
 	ratings          *store.RatingWriter
 	ratingLimit      int
 	ratingPointLimit int
+	// While the database is away (rate_away.go).
+	spool       *store.RatingSpool
+	stopSpool   context.CancelFunc
+	rateMem     rateMemory
+	localLimits localLimiter
 
 	delayRetention time.Duration
 	agencyNames    sync.Map // Thai name → English, for search hits in English (search.go)
@@ -65,9 +74,37 @@ func New(c Config) *Portal {
 	}
 	if c.DB != nil {
 		p.ratings = c.DB.NewRatingWriter(store.RatingWriterOptions{})
+		if c.RatingSpool != "" {
+			sp, err := store.OpenRatingSpool(c.RatingSpool)
+			if err != nil {
+				p.Log.Error("rating spool: ratings are not kept while the database is away", "path", c.RatingSpool, "err", err)
+			} else {
+				p.spool = sp
+				ctx, cancel := context.WithCancel(context.Background())
+				p.stopSpool = cancel
+				if n := sp.Pending(); n > 0 {
+					p.Log.Info("rating spool: ratings kept from before", "pending", n)
+				}
+				var lastWarn time.Time
+				go sp.Run(ctx, p.ratings, 250*time.Millisecond, func(n int, pending int64, err error) {
+					if err != nil {
+						if time.Since(lastWarn) < time.Minute {
+							return
+						}
+						lastWarn = time.Now()
+						p.Log.Warn("rating spool: database still away", "replayed", n, "pending", pending, "err", err)
+					} else {
+						p.Log.Info("rating spool replayed", "replayed", n, "pending", pending)
+					}
+				})
+			}
+		}
 	}
 	return p
 }
+
+// Spool is the rating spool (nil when none): for metrics and tests.
+func (s *Portal) Spool() *store.RatingSpool { return s.spool }
 
 // Register adds the portal's pages to mux.
 func (s *Portal) Register(mux *http.ServeMux) {

@@ -31,8 +31,14 @@ const (
 
 // Close flushes the rating writer; call it after the HTTP server stopped.
 func (s *Portal) Close() {
+	if s.stopSpool != nil {
+		s.stopSpool()
+	}
 	if s.ratings != nil {
 		s.ratings.Close()
+	}
+	if s.spool != nil {
+		s.spool.Close()
 	}
 }
 
@@ -98,6 +104,16 @@ func (s *Portal) ratingPoint(w http.ResponseWriter, r *http.Request) (*openinfo.
 	if err == nil && !pt.Visible {
 		err = openinfo.ErrBadRateCode
 	}
+	var a *openinfo.Agency
+	if err == nil {
+		a, err = s.db.Agency(r.Context(), pt.AgencyID)
+	}
+	if err != nil && store.Unavailable(err) {
+		// The database is away: the point as this node last saw it.
+		if mpt, ma := s.rateMem.point(code); mpt != nil && ma != nil {
+			return mpt, ma, code, true
+		}
+	}
 	if err != nil {
 		if openinfo.ErrorCode(err) == openinfo.ENOTFOUND {
 			s.db.CountRejection(r.Context(), 0, store.RejectUnknownCode)
@@ -105,11 +121,7 @@ func (s *Portal) ratingPoint(w http.ResponseWriter, r *http.Request) (*openinfo.
 		s.Fail(w, r, err)
 		return nil, nil, "", false
 	}
-	a, err := s.db.Agency(r.Context(), pt.AgencyID)
-	if err != nil {
-		s.Fail(w, r, err)
-		return nil, nil, "", false
-	}
+	s.rateMem.putPoint(code, pt, a)
 	return pt, a, code, true
 }
 
@@ -124,13 +136,13 @@ func (s *Portal) handleRateForm(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	qs, err := s.db.CurrentQuestionSet(r.Context())
+	qs, err := s.currentSet(r.Context())
 	if err != nil {
 		s.Fail(w, r, err)
 		return
 	}
 	p := s.newRatePage(pt, a, code, qs)
-	p.Process = ui.RatedProcess(r, s.db, pt)
+	p.Process = s.ratedProcess(r, ui.RatedProcess(r, s.db, pt), pt)
 	s.deviceID(w, r) // the cookie the submission should bring back
 	w.Header().Set("Cache-Control", "no-store")
 	s.Render(w, r, http.StatusOK, "rate", ui.T(ui.LangFrom(r), "rate.title")+" – "+pt.Name(ui.LangFrom(r)), p)
@@ -175,15 +187,15 @@ func (s *Portal) handleRateSubmit(w http.ResponseWriter, r *http.Request) {
 	// new version is still answered against its own questions.
 	var qs *openinfo.QuestionSet
 	if v, err := strconv.Atoi(r.PostFormValue("v")); err == nil && v > 0 {
-		qs, err = s.db.QuestionSetVersion(ctx, v)
-		if err != nil && openinfo.ErrorCode(err) != openinfo.ENOTFOUND {
+		qs, err = s.setVersion(ctx, v)
+		if err != nil {
 			s.Fail(w, r, err)
 			return
 		}
 	}
 	if qs == nil {
 		var err error
-		if qs, err = s.db.CurrentQuestionSet(ctx); err != nil {
+		if qs, err = s.currentSet(ctx); err != nil {
 			s.Fail(w, r, err)
 			return
 		}
@@ -198,12 +210,19 @@ func (s *Portal) handleRateSubmit(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	p := s.newRatePage(pt, a, code, qs)
-	p.Process = ui.RatedProcess(r, s.db, pt)
+	p.Process = s.ratedProcess(r, ui.RatedProcess(r, s.db, pt), pt)
 	p.Answers, p.Comment = in.Answers, in.Comment
 	for k, v := range in.Respondent {
 		p.Profile.Set(k, v)
 	}
-	allowed, retry, recent, err := s.db.RatingRateLimit(ctx, ui.ClientIP(r, s.proxies), pt.ID, s.ratingLimits())
+	ip := ui.ClientIP(r, s.proxies)
+	allowed, retry, recent, err := s.db.RatingRateLimit(ctx, ip, pt.ID, s.ratingLimits())
+	if err != nil && store.Unavailable(err) {
+		// The nodes count together in the database; while it is away,
+		// each node counts on its own.
+		allowed, retry, recent = s.localLimits.allow(ip, pt.ID, s.ratingLimits(), time.Now())
+		err = nil
+	}
 	if err != nil {
 		s.Fail(w, r, err)
 		return
@@ -240,13 +259,41 @@ func (s *Portal) handleRateSubmit(w http.ResponseWriter, r *http.Request) {
 	}
 	device, hadCookie := s.deviceID(w, r)
 	rt.Suspect = suspect(recent, hadCookie)
-	sctx, cancel := context.WithTimeout(ctx, 15*time.Second)
+	// Every submission has its own id, so that a rating kept in the spool
+	// and written again later is counted once.
+	uid := store.NewSubmissionID()
+	wait := 15 * time.Second
+	if s.spool != nil {
+		wait = ratingWait
+	}
+	sctx, cancel := context.WithTimeout(ctx, wait)
 	defer cancel()
-	err = s.ratings.Submit(sctx, rt, device)
+	err = s.ratings.SubmitOnce(sctx, rt, device, uid)
 	if errors.Is(err, openinfo.ErrAlreadyRated) {
 		p.Already = true
 		s.Render(w, r, http.StatusConflict, "rate_thanks", ui.T(lang, "rate.title"), p)
 		return
+	}
+	if err != nil && ctx.Err() == nil && openinfo.ErrorCode(err) == openinfo.EINTERNAL {
+		// The database is away (or slow past ratingWait): keep the
+		// answers on this node; the spool writes them when it returns.
+		// The writer may still commit this one: the id makes the replay
+		// a no-op then.
+		if s.spool == nil {
+			w.Header().Set("Retry-After", "60")
+			p.Message = ui.T(lang, "rate.away")
+			s.Log.Warn("rating not stored", "err", err)
+			s.Render(w, r, http.StatusServiceUnavailable, "rate", ui.T(lang, "rate.title")+" – "+pt.Name(lang), p)
+			return
+		}
+		if serr := s.spool.Append(rt, device, uid); serr != nil {
+			s.Log.Error("rating spool", "err", serr, "db_err", err)
+			w.Header().Set("Retry-After", "60")
+			p.Message = ui.T(lang, "rate.away")
+			s.Render(w, r, http.StatusServiceUnavailable, "rate", ui.T(lang, "rate.title")+" – "+pt.Name(lang), p)
+			return
+		}
+		err = nil
 	}
 	if err != nil {
 		s.Fail(w, r, err)
@@ -254,6 +301,10 @@ func (s *Portal) handleRateSubmit(w http.ResponseWriter, r *http.Request) {
 	}
 	http.Redirect(w, r, "/rate/"+code+"/thanks", http.StatusSeeOther)
 }
+
+// ratingWait is how long a submission waits for the database before its
+// answers go to the spool.
+const ratingWait = 3 * time.Second
 
 // handleRateThanks thanks the citizen after an accepted rating.
 func (s *Portal) handleRateThanks(w http.ResponseWriter, r *http.Request) {
@@ -316,5 +367,6 @@ var rateMessages = map[string][2]string{
 	"rate.go":            {"ไปยังแบบประเมิน", "Go to the rating form"},
 	"rate.link":          {"ประเมินความพึงพอใจจุดบริการนี้", "Rate this service point"},
 	"rate.already.title": {"ท่านประเมินจุดบริการนี้แล้ววันนี้", "You already rated this point today"},
+	"rate.away":          {"ระบบขัดข้องชั่วคราว คำตอบของท่านยังอยู่ในแบบฟอร์มด้านล่าง โปรดกดส่งอีกครั้งในอีกหนึ่งนาที", "The system is briefly unavailable. Your answers are still in the form below; please send it again in a minute."},
 	"rate.kept":          {"คำตอบของท่านยังอยู่ในแบบฟอร์มด้านล่าง กดส่งอีกครั้งได้ภายหลัง", "Your answers are still in the form below; send it again later."},
 }

@@ -91,6 +91,7 @@ var messages = map[string][2]string{
 	"admin.agency.type.locked": {"ประเภทหน่วยงานกำหนดว่าใครออก Token เจ้าหน้าที่ส่วนกลางให้หน่วยงาน จึงเปลี่ยนได้โดยผู้ดูแลระบบหรือหน่วยงานต้นสังกัดเท่านั้น", "The type decides who issues the agency's central-officer tokens, so only the platform administrator or the parent agency may change it."},
 	"error.back":               {"กลับไปหน้าเดิม", "Back to the page"},
 	"error.title":              {"เกิดข้อผิดพลาด", "Something went wrong"},
+	"error.away":               {"ระบบฐานข้อมูลไม่พร้อมให้บริการชั่วคราว โปรดลองใหม่อีกครั้งในอีกสักครู่", "The service is briefly unavailable. Please try again in a moment."},
 	"error.home":               {"กลับหน้าแรก", "Back to the home page"},
 	"error.notfound":           {"ไม่พบหน้าที่ต้องการ", "Page not found"},
 	"admin.title":              {"ระบบจัดการข้อมูลสำหรับเจ้าหน้าที่", "Back office"},

@@ -22,6 +22,7 @@ import (
 
 	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/search/thai"
+	"github.com/openinfo/openinfo/store"
 	"github.com/openinfo/openinfo/thaitime"
 )
 
@@ -231,25 +232,42 @@ type ErrorPage struct {
 }
 
 // ServerError logs err and shows a page without its details.
+//
+// When err says the database is away (store.Unavailable), the answer is 503
+// with Retry-After and a page saying so: the condition passes, a load
+// balancer or crawler comes back, and the page cache may serve its last
+// good copy instead (web/microcache.go).
 func (s *UI) ServerError(w http.ResponseWriter, r *http.Request, err error) {
-	s.Log.Error("request failed", "err", err, "path", r.URL.Path, "request_id", RequestID(r.Context()))
 	lang := LangFrom(r)
+	status := http.StatusInternalServerError
 	msg := openinfo.ErrorMessage(errors.New("internal"), lang)
+	if store.Unavailable(err) {
+		status = http.StatusServiceUnavailable
+		msg = T(lang, "error.away")
+		s.Log.Warn("request failed: database unavailable", "err", err, "path", r.URL.Path, "request_id", RequestID(r.Context()))
+		w.Header().Set("Retry-After", strconv.Itoa(RetryAfterSeconds))
+		w.Header().Set("Cache-Control", "no-store")
+	} else {
+		s.Log.Error("request failed", "err", err, "path", r.URL.Path, "request_id", RequestID(r.Context()))
+	}
 	t, ok := s.pages["error"]
 	var buf bytes.Buffer
 	if ok {
-		p := Page{Lang: lang, Title: T(lang, "error.title"), RequestID: RequestID(r.Context()), Data: ErrorPage{Status: 500, Message: msg}}
+		p := Page{Lang: lang, Title: T(lang, "error.title"), RequestID: RequestID(r.Context()), Data: ErrorPage{Status: status, Message: msg}}
 		if t.Execute(&buf, p) != nil {
 			buf.Reset()
 		}
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.WriteHeader(http.StatusInternalServerError)
+	w.WriteHeader(status)
 	if buf.Len() == 0 {
-		fmt.Fprintf(&buf, "<!doctype html><title>500</title><p>%s</p>", template.HTMLEscapeString(msg))
+		fmt.Fprintf(&buf, "<!doctype html><title>%d</title><p>%s</p>", status, template.HTMLEscapeString(msg))
 	}
 	w.Write(buf.Bytes())
 }
+
+// RetryAfterSeconds is the Retry-After of a 503 for a database away.
+const RetryAfterSeconds = 30
 
 // NotFound shows the not-found page.
 func (s *UI) NotFound(w http.ResponseWriter, r *http.Request) {
