@@ -458,3 +458,109 @@ func (d *DB) RatingByProcessRaw(ctx context.Context, f RatingFilter) ([]KeyStats
 	w.add("r.process_id <> ?", 0)
 	return d.keyStats(ctx, `SELECT r.process_id, `+rawSums()+from+w.sql()+` GROUP BY r.process_id`, w.args)
 }
+
+// rootTypes is the SQL list of the agency types a root of the given kind
+// has: the local governments' (อปท.), or every other (ministries,
+// independent bodies). The types are the package's constants.
+func rootTypes(local bool) string {
+	var list []string
+	for _, t := range openinfo.AgencyTypes {
+		if t.Type.IsLocal() == local {
+			list = append(list, "'"+string(t.Type)+"'")
+		}
+	}
+	return "(" + strings.Join(list, ", ") + ")"
+}
+
+// rootWhere selects the subtree roll-ups of the root agencies of one kind
+// (local governments or not) for f's process and months.
+func rootWhere(f RatingFilter, local bool) where {
+	var w where
+	w.add("a.parent_id IS NULL")
+	w.add("a.type IN " + rootTypes(local))
+	w.add("r.process_id = ?", f.ProcessID)
+	if f.FromMonth != 0 {
+		w.add("r.month >= ?", f.FromMonth)
+	}
+	if f.ToMonth != 0 {
+		w.add("r.month <= ?", f.ToMonth)
+	}
+	return w
+}
+
+// RatingByRoot returns the subtree roll-up of each root agency that is a
+// local government (local) or is not. The roots that are not local
+// governments are few (the ministries and independent bodies: about 40
+// of the country's 7,900 roots), so the country's breakdown reads them
+// alone and gets the local governments' sum by difference from the
+// country's total.
+func (d *DB) RatingByRoot(ctx context.Context, f RatingFilter, local bool) ([]KeyStats, error) {
+	w := rootWhere(f, local)
+	return d.keyStats(ctx, `SELECT r.agency_id, `+sumMetrics("r.")+` FROM agencies a JOIN rating_rollup_agency r ON r.agency_id = a.id`+
+		w.sql()+` GROUP BY r.agency_id`, w.args)
+}
+
+// RatingRootCounts returns the number of ratings (N only, the rest of the
+// stats zero) of each root agency of one kind: the cheap ranking the
+// paginated list of local governments is cut from.
+func (d *DB) RatingRootCounts(ctx context.Context, f RatingFilter, local bool) ([]KeyStats, error) {
+	w := rootWhere(f, local)
+	rows, err := d.db.QueryContext(ctx, `SELECT r.agency_id, CAST(sum(r.n) AS BIGINT) FROM agencies a JOIN rating_rollup_agency r ON r.agency_id = a.id`+
+		w.sql()+` GROUP BY r.agency_id`, w.args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []KeyStats
+	for rows.Next() {
+		var k KeyStats
+		if err := rows.Scan(&k.ID, &k.N); err != nil {
+			return nil, err
+		}
+		out = append(out, k)
+	}
+	return out, rows.Err()
+}
+
+// RatingBySubtree returns the subtree roll-up of each of the given agencies.
+func (d *DB) RatingBySubtree(ctx context.Context, f RatingFilter, ids []int64) ([]KeyStats, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	list := make([]string, len(ids))
+	for i, id := range ids {
+		list[i] = strconv.FormatInt(id, 10)
+	}
+	var w where
+	w.add("r.agency_id IN (" + strings.Join(list, ",") + ")")
+	w.add("r.process_id = ?", f.ProcessID)
+	if f.FromMonth != 0 {
+		w.add("r.month >= ?", f.FromMonth)
+	}
+	if f.ToMonth != 0 {
+		w.add("r.month <= ?", f.ToMonth)
+	}
+	return d.keyStats(ctx, `SELECT r.agency_id, `+sumMetrics("r.")+` FROM rating_rollup_agency r`+w.sql()+` GROUP BY r.agency_id`, w.args)
+}
+
+// RootAgencies returns the IDs of the root agencies that are not local
+// governments, and how many roots are.
+func (d *DB) RootAgencies(ctx context.Context) (other []int64, locals int, err error) {
+	rows, err := d.db.QueryContext(ctx, `SELECT id FROM agencies WHERE parent_id IS NULL AND type IN `+rootTypes(false)+` ORDER BY id`)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, 0, err
+		}
+		other = append(other, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, err
+	}
+	err = d.db.QueryRowContext(ctx, `SELECT count(*) FROM agencies WHERE parent_id IS NULL AND type IN `+rootTypes(true)).Scan(&locals)
+	return other, locals, err
+}
