@@ -44,9 +44,9 @@ type reportPage struct {
 	FlipFlagged    template.URL // Query with IncludeFlagged the other way
 	// The country's local governments (?roots=local, ?page=): LocalQuery
 	// opens their list; PrevPage and NextPage page it ("" at either end).
-	Local                        bool
-	LocalQuery                   template.URL
-	PrevPage, NextPage           template.URL
+	Local              bool
+	LocalQuery         template.URL
+	PrevPage, NextPage template.URL
 }
 
 type periodOption struct {
