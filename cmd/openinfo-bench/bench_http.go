@@ -14,7 +14,10 @@ import (
 	"runtime"
 	"runtime/pprof"
 	"slices"
+	"strconv"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/openinfo/openinfo/internal/app"
@@ -29,14 +32,21 @@ import (
 func benchHTTP(ctx context.Context, args []string, env func(string) string, stdout, stderr io.Writer) error {
 	var duration time.Duration
 	var conns int
-	var profile string
+	var profile, urls string
 	c, err := app.ParseConfig("http", args, env, stderr, func(fs *flag.FlagSet) {
+		fs.StringVar(&urls, "urls", "pages", "what to load: pages (home, search, 200 manuals, 200 points, one after the other), "+
+			"all-manuals (rotate over every published manual's URL: the long tail), all-points (every visible service point's)")
 		fs.DurationVar(&duration, "duration", 10*time.Second, "how long to load each page")
 		fs.IntVar(&conns, "connections", 64, "concurrent keep-alive connections")
 		fs.StringVar(&profile, "cpuprofile", "", "write a CPU profile of the run to this file")
 	})
 	if err != nil {
 		return err
+	}
+	switch urls {
+	case "pages", "all-manuals", "all-points":
+	default:
+		return fmt.Errorf("--urls: pages, all-manuals or all-points, not %q", urls)
 	}
 	c.Demo = false
 	c.Version = "bench"
@@ -80,6 +90,9 @@ func benchHTTP(ctx context.Context, args []string, env func(string) string, stdo
 	fmt.Fprintf(stdout, "database: %s; search index ready in %s; GOMAXPROCS %d; %d connections, %s per page; page cache %v\n",
 		db.Dialect(), time.Since(start).Round(100*time.Millisecond), runtime.GOMAXPROCS(0), conns, duration, c.PageCache)
 
+	if urls != "pages" {
+		return loadAll(ctx, db, base, urls, conns, duration, profile, stdout)
+	}
 	manuals, _, err := db.Manuals(ctx, store.ManualFilter{State: "published", Limit: 200})
 	if err != nil {
 		return err
@@ -174,4 +187,65 @@ func load(ctx context.Context, client *http.Client, base string, next func(*rand
 	}
 	wg.Wait()
 	return all, errs, time.Since(start)
+}
+
+// loadAll rotates over every URL of one kind (all-manuals, all-points) from
+// conns workers for d: the workers share one shuffled list and take its
+// URLs in turn, so no URL is asked twice before every one was asked once,
+// as when crawlers and citizens from web search arrive on any page.
+func loadAll(ctx context.Context, db *store.DB, base, urls string, conns int, d time.Duration, profile string, stdout io.Writer) error {
+	q, prefix := `SELECT DISTINCT process_id FROM manual_revisions WHERE state = 'published'`, "/manuals/"
+	if urls == "all-points" {
+		q, prefix = `SELECT id FROM service_points WHERE visible`, "/points/"
+	}
+	rows, err := db.SQL().QueryContext(ctx, q)
+	if err != nil {
+		return err
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if len(ids) == 0 {
+		return fmt.Errorf("no URLs for %s: run gen-data first", urls)
+	}
+	rand.New(rand.NewPCG(19, 19)).Shuffle(len(ids), func(i, j int) { ids[i], ids[j] = ids[j], ids[i] })
+	var at atomic.Int64
+	next := func(*rand.Rand) string {
+		return prefix + strconv.FormatInt(ids[int(at.Add(1)-1)%len(ids)], 10)
+	}
+	tr := &http.Transport{MaxIdleConnsPerHost: conns, MaxConnsPerHost: conns}
+	client := &http.Client{Transport: tr, Timeout: 30 * time.Second}
+	if profile != "" {
+		f, err := os.Create(profile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
+	}
+	lat, errs, took := load(ctx, client, base, next, conns, d)
+	slices.Sort(lat)
+	pct := func(q float64) time.Duration {
+		if len(lat) == 0 {
+			return 0
+		}
+		return lat[min(len(lat)-1, int(q*float64(len(lat))))]
+	}
+	fmt.Fprintf(stdout, "%-14s %10s %10s %10s %10s %8s %10s\n", "urls", "req/s", "p50", "p99", "max", "errors", "distinct")
+	fmt.Fprintf(stdout, "%-14s %10.0f %10s %10s %10s %8d %10d\n", urls, float64(len(lat))/took.Seconds(),
+		pct(0.50).Round(10*time.Microsecond), pct(0.99).Round(10*time.Microsecond), pct(1).Round(10*time.Microsecond), errs,
+		min(int(at.Load()), len(ids)))
+	fmt.Fprintf(stdout, "rotating over %d %s URLs\n", len(ids), strings.TrimSuffix(strings.TrimPrefix(urls, "all-"), "s"))
+	return nil
 }
