@@ -65,6 +65,7 @@ func TestHTTPAllPoints(t *testing.T) {
 	if len(fields) != 7 || fields[0] != "all-points" || fields[5] != "0" || fields[6] != "3" || !strings.Contains(out.String(), "rotating over 3 point URLs") {
 		t.Fatalf("output:\n%s", out.String())
 	}
+	t.Log(out.String())
 	if err := run(ctx, []string{"http", "--urls", "everything"}, env, io.Discard, io.Discard); err == nil {
 		t.Error("--urls everything accepted")
 	}
