@@ -199,11 +199,19 @@ func (d *DB) rawWhere(_ context.Context, f RatingFilter) (where, string, error) 
 	if f.ProcessID != 0 {
 		w.add("r.process_id = ?", f.ProcessID)
 	}
-	if f.FromMonth != 0 {
-		w.add("r.month >= ?", f.FromMonth)
-	}
-	if f.ToMonth != 0 {
-		w.add("r.month <= ?", f.ToMonth)
+	switch {
+	case f.FromMonth != 0 && f.FromMonth == f.ToMonth:
+		// One month as an equality: the comment indexes (month, id) then
+		// give the newest IDs in order, where a range makes SQLite sort
+		// every comment of the month (the country's: 42,000 rows, 0.2 s).
+		w.add("r.month = ?", f.FromMonth)
+	default:
+		if f.FromMonth != 0 {
+			w.add("r.month >= ?", f.FromMonth)
+		}
+		if f.ToMonth != 0 {
+			w.add("r.month <= ?", f.ToMonth)
+		}
 	}
 	switch f.Suspect {
 	case SuspectExclude:
@@ -544,23 +552,25 @@ func (d *DB) RatingBySubtree(ctx context.Context, f RatingFilter, ids []int64) (
 }
 
 // RootAgencies returns the IDs of the root agencies that are not local
-// governments, and how many roots are.
+// governments, and how many roots are, in one query.
 func (d *DB) RootAgencies(ctx context.Context) (other []int64, locals int, err error) {
-	rows, err := d.db.QueryContext(ctx, `SELECT id FROM agencies WHERE parent_id IS NULL AND type IN `+rootTypes(false)+` ORDER BY id`)
+	rows, err := d.db.QueryContext(ctx, `SELECT CASE WHEN type IN `+rootTypes(true)+` THEN 0 ELSE id END, count(*)
+		FROM agencies WHERE parent_id IS NULL GROUP BY 1 ORDER BY 1`)
 	if err != nil {
 		return nil, 0, err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var id int64
-		if err := rows.Scan(&id); err != nil {
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
 			return nil, 0, err
 		}
-		other = append(other, id)
+		if id == 0 {
+			locals = n
+		} else {
+			other = append(other, id)
+		}
 	}
-	if err := rows.Err(); err != nil {
-		return nil, 0, err
-	}
-	err = d.db.QueryRowContext(ctx, `SELECT count(*) FROM agencies WHERE parent_id IS NULL AND type IN `+rootTypes(true)).Scan(&locals)
-	return other, locals, err
+	return other, locals, rows.Err()
 }
