@@ -496,18 +496,6 @@ func rootWhere(f RatingFilter, local bool) where {
 	return w
 }
 
-// RatingByRoot returns the subtree roll-up of each root agency that is a
-// local government (local) or is not. The roots that are not local
-// governments are few (the ministries and independent bodies: about 40
-// of the country's 7,900 roots), so the country's breakdown reads them
-// alone and gets the local governments' sum by difference from the
-// country's total.
-func (d *DB) RatingByRoot(ctx context.Context, f RatingFilter, local bool) ([]KeyStats, error) {
-	w := rootWhere(f, local)
-	return d.keyStats(ctx, `SELECT r.agency_id, `+sumMetrics("r.")+` FROM agencies a JOIN rating_rollup_agency r ON r.agency_id = a.id`+
-		w.sql()+` GROUP BY r.agency_id`, w.args)
-}
-
 // RatingRootCounts returns the number of ratings (N only, the rest of the
 // stats zero) of each root agency of one kind: the cheap ranking the
 // paginated list of local governments is cut from.
@@ -551,26 +539,53 @@ func (d *DB) RatingBySubtree(ctx context.Context, f RatingFilter, ids []int64) (
 	return d.keyStats(ctx, `SELECT r.agency_id, `+sumMetrics("r.")+` FROM rating_rollup_agency r`+w.sql()+` GROUP BY r.agency_id`, w.args)
 }
 
-// RootAgencies returns the IDs of the root agencies that are not local
-// governments, and how many roots are, in one query.
-func (d *DB) RootAgencies(ctx context.Context) (other []int64, locals int, err error) {
-	rows, err := d.db.QueryContext(ctx, `SELECT CASE WHEN type IN `+rootTypes(true)+` THEN 0 ELSE id END, count(*)
-		FROM agencies WHERE parent_id IS NULL GROUP BY 1 ORDER BY 1`)
+// RootStats is a root agency with its names and subtree roll-up.
+type RootStats struct {
+	KeyStats
+	NameTH, NameEN string
+}
+
+// RootRollups returns every root agency that is not a local government
+// with its names and subtree roll-up for f's process and months (zero when
+// it has no rating), and how many roots are local governments: what the
+// country's grouped breakdown needs, in two queries. The roll-ups are read
+// by the roots' IDs: joined to the agencies, PostgreSQL guesses 1,700
+// roots of those types for the 42 there are and reads the whole roll-up.
+func (d *DB) RootRollups(ctx context.Context, f RatingFilter) (other []RootStats, locals int, err error) {
+	rows, err := d.db.QueryContext(ctx, `SELECT id, name_th, name_en, 1 FROM agencies WHERE parent_id IS NULL AND type IN `+rootTypes(false)+`
+		UNION ALL SELECT count(*), '', '', 0 FROM agencies WHERE parent_id IS NULL AND type IN `+rootTypes(true))
 	if err != nil {
 		return nil, 0, err
 	}
 	defer rows.Close()
+	var ids []int64
 	for rows.Next() {
-		var id int64
-		var n int
-		if err := rows.Scan(&id, &n); err != nil {
+		var k RootStats
+		var root int
+		if err := rows.Scan(&k.ID, &k.NameTH, &k.NameEN, &root); err != nil {
 			return nil, 0, err
 		}
-		if id == 0 {
-			locals = n
-		} else {
-			other = append(other, id)
+		if root == 0 {
+			locals = int(k.ID)
+			continue
 		}
+		other = append(other, k)
+		ids = append(ids, k.ID)
 	}
-	return other, locals, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, 0, err
+	}
+	rows.Close()
+	sums, err := d.RatingBySubtree(ctx, f, ids)
+	if err != nil {
+		return nil, 0, err
+	}
+	at := map[int64]int{}
+	for i, o := range other {
+		at[o.ID] = i
+	}
+	for _, k := range sums {
+		other[at[k.ID]].RatingStats = k.RatingStats
+	}
+	return other, locals, nil
 }

@@ -58,13 +58,19 @@ func foldRoots(ctx context.Context, db *store.DB, per []store.KeyStats) (map[int
 // or the local governments' page). rolled is the country's total from the
 // roll-ups; by, raw and flagged are as for agencies.
 func (rep *Report) countryRoots(ctx context.Context, db *store.DB, f store.RatingFilter, by keyStatsFunc, raw, flagged bool, rolled openinfo.RatingStats) error {
-	otherIDs, nLocal, err := db.RootAgencies(ctx)
+	// The other roots with their names and roll-ups, and the number of
+	// local governments, in one query.
+	others, nLocal, err := db.RootRollups(ctx, f)
 	if err != nil {
 		return err
 	}
 	isOther := map[int64]bool{}
-	for _, id := range otherIDs {
-		isOther[id] = true
+	names := map[int64][2]string{}
+	var otherIDs []int64
+	for _, o := range others {
+		isOther[o.ID] = true
+		names[o.ID] = [2]string{o.NameTH, o.NameEN}
+		otherIDs = append(otherIDs, o.ID)
 	}
 	// perRoot: the roots' subtree sums, of the other roots at least (raw:
 	// of every root); local: the local governments' sum; extra: the
@@ -86,12 +92,8 @@ func (rep *Report) countryRoots(ctx context.Context, db *store.DB, f store.Ratin
 			}
 		}
 	} else {
-		per, err := db.RatingByRoot(ctx, f, false)
-		if err != nil {
-			return err
-		}
 		local = rolled
-		for _, k := range per {
+		for _, k := range others {
 			perRoot[k.ID] = k.RatingStats
 			sub(&local, k.RatingStats)
 		}
@@ -194,11 +196,12 @@ func (rep *Report) countryRoots(ctx context.Context, db *store.DB, f store.Ratin
 			rows = append(rows, Row{NameTH: "องค์กรปกครองส่วนท้องถิ่นอื่น", NameEN: "Other local governments", RatingStats: rest, Group: "rest", Agencies: nLocal - len(ids)})
 		}
 	}
-	if len(ids) > 0 {
-		names, err := db.AgencyNames(ctx, ids)
-		if err != nil {
+	if rep.Query.Roots == RootsLocal && len(ids) > 0 {
+		if names, err = db.AgencyNames(ctx, ids); err != nil {
 			return err
 		}
+	}
+	if len(ids) > 0 {
 		for i := range rows {
 			if rows[i].Group == "" {
 				rows[i].NameTH, rows[i].NameEN = names[rows[i].ID][0], names[rows[i].ID][1]
