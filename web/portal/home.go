@@ -40,8 +40,8 @@ type homePage struct {
 // 10,000 agencies and 200,000 manuals per request. The counts are served
 // from the last value and recounted in the background, one recount at a
 // time per node, when a request finds them older than homeTTL: no request
-// waits for a recount. Only the node's first request (nothing counted yet)
-// waits, for the first count.
+// waits for a recount. The first count starts with the node (warmHome);
+// a request that comes before it ends waits for it, having nothing to show.
 type homeCache struct {
 	mu      sync.Mutex // guards the fields below; never held while counting
 	page    *homePage  // the last counts; nil: none yet
@@ -129,6 +129,18 @@ func (s *Portal) recountLocked() {
 		}
 		close(done)
 	}()
+}
+
+// warmHome starts the node's first count of the home page, so that its
+// first request does not wait for it (the node's Background calls it at
+// start, while /readyz still waits for the search index).
+func (s *Portal) warmHome() {
+	c := &s.home
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.page == nil && c.running == nil && s.db != nil {
+		s.recountLocked()
+	}
 }
 
 // closeHome stops a count in progress and waits for it.

@@ -130,3 +130,38 @@ func TestHomeNeverWaitsForRecount(t *testing.T) {
 	}
 	get("2,000")
 }
+
+// TestHomeWarmedAtStart: the node's background work counts the home page
+// at start, before any request.
+func TestHomeWarmedAtStart(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "home.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	if err := db.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	u, err := ui.New(ui.Options{Log: slog.New(slog.NewTextHandler(io.Discard, nil)), StaticHash: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := New(Config{UI: u, DB: db, Find: &find.Finder{DB: db}})
+	t.Cleanup(p.Close)
+	done := make(chan struct{})
+	go func() { p.Background(ctx, time.Hour); close(done) }()
+	t.Cleanup(func() { cancel(); <-done })
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(5 * time.Millisecond) {
+		p.home.mu.Lock()
+		counted := p.home.page != nil
+		p.home.mu.Unlock()
+		if counted {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the home page was not counted at start")
+		}
+	}
+}
