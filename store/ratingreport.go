@@ -199,11 +199,19 @@ func (d *DB) rawWhere(_ context.Context, f RatingFilter) (where, string, error) 
 	if f.ProcessID != 0 {
 		w.add("r.process_id = ?", f.ProcessID)
 	}
-	if f.FromMonth != 0 {
-		w.add("r.month >= ?", f.FromMonth)
-	}
-	if f.ToMonth != 0 {
-		w.add("r.month <= ?", f.ToMonth)
+	switch {
+	case f.FromMonth != 0 && f.FromMonth == f.ToMonth:
+		// One month as an equality: the comment indexes (month, id) then
+		// give the newest IDs in order, where a range makes SQLite sort
+		// every comment of the month (the country's: 42,000 rows, 0.2 s).
+		w.add("r.month = ?", f.FromMonth)
+	default:
+		if f.FromMonth != 0 {
+			w.add("r.month >= ?", f.FromMonth)
+		}
+		if f.ToMonth != 0 {
+			w.add("r.month <= ?", f.ToMonth)
+		}
 	}
 	switch f.Suspect {
 	case SuspectExclude:
@@ -457,4 +465,127 @@ func (d *DB) RatingByProcessRaw(ctx context.Context, f RatingFilter) ([]KeyStats
 	}
 	w.add("r.process_id <> ?", 0)
 	return d.keyStats(ctx, `SELECT r.process_id, `+rawSums()+from+w.sql()+` GROUP BY r.process_id`, w.args)
+}
+
+// rootTypes is the SQL list of the agency types a root of the given kind
+// has: the local governments' (อปท.), or every other (ministries,
+// independent bodies). The types are the package's constants.
+func rootTypes(local bool) string {
+	var list []string
+	for _, t := range openinfo.AgencyTypes {
+		if t.Type.IsLocal() == local {
+			list = append(list, "'"+string(t.Type)+"'")
+		}
+	}
+	return "(" + strings.Join(list, ", ") + ")"
+}
+
+// rootWhere selects the subtree roll-ups of the root agencies of one kind
+// (local governments or not) for f's process and months.
+func rootWhere(f RatingFilter, local bool) where {
+	var w where
+	w.add("a.parent_id IS NULL")
+	w.add("a.type IN " + rootTypes(local))
+	w.add("r.process_id = ?", f.ProcessID)
+	if f.FromMonth != 0 {
+		w.add("r.month >= ?", f.FromMonth)
+	}
+	if f.ToMonth != 0 {
+		w.add("r.month <= ?", f.ToMonth)
+	}
+	return w
+}
+
+// RatingRootCounts returns the number of ratings (N only, the rest of the
+// stats zero) of each root agency of one kind: the cheap ranking the
+// paginated list of local governments is cut from.
+func (d *DB) RatingRootCounts(ctx context.Context, f RatingFilter, local bool) ([]KeyStats, error) {
+	w := rootWhere(f, local)
+	rows, err := d.db.QueryContext(ctx, `SELECT r.agency_id, CAST(sum(r.n) AS BIGINT) FROM agencies a JOIN rating_rollup_agency r ON r.agency_id = a.id`+
+		w.sql()+` GROUP BY r.agency_id`, w.args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []KeyStats
+	for rows.Next() {
+		var k KeyStats
+		if err := rows.Scan(&k.ID, &k.N); err != nil {
+			return nil, err
+		}
+		out = append(out, k)
+	}
+	return out, rows.Err()
+}
+
+// RatingBySubtree returns the subtree roll-up of each of the given agencies.
+func (d *DB) RatingBySubtree(ctx context.Context, f RatingFilter, ids []int64) ([]KeyStats, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	list := make([]string, len(ids))
+	for i, id := range ids {
+		list[i] = strconv.FormatInt(id, 10)
+	}
+	var w where
+	w.add("r.agency_id IN (" + strings.Join(list, ",") + ")")
+	w.add("r.process_id = ?", f.ProcessID)
+	if f.FromMonth != 0 {
+		w.add("r.month >= ?", f.FromMonth)
+	}
+	if f.ToMonth != 0 {
+		w.add("r.month <= ?", f.ToMonth)
+	}
+	return d.keyStats(ctx, `SELECT r.agency_id, `+sumMetrics("r.")+` FROM rating_rollup_agency r`+w.sql()+` GROUP BY r.agency_id`, w.args)
+}
+
+// RootStats is a root agency with its names and subtree roll-up.
+type RootStats struct {
+	KeyStats
+	NameTH, NameEN string
+}
+
+// RootRollups returns every root agency that is not a local government
+// with its names and subtree roll-up for f's process and months (zero when
+// it has no rating), and how many roots are local governments: what the
+// country's grouped breakdown needs, in two queries. The roll-ups are read
+// by the roots' IDs: joined to the agencies, PostgreSQL guesses 1,700
+// roots of those types for the 42 there are and reads the whole roll-up.
+func (d *DB) RootRollups(ctx context.Context, f RatingFilter) (other []RootStats, locals int, err error) {
+	rows, err := d.db.QueryContext(ctx, `SELECT id, name_th, name_en, 1 FROM agencies WHERE parent_id IS NULL AND type IN `+rootTypes(false)+`
+		UNION ALL SELECT count(*), '', '', 0 FROM agencies WHERE parent_id IS NULL AND type IN `+rootTypes(true))
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var k RootStats
+		var root int
+		if err := rows.Scan(&k.ID, &k.NameTH, &k.NameEN, &root); err != nil {
+			return nil, 0, err
+		}
+		if root == 0 {
+			locals = int(k.ID)
+			continue
+		}
+		other = append(other, k)
+		ids = append(ids, k.ID)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, err
+	}
+	rows.Close()
+	sums, err := d.RatingBySubtree(ctx, f, ids)
+	if err != nil {
+		return nil, 0, err
+	}
+	at := map[int64]int{}
+	for i, o := range other {
+		at[o.ID] = i
+	}
+	for _, k := range sums {
+		other[at[k.ID]].RatingStats = k.RatingStats
+	}
+	return other, locals, nil
 }

@@ -306,6 +306,36 @@ func TestRatingReportPages(t *testing.T) {
 	if st != 200 || !strings.Contains(string(b), "กรมสรรพากร") || !strings.Contains(string(b), "ความเห็นที่ 3") {
 		t.Fatalf("OPDC report %d", st)
 	}
+	// A local government is a root of its own: the country sums the local
+	// governments in one row, which opens their list; the export lists
+	// every root by name.
+	muni := &openinfo.Agency{Type: openinfo.AgencyMunicipality, NameTH: "เทศบาลตำบลทดสอบรายงาน"}
+	if err := f.db.CreateAgency(ctx, muni); err != nil {
+		t.Fatal(err)
+	}
+	mp := &openinfo.ServicePoint{AgencyID: muni.ID, NameTH: "งานทะเบียนราษฎร", Kind: openinfo.PointCounter, Visible: true}
+	if err := f.db.CreateServicePoint(ctx, mp); err != nil {
+		t.Fatal(err)
+	}
+	w = f.db.NewRatingWriter(store.RatingWriterOptions{})
+	if err := w.Submit(ctx, &openinfo.Rating{PointID: mp.ID, AgencyID: muni.ID, QuestionSet: 1, Answers: [5]int{3, 3, 3, 3, 0},
+		CreatedAt: time.Date(2025, 2, 1, 10, 0, 0, 0, bkk)}, ""); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	st, b, _ = fetch(t, opdc, f.srv.URL+"/admin/reports/ratings?period=2568")
+	if page := string(b); st != 200 || strings.Contains(page, muni.NameTH) || !strings.Contains(page, `data-group="local"`) ||
+		!strings.Contains(page, "roots=local") || !strings.Contains(page, "กรมสรรพากร") {
+		t.Fatalf("OPDC country report with a local government %d\n%s", st, firstError(b))
+	}
+	st, b, _ = fetch(t, opdc, f.srv.URL+"/admin/reports/ratings?period=2568&roots=local")
+	if page := string(b); st != 200 || !strings.Contains(page, muni.NameTH) || strings.Contains(page, "กรมสรรพากร") || !strings.Contains(page, "หน้า 1 จาก 1") {
+		t.Fatalf("OPDC local governments %d\n%s", st, firstError(b))
+	}
+	st, b, _ = fetch(t, opdc, f.srv.URL+"/admin/reports/ratings.csv?period=2568")
+	if st != 200 || !strings.Contains(string(b), muni.NameTH) || !strings.Contains(string(b), "กรมสรรพากร") {
+		t.Fatalf("OPDC country export %d", st)
+	}
 	// Exports.
 	st, b, h := fetch(t, central, f.srv.URL+"/admin/reports/ratings.csv?agency="+strconv.FormatInt(f.dept.ID, 10)+q)
 	if st != 200 || !bytes.HasPrefix(b, []byte("\xEF\xBB\xBFรายงานผลประเมินความพึงพอใจ")) || !strings.HasPrefix(h.Get("Content-Type"), "text/csv") {

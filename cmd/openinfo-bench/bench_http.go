@@ -11,10 +11,16 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"runtime"
 	"runtime/pprof"
 	"slices"
+	"strconv"
+	"strings"
 	"sync"
+	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/openinfo/openinfo/internal/app"
@@ -29,14 +35,21 @@ import (
 func benchHTTP(ctx context.Context, args []string, env func(string) string, stdout, stderr io.Writer) error {
 	var duration time.Duration
 	var conns int
-	var profile string
+	var profile, urls string
 	c, err := app.ParseConfig("http", args, env, stderr, func(fs *flag.FlagSet) {
+		fs.StringVar(&urls, "urls", "pages", "what to load: pages (home, search, 200 manuals, 200 points, one after the other), "+
+			"all-manuals (rotate over every published manual's URL: the long tail), all-points (every visible service point's)")
 		fs.DurationVar(&duration, "duration", 10*time.Second, "how long to load each page")
 		fs.IntVar(&conns, "connections", 64, "concurrent keep-alive connections")
 		fs.StringVar(&profile, "cpuprofile", "", "write a CPU profile of the run to this file")
 	})
 	if err != nil {
 		return err
+	}
+	switch urls {
+	case "pages", "all-manuals", "all-points":
+	default:
+		return fmt.Errorf("--urls: pages, all-manuals or all-points, not %q", urls)
 	}
 	c.Demo = false
 	c.Version = "bench"
@@ -80,6 +93,9 @@ func benchHTTP(ctx context.Context, args []string, env func(string) string, stdo
 	fmt.Fprintf(stdout, "database: %s; search index ready in %s; GOMAXPROCS %d; %d connections, %s per page; page cache %v\n",
 		db.Dialect(), time.Since(start).Round(100*time.Millisecond), runtime.GOMAXPROCS(0), conns, duration, c.PageCache)
 
+	if urls != "pages" {
+		return loadAll(ctx, db, base, urls, conns, duration, profile, stdout)
+	}
 	manuals, _, err := db.Manuals(ctx, store.ManualFilter{State: "published", Limit: 200})
 	if err != nil {
 		return err
@@ -174,4 +190,174 @@ func load(ctx context.Context, client *http.Client, base string, next func(*rand
 	}
 	wg.Wait()
 	return all, errs, time.Since(start)
+}
+
+// loadAll rotates over every URL of one kind (all-manuals, all-points) from
+// conns workers for d: the workers share one shuffled list and take its
+// URLs in turn, so no URL is asked twice before every one was asked once,
+// as when crawlers and citizens from web search arrive on any page.
+func loadAll(ctx context.Context, db *store.DB, base, urls string, conns int, d time.Duration, profile string, stdout io.Writer) error {
+	q, prefix := `SELECT DISTINCT process_id FROM manual_revisions WHERE state = 'published'`, "/manuals/"
+	if urls == "all-points" {
+		q, prefix = `SELECT id FROM service_points WHERE visible`, "/points/"
+	}
+	rows, err := db.SQL().QueryContext(ctx, q)
+	if err != nil {
+		return err
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if len(ids) == 0 {
+		return fmt.Errorf("no URLs for %s: run gen-data first", urls)
+	}
+	rand.New(rand.NewPCG(19, 19)).Shuffle(len(ids), func(i, j int) { ids[i], ids[j] = ids[j], ids[i] })
+	var at atomic.Int64
+	next := func(*rand.Rand) string {
+		return prefix + strconv.FormatInt(ids[int(at.Add(1)-1)%len(ids)], 10)
+	}
+	tr := &http.Transport{MaxIdleConnsPerHost: conns, MaxConnsPerHost: conns}
+	client := &http.Client{Transport: tr, Timeout: 30 * time.Second}
+	if profile != "" {
+		f, err := os.Create(profile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
+	}
+	lat, errs, took := load(ctx, client, base, next, conns, d)
+	slices.Sort(lat)
+	pct := func(q float64) time.Duration {
+		if len(lat) == 0 {
+			return 0
+		}
+		return lat[min(len(lat)-1, int(q*float64(len(lat))))]
+	}
+	fmt.Fprintf(stdout, "%-14s %10s %10s %10s %10s %8s %10s\n", "urls", "req/s", "p50", "p99", "max", "errors", "distinct")
+	fmt.Fprintf(stdout, "%-14s %10.0f %10s %10s %10s %8d %10d\n", urls, float64(len(lat))/took.Seconds(),
+		pct(0.50).Round(10*time.Microsecond), pct(0.99).Round(10*time.Microsecond), pct(1).Round(10*time.Microsecond), errs,
+		min(int(at.Load()), len(ids)))
+	fmt.Fprintf(stdout, "rotating over %d %s URLs\n", len(ids), strings.TrimSuffix(strings.TrimPrefix(urls, "all-"), "s"))
+	oi := float64(len(lat)) / took.Seconds()
+	paths := make([]string, min(len(ids), nginxPages))
+	for i := range paths {
+		paths[i] = prefix + strconv.FormatInt(ids[i], 10)
+	}
+	return pairNginx(ctx, client, base, paths, conns, d, oi, stdout)
+}
+
+// nginxPages is how many of the pages nginx serves when paired: their
+// bytes are fetched from openinfo first, so not all 200,000.
+const nginxPages = 3000
+
+// pairNginx serves the gzip bytes openinfo answers for paths from nginx
+// (gzip_static, one file per page) and loads them the same way: the
+// reference of what serving those bytes costs on this machine, in the
+// same run. Without nginx on PATH it says so and returns.
+func pairNginx(ctx context.Context, client *http.Client, base string, paths []string, conns int, d time.Duration, oi float64, stdout io.Writer) error {
+	bin, err := exec.LookPath("nginx")
+	if err != nil {
+		fmt.Fprintln(stdout, "nginx: not installed, no pairing (apt-get install nginx)")
+		return nil
+	}
+	dir, err := os.MkdirTemp("", "openinfo-bench-nginx-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	root := filepath.Join(dir, "root")
+	var bytes int64
+	for _, p := range paths {
+		req, _ := http.NewRequestWithContext(ctx, "GET", base+p, nil)
+		req.Header.Set("Accept-Encoding", "gzip")
+		res, err := client.Transport.RoundTrip(req) // the raw gzip bytes
+		if err != nil {
+			return err
+		}
+		b, err := io.ReadAll(res.Body)
+		res.Body.Close()
+		if err != nil {
+			return err
+		}
+		if res.StatusCode != 200 || res.Header.Get("Content-Encoding") != "gzip" {
+			continue
+		}
+		f := filepath.Join(root, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(f), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(f+".gz", b, 0o644); err != nil {
+			return err
+		}
+		bytes += int64(len(b))
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	conf := filepath.Join(dir, "nginx.conf")
+	if err := os.WriteFile(conf, []byte(fmt.Sprintf(`daemon off;
+worker_processes %d;
+user root;
+pid %s/nginx.pid;
+error_log %s/error.log;
+events { worker_connections 4096; }
+http {
+	access_log off;
+	default_type "text/html; charset=utf-8";
+	sendfile on;
+	tcp_nopush on;
+	keepalive_requests 1000000;
+	server { listen %s; root %s; gzip_static always; etag on; }
+}
+`, runtime.GOMAXPROCS(0), dir, dir, addr, root)), 0o644); err != nil {
+		return err
+	}
+	cmd := exec.CommandContext(ctx, bin, "-c", conf, "-p", dir, "-e", filepath.Join(dir, "error.log"))
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	defer func() {
+		cmd.Process.Signal(syscall.SIGTERM)
+		cmd.Wait()
+	}()
+	nbase := "http://" + addr
+	for start := time.Now(); ; time.Sleep(50 * time.Millisecond) {
+		if res, err := http.Get(nbase + paths[0]); err == nil {
+			res.Body.Close()
+			break
+		}
+		if time.Since(start) > 10*time.Second {
+			return fmt.Errorf("nginx did not start (see %s)", filepath.Join(dir, "error.log"))
+		}
+	}
+	var at atomic.Int64
+	next := func(*rand.Rand) string { return paths[int(at.Add(1)-1)%len(paths)] }
+	lat, errs, took := load(ctx, client, nbase, next, conns, d)
+	slices.Sort(lat)
+	pct := func(q float64) time.Duration {
+		if len(lat) == 0 {
+			return 0
+		}
+		return lat[min(len(lat)-1, int(q*float64(len(lat))))]
+	}
+	ng := float64(len(lat)) / took.Seconds()
+	fmt.Fprintf(stdout, "%-14s %10.0f %10s %10s %10s %8d %10d\n", "nginx", ng,
+		pct(0.50).Round(10*time.Microsecond), pct(0.99).Round(10*time.Microsecond), pct(1).Round(10*time.Microsecond), errs, len(paths))
+	fmt.Fprintf(stdout, "nginx served the same gzip bytes of the first %d pages (%d KiB): openinfo / nginx = %.3f\n", len(paths), bytes>>10, oi/ng)
+	return nil
 }

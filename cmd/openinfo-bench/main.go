@@ -66,7 +66,9 @@ Commands:
              pg_trgm and tsvector, on a generated data set:
              --scale small|national, --engines, --pg URL, --per-query, ...
   http       serve the site from the configured database on a loopback port
-             and load its public pages: --duration, --connections, --cpuprofile
+             and load its public pages: --duration, --connections, --cpuprofile;
+             --urls all-manuals|all-points rotates over every manual or point
+             URL of the database (the long tail) instead
   ratings    rating ingestion against raw inserts, and the fiscal-year report
              from roll-ups against a plain GROUP BY: --n, --clients, --runs, --reports
   licences   the country's year of licence reports (monthly totals, breakdown

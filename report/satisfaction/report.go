@@ -32,7 +32,34 @@ type Query struct {
 	// default they are left out, so a stuffed point keeps its real mean;
 	// Report.Flagged shows how many there are either way.
 	IncludeSuspect bool
+	// Roots chooses the breakdown of the country (Agency nil); the other
+	// scopes list their children whatever it says.
+	Roots RootsView
+	// Page is the page of RootsLocal's list, from 1; PerPage its length
+	// (0: RootsPerPage).
+	Page, PerPage int
 }
+
+// RootsView is how the country's breakdown shows its root agencies: about
+// 7,900, of which all but some 40 ministries and independent bodies are
+// local governments (each one a root of the tree).
+type RootsView int
+
+const (
+	// RootsGrouped (the default) lists every root that is not a local
+	// government and sums the local governments in one row (Row.Group
+	// "local"), linked to their list. The sum is the country's total less
+	// the other roots, so the report reads some 40 roots' roll-ups.
+	RootsGrouped RootsView = iota
+	// RootsLocal lists the local governments, the most rated first,
+	// RootsPerPage a page, and sums the others in one row (Row.Group "rest").
+	RootsLocal
+	// RootsAll lists every root, one row each: the exports.
+	RootsAll
+)
+
+// RootsPerPage is the length of a page of RootsLocal.
+const RootsPerPage = 50
 
 // Row is one line of a breakdown: an agency (its subtree), a point, a
 // process or a month.
@@ -41,6 +68,11 @@ type Row struct {
 	NameTH string
 	NameEN string
 	openinfo.RatingStats
+	// Group marks a row that sums agencies instead of naming one (ID 0):
+	// "local" (the country's local governments) or "rest" (those of them
+	// not on the page). Agencies counts the agencies it sums.
+	Group    string
+	Agencies int
 }
 
 // Name returns the row's name in lang.
@@ -65,6 +97,9 @@ type Report struct {
 	// row under the scope's own name. Empty for a one-point report.
 	// Rows of agencies with no ratings are left out.
 	Agencies []Row
+	// Page and Pages number the pages of the country's local governments
+	// (Query.Roots RootsLocal); zero otherwise.
+	Page, Pages int
 	// Points lists the points of the scope agency itself (not its
 	// subtree), or the one point.
 	Points []Row
@@ -114,6 +149,11 @@ func Build(ctx context.Context, db *store.DB, q Query) (*Report, error) {
 	for _, s := range byMonth {
 		rep.Total.Merge(s)
 	}
+	// The country's total of the roll-ups alone (no flagged rating).
+	var rolled openinfo.RatingStats
+	for _, m := range trend {
+		rolled.Merge(m.RatingStats)
+	}
 	for _, m := range q.Period.MonthsIn() {
 		rep.Months = append(rep.Months, Row{ID: int64(m), NameTH: openinfo.MonthLabel(m, "th"), NameEN: openinfo.MonthLabel(m, "en"),
 			RatingStats: byMonth[m]})
@@ -137,7 +177,12 @@ func Build(ctx context.Context, db *store.DB, q Query) (*Report, error) {
 			return nil, err
 		}
 	}
-	if q.Point == nil {
+	switch {
+	case q.Point == nil && q.Agency == nil && q.Roots != RootsAll:
+		if err := rep.countryRoots(ctx, db, f, byAgency, q.Raw, merge, rolled); err != nil {
+			return nil, err
+		}
+	case q.Point == nil:
 		if err := rep.agencies(ctx, db, f, byAgency, q.Raw, merge); err != nil {
 			return nil, err
 		}

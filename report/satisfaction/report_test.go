@@ -24,6 +24,7 @@ func TestMain(m *testing.M) { pgtest.Run(m) }
 
 type tree struct {
 	ministry, dept, office, other *openinfo.Agency
+	locals                        []*openinfo.Agency // roots that are local governments
 	points                        []*openinfo.ServicePoint
 	process                       int64
 }
@@ -43,7 +44,15 @@ func mkTree(t *testing.T, db *store.DB) *tree {
 	tr.dept = mk(tr.ministry.ID, openinfo.AgencyDepartment, "กรมการขนส่งทางบก", "Department of Land Transport")
 	tr.office = mk(tr.dept.ID, openinfo.AgencyRegionalOffice, "สำนักงานขนส่งจังหวัดเชียงใหม่", "")
 	tr.other = mk(0, openinfo.AgencyMinistry, "กระทรวงการคลัง", "Ministry of Finance")
-	for i, a := range []*openinfo.Agency{tr.ministry, tr.dept, tr.dept, tr.office, tr.office, tr.other} {
+	tr.locals = []*openinfo.Agency{
+		mk(0, openinfo.AgencyMunicipality, "เทศบาลนครเชียงใหม่", "Chiang Mai City Municipality"),
+		mk(0, openinfo.AgencySAO, "องค์การบริหารส่วนตำบลสุเทพ", ""),
+		mk(0, openinfo.AgencySAO, "องค์การบริหารส่วนตำบลแม่เหียะ", ""),
+		mk(0, openinfo.AgencyPAO, "องค์การบริหารส่วนจังหวัดเชียงใหม่", ""),
+		mk(0, openinfo.AgencySAO, "องค์การบริหารส่วนตำบลที่ไม่มีผู้ประเมิน", ""), // no points: never rated
+	}
+	unit := mk(tr.locals[0].ID, openinfo.AgencyUnit, "กองสาธารณสุข เทศบาลนครเชียงใหม่", "")
+	for i, a := range []*openinfo.Agency{tr.ministry, tr.dept, tr.dept, tr.office, tr.office, tr.other, tr.locals[0], unit, tr.locals[1], tr.locals[2], tr.locals[3]} {
 		p := &openinfo.ServicePoint{AgencyID: a.ID, NameTH: fmt.Sprintf("จุดบริการที่ %d \"ทดสอบ\", ก", i+1), Kind: openinfo.PointCounter, Visible: true}
 		if err := db.CreateServicePoint(ctx, p); err != nil {
 			t.Fatal(err)
@@ -128,7 +137,7 @@ func TestReportEqualsDirectComputation(t *testing.T) {
 			checkReport(t, db, all, paths, c.name, c.q)
 		}
 		rep, _ := satisfaction.Build(ctx, db, satisfaction.Query{Period: fy})
-		if len(rep.Agencies) != 2 || len(rep.Comments) != 20 {
+		if len(rep.Agencies) != 3 || len(rep.Comments) != 20 {
 			t.Errorf("all: %d root agencies, %d comments", len(rep.Agencies), len(rep.Comments))
 		}
 		if p := rep.Total.Percent(openinfo.DimStaff); p != rep.Total.Mean(openinfo.DimStaff)/5*100 {
@@ -155,6 +164,10 @@ func reportCases(tr *tree) []struct {
 		{"department, process", satisfaction.Query{Agency: tr.dept, Process: tr.process, Period: fy}},
 		{"office, month", satisfaction.Query{Agency: tr.office, Period: jan}},
 		{"one point", satisfaction.Query{Agency: tr.dept, Point: tr.points[1], Period: fy}},
+		{"all, every root", satisfaction.Query{Period: fy, Roots: satisfaction.RootsAll}},
+		{"all, local governments, page 1", satisfaction.Query{Period: fy, Roots: satisfaction.RootsLocal, PerPage: 2}},
+		{"all, local governments, page 2", satisfaction.Query{Period: fy, Roots: satisfaction.RootsLocal, PerPage: 2, Page: 2}},
+		{"all, local governments, quarter", satisfaction.Query{Period: q1, Roots: satisfaction.RootsLocal}},
 	}
 }
 
@@ -189,20 +202,44 @@ func checkReport(t *testing.T, db *store.DB, all []openinfo.Rating, paths map[in
 		t.Errorf("%s: %d months", name, len(rep.Months))
 	}
 	// Each agency row equals the direct computation over its subtree
-	// (or, for the scope's own row, over its own points).
+	// (or, for the scope's own row, over its own points); a row of the
+	// local governments over theirs, one of the rest over those not on the
+	// page; all rows together make the total.
+	local := localRoots(t, db)
+	listed := map[int64]bool{}
+	for _, a := range rep.Agencies {
+		listed[a.ID] = true
+	}
+	var sum openinfo.RatingStats
 	for _, a := range rep.Agencies {
 		var want openinfo.RatingStats
 		for _, r := range all {
 			m := openinfo.MonthKey(r.CreatedAt)
 			own := q.Agency != nil && a.ID == q.Agency.ID
-			in := (own && r.AgencyID == a.ID) || (!own && strings.Contains(paths[r.AgencyID], "/"+strconv.FormatInt(a.ID, 10)+"/"))
+			root, _ := strconv.ParseInt(strings.Split(paths[r.AgencyID], "/")[1], 10, 64)
+			var in bool
+			switch a.Group {
+			case "local":
+				in = local[root]
+			case "rest":
+				in = local[root] && !listed[root]
+			default:
+				in = (own && r.AgencyID == a.ID) || (!own && strings.Contains(paths[r.AgencyID], "/"+strconv.FormatInt(a.ID, 10)+"/"))
+			}
 			if in && m >= from && m <= to && (q.Process == 0 || r.ProcessID == q.Process) {
 				want.Add(&r)
 			}
 		}
-		if a.RatingStats != want {
-			t.Errorf("%s: agency %d (%s) differs", name, a.ID, a.NameTH)
+		if a.RatingStats != want || want.N == 0 {
+			t.Errorf("%s: agency %d %q (%s) differs", name, a.ID, a.Group, a.NameTH)
 		}
+		sum.Merge(a.RatingStats)
+	}
+	if q.Point == nil && q.Roots != satisfaction.RootsLocal && sum != rep.Total {
+		t.Errorf("%s: the agency rows sum to %+v\nnot the total %+v", name, sum, rep.Total)
+	}
+	if q.Agency == nil && q.Point == nil {
+		checkRoots(t, rep, local, name)
 	}
 	for _, p := range rep.Points {
 		want, _ := direct(all, paths, "/", p.ID, q.Process, from, to)
@@ -242,6 +279,77 @@ func checkReport(t *testing.T, db *store.DB, all []openinfo.Rating, paths map[in
 		}
 	}
 	return rep
+}
+
+// localRoots returns the root agencies that are local governments, from
+// the agencies table.
+func localRoots(t *testing.T, db *store.DB) map[int64]bool {
+	t.Helper()
+	rows, err := db.SQL().Query(`SELECT id, type FROM agencies WHERE parent_id IS NULL`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	out := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		var typ string
+		if err := rows.Scan(&id, &typ); err != nil {
+			t.Fatal(err)
+		}
+		out[id] = openinfo.AgencyType(typ).IsLocal()
+	}
+	return out
+}
+
+// checkRoots checks the shape of the country's breakdown: every root, the
+// other roots with the local governments in one row, or a page of local
+// governments (the most rated first) with the rest in one row.
+func checkRoots(t *testing.T, rep *satisfaction.Report, local map[int64]bool, name string) {
+	t.Helper()
+	var groups []string
+	for i, a := range rep.Agencies {
+		if a.Group != "" {
+			groups = append(groups, a.Group)
+			if a.ID != 0 || a.Agencies == 0 || a.NameTH == "" {
+				t.Errorf("%s: group row %+v", name, a)
+			}
+			continue
+		}
+		if i > 0 && rep.Agencies[i-1].Group == "" && rep.Agencies[i-1].N < a.N {
+			t.Errorf("%s: row %d has more ratings than the one before", name, i)
+		}
+		switch q := rep.Query; {
+		case q.Roots == satisfaction.RootsLocal && !local[a.ID], q.Roots == satisfaction.RootsGrouped && local[a.ID]:
+			t.Errorf("%s: root %d (%s) listed", name, a.ID, a.NameTH)
+		}
+	}
+	switch rep.Query.Roots {
+	case satisfaction.RootsGrouped:
+		if fmt.Sprint(groups) != "[local]" {
+			t.Errorf("%s: groups %v", name, groups)
+		}
+	case satisfaction.RootsAll:
+		if len(groups) != 0 || len(rep.Agencies) != 6 {
+			t.Errorf("%s: groups %v, %d rows", name, groups, len(rep.Agencies))
+		}
+	case satisfaction.RootsLocal:
+		per := max(rep.Query.PerPage, 0)
+		if per == 0 {
+			per = satisfaction.RootsPerPage
+		}
+		// Four local governments were rated: two pages of two, or one.
+		wantPages, wantRows := 1, 4
+		if per == 2 {
+			wantPages, wantRows = 2, 2
+		}
+		if rep.Pages != wantPages || rep.Page != max(rep.Query.Page, 1) || len(rep.Agencies)-len(groups) != wantRows {
+			t.Errorf("%s: page %d of %d, %d rows", name, rep.Page, rep.Pages, len(rep.Agencies))
+		}
+		if rep.Pages > 1 && (fmt.Sprint(groups) != "[rest]" || rep.Agencies[len(rep.Agencies)-1].Agencies != 3) {
+			t.Errorf("%s: groups %v", name, groups)
+		}
+	}
 }
 
 // TestReportFlaggedRatings: ratings flagged suspect are counted apart and

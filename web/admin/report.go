@@ -42,6 +42,11 @@ type reportPage struct {
 	// by default they are left out and only their number is shown.
 	IncludeFlagged bool
 	FlipFlagged    template.URL // Query with IncludeFlagged the other way
+	// The country's local governments (?roots=local, ?page=): LocalQuery
+	// opens their list; PrevPage and NextPage page it ("" at either end).
+	Local              bool
+	LocalQuery         template.URL
+	PrevPage, NextPage template.URL
 }
 
 type periodOption struct {
@@ -71,6 +76,13 @@ func periodOptions(now time.Time, lang string) []periodOption {
 // buildReport reads the filters and builds the report; authorization of
 // the agency (or point) was checked by the route's guard.
 func (s *Admin) buildReport(r *http.Request) (*reportPage, error) {
+	return s.buildReportView(r, satisfaction.RootsGrouped)
+}
+
+// buildReportView is buildReport with the country's breakdown as roots
+// says, unless the request asks for the local governments' list
+// (?roots=local): the page shows the grouped view, the exports every root.
+func (s *Admin) buildReportView(r *http.Request, roots satisfaction.RootsView) (*reportPage, error) {
 	ctx := r.Context()
 	lang := ui.LangFrom(r)
 	u := currentUser(ctx)
@@ -116,10 +128,36 @@ func (s *Admin) buildReport(r *http.Request) (*reportPage, error) {
 		flip.Set("flagged", "include")
 	}
 	pg.Agency, pg.Point, pg.Process = q.Agency, q.Point, q.Process
+	q.Roots = roots
+	if q.Agency == nil && q.Point == nil && r.FormValue("roots") == "local" && roots == satisfaction.RootsGrouped {
+		q.Roots, pg.Local = satisfaction.RootsLocal, true
+		q.Page, _ = strconv.Atoi(r.FormValue("page"))
+	}
 	if pg.Report, err = satisfaction.Build(ctx, s.db, q); err != nil {
 		return nil, err
 	}
 	pg.Query, pg.FlipFlagged = template.URL(vals.Encode()), template.URL(flip.Encode())
+	with := func(v url.Values, kv ...string) template.URL {
+		c := url.Values{}
+		for k, x := range v {
+			c[k] = x
+		}
+		for i := 0; i+1 < len(kv); i += 2 {
+			c.Set(kv[i], kv[i+1])
+		}
+		return template.URL(c.Encode())
+	}
+	pg.LocalQuery = with(vals, "roots", "local")
+	if pg.Local {
+		flip.Set("roots", "local")
+		pg.FlipFlagged = template.URL(flip.Encode())
+		if rep := pg.Report; rep.Page > 1 {
+			pg.PrevPage = with(vals, "roots", "local", "page", strconv.Itoa(rep.Page-1))
+		}
+		if rep := pg.Report; rep.Page < rep.Pages {
+			pg.NextPage = with(vals, "roots", "local", "page", strconv.Itoa(rep.Page+1))
+		}
+	}
 	if q.Agency != nil {
 		anc, err := s.db.Ancestors(ctx, q.Agency)
 		if err != nil {
@@ -155,8 +193,9 @@ func (s *Admin) handleRatingReport(w http.ResponseWriter, r *http.Request) {
 }
 
 // handleRatingReportCSV exports the report as CSV (UTF-8 with BOM).
+// The country's export lists every root agency, one row each.
 func (s *Admin) handleRatingReportCSV(w http.ResponseWriter, r *http.Request) {
-	pg, err := s.buildReport(r)
+	pg, err := s.buildReportView(r, satisfaction.RootsAll)
 	if err != nil {
 		s.Fail(w, r, err)
 		return
@@ -165,8 +204,9 @@ func (s *Admin) handleRatingReportCSV(w http.ResponseWriter, r *http.Request) {
 }
 
 // handleRatingReportXLSX exports the report as an Excel workbook.
+// The country's export lists every root agency, one row each.
 func (s *Admin) handleRatingReportXLSX(w http.ResponseWriter, r *http.Request) {
-	pg, err := s.buildReport(r)
+	pg, err := s.buildReportView(r, satisfaction.RootsAll)
 	if err != nil {
 		s.Fail(w, r, err)
 		return
@@ -295,6 +335,12 @@ var reportMessages = map[string][2]string{
 	"report.xlsx":         {"ส่งออก Excel", "Export Excel"},
 	"report.name":         {"ชื่อ", "Name"},
 	"report.ownpoints":    {"(จุดบริการของหน่วยงานนี้เอง)", "(this agency's own points)"},
+	"report.agencyn":      {"%s แห่ง", "%s agencies"},
+	"report.locallist":    {"องค์กรปกครองส่วนท้องถิ่น เรียงตามจำนวนผู้ประเมิน หน้า %s จาก %s", "Local governments, the most rated first, page %s of %s"},
+	"report.localnote":    {"องค์กรปกครองส่วนท้องถิ่นแต่ละแห่งเป็นหน่วยงานระดับบนสุด จึงรวมไว้ในแถวเดียว เลือกแถวนั้นเพื่อดูรายแห่ง ไฟล์ส่งออกมีทุกหน่วยงานระดับบนสุดแยกรายแห่ง", "Each local government is a top-level agency, so they are summed in one row: open it to see them one by one. The exports list every top-level agency."},
+	"report.backgrouped":  {"กลับไปที่ภาพรวมทุกหน่วยงาน", "Back to all agencies"},
+	"report.prev":         {"หน้าก่อน", "Previous page"},
+	"report.next":         {"หน้าถัดไป", "Next page"},
 	"report.flagged.out":  {"ผลประเมิน %s รายการถูกทำเครื่องหมายว่าน่าสงสัย (ส่งถี่ผิดปกติจากที่อยู่เดียวกัน) และไม่ได้นับรวมในจำนวนและค่าเฉลี่ยข้างต้น", "%s ratings were flagged as suspect (an unusual burst from one address) and are left out of the counts and means above."},
 	"report.flagged.in":   {"นับรวมผลประเมินที่ถูกทำเครื่องหมายว่าน่าสงสัย %s รายการในจำนวนและค่าเฉลี่ยข้างต้นแล้ว", "The %s ratings flagged as suspect are included in the counts and means above."},
 	"report.flagged.add":  {"นับรวมรายการที่น่าสงสัย", "Include them"},

@@ -36,23 +36,126 @@ type homePage struct {
 	Popular    []store.ManualSummary
 }
 
-// homeCache keeps the home page's counts for a minute: the busiest page
-// must not count 10,000 agencies and 200,000 manuals per request.
+// homeCache keeps the home page's counts: the busiest page must not count
+// 10,000 agencies and 200,000 manuals per request. The counts are served
+// from the last value and recounted in the background, one recount at a
+// time per node, when a request finds them older than homeTTL: no request
+// waits for a recount. The first count starts with the node (warmHome);
+// a request that comes before it ends waits for it, having nothing to show.
 type homeCache struct {
-	mu   sync.Mutex
-	at   time.Time
-	page homePage
+	mu      sync.Mutex // guards the fields below; never held while counting
+	page    *homePage  // the last counts; nil: none yet
+	at      time.Time  // when they were counted
+	running chan struct{}
+	err     error // of the last count, for the requests that waited for the first
+	// count counts (s.countHome; tests swap it); base bounds every count
+	// and Close cancels it; wg waits for a count in progress.
+	count  func(context.Context) (homePage, error)
+	base   context.Context
+	cancel context.CancelFunc
+	wg     sync.WaitGroup
 }
 
-const homeTTL = time.Minute
+const (
+	homeTTL = time.Minute
+	// homeRetry is how soon a failed recount is tried again, the last
+	// counts served meanwhile.
+	homeRetry = 5 * time.Second
+	// homeCountTimeout bounds one count.
+	homeCountTimeout = 30 * time.Second
+)
 
+// homeData returns the last counts, starting a recount in the background
+// when they are stale.
 func (s *Portal) homeData(ctx context.Context) (homePage, error) {
 	c := &s.home
 	c.mu.Lock()
-	defer c.mu.Unlock()
-	if !c.at.IsZero() && time.Since(c.at) < homeTTL {
-		return c.page, nil
+	if c.page != nil {
+		p := *c.page
+		if time.Since(c.at) >= homeTTL && c.running == nil {
+			s.recountLocked()
+		}
+		c.mu.Unlock()
+		return p, nil
 	}
+	// Nothing counted yet: wait for the first count.
+	if c.running == nil {
+		s.recountLocked()
+	}
+	done := c.running
+	c.mu.Unlock()
+	select {
+	case <-done:
+	case <-ctx.Done():
+		return homePage{}, ctx.Err()
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.page != nil {
+		return *c.page, nil
+	}
+	return homePage{}, c.err
+}
+
+// recountLocked starts a count in the background; c.mu is held.
+func (s *Portal) recountLocked() {
+	c := &s.home
+	if c.base == nil {
+		c.base, c.cancel = context.WithCancel(context.Background())
+	}
+	count := c.count
+	if count == nil {
+		count = s.countHome
+	}
+	done := make(chan struct{})
+	c.running = done
+	c.wg.Add(1)
+	go func() {
+		defer c.wg.Done()
+		ctx, cancel := context.WithTimeout(c.base, homeCountTimeout)
+		p, err := count(ctx)
+		cancel()
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		c.running, c.err = nil, err
+		switch {
+		case err == nil:
+			c.page, c.at = &p, time.Now()
+		case c.page != nil:
+			c.at = time.Now().Add(homeRetry - homeTTL) // serve the last counts, try again soon
+			if s.UI != nil {
+				s.Log.Warn("home page counts", "err", err)
+			}
+		}
+		close(done)
+	}()
+}
+
+// warmHome starts the node's first count of the home page, so that its
+// first request does not wait for it (the node's Background calls it at
+// start, while /readyz still waits for the search index).
+func (s *Portal) warmHome() {
+	c := &s.home
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.page == nil && c.running == nil && s.db != nil {
+		s.recountLocked()
+	}
+}
+
+// closeHome stops a count in progress and waits for it.
+func (s *Portal) closeHome() {
+	c := &s.home
+	c.mu.Lock()
+	if c.cancel != nil {
+		c.cancel()
+	}
+	c.mu.Unlock()
+	c.wg.Wait()
+}
+
+// countHome counts what the home page shows.
+func (s *Portal) countHome(ctx context.Context) (homePage, error) {
 	byType, byProvince, err := s.db.AgencyCounts(ctx)
 	if err != nil {
 		return homePage{}, err
@@ -68,7 +171,6 @@ func (s *Portal) homeData(ctx context.Context) (homePage, error) {
 	if p.Popular, err = s.db.MostViewedManuals(ctx, 10); err != nil {
 		return homePage{}, err
 	}
-	c.page, c.at = p, time.Now()
 	return p, nil
 }
 

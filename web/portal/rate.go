@@ -29,11 +29,13 @@ const (
 	maxRatingBody = 32 << 10
 )
 
-// Close flushes the rating writer; call it after the HTTP server stopped.
+// Close stops a home page recount in progress and flushes the rating
+// writer; call it after the HTTP server stopped.
 func (s *Portal) Close() {
 	if s.stopSpool != nil {
 		s.stopSpool()
 	}
+	s.closeHome()
 	if s.ratings != nil {
 		s.ratings.Close()
 	}

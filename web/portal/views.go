@@ -68,6 +68,7 @@ func (s *Portal) FlushViews(ctx context.Context) error {
 // Background runs the site's periodic work until ctx ends: it writes the
 // counted manual views every interval, and once more at the end.
 func (s *Portal) Background(ctx context.Context, every time.Duration) {
+	s.warmHome()
 	t := time.NewTicker(every)
 	defer t.Stop()
 	for {
