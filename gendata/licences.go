@@ -347,6 +347,9 @@ func delayCases(ds *Dataset, off Offsets, seed uint64, asOf time.Time, n int, ca
 	out := make([]openinfo.DelayCase, 0, n)
 	for len(out) < n {
 		p := &ds.Processes[rng.IntN(len(ds.Processes))]
+		if len(p.PointIDs) == 0 {
+			continue // pinned nowhere: nobody applies for it at a counter
+		}
 		pt := p.PointIDs[rng.IntN(len(p.PointIDs))]
 		ag, ok := visible[pt]
 		if !ok {
