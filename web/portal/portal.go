@@ -35,6 +35,10 @@ type Config struct {
 	// RatingSpool is the file where ratings wait while the database is
 	// away ("": none; a submission then shows the form again, filled).
 	RatingSpool string
+	// KeepPages keeps the manual and point pages rendered in the database
+	// (rendered.go), under RenderVersion; it needs the UI's BaseURL.
+	KeepPages     bool
+	RenderVersion string
 }
 
 // Portal is the public site.
@@ -62,6 +66,7 @@ type Portal struct {
 
 	views viewCounter
 	home  homeCache
+	pages *renderedPages // nil: pages are rendered on every request
 }
 
 // New returns the portal.
@@ -71,6 +76,13 @@ func New(c Config) *Portal {
 		delayRetention: c.DelayRetention}
 	if p.delayRetention <= 0 {
 		p.delayRetention = 2 * 365 * 24 * time.Hour
+	}
+	if c.DB != nil && c.KeepPages && c.UI.BaseURL != "" {
+		v := c.RenderVersion
+		if v == "" {
+			v = RenderVersion(c.UI.BaseURL)
+		}
+		p.pages = newRenderedPages(c.DB, v)
 	}
 	if c.DB != nil {
 		p.ratings = c.DB.NewRatingWriter(store.RatingWriterOptions{})
