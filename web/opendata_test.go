@@ -81,8 +81,14 @@ func TestOpenDataPage(t *testing.T) {
 		if err != nil || file == nil {
 			t.Fatal(err)
 		}
+		bf, err := db.LatestOpenDataFile(ctx, "bundle")
+		if err != nil || bf == nil {
+			t.Fatalf("no published bundle: %v", err)
+		}
 		_, page, _ = fetchS(t, c, f.srv.URL+"/open-data")
-		for _, want := range []string{file.SHA256, file.FileName, `href="/open-data/csv.zip"`, `href="/open-data/csv.zip.sha256"`, "services 1"} {
+		for _, want := range []string{file.SHA256, file.FileName, `href="/open-data/csv.zip"`, `href="/open-data/csv.zip.sha256"`, "services 1",
+			bf.SHA256, bf.FileName, `href="/open-data/bundle.zip"`, `href="/open-data/bundle.zip.sha256"`, "processes 1", "openinfo import",
+			"ผลประเมินความพึงพอใจไม่อยู่ในข้อมูลเปิด"} {
 			if !strings.Contains(page, want) {
 				t.Errorf("the page lacks %q", want)
 			}
@@ -95,6 +101,13 @@ func TestOpenDataPage(t *testing.T) {
 		}
 		if _, s, _ := fetchS(t, c, f.srv.URL+"/open-data/csv.zip.sha256"); s != file.SHA256+"  "+file.FileName+"\n" {
 			t.Fatalf("checksum file %q", s)
+		}
+		code, body, _ = fetch(t, c, f.srv.URL+"/open-data/bundle.zip")
+		if sum := sha256.Sum256(body); code != 200 || hex.EncodeToString(sum[:]) != bf.SHA256 {
+			t.Fatalf("bundle download: %d", code)
+		}
+		if _, s, _ := fetchS(t, c, f.srv.URL+"/open-data/bundle.zip.sha256"); s != bf.SHA256+"  "+bf.FileName+"\n" {
+			t.Fatalf("bundle checksum file %q", s)
 		}
 		for _, bad := range []string{"/open-data/xlsx.zip", "/open-data/csv.tar", "/open-data/..%2Fcsv.zip"} {
 			if code, _, _ := fetchS(t, c, f.srv.URL+bad); code != 404 {
@@ -117,7 +130,7 @@ func TestOpenDataPage(t *testing.T) {
 			}
 		}
 		res.Body.Close()
-		for _, want := range []string{"Open data", "Bulk downloads", "We chose CC BY 4.0"} {
+		for _, want := range []string{"Open data", "Bulk downloads", "We chose CC BY 4.0", "Satisfaction ratings are not in the open data", "openinfo bundle"} {
 			if !strings.Contains(en.String(), want) {
 				t.Errorf("the English page lacks %q", want)
 			}

@@ -17,10 +17,10 @@ import (
 // database (hsds.BuildBulk makes them).
 
 type openDataFile struct {
-	Kind, Title string
-	File        *store.OpenDataFile
-	SizeMB      string
-	Counts      []openDataCount
+	Kind, Title, About string
+	File               *store.OpenDataFile
+	SizeMB             string
+	Counts             []openDataCount
 }
 
 type openDataCount struct {
@@ -46,15 +46,15 @@ func (s *Portal) handleOpenData(w http.ResponseWriter, r *http.Request) {
 			s.Fail(w, r, err)
 			return
 		}
-		x := openDataFile{Kind: f.Kind, Title: f.Title[0], File: file}
+		x := openDataFile{Kind: f.Kind, Title: f.Title[0], About: f.About[0], File: file}
 		if lang == ui.LangEN {
-			x.Title = f.Title[1]
+			x.Title, x.About = f.Title[1], f.About[1]
 		}
 		if file != nil {
 			x.SizeMB = strconv.FormatFloat(float64(file.Size)/(1<<20), 'f', 2, 64)
 			var counts map[string]int
 			json.Unmarshal([]byte(file.Counts), &counts)
-			for _, t := range []string{"organizations", "services", "locations", "service_at_locations", "taxonomy_terms"} {
+			for _, t := range f.Tables {
 				x.Counts = append(x.Counts, openDataCount{t, counts[t]})
 			}
 		}
