@@ -77,6 +77,21 @@ func TestPublishedBundle(t *testing.T) {
 			Comment: "ความคิดเห็นของผู้ประเมินลับเฉพาะ", Channel: "qr", CreatedAt: time.Now()}}))
 		f.secrets = append(f.secrets, "tokenhashsecret0123456789", "sealed-token-secret", "ประกาศฉบับร่างลับเฉพาะ", "ความคิดเห็นของผู้ประเมินลับเฉพาะ")
 
+		// The full export holds them: the seeds are real.
+		full := filepath.Join(t.TempDir(), "full")
+		w, err := bundle.Create(full)
+		must(t, err)
+		must(t, db.ExportBundle(ctx, "openinfo", w, nil))
+		must(t, w.Close())
+		for file, mark := range map[string]string{"officers.jsonl": "somsri.secret", "officer_tokens.jsonl": "tokenhashsecret0123456789",
+			"ratings.jsonl": "ความคิดเห็นของผู้ประเมินลับเฉพาะ", "processes.jsonl": "ร่างเกณฑ์ใหม่ลับเฉพาะ", "egov_records.jsonl": "ประกาศฉบับร่างลับเฉพาะ",
+			"service_points.jsonl": "จุดบริการที่ปิดแล้วลับเฉพาะ", "agencies.jsonl": "สำนักงานขนส่งที่ยุบแล้วลับเฉพาะ"} {
+			b, _ := os.ReadFile(filepath.Join(full, file))
+			if !strings.Contains(string(b), mark) {
+				t.Fatalf("the full export's %s lacks %q: the fixture is wrong", file, mark)
+			}
+		}
+
 		must(t, BuildBulk(ctx, db, "https://info.example.go.th", time.Date(2026, 12, 7, 20, 0, 0, 0, time.UTC)))
 		file, data := bulkFile(t, db, "bundle")
 		if file.Day != "2026-12-08" || file.FileName != "openinfo-opendata-bundle-2026-12-08.zip" {
