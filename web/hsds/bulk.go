@@ -300,7 +300,7 @@ func WriteCSVZip(ctx context.Context, db *store.DB, base string, w io.Writer) (m
 				}
 				return nil
 			}},
-		{"taxonomy_terms", []string{"id", "code", "name", "description", "parent_id", "taxonomy", "language"},
+		{"taxonomy_terms", []string{"id", "code", "name", "description", "parent_id", "taxonomy_id", "language"},
 			func(t *csvTable, side map[string]*sideTable) error {
 				var after int64
 				for {
@@ -310,7 +310,7 @@ func WriteCSVZip(ctx context.Context, db *store.DB, base string, w io.Writer) (m
 					}
 					for _, x := range list {
 						m := mapTerm(x)
-						if err := t.row(m.ID, m.Code, m.Name, m.Description, opt(m.ParentID), m.Taxonomy, m.Language); err != nil {
+						if err := t.row(m.ID, m.Code, m.Name, m.Description, opt(m.ParentID), m.TaxonomyID, m.Language); err != nil {
 							return err
 						}
 						after = x.ID
