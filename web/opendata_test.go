@@ -190,3 +190,66 @@ func TestOpenAPIDocument(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenDataHeaders: through the whole site, the HSDS API's answers carry
+// the cache headers it promises (public for five minutes, an ETag that
+// answers 304, CORS that lets a browser read Link, ETag and Retry-After),
+// errors and refusals are never cached, and the per-address limit is the
+// configured one, which /open-data states.
+func TestOpenDataHeaders(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *store.DB) {
+		f := newAdminFixtureOn(t, db, func(c *Config) { c.OpenDataPerMinute = 4 })
+		publishForAPI(t, f)
+		get := func(path string, header ...string) *http.Response {
+			t.Helper()
+			req, _ := http.NewRequest("GET", f.srv.URL+path, nil)
+			for i := 0; i+1 < len(header); i += 2 {
+				req.Header.Set(header[i], header[i+1])
+			}
+			res, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res.Body.Close()
+			return res
+		}
+		list := get(hsds.Prefix + "/organizations?per_page=1")
+		h := list.Header
+		etag := h.Get("ETag")
+		if list.StatusCode != 200 || h.Get("Cache-Control") != "public, max-age=300" || etag == "" || h.Get("Access-Control-Allow-Origin") != "*" ||
+			!strings.Contains(h.Get("Link"), `rel="next"`) || !strings.Contains(h.Get("Content-Type"), "application/json") {
+			t.Fatalf("list: %d %v", list.StatusCode, h)
+		}
+		for _, name := range []string{"Link", "ETag", "Retry-After"} {
+			if !strings.Contains(h.Get("Access-Control-Expose-Headers"), name) {
+				t.Errorf("a browser cannot read %s: Access-Control-Expose-Headers %q", name, h.Get("Access-Control-Expose-Headers"))
+			}
+		}
+		same := get(hsds.Prefix+"/organizations?per_page=1", "If-None-Match", etag)
+		if same.StatusCode != 304 || same.Header.Get("ETag") != etag || same.Header.Get("Cache-Control") != "public, max-age=300" {
+			t.Fatalf("revalidation: %d %v", same.StatusCode, same.Header)
+		}
+		missing := get(hsds.Prefix + "/organizations/agency-999999")
+		if missing.StatusCode != 404 || missing.Header.Get("Cache-Control") != "no-store" || missing.Header.Get("ETag") != "" {
+			t.Fatalf("not found: %d %v", missing.StatusCode, missing.Header)
+		}
+		// Three requests so far; the limit is 4 (the default is 300). A
+		// minute may turn between two requests, so allow for two minutes' worth.
+		var over *http.Response
+		for range 2*4 + 1 {
+			if over = get(hsds.Prefix + "/locations"); over.StatusCode == 429 {
+				break
+			}
+		}
+		if over.StatusCode != 429 || over.Header.Get("Retry-After") == "" || over.Header.Get("Cache-Control") != "no-store" {
+			t.Fatalf("no 429 with a limit of 4 a minute: %d %v", over.StatusCode, over.Header)
+		}
+		if _, page, _ := fetchS(t, http.DefaultClient, f.srv.URL+"/open-data"); !strings.Contains(page, "เรียกได้ 4 ครั้งต่อนาที") {
+			t.Error("/open-data does not state the configured limit")
+		}
+		doc := get("/api/openapi.json")
+		if doc.StatusCode != 200 || !strings.HasPrefix(doc.Header.Get("Cache-Control"), "public") {
+			t.Errorf("openapi.json: %d %v", doc.StatusCode, doc.Header)
+		}
+	})
+}

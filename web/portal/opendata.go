@@ -39,7 +39,10 @@ type openDataPage struct {
 func (s *Portal) handleOpenData(w http.ResponseWriter, r *http.Request) {
 	lang := ui.LangFrom(r)
 	base := strings.TrimSuffix(s.AbsURL(r, "/"), "/")
-	p := openDataPage{Base: base, API: base + hsds.Prefix, Licence: hsds.LicenceURL, Limit: hsds.DefaultPerMinute}
+	p := openDataPage{Base: base, API: base + hsds.Prefix, Licence: hsds.LicenceURL, Limit: s.openDataLimit}
+	if p.Limit <= 0 {
+		p.Limit = hsds.DefaultPerMinute
+	}
 	for _, f := range hsds.BulkFormats {
 		file, err := s.db.LatestOpenDataFile(r.Context(), f.Kind)
 		if err != nil {
