@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -86,8 +87,9 @@ func TestOpenDataPage(t *testing.T) {
 			t.Fatalf("no published bundle: %v", err)
 		}
 		_, page, _ = fetchS(t, c, f.srv.URL+"/open-data")
-		for _, want := range []string{file.SHA256, file.FileName, `href="/open-data/csv.zip"`, `href="/open-data/csv.zip.sha256"`, "services 1",
-			bf.SHA256, bf.FileName, `href="/open-data/bundle.zip"`, `href="/open-data/bundle.zip.sha256"`, "processes 1", "openinfo import",
+		byID := func(x *store.OpenDataFile) string { return "/open-data/files/" + strconv.FormatInt(x.ID, 10) + "/" + x.FileName }
+		for _, want := range []string{file.SHA256, file.FileName, `href="` + byID(file) + `"`, `href="` + byID(file) + `.sha256"`, "/open-data/csv.zip", "services 1",
+			bf.SHA256, bf.FileName, `href="` + byID(bf) + `"`, `href="` + byID(bf) + `.sha256"`, "/open-data/bundle.zip.sha256", "processes 1", "openinfo import",
 			"ผลประเมินความพึงพอใจไม่อยู่ในข้อมูลเปิด"} {
 			if !strings.Contains(page, want) {
 				t.Errorf("the page lacks %q", want)
@@ -101,6 +103,20 @@ func TestOpenDataPage(t *testing.T) {
 		}
 		if _, s, _ := fetchS(t, c, f.srv.URL+"/open-data/csv.zip.sha256"); s != file.SHA256+"  "+file.FileName+"\n" {
 			t.Fatalf("checksum file %q", s)
+		}
+		// The file's own URLs: the same bytes, cached for good; a wrong name
+		// or an unknown ID is not found.
+		code, body, h = fetch(t, c, f.srv.URL+byID(file))
+		if sum := sha256.Sum256(body); code != 200 || hex.EncodeToString(sum[:]) != file.SHA256 || !strings.Contains(h.Get("Cache-Control"), "immutable") {
+			t.Fatalf("the file by its ID: %d %v", code, h)
+		}
+		if _, s, _ := fetchS(t, c, f.srv.URL+byID(file)+".sha256"); s != file.SHA256+"  "+file.FileName+"\n" {
+			t.Fatalf("its checksum %q", s)
+		}
+		for _, bad := range []string{"/open-data/files/" + strconv.FormatInt(file.ID, 10) + "/" + bf.FileName, "/open-data/files/999999/" + file.FileName, "/open-data/files/x/" + file.FileName} {
+			if code, _, _ := fetchS(t, c, f.srv.URL+bad); code != 404 {
+				t.Errorf("%s: %d", bad, code)
+			}
 		}
 		code, body, _ = fetch(t, c, f.srv.URL+"/open-data/bundle.zip")
 		if sum := sha256.Sum256(body); code != 200 || hex.EncodeToString(sum[:]) != bf.SHA256 {

@@ -128,6 +128,7 @@ func (s *Portal) Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /faq", s.handleFAQ)
 	mux.HandleFunc("GET /open-data", s.handleOpenData)
 	mux.HandleFunc("GET /open-data/{file}", s.handleOpenDataFile)
+	mux.HandleFunc("GET /open-data/files/{id}/{file}", s.handleOpenDataFileByID)
 	mux.HandleFunc("GET /rate", s.handleRateEntry)
 	mux.HandleFunc("GET /rate/{code}", s.handleRateForm)
 	mux.HandleFunc("POST /rate/{code}", s.handleRateSubmit)
