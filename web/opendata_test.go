@@ -87,7 +87,9 @@ func TestOpenDataPage(t *testing.T) {
 			t.Fatalf("no published bundle: %v", err)
 		}
 		_, page, _ = fetchS(t, c, f.srv.URL+"/open-data")
-		byID := func(x *store.OpenDataFile) string { return "/open-data/files/" + strconv.FormatInt(x.ID, 10) + "/" + x.FileName }
+		byID := func(x *store.OpenDataFile) string {
+			return "/open-data/files/" + strconv.FormatInt(x.ID, 10) + "/" + x.FileName
+		}
 		for _, want := range []string{file.SHA256, file.FileName, `href="` + byID(file) + `"`, `href="` + byID(file) + `.sha256"`, "/open-data/csv.zip", "services 1",
 			bf.SHA256, bf.FileName, `href="` + byID(bf) + `"`, `href="` + byID(bf) + `.sha256"`, "/open-data/bundle.zip.sha256", "processes 1", "openinfo import",
 			"ผลประเมินความพึงพอใจไม่อยู่ในข้อมูลเปิด"} {
