@@ -118,7 +118,9 @@ func (d *DB) ExportPublishedBundle(ctx context.Context, source string, sink Bund
 			if !s.filter(r) {
 				return nil
 			}
-			keep(s.e, r.RecordKey())
+			if s.e != bundle.Pins && s.e != bundle.Egov && s.e != bundle.CatalogTerms { // nothing refers to these: no need to hold their keys
+				keep(s.e, r.RecordKey())
+			}
 			n++
 			if n%1000 == 0 {
 				progress(s.e, n)
