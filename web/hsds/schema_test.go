@@ -22,8 +22,8 @@ var english = message.NewPrinter(language.English)
 // format (uri, email, date-time), enumeration and required list, and
 // page.json for the list envelope (HSDS's API reference, "Lists"). Unlike
 // HSDS they forbid other properties, so a field HSDS does not define fails.
-// Every response and every bulk CSV column is checked against them, with
-// formats asserted.
+// Every response, and every bulk CSV column and row, is checked against
+// them, with formats asserted.
 
 const schemaDir = "testdata/hsds3"
 
@@ -86,6 +86,7 @@ func checkSchema(name string, v any, path string) []string {
 
 // schemaField is what the CSV check needs of a field.
 type schemaField struct {
+	typ             string
 	required, array bool
 }
 
@@ -107,7 +108,7 @@ func schemaFields(t *testing.T, name string) map[string]schemaField {
 	}
 	out := map[string]schemaField{}
 	for n, p := range s.Properties {
-		out[n] = schemaField{array: p.Type == "array"}
+		out[n] = schemaField{typ: p.Type, array: p.Type == "array"}
 	}
 	for _, n := range s.Required {
 		f := out[n]
