@@ -165,6 +165,19 @@ func TestPublishedBundle(t *testing.T) {
 		if counts["processes"] != 1 || counts["agencies"] != 4 || counts["catalog_terms"] == 0 {
 			t.Fatalf("counts %v", counts)
 		}
+		// The same records as the HSDS files of the same run, one for one.
+		csvFile, _ := bulkFile(t, db, "csv")
+		var hsdsCounts map[string]int
+		must(t, json.Unmarshal([]byte(csvFile.Counts), &hsdsCounts))
+		for _, c := range []struct {
+			hsds string
+			n    int
+		}{{"organizations", counts["agencies"]}, {"locations", counts["service_points"]}, {"services", counts["processes"] + counts["other_services"]},
+			{"service_at_locations", counts["pins"]}, {"taxonomy_terms", counts["catalog_terms"]}} {
+			if hsdsCounts[c.hsds] != c.n {
+				t.Errorf("%s: %d in the HSDS files, %d in the bundle", c.hsds, hsdsCounts[c.hsds], c.n)
+			}
+		}
 
 		// The file imports into an empty database with nothing refused.
 		path := filepath.Join(t.TempDir(), file.FileName)
