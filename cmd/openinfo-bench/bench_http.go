@@ -273,7 +273,7 @@ func loadAll(ctx context.Context, db *store.DB, base, urls string, conns int, d 
 	os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) // the peak below is the load's (Linux)
 	// Meanwhile one citizen opens the home page again and again on a
 	// connection of their own: how long does "/" take under the load?
-	_, stopHome := sampleHome(ctx, base)
+	stopHome := sampleHome(ctx, base)
 	lat, errs, took := load(ctx, client, base, next, conns, d)
 	home, homeErrs := stopHome()
 	if profile != "" {
@@ -305,7 +305,7 @@ func loadAll(ctx context.Context, db *store.DB, base, urls string, conns int, d 
 // sampleHome requests "/" from one connection of its own, one request
 // after the other, until the returned function is called; that returns
 // the latencies and the failures.
-func sampleHome(ctx context.Context, base string) (*[]time.Duration, func() ([]time.Duration, int)) {
+func sampleHome(ctx context.Context, base string) func() ([]time.Duration, int) {
 	var lat []time.Duration
 	errs := 0
 	stop := make(chan struct{})
@@ -336,7 +336,7 @@ func sampleHome(ctx context.Context, base string) (*[]time.Duration, func() ([]t
 			lat = append(lat, time.Since(t))
 		}
 	}()
-	return &lat, func() ([]time.Duration, int) {
+	return func() ([]time.Duration, int) {
 		close(stop)
 		<-done
 		return lat, errs
