@@ -119,7 +119,7 @@ func Import(ctx context.Context, db *store.DB, path string, opt Options) (*Resul
 		opt.Progress.Start(total)
 		defer opt.Progress.Finish()
 	}
-	state := &store.BundleBatch{Self: opt.Self, DryRun: opt.DryRun}
+	state := &store.BundleBatch{Self: opt.Self, DryRun: opt.DryRun, Files: b}
 	for _, e := range bundle.Entities {
 		if err := importEntity(ctx, db, b, e, opt, state, res, before); err != nil {
 			return res, fmt.Errorf("%s: %w", e.File(), err)

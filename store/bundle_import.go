@@ -57,6 +57,9 @@ type BundleBatch struct {
 	// LicencesChanged the licence roll-up.
 	RatingsChanged  bool
 	LicencesChanged bool
+	// Files opens the bundle's files/ (manual attachments, Section 10/16
+	// documents, delay letters).
+	Files BundleFiles
 	// Bulk says batches changed too much to announce record by record:
 	// AnnounceBundleImport tells running nodes to reload.
 	Bulk bool
@@ -152,13 +155,13 @@ func (b *BundleBatch) lookup(ctx context.Context, tx *stmtTx, e bundle.Entity, s
 
 var entityTable = map[bundle.Entity]string{
 	bundle.Agencies: "agencies", bundle.Points: "service_points", bundle.Processes: "processes", bundle.Services: "other_services",
-	bundle.Egov: "egov_records", bundle.LicenceReports: "licence_reports", bundle.Ratings: "ratings", bundle.Officers: "users", bundle.Tokens: "officer_tokens",
+	bundle.Egov: "egov_records", bundle.LicenceReports: "licence_reports", bundle.DelayNotices: "delay_cases", bundle.Ratings: "ratings", bundle.Officers: "users", bundle.Tokens: "officer_tokens",
 }
 
 // auditEntity is the audit log's (and the change feed's) name of an entity.
 var auditEntity = map[bundle.Entity]string{
 	bundle.Agencies: "agency", bundle.Points: "service_point", bundle.Processes: "process", bundle.Services: "other_service",
-	bundle.Egov: "egov_record", bundle.Officers: "user", bundle.Tokens: "officer_token",
+	bundle.Egov: "egov_record", bundle.DelayNotices: "delay_case", bundle.Officers: "user", bundle.Tokens: "officer_token",
 }
 
 // refFailed is the issue of an unresolved reference.
@@ -482,6 +485,38 @@ func (d *DB) loadTerms(ctx context.Context, tx *stmtTx, b *BundleBatch) error {
 func (d *DB) importRecord(ctx context.Context, tx *stmtTx, e bundle.Entity, rec bundle.Record, local int64, found bool, b *BundleBatch) (int64, error) {
 	res := &resolver{ctx: ctx, tx: tx, b: b}
 	now := d.now()
+	// The files first, before any reference (a dry run checks them even
+	// for records that refer to ones it only pretends to make).
+	var letters [][]byte
+	switch r := rec.(type) {
+	case *bundle.Process:
+		for i, rv := range r.Revisions {
+			for j, a := range rv.Content.Attachments {
+				if err := d.sharedFile(ctx, tx, b, fmt.Sprintf("revisions[%d].content.attachments[%d]", i, j),
+					bundle.FileRef{Name: a.Name, SHA256: a.Key, Size: a.Size}); err != nil {
+					return 0, err
+				}
+			}
+		}
+	case *bundle.EgovRecord:
+		for _, f := range bundle.FileRefs(r) {
+			if err := d.sharedFile(ctx, tx, b, "file_key", f); err != nil {
+				return 0, err
+			}
+		}
+	case *bundle.DelayNotice:
+		letters = make([][]byte, len(r.Notices))
+		for i, n := range r.Notices {
+			if n.Letter == nil {
+				continue
+			}
+			data, _, err := b.bundleFile(fmt.Sprintf("notices[%d].letter", i), *n.Letter, true)
+			if err != nil {
+				return 0, err
+			}
+			letters[i] = data
+		}
+	}
 	switch r := rec.(type) {
 	case *bundle.Agency:
 		var parent int64
@@ -596,6 +631,13 @@ func (d *DB) importRecord(ctx context.Context, tx *stmtTx, e bundle.Entity, rec 
 			version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, 1, $18, $18)
 			RETURNING id`, args...).Scan(&local)
 		return local, err
+	case *bundle.DelayNotice:
+		point := res.id(bundle.Points, "point", r.Point)
+		process := res.id(bundle.Processes, "process", r.Process)
+		if err := res.done(); err != nil {
+			return 0, err
+		}
+		return d.importDelay(ctx, tx, r, point, process, local, found, letters)
 	case *bundle.Rating:
 		point := res.id(bundle.Points, "point", r.Point)
 		var process int64
@@ -873,16 +915,16 @@ func (d *DB) importEgov(ctx context.Context, tx *stmtTx, r *bundle.EgovRecord, a
 	}
 	if found {
 		if _, err := tx.ExecContext(ctx, `UPDATE egov_records SET agency_id = $1, section = $2, title = $3, document_no = $4, signed_on = $5,
-			effective_on = $6, url = $7, state = $8, published_at = $9, version = version + 1, updated_at = $10 WHERE id = $11`,
-			agency, r.Section, r.Title, r.DocumentNo, r.SignedOn, r.EffectiveOn, r.URL, r.State, pub, now, local); err != nil {
+			effective_on = $6, url = $7, state = $8, published_at = $9, version = version + 1, updated_at = $10, file_key = $11 WHERE id = $12`,
+			agency, r.Section, r.Title, r.DocumentNo, r.SignedOn, r.EffectiveOn, r.URL, r.State, pub, now, r.FileKey, local); err != nil {
 			return 0, err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM egov_items WHERE record_id = $1`, local); err != nil {
 			return 0, err
 		}
 	} else if err := tx.QueryRowContext(ctx, `INSERT INTO egov_records (agency_id, section, title, document_no, signed_on, effective_on,
-		file_key, url, state, created_at, updated_at, published_at) VALUES ($1, $2, $3, $4, $5, $6, '', $7, $8, $9, $9, $10) RETURNING id`,
-		agency, r.Section, r.Title, r.DocumentNo, r.SignedOn, r.EffectiveOn, r.URL, r.State, now, pub).Scan(&local); err != nil {
+		file_key, url, state, created_at, updated_at, published_at) VALUES ($1, $2, $3, $4, $5, $6, $11, $7, $8, $9, $9, $10) RETURNING id`,
+		agency, r.Section, r.Title, r.DocumentNo, r.SignedOn, r.EffectiveOn, r.URL, r.State, now, pub, r.FileKey).Scan(&local); err != nil {
 		return 0, err
 	}
 	for i, it := range r.Items {
