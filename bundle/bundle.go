@@ -388,3 +388,14 @@ func FileRefs(r Record) []FileRef {
 	}
 	return out
 }
+
+// Removal is a tombstone: the record of Key (of the file's entity) was
+// removed at its source. A pin's tombstone also names its two ends, as the
+// pin itself does. See docs/bundle.md for what the import does with one.
+type Removal struct {
+	Key
+	Removed bool `json:"removed"`
+	Point   *Ref `json:"point,omitempty"`
+	Process *Ref `json:"process,omitempty"`
+	Service *Ref `json:"service,omitempty"`
+}

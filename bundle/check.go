@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -103,6 +104,9 @@ func Parse(e Entity, line []byte) (Record, []Issue) {
 	if !utf8.Valid(line) {
 		return nil, []Issue{{TH: "บรรทัดนี้ไม่ใช่ UTF-8", EN: "The line is not valid UTF-8."}}
 	}
+	if rm, issues, ok := parseRemoval(e, line); ok {
+		return rm, issues
+	}
 	dec := json.NewDecoder(bytes.NewReader(line))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(rec); err != nil {
@@ -117,6 +121,48 @@ func Parse(e Entity, line []byte) (Record, []Issue) {
 		iss[i].Source, iss[i].LegacyID = k.Source, k.LegacyID
 	}
 	return rec, iss
+}
+
+// parseRemoval reads a tombstone ({"source", "legacy_id", "removed": true},
+// and a pin's ends): ok is false when the line is not one (it is then an
+// ordinary record). Only lines naming "removed" are tried, so the records
+// pay nothing for it.
+func parseRemoval(e Entity, line []byte) (Record, []Issue, bool) {
+	if !bytes.Contains(line, []byte(`"removed"`)) {
+		return nil, nil, false
+	}
+	var r Removal
+	dec := json.NewDecoder(bytes.NewReader(line))
+	dec.DisallowUnknownFields()
+	if dec.Decode(&r) != nil || dec.More() || !r.Removed {
+		return nil, nil, false
+	}
+	var c checker
+	c.key(r.Key)
+	if e == Pins {
+		p := Pin{Key: r.Key, Point: Ref{}, Process: r.Process, Service: r.Service}
+		if r.Point != nil {
+			p.Point = *r.Point
+		}
+		c.issues = append(c.issues, Check(&p)...)
+	} else if r.Point != nil || r.Process != nil || r.Service != nil {
+		c.add("removed", "ระเบียนที่ถูกลบมีเพียง source, legacy_id และ removed", "A removal holds only source, legacy_id and removed.")
+	}
+	for i := range c.issues {
+		c.issues[i].Source, c.issues[i].LegacyID = r.Source, r.LegacyID
+	}
+	return &r, dedupe(c.issues), true
+}
+
+// dedupe drops repeated issues (a pin's key is checked twice).
+func dedupe(in []Issue) []Issue {
+	var out []Issue
+	for _, is := range in {
+		if !slices.Contains(out, is) {
+			out = append(out, is)
+		}
+	}
+	return out
 }
 
 func decodeIssue(err error) Issue {

@@ -41,10 +41,11 @@ type Options struct {
 // Counts are one entity's outcomes.
 type Counts struct {
 	Created, Updated, Unchanged, Refused int
+	Removed                              int // by a tombstone (docs/bundle.md)
 }
 
 // Total is the number of records counted.
-func (c Counts) Total() int { return c.Created + c.Updated + c.Unchanged + c.Refused }
+func (c Counts) Total() int { return c.Created + c.Updated + c.Unchanged + c.Refused + c.Removed }
 
 // Result is what an import did.
 type Result struct {
@@ -131,7 +132,7 @@ func Import(ctx context.Context, db *store.DB, path string, opt Options) (*Resul
 	}
 	counts := map[string]int{}
 	for e, c := range res.Counts {
-		counts[string(e)] = c.Created + c.Updated
+		counts[string(e)] = c.Created + c.Updated + c.Removed
 	}
 	if err := db.AnnounceBundleImport(ctx, state, counts); err != nil {
 		return res, err
@@ -266,6 +267,8 @@ func importEntity(ctx context.Context, db *store.DB, b *bundle.Bundle, e bundle.
 				c.Updated++
 			case store.Unchanged:
 				c.Unchanged++
+			case store.Removed:
+				c.Removed++
 			case store.Refused:
 				c.Refused++
 				k := it.Rec.RecordKey()

@@ -300,6 +300,23 @@ func (d *DB) importBatch(ctx context.Context, e bundle.Entity, items []BundleIte
 				it.Outcome = Unchanged
 				continue
 			}
+			if rm, ok := it.Rec.(*bundle.Removal); ok {
+				if err := d.importRemoval(ctx, tx, e, it, rm, o, b); err != nil {
+					return err
+				}
+				if it.Outcome == Removed {
+					if ent := auditEntity[e]; ent == "" || e == bundle.Processes {
+						b.Bulk = true // the pages and the search index forget it
+					} else {
+						changed = append(changed, o.local)
+					}
+					if referenced(e) {
+						delete(b.Keys, mk)
+						delete(b.ids, mk)
+					}
+				}
+				continue
+			}
 			if safe {
 				if _, err := tx.ExecContext(ctx, `SAVEPOINT `+sp); err != nil {
 					return err
@@ -1167,10 +1184,10 @@ func (d *DB) bulkRatings(ctx context.Context, tx *stmtTx, items []BundleItem, ow
 	var rows [][]any
 	var which []int
 	for i := range items {
-		if own[i].found {
+		r, ok := items[i].Rec.(*bundle.Rating)
+		if own[i].found || !ok { // a tombstone: the main loop
 			continue
 		}
-		r := items[i].Rec.(*bundle.Rating)
 		res := &resolver{ctx: ctx, tx: tx, b: b}
 		point := res.id(bundle.Points, "point", r.Point)
 		var process int64
