@@ -193,7 +193,7 @@ type Writer struct {
 	counts map[Entity]int
 	entity Entity
 	files  []string // SHA-256 of files written (a zip's, after its entities)
-	held   map[string][]byte
+	spool  string   // a zip's files until Close
 }
 
 // Create starts a bundle at path; an existing directory's bundle files
@@ -265,24 +265,28 @@ func (w *Writer) end() error {
 }
 
 // File writes a file of files/ under its SHA-256 sum. A zip cannot hold
-// two entries open at once: its files are kept and written at Close
-// (they are few; the letters and attachments of a migration).
+// two entries open at once: its files wait in a temporary directory (not
+// in memory) and are written at Close.
 func (w *Writer) File(sum string, data []byte) error {
 	if !hashRE.MatchString(sum) {
 		return fmt.Errorf("file %q: not a SHA-256", sum)
 	}
-	w.files = append(w.files, sum)
+	dir := filepath.Join(w.dir, FilesDir)
 	if w.zw != nil {
-		if w.held == nil {
-			w.held = map[string][]byte{}
+		if w.spool == "" {
+			d, err := os.MkdirTemp("", "openinfo-export-")
+			if err != nil {
+				return err
+			}
+			w.spool = d
 		}
-		w.held[sum] = data
-		return nil
+		dir = w.spool
+		w.files = append(w.files, sum)
 	}
-	if err := os.MkdirAll(filepath.Join(w.dir, FilesDir), 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(w.dir, FilesDir, sum), data, 0o644)
+	return os.WriteFile(filepath.Join(dir, sum), data, 0o644)
 }
 
 // Counts is how many records of each entity were written.
@@ -299,13 +303,22 @@ func (w *Writer) Close() error {
 	}
 	m = append(m, '\n')
 	if w.zw != nil {
+		defer func() {
+			if w.spool != "" {
+				os.RemoveAll(w.spool)
+			}
+		}()
 		for _, sum := range w.files {
 			// Stored: PDFs and images are compressed already.
 			f, err := w.zw.CreateHeader(&zip.FileHeader{Name: FilesDir + sum, Method: zip.Store})
 			if err != nil {
 				return err
 			}
-			if _, err := f.Write(w.held[sum]); err != nil {
+			data, err := os.ReadFile(filepath.Join(w.spool, sum))
+			if err != nil {
+				return err
+			}
+			if _, err := f.Write(data); err != nil {
 				return err
 			}
 		}
