@@ -32,6 +32,32 @@ type BundleItem struct {
 	// Outcome and Issues are filled by ImportBundleBatch.
 	Outcome Outcome
 	Issues  []bundle.Issue
+	// prep is the stored form of a manual's revisions, by number
+	// (PrepareBundleItem).
+	prep map[int]storedContent
+}
+
+// storedContent is a revision's content as stored: its JSON and search text.
+type storedContent struct{ json, text string }
+
+// PrepareBundleItem computes ahead what writing the item costs in CPU (a
+// manual's content JSON and search text), so the import's parsing
+// goroutines do it rather than the one that writes.
+func PrepareBundleItem(it *BundleItem) error {
+	p, ok := it.Rec.(*bundle.Process)
+	if !ok {
+		return nil
+	}
+	it.prep = make(map[int]storedContent, len(p.Revisions))
+	for i := range p.Revisions {
+		rv := &p.Revisions[i]
+		b, err := json.Marshal(&rv.Content)
+		if err != nil {
+			return err
+		}
+		it.prep[rv.Number] = storedContent{string(b), rv.Content.SearchText()}
+	}
+	return nil
 }
 
 // BundleBatch is the state an import carries from batch to batch.
@@ -53,6 +79,7 @@ type BundleBatch struct {
 	// agency of each point ratings referred to.
 	ids      map[string]int64
 	agencyOf map[int64]int64
+	pre      map[string]int64 // the current batch's references, looked up together (prefetch)
 	// RatingsChanged says the rating roll-ups must be rebuilt, and
 	// LicencesChanged the licence roll-up.
 	RatingsChanged  bool
@@ -120,6 +147,9 @@ func (b *BundleBatch) lookup(ctx context.Context, tx *stmtTx, e bundle.Entity, s
 		return v, "", true, nil
 	}
 	if v, ok := b.ids[mk]; ok {
+		return v, "", true, nil
+	}
+	if v, ok := b.pre[mk]; ok {
 		return v, "", true, nil
 	}
 	err = tx.QueryRowContext(ctx, `SELECT local_id, hash FROM bundle_ids WHERE entity = $1 AND source = $2 AND legacy_id = $3`,
@@ -273,6 +303,21 @@ func (d *DB) importBatch(ctx context.Context, e bundle.Entity, items []BundleIte
 		if err != nil {
 			return err
 		}
+		// What the batch's records refer to, in a few queries rather than
+		// one per reference (pins and ratings are most of a national bundle).
+		b.pre = map[string]int64{}
+		defer func() { b.pre = nil }()
+		refs := map[bundle.Entity][]bundle.Ref{}
+		for i := range items {
+			if !own[i].found || own[i].hash != items[i].Hash {
+				refsOf(items[i].Rec, refs)
+			}
+		}
+		for re, list := range refs {
+			if err := b.prefetch(ctx, tx, re, list); err != nil {
+				return err
+			}
+		}
 		var changed []int64
 		var maps [][]any // new mappings, written together at the end
 		pinsMade := 0
@@ -322,7 +367,7 @@ func (d *DB) importBatch(ctx context.Context, e bundle.Entity, items []BundleIte
 					return err
 				}
 			}
-			id, err := d.importRecord(ctx, tx, e, it.Rec, o.local, o.found, b)
+			id, err := d.importRecord(ctx, tx, e, it.Rec, o.local, o.found, b, it.prep)
 			if errors.Is(err, errDryRef) {
 				it.Outcome = Created
 				if o.found {
@@ -499,7 +544,8 @@ func (d *DB) loadTerms(ctx context.Context, tx *stmtTx, b *BundleBatch) error {
 
 // importRecord writes one record: an update of local when found, else an
 // insert. It returns the local ID.
-func (d *DB) importRecord(ctx context.Context, tx *stmtTx, e bundle.Entity, rec bundle.Record, local int64, found bool, b *BundleBatch) (int64, error) {
+func (d *DB) importRecord(ctx context.Context, tx *stmtTx, e bundle.Entity, rec bundle.Record, local int64, found bool, b *BundleBatch,
+	prep map[int]storedContent) (int64, error) {
 	res := &resolver{ctx: ctx, tx: tx, b: b}
 	now := d.now()
 	// The files first, before any reference (a dry run checks them even
@@ -566,7 +612,7 @@ func (d *DB) importRecord(ctx context.Context, tx *stmtTx, e bundle.Entity, rec 
 		if err := res.done(); err != nil {
 			return 0, err
 		}
-		return d.importProcess(ctx, tx, r, agency, terms, local, found, now)
+		return d.importProcess(ctx, tx, r, agency, terms, local, found, now, prep)
 	case *bundle.Service:
 		agency := res.id(bundle.Agencies, "agency", r.Agency)
 		if err := res.done(); err != nil {
@@ -818,7 +864,8 @@ func (d *DB) importPoint(ctx context.Context, tx *stmtTx, r *bundle.Point, agenc
 	return local, nil
 }
 
-func (d *DB) importProcess(ctx context.Context, tx *stmtTx, r *bundle.Process, agency int64, terms []int64, local int64, found bool, now any) (int64, error) {
+func (d *DB) importProcess(ctx context.Context, tx *stmtTx, r *bundle.Process, agency int64, terms []int64, local int64, found bool, now any,
+	prep map[int]storedContent) (int64, error) {
 	if agency < 0 {
 		return 0, nil
 	}
@@ -870,7 +917,7 @@ func (d *DB) importProcess(ctx context.Context, tx *stmtTx, r *bundle.Process, a
 		return a.Number - b.Number
 	})
 	for _, rv := range revs {
-		if !rv.Published {
+		if !rv.Published || !found { // a new process has no other revision
 			continue
 		}
 		// Another published revision not in the bundle is superseded.
@@ -880,21 +927,30 @@ func (d *DB) importProcess(ctx context.Context, tx *stmtTx, r *bundle.Process, a
 		}
 	}
 	for _, rv := range revs {
-		content, err := json.Marshal(&rv.Content)
-		if err != nil {
-			return 0, err
+		sc, ok := prep[rv.Number]
+		if !ok {
+			b, err := json.Marshal(&rv.Content)
+			if err != nil {
+				return 0, err
+			}
+			sc = storedContent{string(b), rv.Content.SearchText()}
 		}
+		content := sc.json
+		var err error
 		var pub any
 		if rv.PublishedAt != nil {
 			pub = rv.PublishedAt.UTC()
 		}
 		var rid int64
-		err = tx.QueryRowContext(ctx, `SELECT id FROM manual_revisions WHERE process_id = $1 AND number = $2`, local, rv.Number).Scan(&rid)
+		err = sql.ErrNoRows // a new process: nothing to look up
+		if found {
+			err = tx.QueryRowContext(ctx, `SELECT id FROM manual_revisions WHERE process_id = $1 AND number = $2`, local, rv.Number).Scan(&rid)
+		}
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
 			if err := tx.QueryRowContext(ctx, `INSERT INTO manual_revisions (process_id, number, state, content, version, created_by, created_at, updated_at,
 				published_at, search_name, search_text) VALUES ($1, $2, $3, $4, 1, 0, $5, $6, $7, $8, $9) RETURNING id`,
-				local, rv.Number, rv.State, string(content), rv.CreatedAt.UTC(), now, pub, rv.Content.Name, rv.Content.SearchText()).Scan(&rid); err != nil {
+				local, rv.Number, rv.State, content, rv.CreatedAt.UTC(), now, pub, rv.Content.Name, sc.text).Scan(&rid); err != nil {
 				return 0, err
 			}
 			if rv.Published {
@@ -908,7 +964,7 @@ func (d *DB) importProcess(ctx context.Context, tx *stmtTx, r *bundle.Process, a
 		default:
 			if _, err := tx.ExecContext(ctx, `UPDATE manual_revisions SET state = $1, content = $2, version = version + 1, created_at = $3, updated_at = $4,
 				published_at = $5, search_name = $6, search_text = $7 WHERE id = $8`,
-				rv.State, string(content), rv.CreatedAt.UTC(), now, pub, rv.Content.Name, rv.Content.SearchText(), rid); err != nil {
+				rv.State, content, rv.CreatedAt.UTC(), now, pub, rv.Content.Name, sc.text, rid); err != nil {
 				return 0, err
 			}
 		}
@@ -1148,7 +1204,12 @@ func (d *DB) insertRows(ctx context.Context, tx *stmtTx, table, columns string, 
 		// The driver finds each parameter by name in a list: a statement
 		// costs the square of its parameters (see bulkInsert). One prepared
 		// statement per row is fastest for wide rows.
-		per = max(1, 16/(ncol*ncol))
+		// Narrow rows (the mappings) pack like insertPacked's: about 64
+		// parameters a statement.
+		per = 1
+		if ncol <= 9 {
+			per = 64 / ncol
+		}
 	}
 	for start := 0; start < len(rows); start += per {
 		part := rows[start:min(start+per, len(rows))]
@@ -1286,4 +1347,102 @@ func (d *DB) AnalyzeBundleIDs(ctx context.Context) error {
 	}
 	_, err := d.db.ExecContext(ctx, `ANALYZE bundle_ids`)
 	return err
+}
+
+// prefetch looks up the mappings of refs (to records of entity e) not
+// cached yet, into b.pre: one query per source and 500 keys.
+func (b *BundleBatch) prefetch(ctx context.Context, tx *stmtTx, e bundle.Entity, refs []bundle.Ref) error {
+	bySource := map[string][]string{}
+	seen := map[string]bool{}
+	for _, r := range refs {
+		mk := mapKey(e, r.Source, r.LegacyID)
+		if seen[mk] {
+			continue
+		}
+		seen[mk] = true
+		if _, ok := b.Keys[mk]; ok {
+			continue
+		}
+		if _, ok := b.ids[mk]; ok {
+			continue
+		}
+		bySource[r.Source] = append(bySource[r.Source], r.LegacyID)
+	}
+	for source, ids := range bySource {
+		for start := 0; start < len(ids); start += 500 {
+			part := ids[start:min(start+500, len(ids))]
+			var q strings.Builder
+			args := []any{string(e), source}
+			q.WriteString(`SELECT legacy_id, local_id FROM bundle_ids WHERE entity = $1 AND source = $2 AND legacy_id IN (`)
+			for j, id := range part {
+				if j > 0 {
+					q.WriteByte(',')
+				}
+				args = append(args, id)
+				q.WriteString("$" + strconv.Itoa(len(args)))
+			}
+			q.WriteByte(')')
+			rows, err := tx.QueryContext(ctx, q.String(), args...)
+			if err != nil {
+				return err
+			}
+			for rows.Next() {
+				var id string
+				var local int64
+				if err := rows.Scan(&id, &local); err != nil {
+					rows.Close()
+					return err
+				}
+				b.pre[mapKey(e, source, id)] = local
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// refsOf adds the references of record r, by the entity they refer to.
+func refsOf(r bundle.Record, out map[bundle.Entity][]bundle.Ref) {
+	add := func(e bundle.Entity, ref *bundle.Ref) {
+		if ref != nil {
+			out[e] = append(out[e], *ref)
+		}
+	}
+	switch r := r.(type) {
+	case *bundle.Agency:
+		add(bundle.Agencies, r.Parent)
+	case *bundle.Point:
+		add(bundle.Agencies, &r.Agency)
+	case *bundle.Process:
+		add(bundle.Agencies, &r.Agency)
+	case *bundle.Service:
+		add(bundle.Agencies, &r.Agency)
+	case *bundle.Pin:
+		add(bundle.Points, &r.Point)
+		add(bundle.Processes, r.Process)
+		add(bundle.Services, r.Service)
+	case *bundle.EgovRecord:
+		add(bundle.Agencies, &r.Agency)
+	case *bundle.LicenceReport:
+		add(bundle.Agencies, &r.Agency)
+		add(bundle.Processes, &r.Process)
+		add(bundle.Points, r.Point)
+	case *bundle.DelayNotice:
+		add(bundle.Points, &r.Point)
+		add(bundle.Processes, &r.Process)
+	case *bundle.Rating:
+		add(bundle.Points, &r.Point)
+		add(bundle.Processes, r.Process)
+	case *bundle.Officer:
+		add(bundle.Agencies, r.Agency)
+	case *bundle.Token:
+		add(bundle.Agencies, &r.Agency)
+	case *bundle.Removal:
+		add(bundle.Points, r.Point)
+		add(bundle.Processes, r.Process)
+		add(bundle.Services, r.Service)
+	}
 }
