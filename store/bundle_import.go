@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/bundle"
@@ -1198,6 +1199,11 @@ func (d *DB) insertRows(ctx context.Context, tx *stmtTx, table, columns string, 
 	if len(rows) == 0 {
 		return nil
 	}
+	if d.dialect == SQLite {
+		if ok, err := d.insertLiteral(ctx, tx, table, columns, rows); ok || err != nil {
+			return err
+		}
+	}
 	ncol := strings.Count(columns, ",") + 1
 	per := 1000
 	if d.dialect == SQLite {
@@ -1446,3 +1452,55 @@ func refsOf(r bundle.Record, out map[bundle.Entity][]bundle.Ref) {
 		add(bundle.Services, r.Service)
 	}
 }
+
+// insertLiteral writes rows on SQLite as literal multi-row INSERTs, as
+// gen-data's rating load does (literalRatings): the driver then binds no
+// parameters, whose cost grows with their square. ok is false, nothing
+// written, when a value cannot be written as a literal (a string with a
+// NUL byte, an unknown type): the caller binds them.
+func (d *DB) insertLiteral(ctx context.Context, tx *stmtTx, table, columns string, rows [][]any) (ok bool, err error) {
+	const perStmt = 250
+	var b strings.Builder
+	lit := make([]string, 0, len(rows)*len(rows[0]))
+	for _, row := range rows {
+		for _, v := range row {
+			switch v := v.(type) {
+			case int64:
+				lit = append(lit, strconv.FormatInt(v, 10))
+			case int:
+				lit = append(lit, strconv.Itoa(v))
+			case bool:
+				lit = append(lit, map[bool]string{false: "0", true: "1"}[v])
+			case string:
+				if strings.IndexByte(v, 0) >= 0 {
+					return false, nil
+				}
+				lit = append(lit, sqlString(v))
+			case time.Time:
+				lit = append(lit, "'"+v.Format(sqliteTime)+"'")
+			default:
+				return false, nil
+			}
+		}
+	}
+	ncol := len(rows[0])
+	for start := 0; start < len(rows); start += perStmt {
+		b.Reset()
+		b.WriteString("INSERT INTO " + table + " (" + columns + ") VALUES ")
+		for r := start; r < min(start+perStmt, len(rows)); r++ {
+			if r > start {
+				b.WriteByte(',')
+			}
+			b.WriteByte('(')
+			b.WriteString(strings.Join(lit[r*ncol:(r+1)*ncol], ","))
+			b.WriteByte(')')
+		}
+		if _, err := tx.tx.ExecContext(ctx, b.String()); err != nil {
+			return true, fmt.Errorf("insert into %s: %w", table, err)
+		}
+	}
+	return true, nil
+}
+
+// sqliteTime is how the SQLite driver writes a time (and literalRatings).
+const sqliteTime = "2006-01-02 15:04:05.999999999-07:00"
