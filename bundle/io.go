@@ -332,6 +332,9 @@ func (w *Writer) Close() error {
 		if err := w.zw.Close(); err != nil {
 			return err
 		}
+		if w.zf == nil { // NewZipWriter: the caller's stream
+			return nil
+		}
 		return w.zf.Close()
 	}
 	return os.WriteFile(filepath.Join(w.dir, "manifest.json"), m, 0o644)

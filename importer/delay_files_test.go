@@ -124,3 +124,33 @@ func TestBadFiles(t *testing.T) {
 		}
 	})
 }
+
+// TestPublishedBundleFiles: the published bundle carries the published
+// manual's attachment and the Section 10 document (the portal serves
+// both), never a delay letter, and imports into an empty database.
+func TestPublishedBundleFiles(t *testing.T) {
+	ctx := context.Background()
+	dbtest.Each(t, func(t *testing.T, db *store.DB) {
+		mustImport(t, db, example, importer.Options{})
+		dir := filepath.Join(t.TempDir(), "published")
+		w, err := bundle.Create(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := db.ExportPublishedBundle(ctx, "info.go.th", w, nil); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Close(); err != nil {
+			t.Fatal(err)
+		}
+		for sum, want := range map[string]bool{formSum: true, egovSum: true, letterSum: false} {
+			if _, err := os.Stat(filepath.Join(dir, "files", sum)); (err == nil) != want {
+				t.Errorf("files/%s in the published bundle: %v, want %v", sum, err == nil, want)
+			}
+		}
+		empty := dbtest.Open(t, filepath.Join(t.TempDir(), "empty.db"))
+		if res := mustImport(t, empty, dir, importer.Options{}); res.Refused() != 0 {
+			t.Errorf("the published bundle refused: %v", res.Issues)
+		}
+	})
+}

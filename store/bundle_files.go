@@ -105,6 +105,9 @@ func (d *DB) exportFiles(ctx context.Context, sums map[string]bool, sink FileSin
 		}
 		written[sum] = true
 	}
+	if len(written) == len(sums) { // no letters among them (never in the published bundle)
+		return nil
+	}
 	last := int64(0)
 	for { // letters, page by page
 		rows, err := d.db.QueryContext(ctx, `SELECT id, data FROM delay_letters WHERE notice_id <> 0 AND id > $1 ORDER BY id LIMIT 50`, last)

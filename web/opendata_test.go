@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -81,8 +82,17 @@ func TestOpenDataPage(t *testing.T) {
 		if err != nil || file == nil {
 			t.Fatal(err)
 		}
+		bf, err := db.LatestOpenDataFile(ctx, "bundle")
+		if err != nil || bf == nil {
+			t.Fatalf("no published bundle: %v", err)
+		}
 		_, page, _ = fetchS(t, c, f.srv.URL+"/open-data")
-		for _, want := range []string{file.SHA256, file.FileName, `href="/open-data/csv.zip"`, `href="/open-data/csv.zip.sha256"`, "services 1"} {
+		byID := func(x *store.OpenDataFile) string {
+			return "/open-data/files/" + strconv.FormatInt(x.ID, 10) + "/" + x.FileName
+		}
+		for _, want := range []string{file.SHA256, file.FileName, `href="` + byID(file) + `"`, `href="` + byID(file) + `.sha256"`, "/open-data/csv.zip", "services 1",
+			bf.SHA256, bf.FileName, `href="` + byID(bf) + `"`, `href="` + byID(bf) + `.sha256"`, "/open-data/bundle.zip.sha256", "processes 1", "openinfo import",
+			"ผลประเมินความพึงพอใจไม่อยู่ในข้อมูลเปิด"} {
 			if !strings.Contains(page, want) {
 				t.Errorf("the page lacks %q", want)
 			}
@@ -95,6 +105,27 @@ func TestOpenDataPage(t *testing.T) {
 		}
 		if _, s, _ := fetchS(t, c, f.srv.URL+"/open-data/csv.zip.sha256"); s != file.SHA256+"  "+file.FileName+"\n" {
 			t.Fatalf("checksum file %q", s)
+		}
+		// The file's own URLs: the same bytes, cached for good; a wrong name
+		// or an unknown ID is not found.
+		code, body, h = fetch(t, c, f.srv.URL+byID(file))
+		if sum := sha256.Sum256(body); code != 200 || hex.EncodeToString(sum[:]) != file.SHA256 || !strings.Contains(h.Get("Cache-Control"), "immutable") {
+			t.Fatalf("the file by its ID: %d %v", code, h)
+		}
+		if _, s, _ := fetchS(t, c, f.srv.URL+byID(file)+".sha256"); s != file.SHA256+"  "+file.FileName+"\n" {
+			t.Fatalf("its checksum %q", s)
+		}
+		for _, bad := range []string{"/open-data/files/" + strconv.FormatInt(file.ID, 10) + "/" + bf.FileName, "/open-data/files/999999/" + file.FileName, "/open-data/files/x/" + file.FileName} {
+			if code, _, _ := fetchS(t, c, f.srv.URL+bad); code != 404 {
+				t.Errorf("%s: %d", bad, code)
+			}
+		}
+		code, body, _ = fetch(t, c, f.srv.URL+"/open-data/bundle.zip")
+		if sum := sha256.Sum256(body); code != 200 || hex.EncodeToString(sum[:]) != bf.SHA256 {
+			t.Fatalf("bundle download: %d", code)
+		}
+		if _, s, _ := fetchS(t, c, f.srv.URL+"/open-data/bundle.zip.sha256"); s != bf.SHA256+"  "+bf.FileName+"\n" {
+			t.Fatalf("bundle checksum file %q", s)
 		}
 		for _, bad := range []string{"/open-data/xlsx.zip", "/open-data/csv.tar", "/open-data/..%2Fcsv.zip"} {
 			if code, _, _ := fetchS(t, c, f.srv.URL+bad); code != 404 {
@@ -117,7 +148,7 @@ func TestOpenDataPage(t *testing.T) {
 			}
 		}
 		res.Body.Close()
-		for _, want := range []string{"Open data", "Bulk downloads", "We chose CC BY 4.0"} {
+		for _, want := range []string{"Open data", "Bulk downloads", "We chose CC BY 4.0", "Satisfaction ratings are not in the open data", "openinfo bundle"} {
 			if !strings.Contains(en.String(), want) {
 				t.Errorf("the English page lacks %q", want)
 			}
@@ -176,4 +207,67 @@ func TestOpenAPIDocument(t *testing.T) {
 			t.Errorf("%s: %d %s", u, code, body)
 		}
 	}
+}
+
+// TestOpenDataHeaders: through the whole site, the HSDS API's answers carry
+// the cache headers it promises (public for five minutes, an ETag that
+// answers 304, CORS that lets a browser read Link, ETag and Retry-After),
+// errors and refusals are never cached, and the per-address limit is the
+// configured one, which /open-data states.
+func TestOpenDataHeaders(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *store.DB) {
+		f := newAdminFixtureOn(t, db, func(c *Config) { c.OpenDataPerMinute = 4 })
+		publishForAPI(t, f)
+		get := func(path string, header ...string) *http.Response {
+			t.Helper()
+			req, _ := http.NewRequest("GET", f.srv.URL+path, nil)
+			for i := 0; i+1 < len(header); i += 2 {
+				req.Header.Set(header[i], header[i+1])
+			}
+			res, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res.Body.Close()
+			return res
+		}
+		list := get(hsds.Prefix + "/organizations?per_page=1")
+		h := list.Header
+		etag := h.Get("ETag")
+		if list.StatusCode != 200 || h.Get("Cache-Control") != "public, max-age=300" || etag == "" || h.Get("Access-Control-Allow-Origin") != "*" ||
+			!strings.Contains(h.Get("Link"), `rel="next"`) || !strings.Contains(h.Get("Content-Type"), "application/json") {
+			t.Fatalf("list: %d %v", list.StatusCode, h)
+		}
+		for _, name := range []string{"Link", "ETag", "Retry-After"} {
+			if !strings.Contains(h.Get("Access-Control-Expose-Headers"), name) {
+				t.Errorf("a browser cannot read %s: Access-Control-Expose-Headers %q", name, h.Get("Access-Control-Expose-Headers"))
+			}
+		}
+		same := get(hsds.Prefix+"/organizations?per_page=1", "If-None-Match", etag)
+		if same.StatusCode != 304 || same.Header.Get("ETag") != etag || same.Header.Get("Cache-Control") != "public, max-age=300" {
+			t.Fatalf("revalidation: %d %v", same.StatusCode, same.Header)
+		}
+		missing := get(hsds.Prefix + "/organizations/agency-999999")
+		if missing.StatusCode != 404 || missing.Header.Get("Cache-Control") != "no-store" || missing.Header.Get("ETag") != "" {
+			t.Fatalf("not found: %d %v", missing.StatusCode, missing.Header)
+		}
+		// Three requests so far; the limit is 4 (the default is 300). A
+		// minute may turn between two requests, so allow for two minutes' worth.
+		var over *http.Response
+		for range 2*4 + 1 {
+			if over = get(hsds.Prefix + "/locations"); over.StatusCode == 429 {
+				break
+			}
+		}
+		if over.StatusCode != 429 || over.Header.Get("Retry-After") == "" || over.Header.Get("Cache-Control") != "no-store" {
+			t.Fatalf("no 429 with a limit of 4 a minute: %d %v", over.StatusCode, over.Header)
+		}
+		if _, page, _ := fetchS(t, http.DefaultClient, f.srv.URL+"/open-data"); !strings.Contains(page, "เรียกได้ 4 ครั้งต่อนาที") {
+			t.Error("/open-data does not state the configured limit")
+		}
+		doc := get("/api/openapi.json")
+		if doc.StatusCode != 200 || !strings.HasPrefix(doc.Header.Get("Cache-Control"), "public") {
+			t.Errorf("openapi.json: %d %v", doc.StatusCode, doc.Header)
+		}
+	})
 }

@@ -182,7 +182,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	s.portal = portal.New(portal.Config{UI: s.UI, DB: cfg.DB, Find: s.find, Sealer: cfg.Sealer, Mailer: cfg.Mailer,
 		Proxies: cfg.TrustedProxies, RatingsPerHour: cfg.RatingsPerHour, RatingsPerPointPerHour: cfg.RatingsPerPointPerHour,
-		DelayRetention: cfg.DelayRetention,
+		DelayRetention: cfg.DelayRetention, OpenDataPerMinute: cfg.OpenDataPerMinute,
 
 		RatingSpool: cfg.RatingSpool})
 	s.metrics.reg.MustRegister(

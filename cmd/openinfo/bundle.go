@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -14,6 +15,7 @@ import (
 	"github.com/openinfo/openinfo/bundle"
 	"github.com/openinfo/openinfo/importer"
 	"github.com/openinfo/openinfo/internal/app"
+	"github.com/openinfo/openinfo/store"
 )
 
 // pathArg takes the bundle path from the command line: the first argument
@@ -32,7 +34,7 @@ func pathArg(args []string) (string, []string) {
 
 func boolFlag(f string) bool {
 	f = strings.TrimLeft(f, "-")
-	return f == "dry-run" || f == "strict"
+	return f == "dry-run" || f == "strict" || f == "published"
 }
 
 // importCmd is `openinfo import PATH`: see docs/bundle.md.
@@ -107,8 +109,10 @@ func importCmd(ctx context.Context, args []string, env func(string) string, stdo
 func exportCmd(ctx context.Context, args []string, env func(string) string, stdout, stderr io.Writer) error {
 	path, args := pathArg(args)
 	var source string
+	var published bool
 	c, err := app.ParseConfig("export", args, env, stderr, func(fs *flag.FlagSet) {
 		fs.StringVar(&source, "source", "openinfo", "the source name written for this database's own records")
+		fs.BoolVar(&published, "published", false, "only what the public portal shows, as /open-data's bundle: no officers, tokens, ratings, drafts, hidden points, dissolved agencies or delay notices")
 	})
 	if err != nil {
 		return err
@@ -122,15 +126,35 @@ func exportCmd(ctx context.Context, args []string, env func(string) string, stdo
 	}
 	defer db.Close()
 	start := time.Now()
-	counts, err := importer.Export(ctx, db, path, source, stderr)
+	entities := bundle.Entities
+	var counts map[bundle.Entity]int
+	if published {
+		entities = store.PublishedEntities
+		counts, err = exportPublished(ctx, db, path, source)
+	} else {
+		counts, err = importer.Export(ctx, db, path, source, stderr)
+	}
 	if err != nil {
 		return err
 	}
-	for _, e := range bundle.Entities {
+	for _, e := range entities {
 		if n, ok := counts[e]; ok {
 			fmt.Fprintf(stdout, "%-16s %9d\n", e, n)
 		}
 	}
 	fmt.Fprintf(stdout, "exported to %s in %s\n", path, time.Since(start).Round(time.Millisecond))
 	return nil
+}
+
+// exportPublished writes the published data set as a bundle at path (the
+// file /open-data offers, made on demand).
+func exportPublished(ctx context.Context, db *store.DB, path, source string) (map[bundle.Entity]int, error) {
+	w, err := bundle.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := db.ExportPublishedBundle(ctx, source, w, nil); err != nil {
+		return nil, errors.Join(err, w.Close())
+	}
+	return w.Counts(), w.Close()
 }

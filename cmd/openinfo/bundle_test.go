@@ -61,6 +61,24 @@ func TestImportExportCommands(t *testing.T) {
 	if st, err := os.Stat(zip); err != nil || st.Size() == 0 {
 		t.Fatal("no zip written")
 	}
+	// --published: what the portal shows only (the /open-data bundle).
+	pub := filepath.Join(dir, "published")
+	out, err = cmd("export", "--published", pub)
+	if err != nil || !strings.Contains(out, "agencies") || !strings.Contains(out, "catalog_terms") || strings.Contains(out, "officers") {
+		t.Fatalf("export --published: %v\n%s", err, out)
+	}
+	for _, e := range []string{"officers", "officer_tokens", "ratings", "licence_reports", "delay_notices"} {
+		if _, err := os.Stat(filepath.Join(pub, e+".jsonl")); err == nil {
+			t.Errorf("the published bundle has %s.jsonl", e)
+		}
+	}
+	// ... and `openinfo import --strict` takes it into an empty database.
+	var out2 bytes.Buffer
+	env2 := envOf(map[string]string{"OPENINFO_DATA_DIR": filepath.Join(dir, "data2")})
+	if err := run(ctx, []string{"import", pub, "--strict", "--report", filepath.Join(dir, "report2.csv")}, env2, &out2, io.Discard, nil); err != nil ||
+		!strings.Contains(out2.String(), "processes                1         0         0         0") { // the published one of two
+		t.Fatalf("import of the published bundle: %v\n%s", err, out2.String())
+	}
 	if _, err := cmd("import"); err == nil {
 		t.Error("import without a path succeeded")
 	}

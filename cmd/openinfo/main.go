@@ -98,7 +98,7 @@ Commands:
              admin grant --user LOGIN --role platform_admin: a role over all agencies
   import     import a bundle (directory or .zip, docs/bundle.md): import PATH
              [--dry-run] [--strict] [--report FILE] [--source NAME]
-  export     write the database as a bundle: export DIR|FILE.zip [--source NAME]
+  export     write the database as a bundle: export DIR|FILE.zip [--source NAME] [--published]
   backup     backup FILE: copy the running SQLite database to FILE, online
              (no downtime); PostgreSQL: use pg_dump (see README)
   restore    restore FILE: put a backup back; refused while any server has

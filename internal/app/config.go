@@ -55,6 +55,7 @@ type Config struct {
 	DebugAddr                                 string
 	MetricsAddr, MetricsToken                 string
 	SearchPoll                                time.Duration
+	OpenDataPerMinute                         int // open data API requests one address may make a minute
 
 	// Version is the build's, shown by the site: the command sets it, it
 	// is not a setting.
@@ -159,6 +160,7 @@ var settings = []setting{
 	{"debug-addr", "OPENINFO_DEBUG_ADDR", "address for Go's profiler (/debug/pprof/), loopback only, e.g. 127.0.0.1:6060; empty = off", ""},
 	{"metrics-addr", "OPENINFO_METRICS_ADDR", "address of a separate listener for Prometheus /metrics (e.g. 127.0.0.1:9090 or an internal interface); empty = none", ""},
 	{"metrics-token", "OPENINFO_METRICS_TOKEN", "bearer token (16+ characters) that opens /metrics on the site itself; empty = /metrics only on --metrics-addr", ""},
+	{"open-data-per-minute", "OPENINFO_OPEN_DATA_PER_MINUTE", "requests a minute one address may make to the open data API (/api/hsds/v3), counted across all nodes; beyond it, 429 with Retry-After", "300"},
 	{"memory-limit", "OPENINFO_MEMORY_LIMIT", "soft limit of the Go heap (e.g. 1200MiB, 2GiB; 0 = none); Go's GOMEMLIMIT, when set, wins", "1200MiB"},
 }
 
@@ -258,6 +260,9 @@ func ParseConfig(name string, args []string, env func(string) string, stderr io.
 		return nil, fmt.Errorf("search-poll: %q is not a duration like 1s", *vals["search-poll"])
 	}
 	c.LocalGovDepartment = *vals["local-gov-department"]
+	if c.OpenDataPerMinute, err = strconv.Atoi(*vals["open-data-per-minute"]); err != nil || c.OpenDataPerMinute < 1 {
+		return nil, fmt.Errorf("open-data-per-minute: %q is not a whole number of requests, 1 or more, like 300", *vals["open-data-per-minute"])
+	}
 	port, err := strconv.Atoi(*vals["smtp-port"])
 	if err != nil || port < 0 || port > 65535 {
 		return nil, fmt.Errorf("smtp-port: %q is not a port number", *vals["smtp-port"])

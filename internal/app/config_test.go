@@ -65,6 +65,15 @@ func TestConfig(t *testing.T) {
 			t.Fatalf("memory limit %q = %v, %v; want %d", v, m, err, want)
 		}
 	}
+	if c.OpenDataPerMinute != 300 {
+		t.Fatalf("default open data limit = %d", c.OpenDataPerMinute)
+	}
+	if o, err := ParseConfig("serve", []string{"--open-data-per-minute", "60"}, envOf(map[string]string{"OPENINFO_OPEN_DATA_PER_MINUTE": "1000"}), io.Discard, nil); err != nil || o.OpenDataPerMinute != 60 {
+		t.Fatalf("open data limit: the flag must win: %v, %v", o, err)
+	}
+	if o, err := ParseConfig("serve", nil, envOf(map[string]string{"OPENINFO_OPEN_DATA_PER_MINUTE": "1000"}), io.Discard, nil); err != nil || o.OpenDataPerMinute != 1000 {
+		t.Fatalf("open data limit from the environment: %v, %v", o, err)
+	}
 	if c.DSN() != "/var/lib/openinfo/openinfo.db" {
 		t.Fatalf("dsn = %q", c.DSN())
 	}
@@ -72,6 +81,7 @@ func TestConfig(t *testing.T) {
 		{"OPENINFO_DEMO": "maybe"}, {"OPENINFO_LOG_LEVEL": "loud"}, {"OPENINFO_TRUSTED_PROXIES": "10.0.0.0/33"}, {"OPENINFO_SHUTDOWN_TIMEOUT": "soon"}, {"OPENINFO_LOG_FORMAT": "xml"},
 		{"OPENINFO_METRICS_TOKEN": "short"}, {"OPENINFO_METRICS_ADDR": "9090"},
 		{"OPENINFO_DELAY_RETENTION": "2 years"}, {"OPENINFO_DELAY_RETENTION": "1h"}, {"OPENINFO_MEMORY_LIMIT": "lots"}, {"OPENINFO_MEMORY_LIMIT": "12TB"}, {"OPENINFO_MEMORY_LIMIT": "-1GiB"},
+		{"OPENINFO_OPEN_DATA_PER_MINUTE": "0"}, {"OPENINFO_OPEN_DATA_PER_MINUTE": "lots"},
 	} {
 		if _, err := ParseConfig("serve", nil, envOf(bad), io.Discard, nil); err == nil {
 			t.Fatalf("%v accepted", bad)

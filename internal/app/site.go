@@ -147,7 +147,7 @@ func BuildSite(ctx context.Context, c *Config, db *store.DB, log *slog.Logger, d
 	}
 	site, err := web.New(web.Config{DB: db, Logger: log, BaseURL: c.BaseURL, SecureCookies: c.SecureCookies, Version: c.Version,
 		RP: rp, Sealer: sealer, TokenTTL: c.TokenTTL, DigitalID: didHandler, Extra: extra, TokenIssuers: &issuers, Mailer: outbox,
-		TrustedProxies: c.TrustedProxies, MetricsToken: c.MetricsToken, Jobs: runner, Exports: exports, MapTiles: c.MapTiles, MapAttribution: c.MapAttribution, Collectors: runner.Collectors(), Search: ix, SearchReady: feed.Ready, PageCache: c.PageCache, PageCacheBytes: c.PageCacheBytes,
+		TrustedProxies: c.TrustedProxies, MetricsToken: c.MetricsToken, Jobs: runner, Exports: exports, MapTiles: c.MapTiles, MapAttribution: c.MapAttribution, Collectors: runner.Collectors(), Search: ix, SearchReady: feed.Ready, PageCache: c.PageCache, PageCacheBytes: c.PageCacheBytes, OpenDataPerMinute: c.OpenDataPerMinute,
 		DelayRetention: c.DelayRetention, Operator: web.Operator{NameTH: c.OperatorNameTH, NameEN: c.OperatorNameEN, Email: c.OperatorEmail, Phone: c.OperatorPhone, URL: c.OperatorURL},
 
 		RatingSpool: filepath.Join(c.DataDir, "rating-spool.jsonl"), SearchSync: feed.Sync})

@@ -141,6 +141,10 @@ func (a *API) endpoint(fn func(r *http.Request) (any, error)) http.Handler {
 		h := w.Header()
 		h.Set("Content-Type", "application/json; charset=utf-8")
 		h.Set("Access-Control-Allow-Origin", "*")
+		// Without this a browser's script sees none of them (CORS hides
+		// headers outside its safelist): not the next page, the ETag to
+		// revalidate with, nor how long to wait.
+		h.Set("Access-Control-Expose-Headers", "ETag, Link, Retry-After")
 		h.Set("X-Content-Type-Options", "nosniff")
 		if ok, retry := a.allow(r); !ok {
 			h.Set("Retry-After", strconv.Itoa(int(math.Ceil(retry.Seconds()))))

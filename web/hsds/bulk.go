@@ -19,22 +19,31 @@ import (
 // The daily bulk files of /open-data: the whole published data set, made
 // by the opendata.bulk job on one node and kept in the database
 // (open_data_files, open_data_chunks), so that every node serves the same
-// file. Each format is a BulkFormat; the CSV zip is the first. The bundle
-// format of `openinfo export` joins as another BulkFormat (kind "bundle")
-// once that exporter exists: its Write streams the bundle of the published
-// data into w, and /open-data lists it with its checksum like the CSV.
+// file. Each format is a BulkFormat: the HSDS CSV zip, and the bundle of
+// `openinfo export` restricted to the published data (bulk_bundle.go).
 
 // BulkFormat is one kind of bulk file.
 type BulkFormat struct {
-	Kind  string // "csv"; the file's kind in open_data_files and its URL: /open-data/{kind}.zip
+	Kind  string // "csv", "bundle"; the file's kind in open_data_files and its URL: /open-data/{kind}.zip
 	Title [2]string
+	About [2]string // what the file holds, Thai and English
+	// Tables are the row counts /open-data shows (keys of Write's counts).
+	Tables []string
 	// Write streams the file into w and returns the rows written per table.
 	Write func(ctx context.Context, db *store.DB, base string, w io.Writer) (map[string]int, error)
 }
 
 // BulkFormats are the files the daily job makes, in the order /open-data lists them.
 var BulkFormats = []BulkFormat{
-	{Kind: "csv", Title: [2]string{"ข้อมูลทั้งชุดเป็นไฟล์ CSV ตามโครงสร้าง HSDS 3.0 (zip)", "The whole data set as HSDS 3.0 CSV files (zip)"}, Write: WriteCSVZip},
+	{Kind: "csv", Title: [2]string{"ข้อมูลทั้งชุดเป็นไฟล์ CSV ตามโครงสร้าง HSDS 3.0 (zip)", "The whole data set as HSDS 3.0 CSV files (zip)"}, Write: WriteCSVZip,
+		About: [2]string{"ไฟล์ zip ประกอบด้วยไฟล์ CSV (UTF-8 มีแถวหัวตาราง) หนึ่งไฟล์ต่อหนึ่งตารางของ HSDS ใช้ชื่อคอลัมน์ตาม HSDS และไฟล์ datapackage.json ที่อธิบายตารางและสัญญาอนุญาต รหัสในไฟล์ตรงกับรหัสใน API",
+			"The zip holds one CSV file (UTF-8, with a header row) per HSDS table, with HSDS's column names, and a datapackage.json that lists the tables and the licence. IDs are the API's."},
+		Tables: []string{"organizations", "services", "locations", "service_at_locations", "taxonomy_terms"}},
+	{Kind: "bundle", Title: [2]string{"ข้อมูลทั้งชุดในรูปแบบ bundle ของ openinfo (JSON Lines ใน zip) นำเข้าด้วย openinfo import ได้",
+		"The whole data set as an openinfo bundle (JSON Lines in a zip), which openinfo import reads"}, Write: WriteBundleZip,
+		About: [2]string{"ไฟล์ zip ในรูปแบบ bundle ของ openinfo (docs/bundle.md): ไฟล์ JSON Lines หนึ่งไฟล์ต่อชนิดข้อมูล ได้แก่ หน่วยงาน จุดบริการ กระบวนงานพร้อมคู่มือฉบับที่เผยแพร่ (เฉพาะฉบับนั้น) บริการอื่นๆ การปักหมุด ประกาศและคำสั่งตามมาตรา 10/16 ที่เผยแพร่แล้ว และบัญชีบริการ พร้อม manifest.json ระบบ openinfo อื่นนำเข้าได้ด้วยคำสั่ง openinfo import",
+			"A zip in openinfo's bundle format (docs/bundle.md): one JSON Lines file per kind of record (agencies, service points, processes with their published manual only, other services, pins, published Section 10/16 records and the Service Catalog) and a manifest.json. Another openinfo installation reads it with openinfo import."},
+		Tables: []string{"agencies", "service_points", "processes", "other_services", "pins", "egov_records", "catalog_terms"}},
 }
 
 // BulkFileName names a bulk file of kind made on day.
@@ -291,7 +300,7 @@ func WriteCSVZip(ctx context.Context, db *store.DB, base string, w io.Writer) (m
 				}
 				return nil
 			}},
-		{"taxonomy_terms", []string{"id", "code", "name", "description", "parent_id", "taxonomy", "language"},
+		{"taxonomy_terms", []string{"id", "code", "name", "description", "parent_id", "taxonomy_id", "language"},
 			func(t *csvTable, side map[string]*sideTable) error {
 				var after int64
 				for {
@@ -301,7 +310,7 @@ func WriteCSVZip(ctx context.Context, db *store.DB, base string, w io.Writer) (m
 					}
 					for _, x := range list {
 						m := mapTerm(x)
-						if err := t.row(m.ID, m.Code, m.Name, m.Description, opt(m.ParentID), m.Taxonomy, m.Language); err != nil {
+						if err := t.row(m.ID, m.Code, m.Name, m.Description, opt(m.ParentID), m.TaxonomyID, m.Language); err != nil {
 							return err
 						}
 						after = x.ID

@@ -8,7 +8,9 @@ import (
 	"encoding/csv"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -22,7 +24,29 @@ var csvSchema = map[string]string{
 	"organizations.csv": "organization", "services.csv": "service", "locations.csv": "location",
 	"service_at_locations.csv": "service_at_location", "taxonomy_terms.csv": "taxonomy_term", "addresses.csv": "address",
 	"schedules.csv": "schedule", "attributes.csv": "attribute", "cost_options.csv": "cost_option",
-	"required_documents.csv": "required_document", "service_areas.csv": "service_area",
+	"required_documents.csv": "required_document", "service_areas.csv": "service_area", "phones.csv": "phone",
+}
+
+// csvRow is a CSV row as the JSON object HSDS's schema describes: numbers
+// as numbers, empty cells of other than text left out.
+func csvRow(fields map[string]schemaField, header, row []string) map[string]any {
+	obj := map[string]any{}
+	for i, col := range header {
+		switch v := row[i]; {
+		case fields[col].typ == "number" || fields[col].typ == "integer":
+			if v != "" {
+				n, err := strconv.ParseFloat(v, 64)
+				if err != nil {
+					obj[col] = v // the schema reports it
+				} else {
+					obj[col] = n
+				}
+			}
+		case v != "" || fields[col].required:
+			obj[col] = v
+		}
+	}
+	return obj
 }
 
 // TestBulkFiles: the daily job's CSV zip holds every published record in
@@ -72,13 +96,19 @@ func TestBulkFiles(t *testing.T) {
 				t.Fatalf("%s: %v", zf.Name, err)
 			}
 			if schema, ok := csvSchema[zf.Name]; ok {
+				fields := schemaFields(t, schema)
+				for i, row := range rows[1:] {
+					if errs := checkSchema(schema, csvRow(fields, rows[0], row), fmt.Sprintf("%s row %d", zf.Name, i+2)); len(errs) > 0 {
+						t.Errorf("%s breaks HSDS:\n%s", zf.Name, strings.Join(errs, "\n"))
+					}
+				}
 				for _, col := range rows[0] {
-					if _, ok := hsdsSchema[schema][col]; !ok {
+					if _, ok := fields[col]; !ok {
 						t.Errorf("%s: column %s is not an HSDS field of %s", zf.Name, col, schema)
 					}
 				}
-				for name, fd := range hsdsSchema[schema] {
-					if fd.required && fd.typ != "array" && !strings.Contains(","+strings.Join(rows[0], ",")+",", ","+name+",") {
+				for name, fd := range fields {
+					if fd.required && !fd.array && !strings.Contains(","+strings.Join(rows[0], ",")+",", ","+name+",") {
 						t.Errorf("%s lacks required column %s", zf.Name, name)
 					}
 				}

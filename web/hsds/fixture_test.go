@@ -161,9 +161,13 @@ func newFixture(t *testing.T, db *store.DB) *fixture {
 	gone.Status = openinfo.StatusInactive
 	must(t, db.UpdateAgency(ctx, gone))
 
-	// An officer and a delay case with the applicant's name and phone.
+	// An officer and a delay case with the applicant's name and phone, and its notice.
 	u, err := db.RecordLogin(ctx, &openinfo.User{Issuer: "test", Subject: "officer-1", Username: "somsri.secret", GivenName: "สมศรีเจ้าหน้าที่ลับ",
 		FamilyName: "นามสกุลลับ", Email: "somsri.secret@dlt.go.th", Phone: "0812223333"})
+	must(t, err)
+	must(t, db.IssueToken(ctx, &openinfo.IssuedToken{Hash: "officer-1-token-hash", Sealed: "-", AgencyID: f.office.ID, Role: openinfo.RolePointOfficer,
+		ExpiresAt: time.Now().Add(time.Hour)}))
+	_, err = db.RedeemToken(ctx, u.ID, "officer-1-token-hash", time.Now())
 	must(t, err)
 	f.secrets = append(f.secrets, "สมศรีเจ้าหน้าที่ลับ", "นามสกุลลับ", "somsri.secret", "0812223333")
 	officer := openinfo.Officer{UserID: u.ID, Role: openinfo.RolePointOfficer, AgencyID: f.office.ID, AgencyPath: f.office.Path}
@@ -172,7 +176,11 @@ func newFixture(t *testing.T, db *store.DB) *fixture {
 		ApplicantName: "นายสมชายผู้ยื่นคำขอลับ", ApplicantPhone: "089 765 4321", Received: now.AddDate(0, 0, -40),
 		Due: now.AddDate(0, 0, -10), DueReason: "เหตุผลภายในลับเฉพาะ"}
 	must(t, db.SaveDelayCase(ctx, c, officer, now))
-	f.secrets = append(f.secrets, "นายสมชายผู้ยื่นคำขอลับ", "0897654321", "089 765 4321", "ขส.ชม. 77/2569", "เหตุผลภายในลับเฉพาะ")
+	_, err = db.RecordDelayNotice(ctx, c.ID, openinfo.DelayNotice{Number: "ชม 0011/777", Date: now.AddDate(0, 0, -5),
+		Reason: "รอผลตรวจสอบลับเฉพาะ", ExpectedDecision: now.AddDate(0, 0, 10)}, officer, now)
+	must(t, err)
+	f.secrets = append(f.secrets, "นายสมชายผู้ยื่นคำขอลับ", "0897654321", "089 765 4321", "ขส.ชม. 77/2569", "เหตุผลภายในลับเฉพาะ",
+		"ชม 0011/777", "รอผลตรวจสอบลับเฉพาะ")
 
 	api := &API{DB: db, AbsURL: func(r *http.Request, p string) string { return "https://info.example.go.th" + p },
 		Log: slog.New(slog.NewTextHandler(io.Discard, nil)), PerMinute: 10000}

@@ -2,6 +2,7 @@ package hsds
 
 import (
 	"fmt"
+	neturl "net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -72,6 +73,17 @@ func parseSALID(s string) (point int64, kind string, id int64, ok bool) {
 	return point, kind, id, ok
 }
 
+// absURI is s when it is an absolute http(s) URL, else "": HSDS types
+// website and url as URIs, and a reader should not have to guess a scheme
+// for what a legacy record typed as "www.example.go.th".
+func absURI(s string) string {
+	u, err := neturl.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return ""
+	}
+	return s
+}
+
 // URLs makes the public page links; base is the site's origin.
 type URLs func(path string) string
 
@@ -93,7 +105,7 @@ func mapPhones(owner string, phones []string) []Phone {
 // Organization maps an agency.
 func mapOrganization(a *openinfo.Agency, url URLs) Organization {
 	o := Organization{ID: agencyID(a.ID), Name: a.NameTH, AlternateName: a.NameEN, Email: a.Contact.Email,
-		Website: a.Contact.Website, URI: url("/agencies/" + strconv.FormatInt(a.ID, 10)), Phones: mapPhones(agencyID(a.ID), a.Contact.Phones)}
+		Website: absURI(a.Contact.Website), URI: url("/agencies/" + strconv.FormatInt(a.ID, 10)), Phones: mapPhones(agencyID(a.ID), a.Contact.Phones)}
 	desc := a.Type.Label("th")
 	if p, ok := openinfo.ProvinceByCode(a.Contact.Address.ProvinceCode); ok {
 		desc += " จังหวัด" + p.NameTH
@@ -141,7 +153,7 @@ func mapSchedules(owner string, h openinfo.OpeningHours) []Schedule {
 			spans = [][2]string{{p.Open, p.BreakStart}, {p.BreakEnd, p.Close}}
 		}
 		for _, sp := range spans {
-			out = append(out, Schedule{ID: fmt.Sprintf("%s.schedule-%d", owner, len(out)+1), LocationID: owner, Freq: "WEEKLY", Wkst: "MO",
+			out = append(out, Schedule{ID: fmt.Sprintf("%s.schedule-%d", owner, len(out)+1), LocationID: owner, Freq: "WEEKLY",
 				ByDay: strings.Join(days, ","), OpensAt: sp[0] + ":00", ClosesAt: sp[1] + ":00", Timezone: 7,
 				Description: strings.Join(openinfo.OpeningHours{Periods: []openinfo.HoursPeriod{p}}.Lines("th"), " "),
 				Notes:       strings.Join(notes, "; ")})
@@ -155,7 +167,7 @@ func mapSchedules(owner string, h openinfo.OpeningHours) []Schedule {
 func mapLocation(p *openinfo.ServicePoint, url URLs) Location {
 	id := pointID(p.ID)
 	l := Location{ID: id, LocationType: "physical", OrganizationID: agencyID(p.AgencyID), Name: p.NameTH, AlternateName: p.NameEN,
-		URL: p.URL, Addresses: mapAddress(id, p.Address), Phones: mapPhones(id, p.Phones), Schedules: mapSchedules(id, p.Hours)}
+		URL: absURI(p.URL), Addresses: mapAddress(id, p.Address), Phones: mapPhones(id, p.Phones), Schedules: mapSchedules(id, p.Hours)}
 	if p.Kind != openinfo.PointCounter {
 		l.LocationType = "virtual"
 	}
@@ -324,7 +336,7 @@ func mapSAL(p store.OpenPin) ServiceAtLocation {
 }
 
 func mapTerm(t openinfo.CatalogTerm) Term {
-	out := Term{ID: termID(t.ID), Code: t.Code, Name: t.NameTH, Description: t.NameEN, Taxonomy: "opdc-service-catalog:" + string(t.Kind), Language: "th"}
+	out := Term{ID: termID(t.ID), Code: t.Code, Name: t.NameTH, Description: t.NameEN, TaxonomyID: "opdc-service-catalog:" + string(t.Kind), Language: "th"}
 	if out.Description == "" {
 		out.Description = t.Kind.Label("th") + ": " + t.NameTH
 	}

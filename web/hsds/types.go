@@ -32,7 +32,7 @@ type Organization struct {
 	Email                string  `json:"email,omitempty"`
 	Website              string  `json:"website,omitempty"`
 	URI                  string  `json:"uri,omitempty"`
-	ParentOrganizationID *string `json:"parent_organization_id"`
+	ParentOrganizationID *string `json:"parent_organization_id,omitempty"` // absent for a root: HSDS types it string, never null
 	Phones               []Phone `json:"phones"`
 }
 
@@ -88,9 +88,12 @@ type Term struct {
 	Code        string  `json:"code"`
 	Name        string  `json:"name"`
 	Description string  `json:"description"`
-	ParentID    *string `json:"parent_id"`
-	Taxonomy    string  `json:"taxonomy"`
-	Language    string  `json:"language"`
+	ParentID    *string `json:"parent_id,omitempty"` // absent at the top: a string in HSDS, never null
+	// TaxonomyID names the term's taxonomy ("opdc-service-catalog:category",
+	// ":user_group", ":tag"). HSDS 3.0's taxonomy field is an object and
+	// 3.1's a string: taxonomy_id is a string in both.
+	TaxonomyID string `json:"taxonomy_id"`
+	Language   string `json:"language"`
 }
 
 // Address is a Thai address in HSDS's fields: address_1 the house and
@@ -120,9 +123,9 @@ type Phone struct {
 type Schedule struct {
 	ID          string `json:"id"`
 	LocationID  string `json:"location_id"`
-	Freq        string `json:"freq"`  // WEEKLY
-	Wkst        string `json:"wkst"`  // MO
-	ByDay       string `json:"byday"` // "MO,TU,WE,TH,FR"
+	Freq        string `json:"freq"`           // WEEKLY
+	Wkst        string `json:"wkst,omitempty"` // left out: RFC 5545's default, Monday (3.0 spells it MON, RFC 5545 MO)
+	ByDay       string `json:"byday"`          // "MO,TU,WE,TH,FR"
 	OpensAt     string `json:"opens_at"`
 	ClosesAt    string `json:"closes_at"`
 	Timezone    int    `json:"timezone"` // hours from UTC: 7

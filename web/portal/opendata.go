@@ -17,10 +17,10 @@ import (
 // database (hsds.BuildBulk makes them).
 
 type openDataFile struct {
-	Kind, Title string
-	File        *store.OpenDataFile
-	SizeMB      string
-	Counts      []openDataCount
+	Kind, Title, About string
+	File               *store.OpenDataFile
+	SizeMB             string
+	Counts             []openDataCount
 }
 
 type openDataCount struct {
@@ -39,22 +39,25 @@ type openDataPage struct {
 func (s *Portal) handleOpenData(w http.ResponseWriter, r *http.Request) {
 	lang := ui.LangFrom(r)
 	base := strings.TrimSuffix(s.AbsURL(r, "/"), "/")
-	p := openDataPage{Base: base, API: base + hsds.Prefix, Licence: hsds.LicenceURL, Limit: hsds.DefaultPerMinute}
+	p := openDataPage{Base: base, API: base + hsds.Prefix, Licence: hsds.LicenceURL, Limit: s.openDataLimit}
+	if p.Limit <= 0 {
+		p.Limit = hsds.DefaultPerMinute
+	}
 	for _, f := range hsds.BulkFormats {
 		file, err := s.db.LatestOpenDataFile(r.Context(), f.Kind)
 		if err != nil {
 			s.Fail(w, r, err)
 			return
 		}
-		x := openDataFile{Kind: f.Kind, Title: f.Title[0], File: file}
+		x := openDataFile{Kind: f.Kind, Title: f.Title[0], About: f.About[0], File: file}
 		if lang == ui.LangEN {
-			x.Title = f.Title[1]
+			x.Title, x.About = f.Title[1], f.About[1]
 		}
 		if file != nil {
 			x.SizeMB = strconv.FormatFloat(float64(file.Size)/(1<<20), 'f', 2, 64)
 			var counts map[string]int
 			json.Unmarshal([]byte(file.Counts), &counts)
-			for _, t := range []string{"organizations", "services", "locations", "service_at_locations", "taxonomy_terms"} {
+			for _, t := range f.Tables {
 				x.Counts = append(x.Counts, openDataCount{t, counts[t]})
 			}
 		}
@@ -65,7 +68,8 @@ func (s *Portal) handleOpenData(w http.ResponseWriter, r *http.Request) {
 
 // handleOpenDataFile serves the latest bulk file of a kind
 // (/open-data/csv.zip) or its checksum (/open-data/csv.zip.sha256, in
-// sha256sum's format).
+// sha256sum's format): stable URLs for scripts, cached briefly, since the
+// file behind them changes every day.
 func (s *Portal) handleOpenDataFile(w http.ResponseWriter, r *http.Request) {
 	name := r.PathValue("file")
 	kind, sumOnly := strings.CutSuffix(name, ".zip.sha256")
@@ -84,8 +88,7 @@ func (s *Portal) handleOpenDataFile(w http.ResponseWriter, r *http.Request) {
 		s.NotFound(w, r)
 		return
 	}
-	ctx := r.Context()
-	file, err := s.db.LatestOpenDataFile(ctx, kind)
+	file, err := s.db.LatestOpenDataFile(r.Context(), kind)
 	if err != nil {
 		s.Fail(w, r, err)
 		return
@@ -94,11 +97,44 @@ func (s *Portal) handleOpenDataFile(w http.ResponseWriter, r *http.Request) {
 		s.NotFound(w, r)
 		return
 	}
+	s.serveOpenDataFile(w, r, file, sumOnly, "public, max-age=300")
+}
+
+// handleOpenDataFileByID serves one made file and its checksum at URLs of
+// their own (/open-data/files/{id}/{file name}[.sha256]), which the page
+// links: their bytes never change, so they are cached for good, and a zip
+// and the checksum next to it always agree, where a cache could pair
+// yesterday's /csv.zip.sha256 with today's /csv.zip.
+func (s *Portal) handleOpenDataFileByID(w http.ResponseWriter, r *http.Request) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id <= 0 {
+		s.NotFound(w, r)
+		return
+	}
+	file, err := s.db.OpenDataFileByID(r.Context(), id)
+	if err != nil {
+		s.Fail(w, r, err) // not found: a newer file replaced it
+		return
+	}
+	name := r.PathValue("file")
+	sumOnly := name == file.FileName+".sha256"
+	if !sumOnly && name != file.FileName {
+		s.NotFound(w, r)
+		return
+	}
+	s.serveOpenDataFile(w, r, file, sumOnly, "public, max-age=31536000, immutable")
+}
+
+func (s *Portal) serveOpenDataFile(w http.ResponseWriter, r *http.Request, file *store.OpenDataFile, sumOnly bool, cache string) {
 	h := w.Header()
-	h.Set("Cache-Control", "public, max-age=3600")
-	h.Set("ETag", `"`+file.SHA256+`"`)
+	h.Set("Cache-Control", cache)
+	etag := `"` + file.SHA256 + `"`
+	if sumOnly {
+		etag = `"` + file.SHA256 + `.sha256"`
+	}
+	h.Set("ETag", etag)
 	h.Set("Access-Control-Allow-Origin", "*")
-	if strings.Contains(r.Header.Get("If-None-Match"), file.SHA256) {
+	if strings.Contains(r.Header.Get("If-None-Match"), etag) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
@@ -110,7 +146,7 @@ func (s *Portal) handleOpenDataFile(w http.ResponseWriter, r *http.Request) {
 	h.Set("Content-Type", "application/zip")
 	h.Set("Content-Disposition", `attachment; filename="`+file.FileName+`"`)
 	h.Set("Content-Length", strconv.FormatInt(file.Size, 10))
-	for chunk, err := range s.db.OpenDataChunks(ctx, file.ID) {
+	for chunk, err := range s.db.OpenDataChunks(r.Context(), file.ID) {
 		if err != nil {
 			// Headers are gone; the client sees a short body against
 			// Content-Length and retries.

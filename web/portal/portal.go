@@ -35,6 +35,9 @@ type Config struct {
 	// RatingSpool is the file where ratings wait while the database is
 	// away ("": none; a submission then shows the form again, filled).
 	RatingSpool string
+	// OpenDataPerMinute is the open data API's limit per address, which
+	// /open-data states (0: hsds.DefaultPerMinute).
+	OpenDataPerMinute int
 }
 
 // Portal is the public site.
@@ -50,6 +53,7 @@ type Portal struct {
 	// ratings one address may send per hour.
 	ratings          *store.RatingWriter
 	ratingLimit      int
+	openDataLimit    int // the HSDS API's requests a minute per address, for /open-data
 	ratingPointLimit int
 	// While the database is away (rate_away.go).
 	spool       *store.RatingSpool
@@ -67,7 +71,7 @@ type Portal struct {
 // New returns the portal.
 func New(c Config) *Portal {
 	p := &Portal{UI: c.UI, db: c.DB, find: c.Find, sealer: c.Sealer, mailer: c.Mailer, proxies: c.Proxies,
-		ratingLimit: c.RatingsPerHour, ratingPointLimit: c.RatingsPerPointPerHour,
+		ratingLimit: c.RatingsPerHour, ratingPointLimit: c.RatingsPerPointPerHour, openDataLimit: c.OpenDataPerMinute,
 		delayRetention: c.DelayRetention}
 	if p.delayRetention <= 0 {
 		p.delayRetention = 2 * 365 * 24 * time.Hour
@@ -124,6 +128,7 @@ func (s *Portal) Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /faq", s.handleFAQ)
 	mux.HandleFunc("GET /open-data", s.handleOpenData)
 	mux.HandleFunc("GET /open-data/{file}", s.handleOpenDataFile)
+	mux.HandleFunc("GET /open-data/files/{id}/{file}", s.handleOpenDataFileByID)
 	mux.HandleFunc("GET /rate", s.handleRateEntry)
 	mux.HandleFunc("GET /rate/{code}", s.handleRateForm)
 	mux.HandleFunc("POST /rate/{code}", s.handleRateSubmit)
