@@ -358,6 +358,10 @@ func Check(rec Record) []Issue {
 			}
 			if n.Letter != nil {
 				c.file(fmt.Sprintf("notices[%d].letter", i), n.Letter.Name, n.Letter.SHA256, n.Letter.Size)
+				if r.Applicant == nil { // the retention job deletes the letters with the applicant's data
+					c.add(fmt.Sprintf("notices[%d].letter", i), "เรื่องที่ลบข้อมูลผู้ยื่นคำขอแล้วต้องไม่มีไฟล์หนังสือแจ้ง (หนังสือระบุชื่อผู้ยื่นคำขอ)",
+						"A case whose applicant data was removed keeps no letters (a letter names the applicant).")
+				}
 			}
 		}
 	case *Rating:

@@ -122,6 +122,13 @@ func TestRemovalRefused(t *testing.T) {
 			t.Errorf("%s %s: accepted", c.e, c.line)
 		}
 	}
+	// A redacted case (no applicant) cannot bring back a letter naming them.
+	redacted := `{"source":"x","legacy_id":"1","point":{"source":"x","legacy_id":"1"},"process":{"source":"x","legacy_id":"2"},` +
+		`"application_no":"A-1","received_on":"2024-03-01","due_on":"2024-03-04","notices":[{"number":"1","on":"2024-03-05","reason":"รอเอกสาร",` +
+		`"expected_on":"2024-03-15","recorded_at":"2024-03-05T03:00:00Z","letter":{"name":"a.pdf","sha256":"` + letterSum + `","size":9}}]}`
+	if _, issues := bundle.Parse(bundle.DelayNotices, []byte(redacted)); len(issues) != 1 || issues[0].Field != "notices[0].letter" {
+		t.Errorf("a redacted case with a letter: %v", issues)
+	}
 	if _, issues := bundle.Parse(bundle.Points, []byte(`{"source":"x","legacy_id":"1","removed":true}`)); len(issues) != 0 {
 		t.Errorf("a plain tombstone: %v", issues)
 	}
