@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/openinfo/openinfo/bundle"
 	"github.com/openinfo/openinfo/importer"
@@ -151,6 +152,34 @@ func TestPublishedBundleFiles(t *testing.T) {
 		empty := dbtest.Open(t, filepath.Join(t.TempDir(), "empty.db"))
 		if res := mustImport(t, empty, dir, importer.Options{}); res.Refused() != 0 {
 			t.Errorf("the published bundle refused: %v", res.Issues)
+		}
+	})
+}
+
+// TestRedactedStaysRedacted: once the retention job blanked a case's
+// applicant and deleted its letters, a newer bundle that still carries
+// them updates the case without bringing either back.
+func TestRedactedStaysRedacted(t *testing.T) {
+	ctx := context.Background()
+	dbtest.Each(t, func(t *testing.T, db *store.DB) {
+		mustImport(t, db, example, importer.Options{})
+		if n, err := db.RedactDelayApplicants(ctx, time.Now().AddDate(1, 0, 0)); err != nil || n != 1 {
+			t.Fatalf("redacted %d: %v", n, err)
+		}
+		newer := copyBundle(t, example)
+		edit(t, newer, bundle.DelayNotices, "ยังรอผลการตรวจสอบจากสำนักทะเบียนกลาง", "ยังรอผลการตรวจสอบ")
+		res := mustImport(t, db, newer, importer.Options{})
+		if c := *res.Counts[bundle.DelayNotices]; c != (importer.Counts{Updated: 1, Unchanged: 1}) {
+			t.Fatalf("%+v %v", c, res.Issues)
+		}
+		var id int64
+		db.SQL().QueryRow(`SELECT id FROM delay_cases WHERE ref = 'ชม 0107/2567/0015'`).Scan(&id)
+		c, err := db.DelayCase(ctx, id)
+		if err != nil || !c.Redacted || c.ApplicantName != "" || c.Notices[1].Reason != "ยังรอผลการตรวจสอบ" {
+			t.Errorf("case %v %+v", err, c)
+		}
+		if _, err := db.DelayLetter(ctx, id, 1); err == nil {
+			t.Error("the letter came back")
 		}
 	})
 }

@@ -53,7 +53,15 @@ func (d *DB) importDelay(ctx context.Context, tx *stmtTx, r *bundle.DelayNotice,
 		len(c.Notices), last, dutyDue(&c), now}
 	if found {
 		// A case already redacted here stays redacted: the bundle cannot
-		// bring the applicant's data back after its retention ended.
+		// bring the applicant's data back after its retention ended, nor
+		// the letters that name them.
+		var gone bool
+		if err := tx.QueryRowContext(ctx, `SELECT redacted_at IS NOT NULL FROM delay_cases WHERE id = $1`, local).Scan(&gone); err != nil {
+			return 0, err
+		}
+		if gone {
+			letters = make([][]byte, len(letters))
+		}
 		if _, err := tx.ExecContext(ctx, `UPDATE delay_cases SET ref = $1, ref_key = $2, process_id = $3, point_id = $4, agency_id = $5,
 			applicant_name = CASE WHEN redacted_at IS NULL THEN $6 ELSE '' END, applicant_phone = CASE WHEN redacted_at IS NULL THEN $7 ELSE '' END,
 			applicant_email = CASE WHEN redacted_at IS NULL THEN $8 ELSE '' END, redacted_at = COALESCE(redacted_at, $9),
