@@ -114,9 +114,9 @@ func (b *builder) add(d *Doc) {
 	var lens [nFields]uint16
 	index := func(f int, text string) {
 		for _, id := range b.a.analyze(text) {
-			t := id &^ partBit
+			t := id &^ (partBit | phraseBit)
 			b.cur[t] = b.cur[t].add(f, 1)
-			if id&partBit == 0 && lens[f] < math16 {
+			if id&(partBit|phraseBit) == 0 && lens[f] < math16 {
 				lens[f]++
 			}
 		}
@@ -195,6 +195,9 @@ const noTerm = ^uint32(0)
 // replaced by their parts.
 func phraseTerms(out, ids []uint32) []uint32 {
 	for i, id := range ids {
+		if id&phraseBit != 0 {
+			break // phrase terms come last
+		}
 		if id&partBit != 0 {
 			out = append(out, id&^partBit)
 		} else if i+1 == len(ids) || ids[i+1]&partBit == 0 {

@@ -92,6 +92,7 @@ type QueryResult struct {
 	Text     string
 	P50      time.Duration
 	Recall10 float64
+	First    int // rank of the first relevant service among the first 10, 0 for none
 	Err      bool
 }
 
@@ -180,6 +181,9 @@ func Run(ctx context.Context, docs []search.Doc, queries []LabelledQuery, engine
 			r1, recall, rr := judge(hits, relevant[i], service)
 			if opt.PerQuery {
 				qr.Recall10 = recall
+				if rr > 0 {
+					qr.First = int(1/rr + 0.5)
+				}
 				res.PerQuery = append(res.PerQuery, qr)
 			}
 			res.Quality.add(r1, recall, rr)
@@ -316,22 +320,22 @@ func PrintPerQuery(w io.Writer, results []Result) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprint(tw, "query")
 	for _, r := range results {
-		fmt.Fprintf(tw, "\t%s p50\trecall", r.Engine)
+		fmt.Fprintf(tw, "\t%s p50\trecall\tfirst", r.Engine)
 	}
 	fmt.Fprintln(tw, "\t")
 	for _, i := range order {
 		fmt.Fprint(tw, first[i].Text)
 		for _, r := range results {
 			if i >= len(r.PerQuery) {
-				fmt.Fprint(tw, "\t-\t-")
+				fmt.Fprint(tw, "\t-\t-\t-")
 				continue
 			}
 			q := r.PerQuery[i]
 			if q.Err {
-				fmt.Fprint(tw, "\terror\t-")
+				fmt.Fprint(tw, "\terror\t-\t-")
 				continue
 			}
-			fmt.Fprintf(tw, "\t%v\t%.2f", q.P50.Round(time.Microsecond), q.Recall10)
+			fmt.Fprintf(tw, "\t%v\t%.2f\t%d", q.P50.Round(time.Microsecond), q.Recall10, q.First)
 		}
 		fmt.Fprintln(tw, "\t")
 	}
