@@ -150,4 +150,3 @@ func TestSynonymOpposites(t *testing.T) {
 		}
 	}
 }
-
