@@ -287,7 +287,12 @@ func (d *DB) RebuildRatingRollups(ctx context.Context) error {
 	metrics := strings.Join(rollupMetrics, ", ")
 	exprs := strings.Join(rawMetricExprs(), ", ")
 	return d.tx(ctx, func(tx *sql.Tx) error {
+		if err := d.foldLock(ctx, tx); err != nil {
+			return err
+		}
 		for _, q := range []string{
+			// Pending ratings are counted by the rebuild from the raw rows.
+			`DELETE FROM rating_unfolded`,
 			`DELETE FROM rating_rollup_point`,
 			`INSERT INTO rating_rollup_point (point_id, process_id, month, agency_id, ` + metrics + `)
 				SELECT point_id, 0, month, agency_id, ` + exprs + ` FROM ratings WHERE NOT suspect GROUP BY point_id, month, agency_id`,
