@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/openinfo/openinfo"
@@ -31,6 +32,13 @@ const foldLockKey = 19_0034
 // foldChunk bounds the ratings of one fold transaction.
 const foldChunk = 20000
 
+// foldEvery is how long the folder lets ratings gather between folds
+// (unless foldChunk are waiting): one fold of a quarter second's ratings
+// updates the country's, a ministry's, a province's roll-up row once
+// instead of once per commit. Readers do not wait for it: they fold what
+// is pending themselves.
+const foldEvery = 250 * time.Millisecond
+
 // folder adds a writer's committed ratings to the roll-ups in the
 // background, from memory (it has them already; the pending ids in the
 // database are what make it durable).
@@ -39,18 +47,21 @@ type folder struct {
 	mu    sync.Mutex
 	queue []*openinfo.Rating
 	wake  chan struct{}
+	hurry chan struct{} // wait(): fold now
 	quit  chan struct{}
 	done  chan struct{}
 	anc   ancestors
 	// writeMu is the writer's (SQLite): folds take turns with its batches.
 	writeMu *sync.Mutex
+	// hold keeps the folder from folding (tests: ratings stay pending).
+	hold atomic.Bool
 	// idle is set once the queue is empty and no fold runs (tests, Close).
 	busy bool
 	cond *sync.Cond
 }
 
 func newFolder(d *DB, writeMu *sync.Mutex) *folder {
-	f := &folder{db: d, writeMu: writeMu, wake: make(chan struct{}, 1), quit: make(chan struct{}), done: make(chan struct{}), anc: ancestors{}}
+	f := &folder{db: d, writeMu: writeMu, wake: make(chan struct{}, 1), hurry: make(chan struct{}, 1), quit: make(chan struct{}), done: make(chan struct{}), anc: ancestors{}}
 	f.cond = sync.NewCond(&f.mu)
 	go f.loop()
 	return f
@@ -72,6 +83,10 @@ func (f *folder) add(rs []*openinfo.Rating) {
 
 // wait returns once everything queued so far is folded (or given up).
 func (f *folder) wait() {
+	select {
+	case f.hurry <- struct{}{}:
+	default:
+	}
 	f.mu.Lock()
 	for len(f.queue) > 0 || f.busy {
 		f.cond.Wait()
@@ -95,10 +110,25 @@ func (f *folder) loop() {
 	tick := time.NewTicker(time.Minute)
 	defer tick.Stop()
 	quitting := false
+	var last time.Time
 	for {
 		if !quitting {
 			select {
 			case <-f.wake:
+				f.mu.Lock()
+				n := len(f.queue)
+				f.mu.Unlock()
+				if pause := time.Until(last.Add(foldEvery)); n < foldChunk && pause > 0 {
+					t := time.NewTimer(pause)
+					select {
+					case <-t.C:
+					case <-f.hurry:
+					case <-f.quit:
+						quitting = true
+					}
+					t.Stop()
+				}
+			case <-f.hurry:
 			case <-tick.C:
 				// Pending ids a failed fold left behind.
 				if err := f.db.FoldRatings(ctx); err != nil {
@@ -109,6 +139,9 @@ func (f *folder) loop() {
 				quitting = true
 			}
 		}
+		if f.hold.Load() && !quitting {
+			continue
+		}
 		f.mu.Lock()
 		n := min(len(f.queue), foldChunk)
 		batch := f.queue[:n:n]
@@ -118,6 +151,7 @@ func (f *folder) loop() {
 		}
 		f.busy = n > 0
 		f.mu.Unlock()
+		last = time.Now()
 		if n > 0 {
 			if f.writeMu != nil {
 				f.writeMu.Lock()
