@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"log/slog"
 	"strconv"
 	"strings"
@@ -296,8 +297,11 @@ func (d *DB) FoldRatings(ctx context.Context) error {
 }
 
 func (d *DB) foldPending(ctx context.Context) error {
-	var n int
-	if err := d.db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM rating_unfolded LIMIT 1) p`).Scan(&n); err != nil || n == 0 {
+	var one int
+	switch err := d.db.QueryRowContext(ctx, `SELECT 1 FROM rating_unfolded LIMIT 1`).Scan(&one); {
+	case errors.Is(err, sql.ErrNoRows):
+		return nil // nothing pending: the common case, one look-up
+	case err != nil:
 		return err
 	}
 	anc := ancestors{}
