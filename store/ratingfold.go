@@ -56,7 +56,7 @@ type folder struct {
 	writeMu *sync.Mutex
 	// hold keeps the folder from folding (tests: ratings stay pending).
 	hold atomic.Bool
-	// idle is set once the queue is empty and no fold runs (tests, Close).
+	// busy is set while a fold runs; cond tells wait when one ends.
 	busy bool
 	cond *sync.Cond
 }
