@@ -266,6 +266,48 @@ func diffLines(a, b string) string {
 	return strings.Join(out, "\n")
 }
 
+// TestRebuildLeavesPendingToFolders (issue 19): a rebuild of the roll-ups
+// from the raw rows while ratings are pending counts each of them once:
+// it leaves them to the folders.
+func TestRebuildLeavesPendingToFolders(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		f := newRatingFixture(t, db)
+		rs, devices := foldRatings(f, 120)
+		w := db.NewRatingWriter(store.RatingWriterOptions{})
+		store.HoldFolding(w, true)
+		for i, r := range rs[:60] {
+			if err := w.Submit(ctx, r, devices[i]); err != nil && err != openinfo.ErrAlreadyRated {
+				t.Fatal(err)
+			}
+		}
+		store.HoldFolding(w, false)
+		w.Folded()
+		store.HoldFolding(w, true)
+		for i, r := range rs[60:] {
+			if err := w.Submit(ctx, r, devices[60+i]); err != nil && err != openinfo.ErrAlreadyRated {
+				t.Fatal(err)
+			}
+		}
+		pending, _ := db.PendingRatings(ctx)
+		if err := db.RebuildRatingRollups(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if n, _ := db.PendingRatings(ctx); n != pending || n == 0 {
+			t.Fatalf("pending %d after the rebuild, %d before", n, pending)
+		}
+		want := reportsOf(t, db, f, true)
+		if got := reportsOf(t, db, f, false); got != want {
+			t.Fatalf("after the rebuild:\n%s", diffLines(got, want))
+		}
+		store.HoldFolding(w, false)
+		w.Close()
+		if got := reportsOf(t, db, f, false); got != want {
+			t.Fatalf("after the folder ran:\n%s", diffLines(got, want))
+		}
+	})
+}
+
 func migrateForTest(dsn string) error {
 	db, err := store.Open(context.Background(), dsn)
 	if err != nil {
