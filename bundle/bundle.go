@@ -189,6 +189,7 @@ type EgovRecord struct {
 	EffectiveOn string               `json:"effective_on,omitempty"` // YYYY-MM-DD
 	URL         string               `json:"url,omitempty"`
 	Items       []openinfo.EgovItem  `json:"items,omitempty"`
+	FileKey     string               `json:"file_key,omitempty"` // the signed document in files/, by SHA-256
 	State       openinfo.EgovState   `json:"state"`
 	PublishedAt *time.Time           `json:"published_at,omitempty"`
 }
@@ -208,18 +209,49 @@ type LicenceReport struct {
 	SubmittedAt *time.Time                  `json:"submitted_at,omitempty"`
 }
 
-// DelayNotice is a Section 10 delay letter to an applicant (format only in
-// version 1: the importer refuses these records).
+// DelayNotice is one delayed application (เรื่องที่ล่าช้า, section 10 of
+// the Licensing Facilitation Act) with the notices sent to its applicant,
+// in order. Its agency is the point's. Applicant is absent once the
+// retention job blanked the applicant's data (redacted).
 type DelayNotice struct {
 	Key
-	Agency        Ref    `json:"agency"`
-	Process       Ref    `json:"process"`
-	ApplicationNo string `json:"application_no"`
-	ReceivedOn    string `json:"received_on"`
-	DueOn         string `json:"due_on"`
-	NoticeNo      int    `json:"notice_no"`
-	NoticeOn      string `json:"notice_on"`
-	Reason        string `json:"reason"`
+	Point         Ref                    `json:"point"`
+	Process       Ref                    `json:"process"`
+	ApplicationNo string                 `json:"application_no"`
+	Applicant     *Applicant             `json:"applicant,omitempty"`
+	ReceivedOn    string                 `json:"received_on"` // YYYY-MM-DD
+	DueOn         string                 `json:"due_on"`
+	DueReason     string                 `json:"due_reason,omitempty"`
+	Decision      openinfo.DelayDecision `json:"decision,omitempty"`
+	DecidedOn     string                 `json:"decided_on,omitempty"`
+	ToldOn        string                 `json:"told_on,omitempty"`
+	Notices       []Notice               `json:"notices,omitempty"`
+}
+
+// Applicant is who applied: personal data (docs/bundle.md).
+type Applicant struct {
+	Name  string `json:"name"`
+	Phone string `json:"phone"`
+	Email string `json:"email,omitempty"`
+}
+
+// Notice is one letter telling the applicant why the decision is late;
+// Letter is the letter as sent (a PDF), when kept.
+type Notice struct {
+	Number     string    `json:"number"`
+	On         string    `json:"on"` // YYYY-MM-DD
+	Reason     string    `json:"reason"`
+	ExpectedOn string    `json:"expected_on"`
+	RecordedAt time.Time `json:"recorded_at"`
+	Letter     *FileRef  `json:"letter,omitempty"`
+}
+
+// FileRef names a file of the bundle's files/ directory by the SHA-256 of
+// its bytes, with its size and the name it was uploaded under.
+type FileRef struct {
+	Name   string `json:"name"`
+	SHA256 string `json:"sha256"`
+	Size   int64  `json:"size"`
 }
 
 // Rating is one raw satisfaction rating: the answers (1–5) per dimension
@@ -326,4 +358,44 @@ func Encode(r Record) ([]byte, error) {
 		return nil, err
 	}
 	return []byte(strings.TrimSuffix(b.String(), "\n")), nil
+}
+
+// FilesDir is the directory of a bundle's files, each named by the
+// lowercase hex SHA-256 of its bytes.
+const FilesDir = "files/"
+
+// FileRefs lists the files record r refers to: a manual's attachments, a
+// Section 10/16 record's signed document, a delay notice's letters.
+func FileRefs(r Record) []FileRef {
+	var out []FileRef
+	switch r := r.(type) {
+	case *Process:
+		for _, rv := range r.Revisions {
+			for _, a := range rv.Content.Attachments {
+				out = append(out, FileRef{Name: a.Name, SHA256: a.Key, Size: a.Size})
+			}
+		}
+	case *EgovRecord:
+		if r.FileKey != "" {
+			out = append(out, FileRef{Name: r.FileKey + ".pdf", SHA256: r.FileKey})
+		}
+	case *DelayNotice:
+		for _, n := range r.Notices {
+			if n.Letter != nil {
+				out = append(out, *n.Letter)
+			}
+		}
+	}
+	return out
+}
+
+// Removal is a tombstone: the record of Key (of the file's entity) was
+// removed at its source. A pin's tombstone also names its two ends, as the
+// pin itself does. See docs/bundle.md for what the import does with one.
+type Removal struct {
+	Key
+	Removed bool `json:"removed"`
+	Point   *Ref `json:"point,omitempty"`
+	Process *Ref `json:"process,omitempty"`
+	Service *Ref `json:"service,omitempty"`
 }

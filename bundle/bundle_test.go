@@ -125,6 +125,8 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Add(uint8(0), []byte(`{"source":"x","legacy_id":"1","type":"ministry","name_th":" กระทรวง  ก ","contact":{"address":{},"phones":["02-123-4567"]},"status":"active"}`))
 	f.Add(uint8(8), []byte(`{"source":"x","legacy_id":"1","answers":{"staff":5},"point":{"source":"x","legacy_id":"1"},"question_set":1,"created_at":"2024-01-01T00:00:00+07:00"}`))
+	f.Add(uint8(1), []byte(`{"source":"x","legacy_id":"1","removed":true}`))
+	f.Add(uint8(4), []byte(`{"source":"x","legacy_id":"x:1|process|x:2","point":{"source":"x","legacy_id":"1"},"process":{"source":"x","legacy_id":"2"},"removed":true}`))
 	f.Fuzz(func(t *testing.T, which uint8, line []byte) {
 		e := bundle.Entities[int(which)%len(bundle.Entities)]
 		rec, issues := bundle.Parse(e, line)

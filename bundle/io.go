@@ -16,8 +16,9 @@ import (
 
 // Bundle is an opened bundle: a directory or a .zip.
 type Bundle struct {
-	dir string
-	zr  *zip.ReadCloser
+	dir   string
+	zr    *zip.ReadCloser
+	files map[string]*zip.File // a zip's files/, by SHA-256
 }
 
 // Open opens the bundle at path: a .zip file, or a directory.
@@ -65,6 +66,30 @@ func (b *Bundle) open(name string) (io.ReadCloser, int64, error) {
 		}
 	}
 	return nil, 0, fs.ErrNotExist
+}
+
+// OpenFile opens the file of files/ named by its SHA-256 (lowercase
+// hex); fs.ErrNotExist when the bundle does not hold it.
+func (b *Bundle) OpenFile(sum string) (io.ReadCloser, error) {
+	if !hashRE.MatchString(sum) {
+		return nil, fs.ErrNotExist
+	}
+	if b.zr == nil {
+		return os.Open(filepath.Join(b.dir, FilesDir, sum))
+	}
+	if b.files == nil {
+		b.files = map[string]*zip.File{}
+		for _, f := range b.zr.File {
+			if name, ok := strings.CutPrefix(strings.TrimPrefix(f.Name, "./"), FilesDir); ok {
+				b.files[name] = f
+			}
+		}
+	}
+	f, ok := b.files[sum]
+	if !ok {
+		return nil, fs.ErrNotExist
+	}
+	return f.Open()
 }
 
 // Manifest reads manifest.json; a bundle without one is read as version 1.
@@ -167,6 +192,8 @@ type Writer struct {
 	buf    *bufio.Writer
 	counts map[Entity]int
 	entity Entity
+	files  []string // SHA-256 of files written (a zip's, after its entities)
+	spool  string   // a zip's files until Close
 }
 
 // Create starts a bundle at path; an existing directory's bundle files
@@ -237,6 +264,31 @@ func (w *Writer) end() error {
 	return err
 }
 
+// File writes a file of files/ under its SHA-256 sum. A zip cannot hold
+// two entries open at once: its files wait in a temporary directory (not
+// in memory) and are written at Close.
+func (w *Writer) File(sum string, data []byte) error {
+	if !hashRE.MatchString(sum) {
+		return fmt.Errorf("file %q: not a SHA-256", sum)
+	}
+	dir := filepath.Join(w.dir, FilesDir)
+	if w.zw != nil {
+		if w.spool == "" {
+			d, err := os.MkdirTemp("", "openinfo-export-")
+			if err != nil {
+				return err
+			}
+			w.spool = d
+		}
+		dir = w.spool
+		w.files = append(w.files, sum)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, sum), data, 0o644)
+}
+
 // Counts is how many records of each entity were written.
 func (w *Writer) Counts() map[Entity]int { return w.counts }
 
@@ -251,6 +303,25 @@ func (w *Writer) Close() error {
 	}
 	m = append(m, '\n')
 	if w.zw != nil {
+		defer func() {
+			if w.spool != "" {
+				os.RemoveAll(w.spool)
+			}
+		}()
+		for _, sum := range w.files {
+			// Stored: PDFs and images are compressed already.
+			f, err := w.zw.CreateHeader(&zip.FileHeader{Name: FilesDir + sum, Method: zip.Store})
+			if err != nil {
+				return err
+			}
+			data, err := os.ReadFile(filepath.Join(w.spool, sum))
+			if err != nil {
+				return err
+			}
+			if _, err := f.Write(data); err != nil {
+				return err
+			}
+		}
 		f, err := w.zw.Create("manifest.json")
 		if err != nil {
 			return err

@@ -23,16 +23,21 @@ import (
 // directory and manuals through store.Import, then the ratings through
 // store.LoadRatings (as cmd/openinfo/gendata.go does), generation excluded.
 func genLoad(b testing.TB, db *store.DB, ds *gendata.Dataset) time.Duration {
+	n, err := gendata.RatingCount("small")
+	if err != nil {
+		b.Fatal(err)
+	}
+	return genLoadN(b, db, ds, n)
+}
+
+// genLoadN is genLoad with n ratings.
+func genLoadN(b testing.TB, db *store.DB, ds *gendata.Dataset, n int) time.Duration {
 	ctx := context.Background()
 	in := &store.Dataset{Agencies: ds.Agencies, Points: ds.Points, Processes: make([]store.ImportProcess, len(ds.Processes))}
 	for i := range ds.Processes {
 		p := &ds.Processes[i]
 		in.Processes[i] = store.ImportProcess{ID: p.ID, AgencyID: p.AgencyID, NameTH: p.NameTH, CommonNames: p.CommonNames,
 			TermCodes: p.TermCodes, Content: p.Content, PointIDs: p.PointIDs}
-	}
-	n, err := gendata.RatingCount("small")
-	if err != nil {
-		b.Fatal(err)
 	}
 	// Generate the ratings before the clock starts.
 	var ratings []openinfo.Rating
@@ -173,4 +178,61 @@ func BenchmarkImportSmall(b *testing.B) {
 func batchSize() int {
 	n, _ := strconv.Atoi(os.Getenv("B18_BATCH"))
 	return n
+}
+
+// BenchmarkNationalSideBySide is BenchmarkSmallSideBySide on the national
+// directory (10,000 agencies, 100,000 points, 200,000 manuals) with
+// H18_RATINGS ratings (default 1,000,000 of the national 10 M: the whole
+// set does not fit a shared machine's afternoon), on SQLite only. The
+// bundle is kept in H18_DIR when set, for measuring the command's memory
+// (/usr/bin/time -v openinfo import).
+//
+//	H18_DIR=/tmp/x go test -run '^$' -bench NationalSideBySide -benchtime 1x -timeout 3h ./importer
+func BenchmarkNationalSideBySide(b *testing.B) {
+	n := 1_000_000
+	if v, err := strconv.Atoi(os.Getenv("H18_RATINGS")); err == nil && v > 0 {
+		n = v
+	}
+	dir := os.Getenv("H18_DIR")
+	if dir == "" {
+		dir = b.TempDir()
+	}
+	ds, err := gendata.Generate("national", 1, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	for b.Loop() {
+		src := filepath.Join(dir, "gen.db")
+		os.Remove(src)
+		db := dbtest.Open(b, src)
+		c0 := cpuTime()
+		gen := genLoadN(b, db, ds, n)
+		genCPU := cpuTime() - c0
+		bdir := filepath.Join(dir, "bundle")
+		// The same seed makes the same data: a bundle exported by an earlier
+		// run (H18_DIR) is kept, saving the export's minutes.
+		if _, err := os.Stat(filepath.Join(bdir, "manifest.json")); err != nil {
+			if _, err := importer.Export(ctx, db, bdir, "openinfo", nil); err != nil {
+				b.Fatal(err)
+			}
+		}
+		db.Close()
+		os.Remove(src)
+		dst := filepath.Join(dir, "imp.db")
+		os.Remove(dst)
+		db = dbtest.Open(b, dst)
+		start, c0 := time.Now(), cpuTime()
+		res, err := importer.Import(ctx, db, bdir, importer.Options{Batch: batchSize()})
+		if err != nil || res.Refused() > 0 {
+			b.Fatal(err, res.Issues)
+		}
+		imp, impCPU := time.Since(start), cpuTime()-c0
+		db.Close()
+		os.Remove(dst)
+		load, _ := os.ReadFile("/proc/loadavg")
+		fmt.Fprintf(os.Stderr, "national, %d ratings, sqlite: gen-data %.1fs (CPU %.1fs), import %.1fs (CPU %.1fs): import at %.2f× gen-data's speed (%.2f× in CPU time); load average %s",
+			n, gen.Seconds(), genCPU.Seconds(), imp.Seconds(), impCPU.Seconds(), gen.Seconds()/imp.Seconds(), genCPU.Seconds()/impCPU.Seconds(), load)
+		b.ReportMetric(gen.Seconds()/imp.Seconds(), "speed-ratio")
+	}
 }

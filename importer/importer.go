@@ -5,12 +5,14 @@
 package importer
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"sort"
 	"time"
 
@@ -41,10 +43,11 @@ type Options struct {
 // Counts are one entity's outcomes.
 type Counts struct {
 	Created, Updated, Unchanged, Refused int
+	Removed                              int // by a tombstone (docs/bundle.md)
 }
 
 // Total is the number of records counted.
-func (c Counts) Total() int { return c.Created + c.Updated + c.Unchanged + c.Refused }
+func (c Counts) Total() int { return c.Created + c.Updated + c.Unchanged + c.Refused + c.Removed }
 
 // Result is what an import did.
 type Result struct {
@@ -119,7 +122,7 @@ func Import(ctx context.Context, db *store.DB, path string, opt Options) (*Resul
 		opt.Progress.Start(total)
 		defer opt.Progress.Finish()
 	}
-	state := &store.BundleBatch{Self: opt.Self, DryRun: opt.DryRun}
+	state := &store.BundleBatch{Self: opt.Self, DryRun: opt.DryRun, Files: b}
 	for _, e := range bundle.Entities {
 		if err := importEntity(ctx, db, b, e, opt, state, res, before); err != nil {
 			return res, fmt.Errorf("%s: %w", e.File(), err)
@@ -131,7 +134,7 @@ func Import(ctx context.Context, db *store.DB, path string, opt Options) (*Resul
 	}
 	counts := map[string]int{}
 	for e, c := range res.Counts {
-		counts[string(e)] = c.Created + c.Updated
+		counts[string(e)] = c.Created + c.Updated + c.Removed
 	}
 	if err := db.AnnounceBundleImport(ctx, state, counts); err != nil {
 		return res, err
@@ -174,6 +177,48 @@ type chunk struct {
 	read    int64          // bytes of the file read
 }
 
+// rawChunk is a batch of lines on its way to a worker; out gets it parsed.
+type rawChunk struct {
+	lines [][]byte
+	nos   []int
+	read  int64
+	out   chan *chunk
+}
+
+// parseChunk parses and checks a batch of lines.
+func parseChunk(e bundle.Entity, j *rawChunk) *chunk {
+	cur := &chunk{read: j.read}
+	for i, line := range j.lines {
+		rec, issues := bundle.Parse(e, line)
+		if len(issues) > 0 {
+			for _, is := range issues {
+				is.File, is.Line = e.File(), j.nos[i]
+				cur.issues = append(cur.issues, is)
+			}
+			if rec != nil {
+				cur.refused = append(cur.refused, rec.RecordKey())
+			} else {
+				cur.refused = append(cur.refused, bundle.Key{})
+			}
+			continue
+		}
+		enc, err := bundle.Encode(rec)
+		if err == nil {
+			it := store.BundleItem{Rec: rec}
+			err = store.PrepareBundleItem(&it)
+			sum := sha256.Sum256(enc)
+			it.Hash = hex.EncodeToString(sum[:16])
+			cur.items = append(cur.items, it)
+			cur.lines = append(cur.lines, j.nos[i])
+		}
+		if err != nil { // a record that decoded always encodes: not the bundle's fault
+			cur.issues = append(cur.issues, bundle.Issue{File: e.File(), Line: j.nos[i], TH: "เข้ารหัสระเบียนไม่ได้: " + err.Error(), EN: "Cannot encode the record: " + err.Error()})
+			cur.refused = append(cur.refused, rec.RecordKey())
+		}
+	}
+	return cur
+}
+
 // importEntity imports entity e's file: one goroutine reads, parses and
 // checks the lines into batches, this one writes them.
 func importEntity(ctx context.Context, db *store.DB, b *bundle.Bundle, e bundle.Entity, opt Options, state *store.BundleBatch,
@@ -184,59 +229,69 @@ func importEntity(ctx context.Context, db *store.DB, b *bundle.Bundle, e bundle.
 		size *= 4
 	}
 	ctx, cancel := context.WithCancel(ctx)
-	chunks := make(chan *chunk, 2)
-	defer func() { // the reader stops before the bundle is closed
+	// One goroutine reads the lines into raw batches; workers parse and
+	// check them (most of an import's CPU: JSON, the domain's checks, the
+	// hash, a manual's stored form); this one writes them in file order.
+	workers := max(2, runtime.GOMAXPROCS(0))
+	jobs := make(chan *rawChunk, 1)
+	ordered := make(chan chan *chunk, workers)
+	defer func() { // the reader and workers stop before the bundle is closed
 		cancel()
-		for range chunks {
+		for out := range ordered {
+			<-out
 		}
 	}()
 	readErr := make(chan error, 1)
+	for range workers {
+		go func() {
+			for j := range jobs {
+				j.out <- parseChunk(e, j)
+			}
+		}()
+	}
 	go func() {
-		defer close(chunks)
-		cur := &chunk{}
+		defer close(ordered)
+		defer close(jobs)
+		cur := &rawChunk{}
 		send := func() bool {
+			cur.out = make(chan *chunk, 1)
 			select {
-			case chunks <- cur:
-				cur = &chunk{}
-				return true
+			case jobs <- cur:
 			case <-ctx.Done():
 				return false
 			}
+			ordered <- cur.out // a worker has it: it will answer
+			cur = &rawChunk{}
+			return true
 		}
 		err := b.Each(e, func(l bundle.Line) error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
+			cur.lines = append(cur.lines, bytes.Clone(l.Bytes))
+			cur.nos = append(cur.nos, l.No)
 			cur.read = l.Read
-			rec, issues := bundle.Parse(e, l.Bytes)
-			if len(issues) > 0 {
-				for _, is := range issues {
-					is.File, is.Line = e.File(), l.No
-					cur.issues = append(cur.issues, is)
-				}
-				if rec != nil {
-					cur.refused = append(cur.refused, rec.RecordKey())
-				} else {
-					cur.refused = append(cur.refused, bundle.Key{})
-				}
-				return nil
-			}
-			enc, err := bundle.Encode(rec)
-			if err != nil {
-				return err
-			}
-			sum := sha256.Sum256(enc)
-			cur.items = append(cur.items, store.BundleItem{Rec: rec, Hash: hex.EncodeToString(sum[:16])})
-			cur.lines = append(cur.lines, l.No)
-			if len(cur.items) >= size && !send() {
+			if len(cur.lines) >= size && !send() {
 				return ctx.Err()
 			}
 			return nil
 		})
-		if err == nil && (len(cur.items) > 0 || len(cur.refused) > 0) {
+		if err == nil && len(cur.lines) > 0 {
 			send()
 		}
 		readErr <- err
+	}()
+	chunks := make(chan *chunk)
+	go func() {
+		defer close(chunks)
+		for out := range ordered {
+			ch := <-out
+			select {
+			case chunks <- ch:
+			case <-ctx.Done():
+				return
+			}
+		}
 	}()
 	batches := 0
 	for ch := range chunks {
@@ -266,6 +321,8 @@ func importEntity(ctx context.Context, db *store.DB, b *bundle.Bundle, e bundle.
 				c.Updated++
 			case store.Unchanged:
 				c.Unchanged++
+			case store.Removed:
+				c.Removed++
 			case store.Refused:
 				c.Refused++
 				k := it.Rec.RecordKey()

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -36,6 +37,12 @@ func readDir(t *testing.T, dir string) map[string]string {
 		t.Fatal(err)
 	}
 	for _, e := range entries {
+		if e.IsDir() { // files/
+			for name, text := range readDir(t, filepath.Join(dir, e.Name())) {
+				files[e.Name()+"/"+name] = text
+			}
+			continue
+		}
 		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
 		if err != nil {
 			t.Fatal(err)
@@ -102,7 +109,7 @@ func TestRoundTrip(t *testing.T) {
 		unz := filepath.Join(dir, "second")
 		unzip(t, second, unz)
 		a, b := readDir(t, first), readDir(t, unz)
-		if len(a) != len(bundle.Entities)-1+1 { // no delay notices yet; a manifest
+		if len(a) != len(bundle.Entities)+1+3 { // a manifest and 3 files
 			t.Errorf("first export has %d files", len(a))
 		}
 		for name, text := range a {
@@ -139,9 +146,6 @@ func unzip(t *testing.T, zipPath, dir string) {
 		t.Fatal(err)
 	}
 	for _, e := range bundle.Entities {
-		if e == bundle.DelayNotices {
-			continue
-		}
 		if err := w.Begin(e); err != nil {
 			t.Fatal(err)
 		}
@@ -149,6 +153,17 @@ func unzip(t *testing.T, zipPath, dir string) {
 			rec, issues := bundle.Parse(e, l.Bytes)
 			if len(issues) > 0 {
 				t.Fatalf("%s:%d: %v", e, l.No, issues)
+			}
+			for _, f := range bundle.FileRefs(rec) {
+				r, err := b.OpenFile(f.SHA256)
+				if err != nil {
+					t.Fatal(err)
+				}
+				data, _ := io.ReadAll(r)
+				r.Close()
+				if err := w.File(f.SHA256, data); err != nil {
+					t.Fatal(err)
+				}
 			}
 			return w.Write(rec)
 		}); err != nil {
@@ -185,7 +200,7 @@ func TestIdempotentAndUpdate(t *testing.T) {
 		want := map[bundle.Entity]importer.Counts{
 			bundle.Agencies: {Unchanged: 3}, bundle.Points: {Updated: 1, Unchanged: 1}, bundle.Processes: {Updated: 1, Unchanged: 1},
 			bundle.Services: {Unchanged: 1}, bundle.Pins: {Unchanged: 2}, bundle.Egov: {Unchanged: 1}, bundle.LicenceReports: {Unchanged: 1},
-			bundle.Ratings:  {Unchanged: 3},
+			bundle.Ratings: {Unchanged: 3}, bundle.DelayNotices: {Unchanged: 2},
 			bundle.Officers: {Unchanged: 1}, bundle.Tokens: {Unchanged: 1},
 		}
 		if got := counts(res); !equalCounts(got, want) {
@@ -361,8 +376,8 @@ func TestResume(t *testing.T) {
 				t.Errorf("resumed import: %+v", *c)
 			}
 		}
-		if total != 17 {
-			t.Errorf("resumed import counted %d records, want 17", total)
+		if total != 19 {
+			t.Errorf("resumed import counted %d records, want 19", total)
 		}
 		got := filepath.Join(t.TempDir(), "got")
 		mustExport(t, db, got)

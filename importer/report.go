@@ -62,13 +62,13 @@ func safe(s string) string {
 
 // Summary writes the per-entity counts as a table.
 func Summary(w io.Writer, res *Result) {
-	fmt.Fprintf(w, "%-16s %9s %9s %9s %9s\n", "entity", "created", "updated", "unchanged", "refused")
+	fmt.Fprintf(w, "%-16s %9s %9s %9s %9s %9s\n", "entity", "created", "updated", "unchanged", "removed", "refused")
 	for _, e := range bundle.Entities {
 		c := res.Counts[e]
 		if c == nil || c.Total() == 0 {
 			continue
 		}
-		fmt.Fprintf(w, "%-16s %9d %9d %9d %9d\n", e, c.Created, c.Updated, c.Unchanged, c.Refused)
+		fmt.Fprintf(w, "%-16s %9d %9d %9d %9d %9d\n", e, c.Created, c.Updated, c.Unchanged, c.Removed, c.Refused)
 	}
 }
 

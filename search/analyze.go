@@ -10,6 +10,11 @@ import (
 // before it (see thai.Dict.Split) rather than a word of the text.
 const partBit = 1 << 31
 
+// phraseBit marks, in an analysed field, the phrase term of a run of words
+// that is a synonym phrase (see phraseTerm); phrase terms come after the
+// words of the field.
+const phraseBit = 1 << 30
+
 // analyzer cuts field texts into terms and remembers the result for texts it
 // has seen: at national scale most bodies, agency and place names repeat
 // (the same process is published by hundreds of district offices), so a
@@ -24,6 +29,10 @@ type analyzer struct {
 	dirty map[string]bool     // texts seen that are not in normal form
 	kept  int                 // terms held in seen
 	buf   []uint32
+	// The words of the text being analysed, compounds cut in parts, and
+	// the word each comes from (for synonym phrases).
+	units   []string
+	unitTok []int
 }
 
 func newAnalyzer(d *thai.Dict) *analyzer {
@@ -58,11 +67,53 @@ func (a *analyzer) analyze(s string) []uint32 {
 	if norm != s {
 		a.dirty[s] = true
 	}
-	for _, tok := range a.dict.SegmentOffsets(norm) {
+	toks := a.dict.SegmentOffsets(norm)
+	for _, tok := range toks {
 		id := a.id(tok.Text)
 		out = append(out, id)
 		for _, p := range a.parts(id) {
 			out = append(out, p|partBit)
+		}
+	}
+	// A synonym phrase of several words is found as one term (see
+	// phraseTerm), so that its words match only side by side. Compounds
+	// count as their parts: ใบอนุญาตขับรถ is in ใบอนุญาตขับรถยนต์.
+	a.units, a.unitTok = a.units[:0], a.unitTok[:0]
+	for i, tok := range toks {
+		if parts := a.parts(a.ids[tok.Text]); parts != nil {
+			for _, p := range parts {
+				a.units = append(a.units, a.names[p])
+				a.unitTok = append(a.unitTok, i)
+			}
+			continue
+		}
+		a.units = append(a.units, tok.Text)
+		a.unitTok = append(a.unitTok, i)
+	}
+	for i, u := range a.units {
+		if !synPrefixes[u] {
+			continue
+		}
+		key := u
+		for j := i + 1; j < len(a.units) && j < i+maxPhraseWords; j++ {
+			if next := a.units[j]; !synPrefixes[key+next] {
+				// The phrase may end in the first syllables of a
+				// word: ใบอนุญาตขับรถ in ใบอนุญาตขับรถยนต์.
+				for k, r := range next {
+					if !thaiRune(r) {
+						break // not in a number or a Latin word: ทร 14 is not in ทร 145
+					}
+					if k > 0 && synPhrases[key+next[:k]] {
+						out = append(out, a.id(phraseTerm(key+next[:k]))|phraseBit)
+						break
+					}
+				}
+				break
+			}
+			key += a.units[j]
+			if synPhrases[key] && a.unitTok[j] != a.unitTok[i] {
+				out = append(out, a.id(phraseTerm(key))|phraseBit)
+			}
 		}
 	}
 	r := append([]uint32(nil), out...)
@@ -117,3 +168,5 @@ func termsOf(d *thai.Dict, s string) []string {
 	}
 	return out
 }
+
+func thaiRune(r rune) bool { return r >= 0x0E00 && r <= 0x0E7F }

@@ -12,6 +12,7 @@ import (
 type builder struct {
 	a       *analyzer
 	ft      *facetTable
+	gt      *groupTable
 	maxBody int
 
 	post   [][]posting // by analyzer term id
@@ -28,6 +29,13 @@ type builder struct {
 	cur    map[uint32]tf
 	intern map[string]string
 	toks   map[string]*tokens // by interned text
+
+	lastGroup struct { // see groupOfDoc
+		kind  Kind
+		title string
+		id    uint32
+		ok    bool
+	}
 }
 
 type posting struct {
@@ -35,9 +43,9 @@ type posting struct {
 	tf  tf
 }
 
-func newBuilder(d *thai.Dict, ft *facetTable, maxBody int) *builder {
+func newBuilder(d *thai.Dict, ft *facetTable, gt *groupTable, maxBody int) *builder {
 	return &builder{
-		a: newAnalyzer(d), ft: ft, maxBody: maxBody,
+		a: newAnalyzer(d), ft: ft, gt: gt, maxBody: maxBody,
 		tOff: []uint32{0}, fOff: []uint32{0}, aOff: []uint32{0},
 		cur: make(map[uint32]tf), intern: make(map[string]string), toks: make(map[string]*tokens),
 	}
@@ -106,9 +114,9 @@ func (b *builder) add(d *Doc) {
 	var lens [nFields]uint16
 	index := func(f int, text string) {
 		for _, id := range b.a.analyze(text) {
-			t := id &^ partBit
+			t := id &^ (partBit | phraseBit)
 			b.cur[t] = b.cur[t].add(f, 1)
-			if id&partBit == 0 && lens[f] < math16 {
+			if id&(partBit|phraseBit) == 0 && lens[f] < math16 {
 				lens[f]++
 			}
 		}
@@ -164,6 +172,7 @@ func (b *builder) add(d *Doc) {
 	st := stored{
 		ref: d.Ref(), title: b.str(d.Title), titleEN: b.str(d.TitleEN), alt: alt,
 		agency: b.str(d.Agency), place: b.str(d.Place), body: b.str(squashSpace(truncate(d.Body, b.maxBody))),
+		group: b.groupOfDoc(d.Kind, d.Title),
 	}
 	if b.a.isClean(d.Title) {
 		st.clean |= cleanTitle
@@ -186,6 +195,9 @@ const noTerm = ^uint32(0)
 // replaced by their parts.
 func phraseTerms(out, ids []uint32) []uint32 {
 	for i, id := range ids {
+		if id&phraseBit != 0 {
+			break // phrase terms come last
+		}
 		if id&partBit != 0 {
 			out = append(out, id&^partBit)
 		} else if i+1 == len(ids) || ids[i+1]&partBit == 0 {

@@ -2,6 +2,7 @@ package search
 
 import (
 	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -65,6 +66,9 @@ func buildGrams(terms []string) gramIndex {
 	}
 	var pairs []pair
 	for id, t := range terms {
+		if strings.HasPrefix(t, "\x01") {
+			continue // a synonym phrase (phraseTerm) is never a correction
+		}
 		forGrams(t, func(k uint64) { pairs = append(pairs, pair{k, uint32(id)}) })
 	}
 	slices.SortFunc(pairs, func(x, y pair) int {

@@ -110,3 +110,48 @@ func TestManualBeforePoint(t *testing.T) {
 		t.Errorf("ไปรษณีย์บางรัก: %v", ids(r))
 	}
 }
+
+// TestGroupedSkipsCopies: copies of one template score a little apart
+// (views, the agency's name in the body), so a block's bound is above the
+// scores of its copies; once a copy is scored, a grouped search skips the
+// other blocks of copies that cannot beat it by more than groupSlack, and
+// still finds the ten best groups.
+func TestGroupedSkipsCopies(t *testing.T) {
+	var docs []Doc
+	for i := range 3000 {
+		// Copies differ a little: a town's body names the building
+		// twice, a village's names its district; a block's bound adds
+		// the best of both.
+		agency, body := "เทศบาลตำบลบ้านนา", "ยื่นคำขอที่สำนักงาน อำเภอเมือง อาคาร"
+		if i%2 == 1 {
+			agency, body = "เทศบาลเมืองบ้านนา", "ยื่นคำขอพร้อมแบบแปลนอาคาร อาคาร"
+		}
+		docs = append(docs, Doc{Kind: KindManual, ID: int64(1 + i), Title: "การขออนุญาตก่อสร้างอาคาร", Agency: agency, Body: body,
+			Boost: float64(i % 97 * 13)})
+	}
+	for i := range 40 {
+		docs = append(docs, Doc{Kind: KindManual, ID: int64(10000 + i), Title: fmt.Sprintf("การขออนุญาตรื้อถอนอาคาร แบบที่ %d", i),
+			Body: "ยื่นคำขออนุญาต ก่อสร้าง"})
+	}
+	for i := range 6000 {
+		docs = append(docs, Doc{Kind: KindManual, ID: int64(20000 + i), Title: fmt.Sprintf("การจดทะเบียนพาณิชย์ %d", i), Body: "ยื่นคำขอจดทะเบียน"})
+	}
+	ix := New(thai.Default(), WithBackgroundMerge(false), WithResultCache(0))
+	ix.Upsert(docs...)
+	defer func() { testNoPrune = false }()
+	for _, q := range []string{"ขออนุญาตก่อสร้างอาคาร", "ก่อสร้างอาคาร อำเภอ", "ก่อสร้าง"} {
+		testNoPrune = false
+		got := ix.Search(Query{Text: q, Limit: 10, Group: true})
+		testNoPrune = true
+		want := ix.Search(Query{Text: q, Limit: 10, Group: true})
+		if err := nearGroups(got, want); err != nil {
+			t.Errorf("%q: %v: hits\n%v, want\n%v", q, err, refs(got), refs(want))
+		}
+		if len(got.Hits) == 0 || got.Hits[0].Copies != 3000 {
+			t.Fatalf("%q: %v, want the 3000 copies first", q, refs(got))
+		}
+		if got.scored > 8 {
+			t.Errorf("%q: %d blocks scored of %d, want a few", q, got.scored, want.scored)
+		}
+	}
+}

@@ -17,6 +17,7 @@ type Index struct {
 	dict *thai.Dict
 	cfg  config
 	ft   *facetTable
+	gt   *groupTable
 	syn  *learnedSynonyms
 
 	phrases phraseCache
@@ -96,6 +97,7 @@ func New(dict *thai.Dict, opts ...Option) *Index {
 		dict: dict,
 		cfg:  config{maxBody: 1024, learnWords: true, maxSegments: 8, background: true, cacheSize: 512},
 		ft:   newFacetTable(),
+		gt:   newGroupTable(),
 		syn:  newLearnedSynonyms(),
 		locs: make(map[DocRef]loc),
 	}
@@ -205,7 +207,7 @@ func (ix *Index) build(docs []Doc, avg *[nFields]float32) *segment {
 	docs = clustered(docs)
 	workers := runtime.GOMAXPROCS(0)
 	if len(docs) < parallelBuild || workers < 2 {
-		b := newBuilder(ix.dict, ix.ft, ix.cfg.maxBody)
+		b := newBuilder(ix.dict, ix.ft, ix.gt, ix.cfg.maxBody)
 		for i := range docs {
 			b.add(&docs[i])
 		}
@@ -218,7 +220,7 @@ func (ix *Index) build(docs []Doc, avg *[nFields]float32) *segment {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			b := newBuilder(ix.dict, ix.ft, ix.cfg.maxBody)
+			b := newBuilder(ix.dict, ix.ft, ix.gt, ix.cfg.maxBody)
 			for i := lo; i < hi; i++ {
 				b.add(&docs[i])
 			}

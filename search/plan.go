@@ -197,6 +197,14 @@ func (pl *plan) add(ix *Index, p ParsedQuery, weight float32) {
 					}
 					learnt++
 				}
+				if k := synKey(s.text); len(st) > 1 && s.weight == wSynonym && synPhrases[k] {
+					// A phrase of the table: its words side by side.
+					words := make([]string, len(st))
+					for i, t := range st {
+						words[i] = t.Text
+					}
+					st = []QueryTerm{{Text: phraseTerm(k), phrase: words}}
+				}
 				// The query with terms i..j replaced by the synonym, as
 				// ParseQuery would read it.
 				q := make([]QueryTerm, 0, len(terms)-(j-i+1)+len(st))
@@ -280,6 +288,16 @@ func (pl *plan) variant(words []QueryTerm, prefix, splitLast bool, weight float3
 			break // group bits must fit a uint32
 		}
 		ti := pl.term(w.Text)
+		if w.phrase != nil {
+			// A synonym phrase: one term, weighing as much as its words
+			// would (the ranking of a whole-phrase match is not lowered),
+			// its words the title phrase's.
+			v.groups = append(v.groups, group{alts: []alt{{ti, float32(len(w.phrase))}}})
+			for i := range w.phrase {
+				v.phrase = append(v.phrase, w.phrase[i:i+1:i+1]) // shared: never appended to
+			}
+			continue
+		}
 		last := prefix && k == len(words)-1
 		if ti.df == 0 && (!last || splitLast) {
 			// A compound that no document holds whole: its parts.

@@ -51,6 +51,10 @@ type QueryTerm struct {
 	Start, End int  // byte offsets in ParsedQuery.Text
 	Stop       bool // a question word or particle: ignored
 	Weak       bool // a common word: optional
+
+	// phrase, for a synonym phrase put in by a rewriting (Text is then
+	// its phrase term), are its words.
+	phrase []string
 }
 
 // ParseQuery normalises, cuts and segments a query text. Invalid UTF-8 is

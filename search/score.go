@@ -214,6 +214,24 @@ func (ex *exec) scoreBlock(blk block, h *candHeap) {
 			}
 		}
 	}
+	if h.grouped {
+		// The best score per group in the block, for coveredBlock:
+		// copies are neighbours, so a block holds one group or a few.
+		g, gBest := noGroup, float32(0)
+		for _, i := range docs {
+			dg := seg.docs[first+uint32(i)].group
+			if dg != g {
+				if g != noGroup {
+					h.saw(g, gBest)
+				}
+				g, gBest = dg, 0
+			}
+			gBest = max(gBest, quantDown(best[i]))
+		}
+		if g != noGroup {
+			h.saw(g, gBest)
+		}
+	}
 	for _, i := range docs {
 		q := quantDown(best[i])
 		if q > 0 && (len(h.cands) < h.k || q >= h.cands[0].score) {
@@ -260,6 +278,9 @@ type candHeap struct {
 	cands   []cand
 	grouped bool // one candidate per group of copies (see group.go)
 	last    int  // grouped: where the last copy offered was found
+	// grouped: the best score found per group scored (see coveredBlock),
+	// whether or not the group is on the page.
+	seen []groupBest
 }
 
 // worse reports whether a ranks after b.
@@ -273,7 +294,7 @@ func (h *candHeap) worse(a, b cand) bool {
 // offer adds c if it is among the k best so far. Grouped, c replaces the
 // candidate of its group if it ranks before it, and is dropped if not.
 func (h *candHeap) offer(c cand) {
-	if h.grouped && h.sn.segs[c.seg].seg.grp.of[c.doc] != noGroup {
+	if h.grouped && h.sn.groupOf(c) != noGroup {
 		// Copies come in runs: look where the last one was found first.
 		i := -1
 		if h.last < len(h.cands) && h.sn.sameGroup(h.cands[h.last], c) {

@@ -72,7 +72,8 @@ type stored struct {
 	ref                                 DocRef
 	title, titleEN, agency, place, body string
 	alt                                 []string
-	clean                               uint8 // cleanTitle, cleanBody: the text is in normal form
+	clean                               uint8  // cleanTitle, cleanBody: the text is in normal form
+	group                               uint32 // the group of its copies (see group.go), or noGroup
 	// The words of the title and body (clean ones only), shared by the
 	// documents with the same text: hits are marked without segmenting.
 	titleToks, bodyToks *tokens

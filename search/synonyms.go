@@ -211,6 +211,48 @@ var tableSynonyms = func() map[string][]string {
 	return m
 }()
 
+// Synonym phrases: a member of synonymTable of several words ("ทร 14",
+// "จดทะเบียนการค้า") matches only where its words stand side by side, or
+// its words alone would find house number 14 and trademark registration
+// (เครื่องหมายการค้า). The analyzer adds a phrase term to each run of words
+// of a field whose letters are a member's key (see analyzer.analyze), and
+// a query rewritten with the member searches that one term.
+var synPhrases, synPrefixes = func() (map[string]bool, map[string]bool) {
+	phrases, prefixes := map[string]bool{}, map[string]bool{}
+	add := func(w string) {
+		k := synKey(w)
+		if k == "" {
+			return
+		}
+		phrases[k] = true
+		for i := range k {
+			if i > 0 {
+				prefixes[k[:i]] = true
+			}
+		}
+		prefixes[k] = true
+	}
+	for _, g := range synonymTable {
+		for _, w := range g {
+			add(w)
+		}
+	}
+	for _, a := range append(Abbreviations(), EnglishWords()...) {
+		add(a.Abbr)
+		for _, e := range a.Expansions {
+			add(e)
+		}
+	}
+	return phrases, prefixes
+}()
+
+// maxPhraseWords is the most words of a synonym phrase found as a term.
+const maxPhraseWords = 16
+
+// phraseTerm is the term of the synonym phrase of key k: no word starts
+// with \x01, so it is never typed, completed or corrected.
+func phraseTerm(k string) string { return "\x01" + k }
+
 // learnedSynonyms maps the common names of documents to their titles, so
 // that a common name given to one document finds the others that share its
 // formal title.

@@ -60,13 +60,14 @@ func (d *DB) ExportBundle(ctx context.Context, source string, sink BundleSink, p
 		progress = func(bundle.Entity, int) {}
 	}
 	k := keyer{source}
+	files := map[string]bool{} // the files/ the records refer to
 	steps := []struct {
 		e  bundle.Entity
 		fn func(context.Context, keyer, func(bundle.Record) error) error
 	}{
 		{bundle.Agencies, d.exportAgencies}, {bundle.Points, d.exportPoints}, {bundle.Processes, d.exportProcesses},
 		{bundle.Services, d.exportServices}, {bundle.Pins, d.exportPins}, {bundle.Egov, d.exportEgov}, {bundle.LicenceReports, d.exportLicenceReports},
-		{bundle.Ratings, d.exportRatings}, {bundle.Officers, d.exportOfficers}, {bundle.Tokens, d.exportTokens},
+		{bundle.DelayNotices, d.exportDelays}, {bundle.Ratings, d.exportRatings}, {bundle.Officers, d.exportOfficers}, {bundle.Tokens, d.exportTokens},
 	}
 	for _, s := range steps {
 		if err := sink.Begin(s.e); err != nil {
@@ -78,11 +79,17 @@ func (d *DB) ExportBundle(ctx context.Context, source string, sink BundleSink, p
 			if n%1000 == 0 {
 				progress(s.e, n)
 			}
+			for _, f := range bundle.FileRefs(r) {
+				files[f.SHA256] = true
+			}
 			return sink.Write(r)
 		}); err != nil {
 			return fmt.Errorf("export %s: %w", s.e, err)
 		}
 		progress(s.e, n)
+	}
+	if fs, ok := sink.(FileSink); ok {
+		return d.exportFiles(ctx, files, fs)
 	}
 	return nil
 }
@@ -397,7 +404,7 @@ func (d *DB) exportEgov(ctx context.Context, k keyer, emit func(bundle.Record) e
 	last := int64(0)
 	for {
 		rows, err := d.db.QueryContext(ctx, `SELECT e.id, e.agency_id, e.section, e.title, e.document_no, e.signed_on, e.effective_on, e.url,
-			e.state, e.published_at, m.source, m.legacy_id, am.source, am.legacy_id FROM egov_records e`+mapJoin("m", bundle.Egov, "e.id")+mapJoin("am", bundle.Agencies, "e.agency_id")+`
+			e.state, e.published_at, e.file_key, m.source, m.legacy_id, am.source, am.legacy_id FROM egov_records e`+mapJoin("m", bundle.Egov, "e.id")+mapJoin("am", bundle.Agencies, "e.agency_id")+`
 			WHERE e.id > $1 ORDER BY e.id LIMIT `+strconv.Itoa(exportPage), last)
 		if err != nil {
 			return err
@@ -411,7 +418,7 @@ func (d *DB) exportEgov(ctx context.Context, k keyer, emit func(bundle.Record) e
 			var pub sql.NullTime
 			var ms, ml, as, al sql.NullString
 			if err := rows.Scan(&id, &agency, &r.Section, &r.Title, &r.DocumentNo, &r.SignedOn, &r.EffectiveOn, &r.URL, &r.State, &pub,
-				&ms, &ml, &as, &al); err != nil {
+				&r.FileKey, &ms, &ml, &as, &al); err != nil {
 				rows.Close()
 				return err
 			}

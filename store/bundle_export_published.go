@@ -33,6 +33,7 @@ func (d *DB) ExportPublishedBundle(ctx context.Context, source string, sink Bund
 		progress = func(bundle.Entity, int) {}
 	}
 	k := keyer{source}
+	files := map[string]bool{} // the published manuals' attachments and Section 10/16 documents
 	terms, err := d.CatalogTerms(ctx, "", false)
 	if err != nil {
 		return err
@@ -125,11 +126,17 @@ func (d *DB) ExportPublishedBundle(ctx context.Context, source string, sink Bund
 			if n%1000 == 0 {
 				progress(s.e, n)
 			}
+			for _, f := range bundle.FileRefs(r) { // public: the portal serves them
+				files[f.SHA256] = true
+			}
 			return sink.Write(r)
 		}); err != nil {
 			return fmt.Errorf("export %s: %w", s.e, err)
 		}
 		progress(s.e, n)
+	}
+	if fs, ok := sink.(FileSink); ok {
+		return d.exportFiles(ctx, files, fs)
 	}
 	return nil
 }

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/openinfo/openinfo"
 	"github.com/openinfo/openinfo/bundle"
@@ -32,6 +33,32 @@ type BundleItem struct {
 	// Outcome and Issues are filled by ImportBundleBatch.
 	Outcome Outcome
 	Issues  []bundle.Issue
+	// prep is the stored form of a manual's revisions, by number
+	// (PrepareBundleItem).
+	prep map[int]storedContent
+}
+
+// storedContent is a revision's content as stored: its JSON and search text.
+type storedContent struct{ json, text string }
+
+// PrepareBundleItem computes ahead what writing the item costs in CPU (a
+// manual's content JSON and search text), so the import's parsing
+// goroutines do it rather than the one that writes.
+func PrepareBundleItem(it *BundleItem) error {
+	p, ok := it.Rec.(*bundle.Process)
+	if !ok {
+		return nil
+	}
+	it.prep = make(map[int]storedContent, len(p.Revisions))
+	for i := range p.Revisions {
+		rv := &p.Revisions[i]
+		b, err := json.Marshal(&rv.Content)
+		if err != nil {
+			return err
+		}
+		it.prep[rv.Number] = storedContent{string(b), rv.Content.SearchText()}
+	}
+	return nil
 }
 
 // BundleBatch is the state an import carries from batch to batch.
@@ -53,10 +80,14 @@ type BundleBatch struct {
 	// agency of each point ratings referred to.
 	ids      map[string]int64
 	agencyOf map[int64]int64
+	pre      map[string]int64 // the current batch's references, looked up together (prefetch)
 	// RatingsChanged says the rating roll-ups must be rebuilt, and
 	// LicencesChanged the licence roll-up.
 	RatingsChanged  bool
 	LicencesChanged bool
+	// Files opens the bundle's files/ (manual attachments, Section 10/16
+	// documents, delay letters).
+	Files BundleFiles
 	// Bulk says batches changed too much to announce record by record:
 	// AnnounceBundleImport tells running nodes to reload.
 	Bulk bool
@@ -119,6 +150,9 @@ func (b *BundleBatch) lookup(ctx context.Context, tx *stmtTx, e bundle.Entity, s
 	if v, ok := b.ids[mk]; ok {
 		return v, "", true, nil
 	}
+	if v, ok := b.pre[mk]; ok {
+		return v, "", true, nil
+	}
 	err = tx.QueryRowContext(ctx, `SELECT local_id, hash FROM bundle_ids WHERE entity = $1 AND source = $2 AND legacy_id = $3`,
 		string(e), source, id).Scan(&local, &hash)
 	if err == nil {
@@ -152,13 +186,13 @@ func (b *BundleBatch) lookup(ctx context.Context, tx *stmtTx, e bundle.Entity, s
 
 var entityTable = map[bundle.Entity]string{
 	bundle.Agencies: "agencies", bundle.Points: "service_points", bundle.Processes: "processes", bundle.Services: "other_services",
-	bundle.Egov: "egov_records", bundle.LicenceReports: "licence_reports", bundle.Ratings: "ratings", bundle.Officers: "users", bundle.Tokens: "officer_tokens",
+	bundle.Egov: "egov_records", bundle.LicenceReports: "licence_reports", bundle.DelayNotices: "delay_cases", bundle.Ratings: "ratings", bundle.Officers: "users", bundle.Tokens: "officer_tokens",
 }
 
 // auditEntity is the audit log's (and the change feed's) name of an entity.
 var auditEntity = map[bundle.Entity]string{
 	bundle.Agencies: "agency", bundle.Points: "service_point", bundle.Processes: "process", bundle.Services: "other_service",
-	bundle.Egov: "egov_record", bundle.Officers: "user", bundle.Tokens: "officer_token",
+	bundle.Egov: "egov_record", bundle.DelayNotices: "delay_case", bundle.Officers: "user", bundle.Tokens: "officer_token",
 }
 
 // refFailed is the issue of an unresolved reference.
@@ -270,6 +304,21 @@ func (d *DB) importBatch(ctx context.Context, e bundle.Entity, items []BundleIte
 		if err != nil {
 			return err
 		}
+		// What the batch's records refer to, in a few queries rather than
+		// one per reference (pins and ratings are most of a national bundle).
+		b.pre = map[string]int64{}
+		defer func() { b.pre = nil }()
+		refs := map[bundle.Entity][]bundle.Ref{}
+		for i := range items {
+			if !own[i].found || own[i].hash != items[i].Hash {
+				refsOf(items[i].Rec, refs)
+			}
+		}
+		for re, list := range refs {
+			if err := b.prefetch(ctx, tx, re, list); err != nil {
+				return err
+			}
+		}
 		var changed []int64
 		var maps [][]any // new mappings, written together at the end
 		pinsMade := 0
@@ -297,12 +346,29 @@ func (d *DB) importBatch(ctx context.Context, e bundle.Entity, items []BundleIte
 				it.Outcome = Unchanged
 				continue
 			}
+			if rm, ok := it.Rec.(*bundle.Removal); ok {
+				if err := d.importRemoval(ctx, tx, e, it, rm, o, b); err != nil {
+					return err
+				}
+				if it.Outcome == Removed {
+					if ent := auditEntity[e]; ent == "" || e == bundle.Processes {
+						b.Bulk = true // the pages and the search index forget it
+					} else {
+						changed = append(changed, o.local)
+					}
+					if referenced(e) {
+						delete(b.Keys, mk)
+						delete(b.ids, mk)
+					}
+				}
+				continue
+			}
 			if safe {
 				if _, err := tx.ExecContext(ctx, `SAVEPOINT `+sp); err != nil {
 					return err
 				}
 			}
-			id, err := d.importRecord(ctx, tx, e, it.Rec, o.local, o.found, b)
+			id, err := d.importRecord(ctx, tx, e, it.Rec, o.local, o.found, b, it.prep)
 			if errors.Is(err, errDryRef) {
 				it.Outcome = Created
 				if o.found {
@@ -479,9 +545,42 @@ func (d *DB) loadTerms(ctx context.Context, tx *stmtTx, b *BundleBatch) error {
 
 // importRecord writes one record: an update of local when found, else an
 // insert. It returns the local ID.
-func (d *DB) importRecord(ctx context.Context, tx *stmtTx, e bundle.Entity, rec bundle.Record, local int64, found bool, b *BundleBatch) (int64, error) {
+func (d *DB) importRecord(ctx context.Context, tx *stmtTx, e bundle.Entity, rec bundle.Record, local int64, found bool, b *BundleBatch,
+	prep map[int]storedContent) (int64, error) {
 	res := &resolver{ctx: ctx, tx: tx, b: b}
 	now := d.now()
+	// The files first, before any reference (a dry run checks them even
+	// for records that refer to ones it only pretends to make).
+	var letters [][]byte
+	switch r := rec.(type) {
+	case *bundle.Process:
+		for i, rv := range r.Revisions {
+			for j, a := range rv.Content.Attachments {
+				if err := d.sharedFile(ctx, tx, b, fmt.Sprintf("revisions[%d].content.attachments[%d]", i, j),
+					bundle.FileRef{Name: a.Name, SHA256: a.Key, Size: a.Size}); err != nil {
+					return 0, err
+				}
+			}
+		}
+	case *bundle.EgovRecord:
+		for _, f := range bundle.FileRefs(r) {
+			if err := d.sharedFile(ctx, tx, b, "file_key", f); err != nil {
+				return 0, err
+			}
+		}
+	case *bundle.DelayNotice:
+		letters = make([][]byte, len(r.Notices))
+		for i, n := range r.Notices {
+			if n.Letter == nil {
+				continue
+			}
+			data, _, err := b.bundleFile(fmt.Sprintf("notices[%d].letter", i), *n.Letter, true)
+			if err != nil {
+				return 0, err
+			}
+			letters[i] = data
+		}
+	}
 	switch r := rec.(type) {
 	case *bundle.Agency:
 		var parent int64
@@ -514,7 +613,7 @@ func (d *DB) importRecord(ctx context.Context, tx *stmtTx, e bundle.Entity, rec 
 		if err := res.done(); err != nil {
 			return 0, err
 		}
-		return d.importProcess(ctx, tx, r, agency, terms, local, found, now)
+		return d.importProcess(ctx, tx, r, agency, terms, local, found, now, prep)
 	case *bundle.Service:
 		agency := res.id(bundle.Agencies, "agency", r.Agency)
 		if err := res.done(); err != nil {
@@ -596,6 +695,13 @@ func (d *DB) importRecord(ctx context.Context, tx *stmtTx, e bundle.Entity, rec 
 			version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, 1, $18, $18)
 			RETURNING id`, args...).Scan(&local)
 		return local, err
+	case *bundle.DelayNotice:
+		point := res.id(bundle.Points, "point", r.Point)
+		process := res.id(bundle.Processes, "process", r.Process)
+		if err := res.done(); err != nil {
+			return 0, err
+		}
+		return d.importDelay(ctx, tx, r, point, process, local, found, letters)
 	case *bundle.Rating:
 		point := res.id(bundle.Points, "point", r.Point)
 		var process int64
@@ -759,7 +865,8 @@ func (d *DB) importPoint(ctx context.Context, tx *stmtTx, r *bundle.Point, agenc
 	return local, nil
 }
 
-func (d *DB) importProcess(ctx context.Context, tx *stmtTx, r *bundle.Process, agency int64, terms []int64, local int64, found bool, now any) (int64, error) {
+func (d *DB) importProcess(ctx context.Context, tx *stmtTx, r *bundle.Process, agency int64, terms []int64, local int64, found bool, now any,
+	prep map[int]storedContent) (int64, error) {
 	if agency < 0 {
 		return 0, nil
 	}
@@ -811,7 +918,7 @@ func (d *DB) importProcess(ctx context.Context, tx *stmtTx, r *bundle.Process, a
 		return a.Number - b.Number
 	})
 	for _, rv := range revs {
-		if !rv.Published {
+		if !rv.Published || !found { // a new process has no other revision
 			continue
 		}
 		// Another published revision not in the bundle is superseded.
@@ -821,21 +928,30 @@ func (d *DB) importProcess(ctx context.Context, tx *stmtTx, r *bundle.Process, a
 		}
 	}
 	for _, rv := range revs {
-		content, err := json.Marshal(&rv.Content)
-		if err != nil {
-			return 0, err
+		sc, ok := prep[rv.Number]
+		if !ok {
+			b, err := json.Marshal(&rv.Content)
+			if err != nil {
+				return 0, err
+			}
+			sc = storedContent{string(b), rv.Content.SearchText()}
 		}
+		content := sc.json
+		var err error
 		var pub any
 		if rv.PublishedAt != nil {
 			pub = rv.PublishedAt.UTC()
 		}
 		var rid int64
-		err = tx.QueryRowContext(ctx, `SELECT id FROM manual_revisions WHERE process_id = $1 AND number = $2`, local, rv.Number).Scan(&rid)
+		err = sql.ErrNoRows // a new process: nothing to look up
+		if found {
+			err = tx.QueryRowContext(ctx, `SELECT id FROM manual_revisions WHERE process_id = $1 AND number = $2`, local, rv.Number).Scan(&rid)
+		}
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
 			if err := tx.QueryRowContext(ctx, `INSERT INTO manual_revisions (process_id, number, state, content, version, created_by, created_at, updated_at,
 				published_at, search_name, search_text) VALUES ($1, $2, $3, $4, 1, 0, $5, $6, $7, $8, $9) RETURNING id`,
-				local, rv.Number, rv.State, string(content), rv.CreatedAt.UTC(), now, pub, rv.Content.Name, rv.Content.SearchText()).Scan(&rid); err != nil {
+				local, rv.Number, rv.State, content, rv.CreatedAt.UTC(), now, pub, rv.Content.Name, sc.text).Scan(&rid); err != nil {
 				return 0, err
 			}
 			if rv.Published {
@@ -849,7 +965,7 @@ func (d *DB) importProcess(ctx context.Context, tx *stmtTx, r *bundle.Process, a
 		default:
 			if _, err := tx.ExecContext(ctx, `UPDATE manual_revisions SET state = $1, content = $2, version = version + 1, created_at = $3, updated_at = $4,
 				published_at = $5, search_name = $6, search_text = $7 WHERE id = $8`,
-				rv.State, string(content), rv.CreatedAt.UTC(), now, pub, rv.Content.Name, rv.Content.SearchText(), rid); err != nil {
+				rv.State, content, rv.CreatedAt.UTC(), now, pub, rv.Content.Name, sc.text, rid); err != nil {
 				return 0, err
 			}
 		}
@@ -873,16 +989,16 @@ func (d *DB) importEgov(ctx context.Context, tx *stmtTx, r *bundle.EgovRecord, a
 	}
 	if found {
 		if _, err := tx.ExecContext(ctx, `UPDATE egov_records SET agency_id = $1, section = $2, title = $3, document_no = $4, signed_on = $5,
-			effective_on = $6, url = $7, state = $8, published_at = $9, version = version + 1, updated_at = $10 WHERE id = $11`,
-			agency, r.Section, r.Title, r.DocumentNo, r.SignedOn, r.EffectiveOn, r.URL, r.State, pub, now, local); err != nil {
+			effective_on = $6, url = $7, state = $8, published_at = $9, version = version + 1, updated_at = $10, file_key = $11 WHERE id = $12`,
+			agency, r.Section, r.Title, r.DocumentNo, r.SignedOn, r.EffectiveOn, r.URL, r.State, pub, now, r.FileKey, local); err != nil {
 			return 0, err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM egov_items WHERE record_id = $1`, local); err != nil {
 			return 0, err
 		}
 	} else if err := tx.QueryRowContext(ctx, `INSERT INTO egov_records (agency_id, section, title, document_no, signed_on, effective_on,
-		file_key, url, state, created_at, updated_at, published_at) VALUES ($1, $2, $3, $4, $5, $6, '', $7, $8, $9, $9, $10) RETURNING id`,
-		agency, r.Section, r.Title, r.DocumentNo, r.SignedOn, r.EffectiveOn, r.URL, r.State, now, pub).Scan(&local); err != nil {
+		file_key, url, state, created_at, updated_at, published_at) VALUES ($1, $2, $3, $4, $5, $6, $11, $7, $8, $9, $9, $10) RETURNING id`,
+		agency, r.Section, r.Title, r.DocumentNo, r.SignedOn, r.EffectiveOn, r.URL, r.State, now, pub, r.FileKey).Scan(&local); err != nil {
 		return 0, err
 	}
 	for i, it := range r.Items {
@@ -1083,13 +1199,23 @@ func (d *DB) insertRows(ctx context.Context, tx *stmtTx, table, columns string, 
 	if len(rows) == 0 {
 		return nil
 	}
+	if d.dialect == SQLite {
+		if ok, err := d.insertLiteral(ctx, tx, table, columns, rows); ok || err != nil {
+			return err
+		}
+	}
 	ncol := strings.Count(columns, ",") + 1
 	per := 1000
 	if d.dialect == SQLite {
 		// The driver finds each parameter by name in a list: a statement
 		// costs the square of its parameters (see bulkInsert). One prepared
 		// statement per row is fastest for wide rows.
-		per = max(1, 16/(ncol*ncol))
+		// Narrow rows (the mappings) pack like insertPacked's: about 64
+		// parameters a statement.
+		per = 1
+		if ncol <= 9 {
+			per = 64 / ncol
+		}
 	}
 	for start := 0; start < len(rows); start += per {
 		part := rows[start:min(start+per, len(rows))]
@@ -1125,10 +1251,10 @@ func (d *DB) bulkRatings(ctx context.Context, tx *stmtTx, items []BundleItem, ow
 	var rows [][]any
 	var which []int
 	for i := range items {
-		if own[i].found {
+		r, ok := items[i].Rec.(*bundle.Rating)
+		if own[i].found || !ok { // a tombstone: the main loop
 			continue
 		}
-		r := items[i].Rec.(*bundle.Rating)
 		res := &resolver{ctx: ctx, tx: tx, b: b}
 		point := res.id(bundle.Points, "point", r.Point)
 		var process int64
@@ -1228,3 +1354,153 @@ func (d *DB) AnalyzeBundleIDs(ctx context.Context) error {
 	_, err := d.db.ExecContext(ctx, `ANALYZE bundle_ids`)
 	return err
 }
+
+// prefetch looks up the mappings of refs (to records of entity e) not
+// cached yet, into b.pre: one query per source and 500 keys.
+func (b *BundleBatch) prefetch(ctx context.Context, tx *stmtTx, e bundle.Entity, refs []bundle.Ref) error {
+	bySource := map[string][]string{}
+	seen := map[string]bool{}
+	for _, r := range refs {
+		mk := mapKey(e, r.Source, r.LegacyID)
+		if seen[mk] {
+			continue
+		}
+		seen[mk] = true
+		if _, ok := b.Keys[mk]; ok {
+			continue
+		}
+		if _, ok := b.ids[mk]; ok {
+			continue
+		}
+		bySource[r.Source] = append(bySource[r.Source], r.LegacyID)
+	}
+	for source, ids := range bySource {
+		for start := 0; start < len(ids); start += 500 {
+			part := ids[start:min(start+500, len(ids))]
+			var q strings.Builder
+			args := []any{string(e), source}
+			q.WriteString(`SELECT legacy_id, local_id FROM bundle_ids WHERE entity = $1 AND source = $2 AND legacy_id IN (`)
+			for j, id := range part {
+				if j > 0 {
+					q.WriteByte(',')
+				}
+				args = append(args, id)
+				q.WriteString("$" + strconv.Itoa(len(args)))
+			}
+			q.WriteByte(')')
+			rows, err := tx.QueryContext(ctx, q.String(), args...)
+			if err != nil {
+				return err
+			}
+			for rows.Next() {
+				var id string
+				var local int64
+				if err := rows.Scan(&id, &local); err != nil {
+					rows.Close()
+					return err
+				}
+				b.pre[mapKey(e, source, id)] = local
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// refsOf adds the references of record r, by the entity they refer to.
+func refsOf(r bundle.Record, out map[bundle.Entity][]bundle.Ref) {
+	add := func(e bundle.Entity, ref *bundle.Ref) {
+		if ref != nil {
+			out[e] = append(out[e], *ref)
+		}
+	}
+	switch r := r.(type) {
+	case *bundle.Agency:
+		add(bundle.Agencies, r.Parent)
+	case *bundle.Point:
+		add(bundle.Agencies, &r.Agency)
+	case *bundle.Process:
+		add(bundle.Agencies, &r.Agency)
+	case *bundle.Service:
+		add(bundle.Agencies, &r.Agency)
+	case *bundle.Pin:
+		add(bundle.Points, &r.Point)
+		add(bundle.Processes, r.Process)
+		add(bundle.Services, r.Service)
+	case *bundle.EgovRecord:
+		add(bundle.Agencies, &r.Agency)
+	case *bundle.LicenceReport:
+		add(bundle.Agencies, &r.Agency)
+		add(bundle.Processes, &r.Process)
+		add(bundle.Points, r.Point)
+	case *bundle.DelayNotice:
+		add(bundle.Points, &r.Point)
+		add(bundle.Processes, &r.Process)
+	case *bundle.Rating:
+		add(bundle.Points, &r.Point)
+		add(bundle.Processes, r.Process)
+	case *bundle.Officer:
+		add(bundle.Agencies, r.Agency)
+	case *bundle.Token:
+		add(bundle.Agencies, &r.Agency)
+	case *bundle.Removal:
+		add(bundle.Points, r.Point)
+		add(bundle.Processes, r.Process)
+		add(bundle.Services, r.Service)
+	}
+}
+
+// insertLiteral writes rows on SQLite as literal multi-row INSERTs, as
+// gen-data's rating load does (literalRatings): the driver then binds no
+// parameters, whose cost grows with their square. ok is false, nothing
+// written, when a value cannot be written as a literal (a string with a
+// NUL byte, an unknown type): the caller binds them.
+func (d *DB) insertLiteral(ctx context.Context, tx *stmtTx, table, columns string, rows [][]any) (ok bool, err error) {
+	const perStmt = 250
+	var b strings.Builder
+	lit := make([]string, 0, len(rows)*len(rows[0]))
+	for _, row := range rows {
+		for _, v := range row {
+			switch v := v.(type) {
+			case int64:
+				lit = append(lit, strconv.FormatInt(v, 10))
+			case int:
+				lit = append(lit, strconv.Itoa(v))
+			case bool:
+				lit = append(lit, map[bool]string{false: "0", true: "1"}[v])
+			case string:
+				if strings.IndexByte(v, 0) >= 0 {
+					return false, nil
+				}
+				lit = append(lit, sqlString(v))
+			case time.Time:
+				lit = append(lit, "'"+v.Format(sqliteTime)+"'")
+			default:
+				return false, nil
+			}
+		}
+	}
+	ncol := len(rows[0])
+	for start := 0; start < len(rows); start += perStmt {
+		b.Reset()
+		b.WriteString("INSERT INTO " + table + " (" + columns + ") VALUES ")
+		for r := start; r < min(start+perStmt, len(rows)); r++ {
+			if r > start {
+				b.WriteByte(',')
+			}
+			b.WriteByte('(')
+			b.WriteString(strings.Join(lit[r*ncol:(r+1)*ncol], ","))
+			b.WriteByte(')')
+		}
+		if _, err := tx.tx.ExecContext(ctx, b.String()); err != nil {
+			return true, fmt.Errorf("insert into %s: %w", table, err)
+		}
+	}
+	return true, nil
+}
+
+// sqliteTime is how the SQLite driver writes a time (and literalRatings).
+const sqliteTime = "2006-01-02 15:04:05.999999999-07:00"

@@ -282,17 +282,26 @@ func rawMetricExprs() []string {
 
 // RebuildRatingRollups recomputes both roll-up tables from the raw
 // ratings (the unflagged ones, as the writer adds) in one transaction (to repair): the point roll-up by GROUP BY,
-// then the agency roll-up from it. Offline use: live writers would race it.
+// then the agency roll-up from it. Ratings still pending are left to the
+// folders (issue 19), so rating writers may run meanwhile.
 func (d *DB) RebuildRatingRollups(ctx context.Context) error {
 	metrics := strings.Join(rollupMetrics, ", ")
 	exprs := strings.Join(rawMetricExprs(), ", ")
 	return d.tx(ctx, func(tx *sql.Tx) error {
+		if err := d.foldLock(ctx, tx); err != nil {
+			return err
+		}
+		// Pending ratings are left to the folders: a writer may commit
+		// raw rows and their pending IDs while this runs, and each
+		// statement sees both or neither, so a rating is counted here or
+		// folded later, never both (folds wait for the lock taken above).
+		const notPending = ` AND id NOT IN (SELECT id FROM rating_unfolded)`
 		for _, q := range []string{
 			`DELETE FROM rating_rollup_point`,
 			`INSERT INTO rating_rollup_point (point_id, process_id, month, agency_id, ` + metrics + `)
-				SELECT point_id, 0, month, agency_id, ` + exprs + ` FROM ratings WHERE NOT suspect GROUP BY point_id, month, agency_id`,
+				SELECT point_id, 0, month, agency_id, ` + exprs + ` FROM ratings WHERE NOT suspect` + notPending + ` GROUP BY point_id, month, agency_id`,
 			`INSERT INTO rating_rollup_point (point_id, process_id, month, agency_id, ` + metrics + `)
-				SELECT point_id, process_id, month, agency_id, ` + exprs + ` FROM ratings WHERE process_id <> 0 AND NOT suspect
+				SELECT point_id, process_id, month, agency_id, ` + exprs + ` FROM ratings WHERE process_id <> 0 AND NOT suspect` + notPending + `
 				GROUP BY point_id, process_id, month, agency_id`,
 		} {
 			if _, err := tx.ExecContext(ctx, q); err != nil {

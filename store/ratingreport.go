@@ -95,6 +95,9 @@ func (f RatingFilter) rollupSource() (from string, w where) {
 // RatingTrend returns the roll-up per month of the ratings f selects
 // (months without ratings are absent).
 func (d *DB) RatingTrend(ctx context.Context, f RatingFilter) ([]MonthStats, error) {
+	if err := d.foldPending(ctx); err != nil {
+		return nil, err
+	}
 	from, w := f.rollupSource()
 	rows, err := d.db.QueryContext(ctx, `SELECT r.month, `+sumMetrics("r.")+from+w.sql()+` GROUP BY r.month ORDER BY r.month`, w.args...)
 	if err != nil {
@@ -115,6 +118,9 @@ func (d *DB) RatingTrend(ctx context.Context, f RatingFilter) ([]MonthStats, err
 // RatingByChild returns the subtree roll-up of each agency directly under
 // f.AgencyPath's agency (of each root agency when f.AgencyPath is "").
 func (d *DB) RatingByChild(ctx context.Context, f RatingFilter) ([]KeyStats, error) {
+	if err := d.foldPending(ctx); err != nil {
+		return nil, err
+	}
 	var w where
 	if parent := pathAgency(f.AgencyPath); parent != 0 {
 		w.add("a.parent_id = ?", parent)
@@ -135,6 +141,9 @@ func (d *DB) RatingByChild(ctx context.Context, f RatingFilter) ([]KeyStats, err
 // RatingByPoint returns the roll-up per service point; f must name an
 // agency (AgencyID) or a point.
 func (d *DB) RatingByPoint(ctx context.Context, f RatingFilter) ([]KeyStats, error) {
+	if err := d.foldPending(ctx); err != nil {
+		return nil, err
+	}
 	if f.PointID == 0 && f.AgencyID == 0 {
 		return nil, openinfo.Errorf(openinfo.EINVALID, "ต้องระบุหน่วยงาน", "Name an agency.")
 	}
@@ -145,6 +154,9 @@ func (d *DB) RatingByPoint(ctx context.Context, f RatingFilter) ([]KeyStats, err
 // RatingByProcess returns the roll-up per process of one agency's points
 // or one point (f.ProcessID is ignored; process 0 is left out).
 func (d *DB) RatingByProcess(ctx context.Context, f RatingFilter) ([]KeyStats, error) {
+	if err := d.foldPending(ctx); err != nil {
+		return nil, err
+	}
 	if f.PointID == 0 && f.AgencyID == 0 {
 		return nil, openinfo.Errorf(openinfo.EINVALID, "ต้องระบุหน่วยงาน", "Name an agency.")
 	}
@@ -500,6 +512,9 @@ func rootWhere(f RatingFilter, local bool) where {
 // stats zero) of each root agency of one kind: the cheap ranking the
 // paginated list of local governments is cut from.
 func (d *DB) RatingRootCounts(ctx context.Context, f RatingFilter, local bool) ([]KeyStats, error) {
+	if err := d.foldPending(ctx); err != nil {
+		return nil, err
+	}
 	w := rootWhere(f, local)
 	rows, err := d.db.QueryContext(ctx, `SELECT r.agency_id, CAST(sum(r.n) AS BIGINT) FROM agencies a JOIN rating_rollup_agency r ON r.agency_id = a.id`+
 		w.sql()+` GROUP BY r.agency_id`, w.args...)
@@ -520,6 +535,9 @@ func (d *DB) RatingRootCounts(ctx context.Context, f RatingFilter, local bool) (
 
 // RatingBySubtree returns the subtree roll-up of each of the given agencies.
 func (d *DB) RatingBySubtree(ctx context.Context, f RatingFilter, ids []int64) ([]KeyStats, error) {
+	if err := d.foldPending(ctx); err != nil {
+		return nil, err
+	}
 	if len(ids) == 0 {
 		return nil, nil
 	}
@@ -552,6 +570,9 @@ type RootStats struct {
 // by the roots' IDs: joined to the agencies, PostgreSQL guesses 1,700
 // roots of those types for the 42 there are and reads the whole roll-up.
 func (d *DB) RootRollups(ctx context.Context, f RatingFilter) (other []RootStats, locals int, err error) {
+	if err := d.foldPending(ctx); err != nil {
+		return nil, 0, err
+	}
 	rows, err := d.db.QueryContext(ctx, `SELECT id, name_th, name_en, 1 FROM agencies WHERE parent_id IS NULL AND type IN `+rootTypes(false)+`
 		UNION ALL SELECT count(*), '', '', 0 FROM agencies WHERE parent_id IS NULL AND type IN `+rootTypes(true))
 	if err != nil {

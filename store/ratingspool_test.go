@@ -11,9 +11,13 @@ import (
 	"github.com/openinfo/openinfo/store"
 )
 
-// countryN is the country roll-up's count of ratings (agency 0, all processes).
+// countryN is the country roll-up's count of ratings (agency 0, all
+// processes), after folding what is pending, as every roll-up reader does.
 func countryN(t *testing.T, db *store.DB) int64 {
 	t.Helper()
+	if err := db.FoldRatings(context.Background()); err != nil {
+		t.Fatal(err)
+	}
 	var n int64
 	if err := db.SQL().QueryRowContext(context.Background(),
 		`SELECT COALESCE(sum(n), 0) FROM rating_rollup_agency WHERE agency_id = 0 AND process_id = 0`).Scan(&n); err != nil {

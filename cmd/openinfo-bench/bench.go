@@ -34,6 +34,7 @@ func benchRatings(ctx context.Context, args []string, env func(string) string, s
 		fs.IntVar(&rounds, "rounds", 3, "rounds of the ingestion benchmark (each rate is the median)")
 		fs.IntVar(&storebench.WriterOptions.Workers, "writer-workers", 0, "rating writer transactions in flight (0: the default)")
 		fs.DurationVar(&storebench.WriterOptions.Linger, "writer-linger", 0, "rating writer linger (0: the default)")
+		fs.DurationVar(&storebench.WriterOptions.Gather, "writer-gather", 0, "how long the rating writer waits for as many ratings as its last batch (0: the default, negative: never)")
 		fs.IntVar(&runs, "runs", 5, "runs of each report (the median is shown)")
 		fs.BoolVar(&reports, "reports", true, "run the report benchmark")
 		fs.StringVar(&profile, "cpuprofile", "", "write a CPU profile of the ingestion benchmark to this file")

@@ -36,7 +36,8 @@ func benchSearch(ctx context.Context, args []string, env func(string) string, st
 	fs.SetOutput(stderr)
 	scale := fs.String("scale", gendata.ScaleNational, "data set: small or national")
 	seed := fs.Uint64("seed", 1, "data set seed")
-	engines := fs.String("engines", "openinfo,ranking,fts5,pg_trgm,tsvector", "engines to compare, comma-separated (ranking: openinfo asked for the ranked hits only, as the peers return)")
+	engines := fs.String("engines", "openinfo,ranking,fts5,pg_trgm,tsvector", "engines to compare, comma-separated (ranking: openinfo asked for the ranked hits only, as the peers return; paired: openinfo's full search grouped and ungrouped, alternately on one index)")
+	slowest := fs.Int("slowest", 10, "with paired: list this many of the slowest grouped queries")
 	pgURL := fs.String("pg", env("OPENINFO_BENCH_PG"), "PostgreSQL URL for the PostgreSQL peers (empty: a throwaway cluster from /usr/lib/postgresql) ($OPENINFO_BENCH_PG)")
 	repeat := fs.Int("repeat", 5, "times each query is run on openinfo's index for the latency figures")
 	perQuery := fs.Bool("per-query", false, "also print each query's median latency and recall@10 on every engine")
@@ -52,11 +53,11 @@ func benchSearch(ctx context.Context, args []string, env func(string) string, st
 	want := map[string]bool{}
 	for _, e := range strings.Split(*engines, ",") {
 		switch e = strings.TrimSpace(e); e {
-		case "openinfo", "ranking", "fts5", "pg_trgm", "tsvector":
+		case "openinfo", "ranking", "paired", "fts5", "pg_trgm", "tsvector":
 			want[e] = true
 		case "":
 		default:
-			return fmt.Errorf("bench search: unknown engine %q (openinfo, ranking, fts5, pg_trgm, tsvector)", e)
+			return fmt.Errorf("bench search: unknown engine %q (openinfo, ranking, paired, fts5, pg_trgm, tsvector)", e)
 		}
 	}
 	newDict := func() *thai.Dict {
@@ -88,6 +89,16 @@ func benchSearch(ctx context.Context, args []string, env func(string) string, st
 	fmt.Fprintf(stdout, "data set: %s (seed %d), %d documents, %d labelled queries, generated in %v; GOMAXPROCS %d\n",
 		*scale, *seed, len(docs), len(queries), time.Since(start).Round(time.Millisecond), runtime.GOMAXPROCS(0))
 
+	if want["paired"] {
+		// First, while the peers' data is not yet in memory.
+		fmt.Fprintf(stderr, "bench search: paired: loading %d documents, then %d queries both ways\n", len(docs), len(queries))
+		p := searchbench.RunPaired(docs, queries, newDict, *repeat, *slowest)
+		debug.FreeOSMemory()
+		if err := searchbench.PrintPaired(stdout, p); err != nil {
+			return err
+		}
+		fmt.Fprintln(stdout)
+	}
 	var list []searchbench.Engine
 	if want["openinfo"] {
 		list = append(list, searchbench.NewIndexEngine(newDict))

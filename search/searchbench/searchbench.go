@@ -92,6 +92,7 @@ type QueryResult struct {
 	Text     string
 	P50      time.Duration
 	Recall10 float64
+	First    int // rank of the first relevant service among the first 10, 0 for none
 	Err      bool
 }
 
@@ -180,6 +181,9 @@ func Run(ctx context.Context, docs []search.Doc, queries []LabelledQuery, engine
 			r1, recall, rr := judge(hits, relevant[i], service)
 			if opt.PerQuery {
 				qr.Recall10 = recall
+				if rr > 0 {
+					qr.First = int(1/rr + 0.5)
+				}
 				res.PerQuery = append(res.PerQuery, qr)
 			}
 			res.Quality.add(r1, recall, rr)
@@ -316,22 +320,22 @@ func PrintPerQuery(w io.Writer, results []Result) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprint(tw, "query")
 	for _, r := range results {
-		fmt.Fprintf(tw, "\t%s p50\trecall", r.Engine)
+		fmt.Fprintf(tw, "\t%s p50\trecall\tfirst", r.Engine)
 	}
 	fmt.Fprintln(tw, "\t")
 	for _, i := range order {
 		fmt.Fprint(tw, first[i].Text)
 		for _, r := range results {
 			if i >= len(r.PerQuery) {
-				fmt.Fprint(tw, "\t-\t-")
+				fmt.Fprint(tw, "\t-\t-\t-")
 				continue
 			}
 			q := r.PerQuery[i]
 			if q.Err {
-				fmt.Fprint(tw, "\terror\t-")
+				fmt.Fprint(tw, "\terror\t-\t-")
 				continue
 			}
-			fmt.Fprintf(tw, "\t%v\t%.2f", q.P50.Round(time.Microsecond), q.Recall10)
+			fmt.Fprintf(tw, "\t%v\t%.2f\t%d", q.P50.Round(time.Microsecond), q.Recall10, q.First)
 		}
 		fmt.Fprintln(tw, "\t")
 	}
@@ -401,4 +405,90 @@ func (e *indexEngine) Search(_ context.Context, q string, limit int) ([]search.D
 		out[i] = h.DocRef
 	}
 	return out, nil
+}
+
+// Paired is the latency of the full grouped search (search.Query.Group, a
+// page of 10 groups) against the same search ungrouped (a page of 10
+// documents), on one index, the two run alternately on each query so that
+// the machine's load falls on both alike.
+type Paired struct {
+	Queries                      int
+	GroupedP50, GroupedP99       time.Duration
+	UngroupedP50, UngroupedP99   time.Duration
+	Slowest                      []PairedQuery // the queries slowest grouped, slowest first
+	GroupedTotal, UngroupedTotal time.Duration
+}
+
+// PairedQuery is one query's median latency grouped and ungrouped.
+type PairedQuery struct {
+	Text               string
+	Grouped, Ungrouped time.Duration
+}
+
+// RunPaired builds openinfo's index of docs and measures Paired over
+// queries, each run repeat times both ways; slowest is how many queries
+// Paired.Slowest lists.
+func RunPaired(docs []search.Doc, queries []LabelledQuery, newDict func() *thai.Dict, repeat, slowest int) Paired {
+	if newDict == nil {
+		newDict = thai.Default
+	}
+	ix := search.New(newDict(), search.WithResultCache(0))
+	defer ix.Close()
+	ix.Upsert(docs...)
+	ix.Compact()
+	var g, u []time.Duration
+	var per []PairedQuery
+	out := Paired{}
+	for _, q := range queries {
+		fg, fu := len(g), len(u)
+		for range max(repeat, 1) {
+			t := time.Now()
+			ix.Search(search.Query{Text: q.Text, Limit: 10, Group: true})
+			g = append(g, time.Since(t))
+			t = time.Now()
+			ix.Search(search.Query{Text: q.Text, Limit: 10})
+			u = append(u, time.Since(t))
+		}
+		per = append(per, PairedQuery{Text: q.Text, Grouped: percentile(g[fg:], 50), Ungrouped: percentile(u[fu:], 50)})
+		out.Queries++
+	}
+	for i := range g {
+		out.GroupedTotal += g[i]
+		out.UngroupedTotal += u[i]
+	}
+	out.GroupedP50, out.GroupedP99 = percentile(g, 50), percentile(g, 99)
+	out.UngroupedP50, out.UngroupedP99 = percentile(u, 50), percentile(u, 99)
+	slices.SortStableFunc(per, func(a, b PairedQuery) int { return cmp.Compare(b.Grouped, a.Grouped) })
+	out.Slowest = per[:min(slowest, len(per))]
+	return out
+}
+
+// PrintPaired writes p.
+func PrintPaired(w io.Writer, p Paired) error {
+	r := func(a, b time.Duration) float64 {
+		if b <= 0 {
+			return 0
+		}
+		return float64(a) / float64(b)
+	}
+	us := func(d time.Duration) time.Duration { return d.Round(time.Microsecond) }
+	fmt.Fprintf(w, "grouped against ungrouped, one index, alternately (%d queries):\n", p.Queries)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "search\tp50\tp99\ttotal\t")
+	fmt.Fprintf(tw, "grouped (page of 10 services)\t%v\t%v\t%v\t\n", us(p.GroupedP50), us(p.GroupedP99), p.GroupedTotal.Round(time.Millisecond))
+	fmt.Fprintf(tw, "ungrouped (page of 10 documents)\t%v\t%v\t%v\t\n", us(p.UngroupedP50), us(p.UngroupedP99), p.UngroupedTotal.Round(time.Millisecond))
+	fmt.Fprintf(tw, "grouped / ungrouped\t%.2f×\t%.2f×\t%.2f×\t\n", r(p.GroupedP50, p.UngroupedP50), r(p.GroupedP99, p.UngroupedP99), r(p.GroupedTotal, p.UngroupedTotal))
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if len(p.Slowest) == 0 {
+		return nil
+	}
+	fmt.Fprintln(w, "slowest grouped (median of the repeats):")
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "query\tgrouped\tungrouped\t")
+	for _, q := range p.Slowest {
+		fmt.Fprintf(tw, "%s\t%v\t%v\t\n", q.Text, us(q.Grouped), us(q.Ungrouped))
+	}
+	return tw.Flush()
 }

@@ -21,9 +21,16 @@ import (
 // rows on the same database, measured in the same run.
 type IngestResult struct {
 	N, Clients int
-	// Writer: the RatingWriter (once-per-day register, raw row, roll-ups,
-	// one transaction per group commit), Clients submitting at once.
+	// Writer: the RatingWriter (once-per-day register, raw row, pending
+	// id, one transaction per group commit), Clients submitting at once,
+	// until the last rating is acknowledged AND folded into the roll-ups
+	// (the writer closed): the rate it can keep up.
 	Writer float64 // ratings/s
+	// WriterAck: the same run until the last rating was acknowledged
+	// (its folding may still have run then).
+	WriterAck float64
+	// PerCommit is the writer's mean ratings per transaction (last round).
+	PerCommit float64
 	// RawBulk: the same rows as plain multi-row INSERTs (SQLite: one
 	// prepared row at a time) into the raw table only, in one transaction
 	// per 512 rows from one goroutine: what the database can take.
@@ -38,8 +45,8 @@ type IngestResult struct {
 func (r IngestResult) Ratio() float64 { return r.Writer / r.RawBulk }
 
 func (r IngestResult) String() string {
-	return fmt.Sprintf("%d ratings, %d clients, median of %d rounds: writer %.0f/s, raw bulk %.0f/s (ratio %.2f), raw one-per-transaction %.0f/s",
-		r.N, r.Clients, r.Rounds, r.Writer, r.RawBulk, r.Ratio(), r.RawPerRow)
+	return fmt.Sprintf("%d ratings, %d clients, median of %d rounds: writer %.0f/s folded (%.0f/s acknowledged, %.0f per commit), raw bulk %.0f/s (ratio %.2f), raw one-per-transaction %.0f/s",
+		r.N, r.Clients, r.Rounds, r.Writer, r.WriterAck, r.PerCommit, r.RawBulk, r.Ratio(), r.RawPerRow)
 }
 
 // Ingest measures ingestion against raw inserts on points (ID and agency
@@ -51,15 +58,15 @@ func (r IngestResult) String() string {
 // the roll-ups): the database is left as it was found.
 func Ingest(ctx context.Context, d *store.DB, points [][2]int64, n, clients, rounds int) (IngestResult, error) {
 	res := IngestResult{N: n, Clients: clients, Rounds: max(1, rounds)}
-	var bulk, perRow, writer []float64
+	var bulk, perRow, writer, ack []float64
 	for round := 0; round < res.Rounds; round++ {
-		b, p, w, err := ingestRound(ctx, d, points, n, clients, round)
+		b, p, w, a, err := ingestRound(ctx, d, points, n, clients, round, &res.PerCommit)
 		if err != nil {
 			return res, err
 		}
-		bulk, perRow, writer = append(bulk, b), append(perRow, p), append(writer, w)
+		bulk, perRow, writer, ack = append(bulk, b), append(perRow, p), append(writer, w), append(ack, a)
 	}
-	res.RawBulk, res.RawPerRow, res.Writer = median(bulk), median(perRow), median(writer)
+	res.RawBulk, res.RawPerRow, res.Writer, res.WriterAck = median(bulk), median(perRow), median(writer), median(ack)
 	return res, nil
 }
 
@@ -72,7 +79,7 @@ func median(xs []float64) float64 {
 	return (s[len(s)/2-1] + s[len(s)/2]) / 2
 }
 
-func ingestRound(ctx context.Context, d *store.DB, points [][2]int64, n, clients, round int) (bulk, perRow, writer float64, err error) {
+func ingestRound(ctx context.Context, d *store.DB, points [][2]int64, n, clients, round int, perCommit *float64) (bulk, perRow, writer, ack float64, err error) {
 	rng := rand.New(rand.NewPCG(7, uint64(round)))
 	now := time.Now().UTC().Truncate(time.Microsecond) // as the store's clock
 	fresh := func() []*openinfo.Rating {
@@ -93,12 +100,12 @@ func ingestRound(ctx context.Context, d *store.DB, points [][2]int64, n, clients
 	for i := 0; i < n; i += 512 {
 		if err := d.InsertRawRatings(ctx, rs[i:min(i+512, n)]); err != nil {
 			removeRawOnly(ctx, d, rs)
-			return 0, 0, 0, err
+			return 0, 0, 0, 0, err
 		}
 	}
 	bulk = float64(n) / time.Since(start).Seconds()
 	if err := removeRawOnly(ctx, d, rs); err != nil {
-		return 0, 0, 0, err
+		return 0, 0, 0, 0, err
 	}
 	run := func(rs []*openinfo.Rating, fn func(r *openinfo.Rating, i int) error) (float64, error) {
 		var wg sync.WaitGroup
@@ -129,7 +136,7 @@ func ingestRound(ctx context.Context, d *store.DB, points [][2]int64, n, clients
 		err = err2
 	}
 	if err != nil {
-		return 0, 0, 0, err
+		return 0, 0, 0, 0, err
 	}
 	// The writer, each rating from its own device.
 	rs = fresh()
@@ -138,15 +145,18 @@ func ingestRound(ctx context.Context, d *store.DB, points [][2]int64, n, clients
 		devices[i] = fmt.Sprintf("%016x%04x", uint64(now.UnixNano()), i)
 	}
 	w := d.NewRatingWriter(WriterOptions)
-	writer, err = run(rs, func(r *openinfo.Rating, i int) error {
+	start = time.Now()
+	ack, err = run(rs, func(r *openinfo.Rating, i int) error {
 		return w.Submit(ctx, r, devices[i])
 	})
-	w.Close()
+	w.Close() // folds what is still pending
+	writer = float64(n) / time.Since(start).Seconds()
+	*perCommit = float64(w.Accepted.Load()+w.Refused.Load()) / float64(max(1, w.Batches.Load()))
 	stored := slices.DeleteFunc(rs, func(r *openinfo.Rating) bool { return r.ID == 0 })
 	if err2 := d.UnrecordRatings(ctx, stored, devices); err == nil {
 		err = err2
 	}
-	return bulk, perRow, writer, err
+	return bulk, perRow, writer, ack, err
 }
 
 // removeRawOnly deletes raw rows written without roll-ups.
