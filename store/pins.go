@@ -207,14 +207,26 @@ type PointOffering struct {
 	PublishedAt time.Time
 }
 
-// PointOfferings lists the published manuals and services pinned to a
-// service point, manuals first, each by name.
-func (d *DB) PointOfferings(ctx context.Context, pointID int64) ([]PointOffering, error) {
-	var out []PointOffering
-	rows, err := d.db.QueryContext(ctx, `SELECT p.id, p.name_th, a.name_th, r.published_at FROM point_processes x
+const (
+	pointManualsQuery = `SELECT p.id, p.name_th, a.name_th, r.published_at FROM point_processes x
 		JOIN processes p ON p.id = x.process_id JOIN agencies a ON a.id = p.agency_id
 		JOIN manual_revisions r ON r.process_id = p.id AND r.state = $2
-		WHERE x.point_id = $1 ORDER BY p.sort_key, p.id LIMIT 500`, pointID, openinfo.RevPublished)
+		WHERE x.point_id = $1 ORDER BY p.sort_key, p.id LIMIT 500`
+	pointServicesQuery = `SELECT s.id, s.name_th, a.name_th, s.updated_at FROM point_services x
+		JOIN other_services s ON s.id = x.service_id JOIN agencies a ON a.id = s.agency_id
+		WHERE x.point_id = $1 AND s.published ORDER BY s.sort_key, s.id LIMIT 500`
+)
+
+// PointOfferings lists the published manuals and services pinned to a
+// service point, manuals first, each by name (prepared statements: the
+// public point page reads it).
+func (d *DB) PointOfferings(ctx context.Context, pointID int64) ([]PointOffering, error) {
+	var out []PointOffering
+	st, err := d.prepared(ctx, pointManualsQuery)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := st.QueryContext(ctx, pointID, openinfo.RevPublished)
 	if err != nil {
 		return nil, err
 	}
@@ -232,9 +244,10 @@ func (d *DB) PointOfferings(ctx context.Context, pointID int64) ([]PointOffering
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	rows, err = d.db.QueryContext(ctx, `SELECT s.id, s.name_th, a.name_th, s.updated_at FROM point_services x
-		JOIN other_services s ON s.id = x.service_id JOIN agencies a ON a.id = s.agency_id
-		WHERE x.point_id = $1 AND s.published ORDER BY s.sort_key, s.id LIMIT 500`, pointID)
+	if st, err = d.prepared(ctx, pointServicesQuery); err != nil {
+		return nil, err
+	}
+	rows, err = st.QueryContext(ctx, pointID)
 	if err != nil {
 		return nil, err
 	}

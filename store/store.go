@@ -52,6 +52,8 @@ type DB struct {
 	lock io.Closer
 	// afterChange is called after each committed audited transaction.
 	afterChange atomic.Pointer[func()]
+	// stmts are the statements prepared once (prepared.go).
+	stmts stmtCache
 }
 
 // AfterChange sets fn to be called (on the committing goroutine, so it

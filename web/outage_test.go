@@ -134,7 +134,10 @@ func TestDatabaseAway(t *testing.T) {
 		n := &awayNode{}
 		n.site, err = New(Config{DB: db, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Search: ix, SearchReady: feed.Ready,
 			SearchSync: feed.Sync, PageCache: true, RatingSpool: filepath.Join(t.TempDir(), fmt.Sprintf("node%d-ratings.jsonl", i)),
-			RatingsPerHour: 1 << 30, RatingsPerPointPerHour: 1 << 30})
+			RatingsPerHour: 1 << 30, RatingsPerPointPerHour: 1 << 30,
+			// As deployed: manual and point pages kept rendered (they are
+			// looked up in the database, which is away too).
+			KeepPages: true, RenderVersion: "test", BaseURL: "http://openinfo.test"})
 		if err != nil {
 			t.Fatal(err)
 		}

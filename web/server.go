@@ -7,6 +7,7 @@ import (
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
+	"fmt"
 	"io/fs"
 	"log/slog"
 	"net/http"
@@ -93,6 +94,13 @@ type Config struct {
 	PageCache bool
 	// PageCacheBytes bounds the page cache's memory (0: DefaultPageCacheBytes, 64 MiB).
 	PageCacheBytes int64
+	// KeepPages keeps the public manual and service point pages rendered
+	// and compressed in the database, dropped by the database itself when
+	// what they show changes (portal/rendered.go); it needs BaseURL.
+	KeepPages bool
+	// RenderVersion names the renderer of kept pages ("": a hash of the
+	// executable, the base URL, the operator and the static files).
+	RenderVersion string
 	// Now is the back office's clock for licence deadlines (nil: time.Now).
 	Now func() time.Time
 	// Exports is this node's background-export loop (nil: none);
@@ -180,11 +188,17 @@ func New(cfg Config) (*Server, error) {
 	if cfg.DB != nil {
 		s.hsds = &hsds.API{DB: cfg.DB, AbsURL: s.AbsURL, Proxies: cfg.TrustedProxies, PerMinute: cfg.OpenDataPerMinute, Log: cfg.Logger}
 	}
+	renderVersion := cfg.RenderVersion
+	if cfg.KeepPages && renderVersion == "" {
+		// Kept pages show the base URL, the operator and the static
+		// files' hash besides what the binary renders.
+		renderVersion = portal.RenderVersion(s.UI.BaseURL, fmt.Sprint(s.UI.Operator()), hex.EncodeToString(h.Sum(nil)))
+	}
 	s.portal = portal.New(portal.Config{UI: s.UI, DB: cfg.DB, Find: s.find, Sealer: cfg.Sealer, Mailer: cfg.Mailer,
 		Proxies: cfg.TrustedProxies, RatingsPerHour: cfg.RatingsPerHour, RatingsPerPointPerHour: cfg.RatingsPerPointPerHour,
 		DelayRetention: cfg.DelayRetention, OpenDataPerMinute: cfg.OpenDataPerMinute,
 
-		RatingSpool: cfg.RatingSpool})
+		RatingSpool: cfg.RatingSpool, KeepPages: cfg.KeepPages, RenderVersion: renderVersion})
 	s.metrics.reg.MustRegister(
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "openinfo_rating_spool_pending",
 			Help: "Ratings kept on this node while the database was away, not yet written."}, func() float64 {
@@ -192,6 +206,21 @@ func New(cfg Config) (*Server, error) {
 				return float64(sp.Pending())
 			}
 			return 0
+		}),
+		prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "openinfo_kept_pages_hits_total",
+			Help: "Manual and service point pages answered from the kept, pre-rendered copy."}, func() float64 {
+			h, _, _ := s.portal.KeptPages()
+			return float64(h)
+		}),
+		prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "openinfo_kept_pages_misses_total",
+			Help: "Manual and service point pages rendered because no kept copy was there."}, func() float64 {
+			_, m, _ := s.portal.KeptPages()
+			return float64(m)
+		}),
+		prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "openinfo_kept_pages_stored_total",
+			Help: "Pages this node rendered and stored for keeping (on a miss and by the backfill)."}, func() float64 {
+			_, _, st := s.portal.KeptPages()
+			return float64(st)
 		}),
 		prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "openinfo_page_cache_stale_total",
 			Help: "Pages served from a stale cached copy because the database was away."}, func() float64 {
@@ -209,6 +238,15 @@ func (s *Server) Close() { s.portal.Close() }
 
 // FlushViews writes the manual views counted on this node.
 func (s *Server) FlushViews(ctx context.Context) error { return s.portal.FlushViews(ctx) }
+
+// Backfill renders and keeps the public pages nobody asked for yet (the
+// pages.render job).
+func (s *Server) Backfill(ctx context.Context, o portal.BackfillOptions) (int, error) {
+	return s.portal.Backfill(ctx, o)
+}
+
+// PruneKeptPages removes the pages an older build kept.
+func (s *Server) PruneKeptPages(ctx context.Context) error { return s.portal.PruneKept(ctx) }
 
 // Background does the node's periodic work until ctx ends.
 func (s *Server) Background(ctx context.Context, every time.Duration) {

@@ -14,6 +14,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"runtime/pprof"
 	"slices"
 	"strconv"
@@ -25,6 +26,7 @@ import (
 
 	"github.com/openinfo/openinfo/internal/app"
 	"github.com/openinfo/openinfo/store"
+	"github.com/openinfo/openinfo/web/portal"
 )
 
 // benchHTTP serves the site from the configured database on a loopback port
@@ -36,7 +38,13 @@ func benchHTTP(ctx context.Context, args []string, env func(string) string, stdo
 	var duration time.Duration
 	var conns int
 	var profile, urls string
+	var fill bool
+	var renderVersion string
 	c, err := app.ParseConfig("http", args, env, stderr, func(fs *flag.FlagSet) {
+		fs.StringVar(&renderVersion, "render-version", "", "name the renderer of kept pages (default: a hash of this executable); "+
+			"runs of rebuilt benchmarks that render the same pages may then share what an earlier run kept")
+		fs.BoolVar(&fill, "fill", false, "with --keep-pages: render and keep every page first (the pages.render job's work, on all cores), "+
+			"so the run measures the kept pages; without it, pages are kept as the run asks for them")
 		fs.StringVar(&urls, "urls", "pages", "what to load: pages (home, search, 200 manuals, 200 points, one after the other), "+
 			"all-manuals (rotate over every published manual's URL: the long tail), all-points (every visible service point's)")
 		fs.DurationVar(&duration, "duration", 10*time.Second, "how long to load each page")
@@ -53,6 +61,15 @@ func benchHTTP(ctx context.Context, args []string, env func(string) string, stdo
 	}
 	c.Demo = false
 	c.Version = "bench"
+	// No timed job runs inside the measurement (a daily export, the
+	// pages' backfill: --fill does its work first).
+	c.NoJobs = true
+	c.RenderVersion = renderVersion
+	// The server's heap limit, as openinfo serve sets it, so the resident
+	// memory reported is the server's budget (plus the client's).
+	if c.MemoryLimit > 0 && env("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(c.MemoryLimit)
+	}
 	db, err := app.OpenDB(ctx, c)
 	if err != nil {
 		return err
@@ -90,8 +107,23 @@ func benchHTTP(ctx context.Context, args []string, env func(string) string, stdo
 		}
 		time.Sleep(200 * time.Millisecond)
 	}
-	fmt.Fprintf(stdout, "database: %s; search index ready in %s; GOMAXPROCS %d; %d connections, %s per page; page cache %v\n",
-		db.Dialect(), time.Since(start).Round(100*time.Millisecond), runtime.GOMAXPROCS(0), conns, duration, c.PageCache)
+	fmt.Fprintf(stdout, "database: %s; search index ready in %s; GOMAXPROCS %d; %d connections, %s per page; page cache %v; kept pages %v\n",
+		db.Dialect(), time.Since(start).Round(100*time.Millisecond), runtime.GOMAXPROCS(0), conns, duration, c.PageCache, c.KeepPages)
+	if fill && c.KeepPages {
+		t := time.Now()
+		var kinds []string // pages: both
+		switch urls {
+		case "all-manuals":
+			kinds = []string{store.RenderedManual}
+		case "all-points":
+			kinds = []string{store.RenderedPoint}
+		}
+		n, err := site.Backfill(ctx, portal.BackfillOptions{Workers: runtime.GOMAXPROCS(0), Kinds: kinds})
+		if err != nil {
+			return fmt.Errorf("fill: %w", err)
+		}
+		fmt.Fprintf(stdout, "fill: %d pages rendered and kept in %s\n", n, time.Since(t).Round(100*time.Millisecond))
+	}
 
 	if urls != "pages" {
 		return loadAll(ctx, db, base, urls, conns, duration, profile, stdout)
@@ -235,27 +267,112 @@ func loadAll(ctx context.Context, db *store.DB, base, urls string, conns int, d 
 		}
 		defer f.Close()
 		pprof.StartCPUProfile(f)
-		defer pprof.StopCPUProfile()
+		defer pprof.StopCPUProfile() // if not stopped below
 	}
+	fmt.Fprintf(stdout, "load average before: %s; %s\n", loadAvg(), memory())
+	os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) // the peak below is the load's (Linux)
+	// Meanwhile one citizen opens the home page again and again on a
+	// connection of their own: how long does "/" take under the load?
+	stopHome := sampleHome(ctx, base)
 	lat, errs, took := load(ctx, client, base, next, conns, d)
+	home, homeErrs := stopHome()
+	if profile != "" {
+		pprof.StopCPUProfile() // the load, not nginx's
+	}
 	slices.Sort(lat)
-	pct := func(q float64) time.Duration {
+	slices.Sort(home)
+	pct := func(lat []time.Duration, q float64) time.Duration {
 		if len(lat) == 0 {
 			return 0
 		}
-		return lat[min(len(lat)-1, int(q*float64(len(lat))))]
+		return lat[min(len(lat)-1, int(q*float64(len(lat))))].Round(10 * time.Microsecond)
 	}
 	fmt.Fprintf(stdout, "%-14s %10s %10s %10s %10s %8s %10s\n", "urls", "req/s", "p50", "p99", "max", "errors", "distinct")
 	fmt.Fprintf(stdout, "%-14s %10.0f %10s %10s %10s %8d %10d\n", urls, float64(len(lat))/took.Seconds(),
-		pct(0.50).Round(10*time.Microsecond), pct(0.99).Round(10*time.Microsecond), pct(1).Round(10*time.Microsecond), errs,
-		min(int(at.Load()), len(ids)))
-	fmt.Fprintf(stdout, "rotating over %d %s URLs\n", len(ids), strings.TrimSuffix(strings.TrimPrefix(urls, "all-"), "s"))
+		pct(lat, 0.50), pct(lat, 0.99), pct(lat, 1), errs, min(int(at.Load()), len(ids)))
+	fmt.Fprintf(stdout, "%-14s %10.0f %10s %10s %10s %8d %10s\n", "home (1 conn)", float64(len(home))/took.Seconds(),
+		pct(home, 0.50), pct(home, 0.99), pct(home, 1), homeErrs, "/")
+	fmt.Fprintf(stdout, "rotating over %d %s URLs; load average after: %s; %s\n", len(ids),
+		strings.TrimSuffix(strings.TrimPrefix(urls, "all-"), "s"), loadAvg(), memory())
 	oi := float64(len(lat)) / took.Seconds()
 	paths := make([]string, min(len(ids), nginxPages))
 	for i := range paths {
 		paths[i] = prefix + strconv.FormatInt(ids[i], 10)
 	}
 	return pairNginx(ctx, client, base, paths, conns, d, oi, stdout)
+}
+
+// sampleHome requests "/" from one connection of its own, one request
+// after the other, until the returned function is called; that returns
+// the latencies and the failures.
+func sampleHome(ctx context.Context, base string) func() ([]time.Duration, int) {
+	var lat []time.Duration
+	errs := 0
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 1}, Timeout: 30 * time.Second}
+	go func() {
+		defer close(done)
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			req, _ := http.NewRequestWithContext(ctx, "GET", base+"/", nil)
+			req.Header.Set("Accept-Encoding", "gzip")
+			t := time.Now()
+			res, err := client.Do(req)
+			if err != nil {
+				errs++
+				continue
+			}
+			io.Copy(io.Discard, res.Body)
+			res.Body.Close()
+			if res.StatusCode != 200 {
+				errs++
+				continue
+			}
+			lat = append(lat, time.Since(t))
+		}
+	}()
+	return func() ([]time.Duration, int) {
+		close(stop)
+		<-done
+		return lat, errs
+	}
+}
+
+// loadAvg is the machine's load average (1, 5 and 15 minutes).
+func loadAvg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "?"
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return "?"
+	}
+	return strings.Join(f[:3], " ")
+}
+
+// memory is the process's resident memory now and at its peak (server and
+// client together).
+func memory() string {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return "memory ?"
+	}
+	var rss, hwm string
+	for _, l := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(l, "VmRSS:"); ok {
+			rss = strings.TrimSpace(v)
+		}
+		if v, ok := strings.CutPrefix(l, "VmHWM:"); ok {
+			hwm = strings.TrimSpace(v)
+		}
+	}
+	return "resident " + rss + ", peak " + hwm + " (server and client in one process)"
 }
 
 // nginxPages is how many of the pages nginx serves when paired: their

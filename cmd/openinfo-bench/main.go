@@ -68,7 +68,8 @@ Commands:
   http       serve the site from the configured database on a loopback port
              and load its public pages: --duration, --connections, --cpuprofile;
              --urls all-manuals|all-points rotates over every manual or point
-             URL of the database (the long tail) instead
+             URL of the database (the long tail) instead, "/" alongside;
+             --fill renders and keeps every page first (kept pages)
   ratings    rating ingestion against raw inserts, and the fiscal-year report
              from roll-ups against a plain GROUP BY: --n, --clients, --runs, --reports
   licences   the country's year of licence reports (monthly totals, breakdown

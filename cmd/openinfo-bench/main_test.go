@@ -34,7 +34,8 @@ func TestHelp(t *testing.T) {
 }
 
 // TestHTTPAllPoints: --urls all-points loads every visible point's page
-// and nothing else; an unknown --urls is refused.
+// and nothing else, and "/" alongside without a failure; an unknown --urls
+// is refused.
 func TestHTTPAllPoints(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
@@ -61,8 +62,17 @@ func TestHTTPAllPoints(t *testing.T) {
 	if err := run(ctx, []string{"http", "--urls", "all-points", "--duration", "500ms", "--connections", "2"}, env, &out, io.Discard); err != nil {
 		t.Fatal(err)
 	}
-	fields := strings.Fields(strings.Split(out.String(), "\n")[2])
-	if len(fields) != 7 || fields[0] != "all-points" || fields[5] != "0" || fields[6] != "3" || !strings.Contains(out.String(), "rotating over 3 point URLs") {
+	var fields, home []string
+	for _, l := range strings.Split(out.String(), "\n") {
+		switch {
+		case strings.HasPrefix(l, "all-points "):
+			fields = strings.Fields(l)
+		case strings.HasPrefix(l, "home (1 conn) "):
+			home = strings.Fields(strings.TrimPrefix(l, "home (1 conn) "))
+		}
+	}
+	if len(fields) != 7 || fields[0] != "all-points" || fields[5] != "0" || fields[6] != "3" || !strings.Contains(out.String(), "rotating over 3 point URLs") ||
+		len(home) != 6 || home[4] != "0" {
 		t.Fatalf("output:\n%s", out.String())
 	}
 	t.Log(out.String())

@@ -45,6 +45,7 @@ type Config struct {
 	Dictionary                                 string
 	PageCache                                  bool
 	PageCacheBytes                             int64
+	KeepPages                                  bool
 	MapTiles, MapAttribution                   string
 	DelayRetention                             time.Duration
 	// Operator is who runs the site (footer, privacy notice); the
@@ -60,6 +61,14 @@ type Config struct {
 	// Version is the build's, shown by the site: the command sets it, it
 	// is not a setting.
 	Version string
+	// NoJobs: this process runs no timed jobs (the benchmarks: a daily
+	// export or the pages' backfill must not run inside a measurement).
+	// Not a setting either.
+	NoJobs bool
+	// RenderVersion, when set, names the renderer of kept pages instead
+	// of the executable's hash (the benchmark, run again after a change
+	// that renders the same pages). Not a setting.
+	RenderVersion string
 
 	devSet *bool
 }
@@ -149,6 +158,7 @@ var settings = []setting{
 	{"search-poll", "OPENINFO_SEARCH_POLL", "how often each node reads the change feed to keep its search index fresh", "1s"},
 	{"page-cache", "OPENINFO_PAGE_CACHE", "keep rendered public pages for up to 30 seconds (emptied on every change)", "true"},
 	{"page-cache-size", "OPENINFO_PAGE_CACHE_SIZE", "most memory the page cache may hold (e.g. 64MiB, 256MiB)", "64MiB"},
+	{"keep-pages", "OPENINFO_KEEP_PAGES", "keep manual and service point pages rendered and compressed in the database (dropped by any change of what they show)", "true"},
 	{"map-tiles", "OPENINFO_MAP_TILES", "map tiles of the back office's pin picker, a URL template with {z}, {x}, {y}; empty = a coordinate grid only (offline)", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"},
 	{"map-attribution", "OPENINFO_MAP_ATTRIBUTION", "credit shown under the map for its tiles", "© OpenStreetMap contributors"},
 	{"delay-retention", "OPENINFO_DELAY_RETENTION", "how long after the decision a delay case keeps the applicant's name and contacts (then blanked by a job)", "17520h"},
@@ -222,6 +232,9 @@ func ParseConfig(name string, args []string, env func(string) string, stderr io.
 	c.Dictionary = *vals["dictionary"]
 	c.MapTiles, c.MapAttribution = *vals["map-tiles"], *vals["map-attribution"]
 	if c.PageCache, err = parseBool("page-cache", *vals["page-cache"]); err != nil {
+		return nil, err
+	}
+	if c.KeepPages, err = parseBool("keep-pages", *vals["keep-pages"]); err != nil {
 		return nil, err
 	}
 	if c.PageCacheBytes, err = parseSize(*vals["page-cache-size"]); err != nil || c.PageCacheBytes < 1<<20 {

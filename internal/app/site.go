@@ -24,6 +24,7 @@ import (
 	"github.com/openinfo/openinfo/store"
 	"github.com/openinfo/openinfo/web"
 	"github.com/openinfo/openinfo/web/hsds"
+	"github.com/openinfo/openinfo/web/portal"
 )
 
 // BuildSite wires the portal, the back office's login and, unless an outside
@@ -116,7 +117,6 @@ func BuildSite(ctx context.Context, c *Config, db *store.DB, log *slog.Logger, d
 	// Every mail is recorded; with no SMTP server it stays in the outbox.
 	outbox := notify.NewOutbox(db, smtpMailer)
 	runner := timedJobs(db, outbox, c, log)
-	go runner.Run(ctx, 30*time.Second)
 	exports := &background.Runner{DB: db, Kinds: background.Kinds(db), Owner: runner.Owner(), Log: log}
 	go exports.Loop(ctx, 10*time.Second)
 	outbox.KeepSecrets = c.Dev && smtpMailer == nil // the development outbox is then the only way to read a first token
@@ -147,7 +147,7 @@ func BuildSite(ctx context.Context, c *Config, db *store.DB, log *slog.Logger, d
 	}
 	site, err := web.New(web.Config{DB: db, Logger: log, BaseURL: c.BaseURL, SecureCookies: c.SecureCookies, Version: c.Version,
 		RP: rp, Sealer: sealer, TokenTTL: c.TokenTTL, DigitalID: didHandler, Extra: extra, TokenIssuers: &issuers, Mailer: outbox,
-		TrustedProxies: c.TrustedProxies, MetricsToken: c.MetricsToken, Jobs: runner, Exports: exports, MapTiles: c.MapTiles, MapAttribution: c.MapAttribution, Collectors: runner.Collectors(), Search: ix, SearchReady: feed.Ready, PageCache: c.PageCache, PageCacheBytes: c.PageCacheBytes, OpenDataPerMinute: c.OpenDataPerMinute,
+		TrustedProxies: c.TrustedProxies, MetricsToken: c.MetricsToken, Jobs: runner, Exports: exports, MapTiles: c.MapTiles, MapAttribution: c.MapAttribution, Collectors: runner.Collectors(), Search: ix, SearchReady: feed.Ready, PageCache: c.PageCache, PageCacheBytes: c.PageCacheBytes, OpenDataPerMinute: c.OpenDataPerMinute, KeepPages: c.KeepPages, RenderVersion: c.RenderVersion,
 		DelayRetention: c.DelayRetention, Operator: web.Operator{NameTH: c.OperatorNameTH, NameEN: c.OperatorNameEN, Email: c.OperatorEmail, Phone: c.OperatorPhone, URL: c.OperatorURL},
 
 		RatingSpool: filepath.Join(c.DataDir, "rating-spool.jsonl"), SearchSync: feed.Sync})
@@ -156,6 +156,25 @@ func BuildSite(ctx context.Context, c *Config, db *store.DB, log *slog.Logger, d
 	}
 	feed.OnChange(site.PurgePages)
 	db.AfterChange(feed.Poke)
+	if c.KeepPages {
+		// The pages nobody asked for yet are rendered in the background, on
+		// one node at a time, at most half of one core, 40 s a minute; the
+		// Thai words the search index learns from the data are kept whole
+		// on them, so it waits for the index.
+		runner.Add(jobs.Job{Name: "pages.render", Every: time.Minute, Lease: 2 * time.Minute, Run: func(ctx context.Context) error {
+			if !feed.Ready() {
+				return nil
+			}
+			if err := site.PruneKeptPages(ctx); err != nil {
+				return err
+			}
+			_, err := site.Backfill(ctx, portal.BackfillOptions{For: 40 * time.Second, Pause: 1})
+			return err
+		}})
+	}
+	if !c.NoJobs {
+		go runner.Run(ctx, 30*time.Second)
+	}
 	go site.Background(ctx, 30*time.Second)
 	return site, nil
 }

@@ -6,6 +6,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/klauspost/compress/gzip"
+
 	"github.com/openinfo/openinfo/web/internal/ui"
 
 	"github.com/openinfo/openinfo"
@@ -54,6 +56,16 @@ type homeCache struct {
 	base   context.Context
 	cancel context.CancelFunc
 	wg     sync.WaitGroup
+	// rendered is the page drawn from page, per language, compressed: "/"
+	// is then a copy of bytes, with or without the page cache.
+	rendered map[string]renderedHome
+}
+
+// renderedHome is the home page rendered from one count in one language.
+type renderedHome struct {
+	from *homePage
+	etag string
+	gz   []byte
 }
 
 const (
@@ -205,6 +217,9 @@ func browseCounts(byType, byProvince []store.Count) (types []typeCount, regions 
 
 // handleHome is the front door: search, the Service Catalog's categories
 // and user groups, the most read manuals, and the directory.
+//
+// The page changes only with its counts, so it is rendered once per count
+// and language, and kept compressed (served as kept pages are).
 func (s *Portal) handleHome(w http.ResponseWriter, r *http.Request) {
 	p, err := s.homeData(r.Context())
 	if err != nil {
@@ -212,5 +227,41 @@ func (s *Portal) handleHome(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	lang := ui.LangFrom(r)
+	if r.Method == http.MethodGet && s.UI.BaseURL != "" {
+		if etag, gz, ok := s.homeBytes(lang); ok {
+			writeKept(w, r, lang, etag, gz)
+			return
+		}
+	}
 	s.Render(w, r, http.StatusOK, "home", ui.T(lang, "site.name"), p)
+}
+
+// homeBytes is the home page of the last count in lang, rendered once.
+func (s *Portal) homeBytes(lang string) (etag string, gz []byte, ok bool) {
+	c := &s.home
+	c.mu.Lock()
+	from := c.page
+	if h, ok := c.rendered[lang]; ok && h.from == from && from != nil {
+		c.mu.Unlock()
+		return h.etag, h.gz, true
+	}
+	c.mu.Unlock()
+	if from == nil {
+		return "", nil, false
+	}
+	html, etag, err := s.RenderPublic("home", ui.T(lang, "site.name"), lang, "/", *from)
+	if err != nil {
+		s.Log.Warn("home page", "err", err)
+		return "", nil, false
+	}
+	gz = gzipPage(html, gzip.BestCompression)
+	c.mu.Lock()
+	if c.page == from {
+		if c.rendered == nil {
+			c.rendered = map[string]renderedHome{}
+		}
+		c.rendered[lang] = renderedHome{from: from, etag: etag, gz: gz}
+	}
+	c.mu.Unlock()
+	return etag, gz, true
 }

@@ -1,6 +1,7 @@
 package portal
 
 import (
+	"compress/gzip"
 	"context"
 	"errors"
 	"io"
@@ -162,6 +163,97 @@ func TestHomeWarmedAtStart(t *testing.T) {
 		}
 		if time.Now().After(deadline) {
 			t.Fatal("the home page was not counted at start")
+		}
+	}
+}
+
+// TestHomeRenderedOnce: "/" is rendered once per count and language and
+// then served as bytes; what it serves is what Render writes for the same
+// count (body, ETag, headers), and a new count is shown at once.
+func TestHomeRenderedOnce(t *testing.T) {
+	ctx := context.Background()
+	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "home.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	if err := db.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	u, err := ui.New(ui.Options{Log: slog.New(slog.NewTextHandler(io.Discard, nil)), StaticHash: "test", BaseURL: "https://info.example.go.th"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := New(Config{UI: u, DB: db, Find: &find.Finder{DB: db}})
+	t.Cleanup(p.Close)
+	var n atomic.Int32
+	p.home.count = func(ctx context.Context) (homePage, error) {
+		return homePage{Agencies: 1000 + int(n.Add(1))}, nil
+	}
+	mux := http.NewServeMux()
+	p.Register(mux)
+	get := func(lang, enc string) *httptest.ResponseRecorder {
+		req := httptest.NewRequest("GET", "/", nil)
+		req.Header.Set("Accept-Encoding", enc)
+		if lang == "en" {
+			req.AddCookie(&http.Cookie{Name: "lang", Value: "en"})
+		}
+		w := httptest.NewRecorder()
+		mux.ServeHTTP(w, req)
+		return w
+	}
+	gunzip := func(w *httptest.ResponseRecorder) string {
+		if w.Header().Get("Content-Encoding") != "gzip" {
+			return w.Body.String()
+		}
+		zr, err := gzip.NewReader(w.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(zr)
+		return string(b)
+	}
+	for round := 1; round <= 2; round++ {
+		for _, lang := range []string{"th", "en"} {
+			page, err := p.homeData(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			req := httptest.NewRequest("GET", "/", nil)
+			if lang == "en" {
+				req.AddCookie(&http.Cookie{Name: "lang", Value: "en"})
+			}
+			want := httptest.NewRecorder()
+			u.Render(want, req, http.StatusOK, "home", ui.T(lang, "site.name"), page)
+			for _, enc := range []string{"gzip", "identity"} {
+				got := get(lang, enc)
+				if got.Code != 200 || gunzip(got) != want.Body.String() {
+					t.Fatalf("round %d, %s, %s: %d, differs from Render:\n%.300s\n%.300s", round, lang, enc, got.Code, gunzip(got), want.Body.String())
+				}
+				for _, h := range []string{"ETag", "Content-Type", "Content-Language", "Cache-Control"} {
+					if got.Header().Get(h) != want.Header().Get(h) {
+						t.Errorf("%s: %q, Render %q", h, got.Header().Get(h), want.Header().Get(h))
+					}
+				}
+			}
+			if !strings.Contains(want.Body.String(), ui.FormatNumber(1000+round)) {
+				t.Errorf("round %d: the page does not show its count", round)
+			}
+		}
+		// The next count, as the background recount would leave it.
+		p.home.mu.Lock()
+		p.home.at = time.Now().Add(-2 * homeTTL)
+		p.home.mu.Unlock()
+		p.homeData(ctx)
+		recounting := func() bool {
+			p.home.mu.Lock()
+			defer p.home.mu.Unlock()
+			return p.home.running != nil
+		}
+		for deadline := time.Now().Add(5 * time.Second); n.Load() < int32(round+1) || recounting(); time.Sleep(time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Fatal("no recount")
+			}
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package portal
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -13,54 +14,68 @@ import (
 
 // handleManual shows a process's published citizen manual in full, as the
 // Act requires it to be published, with the service points that serve it;
-// an unpublished manual is never shown.
+// an unpublished manual is never shown. The canonical page (no province
+// chosen) is served from what is kept (rendered.go).
 func (s *Portal) handleManual(w http.ResponseWriter, r *http.Request) {
 	id, ok := ui.PathID(r, "id")
 	if !ok {
 		s.NotFound(w, r)
 		return
 	}
-	ctx := r.Context()
-	rev, err := s.db.PublishedRevision(ctx, id)
-	if err != nil {
+	lang := ui.LangFrom(r)
+	// The citizen's province (?province=, chosen on the page) puts its
+	// service points first, in the summary box and in the list.
+	province := ""
+	if prov, ok := openinfo.ProvinceByCode(r.URL.Query().Get("province")); ok {
+		province = prov.Code
+	}
+	fail := func(err error) {
 		if openinfo.ErrorCode(err) == openinfo.ENOTFOUND {
 			s.NotFound(w, r)
 			return
 		}
 		s.Fail(w, r, err)
-		return
 	}
-	p, err := s.db.Process(ctx, id)
+	if province == "" {
+		served, err := s.servePage(w, r, keptPage{kind: store.RenderedManual, id: id, lang: lang}, "/manuals/"+itoa(id),
+			func(ctx context.Context) (string, string, any, error) { return s.manualData(ctx, id, lang, "") })
+		if err != nil {
+			fail(err)
+			return
+		}
+		if served {
+			s.views.add(id)
+			return
+		}
+	}
+	name, title, page, err := s.manualData(r.Context(), id, lang, province)
 	if err != nil {
-		s.Fail(w, r, err)
+		fail(err)
 		return
 	}
-	a, err := s.db.Agency(ctx, p.AgencyID)
+	s.views.add(id)
+	s.Render(w, r, http.StatusOK, name, title, page)
+}
+
+// manualData reads and arranges manual id's page in lang, its points of
+// province first: three prepared queries (two when nothing is pinned).
+func (s *Portal) manualData(ctx context.Context, id int64, lang, province string) (name, title string, data any, err error) {
+	p, a, rev, err := s.db.PublicManual(ctx, id)
 	if err != nil {
-		s.Fail(w, r, err)
-		return
+		return "", "", nil, err
 	}
-	lang := ui.LangFrom(r)
 	page := ui.NewManualPage(p, a, rev, lang)
 	page.FileBase = "/manuals/" + itoa(p.ID) + "/files/"
 	page.Public = true
-	// The citizen's province (?province=, chosen on the page) puts its
-	// service points first, in the summary box and in the list.
-	if prov, ok := openinfo.ProvinceByCode(r.URL.Query().Get("province")); ok {
-		page.Province = prov.Code
+	page.Province = province
+	pins, err := s.db.PinnedToManual(ctx, p.ID, province, 100)
+	if err != nil {
+		return "", "", nil, err
 	}
-	if page.Points, page.PointTotal, err = s.db.PinnedPointsIn(ctx, store.PinProcess, p.ID, page.Province, 100, 0); err != nil {
-		s.Fail(w, r, err)
-		return
-	}
+	page.Points, page.PointTotal = pins.Points, pins.Total
 	if page.PointTotal > 1 {
-		counts, err := s.db.PinnedProvinces(ctx, store.PinProcess, p.ID)
-		if err != nil {
-			s.Fail(w, r, err)
-			return
-		}
 		n := map[string]int{}
-		for _, c := range counts {
+		for _, c := range pins.Provinces {
 			n[c.Province] = c.N
 		}
 		for _, pr := range openinfo.Provinces { // in the order of the directory's province list
@@ -72,8 +87,7 @@ func (s *Portal) handleManual(w http.ResponseWriter, r *http.Request) {
 			page.Provinces = nil // nothing to choose between
 		}
 	}
-	s.views.add(p.ID)
-	s.Render(w, r, http.StatusOK, "manual", ui.T(lang, "manual.title")+": "+page.C.Name, page)
+	return "manual", ui.T(lang, "manual.title") + ": " + page.C.Name, page, nil
 }
 
 // handleManualFile serves a form attached to the published manual.

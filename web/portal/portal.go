@@ -38,6 +38,10 @@ type Config struct {
 	// OpenDataPerMinute is the open data API's limit per address, which
 	// /open-data states (0: hsds.DefaultPerMinute).
 	OpenDataPerMinute int
+	// KeepPages keeps the manual and point pages rendered in the database
+	// (rendered.go), under RenderVersion; it needs the UI's BaseURL.
+	KeepPages     bool
+	RenderVersion string
 }
 
 // Portal is the public site.
@@ -66,6 +70,7 @@ type Portal struct {
 
 	views viewCounter
 	home  homeCache
+	pages *renderedPages // nil: pages are rendered on every request
 }
 
 // New returns the portal.
@@ -75,6 +80,13 @@ func New(c Config) *Portal {
 		delayRetention: c.DelayRetention}
 	if p.delayRetention <= 0 {
 		p.delayRetention = 2 * 365 * 24 * time.Hour
+	}
+	if c.DB != nil && c.KeepPages && c.UI.BaseURL != "" {
+		v := c.RenderVersion
+		if v == "" {
+			v = RenderVersion(c.UI.BaseURL)
+		}
+		p.pages = newRenderedPages(c.DB, v)
 	}
 	if c.DB != nil {
 		p.ratings = c.DB.NewRatingWriter(store.RatingWriterOptions{})

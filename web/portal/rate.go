@@ -36,6 +36,9 @@ func (s *Portal) Close() {
 		s.stopSpool()
 	}
 	s.closeHome()
+	if s.pages != nil {
+		s.pages.close()
+	}
 	if s.ratings != nil {
 		s.ratings.Close()
 	}
