@@ -7,7 +7,7 @@ import (
 	"time"
 )
 
-// Rendered pages (migration 00031): a public manual's or service point's
+// Rendered pages (migration 00035): a public manual's or service point's
 // page, rendered once and kept gzip-compressed with its ETag, so that
 // serving it is one lookup. The database drops a page in the same
 // transaction as any change of what it shows (triggers on processes,

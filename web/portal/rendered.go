@@ -25,7 +25,7 @@ import (
 // change. So each is rendered once, compressed once, and kept in the
 // database (store.RenderedPage) with its ETag; serving it is one lookup.
 // The database drops a page in the transaction of any change of what it
-// shows (migration 00031), so every node stops serving it at the commit.
+// shows (migration 00035), so every node stops serving it at the commit.
 //
 // Only the canonical pages are kept: /manuals/{id} and /points/{id} in Thai
 // and in English, for a GET. A manual page for a chosen province
